@@ -1,0 +1,58 @@
+# tria: `make run` serves the app with worker and beat; `make test` runs every check and test.
+# Both start from nothing: they create .venv and install what they need.
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+PIP    := $(VENV)/bin/pip
+SCALE  ?= default
+
+export DJANGO_SETTINGS_MODULE := tria.settings
+
+.PHONY: run test install install-dev services migrate setup lint format pii-eval bench bench-smoke clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.runtime-installed: requirements.txt | $(PY)
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(PY)
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime-installed
+
+install: $(VENV)/.runtime-installed
+install-dev: $(VENV)/.dev-installed
+
+services: install
+	$(PY) manage.py check_services --create-database
+
+# The development service: web on http://127.0.0.1:8000, a Celery worker and Celery beat.
+run: export DEBUG ?= 1
+run: services
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py setup_tria
+	$(VENV)/bin/honcho start
+
+test: install-dev
+	$(PY) manage.py check_services --create-database
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/pytest
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+pii-eval: install-dev
+	$(PY) -m conversations.pii_eval
+
+clean:
+	rm -rf $(VENV) .pytest_cache staticfiles

@@ -1,0 +1,299 @@
+"""Conversation memory: sessions, messages and per-user summaries, as in the design's schema.
+
+Invariants live in the database: unique keys make ingestion idempotent, check constraints keep
+confidence in [0, 1], roles in the allowed set and counters non-negative.
+"""
+
+import uuid
+
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.db.models import Q
+
+
+class Role(models.TextChoices):
+    USER = "user", "User"
+    ASSISTANT = "assistant", "Assistant"
+    SYSTEM = "system", "System"
+
+
+class DeliveryStatus(models.TextChoices):
+    """WhatsApp status of an outbound message; only moves forward (failed is final)."""
+
+    PENDING = "", "Not sent yet"
+    SENT = "sent", "Sent"
+    DELIVERED = "delivered", "Delivered"
+    READ = "read", "Read"
+    FAILED = "failed", "Failed"
+
+
+class ConversationSession(models.Model):
+    session_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # Pseudonym: HMAC-SHA256 of the E.164 phone number (conversations.identity.pseudonymize_phone).
+    user_id = models.CharField(max_length=64)
+    outlet = models.ForeignKey(
+        "orders.Outlet",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sessions",
+    )
+    language = models.CharField(max_length=8, blank=True, default="")
+    start_time = models.DateTimeField()
+    end_time = models.DateTimeField(null=True, blank=True)
+    # Time of the latest message; the idle rollover compares against it.
+    last_activity_at = models.DateTimeField()
+    message_count = models.PositiveIntegerField(default=0)
+    intents = models.JSONField(default=dict, blank=True)
+    context = models.JSONField(default=dict, blank=True)
+    flagged_for_followup = models.BooleanField(default=False)
+    flag_reason = models.CharField(max_length=200, blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        db_table = "conversation_sessions"
+        ordering = ["-start_time"]
+        indexes = [
+            models.Index(fields=["user_id"], name="conv_sess_user_idx"),
+            models.Index(fields=["outlet"], name="conv_sess_outlet_idx"),
+            models.Index(fields=["start_time"], name="conv_sess_start_idx"),
+            models.Index(fields=["created_at"], name="conv_sess_created_idx"),
+            # Session timeline: a user's sessions in a time range, newest first.
+            models.Index(fields=["user_id", "-start_time"], name="conv_sess_user_start_idx"),
+            # Support queue: flagged sessions.
+            models.Index(
+                fields=["start_time"],
+                name="conv_sess_flagged_idx",
+                condition=Q(flagged_for_followup=True),
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(message_count__gte=0), name="conv_sess_message_count_gte_0"
+            ),
+        ]
+        permissions = [
+            ("flag_session", "Can flag or unflag sessions for follow-up"),
+            ("export_csv", "Can export conversation lists as CSV"),
+            ("export_user_data", "Can export a user's data (GDPR access)"),
+            ("erase_user_data", "Can erase a user's data (GDPR erasure)"),
+        ]
+
+    def __str__(self) -> str:
+        return f"session {self.session_id}"
+
+
+class ConversationMessage(models.Model):
+    # The column holds the session's UUID, as in the design (session_id FK).
+    session = models.ForeignKey(
+        ConversationSession,
+        to_field="session_id",
+        db_column="session_id",
+        on_delete=models.CASCADE,
+        related_name="messages",
+    )
+    role = models.CharField(max_length=16, choices=Role.choices)
+    content = models.TextField(blank=True, default="")
+    language = models.CharField(max_length=8, blank=True, default="")
+    intent = models.CharField(max_length=32, blank=True, default="")
+    confidence = models.FloatField(null=True, blank=True)
+    context = models.JSONField(default=dict, blank=True)
+    pii_scrubbed = models.BooleanField(default=False)
+    embedding_vector = ArrayField(models.FloatField(), null=True, blank=True)
+    timestamp = models.DateTimeField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    # WhatsApp message id (wamid...) of an inbound message or of our sent reply.
+    wa_message_id = models.CharField(max_length=128, null=True, blank=True, unique=True)
+    message_type = models.CharField(max_length=32, blank=True, default="text")
+    delivery_status = models.CharField(
+        max_length=16, choices=DeliveryStatus.choices, blank=True, default=DeliveryStatus.PENDING
+    )
+    status_updated_at = models.DateTimeField(null=True, blank=True)
+    # Set when the assistant has finished with an inbound message (task idempotency).
+    processed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        db_table = "conversation_messages"
+        ordering = ["timestamp", "id"]
+        indexes = [
+            models.Index(fields=["session"], name="conv_msg_session_idx"),
+            models.Index(fields=["timestamp"], name="conv_msg_timestamp_idx"),
+            models.Index(fields=["role"], name="conv_msg_role_idx"),
+            models.Index(fields=["intent"], name="conv_msg_intent_idx"),
+            models.Index(fields=["created_at"], name="conv_msg_created_idx"),
+            # Message history: a session's messages in order.
+            models.Index(fields=["session", "timestamp"], name="conv_msg_session_ts_idx"),
+            # Intent analysis: intent = X and confidence >= Y.
+            models.Index(fields=["intent", "confidence"], name="conv_msg_intent_conf_idx"),
+            # PII scrubber: pending messages by age.
+            models.Index(
+                fields=["created_at"],
+                name="conv_msg_unscrubbed_idx",
+                condition=Q(pii_scrubbed=False),
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(confidence__isnull=True) | Q(confidence__gte=0, confidence__lte=1),
+                name="conv_msg_confidence_0_1",
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=[r.value for r in Role]), name="conv_msg_role_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role} message {self.pk}"
+
+
+class UserInteractionSummary(models.Model):
+    user_id = models.CharField(max_length=64, unique=True)
+    outlet = models.ForeignKey(
+        "orders.Outlet",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="user_summaries",
+    )
+    total_conversations = models.PositiveIntegerField(default=0)
+    total_messages = models.PositiveIntegerField(default=0)
+    common_intents = models.JSONField(default=dict, blank=True)
+    preferred_language = models.CharField(max_length=8, blank=True, default="")
+    avg_satisfaction = models.FloatField(null=True, blank=True)
+    satisfaction_count = models.PositiveIntegerField(default=0)
+    last_interaction = models.DateTimeField()
+    first_interaction = models.DateTimeField()
+    metadata = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        db_table = "user_interaction_summaries"
+        ordering = ["-last_interaction"]
+        indexes = [
+            models.Index(fields=["outlet"], name="uis_outlet_idx"),
+            models.Index(fields=["last_interaction"], name="uis_last_interaction_idx"),
+            models.Index(fields=["created_at"], name="uis_created_idx"),
+            # Top users: total_conversations >= N, descending.
+            models.Index(fields=["-total_conversations"], name="uis_total_conv_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(total_conversations__gte=0), name="uis_total_conversations_gte_0"
+            ),
+            models.CheckConstraint(
+                condition=Q(total_messages__gte=0), name="uis_total_messages_gte_0"
+            ),
+            models.CheckConstraint(
+                condition=Q(avg_satisfaction__isnull=True)
+                | Q(avg_satisfaction__gte=1, avg_satisfaction__lte=5),
+                name="uis_avg_satisfaction_1_5",
+            ),
+        ]
+        verbose_name_plural = "user interaction summaries"
+
+    def __str__(self) -> str:
+        return f"summary {self.user_id[:12]}…"
+
+
+class UserIdentity(models.Model):
+    """The only place a user's phone number lives, encrypted, so that we can reply."""
+
+    user_id = models.CharField(max_length=64, unique=True)
+    phone_encrypted = models.TextField()
+    last_inbound_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "user_identities"
+        verbose_name_plural = "user identities"
+
+    def __str__(self) -> str:
+        return f"identity {self.user_id[:12]}…"
+
+
+class DailyIntentStat(models.Model):
+    """Messages per day (Asia/Singapore), role and intent, kept exact at ingestion.
+
+    Serves the dashboard and the 30-day intent distribution without scanning messages.
+    A message whose intent is not known yet counts under intent "".
+    """
+
+    day = models.DateField()
+    role = models.CharField(max_length=16, choices=Role.choices)
+    intent = models.CharField(max_length=32, blank=True, default="")
+    message_count = models.IntegerField(default=0)
+
+    class Meta:
+        db_table = "daily_intent_stats"
+        constraints = [
+            models.UniqueConstraint(fields=["day", "role", "intent"], name="daily_intent_uniq"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.role} {self.intent or '-'}: {self.message_count}"
+
+
+class AuditEvent(models.Model):
+    """Who did what to conversation data, from where. Never holds PII (pseudonymous ids only)."""
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_label = models.CharField(max_length=150, blank=True, default="")
+    action = models.CharField(max_length=64, db_index=True)
+    object_type = models.CharField(max_length=64, blank=True, default="")
+    object_id = models.CharField(max_length=128, blank=True, default="")
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    details = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        db_table = "audit_events"
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"
+
+
+class ErasureRecord(models.Model):
+    """Proof that a user's data was erased: the pseudonymous id and counts only."""
+
+    user_id = models.CharField(max_length=64, db_index=True)
+    erased_at = models.DateTimeField(auto_now_add=True)
+    actor_label = models.CharField(max_length=150)
+    counts = models.JSONField(default=dict)
+
+    class Meta:
+        db_table = "erasure_records"
+        ordering = ["-erased_at"]
+
+    def __str__(self) -> str:
+        return f"erasure {self.user_id[:12]}… at {self.erased_at:%Y-%m-%d}"
+
+
+class PurgeRun(models.Model):
+    """One run of the retention purge: when, what it deleted, and how it ended."""
+
+    class Outcome(models.TextChoices):
+        RUNNING = "running", "Running"
+        SUCCESS = "success", "Success"
+        FAILED = "failed", "Failed"
+        DRY_RUN = "dry_run", "Dry run"
+
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=16, choices=Outcome.choices, default=Outcome.RUNNING)
+    messages_deleted = models.PositiveIntegerField(default=0)
+    summaries_deleted = models.PositiveIntegerField(default=0)
+    orphaned_sessions = models.PositiveIntegerField(default=0)
+    export_file = models.CharField(max_length=500, blank=True, default="")
+    error = models.TextField(blank=True, default="")
+
+    class Meta:
+        db_table = "purge_runs"
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"purge {self.started_at:%Y-%m-%d %H:%M} {self.outcome}"

@@ -1,0 +1,3 @@
+"""URL routes (filled in by the issue that owns them)."""
+
+urlpatterns: list = []

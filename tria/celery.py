@@ -1,0 +1,11 @@
+"""The Celery app: Redis broker, settings from Django (CELERY_*), beat schedules in the database."""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tria.settings")
+
+app = Celery("tria")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
