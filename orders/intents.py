@@ -1,0 +1,267 @@
+"""Intent classifier: what a customer's WhatsApp message is about, with a confidence in [0, 1].
+
+Pure and offline (keyword and pattern evidence, plus the order parser for "does this name items").
+Every intent collects evidence as weights; greetings and small talk only win when nothing else
+scores, because "Hi, we need 400 boxes" is an order that happens to open with a greeting.
+Confidence grows with the winning evidence and shrinks when a second intent is close.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from orders import parsing
+
+ORDER_PLACEMENT = "order_placement"
+ORDER_CHANGE = "order_change"
+ORDER_CANCEL = "order_cancel"
+ORDER_STATUS = "order_status"
+DELIVERY_QUERY = "delivery_query"
+INVOICE_QUERY = "invoice_query"
+PRODUCT_QUESTION = "product_question"
+GREETING = "greeting"
+COMPLAINT = "complaint"
+RATING = "rating"
+OTHER = "other"
+
+INTENTS = (
+    ORDER_PLACEMENT,
+    ORDER_CHANGE,
+    ORDER_CANCEL,
+    ORDER_STATUS,
+    DELIVERY_QUERY,
+    INVOICE_QUERY,
+    PRODUCT_QUESTION,
+    GREETING,
+    COMPLAINT,
+    RATING,
+    OTHER,
+)
+# Intents that only count when no substantive intent has any evidence.
+FILLER_INTENTS = (GREETING, OTHER)
+
+# (intent, weight, alternatives): each matching rule adds its weight to the intent's evidence.
+RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
+    (
+        ORDER_PLACEMENT,
+        0.3,
+        (
+            r"\b(?:order|need|want|send|get|buy|deliver|restock|top ?up)\b",
+            r"\b(?:nak|mahu|pesan)\b",
+            "要",
+            "订",
+        ),
+    ),
+    (ORDER_CHANGE, 1.2, (r"\bmake it\b[^\d]{0,15}\d+",)),
+    (ORDER_CHANGE, 0.8, (r"\b(?:change|update|amend|revise|adjust|increase|reduce|decrease)\b",)),
+    (
+        ORDER_CHANGE,
+        0.6,
+        (r"\binstead\b", r"\bactually\b", r"\badd (?:another )?\d+ more\b", r"\bmodify\b", "改"),
+    ),
+    (ORDER_CANCEL, 1.5, (r"\bcancel(?:l?ed|ling)?\b", r"\bbatal\b", "取消")),
+    (
+        ORDER_CANCEL,
+        0.8,
+        (
+            r"\b(?:don't|dont|do not|no longer) need\b",
+            r"\bscrap (?:that|it)\b",
+            r"\bforget (?:it|that)\b",
+        ),
+    ),
+    (
+        ORDER_STATUS,
+        1.2,
+        (r"\bstatus\b", r"\bwhere(?:'s| is) (?:my|our|the) order\b", r"\bord-\d{4}-\d+"),
+    ),
+    (
+        ORDER_STATUS,
+        1.0,
+        (r"\border\b.{0,20}\b(?:processed|confirmed|received|ready|shipped)\b", r"\bany update\b"),
+    ),
+    (
+        DELIVERY_QUERY,
+        0.6,
+        (
+            r"\bdeliver(?:y|ed|ing)?\b",
+            r"\barriv(?:e|al|ing)\b",
+            r"\beta\b",
+            r"\bdriver\b",
+            r"\blorry\b",
+        ),
+    ),
+    (
+        DELIVERY_QUERY,
+        0.5,
+        (
+            r"\bwhen (?:will|can|is|are)\b",
+            r"\bwhat time\b",
+            r"\bhantar\b",
+            r"\bbila\b",
+            "送货",
+            "几时",
+            "什么时候",
+        ),
+    ),
+    (
+        INVOICE_QUERY,
+        1.2,
+        (
+            r"\binvoices?\b",
+            r"\bbill(?:ing)?\b",
+            r"\breceipt\b",
+            r"\bstatement\b",
+            r"\bowe\b",
+            r"\binvois\b",
+            "发票",
+            "账单",
+        ),
+    ),
+    (INVOICE_QUERY, 0.6, (r"\bpayment\b", r"\bpay\b", r"\bgst\b", r"\bamount due\b", r"\bsoa\b")),
+    (
+        PRODUCT_QUESTION,
+        1.2,
+        (
+            r"\bdo you (?:have|sell|carry|stock)\b",
+            r"\bprice\b",
+            r"\bhow much (?:is|for|are)\b",
+            r"\bwhat sizes?\b",
+        ),
+    ),
+    (PRODUCT_QUESTION, 0.8, (r"\b(?:got|have|sell|carry)\b[^?]{0,40}\?\s*$",)),
+    (
+        PRODUCT_QUESTION,
+        0.5,
+        (
+            r"\bin stock\b",
+            r"\bavailable\b",
+            r"\bcost\b",
+            r"\bhow much\b",
+            r"\bany\b.{0,30}\?",
+            r"\bada\b",
+            "有没有",
+            "多少钱",
+        ),
+    ),
+    (
+        COMPLAINT,
+        0.9,
+        (
+            r"\b(?:damaged?|broken|crushed|cracked|torn|wrong|missing|leaking)\b",
+            r"\bcomplain(?:t)?\b",
+        ),
+    ),
+    (
+        COMPLAINT,
+        0.9,
+        (
+            r"\b(?:disappointed|terrible|unacceptable)\b",
+            r"\bnot happy\b",
+            r"\blate again\b",
+            r"\bnever came\b",
+        ),
+    ),
+    (COMPLAINT, 0.5, (r"\bstill (?:haven't|havent|not)\b", r"\b(?:worst|poor|wet|dirty)\b")),
+    (RATING, 1.3, (r"\b[1-5]\s*(?:stars?|/\s*5|out of 5)\b", "⭐", r"\brate\b", r"\brating\b")),
+    (
+        GREETING,
+        0.6,
+        (
+            r"^\W*(?:hi|hello|hey|hiya|yo|morning|vanakkam)\b",
+            r"^\W*good (?:morning|afternoon|evening)\b",
+            r"^\W*selamat \w+",
+            "你好",
+            "您好",
+            "早安",
+            "வணக்கம்",
+        ),
+    ),
+    (
+        OTHER,
+        0.6,
+        (
+            r"\b(?:thanks|thank you|thx|tq|ty|noted|ok|okay|alright|cool|great)\b",
+            r"\bterima kasih\b",
+            "谢谢",
+            "நன்றி",
+        ),
+    ),
+)
+COMPILED_RULES = tuple(
+    (intent, re.compile("|".join(alts)), weight) for intent, weight, alts in RULES
+)
+
+AFFIRMATIVE = re.compile(
+    r"^\W*(?:yes|yeah|yep|yup|ya|yah|ok|okay|sure|confirm(?:ed)?|correct|right|go ahead|proceed|"
+    r"please do|pls do|can|boleh|betul|ya lah|ஆம்)\b|^\W*(?:好|是|对|可以)",
+)
+NEGATIVE = re.compile(r"^\W*(?:no|nope|nah|not|don't|dont|tidak|tak|bukan|இல்லை)\b|^\W*(?:不|没有)")
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "4th": 4}
+
+
+@dataclass(frozen=True)
+class IntentResult:
+    intent: str
+    confidence: float
+
+
+def classify_intent(text: str, *, awaiting_rating: bool = False) -> IntentResult:
+    """Classify one message. awaiting_rating: the assistant just asked for a 1-5 rating."""
+    lowered = text.strip().lower()
+    if re.fullmatch(r"[1-5](?:\s*/\s*5)?\s*[.!]?", lowered):
+        return IntentResult(RATING, 0.99 if awaiting_rating else 0.7)
+    scores = score_intents(lowered)
+    substantive = {k: v for k, v in scores.items() if k not in FILLER_INTENTS and v > 0}
+    candidates = substantive or {k: v for k, v in scores.items() if v > 0}
+    if not candidates:
+        return IntentResult(OTHER, 0.5)
+    ranked = sorted(candidates.items(), key=lambda pair: pair[1], reverse=True)
+    top_intent, top = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    return IntentResult(top_intent, confidence_of(top, second))
+
+
+def score_intents(lowered: str) -> dict[str, float]:
+    scores = dict.fromkeys(INTENTS, 0.0)
+    for intent, pattern, weight in COMPILED_RULES:
+        if pattern.search(lowered):
+            scores[intent] += weight
+    parsed = parsing.parse_order(lowered)
+    if parsed.repeat_last:
+        scores[ORDER_PLACEMENT] += 1.2
+    elif parsed.items:
+        scores[ORDER_PLACEMENT] += 0.7
+    else:
+        scores[ORDER_PLACEMENT] = min(scores[ORDER_PLACEMENT], 0.2)
+    if scores[ORDER_CHANGE] >= 1.0 or scores[ORDER_CANCEL] > 0:
+        scores[ORDER_PLACEMENT] = min(scores[ORDER_PLACEMENT], 0.5)
+    return scores
+
+
+def confidence_of(top: float, second: float) -> float:
+    """Strong evidence → near 1; a close runner-up → towards 0.5 of that."""
+    strength = 1 - 0.5 * math.exp(-2.5 * top)
+    separation = top / (top + second) if top + second else 0.0
+    return round(min(0.99, strength * separation), 2)
+
+
+def is_affirmative(text: str) -> bool:
+    return bool(AFFIRMATIVE.search(text.strip().lower()))
+
+
+def is_negative(text: str) -> bool:
+    return bool(NEGATIVE.search(text.strip().lower()))
+
+
+def parse_choice(text: str, option_count: int) -> int | None:
+    """Which of the offered options (1-based) a reply picks: '2', 'the second one', '#1'."""
+    lowered = text.strip().lower()
+    match = re.fullmatch(r"\W*(?:option\s*|no\.?\s*|#)?(\d)\W*", lowered)
+    if match and 1 <= int(match.group(1)) <= option_count:
+        return int(match.group(1))
+    for word, number in ORDINALS.items():
+        if re.search(rf"\b{word}\b", lowered) and number <= option_count:
+            return number
+    return None
