@@ -36,11 +36,12 @@ run: services
 	$(PY) manage.py setup_tria
 	$(VENV)/bin/honcho start
 
+# manage.py runs with DEBUG=1 here (development checks); pytest sets its own test settings.
 test: install-dev
-	$(PY) manage.py check_services --create-database
+	DEBUG=1 $(PY) manage.py check_services --create-database
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(PY) manage.py makemigrations --check --dry-run
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
 
 lint: install-dev
