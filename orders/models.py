@@ -7,6 +7,8 @@ removes their link (user_id, session) but keeps the records.
 from decimal import Decimal
 
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.db.models import F, Q
 
@@ -28,6 +30,14 @@ class Product(models.Model):
     class Meta:
         db_table = "products"
         ordering = ["sku"]
+        indexes = [
+            # Product search (orders.catalog): full-text match and trigram word similarity.
+            GinIndex(
+                SearchVector("name", "category", "description", config="english"),
+                name="product_search_gin",
+            ),
+            GinIndex(fields=["name"], opclasses=["gin_trgm_ops"], name="product_name_trgm"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(unit_price__gte=0), name="product_price_gte_0"),
             models.CheckConstraint(condition=Q(pack_size__gte=1), name="product_pack_size_gte_1"),

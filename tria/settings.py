@@ -198,6 +198,13 @@ GST_RATE = env.str("GST_RATE", default="0.09")
 ORDER_CUTOFF_TIME = env.str("ORDER_CUTOFF_TIME", default="14:00")
 DELIVERY_HOLIDAYS = env.list("DELIVERY_HOLIDAYS", default=["2026-12-25", "2027-01-01"])
 INVOICE_DUE_DAYS = env.int("INVOICE_DUE_DAYS", default=30)
+# Product search (orders.catalog): scores are in [0, 1].
+CATALOG_MIN_SCORE = env.float("CATALOG_MIN_SCORE", default=0.35)
+CATALOG_CONFIDENT_SCORE = env.float("CATALOG_CONFIDENT_SCORE", default=0.55)
+CATALOG_CLOSE_MARGIN = env.float("CATALOG_CLOSE_MARGIN", default=0.08)
+CATALOG_HISTORY_BOOST = env.float("CATALOG_HISTORY_BOOST", default=0.1)
+# The assistant (orders.assistant): attempts before a holding reply and a flag for staff.
+ASSISTANT_MAX_ATTEMPTS = env.int("ASSISTANT_MAX_ATTEMPTS", default=4)
 
 # ---------------------------------------------------------------- api
 API_PAGE_SIZE = env.int("API_PAGE_SIZE", default=50)
