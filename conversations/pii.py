@@ -70,6 +70,8 @@ _PROTECTED_PATTERNS = [
     # UEN: 201912345K, 53312345K, T08LL1234A; GST numbers such as M90312345A.
     re.compile(_NB + r"[A-Z]?\d{8,9}[A-Z]" + _NA),
     re.compile(_NB + r"[STR]\d{2}[A-Z]{2}\d{4}[A-Z]" + _NA),
+    # Decimal numbers with a long fraction (durations, coordinates, ratios): 12.91234567
+    re.compile(r"(?<![\d.])\d+\.\d{5,}(?![\d.])"),
     # Prices: $0.35, S$1,234.50, RM 12
     re.compile(r"(?:S\$|US\$|RM|\$)\s?\d[\d,]*(?:\.\d+)?"),
     # Dates: 14/03/2025, 2025-03-12, 12.03.2025, ISO timestamps
@@ -140,9 +142,10 @@ def _find_emails(text: str) -> Iterable[tuple[int, int]]:
 
 # --- cards, NRIC, bank accounts ----------------------------------------------------------------
 
-# Unbroken, grouped 4-4-4-4(-3) with one separator, or Amex/Diners 4-6-5(4).
+# Unbroken, grouped 4-4-4-4(-3) with one separator, or Amex/Diners 4-6-5(4); never the
+# fraction of a decimal number ("0.0201345678912345s").
 _CARD = re.compile(
-    r"(?<![\d+])(?:\d{13,19}"
+    r"(?<![\d+])(?<!\d[.,])(?:\d{13,19}"
     r"|\d{4}([ -])\d{4}\1\d{4}\1\d{1,4}(?:\1\d{1,3})?"
     r"|\d{4}([ -])\d{6}\2\d{4,5})(?!\d)"
 )

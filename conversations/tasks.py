@@ -17,3 +17,11 @@ def send_whatsapp_message(message_id: int) -> None:
     from conversations import whatsapp
 
     whatsapp.deliver_message(message_id)
+
+
+@shared_task(acks_late=True)
+def scrub_pending_pii() -> dict:
+    """Scrub personal data from messages past the grace period (conversations.scrubbing)."""
+    from conversations import scrubbing
+
+    return scrubbing.scrub_pending().as_dict()

@@ -139,6 +139,7 @@ def test_bank_account_and_introduced_name_are_replaced() -> None:
         "PayNow to UEN 201912345K or T08LL1234A, GST M90312345A",
         "SKU PB-10-KRAFT x 500 and CUP-12OZ-WHT x 1000, 26cm x 26cm x 4cm",
         "PO 4500123456 received, qty 60000 pcs, 12 deliveries of 5000",
+        "Task succeeded in 0.020134567891234567s, ratio 12.91234567, at 1.369123, 103.849456",
     ],
 )
 def test_order_data_is_left_exactly_as_written(text: str) -> None:
