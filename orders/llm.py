@@ -1,0 +1,144 @@
+"""OpenAI order parsing: the only module that imports `openai`.
+
+Structured outputs (a strict JSON schema) turn a message into the same ParsedOrder the offline
+parser returns. The client retries connection errors, timeouts, 429 and 5xx with exponential
+backoff (OPENAI_MAX_RETRIES, OPENAI_TIMEOUT_SECONDS). With no OPENAI_API_KEY, after the last retry,
+or when the answer does not fit the schema, the offline parser (orders.parsing) does the job, so
+an OpenAI outage never loses an order. Logs name the failure, never the message.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from functools import lru_cache
+
+import openai
+from django.conf import settings
+
+from orders import parsing
+from orders.parsing import ParsedItem, ParsedOrder
+
+logger = logging.getLogger(__name__)
+
+UNITS = ["pcs", "carton", "pack", "box", "case", "bag", "sleeve", "roll", "bundle"]
+ORDER_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "items": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "product": {
+                        "type": "string",
+                        "description": "the product in English, singular, e.g. 'pizza box'",
+                    },
+                    "quantity": {"type": "integer", "description": "how many units"},
+                    "unit": {"type": "string", "enum": UNITS},
+                    "size": {
+                        "type": ["string", "null"],
+                        "description": "e.g. '10 inch', '12 oz', '500 ml'; null when none",
+                    },
+                },
+                "required": ["product", "quantity", "unit", "size"],
+                "additionalProperties": False,
+            },
+        },
+        "repeat_last": {
+            "type": "boolean",
+            "description": "true when the customer asks for the same as their last order",
+        },
+    },
+    "required": ["items", "repeat_last"],
+    "additionalProperties": False,
+}
+SYSTEM_PROMPT = (
+    "You read WhatsApp messages sent to a Singapore food-packaging supplier by restaurants and "
+    "cafes, in English, Chinese, Malay or Tamil. Extract the items ordered: product (English, "
+    "singular, without size or quantity, e.g. 'pizza box' for 'boxes for 10 inch pizzas'), "
+    "quantity (a number; 'a dozen' is 12), unit ('pcs' unless a carton, pack, box, case, bag, "
+    "sleeve, roll or bundle is named) and size ('10 inch', '12 oz', '500 ml', or null). Set "
+    "repeat_last when they ask for the same as last time. A message that orders nothing has no "
+    "items."
+)
+
+
+class LLMUnavailable(Exception):
+    """OpenAI could not give a usable answer (after its retries)."""
+
+
+def is_configured() -> bool:
+    return bool(settings.OPENAI_API_KEY)
+
+
+@lru_cache(maxsize=4)
+def get_client(api_key: str, base_url: str, timeout: float, max_retries: int) -> openai.OpenAI:
+    return openai.OpenAI(
+        api_key=api_key, base_url=base_url or None, timeout=timeout, max_retries=max_retries
+    )
+
+
+def client() -> openai.OpenAI:
+    return get_client(
+        settings.OPENAI_API_KEY,
+        settings.OPENAI_BASE_URL,
+        settings.OPENAI_TIMEOUT_SECONDS,
+        settings.OPENAI_MAX_RETRIES,
+    )
+
+
+def parse_order(text: str) -> ParsedOrder:
+    """The items of a message: OpenAI when configured and answering, else the offline parser."""
+    if not is_configured():
+        return parsing.parse_order(text)
+    try:
+        return parse_order_with_openai(text)
+    except LLMUnavailable as exc:
+        logger.warning("OpenAI order parsing failed, using the offline parser: %s", exc)
+        offline = parsing.parse_order(text)
+        return ParsedOrder(items=offline.items, repeat_last=offline.repeat_last, source="fallback")
+
+
+def parse_order_with_openai(text: str) -> ParsedOrder:
+    """Ask OpenAI for the items; raises LLMUnavailable when it cannot answer usably."""
+    try:
+        completion = client().chat.completions.create(
+            model=settings.OPENAI_MODEL,
+            temperature=0,
+            messages=[
+                {"role": "system", "content": SYSTEM_PROMPT},
+                {"role": "user", "content": text},
+            ],
+            response_format={
+                "type": "json_schema",
+                "json_schema": {"name": "order_items", "strict": True, "schema": ORDER_SCHEMA},
+            },
+        )
+    except openai.OpenAIError as exc:
+        raise LLMUnavailable(type(exc).__name__) from exc
+    if not completion.choices or not completion.choices[0].message.content:
+        raise LLMUnavailable("empty answer")
+    return order_from_answer(completion.choices[0].message.content)
+
+
+def order_from_answer(content: str) -> ParsedOrder:
+    """Validate the model's JSON and normalise it like the offline parser's output."""
+    try:
+        data = json.loads(content)
+        items = [item_from_answer(raw) for raw in data["items"]]
+        repeat_last = bool(data["repeat_last"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise LLMUnavailable(f"answer does not fit the schema ({type(exc).__name__})") from exc
+    items = [item for item in items if item.quantity > 0 and item.product]
+    return ParsedOrder(items=items, repeat_last=repeat_last and not items, source="openai")
+
+
+def item_from_answer(raw: dict) -> ParsedItem:
+    quantity = raw["quantity"]
+    if not isinstance(quantity, int) or isinstance(quantity, bool):
+        raise TypeError("quantity is not an integer")
+    unit = raw["unit"] if raw["unit"] in UNITS else parsing.PIECES
+    size = parsing.normalise_size(raw["size"]) if raw.get("size") else None
+    words = [parsing.singular(word) for word in str(raw["product"]).lower().split()]
+    return ParsedItem(product=" ".join(words), quantity=quantity, unit=unit, size=size)

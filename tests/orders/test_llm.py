@@ -1,0 +1,101 @@
+"""OpenAI order parsing against a real local HTTP server speaking the chat completions API."""
+
+import json
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from orders import llm
+from orders.parsing import ParsedItem
+from tests.orders.support import chat_completion, items_answer
+
+DESIGN_MESSAGE = "Hi, we need 400 boxes for 10 inch pizzas"
+
+
+@pytest.fixture
+def openai_server(httpserver: HTTPServer, settings):
+    settings.OPENAI_API_KEY = "sk-test"
+    settings.OPENAI_BASE_URL = httpserver.url_for("/v1")
+    settings.OPENAI_MODEL = "gpt-test-model"
+    settings.OPENAI_MAX_RETRIES = 2
+    settings.OPENAI_TIMEOUT_SECONDS = 5
+    return httpserver
+
+
+def test_openai_structured_output_becomes_the_parsed_order(openai_server):
+    answer = items_answer({"product": "pizza boxes", "quantity": 400, "unit": "pcs", "size": '10"'})
+    openai_server.expect_request("/v1/chat/completions", method="POST").respond_with_json(
+        chat_completion(answer)
+    )
+    order = llm.parse_order(DESIGN_MESSAGE)
+    assert order.items == [ParsedItem("pizza box", 400, "pcs", "10 inch")]
+    assert order.source == "openai"
+    (request, _response) = openai_server.log[0]
+    body = json.loads(request.data)
+    assert body["model"] == "gpt-test-model"
+    assert body["response_format"]["type"] == "json_schema"
+    assert body["response_format"]["json_schema"]["strict"] is True
+    assert body["messages"][-1] == {"role": "user", "content": DESIGN_MESSAGE}
+    assert request.headers["Authorization"] == "Bearer sk-test"
+
+
+def test_server_errors_are_retried_and_then_the_offline_parser_answers(openai_server):
+    openai_server.expect_request("/v1/chat/completions").respond_with_json(
+        {"error": {"message": "overloaded", "type": "server_error"}}, status=503
+    )
+    order = llm.parse_order(DESIGN_MESSAGE)
+    assert len(openai_server.log) == 3  # the first call and OPENAI_MAX_RETRIES retries
+    assert order.source == "fallback"
+    assert order.items == [ParsedItem("pizza box", 400, "pcs", "10 inch")]
+
+
+def test_a_transient_error_then_success_uses_openai(openai_server):
+    openai_server.expect_ordered_request("/v1/chat/completions").respond_with_json(
+        {"error": {"message": "slow down", "type": "rate_limit"}}, status=429
+    )
+    answer = items_answer({"product": "cup", "quantity": 2, "unit": "carton", "size": "12oz"})
+    openai_server.expect_ordered_request("/v1/chat/completions").respond_with_json(
+        chat_completion(answer)
+    )
+    order = llm.parse_order("2 ctn cups 12 oz")
+    assert order.source == "openai"
+    assert order.items == [ParsedItem("cup", 2, "carton", "12 oz")]
+
+
+def test_an_answer_outside_the_schema_falls_back_to_the_offline_parser(openai_server):
+    openai_server.expect_request("/v1/chat/completions").respond_with_json(
+        chat_completion('{"items": [{"product": "pizza box", "quantity": "lots"}]}')
+    )
+    order = llm.parse_order(DESIGN_MESSAGE)
+    assert order.source == "fallback"
+    assert order.items[0].quantity == 400
+
+
+def test_a_refused_key_is_not_retried_and_falls_back(openai_server):
+    openai_server.expect_request("/v1/chat/completions").respond_with_json(
+        {"error": {"message": "bad key", "type": "invalid_request_error"}}, status=401
+    )
+    order = llm.parse_order(DESIGN_MESSAGE)
+    assert len(openai_server.log) == 1
+    assert order.source == "fallback"
+
+
+def test_without_a_key_the_offline_parser_answers_and_openai_is_not_called(
+    httpserver: HTTPServer, settings
+):
+    settings.OPENAI_API_KEY = ""
+    settings.OPENAI_BASE_URL = httpserver.url_for("/v1")
+    order = llm.parse_order(DESIGN_MESSAGE)
+    assert order.source == "offline"
+    assert order.items == [ParsedItem("pizza box", 400, "pcs", "10 inch")]
+    assert httpserver.log == []
+
+
+def test_a_chinese_order_is_read_by_openai(openai_server):
+    answer = items_answer(
+        {"product": "pizza box", "quantity": 400, "unit": "pcs", "size": "10 inch"}
+    )
+    openai_server.expect_request("/v1/chat/completions").respond_with_json(chat_completion(answer))
+    assert llm.parse_order("我们要四百个十寸披萨盒").items == [
+        ParsedItem("pizza box", 400, "pcs", "10 inch")
+    ]
