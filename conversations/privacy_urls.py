@@ -1,3 +1,10 @@
-"""URL routes (filled in by the issue that owns them)."""
+"""GDPR routes, mounted at api/v1/users/ (tria/urls.py)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from conversations import api_privacy
+
+urlpatterns = [
+    path("<str:user_id>/", api_privacy.UserErasureView.as_view(), name="user-erase"),
+    path("<str:user_id>/export/", api_privacy.UserExportView.as_view(), name="user-export"),
+]

@@ -1,0 +1,32 @@
+"""python manage.py export_user_data <user_id or phone> --format pdf --out FILE (GDPR access)."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from conversations import privacy
+from conversations.management.commands._privacy_args import command_actor, resolve_user
+
+
+class Command(BaseCommand):
+    help = "Export everything held about one user (sessions, messages, summary, orders)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("user", help="pseudonymous user id, or the user's phone number")
+        parser.add_argument("--format", choices=privacy.EXPORT_FORMATS, default="json")
+        parser.add_argument("--out", required=True, type=Path, help="file to write")
+
+    def handle(self, *args, user: str, format: str, out: Path, **options) -> None:
+        user_id = resolve_user(user)
+        if not out.parent.is_dir():
+            raise CommandError(f"directory {out.parent} does not exist")
+        try:
+            content = privacy.export_user_data(
+                user_id, format, actor_label=command_actor("export_user_data")
+            )
+        except privacy.UnknownUser as exc:
+            raise CommandError(f"no data is held for user {user_id[:12]}…") from exc
+        out.write_bytes(content)
+        self.stdout.write(
+            f"wrote {len(content)} bytes ({format}) for user {user_id[:12]}… to {out}"
+        )
