@@ -3,12 +3,23 @@
 from celery import shared_task
 
 
-@shared_task(acks_late=True)
-def process_inbound_message(message_id: int) -> None:
-    """Step 4 of the design: understand the message, act on it, reply (orders.assistant)."""
+@shared_task(bind=True, acks_late=True)
+def process_inbound_message(self, message_id: int) -> None:
+    """Step 4 of the design: understand the message, act on it, reply (orders.assistant).
+
+    A failed turn is rolled back and retried with backoff; the assistant itself counts the
+    attempts and, after ASSISTANT_MAX_ATTEMPTS, sends a holding reply instead of raising.
+    """
     from orders import assistant
 
-    assistant.handle_inbound(message_id)
+    try:
+        assistant.handle_inbound(message_id)
+    except assistant.TransientError as exc:
+        if self.request.is_eager:  # CELERY_TASK_ALWAYS_EAGER: no broker to come back later
+            assistant.handle_inbound_now(message_id)
+            return
+        delay = assistant.retry_delay(self.request.retries)
+        raise self.retry(exc=exc, countdown=delay, max_retries=None) from exc
 
 
 @shared_task(acks_late=True)

@@ -26,7 +26,9 @@ Rules:
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import random
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,6 +55,7 @@ UNREGISTERED_FLAG = "unregistered number: add an outlet contact"
 APPROVAL_FLAG = "order awaiting staff approval"
 COMPLAINT_FLAG = "complaint"
 NOT_UNDERSTOOD_FLAG = "order not understood"
+REDRIVE_BATCH = 200
 QUESTION_WORDS = frozenset(
     ["price", "prices", "cost", "costs", "how", "much", "what", "what's", "which", "sell", "stock"]
 )
@@ -112,6 +115,23 @@ def handle_inbound(message_id: int) -> None:
         retry_or_hold(message_id, exc)
 
 
+def handle_inbound_now(message_id: int) -> None:
+    """handle_inbound, retried at once until it answers or holds (eager mode, no broker)."""
+    for _ in range(settings.ASSISTANT_MAX_ATTEMPTS):
+        try:
+            handle_inbound(message_id)
+            return
+        except TransientError:
+            continue
+    handle_inbound(message_id)
+
+
+def retry_delay(retries: int) -> float:
+    """Seconds before the next attempt: 30, 60, 120 … capped at 10 minutes, with jitter."""
+    base = min(600.0, 30.0 * 2**retries)
+    return base * random.uniform(0.8, 1.2)  # noqa: S311 - jitter, not security
+
+
 def _load(message_id: int) -> ConversationMessage | None:
     return ConversationMessage.objects.select_related("session").filter(pk=message_id).first()
 
@@ -165,6 +185,28 @@ def hold(message_id: int, reason: str) -> None:
         services.flag_session(session, f"assistant could not answer ({reason})")
         services.reply(session, replies.HOLDING, intent="holding_reply")
         services.mark_processed(message)
+
+
+def redrive_unprocessed(now: dt.datetime | None = None) -> int:
+    """Enqueue processing again for user messages nobody finished (a lost task, a dead worker).
+
+    Only messages older than ASSISTANT_REDRIVE_AFTER_MINUTES (longer than the retry backoff) and
+    younger than a day (after that WhatsApp no longer lets us answer freely). handle_inbound is
+    idempotent, so a message that is still being retried is not answered twice.
+    """
+    from conversations import tasks
+
+    now = now or timezone.now()
+    stale = ConversationMessage.objects.filter(
+        role=Role.USER,
+        processed_at__isnull=True,
+        timestamp__lt=now - dt.timedelta(minutes=settings.ASSISTANT_REDRIVE_AFTER_MINUTES),
+        timestamp__gte=now - dt.timedelta(hours=24),
+    ).order_by("timestamp")
+    ids = list(stale.values_list("pk", flat=True)[:REDRIVE_BATCH])
+    for message_id in ids:
+        tasks.process_inbound_message.delay(message_id)
+    return len(ids)
 
 
 # ------------------------------------------------------------------ understanding

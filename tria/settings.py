@@ -205,6 +205,9 @@ CATALOG_CLOSE_MARGIN = env.float("CATALOG_CLOSE_MARGIN", default=0.08)
 CATALOG_HISTORY_BOOST = env.float("CATALOG_HISTORY_BOOST", default=0.1)
 # The assistant (orders.assistant): attempts before a holding reply and a flag for staff.
 ASSISTANT_MAX_ATTEMPTS = env.int("ASSISTANT_MAX_ATTEMPTS", default=4)
+# Beat re-enqueues user messages left unprocessed this long (a lost task), every N minutes.
+ASSISTANT_REDRIVE_AFTER_MINUTES = env.int("ASSISTANT_REDRIVE_AFTER_MINUTES", default=15)
+ASSISTANT_REDRIVE_MINUTES = env.int("ASSISTANT_REDRIVE_MINUTES", default=10)
 
 # ---------------------------------------------------------------- api
 API_PAGE_SIZE = env.int("API_PAGE_SIZE", default=50)

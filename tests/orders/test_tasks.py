@@ -1,0 +1,74 @@
+"""The assistant through its Celery task (eager, as in the tests): retries, holding reply, redrive."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from conversations import services
+from conversations.models import ConversationMessage, ConversationSession
+from orders import assistant
+from orders import services as order_services
+from orders.models import Order
+from tests.factories import OutletContactFactory
+from tests.orders.support import PHONE, assistant_messages, load_catalogue
+
+
+@pytest.fixture
+def ordering_contact(db):
+    load_catalogue()
+    return OutletContactFactory(phone=PHONE)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_stored_message_is_processed_by_the_task_once_committed(ordering_contact):
+    stored = services.record_inbound_message(
+        phone=PHONE, content="400 boxes for 10 inch pizzas", timestamp=timezone.now()
+    ).message
+    assert Order.objects.get().source_message_id == stored.pk
+    assert [m.intent for m in assistant_messages(stored)] == [
+        "order_confirmation",
+        "rating_request",
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_task_retries_a_failing_turn_then_sends_a_holding_reply(
+    ordering_contact, monkeypatch, settings
+):
+    settings.ASSISTANT_MAX_ATTEMPTS = 3
+    attempts = []
+
+    def broken(**kwargs):
+        attempts.append(1)
+        raise RuntimeError("database trouble")
+
+    monkeypatch.setattr(order_services, "create_order", broken)
+    stored = services.record_inbound_message(
+        phone=PHONE, content="400 boxes for 10 inch pizzas", timestamp=timezone.now()
+    ).message
+    assert len(attempts) == 3
+    (holding,) = assistant_messages(stored)
+    assert holding.intent == "holding_reply"
+    assert ConversationSession.objects.get(session_id=stored.session_id).flagged_for_followup
+    assert ConversationMessage.objects.get(pk=stored.pk).context["assistant_attempts"] == 3
+    assert Order.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_messages_nobody_finished_are_processed_again_by_the_redrive(ordering_contact):
+    now = timezone.now()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(services, "_enqueue_processing", lambda message_id: None)  # a lost task
+        lost = services.record_inbound_message(
+            phone=PHONE,
+            content="400 boxes for 10 inch pizzas",
+            timestamp=now - dt.timedelta(minutes=20),
+        ).message
+        recent = services.record_inbound_message(
+            phone="+6591110002", content="hello", timestamp=now - dt.timedelta(minutes=2)
+        ).message
+    assert assistant.redrive_unprocessed(now) == 1
+    assert Order.objects.get().source_message_id == lost.pk
+    assert ConversationMessage.objects.get(pk=recent.pk).processed_at is None
+    assert assistant.redrive_unprocessed(now) == 0
