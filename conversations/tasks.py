@@ -36,3 +36,11 @@ def scrub_pending_pii() -> dict:
     from conversations import scrubbing
 
     return scrubbing.scrub_pending().as_dict()
+
+
+@shared_task(acks_late=True)
+def purge_expired_conversations() -> str:
+    """Daily retention purge (beat): the same service as `manage.py purge_conversations`."""
+    from conversations import retention
+
+    return retention.purge().summary_line()

@@ -174,6 +174,32 @@ RETENTION_SUMMARIES_DAYS = env.int("RETENTION_SUMMARIES_DAYS", default=730)
 RETENTION_BATCH_SIZE = env.int("RETENTION_BATCH_SIZE", default=5000)
 RETENTION_EXPORT_DIR = env.str("RETENTION_EXPORT_DIR", default=str(BASE_DIR / "var" / "exports"))
 RETENTION_PURGE_HOUR = env.int("RETENTION_PURGE_HOUR", default=3)
+# Where summaries are exported before deletion (storage alias "retention_exports"): "local" writes
+# to RETENTION_EXPORT_DIR; "s3" uses django-storages, credentials from boto3's usual chain
+# (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY in the environment, a profile or the instance role).
+RETENTION_EXPORT_STORAGE = env.str("RETENTION_EXPORT_STORAGE", default="local")
+if RETENTION_EXPORT_STORAGE == "s3":
+    STORAGES["retention_exports"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("AWS_STORAGE_BUCKET_NAME"),
+            "location": env.str("RETENTION_EXPORT_PREFIX", default="retention-exports"),
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "file_overwrite": False,
+            "object_parameters": {"ServerSideEncryption": "AES256"},
+        },
+    }
+elif RETENTION_EXPORT_STORAGE == "local":
+    STORAGES["retention_exports"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": str(BASE_DIR / RETENTION_EXPORT_DIR),
+            "file_permissions_mode": 0o640,
+        },
+    }
+else:
+    raise ImproperlyConfigured("RETENTION_EXPORT_STORAGE must be 'local' or 's3'")
 
 # ---------------------------------------------------------------- whatsapp
 WHATSAPP_VERIFY_TOKEN = env.str("WHATSAPP_VERIFY_TOKEN", default="")

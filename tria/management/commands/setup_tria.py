@@ -2,11 +2,15 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from conversations import retention
+
 
 class Command(BaseCommand):
-    help = "Idempotent first-run setup: demo catalogue and outlets, and a dev superuser in DEBUG."
+    help = "Idempotent first-run setup: demo data, beat schedules, and a dev superuser in DEBUG."
 
     def handle(self, *args, **options) -> None:
         call_command("load_demo_data", stdout=self.stdout)
+        retention.ensure_schedules()
+        self.stdout.write("beat schedules: retention purge and PII scrub in place")
         if settings.DEBUG:
             call_command("ensure_dev_superuser", stdout=self.stdout)

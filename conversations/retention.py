@@ -1,0 +1,539 @@
+"""Retention: conversation data is deleted when its time is up (the design's retention strategy).
+
+The rules
+- A message is deleted RETENTION_MESSAGES_DAYS (90) after its created_at. It is due when
+  created_at <= now - 90 days: 89 days 23 hours old stays, 90 days old goes.
+- A user's summary is deleted RETENTION_SUMMARIES_DAYS (730) after its last_interaction, by the
+  same rule. A user who writes again moves last_interaction forward and keeps the summary.
+- Before anything is deleted, every due summary is exported as gzip JSON Lines (one row per line,
+  every column), one file per run named by date, through the storage "retention_exports" (a local
+  directory, RETENTION_EXPORT_DIR, or S3; see settings). The file is written, read back and checked
+  (SHA-256, row count and ids). If the export fails, no message and no summary is deleted and the
+  purge fails loudly.
+- A summary that changes after it was exported (its user came back during the run) is not deleted;
+  the next run exports it again if it is still due. Every deleted summary is in a file as it was
+  when it was deleted.
+- Sessions are never deleted: they are metadata without content, and their message_count stays as
+  history (as do the summaries' totals and the daily intent stats). Sessions that never had a
+  message ("orphaned") are counted and reported, not deleted.
+- A row that points at a purged row with on_delete=SET_NULL (an order's source_message) keeps its
+  row and loses the link. Any other kind of reference stops the purge before it deletes anything.
+
+How it runs
+- One purge at a time: a PostgreSQL session advisory lock. A second purge says so and does nothing.
+- Rows go in batches of RETENTION_BATCH_SIZE, each batch its own short transaction whose rows are
+  picked with FOR UPDATE SKIP LOCKED, so ingestion is never blocked behind the purge. An interrupted
+  purge keeps what it committed; the next run simply continues.
+- Every run is a PurgeRun row: running, then success or failed (with the reason). Its counters grow
+  in the same transaction as each batch, so even a killed run tells what it deleted. A dry run is
+  recorded as dry_run with the counts it would delete, and changes nothing else.
+"""
+
+import dataclasses
+import datetime as dt
+import gzip
+import hashlib
+import json
+import logging
+import tempfile
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
+from typing import IO, Any
+from zoneinfo import ZoneInfo
+
+from django.apps import apps as django_apps
+from django.apps.registry import Apps
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, Storage, storages
+from django.db import connection, models, transaction
+from django.utils import timezone
+
+from conversations import selectors
+from conversations.models import ConversationMessage, PurgeRun, UserInteractionSummary
+
+logger = logging.getLogger(__name__)
+
+EXPORT_STORAGE = "retention_exports"
+EXPORT_FILE_MODE = 0o640
+# Session advisory lock, two-key form ("tria", "purg" in ASCII): that key space never overlaps the
+# single-key per-user locks of conversations.services.
+LOCK_KEYS = (1953655137, 1886745191)
+SUMMARY_FIELDS = [f.attname for f in UserInteractionSummary._meta.concrete_fields]
+
+PURGE_TASK = "conversations.tasks.purge_expired_conversations"
+SCRUB_TASK = "conversations.tasks.scrub_pending_pii"
+PURGE_SCHEDULE = "retention: purge expired conversations"
+SCRUB_SCHEDULE = "privacy: scrub pending PII"
+SCHEDULE_TZ = ZoneInfo("Asia/Singapore")
+
+
+class RetentionError(Exception):
+    """The purge could not do its work; nothing after the failing step was deleted."""
+
+
+class ExportError(RetentionError):
+    """The summaries' export could not be written or verified; nothing was deleted."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Policy:
+    messages_days: int
+    summaries_days: int
+    batch_size: int
+
+    @classmethod
+    def from_settings(
+        cls,
+        messages_days: int | None = None,
+        summaries_days: int | None = None,
+        batch_size: int | None = None,
+    ) -> "Policy":
+        """The settings' policy, with any value given here instead; every value must be >= 1."""
+        policy = cls(
+            messages_days=_given_or(messages_days, settings.RETENTION_MESSAGES_DAYS),
+            summaries_days=_given_or(summaries_days, settings.RETENTION_SUMMARIES_DAYS),
+            batch_size=_given_or(batch_size, settings.RETENTION_BATCH_SIZE),
+        )
+        for field in dataclasses.fields(policy):
+            value = getattr(policy, field.name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise RetentionError(f"{field.name} must be a whole number >= 1, got {value!r}")
+        return policy
+
+
+def _given_or(value: int | None, default: int) -> int:
+    return default if value is None else value
+
+
+@dataclasses.dataclass
+class PurgeResult:
+    """What one purge did (or, for a dry run, would do); summary_line() is the operator's line."""
+
+    dry_run: bool = False
+    skipped: bool = False  # another purge held the lock
+    messages: int = 0
+    summaries: int = 0
+    summaries_exported: int = 0
+    orphaned_sessions: int = 0
+    export_file: str = ""
+    export_sha256: str = ""
+    seconds: float = 0.0
+    run_id: int | None = None
+
+    def summary_line(self) -> str:
+        if self.skipped:
+            return "purge skipped: another purge is running; nothing was done"
+        verb = "would delete" if self.dry_run else "deleted"
+        export = "none"
+        if self.dry_run:
+            export = "none (dry run)"
+        elif self.export_file:
+            export = (
+                f"{self.export_file} ({self.summaries_exported} rows, "
+                f"sha256 {self.export_sha256[:16]})"
+            )
+        return (
+            f"purge{' (dry run)' if self.dry_run else ''}: {verb} "
+            f"conversation_messages={self.messages} "
+            f"user_interaction_summaries={self.summaries} "
+            f"conversation_sessions=0 (never deleted; {self.orphaned_sessions} orphaned); "
+            f"export: {export}; {self.seconds:.1f}s"
+        )
+
+
+@dataclasses.dataclass(frozen=True)
+class Export:
+    name: str
+    sha256: str
+    versions: dict[int, dt.datetime]  # summary id -> updated_at as exported
+
+
+# ------------------------------------------------------------------ the purge
+
+
+def purge(
+    *,
+    dry_run: bool = False,
+    messages_days: int | None = None,
+    summaries_days: int | None = None,
+    batch_size: int | None = None,
+    export_dir: str | None = None,
+) -> PurgeResult:
+    """Delete what is past retention (see the module's rules); the command and the task call this.
+
+    Raises RetentionError (ExportError when the export failed) after recording the failed run.
+    """
+    policy = Policy.from_settings(messages_days, summaries_days, batch_size)
+    storage = _export_storage(export_dir)
+    started = time.monotonic()
+    with _purge_lock() as acquired:
+        if not acquired:
+            logger.info("retention purge skipped: another purge holds the lock")
+            return PurgeResult(dry_run=dry_run, skipped=True)
+        result = _run(policy, dry_run, storage, started)
+    logger.info("retention %s", result.summary_line())
+    return result
+
+
+def _export_storage(export_dir: str | None) -> Storage:
+    if export_dir:
+        return FileSystemStorage(location=export_dir, file_permissions_mode=EXPORT_FILE_MODE)
+    return storages[EXPORT_STORAGE]
+
+
+@contextmanager
+def _purge_lock() -> Iterator[bool]:
+    """Hold the purge's advisory lock for the block; yields False when another purge holds it."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", LOCK_KEYS)
+        acquired = bool(cursor.fetchone()[0])
+    try:
+        yield acquired
+    finally:
+        if acquired:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s, %s)", LOCK_KEYS)
+
+
+def _run(policy: Policy, dry_run: bool, storage: Storage, started: float) -> PurgeResult:
+    now = timezone.now()
+    _close_interrupted_runs(now)
+    outcome = PurgeRun.Outcome.DRY_RUN if dry_run else PurgeRun.Outcome.RUNNING
+    run = PurgeRun.objects.create(outcome=outcome)
+    result = PurgeResult(dry_run=dry_run, run_id=run.pk)
+    try:
+        if dry_run:
+            _count_due(policy, now, result)
+        else:
+            _purge_due(policy, now, storage, run, result)
+        result.orphaned_sessions = selectors.orphaned_sessions()
+    except Exception as exc:
+        result.seconds = time.monotonic() - started
+        _finish(run, result, PurgeRun.Outcome.FAILED, error=_one_line(exc))
+        if isinstance(exc, RetentionError):
+            raise
+        raise RetentionError(_one_line(exc)) from exc
+    result.seconds = time.monotonic() - started
+    _finish(run, result, PurgeRun.Outcome.DRY_RUN if dry_run else PurgeRun.Outcome.SUCCESS)
+    return result
+
+
+def _close_interrupted_runs(now: dt.datetime) -> None:
+    """A run still 'running' while we hold the lock died mid-way (killed, machine lost)."""
+    PurgeRun.objects.filter(outcome=PurgeRun.Outcome.RUNNING).update(
+        outcome=PurgeRun.Outcome.FAILED,
+        finished_at=now,
+        error="interrupted: the process ended before the purge finished",
+    )
+
+
+def _finish(run: PurgeRun, result: PurgeResult, outcome: str, error: str = "") -> None:
+    PurgeRun.objects.filter(pk=run.pk).update(
+        outcome=outcome,
+        finished_at=timezone.now(),
+        messages_deleted=result.messages,
+        summaries_deleted=result.summaries,
+        orphaned_sessions=result.orphaned_sessions,
+        export_file=result.export_file,
+        error=error,
+    )
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    reason = text[0] if text else type(exc).__name__
+    if not isinstance(exc, RetentionError):
+        reason = f"{type(exc).__name__}: {reason}"
+    return reason[:500]
+
+
+def _count_due(policy: Policy, now: dt.datetime, result: PurgeResult) -> None:
+    result.messages = selectors.messages_past_retention(now, policy.messages_days)
+    result.summaries = selectors.summaries_past_retention(now, policy.summaries_days)
+
+
+def _purge_due(
+    policy: Policy, now: dt.datetime, storage: Storage, run: PurgeRun, result: PurgeResult
+) -> None:
+    """Export the due summaries, then delete due messages and the exported summaries in batches."""
+    message_sql = _message_batch_sql()
+    summary_sql = _summary_batch_sql()
+    summary_cutoff = selectors.summary_retention_cutoff(now, policy.summaries_days)
+    export = _export_due_summaries(summary_cutoff, storage, now, run.pk)
+    if export is not None:
+        result.export_file, result.export_sha256 = export.name, export.sha256
+        result.summaries_exported = len(export.versions)
+        PurgeRun.objects.filter(pk=run.pk).update(export_file=export.name)
+    message_cutoff = selectors.message_retention_cutoff(now, policy.messages_days)
+    while deleted := _delete_batch(message_sql, [message_cutoff, policy.batch_size], run.pk, "m"):
+        result.messages += deleted
+    if export is not None:
+        for ids, versions in _chunks(export.versions, policy.batch_size):
+            params = [ids, versions, summary_cutoff]
+            result.summaries += _delete_batch(summary_sql, params, run.pk, "s")
+
+
+def _chunks(
+    versions: dict[int, dt.datetime], size: int
+) -> Iterator[tuple[list[int], list[dt.datetime]]]:
+    ids = list(versions)
+    for start in range(0, len(ids), size):
+        chunk = ids[start : start + size]
+        yield chunk, [versions[i] for i in chunk]
+
+
+# ------------------------------------------------------------------ batched deletes
+
+_COUNTERS = {"m": "messages_deleted", "s": "summaries_deleted"}
+
+
+def _delete_batch(sql: str, params: list[Any], run_id: int, counter: str) -> int:
+    """Run one batch's DELETE and count it on the run, in one short transaction."""
+    column = _COUNTERS[counter]
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        deleted = cursor.rowcount
+        if deleted:
+            cursor.execute(
+                f"UPDATE purge_runs SET {column} = {column} + %s WHERE id = %s",  # noqa: S608 (fixed column names)
+                [deleted, run_id],
+            )
+    return deleted
+
+
+def _message_batch_sql() -> str:
+    """Up to %(limit)s due messages, oldest ids first, skipping rows another transaction holds."""
+    table = _qn(ConversationMessage._meta.db_table)
+    doomed = (
+        f"SELECT id FROM {table} WHERE created_at <= %s"  # noqa: S608 (identifiers from model meta)
+        " ORDER BY id LIMIT %s FOR UPDATE SKIP LOCKED"
+    )
+    return _delete_sql(ConversationMessage, doomed)
+
+
+def _summary_batch_sql() -> str:
+    """The exported summaries of one batch that are still due and unchanged since the export."""
+    table = _qn(UserInteractionSummary._meta.db_table)
+    doomed = (
+        f"SELECT s.id FROM {table} s"  # noqa: S608 (identifiers from model meta)
+        " JOIN unnest(%s::bigint[], %s::timestamptz[]) AS e(id, updated_at)"
+        " ON e.id = s.id AND e.updated_at = s.updated_at"
+        " WHERE s.last_interaction <= %s FOR UPDATE OF s SKIP LOCKED"
+    )
+    return _delete_sql(UserInteractionSummary, doomed)
+
+
+def _delete_sql(model: type[models.Model], doomed: str) -> str:
+    """DELETE the rows `doomed` selects, first unlinking the rows that refer to them (SET_NULL)."""
+    table = _qn(model._meta.db_table)
+    unlinks = "".join(
+        f", unlink_{n} AS (UPDATE {_qn(ref_table)} SET {_qn(column)} = NULL"  # noqa: S608
+        f" WHERE {_qn(column)} IN (SELECT id FROM doomed))"
+        for n, (ref_table, column) in enumerate(_set_null_references(model))
+    )
+    return f"WITH doomed AS ({doomed}){unlinks} DELETE FROM {table} WHERE id IN (SELECT id FROM doomed)"  # noqa: S608, E501
+
+
+def _set_null_references(model: type[models.Model]) -> list[tuple[str, str]]:
+    """(table, column) of every foreign key to `model`; refuses any that is not SET_NULL on id."""
+    references = []
+    for rel in model._meta.related_objects:
+        where = f"{rel.related_model._meta.label}.{rel.field.name}"
+        if rel.on_delete is not models.SET_NULL or rel.field.target_field.column != "id":
+            raise RetentionError(
+                f"{where} refers to {model._meta.label} in a way the purge cannot follow"
+                " (only on_delete=SET_NULL to its id); nothing was deleted"
+            )
+        references.append((rel.related_model._meta.db_table, rel.field.column))
+    return references
+
+
+def _qn(name: str) -> str:
+    return connection.ops.quote_name(name)
+
+
+# ------------------------------------------------------------------ the export
+
+
+def _export_due_summaries(
+    cutoff: dt.datetime, storage: Storage, now: dt.datetime, run_id: int
+) -> Export | None:
+    """Write every due summary to one gzip JSON Lines file, read it back and check it."""
+    rows = (
+        UserInteractionSummary.objects.filter(last_interaction__lte=cutoff)
+        .order_by("id")
+        .values(*SUMMARY_FIELDS)
+    )
+    with tempfile.TemporaryFile() as spool:
+        versions = _write_jsonl_gz(rows.iterator(chunk_size=2000), spool)
+        if not versions:
+            return None
+        spool.seek(0)
+        digest = _sha256(spool)
+        spool.seek(0)
+        name = _save_export(storage, export_name(now, run_id), spool)
+    _verify_export(storage, name, digest, list(versions))
+    return Export(name=name, sha256=digest, versions=versions)
+
+
+def export_name(now: dt.datetime, run_id: int) -> str:
+    """One file per run, named by its Singapore date: user_summaries_2026-11-24_run7.jsonl.gz."""
+    return f"user_summaries_{timezone.localdate(now):%Y-%m-%d}_run{run_id}.jsonl.gz"
+
+
+def _write_jsonl_gz(rows: Iterable[dict[str, Any]], out: IO[bytes]) -> dict[int, dt.datetime]:
+    versions: dict[int, dt.datetime] = {}
+    with gzip.GzipFile(fileobj=out, mode="wb", mtime=0, filename="") as gz:
+        for row in rows:
+            versions[row["id"]] = row["updated_at"]
+            line = json.dumps(row, default=_json_value, sort_keys=True, ensure_ascii=False)
+            gz.write(line.encode() + b"\n")
+    return versions
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()  # full precision, unlike DjangoJSONEncoder
+    raise TypeError(f"cannot export a {type(value).__name__}")
+
+
+def _sha256(stream: IO[bytes]) -> str:
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: stream.read(1 << 20), b""):
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _save_export(storage: Storage, name: str, spool: IO[bytes]) -> str:
+    try:
+        return storage.save(name, File(spool, name=name))
+    except Exception as exc:
+        raise ExportError(f"export of user summaries to {name} failed: {_one_line(exc)}") from exc
+
+
+def _verify_export(storage: Storage, name: str, digest: str, ids: list[int]) -> None:
+    """Read the stored file back: same SHA-256, then the same rows in order; else remove it."""
+    try:
+        with tempfile.TemporaryFile() as copy:
+            problem = _check_export(storage, name, copy, digest, ids)
+    except Exception as exc:
+        _discard(storage, name)
+        raise ExportError(f"export {name} could not be read back: {_one_line(exc)}") from exc
+    if problem:
+        _discard(storage, name)
+        raise ExportError(f"export {name} failed its check: {problem}")
+
+
+def _check_export(storage: Storage, name: str, copy: IO[bytes], digest: str, ids: list[int]) -> str:
+    """What is wrong with the stored export ("" when nothing is)."""
+    stored_digest = hashlib.sha256()
+    with storage.open(name, "rb") as stored:
+        for chunk in stored.chunks():
+            stored_digest.update(chunk)
+            copy.write(chunk)
+    if stored_digest.hexdigest() != digest:
+        return "its SHA-256 differs from what was written"
+    copy.seek(0)
+    with gzip.GzipFile(fileobj=copy, mode="rb") as gz:
+        stored_ids = [json.loads(line)["id"] for line in gz]
+    if stored_ids != ids:
+        return f"it holds {len(stored_ids)} rows, {len(ids)} were written"
+    return ""
+
+
+def _discard(storage: Storage, name: str) -> None:
+    with suppress(Exception):
+        storage.delete(name)
+
+
+def read_export(storage: Storage, name: str) -> list[dict[str, Any]]:
+    """The rows of an export file, as exported (for restores and checks)."""
+    with storage.open(name, "rb") as stored, gzip.GzipFile(fileobj=stored, mode="rb") as gz:
+        return [json.loads(line) for line in gz]
+
+
+# ------------------------------------------------------------------ the beat schedules
+
+
+def ensure_schedules(apps: Apps | None = None) -> None:
+    """Create or update the two beat rows by name (idempotent): the daily purge at
+    RETENTION_PURGE_HOUR:00 Asia/Singapore and the PII scrub every PII_SCRUB_INTERVAL_MINUTES.
+
+    Called by a data migration (with its historical `apps`) and by `manage.py setup_tria`. The times
+    come from the settings; a job that staff disabled in the admin stays disabled.
+    """
+    registry = apps or django_apps
+    hour = settings.RETENTION_PURGE_HOUR
+    if not 0 <= hour <= 23:
+        raise ImproperlyConfigured(f"RETENTION_PURGE_HOUR must be 0-23, got {hour}")
+    with transaction.atomic():
+        crontab = _crontab(registry.get_model("django_celery_beat", "CrontabSchedule"), hour)
+        interval = _interval(registry.get_model("django_celery_beat", "IntervalSchedule"))
+        task_model = registry.get_model("django_celery_beat", "PeriodicTask")
+        _upsert_periodic_task(
+            task_model,
+            PURGE_SCHEDULE,
+            PURGE_TASK,
+            crontab=crontab,
+            description="Deletes messages and summaries past retention (conversations.retention).",
+        )
+        _upsert_periodic_task(
+            task_model,
+            SCRUB_SCHEDULE,
+            SCRUB_TASK,
+            interval=interval,
+            description="Scrubs PII from messages past the grace period (conversations.pii).",
+        )
+        registry.get_model("django_celery_beat", "PeriodicTasks").objects.update_or_create(
+            ident=1, defaults={"last_update": timezone.now()}
+        )
+
+
+def _crontab(model: type[models.Model], hour: int) -> models.Model:
+    fields = {
+        "minute": "0",
+        "hour": str(hour),
+        "day_of_week": "*",
+        "day_of_month": "*",
+        "month_of_year": "*",
+        "timezone": SCHEDULE_TZ,
+    }
+    return model.objects.filter(**fields).order_by("id").first() or model.objects.create(**fields)
+
+
+def _interval(model: type[models.Model]) -> models.Model:
+    fields = {"every": settings.PII_SCRUB_INTERVAL_MINUTES, "period": "minutes"}
+    return model.objects.filter(**fields).order_by("id").first() or model.objects.create(**fields)
+
+
+def _upsert_periodic_task(
+    model: type[models.Model],
+    name: str,
+    task: str,
+    *,
+    description: str,
+    crontab: models.Model | None = None,
+    interval: models.Model | None = None,
+) -> None:
+    model.objects.update_or_create(
+        name=name,
+        defaults={
+            "task": task,
+            "crontab": crontab,
+            "interval": interval,
+            "solar": None,
+            "clocked": None,
+            "one_off": False,
+            "description": description,
+        },
+        create_defaults={
+            "task": task,
+            "crontab": crontab,
+            "interval": interval,
+            "description": description,
+            "enabled": True,
+        },
+    )
