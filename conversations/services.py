@@ -440,6 +440,29 @@ def update_delivery_status(
         return query.update(**updates) == 1
 
 
+def record_reaction(
+    *, phone: str, target_wa_message_id: str, emoji: str | None, at: dt.datetime
+) -> bool:
+    """Put a user's reaction on the message it targets: context["reaction"] = {emoji, at}.
+
+    A reaction is not a message: it is not counted and never starts processing. emoji None
+    means the user removed it. Redeliveries are harmless and an older reaction arriving late
+    never replaces a newer one. False when the target is not a message of this user's chats.
+    """
+    user_id = identity.pseudonymize_phone(phone)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE conversation_messages SET context = COALESCE(context, '{}'::jsonb)"
+            " || jsonb_build_object('reaction', jsonb_build_object('emoji', %s::text,"
+            "   'at', %s::text))"
+            " WHERE wa_message_id = %s"
+            " AND session_id IN (SELECT session_id FROM conversation_sessions WHERE user_id = %s)"
+            " AND COALESCE((context->'reaction'->>'at')::timestamptz, '-infinity') <= %s",
+            [emoji, at.isoformat(), target_wa_message_id, user_id, at],
+        )
+        return cursor.rowcount == 1
+
+
 def mark_processed(message: ConversationMessage) -> bool:
     """Claim an inbound message for processing; False when it was already processed."""
     return (

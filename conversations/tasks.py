@@ -22,12 +22,23 @@ def process_inbound_message(self, message_id: int) -> None:
         raise self.retry(exc=exc, countdown=delay, max_retries=None) from exc
 
 
-@shared_task(acks_late=True)
-def send_whatsapp_message(message_id: int) -> None:
-    """Send a stored assistant message through the WhatsApp client (conversations.whatsapp)."""
+@shared_task(bind=True, acks_late=True)
+def send_whatsapp_message(self, message_id: int) -> None:
+    """Send a stored assistant message through the WhatsApp client (conversations.whatsapp).
+
+    Retried with backoff on 429/5xx/timeouts; marked failed when the retries run out.
+    """
     from conversations import whatsapp
 
-    whatsapp.deliver_message(message_id)
+    try:
+        whatsapp.deliver_message(message_id)
+    except whatsapp.TransientSendError as exc:
+        limit = whatsapp.max_send_retries()
+        if self.request.retries >= limit:
+            whatsapp.record_send_failure(message_id, f"gave_up_after_retries:{exc.reason}")
+            return
+        delay = whatsapp.retry_delay(self.request.retries, exc)
+        raise self.retry(exc=exc, countdown=delay, max_retries=limit) from exc
 
 
 @shared_task(acks_late=True)

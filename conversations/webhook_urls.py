@@ -1,3 +1,9 @@
-"""URL routes (filled in by the issue that owns them)."""
+"""Webhook routes, included at /webhooks/ by tria.urls."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from conversations.webhooks import WhatsAppWebhookView
+
+urlpatterns = [
+    path("whatsapp/", WhatsAppWebhookView.as_view(), name="whatsapp-webhook"),
+]

@@ -203,13 +203,18 @@ else:
 
 # ---------------------------------------------------------------- whatsapp
 WHATSAPP_VERIFY_TOKEN = env.str("WHATSAPP_VERIFY_TOKEN", default="")
-WHATSAPP_APP_SECRET = env.str("WHATSAPP_APP_SECRET", default="")
+# Without it every webhook POST is refused (403); DEBUG has a dev default so simulate_whatsapp works.
+WHATSAPP_APP_SECRET = env.str(
+    "WHATSAPP_APP_SECRET", default="dev-whatsapp-app-secret" if DEBUG else ""
+)
 WHATSAPP_ACCESS_TOKEN = env.str("WHATSAPP_ACCESS_TOKEN", default="")
 WHATSAPP_PHONE_NUMBER_ID = env.str("WHATSAPP_PHONE_NUMBER_ID", default="")
 WHATSAPP_GRAPH_API_BASE = env.str("WHATSAPP_GRAPH_API_BASE", default="https://graph.facebook.com")
 WHATSAPP_API_VERSION = env.str("WHATSAPP_API_VERSION", default="v21.0")
 WHATSAPP_TIMEOUT_SECONDS = env.float("WHATSAPP_TIMEOUT_SECONDS", default=10.0)
 WHATSAPP_MAX_BODY_BYTES = env.int("WHATSAPP_MAX_BODY_BYTES", default=1024 * 1024)
+WHATSAPP_SEND_MAX_RETRIES = env.int("WHATSAPP_SEND_MAX_RETRIES", default=5)
+WHATSAPP_RETRY_BACKOFF_SECONDS = env.float("WHATSAPP_RETRY_BACKOFF_SECONDS", default=5.0)
 SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30)
 
 # ---------------------------------------------------------------- openai
