@@ -55,7 +55,14 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
         ),
     ),
     (ORDER_CHANGE, 1.2, (r"\bmake it\b[^\d]{0,15}\d+",)),
-    (ORDER_CHANGE, 0.8, (r"\b(?:change|update|amend|revise|adjust|increase|reduce|decrease)\b",)),
+    (
+        ORDER_CHANGE,
+        0.8,
+        (
+            r"\b(?:change|update|amend|revise|adjust|increase|reduce|decrease)\b",
+            r"\b(?:don't|dont|do not|no need to) send\b",
+        ),
+    ),
     (
         ORDER_CHANGE,
         0.6,
@@ -149,7 +156,7 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
         COMPLAINT,
         0.9,
         (
-            r"\b(?:damaged?|broken|crushed|cracked|torn|wrong|missing|leaking)\b",
+            r"\b(?:damaged?|broken|crushed|cracked|torn|wrong|missing|leaking|soaked)\b",
             r"\bcomplain(?:t)?\b",
         ),
     ),

@@ -98,7 +98,7 @@ STOPWORDS = frozenset(
     fri sat sun x qty quantity total around about approx approximately just only be is are will
     shall do have has let lets let's new same usual size sized type kind again as well okay ok
     yes yeah yep hmm lah leh ah ya eh one make it there outlet shop branch store kitchen
-    tria gimme we're i'm we've running low out urgent urgently
+    tria gimme we're i'm we've we'll i'll we'd i'd running low out urgent urgently top up help
     """.split()  # noqa: SIM905 - a word list reads better as text
     + MALAY_STOPWORDS.split()
 )
@@ -160,6 +160,9 @@ LEXICON: dict[str, str] = {
     "寸": " inch ",
     "个": " pcs ",
     "箱": " carton ",
+    "kotak pizza": "pizza box",
+    "cawan kertas": "paper cup",
+    "beg kertas": "paper bag",
     "kotak": "box",
     "cawan": "cup",
     "karton": "carton",
@@ -172,7 +175,7 @@ LEXICON: dict[str, str] = {
     "tisu": "napkin",
 }
 IRREGULAR_SINGULARS = {"knives": "knife", "glasses": "glass", "boxes": "box", "dishes": "dish"}
-SINGULAR_KEEP = frozenset({"glass", "bus", "gas", "less", "plus", "cutlery", "chopsticks", "fries"})
+SINGULAR_KEEP = frozenset({"glass", "bus", "gas", "less", "plus", "cutlery", "fries"})
 
 SEGMENT_SPLIT = re.compile(r"\n|;|,|\+|&|\band\b|\bplus\b|\balso\b|•|·|\s-\s")
 NUMBER = r"\d+(?:\.\d+)?"
@@ -217,7 +220,14 @@ def parse_order(text: str) -> ParsedOrder:
     """Parse the items of an order message; an empty ParsedOrder when it names none."""
     normalised = normalise_text(text)
     repeat_last = any(re.search(pattern, normalised) for pattern in REPEAT_PATTERNS)
-    items = [item for segment in split_segments(normalised) if (item := parse_segment(segment))]
+    items: list[ParsedItem] = []
+    for segment in split_segments(normalised):
+        item = parse_segment(segment)
+        if item is not None and not item.product and items:
+            # "40 12 inch pizza boxes and 40 10 inch": the product carries over
+            item = ParsedItem(items[-1].product, item.quantity, item.unit, item.size)
+        if item is not None and item.product:
+            items.append(item)
     return ParsedOrder(items=items, repeat_last=repeat_last and not items)
 
 
@@ -377,9 +387,9 @@ def parse_segment(segment: str) -> ParsedItem | None:
     if unit == "dozen":
         quantity, unit = quantity * 12, PIECES
     words = product_words(f"{before} {after}")
-    if quantity <= 0 or not words:
-        return None
     size = sizes[0] if sizes else None
+    if quantity <= 0 or (not words and not size):
+        return None
     return ParsedItem(canonical_product(words), quantity=quantity, unit=unit, size=size)
 
 
@@ -389,11 +399,18 @@ def read_unit(after: str) -> tuple[str, str]:
     if not match:
         return PIECES, after
     word, followed_by_of = match.group(1), bool(match.group(2))
+    rest = after[match.end() :]
     if word in UNIT_WORDS:
-        return UNIT_WORDS[word], after[match.end() :]
-    if word in CONTAINER_UNITS and followed_by_of:
-        return CONTAINER_UNITS[word], after[match.end() :]
+        return UNIT_WORDS[word], rest
+    if word in CONTAINER_UNITS and (followed_by_of or names_a_product(rest)):
+        return CONTAINER_UNITS[word], rest
     return PIECES, after
+
+
+def names_a_product(rest: str) -> bool:
+    """'10 packs wooden forks': a product follows the container word, so it is the unit."""
+    following = re.match(r"\s*(?:§size\d+§\s*)*([a-z][a-z'-]*)", rest)
+    return bool(following) and following.group(1) not in STOPWORDS
 
 
 def product_words(masked: str) -> list[str]:

@@ -115,7 +115,7 @@ def test_a_product_we_do_not_sell_is_named_and_nothing_is_ordered(catalogue, con
     message = handle("we need 100 chopsticks")
     assert Order.objects.count() == 0
     (reply,) = replies_after(message)
-    assert '"chopsticks"' in reply.content
+    assert '"chopstick"' in reply.content
 
 
 @pytest.mark.parametrize(

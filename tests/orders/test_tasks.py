@@ -1,4 +1,4 @@
-"""The assistant through its Celery task (eager, as in the tests): retries, holding reply, redrive."""
+"""The assistant through its Celery task (eager in tests): retries, holding reply, redrive."""
 
 import datetime as dt
 
