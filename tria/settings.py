@@ -100,6 +100,10 @@ if env.bool("DB_POOL", default=True):
     }
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
+# Server-side prepared statements for the hot reads of conversations.selectors (Django's own
+# cursors never prepare). Off behind a pooler that cannot keep them (PgBouncer < 1.21, transaction).
+if env.bool("DB_PREPARED_STATEMENTS", default=True):
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 5
 DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME", default="test_tria")}
 
 # ---------------------------------------------------------------- redis, cache, celery
