@@ -6,7 +6,9 @@ phone number, so that no number ends up in access logs.
 """
 
 from django.http import HttpResponse
-from rest_framework import status
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.permissions import SAFE_METHODS, BasePermission, IsAuthenticated
 from rest_framework.renderers import JSONRenderer
@@ -47,6 +49,13 @@ class PrivacyView(APIView):
 class UserExportView(PrivacyView):
     required_permission = "conversations.export_user_data"
 
+    @extend_schema(
+        summary="Export a user's data (GDPR access)",
+        parameters=[OpenApiParameter("format", str, enum=list(privacy.EXPORT_FORMATS))],
+        responses={
+            (200, privacy.content_type(fmt)): OpenApiTypes.BINARY for fmt in privacy.EXPORT_FORMATS
+        },
+    )
     def get(self, request: Request, user_id: str) -> HttpResponse:
         user_id = self.valid_user_id(user_id)
         fmt = request.query_params.get("format", "json").lower()
@@ -62,9 +71,22 @@ class UserExportView(PrivacyView):
         return response
 
 
+ERASURE_RESPONSE = inline_serializer(
+    "UserErasure",
+    {
+        "user_id": serializers.CharField(),
+        "erased": serializers.BooleanField(),
+        "counts": serializers.DictField(child=serializers.IntegerField()),
+        "erasure_record": serializers.IntegerField(),
+        "erased_at": serializers.DateTimeField(),
+    },
+)
+
+
 class UserErasureView(PrivacyView):
     required_permission = "conversations.erase_user_data"
 
+    @extend_schema(summary="Erase a user's data (GDPR erasure)", responses={200: ERASURE_RESPONSE})
     def delete(self, request: Request, user_id: str) -> Response:
         user_id = self.valid_user_id(user_id)
         try:
