@@ -23,6 +23,7 @@ TRANSCRIPT_VIEW = "transcript.view"
 SESSION_FLAG = "session.flag"
 SESSION_UNFLAG = "session.unflag"
 CSV_EXPORT = "export.csv"
+PHONE_LOOKUP = "user.lookup"  # a phone number typed in a search, recorded as its pseudonym
 CONTACT_SAVE = "contact.save"
 CONTACT_DELETE = "contact.delete"
 

@@ -1,3 +1,10 @@
-"""URL routes (filled in by the issue that owns them)."""
+"""Admin pages of our own, mounted under /admin/ before the model admins."""
 
-urlpatterns: list = []
+from django.contrib import admin
+from django.urls import path
+
+from tria.admin_views import dashboard_view
+
+urlpatterns = [
+    path("dashboard/", admin.site.admin_view(dashboard_view), name="admin_dashboard"),
+]

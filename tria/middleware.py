@@ -24,6 +24,7 @@ class RequestIdMiddleware:
         incoming = request.headers.get("X-Request-ID", "")
         request_id = incoming if _VALID_ID.match(incoming) else uuid.uuid4().hex
         token = _request_id.set(request_id)
+        request.request_id = request_id  # for records logged after the middleware returns
         try:
             response = self.get_response(request)
         finally:
@@ -34,5 +35,6 @@ class RequestIdMiddleware:
 
 class RequestIdLogFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
-        record.request_id = _request_id.get()
+        request = getattr(record, "request", None)  # django.request logs 4xx/5xx after we return
+        record.request_id = getattr(request, "request_id", None) or _request_id.get()
         return True

@@ -1,3 +1,11 @@
-"""URL routes (filled in by the issue that owns them)."""
+"""Operations endpoints at the site root: /health/ and /metrics."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from tria.health import health_view
+from tria.metrics import metrics_view
+
+urlpatterns = [
+    path("health/", health_view, name="health"),
+    path("metrics", metrics_view, name="metrics"),
+]

@@ -1,0 +1,119 @@
+"""Health: is PostgreSQL answering, is Redis answering, is a Celery worker alive?
+
+The worker proves it is alive by running `tria.tasks.record_worker_heartbeat`, which Celery beat
+schedules every HEALTH_HEARTBEAT_SECONDS; the check accepts a heartbeat up to
+HEALTH_HEARTBEAT_MAX_AGE_SECONDS old. Each check opens its own short-timeout connection, so a
+stopped dependency answers within seconds instead of waiting on a pool, and no URL or password is
+ever echoed: only the state and the time the check took.
+"""
+
+import logging
+import time
+from dataclasses import asdict, dataclass
+
+import psycopg
+import redis
+from django.conf import settings
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+logger = logging.getLogger(__name__)
+
+HEARTBEAT_KEY = "tria:health:celery-heartbeat"
+TIMEOUT_SECONDS = 2
+
+
+@dataclass(frozen=True)
+class Check:
+    ok: bool
+    ms: float
+    detail: str = ""
+
+
+def _redis_client() -> redis.Redis:
+    return redis.Redis.from_url(
+        settings.REDIS_URL, socket_connect_timeout=TIMEOUT_SECONDS, socket_timeout=TIMEOUT_SECONDS
+    )
+
+
+def record_heartbeat(now: float | None = None) -> None:
+    """Called by the worker: the time it last ran a task."""
+    _redis_client().set(HEARTBEAT_KEY, f"{now if now is not None else time.time():.3f}")
+
+
+def heartbeat_age() -> float | None:
+    """Seconds since the last worker heartbeat; None when there has never been one."""
+    raw = _redis_client().get(HEARTBEAT_KEY)
+    return None if raw is None else max(0.0, time.time() - float(raw))
+
+
+def _conninfo() -> str:
+    db = settings.DATABASES["default"]
+    return psycopg.conninfo.make_conninfo(
+        dbname=db["NAME"],
+        host=db.get("HOST") or None,
+        port=db.get("PORT") or None,
+        user=db.get("USER") or None,
+        password=db.get("PASSWORD") or None,
+        connect_timeout=TIMEOUT_SECONDS,
+    )
+
+
+def check_postgres() -> Check:
+    started = time.perf_counter()
+    try:
+        with psycopg.connect(_conninfo()) as conn:
+            conn.execute("SELECT 1")
+    except psycopg.Error:
+        return Check(False, _ms(started), "unreachable")
+    return Check(True, _ms(started))
+
+
+def check_redis() -> Check:
+    started = time.perf_counter()
+    try:
+        _redis_client().ping()
+    except redis.RedisError:
+        return Check(False, _ms(started), "unreachable")
+    return Check(True, _ms(started))
+
+
+def check_celery() -> Check:
+    started = time.perf_counter()
+    try:
+        age = heartbeat_age()
+    except redis.RedisError:
+        return Check(False, _ms(started), "heartbeat unknown: Redis unreachable")
+    if age is None:
+        return Check(False, _ms(started), "no worker heartbeat yet")
+    limit = settings.HEALTH_HEARTBEAT_MAX_AGE_SECONDS
+    if age > limit:
+        return Check(
+            False, _ms(started), f"last worker heartbeat {age:.0f} s ago (limit {limit} s)"
+        )
+    return Check(True, _ms(started), f"last worker heartbeat {age:.0f} s ago")
+
+
+def _ms(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 1)
+
+
+def run_checks() -> dict[str, Check]:
+    return {"postgres": check_postgres(), "redis": check_redis(), "celery": check_celery()}
+
+
+@never_cache
+@require_GET
+def health_view(request: HttpRequest) -> JsonResponse:
+    """200 with {"status": "ok"} when every dependency is well, else 503 naming the failing ones."""
+    checks = run_checks()
+    failing = sorted(name for name, check in checks.items() if not check.ok)
+    if failing:
+        logger.warning("health check failing: %s", ", ".join(failing))
+    body = {
+        "status": "fail" if failing else "ok",
+        "failing": failing,
+        "checks": {name: asdict(check) for name, check in checks.items()},
+    }
+    return JsonResponse(body, status=503 if failing else 200)
