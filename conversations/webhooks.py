@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass
 
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
+from drf_spectacular.utils import extend_schema
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
@@ -123,6 +124,7 @@ def _declared_length(request: Request) -> int:
         return 0
 
 
+@extend_schema(exclude=True)  # Meta's callback, not part of our API
 class WhatsAppWebhookView(APIView):
     """GET: Meta's verification handshake. POST: signed notifications."""
 
