@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PIP    := $(VENV)/bin/pip
-SCALE  ?= default
+SCALE  ?= all
 
 export DJANGO_SETTINGS_MODULE := tria.settings
 
@@ -54,6 +54,15 @@ format: install-dev
 
 pii-eval: install-dev
 	$(PY) -m conversations.pii_eval
+
+# The benchmark (issue 9): seeds its own databases (tria_bench, tria_bench_large) by COPY, never the
+# dev one; SCALE=all (default: both) | default (200,000 messages) | large (2,000,000) | smoke.
+bench: install-dev
+	$(PY) -m bench.run --scale $(SCALE)
+
+# A tiny run (seconds) that keeps the benchmark working; results go to var/, not bench/results/.
+bench-smoke: install-dev
+	$(PY) -m bench.run --scale smoke --output var/bench-smoke.json
 
 clean:
 	rm -rf $(VENV) .pytest_cache staticfiles

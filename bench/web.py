@@ -1,0 +1,220 @@
+"""The HTTP side: gunicorn against the bench database, the API with a key, the webhook under load.
+
+gunicorn runs as the Procfile runs it (2 workers x 4 threads), without the access log. Celery is
+not running: the webhook enqueues each message's processing task into the bench's own Redis db,
+where the tasks stay until the run ends and the db is flushed (processing is the worker's job,
+not the request's).
+"""
+
+import http.client
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from bench import common
+from bench.measure import median, percentile
+
+GUNICORN_ARGS = ["--workers", "2", "--threads", "4", "--log-level", "warning"]
+# The webhook's verification handshake: answers once Django is up, touches no database.
+HANDSHAKE = (
+    "/webhooks/whatsapp/?hub.mode=subscribe&hub.challenge=1"
+    f"&hub.verify_token={common.BENCH_VERIFY_TOKEN}"
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def gunicorn() -> Iterator[int]:
+    """A gunicorn serving tria on a free port; yields the port, stops it afterwards."""
+    port = _free_port()
+    command = [
+        str(common.ROOT / ".venv" / "bin" / "gunicorn"),
+        "tria.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        *GUNICORN_ARGS,
+    ]
+    if not os.path.exists(command[0]):
+        command[0:1] = [sys.executable, "-m", "gunicorn"]
+    process = subprocess.Popen(command, cwd=common.ROOT, env=os.environ.copy())
+    try:
+        _wait_until_up(port, process)
+        yield port
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def _wait_until_up(port: int, process: subprocess.Popen, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit("bench: gunicorn exited before serving")
+        try:
+            status, _ = request(port, "GET", HANDSHAKE)
+            if status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise SystemExit("bench: gunicorn did not answer within 30 s")
+
+
+def request(
+    port: int,
+    method: str,
+    path: str,
+    body: bytes | None = None,
+    headers: dict[str, str] | None = None,
+    conn: http.client.HTTPConnection | None = None,
+) -> tuple[int, bytes]:
+    """One HTTP request (on `conn` when given, kept alive); returns status and body."""
+    own = conn is None
+    conn = conn or http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request(method, path, body=body, headers=headers or {})
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        if own:
+            conn.close()
+
+
+class ApiClient:
+    """A kept-alive connection to /api/v1/ with a bearer key; non-2xx answers raise."""
+
+    def __init__(self, port: int, key: str) -> None:
+        self.port = port
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        self.headers = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
+
+    def call(self, method: str, path: str, payload: Any = None) -> Any:
+        body = None if payload is None else json.dumps(payload).encode()
+        status, data = request(self.port, method, path, body, self.headers, self.conn)
+        if not 200 <= status < 300:
+            raise RuntimeError(f"{method} {path}: HTTP {status}: {data[:300]!r}")
+        return json.loads(data) if data else None
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+# ------------------------------------------------------------------ webhook under load
+
+
+@dataclass
+class SenderStats:
+    latencies_ms: list[float] = field(default_factory=list)
+    sent: list[str] = field(default_factory=list)  # wamids answered 200 with one new message
+    errors: list[str] = field(default_factory=list)
+
+
+def _sender(
+    port: int, index: int, run_id: str, stop_at: float, measure_from: float, stats: SenderStats
+) -> None:
+    from conversations import wa_payloads, webhooks
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    n = 0
+    while (now := time.perf_counter()) < stop_at:
+        n += 1
+        wamid = f"wamid.bench.{run_id}.{index}.{n}"
+        wa_id = f"659{(index * 100_000 + n % 500):07d}"  # 500 users per sender
+        payload = wa_payloads.text_notification(
+            wa_id=wa_id,
+            body=f"Hi, we need {n % 9 + 1}00 boxes for 10 inch pizzas",
+            wa_message_id=wamid,
+            timestamp=int(time.time()),
+            phone_number_id=common.BENCH_PHONE_NUMBER_ID,
+        )
+        body = json.dumps(payload).encode()
+        headers = {
+            "Content-Type": "application/json",
+            "X-Hub-Signature-256": webhooks.sign_body(body, common.BENCH_APP_SECRET),
+        }
+        try:
+            status, answer = request(port, "POST", "/webhooks/whatsapp/", body, headers, conn)
+        except OSError as exc:
+            stats.errors.append(type(exc).__name__)
+            conn.close()
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            continue
+        elapsed = (time.perf_counter() - now) * 1000
+        if status != 200 or json.loads(answer).get("messages") != 1:
+            stats.errors.append(f"HTTP {status}")
+            continue
+        stats.sent.append(wamid)
+        if now >= measure_from:
+            stats.latencies_ms.append(elapsed)
+    conn.close()
+
+
+def webhook_load(
+    port: int, *, senders: int, seconds: float, warmup: float, run_id: str
+) -> dict[str, Any]:
+    """`senders` threads post signed one-message notifications for `seconds` (after warm-up)."""
+    started = time.perf_counter()
+    measure_from = started + warmup
+    stop_at = measure_from + seconds
+    stats = [SenderStats() for _ in range(senders)]
+    threads = [
+        threading.Thread(target=_sender, args=(port, i, run_id, stop_at, measure_from, stats[i]))
+        for i in range(senders)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    latencies = [ms for s in stats for ms in s.latencies_ms]
+    sent = [w for s in stats for w in s.sent]
+    errors = [e for s in stats for e in s.errors]
+    return {
+        "senders": senders,
+        "seconds": seconds,
+        "messages": len(latencies),
+        "msgs_per_s": round(len(latencies) / seconds, 1),
+        "p50_ms": round(median(latencies), 2),
+        "p95_ms": round(percentile(latencies, 95), 2),
+        "p99_ms": round(percentile(latencies, 99), 2),
+        "errors": len(errors),
+        "sent_wamids": sent,
+    }
+
+
+def stored_once(run_id: str, sent: list[str]) -> dict[str, int]:
+    """Every wamid answered 200 is stored exactly once (and nothing else of this run)."""
+    from conversations.models import ConversationMessage
+
+    stored = list(
+        ConversationMessage.objects.filter(
+            wa_message_id__startswith=f"wamid.bench.{run_id}."
+        ).values_list("wa_message_id", flat=True)
+    )
+    return {
+        "sent": len(sent),
+        "stored": len(stored),
+        "stored_distinct": len(set(stored)),
+        "missing": len(set(sent) - set(stored)),
+    }
+
+
+def timed(fn: Callable[[], Any]) -> float:
+    started = time.perf_counter_ns()
+    fn()
+    return (time.perf_counter_ns() - started) / 1e6
