@@ -239,6 +239,7 @@ class ConversationSessionAdmin(PseudonymSearchMixin, ReadOnlyAdmin):
     list_filter = ("start_time", "outlet", "language", IntentFilter, "flagged_for_followup")
     date_hierarchy = "start_time"
     show_full_result_count = False
+    list_per_page = 50
     actions = ["flag_selected", "unflag_selected", "export_csv", *PRIVACY_ACTIONS]
     change_form_template = "admin/conversations/conversationsession/change_form.html"
     fieldsets = (
@@ -438,8 +439,9 @@ class ConversationMessageAdmin(ReadOnlyAdmin):
         "delivery_status",
         "language",
     )
+    # No date_hierarchy: its DISTINCT month scan costs ~0.3 s on 200,000 messages.
     list_filter = ("role", IntentFilter, "pii_scrubbed", "delivery_status", "timestamp")
-    date_hierarchy = "timestamp"
+    list_per_page = 50
     search_fields = ("wa_message_id",)
     search_help_text = "Session id or WhatsApp message id (wamid…)"
     show_full_result_count = False
