@@ -133,25 +133,27 @@ def record_inbound_message(
         if existing is not None:
             return InboundResult(existing, False)
     user_id = identity.pseudonymize_phone(phone)
-    with transaction.atomic():
-        session, _ = get_or_open_session(user_id, timestamp)
-        try:
-            with transaction.atomic():
-                message = _insert_message(
-                    session=session,
-                    role=Role.USER,
-                    content=content,
-                    timestamp=timestamp,
-                    wa_message_id=wa_message_id,
-                    message_type=message_type,
-                    context=context or {},
-                )
-        except IntegrityError:
-            existing = ConversationMessage.objects.get(wa_message_id=wa_message_id)
-            return InboundResult(existing, False)
-        _count_messages([message], user_id)
-        _remember_identity(user_id, phone, timestamp)
-        transaction.on_commit(lambda: _enqueue_processing(message.pk))
+    try:
+        with transaction.atomic():
+            session, _ = get_or_open_session(user_id, timestamp)
+            message = _insert_message(
+                session=session,
+                role=Role.USER,
+                content=content,
+                timestamp=timestamp,
+                wa_message_id=wa_message_id,
+                message_type=message_type,
+                context=context or {},
+            )
+            _count_inbound(message, user_id, phone)
+            transaction.on_commit(lambda: _enqueue_processing(message.pk))
+    except IntegrityError:
+        # The same wamid committed by a concurrent delivery: everything above is rolled back
+        # (no savepoint round trips on the common path), and the stored message is the answer.
+        existing = ConversationMessage.objects.filter(wa_message_id=wa_message_id).first()
+        if not wa_message_id or existing is None:
+            raise
+        return InboundResult(existing, False)
     return InboundResult(message, True)
 
 
