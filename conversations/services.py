@@ -145,7 +145,8 @@ def record_inbound_message(
                 message_type=message_type,
                 context=context or {},
             )
-            _count_inbound(message, user_id, phone)
+            _count_messages([message], user_id)
+            _remember_identity(user_id, phone, timestamp)
             transaction.on_commit(lambda: _enqueue_processing(message.pk))
     except IntegrityError:
         # The same wamid committed by a concurrent delivery: everything above is rolled back
