@@ -100,3 +100,16 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client):
     response = client.get(reverse("admin_dashboard"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_a_privacy_officers_erase_action_asks_first_and_erases_nothing_yet(login_as):
+    session = SessionFactory()
+    response = login_as("Privacy officer").post(
+        reverse("admin:conversations_conversationsession_changelist"),
+        {"action": "erase_user_data_action", "_selected_action": [session.pk]},
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "<title>Erase users&#x27; data" in page
+    assert session.user_id[:12] in page
+    assert type(session).objects.filter(pk=session.pk).exists()
