@@ -24,7 +24,7 @@ from django.db.models import F, JSONField
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
-from conversations import identity
+from conversations import identity, selectors
 from conversations.models import (
     ConversationMessage,
     ConversationSession,
@@ -70,11 +70,7 @@ def get_or_open_session(user_id: str, at: dt.datetime) -> tuple[ConversationSess
     """
     _lock_user(user_id)
     idle = dt.timedelta(minutes=settings.SESSION_IDLE_MINUTES)
-    latest = (
-        ConversationSession.objects.filter(user_id=user_id, end_time__isnull=True)
-        .order_by("-start_time")
-        .first()
-    )
+    latest = selectors.latest_open_session(user_id)
     if latest is not None and at - latest.last_activity_at <= idle:
         return latest, False
     if latest is not None:
@@ -129,7 +125,7 @@ def record_inbound_message(
 ) -> InboundResult:
     """Store a user's WhatsApp message once, in their session; enqueue its processing on commit."""
     if wa_message_id:
-        existing = ConversationMessage.objects.filter(wa_message_id=wa_message_id).first()
+        existing = selectors.message_by_wa_id(wa_message_id)
         if existing is not None:
             return InboundResult(existing, False)
     user_id = identity.pseudonymize_phone(phone)
@@ -145,8 +141,7 @@ def record_inbound_message(
                 message_type=message_type,
                 context=context or {},
             )
-            _count_messages([message], user_id)
-            _remember_identity(user_id, phone, timestamp)
+            _count_inbound(message, user_id, phone)
             transaction.on_commit(lambda: _enqueue_processing(message.pk))
     except IntegrityError:
         # The same wamid committed by a concurrent delivery: everything above is rolled back
@@ -227,10 +222,7 @@ def _count_messages(messages: Sequence[ConversationMessage], user_id: str) -> No
     with connection.cursor() as cursor:
         for session_id in sorted(per_session):
             cursor.execute(
-                "UPDATE conversation_sessions SET message_count = message_count + %s,"
-                " last_activity_at = GREATEST(last_activity_at, %s), updated_at = now()"
-                " WHERE session_id = %s",
-                [per_session[session_id], latest[session_id], session_id],
+                _SESSION_COUNT_SQL, [per_session[session_id], latest[session_id], session_id]
             )
     first = min(m.timestamp for m in messages)
     last = max(m.timestamp for m in messages)
@@ -344,13 +336,7 @@ def _bump_day_stats(counts: Counter[tuple[dt.date, str, str]]) -> None:
         return
     days, roles, intents, ns = (list(col) for col in zip(*rows, strict=True))
     with connection.cursor() as cursor:
-        cursor.execute(
-            "INSERT INTO daily_intent_stats (day, role, intent, message_count)"
-            " SELECT * FROM unnest(%s::date[], %s::varchar[], %s::varchar[], %s::int[])"
-            " ON CONFLICT (day, role, intent) DO UPDATE"
-            " SET message_count = daily_intent_stats.message_count + EXCLUDED.message_count",
-            [days, roles, intents, ns],
-        )
+        cursor.execute(_DAY_STATS_SQL, [days, roles, intents, ns])
 
 
 def _upsert_summary(
@@ -364,34 +350,62 @@ def _upsert_summary(
 ) -> None:
     with connection.cursor() as cursor:
         cursor.execute(
-            "INSERT INTO user_interaction_summaries (user_id, outlet_id, total_conversations,"
-            " total_messages, common_intents, preferred_language, satisfaction_count,"
-            " last_interaction, first_interaction, metadata, created_at, updated_at)"
-            " VALUES (%s, %s, %s, %s, '{}', '', 0, %s, %s, '{}', now(), now())"
-            " ON CONFLICT (user_id) DO UPDATE SET"
-            " total_conversations = user_interaction_summaries.total_conversations"
-            "   + EXCLUDED.total_conversations,"
-            " total_messages = user_interaction_summaries.total_messages + EXCLUDED.total_messages,"
-            " last_interaction = GREATEST(user_interaction_summaries.last_interaction,"
-            "   EXCLUDED.last_interaction),"
-            " first_interaction = LEAST(user_interaction_summaries.first_interaction,"
-            "   EXCLUDED.first_interaction),"
-            " outlet_id = COALESCE(EXCLUDED.outlet_id, user_interaction_summaries.outlet_id),"
-            " updated_at = now()",
-            [user_id, outlet_id, conversations, messages, at, first or at],
+            _SUMMARY_UPSERT_SQL, [user_id, outlet_id, conversations, messages, at, first or at]
         )
 
 
 def _remember_identity(user_id: str, phone: str, at: dt.datetime) -> None:
     """Keep the encrypted number (to reply) and the last inbound time (24-hour window)."""
     with connection.cursor() as cursor:
-        cursor.execute(
-            "INSERT INTO user_identities (user_id, phone_encrypted, last_inbound_at, created_at)"
-            " VALUES (%s, %s, %s, now()) ON CONFLICT (user_id) DO UPDATE SET"
-            " last_inbound_at = GREATEST(user_identities.last_inbound_at,"
-            "   EXCLUDED.last_inbound_at)",
-            [user_id, identity.encrypt_phone(phone), at],
-        )
+        cursor.execute(_IDENTITY_SQL, [user_id, identity.encrypt_phone(phone), at])
+
+
+def _count_inbound(message: ConversationMessage, user_id: str, phone: str) -> None:
+    """_count_messages([message], user_id) then _remember_identity(...), as one multi-statement
+    query: the webhook's hot path pays one network round trip for its four counter writes."""
+    at = message.timestamp
+    day = ([_local_day(at)], [message.role], [message.intent], [1])
+    sql = ";\n".join([_SESSION_COUNT_SQL, _SUMMARY_UPSERT_SQL, _DAY_STATS_SQL, _IDENTITY_SQL])
+    params = [1, at, message.session_id, user_id, None, 0, 1, at, at, *day]
+    params += [user_id, identity.encrypt_phone(phone), at]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+# The counter statements, shared by the one-at-a-time helpers above and _count_inbound.
+_SESSION_COUNT_SQL = (
+    "UPDATE conversation_sessions SET message_count = message_count + %s,"
+    " last_activity_at = GREATEST(last_activity_at, %s), updated_at = now()"
+    " WHERE session_id = %s"
+)
+_SUMMARY_UPSERT_SQL = (
+    "INSERT INTO user_interaction_summaries (user_id, outlet_id, total_conversations,"
+    " total_messages, common_intents, preferred_language, satisfaction_count,"
+    " last_interaction, first_interaction, metadata, created_at, updated_at)"
+    " VALUES (%s, %s, %s, %s, '{}', '', 0, %s, %s, '{}', now(), now())"
+    " ON CONFLICT (user_id) DO UPDATE SET"
+    " total_conversations = user_interaction_summaries.total_conversations"
+    "   + EXCLUDED.total_conversations,"
+    " total_messages = user_interaction_summaries.total_messages + EXCLUDED.total_messages,"
+    " last_interaction = GREATEST(user_interaction_summaries.last_interaction,"
+    "   EXCLUDED.last_interaction),"
+    " first_interaction = LEAST(user_interaction_summaries.first_interaction,"
+    "   EXCLUDED.first_interaction),"
+    " outlet_id = COALESCE(EXCLUDED.outlet_id, user_interaction_summaries.outlet_id),"
+    " updated_at = now()"
+)
+_DAY_STATS_SQL = (
+    "INSERT INTO daily_intent_stats (day, role, intent, message_count)"
+    " SELECT * FROM unnest(%s::date[], %s::varchar[], %s::varchar[], %s::int[])"
+    " ON CONFLICT (day, role, intent) DO UPDATE"
+    " SET message_count = daily_intent_stats.message_count + EXCLUDED.message_count"
+)
+_IDENTITY_SQL = (
+    "INSERT INTO user_identities (user_id, phone_encrypted, last_inbound_at, created_at)"
+    " VALUES (%s, %s, %s, now()) ON CONFLICT (user_id) DO UPDATE SET"
+    " last_inbound_at = GREATEST(user_identities.last_inbound_at,"
+    "   EXCLUDED.last_inbound_at)"
+)
 
 
 def _enqueue_processing(message_id: int) -> None:
