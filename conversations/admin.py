@@ -84,6 +84,8 @@ class PseudonymSearchMixin:
     search_fields = ("user_id",)
     search_help_text = "Session id, user id (pseudonym) or phone number"
     session_lookup = "session_id"  # "" when the model has no session
+    pseudonym_field = "user_id"
+    free_text = False  # True: other words go to the normal search_fields (e.g. names)
     change_list_template = "admin/conversations/pseudonym_change_list.html"
 
     def get_urls(self) -> list:
@@ -97,7 +99,7 @@ class PseudonymSearchMixin:
         if not self.has_view_permission(request):
             raise PermissionDenied
         raw = request.POST.get(SEARCH_VAR, "").strip()
-        term, problem = pseudonymous_term(raw)
+        term, problem = pseudonymous_term(raw, free_text=self.free_text)
         if problem:
             messages.error(request, problem)
         elif term != raw:
@@ -113,7 +115,7 @@ class PseudonymSearchMixin:
 
     def changelist_view(self, request: HttpRequest, extra_context: dict | None = None):
         raw = request.GET.get(SEARCH_VAR, "").strip()
-        term, problem = pseudonymous_term(raw)
+        term, problem = pseudonymous_term(raw, free_text=self.free_text)
         if raw and not problem and term != raw:
             self._record_phone_lookup(request, term)
             params = request.GET.copy()
@@ -129,18 +131,23 @@ class PseudonymSearchMixin:
         if self.session_lookup and _is_uuid(term):
             return queryset.filter(**{self.session_lookup: term}), False
         if identity.looks_like_user_id(term):
-            return queryset.filter(user_id=term), False
+            return queryset.filter(**{self.pseudonym_field: term}), False
+        if self.free_text:
+            return super().get_search_results(request, queryset, term)
         return queryset.none(), False
 
 
-def pseudonymous_term(raw: str) -> tuple[str, str]:
-    """(search term, problem): a session id or pseudonym as is, a phone number as its pseudonym."""
+def pseudonymous_term(raw: str, *, free_text: bool = False) -> tuple[str, str]:
+    """(search term, problem): a session id or pseudonym as is, a phone number as its pseudonym;
+    other text as is when `free_text`, else a problem to show."""
     text = raw.strip()
     if not text or _is_uuid(text) or identity.looks_like_user_id(text):
         return text, ""
     try:
         return identity.pseudonymize_phone(text), ""
     except identity.InvalidPhoneNumber:
+        if free_text:
+            return text, ""
         return "", "Search for a session id, a user id (64 hex characters) or a phone number."
 
 

@@ -9,12 +9,12 @@ encrypted (phone_encrypted) and masked (phone_masked). The clear number is never
 from auditlog.registry import auditlog
 from django import forms
 from django.contrib import admin
-from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 
 from conversations import audit, identity
+from conversations.admin import PseudonymSearchMixin
 from orders.models import DeliveryOrder, Invoice, Order, OrderLine, Outlet, OutletContact, Product
 
 
@@ -96,26 +96,23 @@ class OutletContactForm(forms.ModelForm):
 
 
 @admin.register(OutletContact)
-class OutletContactAdmin(admin.ModelAdmin):
+class OutletContactAdmin(PseudonymSearchMixin, admin.ModelAdmin):
+    """Searching a phone number posts it and finds the contact by pseudonym (never in a URL)."""
+
     form = OutletContactForm
     list_display = ("name", "phone_masked", "outlet", "role", "can_order", "sessions_link")
     list_filter = ("role", "can_order", "outlet")
     list_select_related = ("outlet",)
     search_fields = ("name", "outlet__name")
     search_help_text = "Name, outlet, or the contact's phone number"
+    session_lookup = ""
+    pseudonym_field = "phone_hash"
+    free_text = True
     readonly_fields = ("phone_masked",)
 
     def get_fields(self, request: HttpRequest, obj: OutletContact | None = None) -> list[str]:
         fields = ["outlet", "phone", "name", "role", "can_order"]
         return fields if obj is None else ["outlet", "phone_masked", *fields[1:]]
-
-    def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str):
-        """A phone number in the search box finds its contacts by pseudonym."""
-        try:
-            phone_hash = identity.pseudonymize_phone(search_term)
-        except identity.InvalidPhoneNumber:
-            return super().get_search_results(request, queryset, search_term)
-        return queryset.filter(phone_hash=phone_hash), False
 
     @admin.display(description="sessions")
     def sessions_link(self, obj: OutletContact) -> str:

@@ -110,9 +110,17 @@ def test_saving_a_contact_is_audited_without_the_number(login_as):
     assert contact.phone_hash not in str(entry.changes)
 
 
-def test_contacts_can_be_found_by_their_phone_number(login_as):
+def test_contacts_can_be_found_by_their_phone_number_or_name(login_as):
     client = login_as("Supervisor")
     _add(client, OutletFactory(), E164)
     _add(client, OutletFactory(), "+6581112222", name="Ah Seng")
-    listing = client.get("/admin/orders/outletcontact/", {"q": "9123 4567"})
+    found = client.post("/admin/orders/outletcontact/find/", {"q": "9123 4567"})
+    assert (
+        found["Location"] == f"/admin/orders/outletcontact/?q={identity.pseudonymize_phone(E164)}"
+    )
+    listing = client.get(found["Location"])
     assert [c.name for c in listing.context["cl"].result_list] == ["Mei Ling"]
+    by_name = client.get(
+        client.post("/admin/orders/outletcontact/find/", {"q": "seng"})["Location"]
+    )
+    assert [c.name for c in by_name.context["cl"].result_list] == ["Ah Seng"]
