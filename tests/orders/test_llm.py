@@ -99,3 +99,14 @@ def test_a_chinese_order_is_read_by_openai(openai_server):
     assert llm.parse_order("我们要四百个十寸披萨盒").items == [
         ParsedItem("pizza box", 400, "pcs", "10 inch")
     ]
+
+
+def test_personal_data_is_scrubbed_before_the_text_leaves_for_openai(openai_server):
+    answer = items_answer(
+        {"product": "pizza box", "quantity": 400, "unit": "pcs", "size": "10 inch"}
+    )
+    openai_server.expect_request("/v1/chat/completions").respond_with_json(chat_completion(answer))
+    llm.parse_order("400 pizza boxes 10 inch pls, call me at 9123 4567 when you arrive")
+    sent = json.loads(openai_server.log[0][0].data)["messages"][-1]["content"]
+    assert "9123" not in sent and "4567" not in sent
+    assert "400 pizza boxes 10 inch" in sent
