@@ -72,3 +72,38 @@ def test_messages_nobody_finished_are_processed_again_by_the_redrive(ordering_co
     assert Order.objects.get().source_message_id == lost.pk
     assert ConversationMessage.objects.get(pk=recent.pk).processed_at is None
     assert assistant.redrive_unprocessed(now) == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_on_the_same_message_at_once_create_one_order(ordering_contact, monkeypatch):
+    import threading
+
+    from django.db import connection
+
+    monkeypatch.setattr(services, "_enqueue_processing", lambda message_id: None)
+    stored = services.record_inbound_message(
+        phone=PHONE, content="400 boxes for 10 inch pizzas", timestamp=timezone.now()
+    ).message
+    start = threading.Barrier(2)
+    errors = []
+
+    def worker():
+        try:
+            start.wait()
+            assistant.handle_inbound(stored.pk)
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert Order.objects.count() == 1
+    assert [m.intent for m in assistant_messages(stored)] == [
+        "order_confirmation",
+        "rating_request",
+    ]
