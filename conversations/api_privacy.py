@@ -46,6 +46,23 @@ class PrivacyView(APIView):
         return user_id
 
 
+# The project's one error shape: {"error": {"code", "message", "details"}}.
+ERROR_RESPONSE = inline_serializer(
+    "PrivacyError",
+    {
+        "error": inline_serializer(
+            "PrivacyErrorDetail",
+            {
+                "code": serializers.CharField(),
+                "message": serializers.CharField(),
+                "details": serializers.JSONField(),
+            },
+        )
+    },
+)
+ERRORS = dict.fromkeys((400, 401, 403, 404), ERROR_RESPONSE)
+
+
 class UserExportView(PrivacyView):
     required_permission = "conversations.export_user_data"
 
@@ -53,7 +70,8 @@ class UserExportView(PrivacyView):
         summary="Export a user's data (GDPR access)",
         parameters=[OpenApiParameter("format", str, enum=list(privacy.EXPORT_FORMATS))],
         responses={
-            (200, privacy.content_type(fmt)): OpenApiTypes.BINARY for fmt in privacy.EXPORT_FORMATS
+            **{(200, privacy.content_type(f)): OpenApiTypes.BINARY for f in privacy.EXPORT_FORMATS},
+            **ERRORS,
         },
     )
     def get(self, request: Request, user_id: str) -> HttpResponse:
@@ -86,7 +104,9 @@ ERASURE_RESPONSE = inline_serializer(
 class UserErasureView(PrivacyView):
     required_permission = "conversations.erase_user_data"
 
-    @extend_schema(summary="Erase a user's data (GDPR erasure)", responses={200: ERASURE_RESPONSE})
+    @extend_schema(
+        summary="Erase a user's data (GDPR erasure)", responses={200: ERASURE_RESPONSE, **ERRORS}
+    )
     def delete(self, request: Request, user_id: str) -> Response:
         user_id = self.valid_user_id(user_id)
         try:
