@@ -311,7 +311,10 @@ class ConversationSessionAdmin(PseudonymSearchMixin, ReadOnlyAdmin):
 
     @admin.display(description="transcript")
     def transcript(self, obj: ConversationSession) -> str:
-        return render_transcript(obj.messages.order_by("timestamp", "id")[:TRANSCRIPT_LIMIT])
+        table = render_transcript(obj.messages.order_by("timestamp", "id")[:TRANSCRIPT_LIMIT])
+        if obj.message_count <= TRANSCRIPT_LIMIT:
+            return table
+        return format_html("<p>The first {} messages.</p>{}", TRANSCRIPT_LIMIT, table)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         response = super().change_view(request, object_id, form_url, extra_context)

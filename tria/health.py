@@ -16,7 +16,7 @@ import redis
 from django.conf import settings
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 logger = logging.getLogger(__name__)
 
@@ -104,7 +104,7 @@ def run_checks() -> dict[str, Check]:
 
 
 @never_cache
-@require_GET
+@require_safe
 def health_view(request: HttpRequest) -> JsonResponse:
     """200 with {"status": "ok"} when every dependency is well, else 503 naming the failing ones."""
     checks = run_checks()
