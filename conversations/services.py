@@ -205,6 +205,17 @@ def delete_message(message: ConversationMessage) -> None:
         )
 
 
+def delete_session(session: ConversationSession) -> None:
+    """Delete a session (API) with its messages and take both off the user's summary."""
+    with transaction.atomic():
+        _, deleted = ConversationSession.objects.filter(pk=session.pk).delete()
+        messages = deleted.get(ConversationMessage._meta.label, 0)
+        UserInteractionSummary.objects.filter(user_id=session.user_id).update(
+            total_conversations=Greatest(F("total_conversations") - 1, 0),
+            total_messages=Greatest(F("total_messages") - messages, 0),
+        )
+
+
 def _insert_message(
     *, session: ConversationSession, role: str, content: str, timestamp: dt.datetime, **fields: Any
 ) -> ConversationMessage:

@@ -251,9 +251,12 @@ API_BULK_MAX_ITEMS = env.int("API_BULK_MAX_ITEMS", default=5000)
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # The API key class comes first so that a request without credentials gets 401, not 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "tria.apikeys.ApiKeyAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
+    "EXCEPTION_HANDLER": "tria.api.exception_handler",
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
@@ -265,6 +268,16 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Conversation memory and WhatsApp ordering. Times without zone are UTC.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Several models have a "status" or "role": give each choice set its own schema name.
+    "ENUM_NAME_OVERRIDES": {
+        "MessageRoleEnum": "conversations.models.Role",
+        "MessageDeliveryStatusEnum": "conversations.models.DeliveryStatus",
+        "ContactRoleEnum": "orders.models.OutletContact.ContactRole",
+        "OrderStatusEnum": "orders.models.Order.Status",
+        "DeliveryOrderStatusEnum": "orders.models.DeliveryOrder.Status",
+        "InvoiceStatusEnum": "orders.models.Invoice.Status",
+        "DeliverySlotEnum": "orders.models.Outlet.Slot",
+    },
 }
 
 # ---------------------------------------------------------------- operations
