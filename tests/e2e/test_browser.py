@@ -5,10 +5,11 @@ test-artifacts/ (git-ignored) for a person to look at.
 """
 
 import datetime as dt
+import importlib
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 from django.utils import timezone
 from playwright.sync_api import Page, expect, sync_playwright
 
@@ -30,6 +31,17 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PASSWORD = "a-long-browser-test-password-7"
+ROLES = importlib.import_module("tria.migrations.0002_roles").ROLES
+
+
+def support_agent_group() -> Group:
+    """The role as its migration defines it (an earlier transactional test may have flushed it)."""
+    group, _ = Group.objects.get_or_create(name="Support agent")
+    group.permissions.set(
+        Permission.objects.get(content_type__app_label=app, codename=codename)
+        for app, codename in ROLES["Support agent"]
+    )
+    return group
 
 
 @pytest.fixture
@@ -37,7 +49,7 @@ def agent_and_session(transactional_db, settings) -> ConversationSession:
     # The live server speaks plain http; secure-only cookies would never come back.
     settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
     agent = User.objects.create_user("mei.agent", password=PASSWORD, is_staff=True)
-    agent.groups.add(Group.objects.get(name="Support agent"))
+    agent.groups.add(support_agent_group())
     start = timezone.now() - dt.timedelta(minutes=30)
     session = SessionFactory(
         user_id=identity.pseudonymize_phone("+6591234567"),
@@ -70,7 +82,7 @@ def _log_in(page: Page, base: str) -> None:
     expect(page.locator("#dashboard-link")).to_be_visible()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_support_agent_reads_the_dashboard_and_a_transcript_in_chromium(
     live_server, agent_and_session
 ):
