@@ -8,6 +8,7 @@ parameters as JSON). The filter language itself lives in tria.filterlang (pure f
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -412,6 +413,12 @@ class ApiFilterBackend(DjangoFilterBackend):
     A dotted parameter reads a key of a JSON field as text: `?context.channel=whatsapp`.
     """
 
+    def get_filterset_class(self, view: Any, queryset: QuerySet | None = None) -> Any:
+        full = super().get_filterset_class(view, queryset)
+        if full is None:
+            return None
+        return _narrowed_filterset(full, frozenset(view.request.query_params))
+
     def filter_queryset(self, request: Request, queryset: QuerySet, view: Any) -> QuerySet:
         filterset = self.get_filterset(request, queryset, view)
         known = set(filterset.filters) if filterset is not None else set()
@@ -429,6 +436,15 @@ class ApiFilterBackend(DjangoFilterBackend):
                 raise FilterError(f"invalid value for '{name}': {messages[0]}", **errors)
             queryset = filterset.qs
         return apply_conditions(queryset, filterlang.compile_filters(json_keys, view.filter_fields))
+
+
+@functools.lru_cache(maxsize=512)
+def _narrowed_filterset(full: type, names: frozenset[str]) -> type:
+    """`full` with only the filters a request names. django-filter deep-copies and validates
+    every declared filter (a dozen per field) on each request: half of a 100-message list."""
+    narrowed = type(full.__name__, (full,), {})
+    narrowed.base_filters = {n: f for n, f in full.base_filters.items() if n in names}
+    return narrowed
 
 
 def apply_conditions(queryset: QuerySet, conditions: Sequence[Condition]) -> QuerySet:

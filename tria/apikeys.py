@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Permission
 from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
@@ -98,18 +99,38 @@ def grant_api_permissions(user: AbstractBaseUser, *, read_only: bool) -> int:
 
 
 def authenticate_key(key: str) -> ApiKey | None:
-    """The active key whose hash matches, with its user; None otherwise."""
+    """The active key whose hash matches, with its user and the user's permissions; else None.
+
+    One query: the permissions (own and through groups) come with the key and are put where
+    Django's ModelBackend keeps them (`_perm_cache`), so has_perm runs no queries of its own.
+    """
     try:
-        api_key = ApiKey.objects.select_related("user").get(
-            key_hash=hash_key(key), revoked_at__isnull=True, user__is_active=True
+        api_key = (
+            ApiKey.objects.select_related("user")
+            .annotate(permission_names=RawSQL(USER_PERMISSIONS_SQL, []))  # noqa: S611 constant
+            .get(key_hash=hash_key(key), revoked_at__isnull=True, user__is_active=True)
         )
     except ApiKey.DoesNotExist:
         return None
+    api_key.user._perm_cache = set(api_key.permission_names)
     now = timezone.now()
     if api_key.last_used_at is None or now - api_key.last_used_at > TOUCH_INTERVAL:
         ApiKey.objects.filter(pk=api_key.pk).update(last_used_at=now)
         api_key.last_used_at = now
     return api_key
+
+
+# "app_label.codename" of every permission of the key's user, directly or through a group.
+USER_PERMISSIONS_SQL = """ARRAY(
+    SELECT ct.app_label || '.' || p.codename
+    FROM auth_permission p JOIN django_content_type ct ON ct.id = p.content_type_id
+    WHERE p.id IN (
+        SELECT up.permission_id FROM auth_user_user_permissions up
+        WHERE up.user_id = api_keys.user_id
+        UNION
+        SELECT gp.permission_id FROM auth_group_permissions gp
+        JOIN auth_user_groups ug ON ug.group_id = gp.group_id
+        WHERE ug.user_id = api_keys.user_id))"""
 
 
 def revoke_api_keys(keys: QuerySet[ApiKey]) -> int:

@@ -8,9 +8,9 @@ services.open_session, which counts them in the user's summary.
 from typing import Any
 
 from django.utils import timezone
-from rest_framework import serializers
+from rest_framework import exceptions, serializers
 
-from conversations import services
+from conversations import selectors, services
 from conversations.api import filters
 from conversations.api.serializers import MessageSerializer, SessionSerializer, SummarySerializer
 from conversations.models import ConversationMessage, ConversationSession, UserInteractionSummary
@@ -24,6 +24,15 @@ class SessionViewSet(api.NineOperationsViewSet):
     filterset_class = filters.SessionFilterSet
     lookup_field = "session_id"
     lookup_kind = "uuid"
+
+    def get_object(self) -> ConversationSession:
+        """The design's single-session lookup, a prepared statement (conversations.selectors)."""
+        key = self.parse_key(self.kwargs[self.lookup_field])
+        session = selectors.session_by_id(key) if key is not None else None
+        if session is None:
+            raise exceptions.NotFound("No conversation session with this key.")
+        self.check_object_permissions(self.request, session)
+        return session
 
     def perform_create(self, serializer: serializers.Serializer) -> None:
         serializer.instance = self._open(dict(serializer.validated_data))
