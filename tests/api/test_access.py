@@ -6,7 +6,7 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 from rest_framework.test import APIClient
@@ -72,6 +72,19 @@ def test_a_key_acts_with_its_users_permissions(db):
     refused = client.post(SESSIONS, NEW_SESSION, format="json")
     assert refused.status_code == 403
     assert refused.json()["error"]["code"] == "permission_denied"
+
+
+def test_permissions_through_a_group_apply_and_a_withdrawn_one_stops_at_once(db):
+    user = get_user_model().objects.create_user("agent")
+    group = Group.objects.create(name="Support agents (test)")
+    group.permissions.add(Permission.objects.get(codename="view_conversationsession"))
+    client = _client(_create_key("agent-key", "--user", "agent"))
+    assert client.get(SESSIONS).status_code == 403
+    user.groups.add(group)
+    assert client.get(SESSIONS).status_code == 200
+    assert client.get("/api/v1/messages/").status_code == 403
+    group.permissions.clear()
+    assert client.get(SESSIONS).status_code == 403
 
 
 def test_a_read_only_key_reads_and_queries_but_every_write_gets_403():
