@@ -95,3 +95,12 @@ def test_the_schema_documents_the_four_extra_operations(client):
     assert set(query["responses"]) >= {"200", "400", "401", "403"}
     bulk = paths["/api/v1/messages/bulk/"]["post"]["responses"]
     assert set(bulk) >= {"201", "400", "413"}
+
+
+def test_the_schema_documents_the_query_string_filters_of_list_count_and_exists(client):
+    paths = client.get("/api/schema/?format=json").json()["paths"]
+    for path in ("/api/v1/messages/", "/api/v1/messages/count/", "/api/v1/messages/exists/"):
+        names = {p["name"] for p in paths[path]["get"]["parameters"]}
+        assert {"session_id", "role__in", "timestamp__gte", "confidence__isnull"} <= names
+    listed = {p["name"] for p in paths["/api/v1/messages/"]["get"]["parameters"]}
+    assert {"limit", "offset", "order_by", "with_total"} <= listed
