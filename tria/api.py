@@ -40,7 +40,7 @@ from rest_framework.validators import UniqueValidator
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from conversations import identity
-from tria import filterlang
+from tria import fastpath, filterlang
 from tria.filterlang import Condition, FieldSpec, FilterError
 from tria.middleware import current_request_id
 from tria.models import ApiKey
@@ -595,6 +595,19 @@ class ApiModelSerializer(serializers.ModelSerializer):
     def _writable_fields(self) -> list[serializers.Field]:  # type: ignore[override]
         # Computed once per serializer: a bulk write validates many items with one child.
         return [field for field in self.fields.values() if not field.read_only]
+
+    @cached_property
+    def _fast_plan(self) -> fastpath.FastPlan | None:
+        return fastpath.plan_for(self) if self.context.get("bulk_create") else None
+
+    def run_validation(self, data: Any = serializers.empty) -> Any:
+        # Bulk items of the usual shape are checked in plain Python (tria.fastpath); any other
+        # item, and every single write, goes through DRF's validation.
+        if isinstance(data, dict) and self._fast_plan is not None:
+            validated = self._fast_plan.validate(data)
+            if validated is not None:
+                return validated
+        return super().run_validation(data)
 
     def to_internal_value(self, data: Any) -> Any:
         if isinstance(data, Mapping):

@@ -168,3 +168,77 @@ def test_session_ids_are_checked_in_one_query_however_many_items(api):
 
     queries_for(1)  # the key's first use of the minute also records last_used_at
     assert queries_for(10) == queries_for(300)
+
+
+# ------------------------------------------------------------------ the fast path (tria.fastpath)
+
+BASE = {"role": "user", "content": "400 boxes", "timestamp": "2025-01-01T10:00:00+08:00"}
+VARIANTS = [
+    {},
+    {"role": "robot"},
+    {"role": 5},
+    {"content": "nul\x00byte"},
+    {"content": 123},
+    {"content": "  padded  "},
+    {"content": ""},
+    {"language": "far-too-long"},
+    {"confidence": 1.5},
+    {"confidence": "0.5"},
+    {"confidence": True},
+    {"confidence": None},
+    {"context": []},
+    {"context": {"a": "nul\x00"}},
+    {"context": {"channel": "whatsapp", "n": [1, 2.5]}},
+    {"timestamp": "2025-01-01T10:00:00"},
+    {"timestamp": "yesterday"},
+    {"timestamp": 1735725600},
+    {"wa_message_id": None},
+    {"wa_message_id": ""},
+    {"wa_message_id": "w" * 200},
+    {"pii_scrubbed": "true"},
+    {"pii_scrubbed": False},
+    {"colour": "red"},
+    {"id": 5, "created_at": "2020-01-01T00:00:00Z"},
+    {"session_id": "5d0c1c55-0000-4000-8000-000000000000"},
+    {"session_id": "not-a-uuid"},
+    {"embedding_vector": [0.1, 0.2]},
+    {"role": None},
+    {"delivery_status": "read"},
+    {"delivery_status": "lost"},
+]
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=[repr(v)[:40] for v in VARIANTS])
+def test_the_fast_path_accepts_only_what_drf_accepts_with_the_same_values(variant):
+    from conversations.api.serializers import MessageSerializer
+    from tria import api
+
+    session = _opened_session()
+    item = {"session_id": str(session.session_id), **BASE, **variant}
+    if variant == {"role": None}:
+        del item["role"]
+    context = {"bulk_create": True}
+    bulk = MessageSerializer(data=[item], many=True, context=context)
+    context["related_cache"] = api.prefetch_related_keys(bulk.child, [item])
+    fast = bulk.child._fast_plan.validate(item)
+    drf = MessageSerializer(data=item)
+    if fast is not None:
+        assert drf.is_valid(), drf.errors
+        assert fast == dict(drf.validated_data)
+    assert bulk.is_valid() == drf.is_valid()
+
+
+def test_usual_message_items_take_the_fast_path():
+    from conversations.api.serializers import MessageSerializer
+    from tria import api
+
+    session = _opened_session()
+    items = [
+        {"session_id": str(session.session_id), **BASE},
+        {"session_id": str(session.session_id), **BASE, "confidence": 0.9, "context": {"a": 1}},
+        {"session_id": str(session.session_id), "role": "assistant", "wa_message_id": None},
+    ]
+    context = {"bulk_create": True}
+    bulk = MessageSerializer(data=items, many=True, context=context)
+    context["related_cache"] = api.prefetch_related_keys(bulk.child, items)
+    assert all(bulk.child._fast_plan.validate(item) is not None for item in items)
