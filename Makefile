@@ -9,7 +9,7 @@ SCALE  ?= all
 
 export DJANGO_SETTINGS_MODULE := tria.settings
 
-.PHONY: run test install install-dev services migrate setup lint format pii-eval bench bench-smoke clean
+.PHONY: run test install install-dev services migrate setup lint format pii-eval bench bench-smoke purge-bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,11 @@ bench: install-dev
 # A tiny run (seconds) that keeps the benchmark working; results go to var/, not bench/results/.
 bench-smoke: install-dev
 	$(PY) -m bench.run --scale smoke --output var/bench-smoke.json
+
+# The retention purge (issue 7): 1,000,000 expired messages deleted while another process inserts;
+# its own database tria_purge_bench (seeded by COPY, kept as tria_purge_bench_seed to clone next time).
+purge-bench: install-dev
+	$(PY) bench/purge_bench.py --reuse-seed
 
 clean:
 	rm -rf $(VENV) .pytest_cache staticfiles

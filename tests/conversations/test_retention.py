@@ -341,6 +341,25 @@ def test_an_interrupted_purge_keeps_what_it_committed_and_the_next_run_finishes(
     assert PurgeRun.objects.order_by("id").last().outcome == PurgeRun.Outcome.SUCCESS
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_message_another_transaction_holds_is_left_for_next_time_not_waited_for():
+    MessageFactory.create_batch(4)
+    age_messages(days=100)
+    held = ConversationMessage.objects.order_by("id")[1]
+    other = psycopg.connect(
+        dbname=connection.settings_dict["NAME"], host="127.0.0.1", user="postgres"
+    )
+    try:
+        other.execute("SELECT id FROM conversation_messages WHERE id = %s FOR UPDATE", [held.pk])
+        result = retention.purge(batch_size=2)
+    finally:
+        other.close()
+
+    assert result.messages == 3
+    assert list(ConversationMessage.objects.values_list("pk", flat=True)) == [held.pk]
+    assert retention.purge().messages == 1
+
+
 @pytest.mark.django_db
 def test_a_run_left_running_by_a_killed_process_is_marked_failed_by_the_next_one():
     killed = PurgeRun.objects.create(outcome=PurgeRun.Outcome.RUNNING, messages_deleted=5000)
