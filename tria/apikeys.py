@@ -8,15 +8,15 @@ Rules:
 """
 
 import datetime as dt
+import functools
 import hashlib
 import secrets
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Permission
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connection, transaction
 from django.db.models import Q, QuerySet
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
@@ -101,18 +101,21 @@ def grant_api_permissions(user: AbstractBaseUser, *, read_only: bool) -> int:
 def authenticate_key(key: str) -> ApiKey | None:
     """The active key whose hash matches, with its user and the user's permissions; else None.
 
-    One query: the permissions (own and through groups) come with the key and are put where
-    Django's ModelBackend keeps them (`_perm_cache`), so has_perm runs no queries of its own.
+    One query of constant text (so PostgreSQL can keep its plan), every request: the key, its
+    user, and the user's permissions (own and through groups), which are put where Django's
+    ModelBackend keeps them (`_perm_cache`), so has_perm runs no queries of its own.
     """
-    try:
-        api_key = (
-            ApiKey.objects.select_related("user")
-            .annotate(permission_names=RawSQL(USER_PERMISSIONS_SQL, []))  # noqa: S611 constant
-            .get(key_hash=hash_key(key), revoked_at__isnull=True, user__is_active=True)
-        )
-    except ApiKey.DoesNotExist:
+    sql, key_names, user_names = _key_query()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [hash_key(key)])
+        row = cursor.fetchone()
+    if row is None:
         return None
-    api_key.user._perm_cache = set(api_key.permission_names)
+    split = len(key_names)
+    api_key = ApiKey.from_db(DEFAULT_DB_ALIAS, key_names, row[:split])
+    user = get_user_model().from_db(DEFAULT_DB_ALIAS, user_names, row[split:-1])
+    user._perm_cache = set(row[-1])
+    api_key.user = user
     now = timezone.now()
     if api_key.last_used_at is None or now - api_key.last_used_at > TOUCH_INTERVAL:
         ApiKey.objects.filter(pk=api_key.pk).update(last_used_at=now)
@@ -131,6 +134,24 @@ USER_PERMISSIONS_SQL = """ARRAY(
         SELECT gp.permission_id FROM auth_group_permissions gp
         JOIN auth_user_groups ug ON ug.group_id = gp.group_id
         WHERE ug.user_id = api_keys.user_id))"""
+
+
+@functools.cache
+def _key_query() -> tuple[str, list[str], list[str]]:
+    """SELECT key columns, user columns, permissions FROM api_keys JOIN users, by key hash."""
+    user_model = get_user_model()
+    key_fields = ApiKey._meta.concrete_fields
+    user_fields = user_model._meta.concrete_fields
+    users = user_model._meta.db_table
+    columns = [f'api_keys."{f.column}"' for f in key_fields]
+    columns += [f'u."{f.column}"' for f in user_fields]
+    # Identifiers from the models' metadata only; the key hash is a parameter.
+    sql = (
+        f"SELECT {', '.join(columns)}, {USER_PERMISSIONS_SQL}"  # noqa: S608
+        f' FROM api_keys JOIN "{users}" u ON u."id" = api_keys."user_id"'
+        ' WHERE api_keys."key_hash" = %s AND api_keys."revoked_at" IS NULL AND u."is_active"'
+    )
+    return sql, [f.attname for f in key_fields], [f.attname for f in user_fields]
 
 
 def revoke_api_keys(keys: QuerySet[ApiKey]) -> int:
