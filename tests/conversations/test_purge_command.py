@@ -1,8 +1,12 @@
 """`manage.py purge_conversations`: options, its one summary line and its exit codes."""
 
 import datetime as dt
+import gzip
+import hashlib
 import io
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +15,7 @@ import psycopg
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
+from werkzeug.wrappers import Request, Response
 
 from conversations import retention, services
 from conversations.models import ConversationMessage, PurgeRun, UserInteractionSummary
@@ -18,6 +23,63 @@ from tests.factories import SummaryFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 DAY = dt.timedelta(days=1)
+BUCKET = "tria-cold"
+
+
+class FakeS3:
+    """One S3 bucket as a local HTTP server (path-style PUT, HEAD, GET, DELETE of objects)."""
+
+    def __init__(self, refuse_writes: bool = False) -> None:
+        self.objects: dict[str, bytes] = {}
+        self.put_headers: list[dict[str, str]] = []
+        self.refuse_writes = refuse_writes
+
+    def handle(self, request: Request) -> Response:
+        key = request.path.removeprefix(f"/{BUCKET}/")
+        if request.method == "PUT":
+            return self._put(key, request)
+        if key not in self.objects:
+            return self._error(404, "NoSuchKey", "The specified key does not exist.")
+        body = self.objects[key]
+        if request.method == "DELETE":
+            del self.objects[key]
+            return Response(status=204)
+        headers = {
+            "ETag": f'"{hashlib.md5(body).hexdigest()}"',  # noqa: S324 (S3's ETag)
+            "Content-Length": str(len(body)),
+            "Last-Modified": "Mon, 23 Nov 2026 19:00:00 GMT",
+        }
+        return Response(b"" if request.method == "HEAD" else body, headers=headers)
+
+    def _put(self, key: str, request: Request) -> Response:
+        if self.refuse_writes:
+            return self._error(403, "AccessDenied", "Access Denied")
+        self.put_headers.append(dict(request.headers))
+        self.objects[key] = request.get_data()
+        etag = hashlib.md5(self.objects[key]).hexdigest()  # noqa: S324 (S3's ETag)
+        return Response(status=200, headers={"ETag": f'"{etag}"'})
+
+    @staticmethod
+    def _error(status: int, code: str, message: str) -> Response:
+        xml = f"<Error><Code>{code}</Code><Message>{message}</Message></Error>"
+        return Response(xml, status=status, content_type="application/xml")
+
+
+def s3_env(httpserver) -> dict[str, str]:
+    """The settings that send the export to S3 (here the fake bucket)."""
+    return {
+        "RETENTION_EXPORT_STORAGE": "s3",
+        "AWS_STORAGE_BUCKET_NAME": BUCKET,
+        "RETENTION_EXPORT_PREFIX": "retention-exports",
+        "AWS_S3_ENDPOINT_URL": httpserver.url_for("/").rstrip("/"),
+        "AWS_S3_REGION_NAME": "ap-southeast-1",
+        "AWS_ACCESS_KEY_ID": "test-access-key",
+        "AWS_SECRET_ACCESS_KEY": "test-secret-key",
+    }
+
+
+def use_fake_s3(httpserver, s3: FakeS3) -> None:
+    httpserver.expect_request(re.compile(f"/{BUCKET}/.*")).respond_with_handler(s3.handle)
 
 
 @pytest.fixture(autouse=True)
@@ -46,13 +108,16 @@ def run_command(*args: str) -> str:
     return out.getvalue()
 
 
-def run_manage_py(*args: str, export_dir: Path) -> subprocess.CompletedProcess:
+def run_manage_py(
+    *args: str, export_dir: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     """The real command in its own process, on the test database."""
     env = {
         **os.environ,
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{connection.settings_dict['NAME']}",
         "RETENTION_EXPORT_DIR": str(export_dir),
         "LOG_LEVEL": "WARNING",
+        **(env or {}),
     }
     return subprocess.run(
         [sys.executable, "manage.py", "purge_conversations", *args],
@@ -185,3 +250,38 @@ def test_a_real_run_exits_zero_and_prints_one_line(tmp_path):
     assert done.stdout.startswith("purge: deleted conversation_messages=2 ")
     assert len(done.stdout.splitlines()) == 1
     assert not ConversationMessage.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_s3_configured_the_export_goes_to_the_bucket_before_the_rows_go(httpserver, tmp_path):
+    s3 = FakeS3()
+    use_fake_s3(httpserver, s3)
+    due = SummaryFactory.create_batch(2, last_interaction=dt.datetime.now(dt.UTC) - 800 * DAY)
+
+    done = run_manage_py(export_dir=tmp_path, env=s3_env(httpserver))
+
+    assert done.returncode == 0, done.stderr
+    [key] = s3.objects
+    assert key.startswith("retention-exports/user_summaries_")
+    assert key.endswith(".jsonl.gz")
+    rows = [json.loads(line) for line in gzip.decompress(s3.objects[key]).splitlines()]
+    assert [row["id"] for row in rows] == sorted(s.pk for s in due)
+    assert s3.put_headers[0]["X-Amz-Server-Side-Encryption"] == "AES256"
+    assert not UserInteractionSummary.objects.filter(pk__in=[s.pk for s in due]).exists()
+    assert PurgeRun.objects.get().export_file == key.removeprefix("retention-exports/")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_bucket_that_refuses_the_export_deletes_nothing(httpserver, tmp_path):
+    use_fake_s3(httpserver, FakeS3(refuse_writes=True))
+    old_messages(2, days=100)
+    due = SummaryFactory(last_interaction=dt.datetime.now(dt.UTC) - 800 * DAY)
+
+    done = run_manage_py(export_dir=tmp_path, env=s3_env(httpserver))
+
+    assert done.returncode == 1
+    [line] = done.stderr.splitlines()
+    assert line.startswith("CommandError: purge failed: export of user summaries")
+    assert "AccessDenied" in line
+    assert ConversationMessage.objects.count() == 2
+    assert UserInteractionSummary.objects.filter(pk=due.pk).exists()
