@@ -141,7 +141,19 @@ def _translate(exc: Exception) -> Exception:
         return ApiError("A value is out of range or malformed.", code="invalid_value")
     if isinstance(exc, DjangoValidationError):
         return exceptions.ValidationError(exc.messages)
+    if isinstance(exc, RecursionError):
+        return ApiError("The request is nested too deeply.", code="invalid")
     return exc
+
+
+class ApiJSONParser(JSONParser):
+    """JSON bodies; a body nested too deeply for the decoder is a 400, not a 500."""
+
+    def parse(self, stream: Any, media_type: str | None = None, parser_context: Any = None) -> Any:
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except RecursionError as exc:
+            raise exceptions.ParseError("JSON parse error - nested too deeply.") from exc
 
 
 def _describe(exc: Exception) -> tuple[str, str, Any]:
@@ -788,7 +800,7 @@ class NineOperationsViewSet(viewsets.GenericViewSet):
     """
 
     permission_classes = [ApiPermission]
-    parser_classes = [JSONParser]
+    parser_classes = [ApiJSONParser]
     pagination_class = ApiPagination
     filter_backends = [ApiFilterBackend]
     schema = NineOperationsSchema()

@@ -383,3 +383,20 @@ def test_unknown_api_path_is_a_json_404(api):
     response = api.get("/api/v1/customers/")
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "not_found"
+
+
+@pytest.mark.parametrize("depth", [900, 5000])
+def test_deeply_nested_json_is_answered_without_a_500(api, depth):
+    nested = '{"a":' * depth + "1" + "}" * depth
+    bulk = api.generic(
+        "POST", "/api/v1/messages/bulk/", "[" * depth + "]" * depth, "application/json"
+    )
+    query = api.generic(
+        "POST",
+        "/api/v1/messages/query/",
+        '{"filters": {"context": {"$contains": ' + nested + "}}}",
+        "application/json",
+    )
+    assert bulk.status_code == 400
+    assert query.status_code in (200, 400)
+    assert "error" in bulk.json()
