@@ -77,6 +77,8 @@ class ApiPermission(BasePermission):
         if not user or not user.is_authenticated:
             return False
         action_name = getattr(view, "action", None)
+        if action_name == "metadata":  # OPTIONS asks what the other methods would be allowed
+            action_name = getattr(view, "action_map", {}).get(request.method.lower(), action_name)
         is_read = action_name in READ_ACTIONS
         if not is_read and isinstance(request.auth, ApiKey) and request.auth.read_only:
             raise exceptions.PermissionDenied("This API key is read-only.", code="read_only_key")

@@ -110,6 +110,14 @@ def test_a_read_only_key_reads_and_queries_but_every_write_gets_403():
     assert session.language == ""
 
 
+def test_options_shows_a_read_only_key_only_what_it_may_do():
+    client = _client(_create_key("looker", "--read-only"))
+    assert "actions" not in client.options(SESSIONS).json()
+    assert list(client.options(f"{SESSIONS}query/").json()["actions"]) == ["POST"]
+    writer = _client(_create_key("writer"))
+    assert list(writer.options(SESSIONS).json()["actions"]) == ["POST"]
+
+
 def test_read_only_with_a_superuser_still_cannot_write():
     get_user_model().objects.create_superuser("boss", password=None)
     client = _client(_create_key("boss-readonly", "--read-only", "--user", "boss"))
