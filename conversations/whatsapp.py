@@ -91,8 +91,9 @@ def deliver_message(message_id: int) -> str:
 
 
 def record_send_failure(message_id: int, reason: str, code: int | None = None) -> None:
-    """Mark an unsent message failed, keeping the reason and Meta's error code in its context."""
-    message = ConversationMessage.objects.filter(pk=message_id).only("context").first()
+    """Mark an unsent message failed, keeping the reason and Meta's error code in its context,
+    and flag its session so that a colleague follows up with the customer."""
+    message = ConversationMessage.objects.select_related("session").filter(pk=message_id).first()
     if message is None:
         return
     context = {
@@ -100,11 +101,13 @@ def record_send_failure(message_id: int, reason: str, code: int | None = None) -
         "delivery_failure": reason,
         "delivery_errors": [code] if code else [],
     }
-    ConversationMessage.objects.filter(
+    failed = ConversationMessage.objects.filter(
         pk=message_id, delivery_status=DeliveryStatus.PENDING, wa_message_id__isnull=True
     ).update(
         delivery_status=DeliveryStatus.FAILED, status_updated_at=timezone.now(), context=context
     )
+    if failed:
+        services.flag_session(message.session, f"reply not delivered ({reason})")
     logger.warning("whatsapp: message %s not sent (%s, code %s)", message_id, reason, code)
 
 

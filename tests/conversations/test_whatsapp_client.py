@@ -191,6 +191,9 @@ def test_server_errors_are_retried_then_the_reply_is_marked_failed(
     assert message.delivery_status == "failed"
     assert message.context["delivery_failure"] == "gave_up_after_retries:http_503"
     assert message.wa_message_id is None
+    session.refresh_from_db()
+    assert session.flagged_for_followup
+    assert session.flag_reason == "reply not delivered (gave_up_after_retries:http_503)"
 
 
 def test_a_timed_out_send_is_retried(graph, session, settings, django_capture_on_commit_callbacks):
