@@ -45,7 +45,7 @@ def gunicorn() -> Iterator[int]:
         "tria.wsgi:application",
         "--bind",
         f"127.0.0.1:{port}",
-        *GUNICORN_ARGS,
+        *(os.environ.get("BENCH_GUNICORN_ARGS", "").split() or GUNICORN_ARGS),
     ]
     if not os.path.exists(command[0]):
         command[0:1] = [sys.executable, "-m", "gunicorn"]
@@ -135,7 +135,7 @@ def _sender(
     while (now := time.perf_counter()) < stop_at:
         n += 1
         wamid = f"wamid.bench.{run_id}.{index}.{n}"
-        wa_id = f"659{(index * 100_000 + n % 500):07d}"  # 500 users per sender
+        wa_id = f"659{(index * 100_000 + n % 100):07d}"  # 100 users per sender
         payload = wa_payloads.text_notification(
             wa_id=wa_id,
             body=f"Hi, we need {n % 9 + 1}00 boxes for 10 inch pizzas",

@@ -218,17 +218,24 @@ class DailyIntentStat(models.Model):
 
     Serves the dashboard and the 30-day intent distribution without scanning messages.
     A message whose intent is not known yet counts under intent "".
+
+    A count may be split over a few rows (`shard`, chosen per database connection), so that
+    concurrent ingestion does not queue on one row per day: a row lock is held until the commit
+    is flushed, which capped the webhook at one message per disk flush. Always SUM over shards.
     """
 
     day = models.DateField()
     role = models.CharField(max_length=16, choices=Role.choices)
     intent = models.CharField(max_length=32, blank=True, default="")
+    shard = models.PositiveSmallIntegerField(default=0, db_default=0)
     message_count = models.IntegerField(default=0)
 
     class Meta:
         db_table = "daily_intent_stats"
         constraints = [
-            models.UniqueConstraint(fields=["day", "role", "intent"], name="daily_intent_uniq"),
+            models.UniqueConstraint(
+                fields=["day", "role", "intent", "shard"], name="daily_intent_shard_uniq"
+            ),
         ]
 
     def __str__(self) -> str:

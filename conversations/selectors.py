@@ -5,7 +5,8 @@ intent analysis) and the analytics that read the per-day aggregates instead of t
 """
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -35,6 +36,7 @@ from conversations.models import (
 )
 
 LOCAL_TZ = ZoneInfo("Asia/Singapore")
+Statements = Sequence[tuple[str, Sequence[Any]]]
 
 
 # ------------------------------------------------------------------ the design's query patterns
@@ -92,20 +94,27 @@ class _PreparedRead:
         self._compiled[limit] = compiled
         return compiled
 
-    def _run(self, params: tuple, limit: int) -> tuple[_Compiled, list]:
+    def _run(self, params: tuple, limit: int, before: Statements) -> tuple[_Compiled, list]:
         compiled = self._compiled.get(limit) or self._compile(params, limit)
         with _cursor(compiled.native_json) as cursor:
-            cursor.execute(compiled.sql, params)
+            if before:
+                with pipeline():
+                    for sql, args in before:
+                        cursor.execute(sql, args)
+                    cursor.execute(compiled.sql, params)
+            else:
+                cursor.execute(compiled.sql, params)
             rows = cursor.fetchall()
         if compiled.converters:
             rows = list(compiled.compiler.apply_converters(rows, compiled.converters))
         return compiled, rows
 
-    def rows(self, params: tuple, limit: int) -> list:
-        return self._run(params, limit)[1]
+    def rows(self, params: tuple, limit: int, before: Statements = ()) -> list:
+        return self._run(params, limit, before)[1]
 
-    def objects(self, params: tuple, limit: int) -> list:
-        compiled, rows = self._run(params, limit)
+    def objects(self, params: tuple, limit: int, before: Statements = ()) -> list:
+        """Model instances; `before`: statements run first, in the same round trip."""
+        compiled, rows = self._run(params, limit, before)
         return _instances(compiled.compiler.query.model, compiled.names, rows)
 
 
@@ -126,6 +135,21 @@ def _is_plain_json(converters: list, expression: Any) -> bool:
 _TIMESTAMPTZ_LOADER = psycopg.adapters.get_loader(
     psycopg.adapters.types["timestamptz"].oid, pq.Format.TEXT
 )
+
+
+def prepared_cursor() -> CursorWrapper:
+    """A cursor whose statements are prepared (plans reused per connection); `%s` parameters
+    are bound server-side, so give a cast where PostgreSQL cannot infer the type."""
+    return _cursor(native_json=False)
+
+
+@contextmanager
+def pipeline() -> Iterator[None]:
+    """Send the statements of the block in one round trip (psycopg pipeline mode); their
+    results, and any error, arrive at the end of the block, as Django's exceptions."""
+    connection.ensure_connection()
+    with connection.wrap_database_errors, connection.connection.pipeline():
+        yield
 
 
 def _cursor(native_json: bool) -> CursorWrapper:
@@ -263,9 +287,10 @@ def message_by_wa_id(wa_message_id: str) -> ConversationMessage | None:
     return found[0] if found else None
 
 
-def latest_open_session(user_id: str) -> ConversationSession | None:
-    """The user's most recent session without an end_time."""
-    found = _OPEN_SESSION.objects((user_id,), 1)
+def latest_open_session(user_id: str, before: Statements = ()) -> ConversationSession | None:
+    """The user's most recent session without an end_time (after `before`, same round trip:
+    services takes the user's advisory lock there)."""
+    found = _OPEN_SESSION.objects((user_id,), 1, before)
     return found[0] if found else None
 
 

@@ -9,6 +9,7 @@ Every edge (webhook, API, assistant, benchmark) calls these functions, so the co
 """
 
 import datetime as dt
+import functools
 import json
 import logging
 from collections import Counter
@@ -47,10 +48,13 @@ class InboundResult:
 # ------------------------------------------------------------------ sessions
 
 
+_LOCK_USER_SQL = "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))"
+
+
 def _lock_user(user_id: str) -> None:
     """Serialise session choice for one user until the transaction ends."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [user_id])
+        cursor.execute(_LOCK_USER_SQL, [user_id])
 
 
 def _outlet_for_new_session(user_id: str) -> int | None:
@@ -68,9 +72,9 @@ def get_or_open_session(user_id: str, at: dt.datetime) -> tuple[ConversationSess
 
     Call inside a transaction. Closing the old session sets its end_time to its last activity.
     """
-    _lock_user(user_id)
     idle = dt.timedelta(minutes=settings.SESSION_IDLE_MINUTES)
-    latest = selectors.latest_open_session(user_id)
+    # The user's lock, then the read (a fresh snapshot after the lock), in one round trip.
+    latest = selectors.latest_open_session(user_id, before=[(_LOCK_USER_SQL, [user_id])])
     if latest is not None and at - latest.last_activity_at <= idle:
         return latest, False
     if latest is not None:
@@ -132,16 +136,15 @@ def record_inbound_message(
     try:
         with transaction.atomic():
             session, _ = get_or_open_session(user_id, timestamp)
-            message = _insert_message(
-                session=session,
-                role=Role.USER,
+            message = _insert_inbound(
+                session,
+                phone,
                 content=content,
                 timestamp=timestamp,
                 wa_message_id=wa_message_id,
                 message_type=message_type,
                 context=context or {},
             )
-            _count_inbound(message, user_id, phone)
             transaction.on_commit(lambda: _enqueue_processing(message.pk))
     except IntegrityError:
         # The same wamid committed by a concurrent delivery: everything above is rolled back
@@ -347,7 +350,7 @@ def _bump_day_stats(counts: Counter[tuple[dt.date, str, str]]) -> None:
         return
     days, roles, intents, ns = (list(col) for col in zip(*rows, strict=True))
     with connection.cursor() as cursor:
-        cursor.execute(_DAY_STATS_SQL, [days, roles, intents, ns])
+        cursor.execute(_DAY_STATS_SQL, [settings.DAY_STATS_SHARDS, days, roles, intents, ns])
 
 
 def _upsert_summary(
@@ -371,19 +374,39 @@ def _remember_identity(user_id: str, phone: str, at: dt.datetime) -> None:
         cursor.execute(_IDENTITY_SQL, [user_id, identity.encrypt_phone(phone), at])
 
 
-def _count_inbound(message: ConversationMessage, user_id: str, phone: str) -> None:
-    """_count_messages([message], user_id) then _remember_identity(...), as one multi-statement
-    query: the webhook's hot path pays one network round trip for its four counter writes."""
-    at = message.timestamp
-    day = ([_local_day(at)], [message.role], [message.intent], [1])
-    sql = ";\n".join([_SESSION_COUNT_SQL, _SUMMARY_UPSERT_SQL, _DAY_STATS_SQL, _IDENTITY_SQL])
-    params = [1, at, message.session_id, user_id, None, 0, 1, at, at, *day]
-    params += [user_id, identity.encrypt_phone(phone), at]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+def _insert_inbound(session: ConversationSession, phone: str, **fields: Any) -> ConversationMessage:
+    """_insert_message (role user), _count_messages([it]) and _remember_identity as prepared
+    statements sent in one round trip: the webhook's hot path (README, Performance)."""
+    message = ConversationMessage(session=session, role=Role.USER, **fields)
+    message.created_at = timezone.now()
+    insert_sql, plan = _inbound_insert()
+    at, user_id = message.timestamp, session.user_id
+    day_stats = [settings.DAY_STATS_SHARDS, [_local_day(at)], [message.role], [message.intent], [1]]
+    with selectors.prepared_cursor() as insert, selectors.prepared_cursor() as counters:
+        with selectors.pipeline():
+            insert.execute(insert_sql, [adapt(message.__dict__[name]) for name, adapt in plan])
+            counters.execute(_SESSION_COUNT_SQL, [1, at, message.session_id])
+            counters.execute(_SUMMARY_UPSERT_SQL, [user_id, None, 0, 1, at, at])
+            counters.execute(_DAY_STATS_SQL, day_stats)
+            counters.execute(_IDENTITY_SQL, [user_id, identity.encrypt_phone(phone), at])
+        (message.pk,) = insert.fetchone()
+    message._state.adding, message._state.db = False, connection.alias
+    return message
 
 
-# The counter statements, shared by the one-at-a-time helpers above and _count_inbound.
+@functools.cache
+def _inbound_insert() -> tuple[str, list[tuple[str, Callable[[Any], Any]]]]:
+    """INSERT of every message column (typed placeholders: the server binds them), and how
+    each attribute becomes a parameter (as for COPY)."""
+    db = connections[DEFAULT_DB_ALIAS]
+    fields = [f for f in ConversationMessage._meta.concrete_fields if not f.primary_key]
+    columns = ", ".join(db.ops.quote_name(f.column) for f in fields)
+    values = ", ".join(f"%s::{f.db_type(db)}" for f in fields)
+    sql = f"INSERT INTO conversation_messages ({columns}) VALUES ({values}) RETURNING id"  # noqa: S608
+    return sql, [(f.attname, _copy_adapter(f, db)) for f in fields]
+
+
+# The counter statements, shared by the one-at-a-time helpers above and _insert_inbound.
 _SESSION_COUNT_SQL = (
     "UPDATE conversation_sessions SET message_count = message_count + %s,"
     " last_activity_at = GREATEST(last_activity_at, %s), updated_at = now()"
@@ -405,10 +428,12 @@ _SUMMARY_UPSERT_SQL = (
     " outlet_id = COALESCE(EXCLUDED.outlet_id, user_interaction_summaries.outlet_id),"
     " updated_at = now()"
 )
+# The shard is this connection's (pg_backend_pid() % DAY_STATS_SHARDS): see DailyIntentStat.
 _DAY_STATS_SQL = (
-    "INSERT INTO daily_intent_stats (day, role, intent, message_count)"
-    " SELECT * FROM unnest(%s::date[], %s::varchar[], %s::varchar[], %s::int[])"
-    " ON CONFLICT (day, role, intent) DO UPDATE"
+    "INSERT INTO daily_intent_stats (day, role, intent, message_count, shard)"
+    " SELECT *, pg_backend_pid() %% %s"
+    " FROM unnest(%s::date[], %s::varchar[], %s::varchar[], %s::int[])"
+    " ON CONFLICT (day, role, intent, shard) DO UPDATE"
     " SET message_count = daily_intent_stats.message_count + EXCLUDED.message_count"
 )
 _IDENTITY_SQL = (

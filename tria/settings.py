@@ -104,6 +104,9 @@ else:
 # cursors never prepare). Off behind a pooler that cannot keep them (PgBouncer < 1.21, transaction).
 if env.bool("DB_PREPARED_STATEMENTS", default=True):
     DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = 5
+# Rows per day, role and intent in daily_intent_stats, so concurrent ingestion does not queue
+# on one row (conversations.models.DailyIntentStat).
+DAY_STATS_SHARDS = env.int("DAY_STATS_SHARDS", default=8)
 DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME", default="test_tria")}
 
 # ---------------------------------------------------------------- redis, cache, celery
