@@ -8,13 +8,15 @@ encrypted (phone_encrypted) and masked (phone_masked). The clear number is never
 
 from auditlog.registry import auditlog
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 
 from conversations import audit, identity
 from conversations.admin import PseudonymSearchMixin
+from orders import services as order_services
 from orders.models import DeliveryOrder, Invoice, Order, OrderLine, Outlet, OutletContact, Product
 
 
@@ -151,6 +153,7 @@ class OrderAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     search_fields = ("number", "outlet__name")
     inlines = [OrderLineInline]
+    actions = ["approve_selected", "cancel_selected"]
     fields = (
         "number",
         "outlet",
@@ -162,9 +165,11 @@ class OrderAdmin(admin.ModelAdmin):
         "invoice_link",
         "created_at",
     )
+    # Status changes go through the order services (delivery and invoice follow), never by hand.
     readonly_fields = (
         "number",
         "outlet",
+        "status",
         "subtotal",
         "gst_amount",
         "total",
@@ -173,6 +178,32 @@ class OrderAdmin(admin.ModelAdmin):
         "invoice_link",
         "created_at",
     )
+
+    @admin.action(
+        description="Approve selected orders (schedule delivery, invoice)", permissions=["approve"]
+    )
+    def approve_selected(self, request: HttpRequest, queryset: QuerySet[Order]) -> None:
+        self._apply(request, queryset, order_services.approve_order, "approved")
+
+    @admin.action(description="Cancel selected orders", permissions=["approve"])
+    def cancel_selected(self, request: HttpRequest, queryset: QuerySet[Order]) -> None:
+        self._apply(request, queryset, order_services.cancel_order, "cancelled")
+
+    def has_approve_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("orders.approve_order")
+
+    def _apply(self, request: HttpRequest, queryset: QuerySet[Order], action, verb: str) -> None:
+        done = []
+        for order in queryset:
+            try:
+                action(order)
+            except order_services.OrderError as exc:
+                self.message_user(request, str(exc), messages.ERROR)
+                continue
+            done.append(order.number)
+            audit.record_event(request, f"order_{verb}", "order", order.number)
+        if done:
+            self.message_user(request, f"{len(done)} order(s) {verb}: {', '.join(done)}")
 
     @admin.display(description="session")
     def session_link(self, obj: Order) -> str:
