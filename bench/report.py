@@ -1,6 +1,6 @@
 """bench/results/latest.json as the Markdown table of the README's Performance section.
 
-    python -m bench.report [path]
+python -m bench.report [path]
 """
 
 import json
