@@ -1,8 +1,10 @@
-"""Shared REST API plumbing: keys, permissions, one error shape, filtering, paging, nine operations.
+"""Shared REST API plumbing: permissions, one error shape, filtering, paging, nine operations.
 
 Every resource under /api/v1/ is a NineOperationsViewSet: list, create, read, update, delete, count,
 exists, bulk (POST creates, PATCH updates, all or nothing) and query (the design's ListNode
-parameters as JSON). The filter language itself lives in tria.filterlang (pure functions).
+parameters as JSON). Elsewhere: the filter language (tria.filterlang, pure functions), API keys
+and their DRF authentication class (tria.apikeys: DRF's settings import it before its views exist,
+so it cannot live here), the bulk-validation fast path (tria.fastpath).
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ JSON fields `$contains` is JSON containment. A dotted name reads a key inside a 
 An unknown field, operator or ordering is refused with a 400 naming it."""
 
 
-# ================================================================== authentication and access
+# ================================================================== access
 
 
 READ_ACTIONS = {"list", "retrieve", "count", "exists", "query", "metadata", None}
