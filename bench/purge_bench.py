@@ -94,6 +94,19 @@ def seed_label(args: argparse.Namespace) -> str:
     return f"expired={args.expired} recent={args.recent} sessions={args.sessions} m={digest}"
 
 
+def drop_order_fk() -> None:
+    """The what-if of --without-order-fk: no per-row foreign key check when a message goes."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT conname FROM pg_constraint WHERE conrelid = 'orders'::regclass"
+            " AND contype = 'f' AND confrelid = 'conversation_messages'::regclass"
+        )
+        for (name,) in cursor.fetchall():
+            cursor.execute(f'ALTER TABLE orders DROP CONSTRAINT "{name}"')
+
+
 def _close_django_connection() -> None:
     from django.db import connection
 
@@ -348,11 +361,21 @@ def main() -> None:
     for n in range(1, args.rounds + 1):
         _close_django_connection()
         recreate_database(template=SEED_TEMPLATE)
+        if args.without_order_fk:
+            drop_order_fk()
         rounds.append(measure(args.batch_size, args.warmup))
         print(f"round {n}: {_round_line(rounds[-1])}", flush=True)
-    figures = {"machine": machine(), "load_average": os.getloadavg(), **summarize(rounds)}
+    figures = {
+        "machine": machine(),
+        "load_average": os.getloadavg(),
+        "without_order_fk": args.without_order_fk,
+        **summarize(rounds),
+    }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(figures, indent=2) + "\n")
+    results = (
+        RESULTS.with_stem("purge_bench_without_order_fk") if args.without_order_fk else RESULTS
+    )
+    results.write_text(json.dumps(figures, indent=2) + "\n")
     print(json.dumps({k: v for k, v in figures.items() if k != "rounds"}, indent=2))
 
 
@@ -366,6 +389,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--warmup", type=float, default=5.0, help="seconds of inserts before")
     parser.add_argument(
         "--reuse-seed", action="store_true", help=f"clone {SEED_TEMPLATE} when it has these sizes"
+    )
+    parser.add_argument(
+        "--without-order-fk",
+        action="store_true",
+        help="what-if: drop the orders.source_message foreign key first (its per-row check)",
     )
     parser.add_argument("--insert-into", help=argparse.SUPPRESS)
     return parser.parse_args()

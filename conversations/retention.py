@@ -31,27 +31,18 @@ How it runs
 
 import dataclasses
 import datetime as dt
-import gzip
-import hashlib
-import json
 import logging
-import tempfile
 import time
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager, suppress
-from typing import IO, Any
-from zoneinfo import ZoneInfo
+from contextlib import contextmanager
+from typing import Any
 
-from django.apps import apps as django_apps
-from django.apps.registry import Apps
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
-from django.core.files import File
 from django.core.files.storage import FileSystemStorage, Storage, storages
 from django.db import OperationalError, connection, models, transaction
 from django.utils import timezone
 
-from conversations import selectors
+from conversations import cold_storage, selectors
 from conversations.models import ConversationMessage, PurgeRun, UserInteractionSummary
 
 logger = logging.getLogger(__name__)
@@ -63,12 +54,6 @@ LOCK_NOT_AVAILABLE = "55P03"  # SQLSTATE of lock_timeout
 # single-key per-user locks of conversations.services.
 LOCK_KEYS = (1953655137, 1886745191)
 SUMMARY_FIELDS = [f.attname for f in UserInteractionSummary._meta.concrete_fields]
-
-PURGE_TASK = "conversations.tasks.purge_expired_conversations"
-SCRUB_TASK = "conversations.tasks.scrub_pending_pii"
-PURGE_SCHEDULE = "retention: purge expired conversations"
-SCRUB_SCHEDULE = "privacy: scrub pending PII"
-SCHEDULE_TZ = ZoneInfo("Asia/Singapore")
 
 
 class RetentionError(Exception):
@@ -393,22 +378,27 @@ def _qn(name: str) -> str:
 def _export_due_summaries(
     cutoff: dt.datetime, storage: Storage, now: dt.datetime, run_id: int
 ) -> Export | None:
-    """Write every due summary to one gzip JSON Lines file, read it back and check it."""
+    """Write every due summary to one verified gzip JSON Lines file (conversations.cold_storage)."""
     rows = (
         UserInteractionSummary.objects.filter(last_interaction__lte=cutoff)
         .order_by("id")
         .values(*SUMMARY_FIELDS)
     )
-    with tempfile.TemporaryFile() as spool:
-        versions = _write_jsonl_gz(rows.iterator(chunk_size=2000), spool)
-        if not versions:
-            return None
-        spool.seek(0)
-        digest = _sha256(spool)
-        spool.seek(0)
-        name = _save_export(storage, export_name(now, run_id), spool)
-    _verify_export(storage, name, digest, list(versions))
-    return Export(name=name, sha256=digest, versions=versions)
+    versions: dict[int, dt.datetime] = {}
+
+    def remembered(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        for row in rows:
+            versions[row["id"]] = row["updated_at"]
+            yield row
+
+    name = export_name(now, run_id)
+    try:
+        stored = cold_storage.write_jsonl_gz(storage, name, remembered(rows.iterator(2000)))
+    except cold_storage.ColdStorageError as exc:
+        raise ExportError(f"export of user summaries: {exc}") from exc
+    if stored is None:
+        return None
+    return Export(name=stored.name, sha256=stored.sha256, versions=versions)
 
 
 def export_name(now: dt.datetime, run_id: int) -> str:
@@ -416,156 +406,6 @@ def export_name(now: dt.datetime, run_id: int) -> str:
     return f"user_summaries_{timezone.localdate(now):%Y-%m-%d}_run{run_id}.jsonl.gz"
 
 
-def _write_jsonl_gz(rows: Iterable[dict[str, Any]], out: IO[bytes]) -> dict[int, dt.datetime]:
-    versions: dict[int, dt.datetime] = {}
-    with gzip.GzipFile(fileobj=out, mode="wb", mtime=0, filename="") as gz:
-        for row in rows:
-            versions[row["id"]] = row["updated_at"]
-            line = json.dumps(row, default=_json_value, sort_keys=True, ensure_ascii=False)
-            gz.write(line.encode() + b"\n")
-    return versions
-
-
-def _json_value(value: Any) -> Any:
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()  # full precision, unlike DjangoJSONEncoder
-    raise TypeError(f"cannot export a {type(value).__name__}")
-
-
-def _sha256(stream: IO[bytes]) -> str:
-    digest = hashlib.sha256()
-    for chunk in iter(lambda: stream.read(1 << 20), b""):
-        digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _save_export(storage: Storage, name: str, spool: IO[bytes]) -> str:
-    try:
-        return storage.save(name, File(spool, name=name))
-    except Exception as exc:
-        raise ExportError(f"export of user summaries to {name} failed: {_one_line(exc)}") from exc
-
-
-def _verify_export(storage: Storage, name: str, digest: str, ids: list[int]) -> None:
-    """Read the stored file back: same SHA-256, then the same rows in order; else remove it."""
-    try:
-        with tempfile.TemporaryFile() as copy:
-            problem = _check_export(storage, name, copy, digest, ids)
-    except Exception as exc:
-        _discard(storage, name)
-        raise ExportError(f"export {name} could not be read back: {_one_line(exc)}") from exc
-    if problem:
-        _discard(storage, name)
-        raise ExportError(f"export {name} failed its check: {problem}")
-
-
-def _check_export(storage: Storage, name: str, copy: IO[bytes], digest: str, ids: list[int]) -> str:
-    """What is wrong with the stored export ("" when nothing is)."""
-    stored_digest = hashlib.sha256()
-    with storage.open(name, "rb") as stored:
-        for chunk in stored.chunks():
-            stored_digest.update(chunk)
-            copy.write(chunk)
-    if stored_digest.hexdigest() != digest:
-        return "its SHA-256 differs from what was written"
-    copy.seek(0)
-    with gzip.GzipFile(fileobj=copy, mode="rb") as gz:
-        stored_ids = [json.loads(line)["id"] for line in gz]
-    if stored_ids != ids:
-        return f"it holds {len(stored_ids)} rows, {len(ids)} were written"
-    return ""
-
-
-def _discard(storage: Storage, name: str) -> None:
-    with suppress(Exception):
-        storage.delete(name)
-
-
 def read_export(storage: Storage, name: str) -> list[dict[str, Any]]:
     """The rows of an export file, as exported (for restores and checks)."""
-    with storage.open(name, "rb") as stored, gzip.GzipFile(fileobj=stored, mode="rb") as gz:
-        return [json.loads(line) for line in gz]
-
-
-# ------------------------------------------------------------------ the beat schedules
-
-
-def ensure_schedules(apps: Apps | None = None) -> None:
-    """Create or update the two beat rows by name (idempotent): the daily purge at
-    RETENTION_PURGE_HOUR:00 Asia/Singapore and the PII scrub every PII_SCRUB_INTERVAL_MINUTES.
-
-    Called by a data migration (with its historical `apps`) and by `manage.py setup_tria`. The times
-    come from the settings; a job that staff disabled in the admin stays disabled.
-    """
-    registry = apps or django_apps
-    hour = settings.RETENTION_PURGE_HOUR
-    if not 0 <= hour <= 23:
-        raise ImproperlyConfigured(f"RETENTION_PURGE_HOUR must be 0-23, got {hour}")
-    with transaction.atomic():
-        crontab = _crontab(registry.get_model("django_celery_beat", "CrontabSchedule"), hour)
-        interval = _interval(registry.get_model("django_celery_beat", "IntervalSchedule"))
-        task_model = registry.get_model("django_celery_beat", "PeriodicTask")
-        _upsert_periodic_task(
-            task_model,
-            PURGE_SCHEDULE,
-            PURGE_TASK,
-            crontab=crontab,
-            description="Deletes messages and summaries past retention (conversations.retention).",
-        )
-        _upsert_periodic_task(
-            task_model,
-            SCRUB_SCHEDULE,
-            SCRUB_TASK,
-            interval=interval,
-            description="Scrubs PII from messages past the grace period (conversations.pii).",
-        )
-        registry.get_model("django_celery_beat", "PeriodicTasks").objects.update_or_create(
-            ident=1, defaults={"last_update": timezone.now()}
-        )
-
-
-def _crontab(model: type[models.Model], hour: int) -> models.Model:
-    fields = {
-        "minute": "0",
-        "hour": str(hour),
-        "day_of_week": "*",
-        "day_of_month": "*",
-        "month_of_year": "*",
-        "timezone": SCHEDULE_TZ,
-    }
-    return model.objects.filter(**fields).order_by("id").first() or model.objects.create(**fields)
-
-
-def _interval(model: type[models.Model]) -> models.Model:
-    fields = {"every": settings.PII_SCRUB_INTERVAL_MINUTES, "period": "minutes"}
-    return model.objects.filter(**fields).order_by("id").first() or model.objects.create(**fields)
-
-
-def _upsert_periodic_task(
-    model: type[models.Model],
-    name: str,
-    task: str,
-    *,
-    description: str,
-    crontab: models.Model | None = None,
-    interval: models.Model | None = None,
-) -> None:
-    model.objects.update_or_create(
-        name=name,
-        defaults={
-            "task": task,
-            "crontab": crontab,
-            "interval": interval,
-            "solar": None,
-            "clocked": None,
-            "one_off": False,
-            "description": description,
-        },
-        create_defaults={
-            "task": task,
-            "crontab": crontab,
-            "interval": interval,
-            "description": description,
-            "enabled": True,
-        },
-    )
+    return cold_storage.read_jsonl_gz(storage, name)

@@ -1,15 +1,15 @@
 """The beat rows (django-celery-beat): the daily retention purge and the PII scrub.
 
-Same function as `manage.py setup_tria` runs (conversations.retention.ensure_schedules), idempotent.
+Same function as `manage.py setup_tria` runs (conversations.schedules.ensure_schedules), idempotent.
 """
 
 from django.db import migrations
 
 
 def create_schedules(apps, schema_editor):
-    from conversations import retention
+    from conversations import schedules
 
-    retention.ensure_schedules(apps)
+    schedules.ensure_schedules(apps)
 
 
 class Migration(migrations.Migration):

@@ -233,7 +233,7 @@ def test_a_purge_whose_export_fails_exits_non_zero_with_one_line_and_deletes_not
     assert done.stdout == ""
     [line] = done.stderr.splitlines()
     assert line.startswith(
-        "CommandError: purge failed: export of user summaries to user_summaries_"
+        "CommandError: purge failed: export of user summaries: could not write user_summaries_"
     )
     assert ConversationMessage.objects.count() == 2
     assert UserInteractionSummary.objects.filter(pk=due.pk).exists()
@@ -281,7 +281,7 @@ def test_a_bucket_that_refuses_the_export_deletes_nothing(httpserver, tmp_path):
 
     assert done.returncode == 1
     [line] = done.stderr.splitlines()
-    assert line.startswith("CommandError: purge failed: export of user summaries")
+    assert line.startswith("CommandError: purge failed: export of user summaries: could not write")
     assert "AccessDenied" in line
     assert ConversationMessage.objects.count() == 2
     assert UserInteractionSummary.objects.filter(pk=due.pk).exists()

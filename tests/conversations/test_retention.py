@@ -14,7 +14,7 @@ from django.core.files.storage import FileSystemStorage, storages
 from django.db import OperationalError, connection
 from django_celery_beat.models import PeriodicTask
 
-from conversations import retention, selectors, services, tasks
+from conversations import retention, schedules, selectors, services, tasks
 from conversations.models import (
     ConversationMessage,
     ConversationSession,
@@ -449,8 +449,8 @@ def test_the_celery_task_runs_the_same_purge():
 
 @pytest.mark.django_db
 def test_the_beat_schedules_exist_after_migrate():
-    purge = PeriodicTask.objects.get(name=retention.PURGE_SCHEDULE)
-    scrub = PeriodicTask.objects.get(name=retention.SCRUB_SCHEDULE)
+    purge = PeriodicTask.objects.get(name=schedules.PURGE_SCHEDULE)
+    scrub = PeriodicTask.objects.get(name=schedules.SCRUB_SCHEDULE)
 
     assert purge.enabled and scrub.enabled
     assert purge.task == "conversations.tasks.purge_expired_conversations"
@@ -467,13 +467,13 @@ def test_the_beat_schedules_exist_after_migrate():
 
 @pytest.mark.django_db
 def test_ensure_schedules_is_idempotent_follows_settings_and_keeps_a_pause(settings):
-    PeriodicTask.objects.filter(name=retention.PURGE_SCHEDULE).update(enabled=False)
+    PeriodicTask.objects.filter(name=schedules.PURGE_SCHEDULE).update(enabled=False)
     settings.RETENTION_PURGE_HOUR = 4
 
-    retention.ensure_schedules()
-    retention.ensure_schedules()
+    schedules.ensure_schedules()
+    schedules.ensure_schedules()
 
-    purge = PeriodicTask.objects.get(name=retention.PURGE_SCHEDULE)
-    assert PeriodicTask.objects.filter(name=retention.SCRUB_SCHEDULE).count() == 1
+    purge = PeriodicTask.objects.get(name=schedules.PURGE_SCHEDULE)
+    assert PeriodicTask.objects.filter(name=schedules.SCRUB_SCHEDULE).count() == 1
     assert purge.crontab.hour == "4"
     assert purge.enabled is False

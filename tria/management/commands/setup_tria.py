@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from conversations import retention
+from conversations import schedules
 
 
 class Command(BaseCommand):
@@ -10,7 +10,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         call_command("load_demo_data", stdout=self.stdout)
-        retention.ensure_schedules()
+        schedules.ensure_schedules()
         self.stdout.write("beat schedules: retention purge and PII scrub in place")
         if settings.DEBUG:
             call_command("ensure_dev_superuser", stdout=self.stdout)
