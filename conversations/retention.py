@@ -21,9 +21,10 @@ The rules
 
 How it runs
 - One purge at a time: a PostgreSQL session advisory lock. A second purge says so and does nothing.
-- Rows go in batches of RETENTION_BATCH_SIZE, each batch its own short transaction whose rows are
-  picked with FOR UPDATE SKIP LOCKED, so ingestion is never blocked behind the purge. An interrupted
-  purge keeps what it committed; the next run simply continues.
+- Rows go in batches of RETENTION_BATCH_SIZE, each batch its own short transaction. Ingestion never
+  touches expired rows, so it never waits for the purge; the purge waits at most LOCK_WAIT for a row
+  another transaction holds, then runs that batch again with FOR UPDATE SKIP LOCKED and leaves the
+  row for the next run. An interrupted purge keeps what it committed; the next run continues.
 - Every run is a PurgeRun row: running, then success or failed (with the reason). Its counters grow
   in the same transaction as each batch, so even a killed run tells what it deleted. A dry run is
   recorded as dry_run with the counts it would delete, and changes nothing else.
@@ -137,6 +138,13 @@ class Export:
     versions: dict[int, dt.datetime]  # summary id -> updated_at as exported
 
 
+@dataclasses.dataclass(frozen=True)
+class Batch:
+    picked: int  # rows the batch selected (0: nothing left)
+    deleted: int
+    last_key: Any  # where the next batch starts
+
+
 # ------------------------------------------------------------------ the purge
 
 
@@ -245,7 +253,7 @@ def _purge_due(
     policy: Policy, now: dt.datetime, storage: Storage, run: PurgeRun, result: PurgeResult
 ) -> None:
     """Export the due summaries, then delete due messages and the exported summaries in batches."""
-    message_sql = _batch_sql(ConversationMessage, MESSAGES_DOOMED)
+    message_sql = _batch_sql(ConversationMessage, MESSAGES_DOOMED)  # checks references first
     summary_sql = _batch_sql(UserInteractionSummary, SUMMARIES_DOOMED)
     summary_cutoff = selectors.summary_retention_cutoff(now, policy.summaries_days)
     export = _export_due_summaries(summary_cutoff, storage, now, run.pk)
@@ -254,20 +262,27 @@ def _purge_due(
         result.summaries_exported = len(export.versions)
         PurgeRun.objects.filter(pk=run.pk).update(export_file=export.name)
     message_cutoff = selectors.message_retention_cutoff(now, policy.messages_days)
-    after: Any = "-infinity"
-    while True:
-        params = [after, message_cutoff, policy.batch_size]
-        batch = _delete_batch(message_sql, params, run.pk, "messages_deleted")
+    for batch in _message_batches(message_sql, message_cutoff, policy.batch_size, run.pk):
         result.messages += batch.deleted
-        if not batch.picked:
-            break
-        after = batch.last_key
     if export is not None:
         for ids, versions in _chunks(export.versions, policy.batch_size):
             params = [ids, versions, summary_cutoff]
             result.summaries += _delete_batch(
                 summary_sql, params, run.pk, "summaries_deleted"
             ).deleted
+
+
+def _message_batches(
+    sql: dict[bool, str], cutoff: dt.datetime, batch_size: int, run_id: int
+) -> Iterator[Batch]:
+    """Delete batch after batch in created_at order, each from where the last ended."""
+    after: Any = "-infinity"
+    while True:
+        batch = _delete_batch(sql, [after, cutoff, batch_size], run_id, "messages_deleted")
+        if not batch.picked:
+            return
+        yield batch
+        after = batch.last_key
 
 
 def _chunks(
@@ -298,13 +313,6 @@ SUMMARIES_DOOMED = (
     " JOIN unnest(%s::bigint[], %s::timestamptz[]) AS e(id, updated_at)"
     " ON e.id = t.id AND e.updated_at = t.updated_at WHERE t.last_interaction <= %s"
 )
-
-
-@dataclasses.dataclass(frozen=True)
-class Batch:
-    picked: int  # rows the batch selected (0: nothing left)
-    deleted: int
-    last_key: Any  # where the next batch starts
 
 
 def _delete_batch(sql: dict[bool, str], params: list[Any], run_id: int, counter: str) -> Batch:
