@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import psycopg
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, connection
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.postgresql.base import ServerBindingCursor
 from django.db.backends.utils import CursorWrapper
 from django.db.models import Exists, JSONField, Model, OuterRef, QuerySet, Sum
@@ -147,23 +147,25 @@ def prepared_cursor() -> CursorWrapper:
 def pipeline() -> Iterator[None]:
     """Send the statements of the block in one round trip (psycopg pipeline mode); their
     results, and any error, arrive at the end of the block, as Django's exceptions."""
-    connection.ensure_connection()
-    with connection.wrap_database_errors, connection.connection.pipeline():
+    db = connections[DEFAULT_DB_ALIAS]
+    db.ensure_connection()
+    with db.wrap_database_errors, db.connection.pipeline():
         yield
 
 
 def _cursor(native_json: bool) -> CursorWrapper:
     """A prepared-statement cursor on Django's connection, wrapped like any Django cursor
     (query logging, execute wrappers, error translation, broken-transaction checks)."""
-    connection.close_if_health_check_failed()
-    connection.ensure_connection()
-    with connection.wrap_database_errors:
-        raw = _PreparedCursor(connection.connection)
-        if connection.timezone_name == "UTC":
+    db = connections[DEFAULT_DB_ALIAS]  # once: each `connection.x` is a thread-local lookup
+    db.close_if_health_check_failed()
+    db.ensure_connection()
+    with db.wrap_database_errors:
+        raw = _PreparedCursor(db.connection)
+        if db.timezone_name == "UTC":
             raw.adapters.register_loader("timestamptz", _TIMESTAMPTZ_LOADER)
         if native_json:
             raw.adapters.register_loader("jsonb", JsonbLoader)
-        return connection._prepare_cursor(raw)
+        return db._prepare_cursor(raw)
 
 
 def _instances(model: type[Model], names: list[str], rows: list[tuple]) -> list:
