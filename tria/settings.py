@@ -210,7 +210,7 @@ else:
 
 # ---------------------------------------------------------------- whatsapp
 WHATSAPP_VERIFY_TOKEN = env.str("WHATSAPP_VERIFY_TOKEN", default="")
-# Without it every webhook POST is refused (403); DEBUG has a dev default so simulate_whatsapp works.
+# Without it every webhook POST is refused (403); DEBUG has a dev default for simulate_whatsapp.
 WHATSAPP_APP_SECRET = env.str(
     "WHATSAPP_APP_SECRET", default="dev-whatsapp-app-secret" if DEBUG else ""
 )
