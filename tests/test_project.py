@@ -82,3 +82,10 @@ def test_dev_superuser_is_refused_when_debug_is_off():
     result = _manage("ensure_dev_superuser", env=PRODUCTION_ENV)
     assert result.returncode != 0
     assert "DEBUG off" in result.stderr
+
+
+@pytest.mark.django_db
+def test_a_malformed_content_length_gets_a_json_400_not_a_500(client):
+    response = client.get("/api/v1/products/", HTTP_CONTENT_LENGTH="jQ")
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "bad_request"

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "tria.middleware.MalformedContentLengthMiddleware",
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "tria.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
