@@ -5,7 +5,8 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from orders.models import Outlet, Product
+from conversations import identity
+from orders.models import Outlet, OutletContact, Product
 
 # sku, name, category, size, unit, pack size, unit price (SGD)
 DEMO_PRODUCTS: list[tuple[str, str, str, str, str, int, str]] = [
@@ -39,10 +40,17 @@ DEMO_OUTLETS: list[tuple[str, str, str, str, str]] = [
 ]
 
 
+# phone, outlet name, contact name, role: the number `simulate_whatsapp --from 6591234567` uses.
+DEMO_CONTACTS: list[tuple[str, str, str, str]] = [
+    ("+6591234567", "Napoli Pizza Bar, Tanjong Pagar", "Marco (demo)", "manager"),
+]
+
+
 @dataclass(frozen=True)
 class DemoResult:
     products_created: int
     outlets_created: int
+    contacts_created: int = 0
 
 
 @transaction.atomic
@@ -74,4 +82,22 @@ def load_demo_data() -> DemoResult:
             },
         )
         outlets += created
-    return DemoResult(products, outlets)
+    return DemoResult(products, outlets, _load_demo_contacts())
+
+
+def _load_demo_contacts() -> int:
+    created_count = 0
+    for phone, outlet_name, name, role in DEMO_CONTACTS:
+        _, created = OutletContact.objects.get_or_create(
+            outlet=Outlet.objects.get(name=outlet_name),
+            phone_hash=identity.pseudonymize_phone(phone),
+            defaults={
+                "phone_encrypted": identity.encrypt_phone(phone),
+                "phone_masked": identity.mask_phone(phone),
+                "name": name,
+                "role": role,
+                "can_order": True,
+            },
+        )
+        created_count += created
+    return created_count

@@ -11,5 +11,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"demo data: {result.products_created} products and "
             f"{result.outlets_created} outlets created ({len(demo.DEMO_PRODUCTS)} products, "
-            f"{len(demo.DEMO_OUTLETS)} outlets in the catalogue)"
+            f"{len(demo.DEMO_OUTLETS)} outlets in the catalogue); "
+            f"{result.contacts_created} demo contacts created"
         )
