@@ -58,4 +58,5 @@ def test_the_smoke_benchmark_measures_every_operation_and_stores_each_webhook_me
     stored = hook["stored"]
     assert stored["sent"] == stored["stored"] == stored["stored_distinct"]
     assert stored["missing"] == 0
+    assert hook["tasks_queued"] == stored["sent"]  # each message queued once for the worker
     assert set(entry["machine"]) >= {"cpu", "cores", "postgresql"}
