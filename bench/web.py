@@ -101,19 +101,18 @@ class ApiClient:
     """A kept-alive connection to /api/v1/ with a bearer key; non-2xx answers raise."""
 
     def __init__(self, port: int, key: str) -> None:
-        self.port = port
-        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        self.client = _KeepAlive(port)
         self.headers = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
 
     def call(self, method: str, path: str, payload: Any = None) -> Any:
-        body = None if payload is None else json.dumps(payload).encode()
-        status, data = request(self.port, method, path, body, self.headers, self.conn)
+        body = b"" if payload is None else json.dumps(payload).encode()
+        status, data = self.client.request(method, path, body, self.headers)
         if not 200 <= status < 300:
             raise RuntimeError(f"{method} {path}: HTTP {status}: {data[:300]!r}")
         return json.loads(data) if data else None
 
     def close(self) -> None:
-        self.conn.close()
+        self.client.close()
 
 
 # ------------------------------------------------------------------ webhook under load
@@ -136,7 +135,12 @@ class _KeepAlive:
         self.sock: socket.socket | None = None
 
     def post(self, path: str, body: bytes, headers: dict[str, str]) -> tuple[int, bytes]:
-        head = f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {len(body)}\r\n"
+        return self.request("POST", path, body, headers)
+
+    def request(
+        self, method: str, path: str, body: bytes, headers: dict[str, str]
+    ) -> tuple[int, bytes]:
+        head = f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {len(body)}\r\n"
         head += "".join(f"{k}: {v}\r\n" for k, v in headers.items()) + "\r\n"
         if self.sock is None:
             self.sock = socket.create_connection(("127.0.0.1", self.port), timeout=30)
@@ -145,7 +149,8 @@ class _KeepAlive:
         while b"\r\n\r\n" not in buffer:
             buffer += self._recv()
         header, _, rest = buffer.partition(b"\r\n\r\n")
-        length = int(_CONTENT_LENGTH.search(header).group(1))
+        found = _CONTENT_LENGTH.search(header)
+        length = int(found.group(1)) if found else 0
         while len(rest) < length:
             rest += self._recv()
         if b"connection: close" in header.lower():
