@@ -487,16 +487,32 @@ def set_message_intent(message: ConversationMessage, intent: str, confidence: fl
     message.intent, message.confidence = intent, confidence
 
 
+# Small talk does not name what a session is about; it becomes primary only when nothing else has.
+MINOR_INTENTS = ("greeting", "rating", "other", "")
+
+
 def _count_intent(message: ConversationMessage, intent: str, confidence: float) -> None:
+    """Count the intent on the session (design: {"primary", "confidence"} plus counts) and user."""
     with connection.cursor() as cursor:
         cursor.execute(
             "UPDATE conversation_sessions SET intents = jsonb_set("
-            " COALESCE(intents, '{}'::jsonb) || jsonb_build_object('primary', %s::text,"
-            "   'confidence', %s::float8),"
+            " CASE WHEN %s::text <> ALL(%s::text[]) OR NOT (intents ? 'primary')"
+            "   OR intents->>'primary' = ANY(%s::text[])"
+            " THEN COALESCE(intents, '{}'::jsonb) || jsonb_build_object('primary', %s::text,"
+            "   'confidence', %s::float8) ELSE intents END,"
             " '{counts}', COALESCE(intents->'counts', '{}'::jsonb) || jsonb_build_object(%s::text,"
             "   COALESCE((intents->'counts'->>%s)::int, 0) + 1)), updated_at = now()"
             " WHERE session_id = %s",
-            [intent, confidence, intent, intent, message.session_id],
+            [
+                intent,
+                list(MINOR_INTENTS),
+                list(MINOR_INTENTS),
+                intent,
+                confidence,
+                intent,
+                intent,
+                message.session_id,
+            ],
         )
         cursor.execute(
             "UPDATE user_interaction_summaries SET common_intents ="

@@ -127,3 +127,16 @@ def test_language_is_recorded_on_message_session_and_summary():
     assert ConversationMessage.objects.get().language == "zh"
     assert ConversationSession.objects.get().language == "zh"
     assert UserInteractionSummary.objects.get().preferred_language == "zh"
+
+
+def test_small_talk_does_not_displace_the_sessions_primary_intent():
+    greeting = _inbound("Hello").message
+    services.set_message_intent(greeting, "greeting", 0.9)
+    assert ConversationSession.objects.get().intents["primary"] == "greeting"
+    order = _inbound("400 pizza boxes please").message
+    services.set_message_intent(order, "order_placement", 0.95)
+    rating = _inbound("5").message
+    services.set_message_intent(rating, "rating", 0.99)
+    intents = ConversationSession.objects.get().intents
+    assert (intents["primary"], intents["confidence"]) == ("order_placement", 0.95)
+    assert intents["counts"] == {"greeting": 1, "order_placement": 1, "rating": 1}
