@@ -36,7 +36,7 @@ def measure(port: int, conn: psycopg.Connection, fx: Fixtures, profile: Any) -> 
             lambda sid: raw_lookup((sid,)),
             fx.session_ids,
             runs=profile.http_runs,
-            warmup=10,
+            warmup=50,  # both gunicorn workers and their pooled connections warm
         ).row(),
         compare(
             "api_history_100",
@@ -44,7 +44,7 @@ def measure(port: int, conn: psycopg.Connection, fx: Fixtures, profile: Any) -> 
             lambda sid: raw_history((sid,)),
             fx.long_session_ids,
             runs=profile.http_runs,
-            warmup=10,
+            warmup=50,  # both gunicorn workers and their pooled connections warm
         ).row(),
         _bulk(client, conn, fx, profile.api_bulk_runs).row(),
     ]

@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from bench import common
@@ -53,6 +54,7 @@ def gunicorn() -> Iterator[int]:
     process = subprocess.Popen(command, cwd=common.ROOT, env=os.environ.copy())
     try:
         _wait_until_up(port, process)
+        _wait_until_idle(process.pid)
         yield port
     finally:
         process.terminate()
@@ -60,6 +62,31 @@ def gunicorn() -> Iterator[int]:
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+def _cpu_seconds(pid: int) -> float:
+    """CPU time of a process and its children (Linux /proc; 0 elsewhere)."""
+    total = 0.0
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        for p in [str(pid), *children]:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return total
+
+
+def _wait_until_idle(pid: int, timeout: float = 20.0) -> None:
+    """Until every worker has booted (Django imported): no measurement shares the CPU with it."""
+    deadline = time.monotonic() + timeout
+    before = _cpu_seconds(pid)
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+        now = _cpu_seconds(pid)
+        if now - before < 0.05:
+            return
+        before = now
 
 
 def _wait_until_up(port: int, process: subprocess.Popen, timeout: float = 30.0) -> None:
