@@ -27,6 +27,9 @@ def broker(redis_client):
 
 def _post_all_at_once(payloads: list[dict]) -> list[int]:
     """Post every payload from its own thread, all released together; the status codes."""
+    # One request first: the metrics middleware registers its collectors on first use, which is
+    # not thread-safe (in production gunicorn loads the middleware once, before any request).
+    Client().get("/health/")
     barrier = threading.Barrier(len(payloads))
     statuses: list[int] = []
     errors: list[BaseException] = []
