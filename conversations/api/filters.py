@@ -12,20 +12,20 @@ from tria import api
 # Every field a resource shows can be filtered and ordered by, but for float arrays (embeddings).
 SESSION_FILTERS = api.filter_fields(
     ConversationSession,
-    *SessionSerializer.Meta.fields,
+    *api.shown_fields(SessionSerializer),
     normalize={"user_id": api.user_id_value},
 )
 SessionFilterSet = api.filterset_for(ConversationSession, SESSION_FILTERS)
 
 MESSAGE_FILTERS = api.filter_fields(
     ConversationMessage,
-    *(name for name in MessageSerializer.Meta.fields if name != "embedding_vector"),
+    *api.shown_fields(MessageSerializer, leave_out=["embedding_vector"]),
 )
 MessageFilterSet = api.filterset_for(ConversationMessage, MESSAGE_FILTERS)
 
 SUMMARY_FILTERS = api.filter_fields(
     UserInteractionSummary,
-    *SummarySerializer.Meta.fields,
+    *api.shown_fields(SummarySerializer),
     normalize={"user_id": api.user_id_value},
 )
 SummaryFilterSet = api.filterset_for(UserInteractionSummary, SUMMARY_FILTERS)

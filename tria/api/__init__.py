@@ -50,6 +50,7 @@ from tria.api.filtering import (
     apply_conditions,
     filter_fields,
     filterset_for,
+    shown_fields,
     user_id_value,
 )
 from tria.api.pagination import ApiPagination, Page, paginate
@@ -111,6 +112,7 @@ __all__ = [
     "not_found",
     "paginate",
     "prefetch_related_keys",
+    "shown_fields",
     "unique_errors",
     "user_id_value",
 ]

@@ -45,6 +45,15 @@ def filter_fields(
     return spec
 
 
+def shown_fields(serializer: type, *, leave_out: Sequence[str] = ()) -> list[str]:
+    """The fields a resource shows (its serializer's Meta.fields), as filterable names.
+
+    A resource is filtered and ordered by what it shows; `leave_out` names what cannot be
+    (nested lists, float arrays, write-only or masked values).
+    """
+    return [name for name in serializer.Meta.fields if name not in leave_out]
+
+
 def _kind_of(model_field: models.Field) -> str:
     kinds: list[tuple[type, str]] = [
         (models.BooleanField, "bool"),
