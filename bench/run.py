@@ -108,13 +108,14 @@ def _http_part(scale: str, profile: Profile, conn: Any, fixtures: Any) -> tuple[
         except (RuntimeError, ImportError) as exc:
             print(f"bench [{scale}]: API not measured: {exc}", flush=True)
         run_id = uuid.uuid4().hex[:8]
-        load = web.webhook_load(
-            port,
-            senders=profile.senders,
-            seconds=profile.seconds,
-            warmup=profile.warmup_seconds,
-            run_id=run_id,
-        )
+        with web.ingester():
+            load = web.webhook_load(
+                port,
+                senders=profile.senders,
+                seconds=profile.seconds,
+                warmup=profile.warmup_seconds,
+                run_id=run_id,
+            )
     sent = load.pop("sent_wamids")
     load["stored"] = web.stored_once(run_id, sent)
     load["celery"] = "no worker: tasks left queued in the bench Redis db, flushed after the run"

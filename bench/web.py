@@ -1,9 +1,10 @@
 """The HTTP side: gunicorn against the bench database, the API with a key, the webhook under load.
 
-gunicorn runs as the Procfile runs it (2 workers x 4 threads), without the access log. Celery is
-not running: the webhook enqueues each message's processing task into the bench's own Redis db,
-where the tasks stay until the run ends and the db is flushed (processing is the worker's job,
-not the request's).
+gunicorn runs as the Procfile runs it (2 workers x 4 threads), without the access log, and so does
+the webhook ingester (`manage.py ingest_webhooks`), on the same CPUs: a message counts once it is
+stored, not when the webhook accepted it. Celery is not running: the ingester enqueues each
+message's processing task into the bench's own Redis db, where the tasks stay until the run ends
+and the db is flushed (processing is the worker's job, not the request's).
 """
 
 import http.client
@@ -62,6 +63,42 @@ def gunicorn() -> Iterator[int]:
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@contextmanager
+def ingester() -> Iterator[subprocess.Popen]:
+    """`manage.py ingest_webhooks` as the Procfile runs it; stopped (SIGTERM) afterwards."""
+    command = [sys.executable, "manage.py", "ingest_webhooks"]
+    env = {**os.environ, "WHATSAPP_INGEST_INLINE": "0"}
+    process = subprocess.Popen(command, cwd=common.ROOT, env=env, stdout=subprocess.DEVNULL)
+    try:
+        _wait_until_idle(process.pid)
+        if process.poll() is not None:
+            raise SystemExit("bench: the webhook ingester exited at start")
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def inbox_pending() -> int:
+    """Notifications accepted by the webhook and not yet stored."""
+    from conversations.models import WebhookInbox
+
+    return WebhookInbox.objects.count()
+
+
+def wait_for_inbox(timeout: float = 120.0) -> float:
+    """Seconds until the ingester has stored everything accepted (raises after `timeout`)."""
+    started = time.perf_counter()
+    while inbox_pending():
+        if time.perf_counter() - started > timeout:
+            raise SystemExit(f"bench: the webhook inbox did not drain within {timeout:.0f} s")
+        time.sleep(0.05)
+    return time.perf_counter() - started
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -148,7 +185,7 @@ class ApiClient:
 @dataclass
 class SenderStats:
     latencies_ms: list[float] = field(default_factory=list)
-    sent: list[str] = field(default_factory=list)  # wamids answered 200 with one new message
+    sent: list[str] = field(default_factory=list)  # wamids answered 200 and queued
     errors: list[str] = field(default_factory=list)
 
 
@@ -229,7 +266,7 @@ def _sender(
             client.close()
             continue
         elapsed = (time.perf_counter() - now) * 1000
-        if status != 200 or json.loads(answer).get("messages") != 1:
+        if status != 200 or json.loads(answer).get("queued") != 1:
             stats.errors.append(f"HTTP {status}")
             continue
         stats.sent.append(wamid)
@@ -252,8 +289,14 @@ def webhook_load(
     ]
     for thread in threads:
         thread.start()
+    backlog = [0]
+    while any(t.is_alive() for t in threads):  # the ingester keeps up: the inbox stays short
+        if time.perf_counter() >= measure_from:
+            backlog.append(inbox_pending())
+        time.sleep(0.25)
     for thread in threads:
         thread.join()
+    drain_s = wait_for_inbox()
     latencies = [ms for s in stats for ms in s.latencies_ms]
     sent = [w for s in stats for w in s.sent]
     errors = [e for s in stats for e in s.errors]
@@ -266,6 +309,8 @@ def webhook_load(
         "p95_ms": round(percentile(latencies, 95), 2),
         "p99_ms": round(percentile(latencies, 99), 2),
         "errors": len(errors),
+        "inbox_backlog_max": max(backlog),
+        "inbox_drained_after_s": round(drain_s, 2),
         "sent_wamids": sent,
     }
 

@@ -304,3 +304,29 @@ class PurgeRun(models.Model):
 
     def __str__(self) -> str:
         return f"purge {self.started_at:%Y-%m-%d %H:%M} {self.outcome}"
+
+
+class WebhookInbox(models.Model):
+    """A signed WhatsApp notification accepted by the webhook and not yet stored (the inbox).
+
+    The webhook commits the raw body here and answers 200 at once; the ingester
+    (`manage.py ingest_webhooks`, conversations.ingest) stores the rows in batches and deletes
+    them in the same transaction, so each notification is stored exactly once and nothing
+    accepted is lost. A row holds a customer's raw message for the moments before it is stored;
+    a row that failed WEBHOOK_INGEST_MAX_ATTEMPTS times stays, with the error's class name only,
+    until staff retry it (admin) or an erasure removes it.
+    """
+
+    received_at = models.DateTimeField(auto_now_add=True)
+    body = models.TextField(help_text="the raw notification JSON, as signed by Meta")
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=200, blank=True, default="")
+
+    class Meta:
+        db_table = "whatsapp_webhook_inbox"
+        ordering = ["id"]
+        verbose_name = "webhook inbox row"
+        verbose_name_plural = "webhook inbox"
+
+    def __str__(self) -> str:
+        return f"webhook notification {self.pk} ({self.attempts} failed attempts)"

@@ -1,4 +1,5 @@
-"""The beat rows (django-celery-beat): the daily retention purge and the PII scrub.
+"""The beat rows (django-celery-beat): the daily retention purge, the PII scrub and the
+webhook inbox's safety net (every minute).
 
 ensure_schedules() creates or updates them by name, idempotently. The data migration
 conversations.0003_retention_schedules runs it with its historical models, and
@@ -20,6 +21,8 @@ PURGE_TASK = "conversations.tasks.purge_expired_conversations"
 SCRUB_TASK = "conversations.tasks.scrub_pending_pii"
 PURGE_SCHEDULE = "retention: purge expired conversations"
 SCRUB_SCHEDULE = "privacy: scrub pending PII"
+INBOX_TASK = "conversations.tasks.drain_webhook_inbox"
+INBOX_SCHEDULE = "webhook: store notifications the ingester left waiting"
 SCHEDULE_TZ = ZoneInfo("Asia/Singapore")
 
 
@@ -36,7 +39,8 @@ def ensure_schedules(apps: Apps | None = None) -> None:
         raise ImproperlyConfigured(f"RETENTION_PURGE_HOUR must be 0-23, got {hour}")
     with transaction.atomic():
         crontab = _crontab(registry.get_model("django_celery_beat", "CrontabSchedule"), hour)
-        interval = _interval(registry.get_model("django_celery_beat", "IntervalSchedule"))
+        intervals = registry.get_model("django_celery_beat", "IntervalSchedule")
+        interval = _interval(intervals, settings.PII_SCRUB_INTERVAL_MINUTES)
         task_model = registry.get_model("django_celery_beat", "PeriodicTask")
         _upsert_periodic_task(
             task_model,
@@ -51,6 +55,15 @@ def ensure_schedules(apps: Apps | None = None) -> None:
             SCRUB_TASK,
             interval=interval,
             description="Scrubs PII from messages past the grace period (conversations.pii).",
+        )
+        _upsert_periodic_task(
+            task_model,
+            INBOX_SCHEDULE,
+            INBOX_TASK,
+            interval=_interval(intervals, 1),
+            description="Stores webhook notifications waiting longer than"
+            " WEBHOOK_INBOX_STALE_SECONDS: the safety net when no ingester runs"
+            " (conversations.ingest).",
         )
         registry.get_model("django_celery_beat", "PeriodicTasks").objects.update_or_create(
             ident=1, defaults={"last_update": timezone.now()}
@@ -69,8 +82,8 @@ def _crontab(model: type[models.Model], hour: int) -> models.Model:
     return model.objects.filter(**fields).order_by("id").first() or model.objects.create(**fields)
 
 
-def _interval(model: type[models.Model]) -> models.Model:
-    fields = {"every": settings.PII_SCRUB_INTERVAL_MINUTES, "period": "minutes"}
+def _interval(model: type[models.Model], minutes: int) -> models.Model:
+    fields = {"every": minutes, "period": "minutes"}
     return model.objects.filter(**fields).order_by("id").first() or model.objects.create(**fields)
 
 

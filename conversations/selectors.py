@@ -268,34 +268,6 @@ def intent_confidence(
     return _INTENT_CONFIDENCE.objects((intent, float(min_confidence)), limit)
 
 
-# ------------------------------------------------------------------ ingestion lookups
-# The webhook's two reads per message (services.record_inbound_message), prepared like the above.
-
-_MESSAGE_BY_WA_ID = _PreparedRead(
-    lambda wamid: ConversationMessage.objects.filter(wa_message_id=wamid).order_by()
-)
-_OPEN_SESSION = _PreparedRead(
-    lambda user_id: (
-        ConversationSession.objects.filter(user_id=user_id)
-        .filter(end_time__isnull=True)
-        .order_by("-start_time")
-    )
-)
-
-
-def message_by_wa_id(wa_message_id: str) -> ConversationMessage | None:
-    """The message with this WhatsApp id (wamid), if stored."""
-    found = _MESSAGE_BY_WA_ID.objects((wa_message_id,), 1)
-    return found[0] if found else None
-
-
-def latest_open_session(user_id: str, before: Statements = ()) -> ConversationSession | None:
-    """The user's most recent session without an end_time (after `before`, same round trip:
-    services takes the user's advisory lock there)."""
-    found = _OPEN_SESSION.objects((user_id,), 1, before)
-    return found[0] if found else None
-
-
 # ------------------------------------------------------------------ retention health
 # Retention compliance as numbers anyone can read (dashboard, metrics, conversations.retention).
 

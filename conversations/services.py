@@ -9,7 +9,6 @@ Every edge (webhook, API, assistant, benchmark) calls these functions, so the co
 """
 
 import datetime as dt
-import functools
 import json
 import logging
 from collections import Counter
@@ -25,7 +24,7 @@ from django.db.models import F, JSONField
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
-from conversations import identity, selectors
+from conversations import identity
 from conversations.models import (
     ConversationMessage,
     ConversationSession,
@@ -57,36 +56,95 @@ def _lock_user(user_id: str) -> None:
         cursor.execute(_LOCK_USER_SQL, [user_id])
 
 
-def _outlet_for_new_session(user_id: str) -> int | None:
-    """The outlet of the sender's contact when it is the only one."""
+_LOCK_USERS_SQL = (
+    "SELECT count(pg_advisory_xact_lock(hashtextextended(u, 0))) FROM unnest(%s::varchar[]) AS u"
+)
+
+
+def _lock_users(user_ids: Sequence[str]) -> None:
+    """_lock_user for several users, taken in user_id order (so two batches never deadlock)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_LOCK_USERS_SQL, [sorted(set(user_ids))])
+
+
+def _outlets_for_new_sessions(user_ids: Iterable[str]) -> dict[str, int]:
+    """user_id -> the outlet of the sender's contact, for senders with exactly one outlet."""
     from orders.models import OutletContact
 
-    outlet_ids = list(
-        OutletContact.objects.filter(phone_hash=user_id).values_list("outlet_id", flat=True)[:2]
-    )
-    return outlet_ids[0] if len(outlet_ids) == 1 else None
+    found: dict[str, set[int]] = {}
+    contacts = OutletContact.objects.filter(phone_hash__in=list(user_ids))
+    for user_id, outlet_id in contacts.values_list("phone_hash", "outlet_id"):
+        found.setdefault(user_id, set()).add(outlet_id)
+    return {user_id: ids.pop() for user_id, ids in found.items() if len(ids) == 1}
 
 
-def get_or_open_session(user_id: str, at: dt.datetime) -> tuple[ConversationSession, bool]:
-    """The user's open session, or a new one after SESSION_IDLE_MINUTES of silence.
+def _assign_sessions(
+    arrivals: Sequence[tuple[str, dt.datetime]],
+) -> tuple[list[ConversationSession], list[ConversationSession]]:
+    """The session of each (user_id, timestamp), in arrival order: the user's open session, or a
+    new one after SESSION_IDLE_MINUTES of silence (closing the old one at its last activity).
 
-    Call inside a transaction. Closing the old session sets its end_time to its last activity.
+    Call inside a transaction holding the users' locks. Returns (one session per arrival, the new
+    sessions); the closed ones are saved here, the new ones are not.
     """
     idle = dt.timedelta(minutes=settings.SESSION_IDLE_MINUTES)
-    # The user's lock, then the read (a fresh snapshot after the lock), in one round trip.
-    latest = selectors.latest_open_session(user_id, before=[(_LOCK_USER_SQL, [user_id])])
-    if latest is not None and at - latest.last_activity_at <= idle:
-        return latest, False
-    if latest is not None:
-        ConversationSession.objects.filter(pk=latest.pk).update(end_time=latest.last_activity_at)
-    session = ConversationSession.objects.create(
-        user_id=user_id,
-        outlet_id=_outlet_for_new_session(user_id),
-        start_time=at,
-        last_activity_at=at,
-    )
-    _upsert_summary(user_id, at, conversations=1, messages=0, outlet_id=session.outlet_id)
-    return session, True
+    users = sorted({user_id for user_id, _ in arrivals})
+    current = {
+        s.user_id: s
+        for s in ConversationSession.objects.filter(user_id__in=users, end_time__isnull=True)
+        .order_by("user_id", "-start_time")
+        .distinct("user_id")
+    }
+    last_activity = {user_id: s.last_activity_at for user_id, s in current.items()}
+    closed: list[ConversationSession] = []
+    new: list[ConversationSession] = []
+    assigned: list[ConversationSession] = []
+    for user_id, at in arrivals:
+        session = current.get(user_id)
+        if session is None or at - last_activity[user_id] > idle:
+            if session is not None:
+                session.end_time = last_activity[user_id]
+                if not session._state.adding:
+                    closed.append(session)
+            session = ConversationSession(user_id=user_id, start_time=at, last_activity_at=at)
+            current[user_id] = session
+            new.append(session)
+        last_activity[user_id] = max(last_activity.get(user_id, at), at)
+        assigned.append(session)
+    _close_sessions(closed)
+    outlets = _outlets_for_new_sessions({s.user_id for s in new})
+    for session in new:
+        session.outlet_id = outlets.get(session.user_id)
+    return assigned, new
+
+
+def _close_sessions(sessions: Sequence[ConversationSession]) -> None:
+    if not sessions:
+        return
+    ordered = sorted(sessions, key=lambda s: s.session_id)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE conversation_sessions AS s SET end_time = v.end_time, updated_at = now()"
+            " FROM unnest(%s::uuid[], %s::timestamptz[]) AS v(session_id, end_time)"
+            " WHERE s.session_id = v.session_id",
+            [[s.session_id for s in ordered], [s.end_time for s in ordered]],
+        )
+
+
+def _count_new_sessions(sessions: Sequence[ConversationSession]) -> None:
+    """Add new sessions to their users' summaries (total_conversations, outlet)."""
+    per_user: dict[str, list] = {}  # user_id -> [sessions, first start, last start, outlet]
+    for s in sessions:
+        row = per_user.setdefault(s.user_id, [0, s.start_time, s.start_time, None])
+        row[0] += 1
+        row[1], row[2] = min(row[1], s.start_time), max(row[2], s.start_time)
+        row[3] = s.outlet_id or row[3]
+    users = sorted(per_user)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _SUMMARIES_UPSERT_SQL,
+            [users, *([per_user[u][k] for u in users] for k in range(4))],
+        )
 
 
 def open_session(
@@ -118,6 +176,18 @@ def unflag_session(session: ConversationSession) -> None:
 # ------------------------------------------------------------------ messages
 
 
+@dataclass(frozen=True)
+class Inbound:
+    """One message a WhatsApp user sent us (the webhook's parse of it), to be stored."""
+
+    phone: str
+    content: str
+    timestamp: dt.datetime
+    wa_message_id: str | None = None
+    message_type: str = "text"
+    context: dict[str, Any] | None = None
+
+
 def record_inbound_message(
     *,
     phone: str,
@@ -127,33 +197,104 @@ def record_inbound_message(
     message_type: str = "text",
     context: dict | None = None,
 ) -> InboundResult:
-    """Store a user's WhatsApp message once, in their session; enqueue its processing on commit."""
-    if wa_message_id:
-        existing = selectors.message_by_wa_id(wa_message_id)
-        if existing is not None:
-            return InboundResult(existing, False)
-    user_id = identity.pseudonymize_phone(phone)
+    """Store one user's WhatsApp message once (record_inbound_messages of one).
+
+    Raises identity.InvalidPhoneNumber when `phone` is not a phone number.
+    """
+    item = Inbound(phone, content, timestamp, wa_message_id, message_type, context)
     try:
-        with transaction.atomic():
-            session, _ = get_or_open_session(user_id, timestamp)
-            message = _insert_inbound(
-                session,
-                phone,
-                content=content,
-                timestamp=timestamp,
-                wa_message_id=wa_message_id,
-                message_type=message_type,
-                context=context or {},
-            )
-            transaction.on_commit(lambda: _enqueue_processing(message.pk))
+        (result,) = record_inbound_messages([item])
     except IntegrityError:
-        # The same wamid committed by a concurrent delivery: everything above is rolled back
-        # (no savepoint round trips on the common path), and the stored message is the answer.
+        # Only a wamid stored by a writer that does not take the user's lock gets here.
         existing = ConversationMessage.objects.filter(wa_message_id=wa_message_id).first()
         if not wa_message_id or existing is None:
             raise
         return InboundResult(existing, False)
-    return InboundResult(message, True)
+    if result is None:
+        raise identity.InvalidPhoneNumber("the sender is not a phone number")
+    return result
+
+
+def record_inbound_messages(items: Sequence[Inbound]) -> list[InboundResult | None]:
+    """Store users' WhatsApp messages in one transaction; enqueue the new ones' processing on
+    commit. One result per item, in order: None when the sender is not a phone number.
+
+    Each wamid is stored once: a redelivery (already stored, or twice in `items`) answers the
+    stored message with created=False. The senders' advisory locks are taken first, in user_id
+    order, so concurrent batches for one user join one session and see each other's wamids.
+    Everything is set-based: a batch costs about a dozen statements whatever its size.
+    """
+    senders = _senders({item.phone for item in items})
+    results: list[InboundResult | None] = [None] * len(items)
+    valid = [(i, item) for i, item in enumerate(items) if senders[item.phone]]
+    if not valid:
+        return results
+    with transaction.atomic(savepoint=False):  # inside a drain's batch: no savepoint round trips
+        _lock_users([senders[item.phone][0] for _, item in valid])
+        wamids = [item.wa_message_id for _, item in valid if item.wa_message_id]
+        stored = ConversationMessage.objects.filter(wa_message_id__in=wamids)
+        known = {m.wa_message_id: m for m in stored}
+        fresh: list[tuple[int, Inbound]] = []
+        repeats: list[tuple[int, str]] = []
+        batch_wamids: set[str] = set()
+        for i, item in valid:
+            wamid = item.wa_message_id
+            if wamid and wamid in known:
+                results[i] = InboundResult(known[wamid], False)
+            elif wamid and wamid in batch_wamids:
+                repeats.append((i, wamid))
+            else:
+                fresh.append((i, item))
+                if wamid:
+                    batch_wamids.add(wamid)
+        messages = _insert_inbound(fresh, senders)
+        for (i, _), message in zip(fresh, messages, strict=True):
+            results[i] = InboundResult(message, True)
+        by_wamid = {m.wa_message_id: m for m in messages if m.wa_message_id}
+        for i, wamid in repeats:
+            results[i] = InboundResult(by_wamid[wamid], False)
+        ids = [m.pk for m in messages]
+        transaction.on_commit(lambda: _enqueue_processing(ids))
+    return results
+
+
+def _senders(phones: Iterable[str]) -> dict[str, tuple[str, str] | None]:
+    """phone -> (user_id, E.164 number), or None when it is not a phone number."""
+    found: dict[str, tuple[str, str] | None] = {}
+    for phone in phones:
+        try:
+            found[phone] = (identity.pseudonymize_phone(phone), identity.normalize_phone(phone))
+        except identity.InvalidPhoneNumber:
+            found[phone] = None
+    return found
+
+
+def _insert_inbound(
+    fresh: Sequence[tuple[int, Inbound]], senders: dict[str, tuple[str, str] | None]
+) -> list[ConversationMessage]:
+    """Insert new inbound messages (sessions chosen or opened, counters, identities)."""
+    if not fresh:
+        return []
+    arrivals = [(senders[item.phone][0], item.timestamp) for _, item in fresh]
+    sessions, new_sessions = _assign_sessions(arrivals)
+    ConversationSession.objects.bulk_create(new_sessions)
+    messages = [
+        ConversationMessage(
+            session=session,
+            role=Role.USER,
+            content=item.content,
+            timestamp=item.timestamp,
+            wa_message_id=item.wa_message_id,
+            message_type=item.message_type,
+            context=item.context or {},
+        )
+        for (_, item), session in zip(fresh, sessions, strict=True)
+    ]
+    _copy_messages(messages)
+    _count_bulk(messages, {s.session_id: s.user_id for s in sessions})
+    _count_new_sessions(new_sessions)
+    _remember_identities([(senders[item.phone], item.timestamp) for _, item in fresh])
+    return messages
 
 
 def record_message(
@@ -368,45 +509,25 @@ def _upsert_summary(
         )
 
 
-def _remember_identity(user_id: str, phone: str, at: dt.datetime) -> None:
-    """Keep the encrypted number (to reply) and the last inbound time (24-hour window)."""
+def _remember_identities(arrivals: Sequence[tuple[tuple[str, str], dt.datetime]]) -> None:
+    """Keep each sender's encrypted number (to reply) and last inbound time (24-hour window)."""
+    latest: dict[str, tuple[str, dt.datetime]] = {}
+    for (user_id, e164), at in arrivals:
+        if user_id not in latest or at > latest[user_id][1]:
+            latest[user_id] = (e164, at)
+    users = sorted(latest)
     with connection.cursor() as cursor:
-        cursor.execute(_IDENTITY_SQL, [user_id, identity.encrypt_phone(phone), at])
+        cursor.execute(
+            _IDENTITIES_SQL,
+            [
+                users,
+                [identity.encrypt_phone(latest[u][0]) for u in users],
+                [latest[u][1] for u in users],
+            ],
+        )
 
 
-def _insert_inbound(session: ConversationSession, phone: str, **fields: Any) -> ConversationMessage:
-    """_insert_message (role user), _count_messages([it]) and _remember_identity as prepared
-    statements sent in one round trip: the webhook's hot path (README, Performance)."""
-    message = ConversationMessage(session=session, role=Role.USER, **fields)
-    message.created_at = timezone.now()
-    insert_sql, plan = _inbound_insert()
-    at, user_id = message.timestamp, session.user_id
-    day_stats = [settings.DAY_STATS_SHARDS, [_local_day(at)], [message.role], [message.intent], [1]]
-    with selectors.prepared_cursor() as insert, selectors.prepared_cursor() as counters:
-        with selectors.pipeline():
-            insert.execute(insert_sql, [adapt(message.__dict__[name]) for name, adapt in plan])
-            counters.execute(_SESSION_COUNT_SQL, [1, at, message.session_id])
-            counters.execute(_SUMMARY_UPSERT_SQL, [user_id, None, 0, 1, at, at])
-            counters.execute(_DAY_STATS_SQL, day_stats)
-            counters.execute(_IDENTITY_SQL, [user_id, identity.encrypt_phone(phone), at])
-        (message.pk,) = insert.fetchone()
-    message._state.adding, message._state.db = False, connection.alias
-    return message
-
-
-@functools.cache
-def _inbound_insert() -> tuple[str, list[tuple[str, Callable[[Any], Any]]]]:
-    """INSERT of every message column (typed placeholders: the server binds them), and how
-    each attribute becomes a parameter (as for COPY)."""
-    db = connections[DEFAULT_DB_ALIAS]
-    fields = [f for f in ConversationMessage._meta.concrete_fields if not f.primary_key]
-    columns = ", ".join(db.ops.quote_name(f.column) for f in fields)
-    values = ", ".join(f"%s::{f.db_type(db)}" for f in fields)
-    sql = f"INSERT INTO conversation_messages ({columns}) VALUES ({values}) RETURNING id"  # noqa: S608
-    return sql, [(f.attname, _copy_adapter(f, db)) for f in fields]
-
-
-# The counter statements, shared by the one-at-a-time helpers above and _insert_inbound.
+# The counter statements of the one-at-a-time helpers above.
 _SESSION_COUNT_SQL = (
     "UPDATE conversation_sessions SET message_count = message_count + %s,"
     " last_activity_at = GREATEST(last_activity_at, %s), updated_at = now()"
@@ -436,18 +557,43 @@ _DAY_STATS_SQL = (
     " ON CONFLICT (day, role, intent, shard) DO UPDATE"
     " SET message_count = daily_intent_stats.message_count + EXCLUDED.message_count"
 )
-_IDENTITY_SQL = (
+_IDENTITIES_SQL = (
     "INSERT INTO user_identities (user_id, phone_encrypted, last_inbound_at, created_at)"
-    " VALUES (%s, %s, %s, now()) ON CONFLICT (user_id) DO UPDATE SET"
-    " last_inbound_at = GREATEST(user_identities.last_inbound_at,"
-    "   EXCLUDED.last_inbound_at)"
+    " SELECT v.user_id, v.phone_encrypted, v.at, now()"
+    " FROM unnest(%s::varchar[], %s::text[], %s::timestamptz[]) AS v(user_id, phone_encrypted, at)"
+    " ON CONFLICT (user_id) DO UPDATE SET"
+    " last_inbound_at = GREATEST(user_identities.last_inbound_at, EXCLUDED.last_inbound_at)"
+)
+# New sessions in their users' summaries: (user_id, sessions, first start, last start, outlet).
+_SUMMARIES_UPSERT_SQL = (
+    "INSERT INTO user_interaction_summaries (user_id, outlet_id, total_conversations,"
+    " total_messages, common_intents, preferred_language, satisfaction_count,"
+    " last_interaction, first_interaction, metadata, created_at, updated_at)"
+    " SELECT v.user_id, v.outlet_id, v.n, 0, '{}', '', 0, v.last, v.first, '{}', now(), now()"
+    " FROM unnest(%s::varchar[], %s::int[], %s::timestamptz[], %s::timestamptz[], %s::bigint[])"
+    "   AS v(user_id, n, first, last, outlet_id) ORDER BY v.user_id"
+    " ON CONFLICT (user_id) DO UPDATE SET"
+    " total_conversations = user_interaction_summaries.total_conversations"
+    "   + EXCLUDED.total_conversations,"
+    " last_interaction = GREATEST(user_interaction_summaries.last_interaction,"
+    "   EXCLUDED.last_interaction),"
+    " first_interaction = LEAST(user_interaction_summaries.first_interaction,"
+    "   EXCLUDED.first_interaction),"
+    " outlet_id = COALESCE(EXCLUDED.outlet_id, user_interaction_summaries.outlet_id),"
+    " updated_at = now()"
 )
 
 
-def _enqueue_processing(message_id: int) -> None:
+def _enqueue_processing(message_ids: Sequence[int]) -> None:
+    """One processing task per message, published through one broker connection."""
     from conversations import tasks
+    from tria.celery import app
 
-    tasks.process_inbound_message.delay(message_id)
+    if not message_ids:
+        return
+    with app.producer_or_acquire() as producer:
+        for message_id in message_ids:
+            tasks.process_inbound_message.apply_async((message_id,), producer=producer)
 
 
 # ------------------------------------------------------------------ understanding

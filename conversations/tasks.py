@@ -55,3 +55,17 @@ def purge_expired_conversations() -> str:
     from conversations import retention
 
     return retention.purge().summary_line()
+
+
+@shared_task(acks_late=True)
+def drain_webhook_inbox() -> dict:
+    """Beat, every minute: store webhook notifications older than WEBHOOK_INBOX_STALE_SECONDS,
+    so that a stopped ingester delays replies but loses nothing (conversations.ingest)."""
+    import datetime as dt
+
+    from django.conf import settings
+
+    from conversations import ingest
+
+    stale = dt.timedelta(seconds=settings.WEBHOOK_INBOX_STALE_SECONDS)
+    return ingest.drain_all(older_than=stale, max_seconds=50.0).as_dict()

@@ -224,6 +224,16 @@ WHATSAPP_MAX_BODY_BYTES = env.int("WHATSAPP_MAX_BODY_BYTES", default=1024 * 1024
 WHATSAPP_SEND_MAX_RETRIES = env.int("WHATSAPP_SEND_MAX_RETRIES", default=5)
 WHATSAPP_RETRY_BACKOFF_SECONDS = env.float("WHATSAPP_RETRY_BACKOFF_SECONDS", default=5.0)
 SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30)
+# The webhook inbox (conversations.ingest): the webhook commits each notification and answers;
+# `manage.py ingest_webhooks` stores them in batches. INLINE stores during the request instead
+# (the tests; a setup that runs no ingester, at a lower webhook throughput).
+WHATSAPP_INGEST_INLINE = env.bool("WHATSAPP_INGEST_INLINE", default=False)
+WEBHOOK_INGEST_BATCH = env.int("WEBHOOK_INGEST_BATCH", default=200)
+WEBHOOK_INGEST_POLL_SECONDS = env.float("WEBHOOK_INGEST_POLL_SECONDS", default=0.05)
+WEBHOOK_INGEST_MAX_ATTEMPTS = env.int("WEBHOOK_INGEST_MAX_ATTEMPTS", default=5)
+# Beat stores rows older than this itself (no ingester running); /health/ degrades past MAX_LAG.
+WEBHOOK_INBOX_STALE_SECONDS = env.int("WEBHOOK_INBOX_STALE_SECONDS", default=30)
+WEBHOOK_INBOX_MAX_LAG_SECONDS = env.int("WEBHOOK_INBOX_MAX_LAG_SECONDS", default=120)
 
 # ---------------------------------------------------------------- openai
 OPENAI_API_KEY = env.str("OPENAI_API_KEY", default="")
