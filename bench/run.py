@@ -137,7 +137,9 @@ def check_targets(rows: list[dict], webhook: dict | None) -> dict[str, Any]:
         result["webhook_ingest"] = {
             "msgs_per_s": webhook["msgs_per_s"],
             "p95_ms": webhook["p95_ms"],
+            "stored_per_s": webhook["stored_per_s"],
             "ok": webhook["msgs_per_s"] >= 500
+            and webhook["stored_per_s"] >= 500
             and webhook["p95_ms"] < 50
             and webhook["errors"] == 0
             and stored["sent"] == stored["stored"] == stored["stored_distinct"]
@@ -176,10 +178,13 @@ def print_table(entry: dict[str, Any]) -> None:
     if hook:
         ok = targets["webhook_ingest"]["ok"]
         print(
-            f"webhook_ingest: {hook['msgs_per_s']:.0f} msgs/s with {hook['senders']} senders,"
+            f"webhook_ingest: {hook['msgs_per_s']:.0f} msgs/s accepted and"
+            f" {hook['stored_per_s']:.0f} stored with {hook['senders']} senders,"
             f" p50 {hook['p50_ms']} ms, p95 {hook['p95_ms']} ms, p99 {hook['p99_ms']} ms,"
             f" errors {hook['errors']}, stored once {hook['stored']['stored_distinct']}"
-            f"/{hook['stored']['sent']}  {'ok' if ok else 'MISSED'} (>=500/s, p95 <50 ms)"
+            f"/{hook['stored']['sent']}, inbox at most {hook['inbox_backlog_max']},"
+            f" empty {hook['inbox_drained_after_s']} s after"
+            f"  {'ok' if ok else 'MISSED'} (>=500/s, p95 <50 ms)"
         )
 
 

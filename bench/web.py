@@ -84,6 +84,19 @@ def ingester() -> Iterator[subprocess.Popen]:
             process.kill()
 
 
+def _last_message_id() -> int:
+    from conversations.models import ConversationMessage
+
+    return ConversationMessage.objects.order_by("-id").values_list("id", flat=True).first() or 0
+
+
+def _messages_after(message_id: int) -> int:
+    """Messages the ingester stored since `message_id` was the last one (ids grow)."""
+    from conversations.models import ConversationMessage
+
+    return ConversationMessage.objects.filter(id__gt=message_id).count()
+
+
 def inbox_pending() -> int:
     """Notifications accepted by the webhook and not yet stored."""
     from conversations.models import WebhookInbox
@@ -289,11 +302,13 @@ def webhook_load(
     ]
     for thread in threads:
         thread.start()
+    time.sleep(max(0.0, measure_from - time.perf_counter()))
+    stored_before = _last_message_id()
     backlog = [0]
-    while any(t.is_alive() for t in threads):  # the ingester keeps up: the inbox stays short
-        if time.perf_counter() >= measure_from:
-            backlog.append(inbox_pending())
-        time.sleep(0.25)
+    while (left := stop_at - time.perf_counter()) > 0:  # the ingester keeps up: a short inbox
+        backlog.append(inbox_pending())
+        time.sleep(min(0.25, left))
+    stored_in_window = _messages_after(stored_before)
     for thread in threads:
         thread.join()
     drain_s = wait_for_inbox()
@@ -305,6 +320,7 @@ def webhook_load(
         "seconds": seconds,
         "messages": len(latencies),
         "msgs_per_s": round(len(latencies) / seconds, 1),
+        "stored_per_s": round(stored_in_window / seconds, 1),
         "p50_ms": round(median(latencies), 2),
         "p95_ms": round(percentile(latencies, 95), 2),
         "p99_ms": round(percentile(latencies, 99), 2),

@@ -380,6 +380,26 @@ def test_the_beat_task_leaves_a_fresh_notification_and_stores_it_once_it_is_stal
     assert not WebhookInbox.objects.exists()
 
 
+@pytest.mark.django_db
+def test_the_beat_task_stores_the_stale_notification_and_leaves_the_fresh_one_to_the_ingester(
+    client, queue_mode
+):
+    _queue(client, text_payload("waited too long", wa_message_id="w.stale"))
+    stale_at = WebhookInbox.objects.get().received_at
+    _queue(client, text_payload("just arrived", wa_message_id="w.fresh"))
+    WebhookInbox.objects.filter(body__contains="w.fresh").update(
+        received_at=stale_at + dt.timedelta(seconds=20)
+    )
+    stale = dt.timedelta(seconds=django_settings.WEBHOOK_INBOX_STALE_SECONDS)
+
+    with time_machine.travel(stale_at + stale + dt.timedelta(seconds=1), tick=False):
+        result = tasks.drain_webhook_inbox.delay().get()
+
+    assert result["messages"] == 1
+    assert ConversationMessage.objects.get().wa_message_id == "w.stale"
+    assert "w.fresh" in WebhookInbox.objects.get().body  # it waits for the ingester
+
+
 @pytest.mark.django_db(transaction=True)
 def test_the_running_ingester_stores_a_notification_posted_after_it_started_and_stops_when_told(
     queue_mode, broker
