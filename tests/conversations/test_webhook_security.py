@@ -4,7 +4,12 @@ import json
 
 import pytest
 
-from conversations.models import ConversationMessage, ConversationSession, UserIdentity
+from conversations.models import (
+    ConversationMessage,
+    ConversationSession,
+    UserIdentity,
+    WebhookInbox,
+)
 from tests.conversations.whatsapp_support import URL, load, post
 
 pytestmark = pytest.mark.django_db
@@ -19,6 +24,7 @@ def _nothing_stored() -> bool:
         ConversationMessage.objects.exists()
         or ConversationSession.objects.exists()
         or UserIdentity.objects.exists()
+        or WebhookInbox.objects.exists()
     )
 
 
@@ -137,5 +143,8 @@ def test_json_that_is_not_an_object_is_a_400(client):
     assert response.json() == {"detail": "body is not a JSON object"}
 
 
-def test_other_http_methods_are_not_allowed(client):
-    assert client.put(URL, data=b"{}", content_type="application/json").status_code == 405
+def test_other_http_methods_are_not_allowed_with_a_json_reason(client):
+    response = client.put(URL, data=b"{}", content_type="application/json")
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, POST"
+    assert "PUT" in response.json()["detail"]
