@@ -7,6 +7,8 @@ Rules:
   conversations.audit.record_event; model changes are recorded by django-auditlog.
 - A phone number typed in a search box is turned into its pseudonym on the server (the search
   form posts it) and is never stored or put in a URL.
+- The webhook inbox's raw notifications (a phone number and a message each) are never loaded,
+  shown or searched here: staff see their size, attempts and error, and may retry them.
 """
 
 import csv
@@ -14,11 +16,12 @@ import io
 import uuid
 
 from auditlog.registry import auditlog
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import SEARCH_VAR
 from django.contrib.auth.models import Group, User
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, OuterRef, QuerySet, Subquery, Value
+from django.db.models import F, Func, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Concat
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -27,7 +30,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
-from conversations import audit, identity, services
+from conversations import audit, identity, ingest, services
 from conversations.models import (
     AuditEvent,
     ConversationMessage,
@@ -37,6 +40,7 @@ from conversations.models import (
     PurgeRun,
     UserIdentity,
     UserInteractionSummary,
+    WebhookInbox,
 )
 
 try:  # the privacy work's GDPR actions (export, erase), each gated by its own permission
@@ -47,6 +51,7 @@ except ImportError:  # the privacy module is not installed yet
     PRIVACY_ACTIONS = []
 
 TRANSCRIPT_LIMIT = 1000
+WEBHOOK_RETRY = "webhook.retry"  # audit action: staff handed set-aside notifications back
 
 admin.site.site_header = "tria: conversations and orders"
 admin.site.site_title = "tria admin"
@@ -561,6 +566,56 @@ class PurgeRunAdmin(ReadOnlyAdmin):
     )
     list_filter = ("outcome",)
     date_hierarchy = "started_at"
+
+
+# ------------------------------------------------------------------ webhook inbox
+
+
+class InboxStateFilter(admin.SimpleListFilter):
+    title = "state"
+    parameter_name = "state"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list:
+        return [("waiting", "waiting for the ingester"), ("set_aside", "set aside after failing")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        limit = settings.WEBHOOK_INGEST_MAX_ATTEMPTS
+        if self.value() == "waiting":
+            return queryset.filter(attempts__lt=limit)
+        if self.value() == "set_aside":
+            return queryset.filter(attempts__gte=limit)
+        return queryset
+
+
+@admin.register(WebhookInbox)
+class WebhookInboxAdmin(ReadOnlyAdmin):
+    """Superusers and supervisors: what waits, what failed and why; never the body itself."""
+
+    list_display = ("id", "received_at", "attempts", "last_error", "body_size")
+    list_filter = (InboxStateFilter, "received_at")
+    fields = list_display
+    readonly_fields = list_display
+    actions = ["retry_selected"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        size = Func(F("body"), function="octet_length", output_field=IntegerField())
+        return super().get_queryset(request).defer("body").annotate(body_bytes=size)
+
+    @admin.display(description="body size (bytes)", ordering="body_bytes")
+    def body_size(self, obj: WebhookInbox) -> int:
+        return obj.body_bytes
+
+    def has_retry_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("conversations.change_webhookinbox")
+
+    @admin.action(permissions=["retry"], description="Retry the selected notifications")
+    def retry_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
+        ids = sorted(queryset.values_list("pk", flat=True))
+        retried = ingest.retry(ids)
+        audit.record_event(
+            request, WEBHOOK_RETRY, "webhook_inbox", "", notifications=retried, ids=ids
+        )
+        messages.success(request, f"{retried} notification(s) handed back to the ingester.")
 
 
 # ------------------------------------------------------------------ django-auditlog

@@ -7,7 +7,11 @@ Rules of erasure:
 - One transaction, under the same per-user advisory lock the recording services take, so a
   message arriving meanwhile waits and then opens a fresh session.
 - Deleted: the user's messages, sessions, interaction summary and encrypted phone number
-  (UserIdentity).
+  (UserIdentity), and the webhook inbox rows from or to the user's number (waiting or set
+  aside). Rows are matched by the pseudonym of their sender or recipient, never by text, so
+  another customer's message that mentions the number is kept, as it would be once stored.
+  A row the ingester is storing at that moment is left to it: it waits for the lock, like a
+  message arriving meanwhile, and opens a fresh session.
 - Kept, as accounting records, with the user link removed: orders (user_id emptied, session
   unset, source message unset) and their invoices. Outlet contacts are business records of the
   outlet and are kept too; removing one is the outlet's decision, through the admin.
@@ -18,6 +22,7 @@ Rules of erasure:
 """
 
 import datetime as dt
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -36,6 +41,7 @@ from conversations.models import (
     ErasureRecord,
     UserIdentity,
     UserInteractionSummary,
+    WebhookInbox,
 )
 from orders.models import Invoice, Order, OutletContact
 
@@ -76,14 +82,22 @@ def _iso(value: dt.datetime | dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def _phone_of(record: UserIdentity | None) -> str:
+    """The E.164 number a UserIdentity keeps encrypted; "" when none or unreadable."""
+    if record is None:
+        return ""
+    try:
+        return identity.normalize_phone(identity.decrypt_phone(record.phone_encrypted))
+    except (InvalidToken, identity.InvalidPhoneNumber):
+        return ""
+
+
 def _identity_data(user_id: str) -> dict[str, Any]:
     record = UserIdentity.objects.filter(user_id=user_id).first()
     if record is None:
         return {}
-    try:
-        masked = identity.mask_phone(identity.decrypt_phone(record.phone_encrypted))
-    except (InvalidToken, identity.InvalidPhoneNumber):
-        masked = ""
+    phone = _phone_of(record)
+    masked = identity.mask_phone(phone) if phone else ""
     return {
         "phone_masked": masked,
         "first_seen": _iso(record.created_at),
@@ -228,8 +242,53 @@ def _lock_user(user_id: str) -> None:
         cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [user_id])
 
 
+def _items(value: Any, key: str) -> list[dict[str, Any]]:
+    found = value.get(key) if isinstance(value, dict) else None
+    return [item for item in found if isinstance(item, dict)] if isinstance(found, list) else []
+
+
+def _parties_of(payload: Any) -> set[str]:
+    """The customer numbers (wa_ids) a notification is from or to: contacts' wa_id, messages'
+    from, statuses' recipient_id. A contact card a customer shares is their content, not a party."""
+    values = [c.get("value") for e in _items(payload, "entry") for c in _items(e, "changes")]
+    found = {c.get("wa_id") for v in values for c in _items(v, "contacts")}
+    found |= {m.get("from") for v in values for m in _items(v, "messages")}
+    found |= {s.get("recipient_id") for v in values for s in _items(v, "statuses")}
+    return {number for number in found if isinstance(number, str)}
+
+
+def _names_user(body: str, user_id: str) -> bool:
+    try:
+        parties = _parties_of(json.loads(body))
+    except ValueError:  # the webhook accepts JSON only; an old row, maybe
+        return False
+    for number in parties:
+        try:
+            if identity.pseudonymize_phone(number) == user_id:
+                return True
+        except identity.InvalidPhoneNumber:
+            continue
+    return False
+
+
+def _delete_inbox_rows(user_id: str) -> int:
+    """Delete the inbox rows naming the user; rows the ingester holds are skipped (module rules).
+
+    With the user's number known the rows are first narrowed by its digits in SQL; without it
+    (an erasure before the first message was stored) every row is read.
+    """
+    rows = WebhookInbox.objects.order_by("id").values_list("id", "body")
+    phone = _phone_of(UserIdentity.objects.filter(user_id=user_id).first())
+    if phone:
+        rows = rows.filter(body__contains=phone.lstrip("+"))
+    ids = [row_id for row_id, body in rows.iterator(chunk_size=500) if _names_user(body, user_id)]
+    free = WebhookInbox.objects.select_for_update(skip_locked=True).filter(pk__in=ids)
+    return WebhookInbox.objects.filter(pk__in=list(free.values_list("id", flat=True))).delete()[0]
+
+
 def _erase_rows(user_id: str) -> tuple[dict[str, int], list[str]]:
     """Delete and unlink; returns the counts and the ids of the deleted sessions."""
+    inbox = _delete_inbox_rows(user_id)  # first: it reads the number from UserIdentity
     sessions = ConversationSession.objects.filter(user_id=user_id)
     session_ids = [str(s) for s in sessions.values_list("session_id", flat=True)]
     orders = Order.objects.filter(pk__in=_user_orders(user_id).values("pk"))
@@ -240,6 +299,7 @@ def _erase_rows(user_id: str) -> tuple[dict[str, int], list[str]]:
         "sessions": sessions.delete()[0],
         "summaries": UserInteractionSummary.objects.filter(user_id=user_id).delete()[0],
         "identities": UserIdentity.objects.filter(user_id=user_id).delete()[0],
+        "inbox_notifications": inbox,
     }
     return counts, session_ids
 

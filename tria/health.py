@@ -1,10 +1,17 @@
-"""Health: is PostgreSQL answering, is Redis answering, is a Celery worker alive?
+"""Health: is PostgreSQL answering, is Redis answering, is a Celery worker alive, is the webhook
+inbox being drained?
 
 The worker proves it is alive by running `tria.tasks.record_worker_heartbeat`, which Celery beat
 schedules every HEALTH_HEARTBEAT_SECONDS; the check accepts a heartbeat up to
 HEALTH_HEARTBEAT_MAX_AGE_SECONDS old. Each check opens its own short-timeout connection, so a
 stopped dependency answers within seconds instead of waiting on a pool, and no URL or password is
 ever echoed: only the state and the time the check took.
+
+The inbox check reads conversations.ingest.backlog() through Django's connection, and only once the
+PostgreSQL check has answered (so it never waits on the pool of a stopped database). It fails
+when the oldest notification has waited longer than WEBHOOK_INBOX_MAX_LAG_SECONDS: customers are
+waiting for replies. Notifications set aside after failing are reported, not failed on: staff
+retry them in the admin.
 """
 
 import logging
@@ -14,9 +21,12 @@ from dataclasses import asdict, dataclass
 import psycopg
 import redis
 from django.conf import settings
+from django.db import DatabaseError, transaction
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from conversations import ingest
 
 logger = logging.getLogger(__name__)
 
@@ -95,12 +105,44 @@ def check_celery() -> Check:
     return Check(True, _ms(started), f"last worker heartbeat {age:.0f} s ago")
 
 
+def check_ingest(database_ok: bool = True) -> Check:
+    started = time.perf_counter()
+    if not database_ok:
+        return Check(False, _ms(started), "inbox unknown: database unreachable")
+    try:
+        with transaction.atomic():  # one snapshot for the counts; a savepoint if nested
+            backlog = ingest.backlog()
+    except DatabaseError as exc:
+        logger.warning("health: the webhook inbox could not be read (%s)", type(exc).__name__)
+        return Check(False, _ms(started), "inbox unknown: database error")
+    age, limit = backlog.oldest_seconds, settings.WEBHOOK_INBOX_MAX_LAG_SECONDS
+    if age > limit:
+        return Check(
+            False,
+            _ms(started),
+            f"oldest waiting notification {age:.0f} s (limit {limit} s): "
+            f"is `manage.py ingest_webhooks` running? {_inbox_counts(backlog, oldest=False)}",
+        )
+    return Check(True, _ms(started), _inbox_counts(backlog, oldest=True))
+
+
+def _inbox_counts(backlog: ingest.Backlog, *, oldest: bool) -> str:
+    age = f" (oldest {backlog.oldest_seconds:.0f} s)" if oldest and backlog.pending else ""
+    return f"{backlog.pending} pending{age}, {backlog.failed} set aside after failing"
+
+
 def _ms(started: float) -> float:
     return round((time.perf_counter() - started) * 1000, 1)
 
 
 def run_checks() -> dict[str, Check]:
-    return {"postgres": check_postgres(), "redis": check_redis(), "celery": check_celery()}
+    postgres = check_postgres()
+    return {
+        "postgres": postgres,
+        "redis": check_redis(),
+        "celery": check_celery(),
+        "ingest": check_ingest(postgres.ok),
+    }
 
 
 @never_cache

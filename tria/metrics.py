@@ -4,7 +4,8 @@ Access: `Authorization: Bearer <METRICS_TOKEN>`, or a direct request (no X-Forwa
 relayed by a proxy) from METRICS_ALLOWED_NETWORKS. Anything else gets 401/403 with a JSON reason.
 
 The data-health gauges are computed from the database at scrape time (conversations.dashboard),
-so every gunicorn worker reports the same values. django-prometheus's own counters are per
+so every gunicorn worker reports the same values; so are the webhook inbox gauges
+(conversations.ingest.backlog). django-prometheus's own counters are per
 process unless PROMETHEUS_MULTIPROC_DIR is set (then they are merged, as its exporter does).
 """
 
@@ -26,7 +27,7 @@ from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 from redis import RedisError
 
-from conversations import dashboard
+from conversations import dashboard, ingest
 from conversations.models import ConversationSession, DailyIntentStat
 from tria import health
 
@@ -44,6 +45,7 @@ class DataHealthCollector(Collector):
         try:
             yield from self._data_health()
             yield from self._today()
+            yield from self._inbox()
             up = 1
         except DatabaseError:
             logger.warning("metrics: the database could not be read")
@@ -107,6 +109,24 @@ class DataHealthCollector(Collector):
         yield _gauge("tria_sessions_today", "Sessions started today (Singapore)", sessions["n"])
         yield _gauge("tria_active_users_today", "Users with a session today", sessions["users"])
         yield _gauge("tria_messages_today", "Messages recorded today (Singapore)", messages)
+
+    def _inbox(self) -> Iterator[GaugeMetricFamily]:
+        backlog = ingest.backlog()
+        yield _gauge(
+            "tria_webhook_inbox_pending",
+            "Webhook notifications accepted and waiting for the ingester",
+            backlog.pending,
+        )
+        yield _gauge(
+            "tria_webhook_inbox_oldest_age_seconds",
+            "How long the oldest waiting webhook notification has waited (0 when none)",
+            backlog.oldest_seconds,
+        )
+        yield _gauge(
+            "tria_webhook_inbox_failed",
+            "Webhook notifications set aside after WEBHOOK_INGEST_MAX_ATTEMPTS failures",
+            backlog.failed,
+        )
 
     def _heartbeat(self) -> Iterator[GaugeMetricFamily]:
         try:

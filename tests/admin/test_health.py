@@ -1,5 +1,7 @@
-"""/health/: PostgreSQL, Redis and a Celery worker's heartbeat; 200 when all are well, else 503."""
+"""/health/: PostgreSQL, Redis, a Celery worker's heartbeat and the webhook inbox's lag; 200 when
+all are well, else 503."""
 
+import datetime as dt
 import subprocess
 import sys
 import time
@@ -7,11 +9,15 @@ import warnings
 from pathlib import Path
 
 import pytest
+import time_machine
 from celery.exceptions import AlwaysEagerIgnored
 from django.conf import settings
+from django.db import connection
 from django.test import override_settings
+from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
 
+from conversations.models import WebhookInbox
 from tria import health, tasks
 from tria.celery import app as celery_app
 
@@ -39,7 +45,9 @@ def test_all_dependencies_well_is_200_ok(db, client, heartbeat):
         "postgres": True,
         "redis": True,
         "celery": True,
+        "ingest": True,
     }
+    assert body["checks"]["ingest"]["detail"] == "0 pending, 0 set aside after failing"
 
 
 def test_a_stopped_postgresql_is_503_naming_it(db, client, heartbeat):
@@ -49,7 +57,8 @@ def test_a_stopped_postgresql_is_503_naming_it(db, client, heartbeat):
         with override_settings(DATABASES={**settings.DATABASES, "default": wrong}):
             status, body = _health(client)
     assert status == 503
-    assert body["failing"] == ["postgres"]
+    assert body["failing"] == ["ingest", "postgres"]
+    assert body["checks"]["ingest"]["detail"] == "inbox unknown: database unreachable"
     assert body["checks"]["postgres"] == {
         "ok": False,
         "ms": body["checks"]["postgres"]["ms"],
@@ -78,6 +87,61 @@ def test_a_stale_heartbeat_is_503(db, client, redis_client):
     status, body = _health(client)
     assert status == 503
     assert body["checks"]["celery"]["detail"].startswith("last worker heartbeat 600 s ago")
+
+
+def _inbox_row(received_at: dt.datetime, attempts: int = 0) -> WebhookInbox:
+    with time_machine.travel(received_at, tick=False):
+        return WebhookInbox.objects.create(body="{}", attempts=attempts)
+
+
+def test_a_notification_waiting_past_the_limit_is_503_asking_whether_the_ingester_runs(
+    db, client, heartbeat
+):
+    now = timezone.now()
+    _inbox_row(now - dt.timedelta(seconds=300))
+    _inbox_row(now - dt.timedelta(seconds=10))
+    with time_machine.travel(now, tick=False):
+        status, body = _health(client)
+    assert status == 503
+    assert body["failing"] == ["ingest"]
+    assert body["checks"]["ingest"]["detail"] == (
+        "oldest waiting notification 300 s (limit 120 s): "
+        "is `manage.py ingest_webhooks` running? 2 pending, 0 set aside after failing"
+    )
+
+
+def test_notifications_within_the_limit_keep_health_green(db, client, heartbeat):
+    now = timezone.now()
+    _inbox_row(now - dt.timedelta(seconds=settings.WEBHOOK_INBOX_MAX_LAG_SECONDS))
+    with time_machine.travel(now, tick=False):
+        status, body = _health(client)
+    assert status == 200
+    assert body["checks"]["ingest"] == {
+        "ok": True,
+        "ms": body["checks"]["ingest"]["ms"],
+        "detail": "1 pending (oldest 120 s), 0 set aside after failing",
+    }
+
+
+def test_set_aside_notifications_are_reported_but_do_not_fail_health(db, client, heartbeat):
+    now = timezone.now()
+    _inbox_row(now - dt.timedelta(hours=5), attempts=settings.WEBHOOK_INGEST_MAX_ATTEMPTS)
+    _inbox_row(now - dt.timedelta(seconds=3))
+    with time_machine.travel(now, tick=False):
+        status, body = _health(client)
+    assert status == 200
+    assert body["checks"]["ingest"]["detail"] == (
+        "1 pending (oldest 3 s), 1 set aside after failing"
+    )
+
+
+def test_an_unreadable_inbox_fails_the_check_with_a_short_detail(db, client, heartbeat):
+    with connection.cursor() as cursor:  # undone with the test's transaction
+        cursor.execute("ALTER TABLE whatsapp_webhook_inbox RENAME TO inbox_away")
+    status, body = _health(client)
+    assert status == 503
+    assert body["failing"] == ["ingest"]
+    assert body["checks"]["ingest"]["detail"] == "inbox unknown: database error"
 
 
 def test_beat_schedules_the_heartbeat_after_migrate(db):

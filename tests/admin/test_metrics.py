@@ -3,11 +3,13 @@
 import datetime as dt
 
 import pytest
+import time_machine
+from django.conf import settings
 from django.test import override_settings
 from django.utils import timezone
 from prometheus_client.parser import text_string_to_metric_families
 
-from conversations.models import ConversationMessage
+from conversations.models import ConversationMessage, WebhookInbox
 from tests.factories import MessageFactory, SessionFactory
 
 OUTSIDE = "203.0.113.7"
@@ -80,3 +82,30 @@ def test_the_gauges_report_retention_scrubbing_and_orphans(db, client, redis_cli
     assert gauges["tria_last_purge_timestamp_seconds"] == 0
     assert gauges["tria_celery_heartbeat_age_seconds"] == -1
     assert gauges["tria_data_health_up"] == 1
+
+
+def test_the_inbox_gauges_report_waiting_and_set_aside_notifications(db, client, redis_client):
+    now = timezone.now()
+    for age, attempts in [(90, 0), (5, 2), (3600, settings.WEBHOOK_INGEST_MAX_ATTEMPTS)]:
+        with time_machine.travel(now - dt.timedelta(seconds=age), tick=False):
+            WebhookInbox.objects.create(body="{}", attempts=attempts)
+    with time_machine.travel(now, tick=False):
+        gauges = _gauges(client.get("/metrics").content)
+    assert gauges["tria_webhook_inbox_pending"] == 2
+    assert gauges["tria_webhook_inbox_oldest_age_seconds"] == 90
+    assert gauges["tria_webhook_inbox_failed"] == 1
+
+
+def test_an_empty_inbox_reports_zeros_and_each_gauge_says_what_it_counts(db, client, redis_client):
+    body = client.get("/metrics").content.decode()
+    inbox = {
+        family.name: (family.documentation, family.samples[0].value)
+        for family in text_string_to_metric_families(body)
+        if family.name.startswith("tria_webhook_inbox_")
+    }
+    assert sorted(inbox) == [
+        "tria_webhook_inbox_failed",
+        "tria_webhook_inbox_oldest_age_seconds",
+        "tria_webhook_inbox_pending",
+    ]
+    assert all(len(doc) > 20 and value == 0 for doc, value in inbox.values())

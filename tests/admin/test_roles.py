@@ -27,7 +27,7 @@ def _merge(*parts: dict[str, set[str]]) -> dict[str, set[str]]:
 
 EXPECTED = {
     "Support agent": SUPPORT,
-    "Supervisor": _merge(SUPPORT, AUDIT),
+    "Supervisor": _merge(SUPPORT, AUDIT, {"conversations": {"webhookinbox"}}),
     "Privacy officer": _merge(SUPPORT, AUDIT, {"conversations": {"erasurerecord", "purgerun"}}),
 }
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.management import CommandError, call_command
 from django.db import connection
@@ -17,7 +18,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 from rest_framework.test import APIClient
 
-from conversations import identity, privacy, services
+from conversations import identity, privacy, services, wa_payloads
 from conversations.models import (
     AuditEvent,
     ConversationMessage,
@@ -25,6 +26,7 @@ from conversations.models import (
     ErasureRecord,
     UserIdentity,
     UserInteractionSummary,
+    WebhookInbox,
 )
 from orders.models import Invoice, Order, OrderLine, OutletContact
 from tests.factories import OutletContactFactory, OutletFactory, ProductFactory
@@ -98,6 +100,27 @@ def bystander() -> SimpleNamespace:
     session = services.open_session(user_id=user_id)
     services.record_message(session=session, role="user", content="someone else's order")
     return SimpleNamespace(user_id=user_id, session=session)
+
+
+def _inbox_message(wa_id: str, text: str, attempts: int = 0) -> WebhookInbox:
+    """A notification waiting in the webhook inbox, compact JSON as Meta signs it."""
+    notification = wa_payloads.text_notification(
+        wa_id=wa_id,
+        body=text,
+        wa_message_id=f"wamid.{wa_id}.{WebhookInbox.objects.count()}",
+        timestamp=1_760_000_000,
+        phone_number_id=settings.WHATSAPP_PHONE_NUMBER_ID,
+    )
+    body = json.dumps(notification, separators=(",", ":"))
+    return WebhookInbox.objects.create(body=body, attempts=attempts)
+
+
+def _inbox_status(recipient_id: str) -> WebhookInbox:
+    """A delivery status of our reply to `recipient_id`, waiting in the inbox."""
+    status = {"id": "wamid.OUT", "status": "read", "timestamp": "1760000000"}
+    value = {"statuses": [{**status, "recipient_id": recipient_id}]}
+    body = {"object": "whatsapp_business_account", "entry": [{"changes": [{"value": value}]}]}
+    return WebhookInbox.objects.create(body=json.dumps(body))
 
 
 def _staff(username: str, group: str | None = None, **flags) -> User:
@@ -220,6 +243,7 @@ def test_erasure_leaves_nothing_of_the_user_but_the_record_and_anonymised_orders
 ) -> None:
     privacy.export_user_data(customer.user_id, "json", actor=officer)
     encrypted = UserIdentity.objects.get(user_id=customer.user_id).phone_encrypted
+    _inbox_message("6591230001", "MARKER-EN one more carton please")
     result = privacy.erase_user_data(customer.user_id, officer)
 
     assert result.erased is True
@@ -230,11 +254,39 @@ def test_erasure_leaves_nothing_of_the_user_but_the_record_and_anonymised_orders
         "sessions": 2,
         "summaries": 1,
         "identities": 1,
+        "inbox_notifications": 1,
     }
     # Outlet contacts are the outlet's business records and stay (module rules).
     assert _tables_mentioning(customer.user_id) == {"erasure_records", "outlet_contacts"}
     for needle in ["91230001", "MARKER-EN", "明天可以送", encrypted[:40], *customer.session_ids]:
         assert _tables_mentioning(needle) == set(), needle
+
+
+def test_erasure_deletes_the_users_waiting_and_set_aside_notifications_and_no_others(
+    customer, bystander
+) -> None:
+    waiting = _inbox_message("6591230001", "MARKER-EN are the boxes coming?")
+    failed = _inbox_message("6591230001", "MARKER-EN hello?", settings.WEBHOOK_INGEST_MAX_ATTEMPTS)
+    receipt = _inbox_status("6591230001")
+    others = _inbox_message("6591230002", "someone else's order")
+    mention = _inbox_message("6591230002", "please call my colleague at 6591230001")
+    result = privacy.erase_user_data(customer.user_id)
+    assert result.counts["inbox_notifications"] == 3
+    remaining = set(WebhookInbox.objects.values_list("pk", flat=True))
+    assert remaining == {others.pk, mention.pk}
+    assert not {waiting.pk, failed.pk, receipt.pk} & remaining
+    assert "6591230001" not in json.dumps(ErasureRecord.objects.get().counts)
+
+
+def test_erasing_a_user_known_only_by_a_waiting_notification_removes_it() -> None:
+    user_id = identity.pseudonymize_phone("+65 9123 0003")
+    _inbox_message("6591230003", "first message, not stored yet")
+    _inbox_message("6591230002", "someone else's first message")
+    result = privacy.erase_user_data(user_id)
+    assert result.erased is True
+    assert result.counts["inbox_notifications"] == 1
+    assert _tables_mentioning("91230003") == set()
+    assert WebhookInbox.objects.count() == 1
 
 
 def test_erasure_keeps_orders_and_invoices_without_the_user_link(customer) -> None:
@@ -281,8 +333,10 @@ def test_a_failure_during_erasure_rolls_everything_back(customer, monkeypatch) -
         raise RuntimeError("injected failure after the deletes")
 
     monkeypatch.setattr(privacy, "_repoint_audit_trail", fail)
+    waiting = _inbox_message("6591230001", "MARKER-EN are the boxes coming?")
     with pytest.raises(RuntimeError):
         privacy.erase_user_data(customer.user_id)
+    assert WebhookInbox.objects.filter(pk=waiting.pk).exists()
     assert ConversationMessage.objects.filter(session__user_id=customer.user_id).count() == 3
     assert ConversationSession.objects.filter(user_id=customer.user_id).count() == 2
     assert UserInteractionSummary.objects.filter(user_id=customer.user_id).exists()
