@@ -49,7 +49,8 @@ def _hook(hook: dict | None, targets: dict) -> str:
         return "—"
     mark = " ✓" if targets.get("webhook_ingest", {}).get("ok") else " ✗"
     return (
-        f"{hook['msgs_per_s']:.0f} msgs/s, p50 {hook['p50_ms']:.1f} / p95 {hook['p95_ms']:.1f}"
+        f"{hook['msgs_per_s']:.0f} msgs/s accepted, {hook.get('stored_per_s', 0):.0f} stored;"
+        f" p50 {hook['p50_ms']:.1f} / p95 {hook['p95_ms']:.1f}"
         f" / p99 {hook['p99_ms']:.1f} ms, {hook['errors']} errors{mark}"
     )
 

@@ -279,7 +279,8 @@ def _sender(
             client.close()
             continue
         elapsed = (time.perf_counter() - now) * 1000
-        if status != 200 or json.loads(answer).get("queued") != 1:
+        answered = json.loads(answer) if status == 200 else {}
+        if 1 not in (answered.get("queued"), answered.get("messages")):  # queued; or inline
             stats.errors.append(f"HTTP {status}")
             continue
         stats.sent.append(wamid)

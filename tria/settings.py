@@ -226,7 +226,7 @@ WHATSAPP_RETRY_BACKOFF_SECONDS = env.float("WHATSAPP_RETRY_BACKOFF_SECONDS", def
 SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30)
 # The webhook inbox (conversations.ingest): the webhook commits each notification and answers;
 # `manage.py ingest_webhooks` stores them in batches. INLINE stores during the request instead
-# (the tests; a setup that runs no ingester, at a lower webhook throughput).
+# (the tests, development: about a fifth of the throughput; README, Performance).
 WHATSAPP_INGEST_INLINE = env.bool("WHATSAPP_INGEST_INLINE", default=False)
 WEBHOOK_INGEST_BATCH = env.int("WEBHOOK_INGEST_BATCH", default=200)
 WEBHOOK_INGEST_POLL_SECONDS = env.float("WEBHOOK_INGEST_POLL_SECONDS", default=0.05)
