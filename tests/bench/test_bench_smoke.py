@@ -2,8 +2,8 @@
 
 It seeds its own database (tria_bench_smoke + a suffix per test database), measures every
 operation through our code and in raw psycopg, serves the API and the webhook with gunicorn and
-the webhook ingester, and checks that every webhook message was stored once. No time is asserted: figures from a
-tiny database on a shared machine mean nothing; `make bench` measures.
+the webhook ingester, and checks that every webhook message was stored once. No time is
+asserted: figures from a tiny database on a shared machine mean nothing; `make bench` measures.
 """
 
 import json
