@@ -58,11 +58,7 @@ def gunicorn() -> Iterator[int]:
         _wait_until_idle(process.pid)
         yield port
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        _stop(process)
 
 
 @contextmanager
@@ -77,11 +73,16 @@ def ingester() -> Iterator[subprocess.Popen]:
             raise SystemExit("bench: the webhook ingester exited at start")
         yield process
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        _stop(process)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """SIGTERM, then SIGKILL if it is still there after 15 s."""
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
 
 
 def _last_message_id() -> int:

@@ -133,18 +133,17 @@ def _close_sessions(sessions: Sequence[ConversationSession]) -> None:
 
 def _count_new_sessions(sessions: Sequence[ConversationSession]) -> None:
     """Add new sessions to their users' summaries (total_conversations, outlet)."""
-    per_user: dict[str, list] = {}  # user_id -> [sessions, first start, last start, outlet]
+    per_user: dict[str, SummaryDelta] = {}
     for s in sessions:
-        row = per_user.setdefault(s.user_id, [0, s.start_time, s.start_time, None])
-        row[0] += 1
-        row[1], row[2] = min(row[1], s.start_time), max(row[2], s.start_time)
-        row[3] = s.outlet_id or row[3]
-    users = sorted(per_user)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            _SUMMARIES_UPSERT_SQL,
-            [users, *([per_user[u][k] for u in users] for k in range(4))],
+        was = per_user.get(s.user_id)
+        per_user[s.user_id] = SummaryDelta(
+            s.user_id,
+            conversations=(was.conversations if was else 0) + 1,
+            first=min(was.first, s.start_time) if was else s.start_time,
+            last=max(was.last, s.start_time) if was else s.start_time,
+            outlet_id=s.outlet_id or (was.outlet_id if was else None),
         )
+    _upsert_summaries(per_user.values())
 
 
 def open_session(
@@ -448,7 +447,6 @@ def _count_bulk(messages: Sequence[ConversationMessage], users: dict[UUID, str])
         row = span.setdefault(users[m.session_id], [0, m.timestamp, m.timestamp])
         row[0], row[1], row[2] = row[0] + 1, min(row[1], m.timestamp), max(row[2], m.timestamp)
     ids = sorted(per_session)
-    user_ids = sorted(span)
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT 1 FROM conversation_sessions WHERE session_id = ANY(%s::uuid[])"
@@ -462,22 +460,9 @@ def _count_bulk(messages: Sequence[ConversationMessage], users: dict[UUID, str])
             " WHERE s.session_id = v.session_id",
             [ids, [per_session[i] for i in ids], [latest[i] for i in ids]],
         )
-        cursor.execute(
-            "INSERT INTO user_interaction_summaries (user_id, total_conversations,"
-            " total_messages, common_intents, preferred_language, satisfaction_count,"
-            " last_interaction, first_interaction, metadata, created_at, updated_at)"
-            " SELECT v.user_id, 0, v.n, '{}', '', 0, v.last, v.first, '{}', now(), now()"
-            " FROM unnest(%s::varchar[], %s::int[], %s::timestamptz[], %s::timestamptz[])"
-            "   AS v(user_id, n, first, last) ORDER BY v.user_id"
-            " ON CONFLICT (user_id) DO UPDATE SET"
-            " total_messages = user_interaction_summaries.total_messages + EXCLUDED.total_messages,"
-            " last_interaction = GREATEST(user_interaction_summaries.last_interaction,"
-            "   EXCLUDED.last_interaction),"
-            " first_interaction = LEAST(user_interaction_summaries.first_interaction,"
-            "   EXCLUDED.first_interaction),"
-            " updated_at = now()",
-            [user_ids, *([span[u][k] for u in user_ids] for k in range(3))],
-        )
+    _upsert_summaries(
+        SummaryDelta(u, messages=span[u][0], first=span[u][1], last=span[u][2]) for u in span
+    )
     _bump_day_stats(Counter((_local_day(m.timestamp), m.role, m.intent) for m in messages))
 
 
@@ -494,6 +479,18 @@ def _bump_day_stats(counts: Counter[tuple[dt.date, str, str]]) -> None:
         cursor.execute(_DAY_STATS_SQL, [settings.DAY_STATS_SHARDS, days, roles, intents, ns])
 
 
+@dataclass(frozen=True)
+class SummaryDelta:
+    """What to add to one user's summary (the row is created when missing)."""
+
+    user_id: str
+    first: dt.datetime
+    last: dt.datetime
+    conversations: int = 0
+    messages: int = 0
+    outlet_id: int | None = None
+
+
 def _upsert_summary(
     user_id: str,
     at: dt.datetime,
@@ -503,10 +500,17 @@ def _upsert_summary(
     first: dt.datetime | None = None,
     outlet_id: int | None = None,
 ) -> None:
+    _upsert_summaries([SummaryDelta(user_id, first or at, at, conversations, messages, outlet_id)])
+
+
+def _upsert_summaries(deltas: Iterable[SummaryDelta]) -> None:
+    """Add to users' summaries in one statement, in user_id order (lock order)."""
+    rows = sorted(deltas, key=lambda d: d.user_id)
+    if not rows:
+        return
+    columns = ("user_id", "outlet_id", "conversations", "messages", "first", "last")
     with connection.cursor() as cursor:
-        cursor.execute(
-            _SUMMARY_UPSERT_SQL, [user_id, outlet_id, conversations, messages, at, first or at]
-        )
+        cursor.execute(_SUMMARIES_UPSERT_SQL, [[getattr(d, c) for d in rows] for c in columns])
 
 
 def _remember_identities(arrivals: Sequence[tuple[tuple[str, str], dt.datetime]]) -> None:
@@ -533,22 +537,6 @@ _SESSION_COUNT_SQL = (
     " last_activity_at = GREATEST(last_activity_at, %s), updated_at = now()"
     " WHERE session_id = %s"
 )
-_SUMMARY_UPSERT_SQL = (
-    "INSERT INTO user_interaction_summaries (user_id, outlet_id, total_conversations,"
-    " total_messages, common_intents, preferred_language, satisfaction_count,"
-    " last_interaction, first_interaction, metadata, created_at, updated_at)"
-    " VALUES (%s, %s, %s, %s, '{}', '', 0, %s, %s, '{}', now(), now())"
-    " ON CONFLICT (user_id) DO UPDATE SET"
-    " total_conversations = user_interaction_summaries.total_conversations"
-    "   + EXCLUDED.total_conversations,"
-    " total_messages = user_interaction_summaries.total_messages + EXCLUDED.total_messages,"
-    " last_interaction = GREATEST(user_interaction_summaries.last_interaction,"
-    "   EXCLUDED.last_interaction),"
-    " first_interaction = LEAST(user_interaction_summaries.first_interaction,"
-    "   EXCLUDED.first_interaction),"
-    " outlet_id = COALESCE(EXCLUDED.outlet_id, user_interaction_summaries.outlet_id),"
-    " updated_at = now()"
-)
 # The shard is this connection's (pg_backend_pid() % DAY_STATS_SHARDS): see DailyIntentStat.
 _DAY_STATS_SQL = (
     "INSERT INTO daily_intent_stats (day, role, intent, message_count, shard)"
@@ -564,17 +552,19 @@ _IDENTITIES_SQL = (
     " ON CONFLICT (user_id) DO UPDATE SET"
     " last_inbound_at = GREATEST(user_identities.last_inbound_at, EXCLUDED.last_inbound_at)"
 )
-# New sessions in their users' summaries: (user_id, sessions, first start, last start, outlet).
+# Additions to users' summaries, one row per user (SummaryDelta); a missing row is created.
 _SUMMARIES_UPSERT_SQL = (
     "INSERT INTO user_interaction_summaries (user_id, outlet_id, total_conversations,"
     " total_messages, common_intents, preferred_language, satisfaction_count,"
     " last_interaction, first_interaction, metadata, created_at, updated_at)"
-    " SELECT v.user_id, v.outlet_id, v.n, 0, '{}', '', 0, v.last, v.first, '{}', now(), now()"
-    " FROM unnest(%s::varchar[], %s::int[], %s::timestamptz[], %s::timestamptz[], %s::bigint[])"
-    "   AS v(user_id, n, first, last, outlet_id) ORDER BY v.user_id"
+    " SELECT v.user_id, v.outlet_id, v.conversations, v.messages, '{}', '', 0, v.last, v.first,"
+    " '{}', now(), now()"
+    " FROM unnest(%s::varchar[], %s::bigint[], %s::int[], %s::int[], %s::timestamptz[],"
+    "   %s::timestamptz[]) AS v(user_id, outlet_id, conversations, messages, first, last)"
     " ON CONFLICT (user_id) DO UPDATE SET"
     " total_conversations = user_interaction_summaries.total_conversations"
     "   + EXCLUDED.total_conversations,"
+    " total_messages = user_interaction_summaries.total_messages + EXCLUDED.total_messages,"
     " last_interaction = GREATEST(user_interaction_summaries.last_interaction,"
     "   EXCLUDED.last_interaction),"
     " first_interaction = LEAST(user_interaction_summaries.first_interaction,"
