@@ -130,8 +130,13 @@ def _store_batch(row_ids: Sequence[int]) -> IngestResult:
         notifications = [_parse(body) for _, body in rows]
         result.notifications = len(rows)
         _store_messages(notifications, result)
+        result.statuses = services.update_delivery_statuses(
+            services.StatusChange(s.wa_message_id, s.status, s.timestamp, s.errors)
+            for n in notifications
+            for s in n.statuses
+        )
         for notification in notifications:
-            _store_statuses_and_reactions(notification, result)
+            _store_reactions(notification, result)
     return result
 
 
@@ -165,15 +170,7 @@ def _store_messages(notifications: list[wa_payloads.Notification], result: Inges
             result.duplicates += 1
 
 
-def _store_statuses_and_reactions(
-    notification: wa_payloads.Notification, result: IngestResult
-) -> None:
-    for status in notification.statuses:
-        errors = [dict(e) for e in status.errors]
-        if services.update_delivery_status(
-            status.wa_message_id, status.status, status.timestamp, errors
-        ):
-            result.statuses += 1
+def _store_reactions(notification: wa_payloads.Notification, result: IngestResult) -> None:
     for reaction in notification.reactions:
         if _store_reaction(reaction):
             result.reactions += 1

@@ -719,31 +719,71 @@ _STATUS_RANK = {
 }
 
 
+@dataclass(frozen=True)
+class StatusChange:
+    """A WhatsApp status for one of our outbound messages (a webhook status notification)."""
+
+    wa_message_id: str
+    status: str
+    at: dt.datetime
+    errors: tuple[dict, ...] = ()
+
+
 def update_delivery_status(
     wa_message_id: str, status: str, at: dt.datetime, errors: Iterable[dict] | None = None
 ) -> bool:
-    """Move an outbound message's status forward (sent < delivered < read; failed is final).
+    """Move an outbound message's status forward (update_delivery_statuses of one).
 
     Returns False when the message is unknown or the status would go backwards.
     """
-    if status not in _STATUS_RANK or status == DeliveryStatus.PENDING:
-        return False
-    lower = [s for s, rank in _STATUS_RANK.items() if rank < _STATUS_RANK[status]]
-    if status != DeliveryStatus.FAILED:
-        lower = [s for s in lower if s != DeliveryStatus.FAILED]
-    updates: dict[str, Any] = {"delivery_status": status, "status_updated_at": at}
-    with transaction.atomic():
-        query = ConversationMessage.objects.filter(
-            wa_message_id=wa_message_id, delivery_status__in=lower
+    change = StatusChange(wa_message_id, status, at, tuple(errors or ()))
+    return update_delivery_statuses([change]) == 1
+
+
+def update_delivery_statuses(changes: Iterable[StatusChange]) -> int:
+    """Move outbound messages' statuses forward, sent < delivered < read, failed final, in one
+    statement; how many messages moved. Of several changes to one message, the highest wins
+    (what applying them one by one gives); Meta's error codes go to context.delivery_errors."""
+    best: dict[str, StatusChange] = {}
+    for change in changes:
+        rank = _STATUS_RANK.get(change.status, 0)
+        held = best.get(change.wa_message_id)
+        if rank > 0 and (held is None or rank > _STATUS_RANK[held.status]):
+            best[change.wa_message_id] = change
+    if not best:
+        return 0
+    rows = sorted(best.values(), key=lambda c: c.wa_message_id)  # lock order
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _STATUSES_SQL,
+            [
+                [c.wa_message_id for c in rows],
+                [c.status for c in rows],
+                [_STATUS_RANK[c.status] for c in rows],
+                [c.at for c in rows],
+                [_error_codes(c.errors) for c in rows],
+                sorted(_STATUS_RANK, key=_STATUS_RANK.__getitem__),
+            ],
         )
-        if errors:
-            message = query.select_for_update().first()
-            if message is None:
-                return False
-            codes = [e.get("code") for e in errors if isinstance(e, dict)]
-            message.context = {**message.context, "delivery_errors": codes}
-            updates["context"] = message.context
-        return query.update(**updates) == 1
+        return cursor.rowcount
+
+
+def _error_codes(errors: tuple[dict, ...]) -> str | None:
+    codes = [e.get("code") for e in errors if isinstance(e, dict)]
+    return json.dumps(codes) if errors else None
+
+
+_STATUSES_SQL = (
+    "UPDATE conversation_messages AS m SET delivery_status = v.status,"
+    " status_updated_at = v.at,"
+    " context = CASE WHEN v.codes IS NULL THEN m.context"
+    "   ELSE COALESCE(m.context, '{}'::jsonb)"
+    "     || jsonb_build_object('delivery_errors', v.codes::jsonb) END"
+    " FROM unnest(%s::varchar[], %s::varchar[], %s::int[], %s::timestamptz[], %s::text[])"
+    "   AS v(wa_message_id, status, rank, at, codes)"
+    " WHERE m.wa_message_id = v.wa_message_id"
+    " AND array_position(%s::varchar[], m.delivery_status::varchar) - 1 < v.rank"  # rank now
+)
 
 
 def record_reaction(

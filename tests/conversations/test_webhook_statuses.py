@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from conversations import ingest
 from conversations.models import ConversationMessage, ConversationSession, UserInteractionSummary
 from tests.conversations.whatsapp_support import (
     FIXTURE_TIME,
@@ -91,6 +92,38 @@ def test_failed_keeps_metas_error_code_and_is_final(client, reply):
     reply.refresh_from_db()
     assert reply.delivery_status == "failed"
     assert reply.context["delivery_errors"] == [131047]
+
+
+def _drain_together(client, settings, *fixtures: str) -> int:
+    """Queue the notifications (no ingester between them), then store them in one batch."""
+    settings.WHATSAPP_INGEST_INLINE = False
+    for fixture in fixtures:
+        assert post(client, load(fixture)).json() == {"queued": 1}
+    result = ingest.drain()
+    assert result.notifications == len(fixtures)
+    return result.statuses
+
+
+def test_statuses_arriving_together_leave_the_reply_at_the_furthest_one(client, settings, reply):
+    moved = _drain_together(client, settings, "status_read", "status_sent", "status_delivered")
+    assert moved == 1  # one message moved, straight to read
+    assert _status_of(reply) == "read"
+    assert reply.status_updated_at == dt.datetime.fromtimestamp(1767232900, tz=dt.UTC)
+
+
+def test_failed_arriving_with_read_in_one_batch_wins_and_keeps_its_error_code(
+    client, settings, reply
+):
+    _drain_together(client, settings, "status_sent", "status_read", "status_failed")
+    reply.refresh_from_db()
+    assert reply.delivery_status == "failed"
+    assert reply.context["delivery_errors"] == [131047]
+
+
+def test_a_batch_of_older_statuses_never_downgrades_read(client, settings, reply):
+    post(client, load("status_read"))
+    assert _drain_together(client, settings, "status_sent", "status_delivered") == 0
+    assert _status_of(reply) == "read"
 
 
 def test_the_same_status_twice_changes_nothing_the_second_time(client, reply):
