@@ -562,6 +562,7 @@ class PurgeRunAdmin(ReadOnlyAdmin):
         "outcome",
         "messages_deleted",
         "summaries_deleted",
+        "inbox_deleted",
         "orphaned_sessions",
     )
     list_filter = ("outcome",)

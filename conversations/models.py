@@ -294,6 +294,9 @@ class PurgeRun(models.Model):
     outcome = models.CharField(max_length=16, choices=Outcome.choices, default=Outcome.RUNNING)
     messages_deleted = models.PositiveIntegerField(default=0)
     summaries_deleted = models.PositiveIntegerField(default=0)
+    inbox_deleted = models.PositiveIntegerField(
+        default=0, help_text="webhook notifications set aside and past message retention"
+    )
     orphaned_sessions = models.PositiveIntegerField(default=0)
     export_file = models.CharField(max_length=500, blank=True, default="")
     error = models.TextField(blank=True, default="")

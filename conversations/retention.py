@@ -13,6 +13,8 @@ The rules
 - A summary that changes after it was exported (its user came back during the run) is not deleted;
   the next run exports it again if it is still due. Every deleted summary is in a file as it was
   when it was deleted.
+- A notification still in the webhook inbox (one set aside after failing: it holds a raw phone
+  number and message) goes by the messages' rule, from its received_at.
 - Sessions are never deleted: they are metadata without content, and their message_count stays as
   history (as do the summaries' totals and the daily intent stats). Sessions that never had a
   message ("orphaned") are counted and reported, not deleted.
@@ -44,7 +46,12 @@ from django.db import OperationalError, connection, models, transaction
 from django.utils import timezone
 
 from conversations import cold_storage, selectors
-from conversations.models import ConversationMessage, PurgeRun, UserInteractionSummary
+from conversations.models import (
+    ConversationMessage,
+    PurgeRun,
+    UserInteractionSummary,
+    WebhookInbox,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -104,6 +111,7 @@ class PurgeResult:
     messages: int = 0
     summaries: int = 0
     summaries_exported: int = 0
+    inbox: int = 0
     orphaned_sessions: int = 0
     export_file: str = ""
     export_sha256: str = ""
@@ -127,7 +135,7 @@ class PurgeResult:
             f"conversation_messages={self.messages} "
             f"user_interaction_summaries={self.summaries} "
             f"conversation_sessions=0 (never deleted; {self.orphaned_sessions} orphaned); "
-            f"export: {export}; {self.seconds:.1f}s"
+            f"export: {export}; whatsapp_webhook_inbox={self.inbox}; {self.seconds:.1f}s"
         )
 
 
@@ -230,6 +238,7 @@ def _finish(run: PurgeRun, result: PurgeResult, outcome: str, error: str = "") -
         finished_at=timezone.now(),
         messages_deleted=result.messages,
         summaries_deleted=result.summaries,
+        inbox_deleted=result.inbox,
         orphaned_sessions=result.orphaned_sessions,
         export_file=result.export_file,
         error=error,
@@ -247,6 +256,8 @@ def _one_line(exc: BaseException) -> str:
 def _count_due(policy: Policy, now: dt.datetime, result: PurgeResult) -> None:
     result.messages = selectors.messages_past_retention(now, policy.messages_days)
     result.summaries = selectors.summaries_past_retention(now, policy.summaries_days)
+    cutoff = selectors.message_retention_cutoff(now, policy.messages_days)
+    result.inbox = WebhookInbox.objects.filter(received_at__lte=cutoff).count()
 
 
 def _purge_due(
@@ -264,12 +275,22 @@ def _purge_due(
     message_cutoff = selectors.message_retention_cutoff(now, policy.messages_days)
     for batch in _message_batches(message_sql, message_cutoff, policy.batch_size, run.pk):
         result.messages += batch.deleted
+    result.inbox = _purge_inbox(message_cutoff)
     if export is not None:
         for ids, versions in _chunks(export.versions, policy.batch_size):
             params = [ids, versions, summary_cutoff]
             result.summaries += _delete_batch(
                 summary_sql, params, run.pk, "summaries_deleted"
             ).deleted
+
+
+def _purge_inbox(cutoff: dt.datetime) -> int:
+    """Delete inbox rows received at or before `cutoff` (none an ingester holds right now)."""
+    with transaction.atomic():
+        due = WebhookInbox.objects.filter(received_at__lte=cutoff)
+        ids = list(due.select_for_update(skip_locked=True).values_list("id", flat=True))
+        deleted, _ = WebhookInbox.objects.filter(id__in=ids).delete()
+    return deleted
 
 
 def _message_batches(

@@ -20,6 +20,7 @@ from conversations.models import (
     ConversationSession,
     PurgeRun,
     UserInteractionSummary,
+    WebhookInbox,
 )
 from orders.models import Order
 from tests.factories import MessageFactory, OutletFactory, SessionFactory, SummaryFactory
@@ -102,6 +103,26 @@ def test_messages_go_90_days_after_creation_and_not_an_hour_sooner():
     assert remaining == {kept.pk}
     assert {at_90_days.pk, past_90_days.pk}.isdisjoint(remaining)
     assert result.messages == 2
+
+
+@pytest.mark.django_db
+def test_a_set_aside_webhook_notification_goes_by_the_messages_rule():
+    def set_aside() -> WebhookInbox:
+        return WebhookInbox.objects.create(
+            body='{"from": "6591234567"}', attempts=5, last_error="ValueError at x.py:1"
+        )
+
+    kept, due = set_aside(), set_aside()
+    WebhookInbox.objects.filter(pk=kept.pk).update(received_at=NOW - 89 * DAY)
+    WebhookInbox.objects.filter(pk=due.pk).update(received_at=NOW - 90 * DAY)
+
+    assert purge_at(NOW, dry_run=True).inbox == 1
+    assert WebhookInbox.objects.count() == 2  # a dry run deletes nothing
+    result = purge_at(NOW)
+
+    assert list(WebhookInbox.objects.values_list("pk", flat=True)) == [kept.pk]
+    assert "whatsapp_webhook_inbox=1;" in result.summary_line()
+    assert PurgeRun.objects.get(pk=result.run_id).inbox_deleted == 1
 
 
 @pytest.mark.django_db
