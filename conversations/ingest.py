@@ -255,8 +255,12 @@ def run(
         try:
             stored = drain(limit=batch)
         except DatabaseError as exc:
-            logger.error("webhook ingester: database unavailable (%s)", type(exc).__name__)
             backoff = min(max(backoff * 2, 0.5), 10.0)
+            logger.error(
+                "webhook ingester: database error (%s); trying again in %.1f s",
+                type(exc).__name__,
+                backoff,
+            )
             stop.wait(backoff)
             continue
         backoff = poll

@@ -22,7 +22,7 @@ import pytest
 import time_machine
 from django.conf import settings as django_settings
 from django.core.management import CommandError, call_command
-from django.db import connection, connections
+from django.db import OperationalError, connection, connections
 from django.db.models import Sum
 from django.test import Client
 from django_celery_beat.models import PeriodicTask
@@ -428,6 +428,32 @@ def test_the_running_ingester_stores_a_notification_posted_after_it_started_and_
     assert "error" not in outcome
     assert (outcome["result"].notifications, outcome["result"].messages) == (1, 1)
     assert not WebhookInbox.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)  # run() recycles its connection between batches
+def test_the_running_ingester_waits_out_a_database_outage_and_then_stores(
+    queue_mode, broker, monkeypatch, caplog
+):
+    _queue(Client(), text_payload("sent during the outage", wa_message_id="w.outage"))
+    real_drain = ingest.drain
+    calls: list[int] = []
+    stop = threading.Event()
+
+    def drain_after_an_outage(**kwargs: Any) -> ingest.IngestResult:
+        calls.append(1)
+        if len(calls) == 1:  # injected: PostgreSQL restarting
+            raise OperationalError("the database system is shutting down")
+        result = real_drain(**kwargs)
+        stop.set()
+        return result
+
+    monkeypatch.setattr(ingest, "drain", drain_after_an_outage)
+    result = ingest.run(stop, poll_seconds=0.01)
+
+    assert len(calls) == 2 and result.messages == 1
+    assert ConversationMessage.objects.get().wa_message_id == "w.outage"
+    assert "database error (OperationalError)" in caplog.text
+    assert "shutting down" not in caplog.text  # the class only, never the server's words
 
 
 @pytest.mark.parametrize("option", ["--batch", "--poll"])
