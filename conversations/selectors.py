@@ -5,6 +5,7 @@ intent analysis) and the analytics that read the per-day aggregates instead of t
 """
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -266,6 +267,69 @@ def intent_confidence(
 ) -> list[ConversationMessage]:
     """Messages with `intent` and confidence >= `min_confidence`, oldest first."""
     return _INTENT_CONFIDENCE.objects((intent, float(min_confidence)), limit)
+
+
+# ------------------------------------------------------------------ ingestion
+# What services.record_inbound_messages reads once it holds the senders' locks: one round trip.
+
+
+@dataclass(frozen=True)
+class InboundState:
+    stored: dict[str, int]  # wamid -> message id, for the wamids already stored
+    open_sessions: dict[str, ConversationSession]  # user_id -> their latest open session
+    contact_outlets: dict[str, set[int]]  # user_id -> the outlets their number is a contact of
+
+
+def inbound_state(user_ids: list[str], wamids: list[str], before: Statements = ()) -> InboundState:
+    """The stored wamids, open sessions and contact outlets of a batch's senders, read after
+    `before` (the senders' locks) in the same round trip: each statement sees what was
+    committed when it started, so after the locks."""
+    with (
+        _cursor(native_json=False) as first,
+        _cursor(native_json=False) as stored,
+        _cursor(native_json=True) as sessions,
+        _cursor(native_json=False) as contacts,
+    ):
+        with pipeline():
+            for sql, args in before:
+                first.execute(sql, args)
+            stored.execute(_STORED_WAMIDS_SQL, [wamids])
+            sessions.execute(_open_sessions_sql(), [user_ids])
+            contacts.execute(_contact_outlets_sql(), [user_ids])
+        stored_rows, session_rows = stored.fetchall(), sessions.fetchall()
+        contact_rows = contacts.fetchall()
+    names = [f.attname for f in ConversationSession._meta.concrete_fields]
+    outlets: dict[str, set[int]] = {}
+    for user_id, outlet_id in contact_rows:
+        outlets.setdefault(user_id, set()).add(outlet_id)
+    return InboundState(
+        stored=dict(stored_rows),
+        open_sessions={s.user_id: s for s in _instances(ConversationSession, names, session_rows)},
+        contact_outlets=outlets,
+    )
+
+
+_STORED_WAMIDS_SQL = (
+    "SELECT wa_message_id, id FROM conversation_messages WHERE wa_message_id = ANY(%s::varchar[])"
+)
+
+
+@functools.cache
+def _open_sessions_sql() -> str:
+    columns = ", ".join(f.column for f in ConversationSession._meta.concrete_fields)
+    return (
+        f"SELECT DISTINCT ON (user_id) {columns} FROM conversation_sessions"  # noqa: S608
+        " WHERE user_id = ANY(%s::varchar[]) AND end_time IS NULL"
+        " ORDER BY user_id, start_time DESC"
+    )
+
+
+@functools.cache
+def _contact_outlets_sql() -> str:
+    from orders.models import OutletContact
+
+    table = OutletContact._meta.db_table
+    return f"SELECT phone_hash, outlet_id FROM {table} WHERE phone_hash = ANY(%s::varchar[])"  # noqa: S608
 
 
 # ------------------------------------------------------------------ retention health

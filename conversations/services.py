@@ -24,7 +24,7 @@ from django.db.models import F, JSONField
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
-from conversations import identity
+from conversations import identity, selectors
 from conversations.models import (
     ConversationMessage,
     ConversationSession,
@@ -56,45 +56,24 @@ def _lock_user(user_id: str) -> None:
         cursor.execute(_LOCK_USER_SQL, [user_id])
 
 
+# _lock_user for several users: give them in user_id order, so two batches never deadlock.
 _LOCK_USERS_SQL = (
     "SELECT count(pg_advisory_xact_lock(hashtextextended(u, 0))) FROM unnest(%s::varchar[]) AS u"
 )
 
 
-def _lock_users(user_ids: Sequence[str]) -> None:
-    """_lock_user for several users, taken in user_id order (so two batches never deadlock)."""
-    with connection.cursor() as cursor:
-        cursor.execute(_LOCK_USERS_SQL, [sorted(set(user_ids))])
-
-
-def _outlets_for_new_sessions(user_ids: Iterable[str]) -> dict[str, int]:
-    """user_id -> the outlet of the sender's contact, for senders with exactly one outlet."""
-    from orders.models import OutletContact
-
-    found: dict[str, set[int]] = {}
-    contacts = OutletContact.objects.filter(phone_hash__in=list(user_ids))
-    for user_id, outlet_id in contacts.values_list("phone_hash", "outlet_id"):
-        found.setdefault(user_id, set()).add(outlet_id)
-    return {user_id: ids.pop() for user_id, ids in found.items() if len(ids) == 1}
-
-
 def _assign_sessions(
-    arrivals: Sequence[tuple[str, dt.datetime]],
+    arrivals: Sequence[tuple[str, dt.datetime]], state: selectors.InboundState
 ) -> tuple[list[ConversationSession], list[ConversationSession]]:
     """The session of each (user_id, timestamp), in arrival order: the user's open session, or a
-    new one after SESSION_IDLE_MINUTES of silence (closing the old one at its last activity).
+    new one after SESSION_IDLE_MINUTES of silence (closing the old one at its last activity); a
+    new session takes the outlet of the sender's contact when it is the only one.
 
     Call inside a transaction holding the users' locks. Returns (one session per arrival, the new
     sessions); the closed ones are saved here, the new ones are not.
     """
     idle = dt.timedelta(minutes=settings.SESSION_IDLE_MINUTES)
-    users = sorted({user_id for user_id, _ in arrivals})
-    current = {
-        s.user_id: s
-        for s in ConversationSession.objects.filter(user_id__in=users, end_time__isnull=True)
-        .order_by("user_id", "-start_time")
-        .distinct("user_id")
-    }
+    current = dict(state.open_sessions)
     last_activity = {user_id: s.last_activity_at for user_id, s in current.items()}
     closed: list[ConversationSession] = []
     new: list[ConversationSession] = []
@@ -112,9 +91,9 @@ def _assign_sessions(
         last_activity[user_id] = max(last_activity.get(user_id, at), at)
         assigned.append(session)
     _close_sessions(closed)
-    outlets = _outlets_for_new_sessions({s.user_id for s in new})
     for session in new:
-        session.outlet_id = outlets.get(session.user_id)
+        outlets = state.contact_outlets.get(session.user_id, set())
+        session.outlet_id = next(iter(outlets)) if len(outlets) == 1 else None
     return assigned, new
 
 
@@ -229,10 +208,10 @@ def record_inbound_messages(items: Sequence[Inbound]) -> list[InboundResult | No
     if not valid:
         return results
     with transaction.atomic(savepoint=False):  # inside a drain's batch: no savepoint round trips
-        _lock_users([senders[item.phone][0] for _, item in valid])
+        users = sorted({senders[item.phone][0] for _, item in valid})
         wamids = [item.wa_message_id for _, item in valid if item.wa_message_id]
-        stored = ConversationMessage.objects.filter(wa_message_id__in=wamids)
-        known = {m.wa_message_id: m for m in stored}
+        state = selectors.inbound_state(users, wamids, before=[(_LOCK_USERS_SQL, [users])])
+        known = _stored_messages(state.stored)
         fresh: list[tuple[int, Inbound]] = []
         repeats: list[tuple[int, str]] = []
         batch_wamids: set[str] = set()
@@ -246,7 +225,7 @@ def record_inbound_messages(items: Sequence[Inbound]) -> list[InboundResult | No
                 fresh.append((i, item))
                 if wamid:
                     batch_wamids.add(wamid)
-        messages = _insert_inbound(fresh, senders)
+        messages = _insert_inbound(fresh, senders, state)
         for (i, _), message in zip(fresh, messages, strict=True):
             results[i] = InboundResult(message, True)
         by_wamid = {m.wa_message_id: m for m in messages if m.wa_message_id}
@@ -268,14 +247,24 @@ def _senders(phones: Iterable[str]) -> dict[str, tuple[str, str] | None]:
     return found
 
 
+def _stored_messages(stored: dict[str, int]) -> dict[str, ConversationMessage]:
+    """wamid -> the stored message (a redelivery's answer); no query when there is none."""
+    if not stored:
+        return {}
+    by_id = ConversationMessage.objects.in_bulk(list(stored.values()))
+    return {wamid: by_id[pk] for wamid, pk in stored.items()}
+
+
 def _insert_inbound(
-    fresh: Sequence[tuple[int, Inbound]], senders: dict[str, tuple[str, str] | None]
+    fresh: Sequence[tuple[int, Inbound]],
+    senders: dict[str, tuple[str, str] | None],
+    state: selectors.InboundState,
 ) -> list[ConversationMessage]:
     """Insert new inbound messages (sessions chosen or opened, counters, identities)."""
     if not fresh:
         return []
     arrivals = [(senders[item.phone][0], item.timestamp) for _, item in fresh]
-    sessions, new_sessions = _assign_sessions(arrivals)
+    sessions, new_sessions = _assign_sessions(arrivals, state)
     ConversationSession.objects.bulk_create(new_sessions)
     messages = [
         ConversationMessage(
@@ -290,9 +279,10 @@ def _insert_inbound(
         for (_, item), session in zip(fresh, sessions, strict=True)
     ]
     _copy_messages(messages)
-    _count_bulk(messages, {s.session_id: s.user_id for s in sessions})
-    _count_new_sessions(new_sessions)
-    _remember_identities([(senders[item.phone], item.timestamp) for _, item in fresh])
+    with selectors.pipeline():  # the counter writes in one round trip
+        _count_bulk(messages, {s.session_id: s.user_id for s in sessions})
+        _count_new_sessions(new_sessions)
+        _remember_identities([(senders[item.phone], item.timestamp) for _, item in fresh])
     return messages
 
 
