@@ -29,11 +29,11 @@ from typing import Any
 
 from auditlog.context import disable_auditlog
 from cryptography.fernet import InvalidToken
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from conversations import audit, identity, privacy_formats
+from conversations import audit, identity, privacy_formats, services
 from conversations.models import (
     AuditEvent,
     ConversationMessage,
@@ -236,12 +236,6 @@ def export_user_data(
 # ------------------------------------------------------------------ erasure
 
 
-def _lock_user(user_id: str) -> None:
-    """The advisory lock conversations.services takes to choose a user's session."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [user_id])
-
-
 def _items(value: Any, key: str) -> list[dict[str, Any]]:
     found = value.get(key) if isinstance(value, dict) else None
     return [item for item in found if isinstance(item, dict)] if isinstance(found, list) else []
@@ -317,7 +311,7 @@ def erase_user_data(
     """Erase a user's conversation data in one transaction; see the module rules."""
     label = actor_label or _label_of(actor)
     with transaction.atomic(), disable_auditlog():
-        _lock_user(user_id)
+        services.lock_user(user_id)  # the lock that chooses a user's session
         counts, session_ids = _erase_rows(user_id)
         if not any(v for k, v in counts.items() if k != "invoices_kept"):
             return _already_erased(user_id, actor, label)

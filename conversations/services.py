@@ -50,13 +50,13 @@ class InboundResult:
 _LOCK_USER_SQL = "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))"
 
 
-def _lock_user(user_id: str) -> None:
-    """Serialise session choice for one user until the transaction ends."""
+def lock_user(user_id: str) -> None:
+    """Serialise session choice for one user until the transaction ends (erasure takes it too)."""
     with connection.cursor() as cursor:
         cursor.execute(_LOCK_USER_SQL, [user_id])
 
 
-# _lock_user for several users: give them in user_id order, so two batches never deadlock.
+# lock_user for several users: give them in user_id order, so two batches never deadlock.
 _LOCK_USERS_SQL = (
     "SELECT count(pg_advisory_xact_lock(hashtextextended(u, 0))) FROM unnest(%s::varchar[]) AS u"
 )
