@@ -53,7 +53,7 @@ format: install-dev
 	$(VENV)/bin/ruff check --fix .
 
 pii-eval: install-dev
-	$(PY) -m conversations.pii_eval
+	$(PY) -m conversations.privacy.scrubber_eval
 
 # The benchmark (issue 9): seeds its own databases (tria_bench, tria_bench_large) by COPY, never the
 # dev one; SCALE=all (default: both) | default (200,000 messages) | large (2,000,000) | smoke.

@@ -17,7 +17,7 @@ from bench.web import ApiClient
 
 
 def api_key() -> str:
-    from tria.apikeys import issue_api_key
+    from tria.api.apikeys import issue_api_key
 
     _, key = issue_api_key(f"bench-{timezone.now():%Y%m%d%H%M%S%f}")
     return key

@@ -26,7 +26,7 @@ def _render_once(request) -> tuple[float, int, int]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from tria.admin_views import dashboard_view
+    from ops.admin_views import dashboard_view
 
     started = time.perf_counter()
     with CaptureQueriesContext(connection) as queries:

@@ -6,7 +6,7 @@
 Runs in its own database, tria_purge_bench (dropped and re-created; synthetic data only), seeded
 by COPY. Then a second process records messages through conversations.services.record_message
 (the ingestion path: insert, session counter, summary upsert, day stats, one transaction each)
-as fast as it can, timing every call, while this process runs conversations.retention.purge().
+as fast as it can, timing every call, while this process runs conversations.retention.purging.purge().
 Reports the purge's time and rows/s, and the inserts' latency before and during the purge.
 Goal (issue 7): well over 50,000 rows/s, and no insert blocked for more than 100 ms.
 """
@@ -203,8 +203,8 @@ def _copy(cursor, table: str, columns: str, rows) -> None:
 
 def _link_orders() -> None:
     """1,000 orders placed by expired messages: the purge must unlink them, not fail."""
-    from conversations.models import ConversationMessage
-    from orders.models import Order, Outlet
+    from conversations.models import ConversationMessage, Outlet
+    from orders.models import Order
 
     outlet = Outlet.objects.create(name="Bench outlet", address="1 Bench Road")
     placed_by = ConversationMessage.objects.filter(role="user").order_by("id")[:1000]
@@ -284,7 +284,7 @@ class WaitSampler(threading.Thread):
 
 
 def measure(batch_size: int, warmup: float) -> dict:
-    from conversations import retention
+    from conversations.retention import purging
 
     with tempfile.TemporaryDirectory() as tmp:
         timings_path = Path(tmp) / "timings.json"
@@ -298,7 +298,7 @@ def measure(batch_size: int, warmup: float) -> dict:
         sampler = WaitSampler()
         purge_start = time.time()
         sampler.start()
-        result = retention.purge(batch_size=batch_size, export_dir=tmp)
+        result = purging.purge(batch_size=batch_size, export_dir=tmp)
         sampler.running = False
         purge_end = time.time()
         time.sleep(1.0)

@@ -415,7 +415,7 @@ SUMMARY_COLUMNS = [
 
 def user_ids_for(count: int) -> list[str]:
     """Pseudonyms of generated Singapore mobile numbers (+65 8xxx xxxx), as the webhook does."""
-    from conversations import identity
+    from conversations.whatsapp import identity
 
     return [identity.pseudonymize_phone(f"+658{i:07d}") for i in range(count)]
 

@@ -253,7 +253,7 @@ _CONTENT_LENGTH = re.compile(rb"(?i)content-length:\s*(\d+)")
 def _sender(
     port: int, index: int, run_id: str, stop_at: float, measure_from: float, stats: SenderStats
 ) -> None:
-    from conversations import wa_payloads, webhooks
+    from conversations.whatsapp import payloads, webhook
 
     client = _KeepAlive(port)
     n = 0
@@ -261,7 +261,7 @@ def _sender(
         n += 1
         wamid = f"wamid.bench.{run_id}.{index}.{n}"
         wa_id = f"659{(index * 100_000 + n % 100):07d}"  # 100 users per sender
-        payload = wa_payloads.text_notification(
+        payload = payloads.text_notification(
             wa_id=wa_id,
             body=f"Hi, we need {n % 9 + 1}00 boxes for 10 inch pizzas",
             wa_message_id=wamid,
@@ -271,7 +271,7 @@ def _sender(
         body = json.dumps(payload).encode()
         headers = {
             "Content-Type": "application/json",
-            "X-Hub-Signature-256": webhooks.sign_body(body, common.BENCH_APP_SECRET),
+            "X-Hub-Signature-256": webhook.sign_body(body, common.BENCH_APP_SECRET),
         }
         try:
             status, answer = client.post("/webhooks/whatsapp/", body, headers)

@@ -27,12 +27,71 @@ class DeliveryStatus(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
+# ------------------------------------------------------------------ who the customers are
+# An outlet is a customer business; its contacts are the WhatsApp numbers that speak for it.
+
+
+class Outlet(models.Model):
+    class Slot(models.TextChoices):
+        MORNING = "morning", "Morning (8am–12pm)"
+        AFTERNOON = "afternoon", "Afternoon (1pm–5pm)"
+
+    name = models.CharField(max_length=200)
+    address = models.TextField(blank=True, default="")
+    delivery_zone = models.CharField(max_length=32, blank=True, default="")
+    delivery_slot = models.CharField(max_length=16, choices=Slot.choices, default=Slot.MORNING)
+    preferred_language = models.CharField(max_length=8, default="en")
+    active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        db_table = "outlets"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OutletContact(models.Model):
+    """A WhatsApp number allowed to speak for an outlet. The number is never stored in clear."""
+
+    class ContactRole(models.TextChoices):
+        OWNER = "owner", "Owner"
+        MANAGER = "manager", "Manager"
+        STAFF = "staff", "Staff"
+
+    outlet = models.ForeignKey(Outlet, on_delete=models.CASCADE, related_name="contacts")
+    # Same pseudonym as ConversationSession.user_id for this number.
+    phone_hash = models.CharField(max_length=64, db_index=True)
+    phone_encrypted = models.TextField()
+    phone_masked = models.CharField(max_length=32, help_text="e.g. +65 ****4567")
+    name = models.CharField(max_length=120, blank=True, default="")
+    role = models.CharField(max_length=16, choices=ContactRole.choices, default=ContactRole.STAFF)
+    can_order = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        db_table = "outlet_contacts"
+        ordering = ["outlet", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["outlet", "phone_hash"], name="outlet_contact_uniq"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name or self.phone_masked} ({self.outlet})"
+
+
+# ------------------------------------------------------------------ conversations
+
+
 class ConversationSession(models.Model):
     session_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    # Pseudonym: HMAC-SHA256 of the E.164 phone number (conversations.identity.pseudonymize_phone).
+    # Pseudonym: HMAC-SHA256 of the E.164 phone number (conversations.whatsapp.identity.pseudonymize_phone).
     user_id = models.CharField(max_length=64)
     outlet = models.ForeignKey(
-        "orders.Outlet",
+        "Outlet",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -150,7 +209,7 @@ class ConversationMessage(models.Model):
 class UserInteractionSummary(models.Model):
     user_id = models.CharField(max_length=64, unique=True)
     outlet = models.ForeignKey(
-        "orders.Outlet",
+        "Outlet",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -313,7 +372,7 @@ class WebhookInbox(models.Model):
     """A signed WhatsApp notification accepted by the webhook and not yet stored (the inbox).
 
     The webhook commits the raw body here and answers 200 at once; the ingester
-    (`manage.py ingest_webhooks`, conversations.ingest) stores the rows in batches and deletes
+    (`manage.py ingest_webhooks`, conversations.whatsapp.ingest) stores the rows in batches and deletes
     them in the same transaction, so each notification is stored exactly once and nothing
     accepted is lost. A row holds a customer's raw message for the moments before it is stored;
     a row that failed WEBHOOK_INGEST_MAX_ATTEMPTS times stays, with the error's class name only,

@@ -326,14 +326,14 @@ def _open_sessions_sql() -> str:
 
 @functools.cache
 def _contact_outlets_sql() -> str:
-    from orders.models import OutletContact
+    from conversations.models import OutletContact
 
     table = OutletContact._meta.db_table
     return f"SELECT phone_hash, outlet_id FROM {table} WHERE phone_hash = ANY(%s::varchar[])"  # noqa: S608
 
 
 # ------------------------------------------------------------------ retention health
-# Retention compliance as numbers anyone can read (dashboard, metrics, conversations.retention).
+# Retention compliance as numbers anyone can read (dashboard, metrics, conversations.retention.purging).
 
 
 def message_retention_cutoff(

@@ -1,5 +1,4 @@
-"""The business records in the admin: catalogue, outlets and their contacts, orders, deliveries,
-invoices.
+"""The business records in the admin: catalogue, orders, deliveries, invoices.
 
 Outlet contacts: staff type a phone number in any common form; it is normalised to E.164 and kept
 only as its pseudonym (phone_hash, the same value as the sender's ConversationSession.user_id),
@@ -7,24 +6,22 @@ encrypted (phone_encrypted) and masked (phone_masked). The clear number is never
 """
 
 from auditlog.registry import auditlog
-from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 
-from conversations import audit, identity
-from conversations.admin import PseudonymSearchMixin
+from conversations import audit
 from orders import services as order_services
-from orders.models import DeliveryOrder, Invoice, Order, OrderLine, Outlet, OutletContact, Product
+from orders.models import DeliveryOrder, Invoice, Order, OrderLine, Product
 
 
 def _admin_link(viewname: str, pk: object, text: str) -> str:
     return format_html('<a href="{}">{}</a>', reverse(viewname, args=[pk]), text)
 
 
-# ------------------------------------------------------------------ catalogue and outlets
+# ------------------------------------------------------------------ catalogue
 
 
 @admin.register(Product)
@@ -33,102 +30,6 @@ class ProductAdmin(admin.ModelAdmin):
     list_filter = ("active", "category", "unit")
     search_fields = ("sku", "name", "description")
     exclude = ("embedding_vector",)
-
-
-class OutletContactInline(admin.TabularInline):
-    model = OutletContact
-    fields = ("name", "phone_masked", "role", "can_order")
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    show_change_link = True
-
-    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-
-@admin.register(Outlet)
-class OutletAdmin(admin.ModelAdmin):
-    list_display = ("name", "delivery_zone", "delivery_slot", "preferred_language", "active")
-    list_filter = ("active", "delivery_zone", "delivery_slot", "preferred_language")
-    search_fields = ("name", "address")
-    inlines = [OutletContactInline]
-
-
-class OutletContactForm(forms.ModelForm):
-    phone = forms.CharField(
-        max_length=32,
-        required=False,
-        help_text='Any common form: "+65 9123 4567", "91234567", "6591234567". '
-        "Stored encrypted and as a pseudonym, never in clear. Leave empty to keep the number.",
-    )
-
-    class Meta:
-        model = OutletContact
-        fields = ("outlet", "phone", "name", "role", "can_order")
-
-    def clean_phone(self) -> str:
-        raw = self.cleaned_data.get("phone", "").strip()
-        if not raw:
-            if self.instance.pk is None:
-                raise forms.ValidationError("Enter the contact's phone number.")
-            return ""
-        try:
-            return identity.normalize_phone(raw)
-        except identity.InvalidPhoneNumber:
-            raise forms.ValidationError("This is not a phone number.") from None
-
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        e164, outlet = cleaned.get("phone"), cleaned.get("outlet")
-        if e164 and outlet is not None:
-            phone_hash = identity.pseudonymize_phone(e164)
-            taken = OutletContact.objects.filter(outlet=outlet, phone_hash=phone_hash)
-            if taken.exclude(pk=self.instance.pk).exists():
-                self.add_error("phone", "This number is already a contact of this outlet.")
-        return cleaned
-
-    def save(self, commit: bool = True) -> OutletContact:
-        e164 = self.cleaned_data.get("phone")
-        if e164:
-            self.instance.phone_hash = identity.pseudonymize_phone(e164)
-            self.instance.phone_encrypted = identity.encrypt_phone(e164)
-            self.instance.phone_masked = identity.mask_phone(e164)
-        return super().save(commit)
-
-
-@admin.register(OutletContact)
-class OutletContactAdmin(PseudonymSearchMixin, admin.ModelAdmin):
-    """Searching a phone number posts it and finds the contact by pseudonym (never in a URL)."""
-
-    form = OutletContactForm
-    list_display = ("name", "phone_masked", "outlet", "role", "can_order", "sessions_link")
-    list_filter = ("role", "can_order", "outlet")
-    list_select_related = ("outlet",)
-    search_fields = ("name", "outlet__name")
-    search_help_text = "Name, outlet, or the contact's phone number"
-    session_lookup = ""
-    pseudonym_field = "phone_hash"
-    free_text = True
-    readonly_fields = ("phone_masked",)
-
-    def get_fields(self, request: HttpRequest, obj: OutletContact | None = None) -> list[str]:
-        fields = ["outlet", "phone", "name", "role", "can_order"]
-        return fields if obj is None else ["outlet", "phone_masked", *fields[1:]]
-
-    @admin.display(description="sessions")
-    def sessions_link(self, obj: OutletContact) -> str:
-        url = reverse("admin:conversations_conversationsession_changelist")
-        return format_html('<a href="{}?q={}">sessions</a>', url, obj.phone_hash)
-
-    def save_model(self, request, obj, form, change) -> None:
-        super().save_model(request, obj, form, change)
-        changed = sorted(form.changed_data)
-        audit.record_event(request, audit.CONTACT_SAVE, "outlet_contact", obj.pk, fields=changed)
-
-    def delete_model(self, request, obj) -> None:
-        audit.record_event(request, audit.CONTACT_DELETE, "outlet_contact", obj.pk)
-        super().delete_model(request, obj)
 
 
 # ------------------------------------------------------------------ orders, deliveries, invoices
@@ -275,8 +176,6 @@ class InvoiceAdmin(admin.ModelAdmin):
 # Who changed which business record. Fields that identify a person (pseudonyms, encrypted numbers)
 # and free text a customer may have written (notes) stay out of the log, so an erasure is complete.
 auditlog.register(Product, exclude_fields=["embedding_vector", "updated_at"])
-auditlog.register(Outlet, exclude_fields=["updated_at"])
-auditlog.register(OutletContact, exclude_fields=["phone_hash", "phone_encrypted", "updated_at"])
 auditlog.register(
     Order, exclude_fields=["user_id", "session", "source_message", "notes", "updated_at"]
 )

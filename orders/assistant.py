@@ -20,7 +20,7 @@ Rules:
 - A message that is not an order never creates one: only order_placement (or the answer to our
   own question about one) reaches orders.services.create_order.
 - Failures: an exception rolls the whole turn back and the task retries with backoff
-  (TransientError); after ASSISTANT_MAX_ATTEMPTS the user gets a holding reply and the session is
+  (conversations.processing.RetryLater); after ASSISTANT_MAX_ATTEMPTS the user gets a holding reply and the session is
   flagged for a colleague. The message itself is never lost: the webhook stored it before.
 """
 
@@ -31,28 +31,25 @@ import logging
 import random
 
 from django.conf import settings
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 
-from conversations import language, services
+from conversations import language, processing, services, tasks
 from conversations.models import (
     ConversationMessage,
     ConversationSession,
+    OutletContact,
     Role,
     UserInteractionSummary,
 )
+from conversations.whatsapp import outbound
 from orders import handlers, intents, llm, replies
 from orders.handlers import Turn, Understanding
-from orders.models import OutletContact
 
 logger = logging.getLogger(__name__)
 
 UNREGISTERED_FLAG = "unregistered number: add an outlet contact"
 REDRIVE_BATCH = 200
-
-
-class TransientError(Exception):
-    """The turn failed and was rolled back; the task should try again later."""
 
 
 # ------------------------------------------------------------------ entry point
@@ -74,17 +71,6 @@ def handle_inbound(message_id: int) -> None:
         retry_or_hold(message_id, exc)
 
 
-def handle_inbound_now(message_id: int) -> None:
-    """handle_inbound, retried at once until it answers or holds (eager mode, no broker)."""
-    for _ in range(settings.ASSISTANT_MAX_ATTEMPTS):
-        try:
-            handle_inbound(message_id)
-            return
-        except TransientError:
-            continue
-    handle_inbound(message_id)
-
-
 def retry_delay(retries: int) -> float:
     """Seconds before the next attempt: 30, 60, 120 … capped at 10 minutes, with jitter."""
     base = min(600.0, 30.0 * 2**retries)
@@ -103,9 +89,9 @@ def retry_or_hold(message_id: int, exc: Exception) -> None:
     """Count the failed attempt; retry later, or after the last attempt send a holding reply."""
     reason = type(exc).__name__
     try:
-        attempts = count_attempt(message_id)
+        attempts = services.count_processing_attempt(message_id)
     except DatabaseError as db_exc:
-        raise TransientError(reason) from db_exc
+        raise processing.RetryLater(reason, delay=retry_delay(0)) from db_exc
     logger.warning(
         "assistant failed on message %s (attempt %s of %s): %s",
         message_id,
@@ -114,24 +100,11 @@ def retry_or_hold(message_id: int, exc: Exception) -> None:
         reason,
     )
     if attempts < settings.ASSISTANT_MAX_ATTEMPTS:
-        raise TransientError(reason) from exc
+        raise processing.RetryLater(reason, delay=retry_delay(attempts - 1)) from exc
     try:
         hold(message_id, reason)
     except DatabaseError as db_exc:
-        raise TransientError(reason) from db_exc
-
-
-def count_attempt(message_id: int) -> int:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "UPDATE conversation_messages SET context = jsonb_set(COALESCE(context, '{}'::jsonb),"
-            " '{assistant_attempts}',"
-            " to_jsonb(COALESCE((context->>'assistant_attempts')::int, 0) + 1))"
-            " WHERE id = %s RETURNING (context->>'assistant_attempts')::int",
-            [message_id],
-        )
-        row = cursor.fetchone()
-    return row[0] if row else 0
+        raise processing.RetryLater(reason, delay=retry_delay(attempts - 1)) from db_exc
 
 
 def hold(message_id: int, reason: str) -> None:
@@ -142,7 +115,7 @@ def hold(message_id: int, reason: str) -> None:
             return
         session = ConversationSession.objects.select_for_update().get(session_id=message.session_id)
         services.flag_session(session, f"assistant could not answer ({reason})")
-        services.reply(session, replies.HOLDING, intent="holding_reply")
+        outbound.reply(session, replies.HOLDING, intent="holding_reply")
         services.mark_processed(message)
 
 
@@ -153,8 +126,6 @@ def redrive_unprocessed(now: dt.datetime | None = None) -> int:
     younger than a day (after that WhatsApp no longer lets us answer freely). handle_inbound is
     idempotent, so a message that is still being retried is not answered twice.
     """
-    from conversations import tasks
-
     now = now or timezone.now()
     stale = ConversationMessage.objects.filter(
         role=Role.USER,

@@ -5,8 +5,9 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from conversations import identity
-from orders.models import Outlet, OutletContact, Product
+from conversations.models import Outlet, OutletContact
+from conversations.whatsapp import identity
+from orders.models import Product
 
 # sku, name, category, size, unit, pack size, unit price (SGD)
 DEMO_PRODUCTS: list[tuple[str, str, str, str, str, int, str]] = [

@@ -18,10 +18,11 @@ from typing import Any
 from django.conf import settings
 
 from conversations import services
-from conversations.models import ConversationMessage, ConversationSession
+from conversations.models import ConversationMessage, ConversationSession, OutletContact
+from conversations.whatsapp import outbound
 from orders import catalog, intents, parsing, replies
 from orders import services as order_services
-from orders.models import DeliveryOrder, Invoice, Order, OrderLine, OutletContact, Product
+from orders.models import DeliveryOrder, Invoice, Order, OrderLine, Product
 from orders.parsing import ParsedItem, ParsedOrder
 
 APPROVAL_FLAG = "order awaiting staff approval"
@@ -58,7 +59,7 @@ class Turn:
         return self.message.content or ""
 
     def say(self, text: str, intent: str, interactive: dict | None = None) -> None:
-        services.reply(self.session, text, intent=intent, confidence=1.0, interactive=interactive)
+        outbound.reply(self.session, text, intent=intent, confidence=1.0, interactive=interactive)
 
 
 # ------------------------------------------------------------------ pending questions

@@ -5,7 +5,7 @@ parser returns. The client retries connection errors, timeouts, 429 and 5xx with
 backoff (OPENAI_MAX_RETRIES, OPENAI_TIMEOUT_SECONDS). With no OPENAI_API_KEY, after the last retry,
 or when the answer does not fit the schema, the offline parser (orders.parsing) does the job, so
 an OpenAI outage never loses an order. Logs name the failure, never the message. Personal data
-(phone numbers, addresses, names, NRIC…) is scrubbed by conversations.pii before the text leaves
+(phone numbers, addresses, names, NRIC…) is scrubbed by conversations.privacy.scrubber before the text leaves
 for OpenAI: order items never need it.
 """
 
@@ -18,7 +18,7 @@ from functools import lru_cache
 import openai
 from django.conf import settings
 
-from conversations import pii
+from conversations.privacy import scrubber
 from orders import parsing
 from orders.parsing import ParsedItem, ParsedOrder
 
@@ -111,7 +111,7 @@ def parse_order_with_openai(text: str) -> ParsedOrder:
             temperature=0,
             messages=[
                 {"role": "system", "content": SYSTEM_PROMPT},
-                {"role": "user", "content": pii.scrub_text(text).text},
+                {"role": "user", "content": scrubber.scrub_text(text).text},
             ],
             response_format={
                 "type": "json_schema",

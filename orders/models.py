@@ -12,6 +12,8 @@ from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.db.models import F, Q
 
+from conversations.models import Outlet
+
 
 class Product(models.Model):
     sku = models.CharField(max_length=32, unique=True)
@@ -45,58 +47,6 @@ class Product(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sku} {self.name}"
-
-
-class Outlet(models.Model):
-    class Slot(models.TextChoices):
-        MORNING = "morning", "Morning (8am–12pm)"
-        AFTERNOON = "afternoon", "Afternoon (1pm–5pm)"
-
-    name = models.CharField(max_length=200)
-    address = models.TextField(blank=True, default="")
-    delivery_zone = models.CharField(max_length=32, blank=True, default="")
-    delivery_slot = models.CharField(max_length=16, choices=Slot.choices, default=Slot.MORNING)
-    preferred_language = models.CharField(max_length=8, default="en")
-    active = models.BooleanField(default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        db_table = "outlets"
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class OutletContact(models.Model):
-    """A WhatsApp number allowed to speak for an outlet. The number is never stored in clear."""
-
-    class ContactRole(models.TextChoices):
-        OWNER = "owner", "Owner"
-        MANAGER = "manager", "Manager"
-        STAFF = "staff", "Staff"
-
-    outlet = models.ForeignKey(Outlet, on_delete=models.CASCADE, related_name="contacts")
-    # Same pseudonym as ConversationSession.user_id for this number.
-    phone_hash = models.CharField(max_length=64, db_index=True)
-    phone_encrypted = models.TextField()
-    phone_masked = models.CharField(max_length=32, help_text="e.g. +65 ****4567")
-    name = models.CharField(max_length=120, blank=True, default="")
-    role = models.CharField(max_length=16, choices=ContactRole.choices, default=ContactRole.STAFF)
-    can_order = models.BooleanField(default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        db_table = "outlet_contacts"
-        ordering = ["outlet", "name"]
-        constraints = [
-            models.UniqueConstraint(fields=["outlet", "phone_hash"], name="outlet_contact_uniq"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.name or self.phone_masked} ({self.outlet})"
 
 
 class Order(models.Model):

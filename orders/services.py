@@ -26,7 +26,8 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from orders.models import DeliveryOrder, Invoice, Order, OrderLine, Outlet, Product
+from conversations.models import Outlet
+from orders.models import DeliveryOrder, Invoice, Order, OrderLine, Product
 
 LOCAL_TZ = ZoneInfo("Asia/Singapore")
 CENT = Decimal("0.01")

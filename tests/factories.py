@@ -6,9 +6,15 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from conversations import identity
-from conversations.models import ConversationMessage, ConversationSession, UserInteractionSummary
-from orders.models import Outlet, OutletContact, Product
+from conversations.models import (
+    ConversationMessage,
+    ConversationSession,
+    Outlet,
+    OutletContact,
+    UserInteractionSummary,
+)
+from conversations.whatsapp import identity
+from orders.models import Product
 
 
 def user_id_for(phone: str) -> str:

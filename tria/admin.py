@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from tria import apikeys
+from tria.api import apikeys
 from tria.models import ApiKey
 
 

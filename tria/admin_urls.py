@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import path
 
-from tria.admin_views import dashboard_view
+from ops.admin_views import dashboard_view
 
 urlpatterns = [
     path("dashboard/", admin.site.admin_view(dashboard_view), name="admin_dashboard"),

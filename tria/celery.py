@@ -9,3 +9,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tria.settings")
 app = Celery("tria")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+# The memory's packages keep their tasks next to their services.
+app.autodiscover_tasks(
+    ["conversations.whatsapp", "conversations.privacy", "conversations.retention"]
+)

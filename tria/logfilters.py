@@ -12,7 +12,7 @@ Rules:
 import logging
 from typing import Any
 
-from conversations import pii
+from conversations.privacy import scrubber
 
 CONTENT_KEYS = frozenset({"content", "body", "text", "message_text", "message_body", "caption"})
 REDACTED = "[REDACTED]"
@@ -23,7 +23,7 @@ _STANDARD_ATTRS = frozenset(
 
 
 def _scrub(value: str) -> str:
-    return pii.scrub_text(value).text
+    return scrubber.scrub_text(value).text
 
 
 def _redact_extra(key: str, value: Any) -> Any:
@@ -32,7 +32,7 @@ def _redact_extra(key: str, value: Any) -> Any:
     if isinstance(value, str):
         return _scrub(value)
     if isinstance(value, dict | list | tuple):
-        return pii.scrub_value(value)[0]
+        return scrubber.scrub_value(value)[0]
     return value
 
 

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "tria",
     "conversations",
     "orders",
+    "ops",
 ]
 
 MIDDLEWARE = [
@@ -224,7 +225,7 @@ WHATSAPP_MAX_BODY_BYTES = env.int("WHATSAPP_MAX_BODY_BYTES", default=1024 * 1024
 WHATSAPP_SEND_MAX_RETRIES = env.int("WHATSAPP_SEND_MAX_RETRIES", default=5)
 WHATSAPP_RETRY_BACKOFF_SECONDS = env.float("WHATSAPP_RETRY_BACKOFF_SECONDS", default=5.0)
 SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30)
-# The webhook inbox (conversations.ingest): the webhook commits each notification and answers;
+# The webhook inbox (conversations.whatsapp.ingest): the webhook commits each notification and answers;
 # `manage.py ingest_webhooks` stores them in batches. INLINE stores during the request instead
 # (the tests, development: about a fifth of the throughput; README, Performance).
 WHATSAPP_INGEST_INLINE = env.bool("WHATSAPP_INGEST_INLINE", default=False)
@@ -267,7 +268,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     # The API key class comes first so that a request without credentials gets 401, not 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "tria.apikeys.ApiKeyAuthentication",
+        "tria.api.apikeys.ApiKeyAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "EXCEPTION_HANDLER": "tria.api.exception_handler",
@@ -286,7 +287,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "MessageRoleEnum": "conversations.models.Role",
         "MessageDeliveryStatusEnum": "conversations.models.DeliveryStatus",
-        "ContactRoleEnum": "orders.models.OutletContact.ContactRole",
+        "ContactRoleEnum": "conversations.models.OutletContact.ContactRole",
         "OrderStatusEnum": "orders.models.Order.Status",
         "DeliveryOrderStatusEnum": "orders.models.DeliveryOrder.Status",
         "InvoiceStatusEnum": "orders.models.Invoice.Status",

@@ -5,10 +5,10 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 urlpatterns = [
     path("admin/", include("tria.admin_urls")),
     path("admin/", admin.site.urls),
-    path("api/v1/users/", include("conversations.privacy_urls")),
+    path("api/v1/users/", include("conversations.api.privacy_urls")),
     path("api/v1/", include("tria.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
-    path("webhooks/", include("conversations.webhook_urls")),
-    path("", include("tria.ops_urls")),
+    path("webhooks/", include("conversations.whatsapp.urls")),
+    path("", include("ops.urls")),
 ]

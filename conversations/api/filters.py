@@ -5,6 +5,7 @@ the django-filter FilterSet behind GET query strings. On messages `session_id` i
 UUID; a `user_id` filter also accepts a phone number and compares its pseudonym.
 """
 
+from conversations.api import fields
 from conversations.api.serializers import MessageSerializer, SessionSerializer, SummarySerializer
 from conversations.models import ConversationMessage, ConversationSession, UserInteractionSummary
 from tria import api
@@ -13,7 +14,7 @@ from tria import api
 SESSION_FILTERS = api.filter_fields(
     ConversationSession,
     *api.shown_fields(SessionSerializer),
-    normalize={"user_id": api.user_id_value},
+    normalize={"user_id": fields.user_id_value},
 )
 SessionFilterSet = api.filterset_for(ConversationSession, SESSION_FILTERS)
 
@@ -26,6 +27,6 @@ MessageFilterSet = api.filterset_for(ConversationMessage, MESSAGE_FILTERS)
 SUMMARY_FILTERS = api.filter_fields(
     UserInteractionSummary,
     *api.shown_fields(SummarySerializer),
-    normalize={"user_id": api.user_id_value},
+    normalize={"user_id": fields.user_id_value},
 )
 SummaryFilterSet = api.filterset_for(UserInteractionSummary, SUMMARY_FILTERS)

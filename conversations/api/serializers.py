@@ -3,6 +3,7 @@
 from rest_framework import serializers
 from rest_framework.validators import UniqueValidator
 
+from conversations.api import fields
 from conversations.models import ConversationMessage, ConversationSession, UserInteractionSummary
 from tria import api
 
@@ -13,7 +14,7 @@ class SessionSerializer(api.ApiModelSerializer):
         validators=[UniqueValidator(queryset=ConversationSession.objects.all())],
         help_text="Chosen by the server unless given on create.",
     )
-    user_id = api.UserIdField(help_text="64-hex pseudonym; a phone number is turned into it.")
+    user_id = fields.UserIdField(help_text="64-hex pseudonym; a phone number is turned into it.")
     create_only_fields = ("session_id", "user_id")
 
     class Meta:
@@ -75,7 +76,7 @@ class MessageSerializer(api.ApiModelSerializer):
 
 
 class SummarySerializer(api.ApiModelSerializer):
-    user_id = api.UserIdField(
+    user_id = fields.UserIdField(
         validators=[UniqueValidator(queryset=UserInteractionSummary.objects.all())],
         help_text="64-hex pseudonym; a phone number is turned into it.",
     )

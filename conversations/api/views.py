@@ -11,7 +11,7 @@ from django.utils import timezone
 from rest_framework import exceptions, serializers
 
 from conversations import selectors, services
-from conversations.api import filters
+from conversations.api import fields, filters
 from conversations.api.serializers import MessageSerializer, SessionSerializer, SummarySerializer
 from conversations.models import ConversationMessage, ConversationSession, UserInteractionSummary
 from tria import api
@@ -93,4 +93,4 @@ class SummaryViewSet(api.NineOperationsViewSet):
     filter_fields = filters.SUMMARY_FILTERS
     filterset_class = filters.SummaryFilterSet
     lookup_field = "user_id"
-    lookup_kind = "user_id"
+    key_parser = staticmethod(fields.user_id_key)

@@ -1,15 +1,7 @@
-"""The beat rows (django-celery-beat): the daily retention purge and the PII scrub.
-
-Same function as `manage.py setup_tria` runs (conversations.schedules.ensure_schedules), idempotent.
-"""
+"""Once created a beat row here; every beat row is now defined in tria.schedules and applied
+by tria.0006_beat_schedules (and `manage.py setup_tria`). Kept empty so the history stays whole."""
 
 from django.db import migrations
-
-
-def create_schedules(apps, schema_editor):
-    from conversations import schedules
-
-    schedules.ensure_schedules(apps)
 
 
 class Migration(migrations.Migration):
@@ -18,6 +10,4 @@ class Migration(migrations.Migration):
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
 
-    operations = [
-        migrations.RunPython(create_schedules, migrations.RunPython.noop),
-    ]
+    operations = []

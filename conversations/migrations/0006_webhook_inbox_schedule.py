@@ -1,12 +1,7 @@
-"""The webhook inbox's beat row (every minute), with the others: conversations.schedules."""
+"""Once created a beat row here; every beat row is now defined in tria.schedules and applied
+by tria.0006_beat_schedules (and `manage.py setup_tria`). Kept empty so the history stays whole."""
 
 from django.db import migrations
-
-
-def create_schedules(apps, schema_editor):
-    from conversations import schedules
-
-    schedules.ensure_schedules(apps)
 
 
 class Migration(migrations.Migration):
@@ -15,6 +10,4 @@ class Migration(migrations.Migration):
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
 
-    operations = [
-        migrations.RunPython(create_schedules, migrations.RunPython.noop),
-    ]
+    operations = []

@@ -4,7 +4,9 @@ Outlet contacts are never filtered by a phone number in a query string (it would
 logs); the JSON filter `{"phone": "+6591234567"}` compares the number's pseudonym.
 """
 
-from conversations import identity
+from conversations.api import fields
+from conversations.models import Outlet, OutletContact
+from conversations.whatsapp import identity
 from orders.api.serializers import (
     DeliveryOrderSerializer,
     InvoiceSerializer,
@@ -13,9 +15,9 @@ from orders.api.serializers import (
     OutletSerializer,
     ProductSerializer,
 )
-from orders.models import DeliveryOrder, Invoice, Order, Outlet, OutletContact, Product
+from orders.models import DeliveryOrder, Invoice, Order, Product
 from tria import api
-from tria.filterlang import FieldSpec
+from tria.api.filterlang import FieldSpec
 
 PRODUCT_FILTERS = api.filter_fields(
     Product,
@@ -47,7 +49,7 @@ OutletContactFilterSet = api.filterset_for(OutletContact, CONTACT_FILTERS, exclu
 ORDER_FILTERS = api.filter_fields(
     Order,
     *api.shown_fields(OrderSerializer, leave_out=["lines"]),
-    normalize={"user_id": api.user_id_value},
+    normalize={"user_id": fields.user_id_value},
 )
 OrderFilterSet = api.filterset_for(Order, ORDER_FILTERS)
 

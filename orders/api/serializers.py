@@ -6,9 +6,10 @@ from typing import Any
 from django.db.models import Model
 from rest_framework import serializers
 
-from conversations import identity
-from conversations.models import ConversationSession
-from orders.models import DeliveryOrder, Invoice, Order, OrderLine, Outlet, OutletContact, Product
+from conversations.api import fields
+from conversations.models import ConversationSession, Outlet, OutletContact
+from conversations.whatsapp import identity
+from orders.models import DeliveryOrder, Invoice, Order, OrderLine, Product
 from tria import api
 
 MONEY = {"min_value": Decimal("0")}
@@ -130,7 +131,7 @@ class OrderSerializer(api.ApiModelSerializer):
         allow_null=True,
         help_text="The session's session_id (UUID) the order came from.",
     )
-    user_id = api.UserIdField(
+    user_id = fields.UserIdField(
         required=False, allow_blank=True, help_text="Pseudonym of the user who ordered."
     )
     lines = OrderLineSerializer(many=True, read_only=True)

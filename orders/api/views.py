@@ -1,5 +1,6 @@
 """Products, outlets, outlet contacts, orders, deliveries and invoices: the nine operations."""
 
+from conversations.models import Outlet, OutletContact
 from orders.api import filters
 from orders.api.serializers import (
     DeliveryOrderSerializer,
@@ -9,7 +10,7 @@ from orders.api.serializers import (
     OutletSerializer,
     ProductSerializer,
 )
-from orders.models import DeliveryOrder, Invoice, Order, Outlet, OutletContact, Product
+from orders.models import DeliveryOrder, Invoice, Order, Product
 from tria import api
 
 

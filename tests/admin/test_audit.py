@@ -5,8 +5,7 @@ from django.contrib.auth.models import AnonymousUser, Group
 from django.urls import reverse
 
 from conversations import audit
-from conversations.models import AuditEvent
-from orders.models import Outlet
+from conversations.models import AuditEvent, Outlet
 from tests.factories import OutletFactory
 
 
@@ -30,7 +29,7 @@ def test_a_change_made_in_the_admin_is_logged_with_who_and_from_where(client, dj
     admin_user = django_user_model.objects.create_superuser("root", password=None)
     client.force_login(admin_user)
     outlet = OutletFactory(name="Pizza Corner")
-    url = reverse("admin:orders_outlet_change", args=[outlet.pk])
+    url = reverse("admin:conversations_outlet_change", args=[outlet.pk])
     data = {
         "name": "Pizza Corner Tampines",
         "address": outlet.address,

@@ -4,12 +4,11 @@ import pytest
 from auditlog.models import LogEntry
 from django.urls import reverse
 
-from conversations import identity
-from conversations.models import AuditEvent
-from orders.models import OutletContact
+from conversations.models import AuditEvent, OutletContact
+from conversations.whatsapp import identity
 from tests.factories import OutletFactory, SessionFactory
 
-ADD_URL = "/admin/orders/outletcontact/add/"
+ADD_URL = "/admin/conversations/outletcontact/add/"
 E164 = "+6591234567"
 
 
@@ -64,7 +63,7 @@ def test_editing_a_contact_keeps_its_number_unless_a_new_one_is_typed(login_as):
     client = login_as("Supervisor")
     _add(client, outlet, E164)
     contact = OutletContact.objects.get()
-    url = reverse("admin:orders_outletcontact_change", args=[contact.pk])
+    url = reverse("admin:conversations_outletcontact_change", args=[contact.pk])
     base = {"outlet": outlet.pk, "name": "Mei Ling Tan", "role": "owner"}
     assert client.post(url, {**base, "phone": ""}).status_code == 302
     contact.refresh_from_db()
@@ -114,13 +113,14 @@ def test_contacts_can_be_found_by_their_phone_number_or_name(login_as):
     client = login_as("Supervisor")
     _add(client, OutletFactory(), E164)
     _add(client, OutletFactory(), "+6581112222", name="Ah Seng")
-    found = client.post("/admin/orders/outletcontact/find/", {"q": "9123 4567"})
+    found = client.post("/admin/conversations/outletcontact/find/", {"q": "9123 4567"})
     assert (
-        found["Location"] == f"/admin/orders/outletcontact/?q={identity.pseudonymize_phone(E164)}"
+        found["Location"]
+        == f"/admin/conversations/outletcontact/?q={identity.pseudonymize_phone(E164)}"
     )
     listing = client.get(found["Location"])
     assert [c.name for c in listing.context["cl"].result_list] == ["Mei Ling"]
     by_name = client.get(
-        client.post("/admin/orders/outletcontact/find/", {"q": "seng"})["Location"]
+        client.post("/admin/conversations/outletcontact/find/", {"q": "seng"})["Location"]
     )
     assert [c.name for c in by_name.context["cl"].result_list] == ["Ah Seng"]

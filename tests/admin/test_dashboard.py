@@ -7,8 +7,9 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from conversations import dashboard, services
+from conversations import services
 from conversations.models import ConversationMessage, PurgeRun
+from ops import dashboard
 from tests.factories import SessionFactory, user_id_for
 
 SGT = ZoneInfo("Asia/Singapore")

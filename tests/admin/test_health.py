@@ -18,7 +18,7 @@ from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
 
 from conversations.models import WebhookInbox
-from tria import health, tasks
+from ops import health, tasks
 from tria.celery import app as celery_app
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -146,7 +146,7 @@ def test_an_unreadable_inbox_fails_the_check_with_a_short_detail(db, client, hea
 
 def test_beat_schedules_the_heartbeat_after_migrate(db):
     task = PeriodicTask.objects.get(name="tria: worker heartbeat")
-    assert task.task == "tria.tasks.record_worker_heartbeat"
+    assert task.task == "ops.tasks.record_worker_heartbeat"
     assert (task.interval.every, task.interval.period) == (
         settings.HEALTH_HEARTBEAT_SECONDS,
         "seconds",
@@ -165,7 +165,7 @@ def test_a_real_worker_turns_health_green(db, client, redis_client, tmp_path):
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", AlwaysEagerIgnored)  # we want the real broker
-                celery_app.send_task("tria.tasks.record_worker_heartbeat")
+                celery_app.send_task("ops.tasks.record_worker_heartbeat")
             deadline = time.monotonic() + 60
             while _health(client)[0] != 200 and time.monotonic() < deadline:
                 time.sleep(0.5)

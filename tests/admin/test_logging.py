@@ -49,5 +49,5 @@ def test_with_debug_off_every_log_line_is_json_with_the_request_id():
 
 def test_plain_logs_also_carry_the_request_id():
     result = _run(LOG_JSON="0", REDIS_URL="redis://127.0.0.1:6999/0")
-    assert "WARNING [req-health-1] tria.health: health check failing:" in result.stderr
+    assert "WARNING [req-health-1] ops.health: health check failing:" in result.stderr
     assert "WARNING [req-missing-2] django.request: Not Found: /no-such-page/" in result.stderr

@@ -10,8 +10,9 @@ from auditlog.models import LogEntry
 from django.urls import reverse
 from django.utils import timezone
 
-from conversations import identity, services
+from conversations import services
 from conversations.models import AuditEvent, ConversationSession
+from conversations.whatsapp import identity
 from orders import services as order_services
 from tests.factories import OutletFactory, ProductFactory, SessionFactory
 

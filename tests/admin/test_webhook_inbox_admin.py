@@ -7,8 +7,8 @@ from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from conversations import ingest, wa_payloads
 from conversations.models import AuditEvent, ConversationMessage, WebhookInbox
+from conversations.whatsapp import ingest, payloads
 
 WA_ID = "6591234567"
 CONTENT = "MARKER-INBOX 300 pizza boxes to Blk 12 Bedok North"
@@ -16,7 +16,7 @@ CHANGELIST = reverse("admin:conversations_webhookinbox_changelist")
 
 
 def _body(wamid: str = "wamid.INBOX-1") -> str:
-    notification = wa_payloads.text_notification(
+    notification = payloads.text_notification(
         wa_id=WA_ID,
         body=CONTENT,
         wa_message_id=wamid,
@@ -31,7 +31,7 @@ def _set_aside(body: str) -> WebhookInbox:
     return WebhookInbox.objects.create(
         body=body,
         attempts=settings.WEBHOOK_INGEST_MAX_ATTEMPTS,
-        last_error="KeyError at wa_payloads.py:212",
+        last_error="KeyError at payloads.py:212",
     )
 
 
@@ -52,13 +52,13 @@ def test_a_supervisor_sees_size_attempts_and_error_but_never_the_body(login_as):
     response = client.get(CHANGELIST)
     assert response.status_code == 200
     page = response.content.decode()
-    assert "KeyError at wa_payloads.py:212" in page
+    assert "KeyError at payloads.py:212" in page
     assert f">{len(body.encode())}<" in page
     assert 'id="searchbar"' not in page  # nothing to search: the body is not searchable
     _assert_no_body(page)
     detail = client.get(_change_url(row))
     assert detail.status_code == 200
-    assert "KeyError at wa_payloads.py:212" in detail.content.decode()
+    assert "KeyError at payloads.py:212" in detail.content.decode()
     _assert_no_body(detail.content.decode())
 
 

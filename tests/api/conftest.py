@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from rest_framework.test import APIClient
 
 from orders.models import DeliveryOrder, Invoice, Order
-from tria import apikeys
+from tria.api import apikeys
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def _opened_session(phone: str = "+6591234567") -> ConversationSession:
     """A session opened the way the API opens one, so the user's summary exists."""
-    from conversations.identity import pseudonymize_phone
+    from conversations.whatsapp.identity import pseudonymize_phone
 
     return services.open_session(user_id=pseudonymize_phone(phone))
 
@@ -170,7 +170,7 @@ def test_session_ids_are_checked_in_one_query_however_many_items(api):
     assert queries_for(10) == queries_for(300)
 
 
-# ------------------------------------------------------------------ the fast path (tria.fastpath)
+# ------------------------------------------------------------------ the fast path (tria.api.fastpath)
 
 BASE = {"role": "user", "content": "400 boxes", "timestamp": "2025-01-01T10:00:00+08:00"}
 VARIANTS = [

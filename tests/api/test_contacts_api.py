@@ -2,8 +2,8 @@
 
 import pytest
 
-from conversations import identity
-from orders.models import OutletContact
+from conversations.models import OutletContact
+from conversations.whatsapp import identity
 from tests.factories import OutletFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 
 from tests.factories import MessageFactory, SessionFactory
-from tria import filterlang
-from tria.filterlang import FieldSpec, FilterError
+from tria.api import filterlang
+from tria.api.filterlang import FieldSpec, FilterError
 
 SPEC = {
     "role": FieldSpec("role", "str"),
@@ -304,7 +304,7 @@ def test_a_bad_query_string_is_a_400_naming_the_parameter(api, messages, params,
 
 
 def test_a_user_id_filter_also_takes_a_phone_number(api):
-    from conversations.identity import pseudonymize_phone
+    from conversations.whatsapp.identity import pseudonymize_phone
 
     session = SessionFactory(user_id=pseudonymize_phone("+6591234567"))
     SessionFactory()

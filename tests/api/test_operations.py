@@ -9,8 +9,14 @@ from typing import Any
 import pytest
 from django.db.models import Model
 
-from conversations.models import ConversationMessage, ConversationSession, UserInteractionSummary
-from orders.models import DeliveryOrder, Invoice, Order, Outlet, OutletContact, Product
+from conversations.models import (
+    ConversationMessage,
+    ConversationSession,
+    Outlet,
+    OutletContact,
+    UserInteractionSummary,
+)
+from orders.models import DeliveryOrder, Invoice, Order, Product
 from tests.api.conftest import make_delivery, make_invoice, make_order
 from tests.factories import (
     MessageFactory,
@@ -313,7 +319,7 @@ def test_a_time_without_zone_is_read_as_utc(api):
 
 
 def test_a_phone_number_given_as_user_id_is_stored_only_as_its_pseudonym(api):
-    from conversations.identity import pseudonymize_phone
+    from conversations.whatsapp.identity import pseudonymize_phone
 
     response = api.post("/api/v1/sessions/", {"user_id": "6591234567"}, format="json")
     assert response.json()["user_id"] == pseudonymize_phone("+6591234567")

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from django.db import connection
 
-from conversations.identity import pseudonymize_phone
+from conversations.whatsapp.identity import pseudonymize_phone
 from tests.factories import MessageFactory, SessionFactory, SummaryFactory
 
 pytestmark = pytest.mark.django_db

@@ -16,7 +16,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from tests.factories import MessageFactory, OutletContactFactory, ProductFactory, SummaryFactory
-from tria import apikeys
+from tria.api import apikeys
 
 pytestmark = pytest.mark.django_db
 

@@ -1,5 +1,5 @@
 """The webhook inbox and its ingester: the POST only commits the notification; `ingest_webhooks`
-(conversations.ingest) stores it in batches, exactly once, and never loses one.
+(conversations.whatsapp.ingest) stores it in batches, exactly once, and never loses one.
 
 The suite stores inline (WHATSAPP_INGEST_INLINE=1); these tests switch it off to queue, then drain
 as the ingester, the beat task or the command would. Tests that use threads or a second process
@@ -27,7 +27,7 @@ from django.db.models import Sum
 from django.test import Client
 from django_celery_beat.models import PeriodicTask
 
-from conversations import identity, ingest, schedules, services, tasks
+from conversations import services
 from conversations.models import (
     ConversationMessage,
     ConversationSession,
@@ -36,8 +36,10 @@ from conversations.models import (
     UserInteractionSummary,
     WebhookInbox,
 )
+from conversations.whatsapp import identity, ingest, tasks
 from tests.conversations.whatsapp_support import FIXTURE_TIME, post, queued_tasks, text_payload
 from tests.factories import OutletContactFactory
+from tria import schedules
 from tria.celery import app as celery_app
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -509,7 +511,7 @@ def test_the_drain_runs_each_new_message_s_processing_once_after_it_commits(queu
 def test_the_inbox_safety_net_is_scheduled_every_minute():
     row = PeriodicTask.objects.get(name=schedules.INBOX_SCHEDULE)
 
-    assert (row.task, row.enabled) == ("conversations.tasks.drain_webhook_inbox", True)
+    assert (row.task, row.enabled) == ("conversations.whatsapp.tasks.drain_webhook_inbox", True)
     assert (row.interval.every, row.interval.period) == (1, "minutes")
     celery_app.loader.import_default_modules()
     assert row.task in celery_app.tasks

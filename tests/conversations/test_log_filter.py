@@ -41,7 +41,7 @@ def test_every_configured_handler_carries_the_redaction_filter() -> None:
 
 
 @pytest.mark.parametrize(
-    "logger_name", ["conversations.webhooks", "orders.assistant", "celery.task"]
+    "logger_name", ["conversations.whatsapp.webhook", "orders.assistant", "celery.task"]
 )
 def test_phone_numbers_in_any_logger_message_are_redacted(configured_output, logger_name) -> None:
     logging.getLogger(logger_name).warning("reply to %s (wa_id %s) failed", PHONE, WA_ID)

@@ -5,17 +5,17 @@ from collections import Counter
 
 import pytest
 
-from conversations import pii, pii_eval
+from conversations.privacy import scrubber, scrubber_eval
 
 
 @pytest.fixture(scope="module")
 def corpus() -> list[dict]:
-    return pii_eval.load_corpus()
+    return scrubber_eval.load_corpus()
 
 
 @pytest.fixture(scope="module")
-def report(corpus: list[dict]) -> pii_eval.Report:
-    return pii_eval.evaluate(corpus)
+def report(corpus: list[dict]) -> scrubber_eval.Report:
+    return scrubber_eval.evaluate(corpus)
 
 
 def test_corpus_is_large_varied_and_mostly_without_pii(corpus: list[dict]) -> None:
@@ -31,7 +31,7 @@ def test_corpus_labels_point_at_the_text_they_name(corpus: list[dict]) -> None:
     for row in corpus:
         for span in row["pii"] + row["protected"]:
             assert row["text"][span["start"] : span["end"]] == span["value"], row["id"]
-        assert all(span["type"] in pii.PII_TYPES for span in row["pii"]), row["id"]
+        assert all(span["type"] in scrubber.PII_TYPES for span in row["pii"]), row["id"]
 
 
 def test_corpus_holds_the_hard_negatives_the_issue_names(corpus: list[dict]) -> None:
@@ -47,21 +47,23 @@ def test_corpus_holds_the_hard_negatives_the_issue_names(corpus: list[dict]) -> 
     assert len(eight_digit_barcodes) >= 15
 
 
-def test_scrubber_meets_every_recall_and_preservation_threshold(report: pii_eval.Report) -> None:
-    assert report.failures() == [], pii_eval.format_report(report)
-    assert report.by_type[pii.PHONE].recall >= 0.98
-    assert report.by_type[pii.EMAIL].recall >= 0.98
-    assert report.by_type[pii.NRIC].recall >= 0.98
-    assert report.by_type[pii.CARD].recall >= 0.98
-    assert report.by_type[pii.ADDRESS].recall >= 0.95
+def test_scrubber_meets_every_recall_and_preservation_threshold(
+    report: scrubber_eval.Report,
+) -> None:
+    assert report.failures() == [], scrubber_eval.format_report(report)
+    assert report.by_type[scrubber.PHONE].recall >= 0.98
+    assert report.by_type[scrubber.EMAIL].recall >= 0.98
+    assert report.by_type[scrubber.NRIC].recall >= 0.98
+    assert report.by_type[scrubber.CARD].recall >= 0.98
+    assert report.by_type[scrubber.ADDRESS].recall >= 0.95
     assert report.protected_rate >= 0.99
     assert report.clean_rate >= 0.99
 
 
 def test_pii_eval_prints_a_row_per_type_and_exits_zero(capsys: pytest.CaptureFixture) -> None:
-    assert pii_eval.main([]) == 0
+    assert scrubber_eval.main([]) == 0
     out = capsys.readouterr().out
-    for pii_type in pii.PII_TYPES:
+    for pii_type in scrubber.PII_TYPES:
         assert pii_type in out
     assert "protected order tokens kept verbatim" in out
 
@@ -71,7 +73,7 @@ def test_pii_eval_exits_non_zero_when_a_threshold_is_missed(tmp_path, capsys) ->
     leaky["pii"] = [{"type": "PHONE", "start": 5, "end": 23, "value": "nine one two three"}]
     path = tmp_path / "corpus.jsonl"
     path.write_text(json.dumps(leaky) + "\n", encoding="utf-8")
-    assert pii_eval.main(["--corpus", str(path)]) == 1
+    assert scrubber_eval.main(["--corpus", str(path)]) == 1
     assert "PHONE recall 0.000" in capsys.readouterr().err
 
 
@@ -92,39 +94,40 @@ def test_pii_eval_exits_non_zero_when_a_threshold_is_missed(tmp_path, capsys) ->
     ],
 )
 def test_phone_numbers_in_local_and_international_forms_are_replaced(text: str) -> None:
-    result = pii.scrub_text(text)
+    result = scrubber.scrub_text(text)
     assert "[PHONE]" in result.text
     assert not any(char.isdigit() for char in result.text)
 
 
 def test_email_written_out_in_words_is_replaced() -> None:
-    assert pii.scrub_text("mail finance at satayking dot com dot sg").text == "mail [EMAIL]"
-    assert pii.scrub_text("mail lisa (at) bakery (dot) sg pls").text == "mail [EMAIL] pls"
+    assert scrubber.scrub_text("mail finance at satayking dot com dot sg").text == "mail [EMAIL]"
+    assert scrubber.scrub_text("mail lisa (at) bakery (dot) sg pls").text == "mail [EMAIL] pls"
 
 
 def test_nric_is_replaced_only_when_its_checksum_is_right() -> None:
-    assert pii.scrub_text("IC S1234567D").text == "IC [NRIC]"
-    assert pii.scrub_text("IC S1234567A").text == "IC S1234567A"
-    assert pii.nric_is_valid("t0123456g")
+    assert scrubber.scrub_text("IC S1234567D").text == "IC [NRIC]"
+    assert scrubber.scrub_text("IC S1234567A").text == "IC S1234567A"
+    assert scrubber.nric_is_valid("t0123456g")
 
 
 def test_card_number_is_replaced_only_when_luhn_valid() -> None:
-    assert pii.scrub_text("card 4111 1111 1111 1111").text == "card [CARD]"
-    assert pii.scrub_text("card 4111 1111 1111 1112").text == "card 4111 1111 1111 1112"
+    assert scrubber.scrub_text("card 4111 1111 1111 1111").text == "card [CARD]"
+    assert scrubber.scrub_text("card 4111 1111 1111 1112").text == "card 4111 1111 1111 1112"
 
 
 def test_singapore_address_parts_become_one_placeholder() -> None:
     text = "Deliver to Blk 123 Ang Mo Kio Ave 3 #01-1234 Singapore 560123 before 2pm"
-    assert pii.scrub_text(text).text == "Deliver to [ADDRESS] before 2pm"
+    assert scrubber.scrub_text(text).text == "Deliver to [ADDRESS] before 2pm"
     assert (
-        pii.scrub_text("We're at Blk 5 Everton Park #01-30 S(080005)").text == "We're at [ADDRESS]"
+        scrubber.scrub_text("We're at Blk 5 Everton Park #01-30 S(080005)").text
+        == "We're at [ADDRESS]"
     )
 
 
 def test_bank_account_and_introduced_name_are_replaced() -> None:
-    assert pii.scrub_text("Refund to DBS 027-654321-9").text == "Refund to DBS [BANK_ACCOUNT]"
+    assert scrubber.scrub_text("Refund to DBS 027-654321-9").text == "Refund to DBS [BANK_ACCOUNT]"
     assert (
-        pii.scrub_text("Hi my name is Siti Nurhaliza, thanks").text
+        scrubber.scrub_text("Hi my name is Siti Nurhaliza, thanks").text
         == "Hi my name is [NAME], thanks"
     )
 
@@ -143,23 +146,23 @@ def test_bank_account_and_introduced_name_are_replaced() -> None:
     ],
 )
 def test_order_data_is_left_exactly_as_written(text: str) -> None:
-    assert pii.scrub_text(text).text == text
+    assert scrubber.scrub_text(text).text == text
 
 
 def test_scrubbing_twice_changes_nothing_more() -> None:
-    once = pii.scrub_text("Call 9123 4567 or mail a@b.sg, IC S1234567D").text
+    once = scrubber.scrub_text("Call 9123 4567 or mail a@b.sg, IC S1234567D").text
     assert once == "Call [PHONE] or mail [EMAIL], IC [NRIC]"
-    assert pii.scrub_text(once).text == once
+    assert scrubber.scrub_text(once).text == once
 
 
 def test_result_counts_each_type_without_keeping_the_values() -> None:
-    result = pii.scrub_text("9123 4567 / 6123 4567, a@b.sg")
+    result = scrubber.scrub_text("9123 4567 / 6123 4567, a@b.sg")
     assert result.counts == {"PHONE": 2, "EMAIL": 1}
     assert "9123" not in repr(result.counts)
 
 
 def test_scrub_value_cleans_strings_nested_in_json_and_keeps_the_keys() -> None:
     value = {"note": "call 9123 4567", "items": [{"text": "IC S1234567D"}, 400], "qty": 3}
-    cleaned, counts = pii.scrub_value(value)
+    cleaned, counts = scrubber.scrub_value(value)
     assert cleaned == {"note": "call [PHONE]", "items": [{"text": "IC [NRIC]"}, 400], "qty": 3}
     assert counts == {"PHONE": 1, "NRIC": 1}

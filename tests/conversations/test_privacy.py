@@ -18,19 +18,22 @@ from django.utils import timezone
 from pypdf import PdfReader
 from rest_framework.test import APIClient
 
-from conversations import identity, privacy, services, wa_payloads
+from conversations import services
 from conversations.models import (
     AuditEvent,
     ConversationMessage,
     ConversationSession,
     ErasureRecord,
+    OutletContact,
     UserIdentity,
     UserInteractionSummary,
     WebhookInbox,
 )
-from orders.models import Invoice, Order, OrderLine, OutletContact
+from conversations.privacy import gdpr
+from conversations.whatsapp import identity, payloads
+from orders.models import Invoice, Order, OrderLine
 from tests.factories import OutletContactFactory, OutletFactory, ProductFactory
-from tria import apikeys
+from tria.api import apikeys
 
 pytestmark = pytest.mark.django_db
 
@@ -104,7 +107,7 @@ def bystander() -> SimpleNamespace:
 
 def _inbox_message(wa_id: str, text: str, attempts: int = 0) -> WebhookInbox:
     """A notification waiting in the webhook inbox, compact JSON as Meta signs it."""
-    notification = wa_payloads.text_notification(
+    notification = payloads.text_notification(
         wa_id=wa_id,
         body=text,
         wa_message_id=f"wamid.{wa_id}.{WebhookInbox.objects.count()}",
@@ -168,7 +171,7 @@ def _tables_mentioning(needle: str) -> set[str]:
 
 
 def test_json_export_holds_sessions_messages_summary_and_orders(customer) -> None:
-    data = json.loads(privacy.export_user_data(customer.user_id, "json"))
+    data = json.loads(gdpr.export_user_data(customer.user_id, "json"))
     assert data["user_id"] == customer.user_id
     assert data["identity"]["phone_masked"] == "+65 ****0001"
     assert data["summary"]["total_messages"] == 3
@@ -196,7 +199,7 @@ def test_json_export_holds_sessions_messages_summary_and_orders(customer) -> Non
 
 
 def test_csv_export_has_a_row_per_message_with_the_text_intact(customer) -> None:
-    content = privacy.export_user_data(customer.user_id, "csv").decode("utf-8-sig")
+    content = gdpr.export_user_data(customer.user_id, "csv").decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(content)))
     messages = [r for r in rows if r["record"] == "message"]
     assert [m["content"] for m in messages] == [CHINESE, ENGLISH, REPLY]
@@ -206,7 +209,7 @@ def test_csv_export_has_a_row_per_message_with_the_text_intact(customer) -> None
 
 
 def test_pdf_export_opens_and_holds_the_transcript(customer) -> None:
-    text = _pdf_text(privacy.export_user_data(customer.user_id, "pdf"))
+    text = _pdf_text(gdpr.export_user_data(customer.user_id, "pdf"))
     assert "Hi, we need 400 boxes for 10 inch pizzas" in text
     assert CHINESE in text
     assert REPLY in text
@@ -217,21 +220,21 @@ def test_pdf_export_opens_and_holds_the_transcript(customer) -> None:
 def test_pdf_export_says_when_a_script_cannot_be_drawn(customer) -> None:
     session = ConversationSession.objects.filter(user_id=customer.user_id).first()
     services.record_message(session=session, role="user", content="வணக்கம், நாளை 400 box")
-    text = _pdf_text(privacy.export_user_data(customer.user_id, "pdf"))
+    text = _pdf_text(gdpr.export_user_data(customer.user_id, "pdf"))
     assert "the JSON and CSV exports hold every message exactly" in " ".join(text.split())
 
 
 def test_every_export_is_recorded_in_the_audit_trail(customer, officer) -> None:
-    privacy.export_user_data(customer.user_id, "csv", actor=officer)
-    event = AuditEvent.objects.get(action=privacy.EXPORT_ACTION)
+    gdpr.export_user_data(customer.user_id, "csv", actor=officer)
+    event = AuditEvent.objects.get(action=gdpr.EXPORT_ACTION)
     assert (event.actor, event.object_id) == (officer, customer.user_id)
     assert event.details["format"] == "csv"
     assert event.details["counts"] == {"sessions": 2, "messages": 3, "orders": 1}
 
 
 def test_export_of_an_unknown_user_says_so() -> None:
-    with pytest.raises(privacy.UnknownUser):
-        privacy.export_user_data("0" * 64, "json")
+    with pytest.raises(gdpr.UnknownUser):
+        gdpr.export_user_data("0" * 64, "json")
     assert not AuditEvent.objects.exists()
 
 
@@ -241,10 +244,10 @@ def test_export_of_an_unknown_user_says_so() -> None:
 def test_erasure_leaves_nothing_of_the_user_but_the_record_and_anonymised_orders(
     customer, officer
 ) -> None:
-    privacy.export_user_data(customer.user_id, "json", actor=officer)
+    gdpr.export_user_data(customer.user_id, "json", actor=officer)
     encrypted = UserIdentity.objects.get(user_id=customer.user_id).phone_encrypted
     _inbox_message("6591230001", "MARKER-EN one more carton please")
-    result = privacy.erase_user_data(customer.user_id, officer)
+    result = gdpr.erase_user_data(customer.user_id, officer)
 
     assert result.erased is True
     assert result.counts == {
@@ -270,7 +273,7 @@ def test_erasure_deletes_the_users_waiting_and_set_aside_notifications_and_no_ot
     receipt = _inbox_status("6591230001")
     others = _inbox_message("6591230002", "someone else's order")
     mention = _inbox_message("6591230002", "please call my colleague at 6591230001")
-    result = privacy.erase_user_data(customer.user_id)
+    result = gdpr.erase_user_data(customer.user_id)
     assert result.counts["inbox_notifications"] == 3
     remaining = set(WebhookInbox.objects.values_list("pk", flat=True))
     assert remaining == {others.pk, mention.pk}
@@ -282,7 +285,7 @@ def test_erasing_a_user_known_only_by_a_waiting_notification_removes_it() -> Non
     user_id = identity.pseudonymize_phone("+65 9123 0003")
     _inbox_message("6591230003", "first message, not stored yet")
     _inbox_message("6591230002", "someone else's first message")
-    result = privacy.erase_user_data(user_id)
+    result = gdpr.erase_user_data(user_id)
     assert result.erased is True
     assert result.counts["inbox_notifications"] == 1
     assert _tables_mentioning("91230003") == set()
@@ -290,7 +293,7 @@ def test_erasing_a_user_known_only_by_a_waiting_notification_removes_it() -> Non
 
 
 def test_erasure_keeps_orders_and_invoices_without_the_user_link(customer) -> None:
-    privacy.erase_user_data(customer.user_id)
+    gdpr.erase_user_data(customer.user_id)
     order = Order.objects.get(number="ORD-TEST-0001")
     assert (order.user_id, order.session_id, order.source_message_id) == ("", None, None)
     assert order.total == Decimal("152.60") and order.lines.count() == 1
@@ -299,8 +302,8 @@ def test_erasure_keeps_orders_and_invoices_without_the_user_link(customer) -> No
 
 
 def test_erasure_writes_a_record_and_an_audit_event_without_content(customer, officer) -> None:
-    privacy.export_user_data(customer.user_id, "json", actor=officer)
-    result = privacy.erase_user_data(customer.user_id, officer)
+    gdpr.export_user_data(customer.user_id, "json", actor=officer)
+    result = gdpr.erase_user_data(customer.user_id, officer)
     record = ErasureRecord.objects.get()
     assert (record.user_id, record.actor_label, record.counts) == (
         customer.user_id,
@@ -308,14 +311,14 @@ def test_erasure_writes_a_record_and_an_audit_event_without_content(customer, of
         result.counts,
     )
     events = AuditEvent.objects.order_by("at", "id")
-    assert [e.action for e in events] == [privacy.EXPORT_ACTION, privacy.ERASE_ACTION]
+    assert [e.action for e in events] == [gdpr.EXPORT_ACTION, gdpr.ERASE_ACTION]
     assert {e.object_id for e in events} == {str(record.pk)}
     assert "MARKER" not in json.dumps([e.details for e in events])
 
 
 def test_erasing_twice_changes_nothing_and_returns_the_first_record(customer) -> None:
-    first = privacy.erase_user_data(customer.user_id)
-    again = privacy.erase_user_data(customer.user_id)
+    first = gdpr.erase_user_data(customer.user_id)
+    again = gdpr.erase_user_data(customer.user_id)
     assert again.erased is False
     assert again.record.pk == first.record.pk
     assert set(again.counts.values()) == {0}
@@ -323,8 +326,8 @@ def test_erasing_twice_changes_nothing_and_returns_the_first_record(customer) ->
 
 
 def test_erasure_of_a_user_never_seen_says_so() -> None:
-    with pytest.raises(privacy.UnknownUser):
-        privacy.erase_user_data("f" * 64)
+    with pytest.raises(gdpr.UnknownUser):
+        gdpr.erase_user_data("f" * 64)
     assert not ErasureRecord.objects.exists()
 
 
@@ -332,10 +335,10 @@ def test_a_failure_during_erasure_rolls_everything_back(customer, monkeypatch) -
     def fail(*args, **kwargs):
         raise RuntimeError("injected failure after the deletes")
 
-    monkeypatch.setattr(privacy, "_repoint_audit_trail", fail)
+    monkeypatch.setattr(gdpr, "_repoint_audit_trail", fail)
     waiting = _inbox_message("6591230001", "MARKER-EN are the boxes coming?")
     with pytest.raises(RuntimeError):
-        privacy.erase_user_data(customer.user_id)
+        gdpr.erase_user_data(customer.user_id)
     assert WebhookInbox.objects.filter(pk=waiting.pk).exists()
     assert ConversationMessage.objects.filter(session__user_id=customer.user_id).count() == 3
     assert ConversationSession.objects.filter(user_id=customer.user_id).count() == 2
@@ -346,7 +349,7 @@ def test_a_failure_during_erasure_rolls_everything_back(customer, monkeypatch) -
 
 
 def test_erasure_leaves_other_users_alone(customer, bystander) -> None:
-    privacy.erase_user_data(customer.user_id)
+    gdpr.erase_user_data(customer.user_id)
     assert ConversationMessage.objects.filter(session=bystander.session).count() == 1
     assert UserInteractionSummary.objects.filter(user_id=bystander.user_id).exists()
 
@@ -473,7 +476,7 @@ def test_admin_export_of_several_users_is_a_zip(customer, bystander, officer, cl
     response = client.post(_changelist("userinteractionsummary"), {**form, "export_format": "json"})
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     assert len(archive.namelist()) == 2
-    assert AuditEvent.objects.filter(action=privacy.EXPORT_ACTION).count() == 2
+    assert AuditEvent.objects.filter(action=gdpr.EXPORT_ACTION).count() == 2
 
 
 def test_admin_erase_action_confirms_then_erases(customer, officer, client) -> None:

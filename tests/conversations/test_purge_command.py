@@ -17,8 +17,9 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from werkzeug.wrappers import Request, Response
 
-from conversations import retention, services
+from conversations import services
 from conversations.models import ConversationMessage, PurgeRun, UserInteractionSummary
+from conversations.retention import purging
 from tests.factories import SummaryFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,7 +87,7 @@ def use_fake_s3(httpserver, s3: FakeS3) -> None:
 def export_dir(settings, tmp_path):
     settings.STORAGES = {
         **settings.STORAGES,
-        retention.EXPORT_STORAGE: {
+        purging.EXPORT_STORAGE: {
             "BACKEND": "django.core.files.storage.FileSystemStorage",
             "OPTIONS": {"location": str(tmp_path / "exports")},
         },
@@ -210,7 +211,7 @@ def test_a_purge_while_another_runs_exits_zero_and_says_so(tmp_path):
         dbname=connection.settings_dict["NAME"], host="127.0.0.1", user="postgres"
     )
     try:
-        other.execute("SELECT pg_advisory_lock(%s, %s)", retention.LOCK_KEYS)
+        other.execute("SELECT pg_advisory_lock(%s, %s)", purging.LOCK_KEYS)
         done = run_manage_py(export_dir=tmp_path)
     finally:
         other.close()

@@ -1,4 +1,4 @@
-"""The retention purge (conversations.retention): what goes when, the export, the lock, resuming."""
+"""The retention purge (conversations.retention.purging): what goes when, the export, the lock, resuming."""
 
 import datetime as dt
 import errno
@@ -14,7 +14,7 @@ from django.core.files.storage import FileSystemStorage, storages
 from django.db import OperationalError, connection
 from django_celery_beat.models import PeriodicTask
 
-from conversations import retention, schedules, selectors, services, tasks
+from conversations import selectors, services
 from conversations.models import (
     ConversationMessage,
     ConversationSession,
@@ -22,8 +22,10 @@ from conversations.models import (
     UserInteractionSummary,
     WebhookInbox,
 )
+from conversations.retention import purging, tasks
 from orders.models import Order
 from tests.factories import MessageFactory, OutletFactory, SessionFactory, SummaryFactory
+from tria import schedules
 from tria.celery import app as celery_app
 
 NOW = dt.datetime(2026, 11, 24, 3, 0, tzinfo=dt.UTC)
@@ -50,7 +52,7 @@ def export_dir(settings, tmp_path):
     """Exports go to a fresh directory per test (through the real FileSystemStorage)."""
     settings.STORAGES = {
         **settings.STORAGES,
-        retention.EXPORT_STORAGE: {
+        purging.EXPORT_STORAGE: {
             "BACKEND": "django.core.files.storage.FileSystemStorage",
             "OPTIONS": {"location": str(tmp_path / "exports")},
         },
@@ -61,7 +63,7 @@ def export_dir(settings, tmp_path):
 def use_export_backend(settings, backend: type, location) -> None:
     settings.STORAGES = {
         **settings.STORAGES,
-        retention.EXPORT_STORAGE: {
+        purging.EXPORT_STORAGE: {
             "BACKEND": f"{backend.__module__}.{backend.__qualname__}",
             "OPTIONS": {"location": str(location)},
         },
@@ -73,9 +75,9 @@ def message_created(at: dt.datetime, **fields) -> ConversationMessage:
         return MessageFactory(**fields)
 
 
-def purge_at(at: dt.datetime = NOW, **options) -> retention.PurgeResult:
+def purge_at(at: dt.datetime = NOW, **options) -> purging.PurgeResult:
     with time_machine.travel(at, tick=False):
-        return retention.purge(**options)
+        return purging.purge(**options)
 
 
 def age_messages(days: int) -> None:
@@ -84,7 +86,7 @@ def age_messages(days: int) -> None:
 
 
 def summary_row(summary: UserInteractionSummary) -> dict:
-    row = UserInteractionSummary.objects.values(*retention.SUMMARY_FIELDS).get(pk=summary.pk)
+    row = UserInteractionSummary.objects.values(*purging.SUMMARY_FIELDS).get(pk=summary.pk)
     return {k: v.isoformat() if isinstance(v, dt.datetime) else v for k, v in row.items()}
 
 
@@ -194,7 +196,7 @@ def test_the_export_holds_exactly_the_deleted_summaries_as_they_were():
 
     result = purge_at(NOW)
 
-    rows = retention.read_export(storages[retention.EXPORT_STORAGE], result.export_file)
+    rows = purging.read_export(storages[purging.EXPORT_STORAGE], result.export_file)
     assert rows == expected
     assert result.export_file == f"user_summaries_2026-11-24_run{result.run_id}.jsonl.gz"
     assert not UserInteractionSummary.objects.filter(pk__in=[s.pk for s in due]).exists()
@@ -230,7 +232,7 @@ def test_an_export_that_cannot_be_written_deletes_nothing(settings, tmp_path):
     message_created(NOW - 95 * DAY)
     SummaryFactory(last_interaction=NOW - 800 * DAY)
 
-    with pytest.raises(retention.ExportError, match="No space left on device"):
+    with pytest.raises(purging.ExportError, match="No space left on device"):
         purge_at(NOW)
 
     assert ConversationMessage.objects.count() == 1
@@ -247,7 +249,7 @@ def test_an_export_that_reads_back_different_deletes_nothing_and_is_removed(sett
     message_created(NOW - 95 * DAY)
     SummaryFactory.create_batch(50, last_interaction=NOW - 800 * DAY)
 
-    with pytest.raises(retention.ExportError, match="failed its check: its SHA-256 differs"):
+    with pytest.raises(purging.ExportError, match="failed its check: its SHA-256 differs"):
         purge_at(NOW)
 
     assert ConversationMessage.objects.count() == 1
@@ -259,14 +261,14 @@ def test_an_export_that_reads_back_different_deletes_nothing_and_is_removed(sett
 def test_a_summary_whose_user_comes_back_during_the_purge_is_kept(monkeypatch):
     returning = SummaryFactory(last_interaction=NOW - 800 * DAY)
     SummaryFactory(last_interaction=NOW - 800 * DAY)
-    real_export = retention._export_due_summaries
+    real_export = purging._export_due_summaries
 
     def export_then_user_writes(*args):
         export = real_export(*args)
         services.open_session(user_id=returning.user_id)  # a new interaction, now
         return export
 
-    monkeypatch.setattr(retention, "_export_due_summaries", export_then_user_writes)
+    monkeypatch.setattr(purging, "_export_due_summaries", export_then_user_writes)
     result = purge_at(NOW)
 
     assert list(UserInteractionSummary.objects.values_list("pk", flat=True)) == [returning.pk]
@@ -283,7 +285,7 @@ def test_a_purge_while_another_holds_the_lock_does_nothing_and_says_so():
         dbname=connection.settings_dict["NAME"], host="127.0.0.1", user="postgres"
     )
     try:
-        other.execute("SELECT pg_advisory_lock(%s, %s)", retention.LOCK_KEYS)
+        other.execute("SELECT pg_advisory_lock(%s, %s)", purging.LOCK_KEYS)
         result = purge_at(NOW)
     finally:
         other.close()
@@ -299,7 +301,7 @@ def test_two_purges_at_once_one_deletes_the_other_stands_aside(monkeypatch):
     MessageFactory.create_batch(6)
     age_messages(days=100)
     first_batch_done, release = threading.Event(), threading.Event()
-    real_batch = retention._delete_batch
+    real_batch = purging._delete_batch
 
     def pause_after_first_batch(*args):
         deleted = real_batch(*args)
@@ -308,19 +310,19 @@ def test_two_purges_at_once_one_deletes_the_other_stands_aside(monkeypatch):
             release.wait(timeout=60)
         return deleted
 
-    monkeypatch.setattr(retention, "_delete_batch", pause_after_first_batch)
-    results: dict[str, retention.PurgeResult] = {}
+    monkeypatch.setattr(purging, "_delete_batch", pause_after_first_batch)
+    results: dict[str, purging.PurgeResult] = {}
 
     def first_purge() -> None:
         try:
-            results["first"] = retention.purge(batch_size=2)
+            results["first"] = purging.purge(batch_size=2)
         finally:
             connection.close()
 
     thread = threading.Thread(target=first_purge, name="first-purge")
     thread.start()
     assert first_batch_done.wait(timeout=60)
-    second = retention.purge(batch_size=2)
+    second = purging.purge(batch_size=2)
     release.set()
     thread.join(timeout=60)
 
@@ -336,7 +338,7 @@ def test_an_interrupted_purge_keeps_what_it_committed_and_the_next_run_finishes(
     age_messages(days=100)
     recent = MessageFactory()
     calls = 0
-    real_batch = retention._delete_batch
+    real_batch = purging._delete_batch
 
     def fail_on_second_batch(*args):
         nonlocal calls
@@ -345,9 +347,9 @@ def test_an_interrupted_purge_keeps_what_it_committed_and_the_next_run_finishes(
             raise OperationalError("server closed the connection unexpectedly")
         return real_batch(*args)
 
-    monkeypatch.setattr(retention, "_delete_batch", fail_on_second_batch)
-    with pytest.raises(retention.RetentionError, match="server closed the connection"):
-        retention.purge(batch_size=2)
+    monkeypatch.setattr(purging, "_delete_batch", fail_on_second_batch)
+    with pytest.raises(purging.RetentionError, match="server closed the connection"):
+        purging.purge(batch_size=2)
 
     assert ConversationMessage.objects.count() == 4  # the first batch of 2 is gone for good
     failed = PurgeRun.objects.get()
@@ -355,7 +357,7 @@ def test_an_interrupted_purge_keeps_what_it_committed_and_the_next_run_finishes(
     assert "server closed the connection" in failed.error
 
     monkeypatch.undo()
-    result = retention.purge(batch_size=2)
+    result = purging.purge(batch_size=2)
 
     assert result.messages == 3
     assert list(ConversationMessage.objects.values_list("pk", flat=True)) == [recent.pk]
@@ -372,13 +374,13 @@ def test_a_message_another_transaction_holds_is_left_for_next_time_not_waited_fo
     )
     try:
         other.execute("SELECT id FROM conversation_messages WHERE id = %s FOR UPDATE", [held.pk])
-        result = retention.purge(batch_size=2)
+        result = purging.purge(batch_size=2)
     finally:
         other.close()
 
     assert result.messages == 3
     assert list(ConversationMessage.objects.values_list("pk", flat=True)) == [held.pk]
-    assert retention.purge().messages == 1
+    assert purging.purge().messages == 1
 
 
 @pytest.mark.django_db
@@ -425,7 +427,7 @@ def test_retention_health_reads_zero_after_a_purge():
     SummaryFactory(last_interaction=NOW - 800 * DAY)
     with time_machine.travel(NOW, tick=False):
         before = (selectors.messages_past_retention(), selectors.summaries_past_retention())
-        retention.purge()
+        purging.purge()
         after = (selectors.messages_past_retention(), selectors.summaries_past_retention())
 
     assert (before, after) == ((2, 1), (0, 0))
@@ -446,7 +448,7 @@ def test_the_policy_comes_from_the_settings(settings):
 def test_a_policy_below_one_day_is_refused_before_anything_happens():
     message_created(NOW - 95 * DAY)
 
-    with pytest.raises(retention.RetentionError, match="messages_days must be a whole number >= 1"):
+    with pytest.raises(purging.RetentionError, match="messages_days must be a whole number >= 1"):
         purge_at(NOW, messages_days=0)
 
     assert ConversationMessage.objects.count() == 1
@@ -474,13 +476,13 @@ def test_the_beat_schedules_exist_after_migrate():
     scrub = PeriodicTask.objects.get(name=schedules.SCRUB_SCHEDULE)
 
     assert purge.enabled and scrub.enabled
-    assert purge.task == "conversations.tasks.purge_expired_conversations"
+    assert purge.task == "conversations.retention.tasks.purge_expired_conversations"
     assert (purge.crontab.minute, purge.crontab.hour, str(purge.crontab.timezone)) == (
         "0",
         "3",
         "Asia/Singapore",
     )
-    assert scrub.task == "conversations.tasks.scrub_pending_pii"
+    assert scrub.task == "conversations.privacy.tasks.scrub_pending_pii"
     assert (scrub.interval.every, scrub.interval.period) == (15, "minutes")
     celery_app.loader.import_default_modules()
     assert {purge.task, scrub.task} <= set(celery_app.tasks)

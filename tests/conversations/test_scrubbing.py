@@ -11,8 +11,8 @@ from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
-from conversations import scrubbing, tasks
 from conversations.models import ConversationMessage, ConversationSession, UserInteractionSummary
+from conversations.privacy import scrubbing, tasks
 from tests.factories import MessageFactory, SessionFactory, SummaryFactory
 
 pytestmark = pytest.mark.django_db
@@ -249,7 +249,7 @@ def test_command_exits_non_zero_with_a_reason(monkeypatch) -> None:
 
 def test_beat_task_is_registered_under_its_schedule_name() -> None:
     MessageFactory(content=PII_TEXT)
-    assert tasks.scrub_pending_pii.name == "conversations.tasks.scrub_pending_pii"
+    assert tasks.scrub_pending_pii.name == "conversations.privacy.tasks.scrub_pending_pii"
     with time_machine.travel(timezone.now() + grace() * 2, tick=False):
         result = tasks.scrub_pending_pii.delay().get()
     assert result["messages_scanned"] == 1

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from conversations import identity, services
+from conversations import services
 from conversations.models import (
     ConversationMessage,
     ConversationSession,
@@ -13,6 +13,7 @@ from conversations.models import (
     UserIdentity,
     UserInteractionSummary,
 )
+from conversations.whatsapp import identity
 from tests.factories import OutletContactFactory
 
 pytestmark = pytest.mark.django_db

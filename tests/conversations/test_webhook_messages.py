@@ -5,8 +5,8 @@ import logging
 
 import pytest
 
-from conversations import identity
 from conversations.models import ConversationMessage, ConversationSession, UserIdentity
+from conversations.whatsapp import identity
 from tests.conversations.whatsapp_support import (
     FIXTURE_TIME,
     OUTBOUND_WAMID,

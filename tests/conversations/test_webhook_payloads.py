@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from conversations.wa_payloads import (
+from conversations.whatsapp.payloads import (
     InboundMessage,
     Reaction,
     Skipped,

@@ -77,7 +77,7 @@ def test_notification_with_a_wrong_signature_is_refused_and_nothing_is_stored(cl
 
 def test_notification_signed_with_another_secret_is_refused(client, settings):
     body = json.dumps(load("text")).encode()
-    from conversations.webhooks import sign_body
+    from conversations.whatsapp.webhook import sign_body
 
     response = post(client, body, **{"X-Hub-Signature-256": sign_body(body, "another-app-secret")})
     assert response.status_code == 403
@@ -86,7 +86,7 @@ def test_notification_signed_with_another_secret_is_refused(client, settings):
 
 def test_signature_over_a_reserialised_body_does_not_match_the_raw_bytes(client, settings):
     """Meta signs the bytes it sends; we verify those bytes, not a re-encoding of the JSON."""
-    from conversations.webhooks import sign_body
+    from conversations.whatsapp.webhook import sign_body
 
     payload = load("text")
     sent = json.dumps(payload, indent=2).encode()
@@ -97,7 +97,7 @@ def test_signature_over_a_reserialised_body_does_not_match_the_raw_bytes(client,
 
 
 def test_signature_without_the_sha256_prefix_is_refused(client, settings):
-    from conversations.webhooks import sign_body
+    from conversations.whatsapp.webhook import sign_body
 
     body = json.dumps(load("text")).encode()
     bare = sign_body(body, settings.WHATSAPP_APP_SECRET).removeprefix("sha256=")
@@ -108,7 +108,7 @@ def test_signature_without_the_sha256_prefix_is_refused(client, settings):
 def test_every_notification_is_refused_when_no_app_secret_is_configured(client, settings):
     settings.WHATSAPP_APP_SECRET = ""
     body = json.dumps(load("text")).encode()
-    from conversations.webhooks import sign_body
+    from conversations.whatsapp.webhook import sign_body
 
     response = post(client, body, **{"X-Hub-Signature-256": sign_body(body, "")})
     assert response.status_code == 403

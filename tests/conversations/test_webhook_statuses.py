@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from conversations import ingest
 from conversations.models import ConversationMessage, ConversationSession, UserInteractionSummary
+from conversations.whatsapp import ingest
 from tests.conversations.whatsapp_support import (
     FIXTURE_TIME,
     OUTBOUND_WAMID,

@@ -14,10 +14,10 @@ import time_machine
 from django.utils import timezone
 from werkzeug import Request, Response
 
-from conversations import services, tasks
+from conversations import services
 from conversations.models import ConversationMessage, ConversationSession
+from conversations.whatsapp import outbound, tasks
 from tests.conversations.whatsapp_support import post
-from tria.celery import app as celery_app
 
 pytestmark = pytest.mark.django_db
 
@@ -40,13 +40,7 @@ def _meta_error(code: int, message: str = "(#131026) Message undeliverable") -> 
     }
 
 
-@pytest.fixture(autouse=True)
-def _eager_retries():
-    """Celery replays an eager task's retries only when its errors do not propagate (Task.apply)."""
-    previous = celery_app.conf.task_eager_propagates
-    celery_app.conf.task_eager_propagates = False
-    yield
-    celery_app.conf.task_eager_propagates = previous
+pytestmark = pytest.mark.usefixtures("eager_retries")
 
 
 @pytest.fixture
@@ -73,7 +67,7 @@ def session(db) -> ConversationSession:
 def _reply(session, django_capture_on_commit_callbacks, **kwargs) -> ConversationMessage:
     """The assistant's reply, committed: the send task runs (eagerly) as it would in the worker."""
     with django_capture_on_commit_callbacks(execute=True):
-        message = services.reply(session, kwargs.pop("text", REPLY), intent="order", **kwargs)
+        message = outbound.reply(session, kwargs.pop("text", REPLY), intent="order", **kwargs)
     message.refresh_from_db()
     return message
 
@@ -296,7 +290,7 @@ def test_without_an_access_token_the_reply_is_logged_without_its_content(
 ):
     settings.WHATSAPP_ACCESS_TOKEN = ""
 
-    with caplog.at_level(logging.INFO, logger="conversations.whatsapp"):
+    with caplog.at_level(logging.INFO, logger="conversations.whatsapp.graph"):
         message = _reply(session, django_capture_on_commit_callbacks)
 
     assert graph.log == []

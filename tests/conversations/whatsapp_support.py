@@ -10,8 +10,8 @@ import redis
 from django.conf import settings
 from django.test import Client
 
-from conversations import wa_payloads
-from conversations.webhooks import sign_body
+from conversations.whatsapp import payloads
+from conversations.whatsapp.webhook import sign_body
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "whatsapp"
 URL = "/webhooks/whatsapp/"
@@ -28,7 +28,7 @@ def load(name: str) -> dict[str, Any]:
 def text_payload(
     body: str, *, at: int = FIXTURE_TIME, wa_id: str = USER_WA_ID, wa_message_id: str = ""
 ) -> dict[str, Any]:
-    return wa_payloads.text_notification(
+    return payloads.text_notification(
         wa_id=wa_id,
         body=body,
         wa_message_id=wa_message_id or f"wamid.test-{next(_wamids)}-{at}",

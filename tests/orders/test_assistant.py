@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from conversations import processing
 from conversations.models import ConversationMessage, ConversationSession, UserInteractionSummary
 from orders import assistant
 from orders import services as order_services
@@ -296,7 +297,7 @@ def test_a_failure_is_retried_then_answered_with_a_holding_reply_and_a_flag(
     monkeypatch.setattr(order_services, "create_order", broken)
     message = inbound("Hi, we need 400 boxes for 10 inch pizzas")
     for _ in range(2):
-        with pytest.raises(assistant.TransientError):
+        with pytest.raises(processing.RetryLater):
             assistant.handle_inbound(message.pk)
         assert assistant_messages(message) == []
     assistant.handle_inbound(message.pk)
@@ -325,7 +326,7 @@ def test_a_failed_attempt_leaves_nothing_half_done_and_the_retry_succeeds(
 
     monkeypatch.setattr(assistant.replies, "confirmation", flaky_confirmation)
     message = inbound("400 boxes for 10 inch pizzas")
-    with pytest.raises(assistant.TransientError):
+    with pytest.raises(processing.RetryLater):
         assistant.handle_inbound(message.pk)
     assert Order.objects.count() == 0 and assistant_messages(message) == []
     assistant.handle_inbound(message.pk)

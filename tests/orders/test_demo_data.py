@@ -1,8 +1,9 @@
 import pytest
 from django.core.management import call_command
 
+from conversations.models import Outlet, OutletContact
 from orders import demo
-from orders.models import Outlet, OutletContact, Product
+from orders.models import Product
 
 pytestmark = pytest.mark.django_db
 

@@ -7,11 +7,14 @@ from django.utils import timezone
 
 from conversations import services
 from conversations.models import ConversationMessage, ConversationSession
+from conversations.services import inbound
 from orders import assistant
 from orders import services as order_services
 from orders.models import Order
 from tests.factories import OutletContactFactory
 from tests.orders.support import PHONE, assistant_messages, load_catalogue
+
+pytestmark = pytest.mark.usefixtures("eager_retries")
 
 
 @pytest.fixture
@@ -59,7 +62,7 @@ def test_the_task_retries_a_failing_turn_then_sends_a_holding_reply(
 def test_messages_nobody_finished_are_processed_again_by_the_redrive(ordering_contact):
     now = timezone.now()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(services, "_enqueue_processing", lambda message_id: None)  # a lost task
+        patch.setattr(inbound, "_enqueue_processing", lambda message_id: None)  # a lost task
         lost = services.record_inbound_message(
             phone=PHONE,
             content="400 boxes for 10 inch pizzas",
@@ -80,7 +83,7 @@ def test_two_workers_on_the_same_message_at_once_create_one_order(ordering_conta
 
     from django.db import connection
 
-    monkeypatch.setattr(services, "_enqueue_processing", lambda message_id: None)
+    monkeypatch.setattr(inbound, "_enqueue_processing", lambda message_id: None)
     stored = services.record_inbound_message(
         phone=PHONE, content="400 boxes for 10 inch pizzas", timestamp=timezone.now()
     ).message

@@ -2,9 +2,9 @@
 
 Every resource under /api/v1/ is a NineOperationsViewSet: list, create, read, update, delete, count,
 exists, bulk (POST creates, PATCH updates, all or nothing) and query (the design's ListNode
-parameters as JSON). Elsewhere: the filter language (tria.filterlang, pure functions), API keys
-and their DRF authentication class (tria.apikeys: DRF's settings import it before its views exist,
-so it cannot live here), the bulk-validation fast path (tria.fastpath).
+parameters as JSON). Elsewhere: the filter language (tria.api.filterlang, pure functions), API keys
+and their DRF authentication class (tria.api.apikeys: DRF's settings import it before its views exist,
+so it cannot live here), the bulk-validation fast path (tria.api.fastpath).
 
 The package: errors (ApiError, the exception handler, the JSON parser, not_found), permissions,
 pagination, filtering (filter fields, FilterSets, the filter backend), fields (serializer fields,
@@ -29,7 +29,6 @@ from tria.api.fields import (
     ObjectJSONField,
     QueryBodySerializer,
     SessionRefField,
-    UserIdField,
     UtcDateTimeField,
     bulk_result_serializer,
     bulk_update_item_serializer,
@@ -51,7 +50,6 @@ from tria.api.filtering import (
     filter_fields,
     filterset_for,
     shown_fields,
-    user_id_value,
 )
 from tria.api.pagination import ApiPagination, Page, paginate
 from tria.api.permissions import PERMISSION_FOR_ACTION, READ_ACTIONS, ApiPermission
@@ -97,7 +95,6 @@ __all__ = [
     "SessionRefField",
     "StrictBooleanField",
     "StrictBooleanFilter",
-    "UserIdField",
     "UtcDateTimeField",
     "UtcDateTimeFilter",
     "UtcDateTimeFormField",
@@ -114,5 +111,4 @@ __all__ = [
     "prefetch_related_keys",
     "shown_fields",
     "unique_errors",
-    "user_id_value",
 ]

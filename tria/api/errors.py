@@ -15,7 +15,7 @@ from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from tria.filterlang import FilterError
+from tria.api.filterlang import FilterError
 from tria.middleware import current_request_id
 
 logger = logging.getLogger("tria.api")

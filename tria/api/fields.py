@@ -14,8 +14,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.validators import UniqueValidator
 
-from tria import fastpath, filterlang
-from tria.api.filtering import FILTER_LANGUAGE_DOC, user_id_value
+from tria.api import fastpath, filterlang
+from tria.api.filtering import FILTER_LANGUAGE_DOC
 
 
 class UtcDateTimeField(serializers.DateTimeField):
@@ -109,25 +109,6 @@ class SessionRefField(CachedRelatedField):
         return str(value)
 
 
-class UserIdField(serializers.CharField):
-    """A user's pseudonymous id; a phone number is accepted and stored as its pseudonym."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("max_length", 64)
-        super().__init__(**kwargs)
-
-    def to_internal_value(self, data: Any) -> str:
-        value = super().to_internal_value(data)
-        if value == "":
-            return value
-        try:
-            return user_id_value(value)
-        except ValueError as exc:
-            raise serializers.ValidationError(
-                "Expected a 64-hex user_id or a phone number.", code="invalid"
-            ) from exc
-
-
 class ApiModelSerializer(serializers.ModelSerializer):
     """Base serializer: UTC datetimes, JSON objects, unknown keys refused, create-only fields."""
 
@@ -161,7 +142,7 @@ class ApiModelSerializer(serializers.ModelSerializer):
         return fastpath.plan_for(self) if self.context.get("bulk_create") else None
 
     def run_validation(self, data: Any = serializers.empty) -> Any:
-        # Bulk items of the usual shape are checked in plain Python (tria.fastpath); any other
+        # Bulk items of the usual shape are checked in plain Python (tria.api.fastpath); any other
         # item, and every single write, goes through DRF's validation.
         if isinstance(data, dict) and self._fast_plan is not None:
             validated = self._fast_plan.validate(data)

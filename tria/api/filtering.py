@@ -14,9 +14,8 @@ from django.db.models import Q, QuerySet
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.request import Request
 
-from conversations import identity
-from tria import filterlang
-from tria.filterlang import Condition, FieldSpec, FilterError
+from tria.api import filterlang
+from tria.api.filterlang import Condition, FieldSpec, FilterError
 
 FILTER_LANGUAGE_DOC = """\
 `filters` is an object of `field: condition`. A plain value means equality (`{"role": "user"}`);
@@ -71,14 +70,6 @@ def _kind_of(model_field: models.Field) -> str:
         if isinstance(model_field, field_class):
             return kind
     return "str"
-
-
-def user_id_value(value: Any) -> str:
-    """A user_id filter value: the pseudonym itself, or a phone number turned into it."""
-    try:
-        return identity.resolve_user_id(value)
-    except identity.InvalidPhoneNumber as exc:
-        raise ValueError("expected a 64-hex user_id or a phone number") from exc
 
 
 class StrictBooleanField(forms.Field):

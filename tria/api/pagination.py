@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
 
-from tria import filterlang
+from tria.api import filterlang
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from tria.api.filtering import FILTER_LANGUAGE_DOC
 
 
 class ApiKeyScheme(OpenApiAuthenticationExtension):
-    target_class = "tria.apikeys.ApiKeyAuthentication"
+    target_class = "tria.api.apikeys.ApiKeyAuthentication"
     name = "ApiKey"
 
     def get_security_definition(self, auto_schema: AutoSchema) -> dict:

@@ -14,8 +14,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from conversations import identity
-from tria import filterlang
+from tria.api import filterlang
 from tria.api.errors import ApiError, ApiJSONParser
 from tria.api.fields import (
     CachedRelatedField,
@@ -23,15 +22,14 @@ from tria.api.fields import (
     bulk_update_item_serializer,
 )
 from tria.api.filtering import ApiFilterBackend, apply_conditions
+from tria.api.filterlang import FieldSpec, FilterError
 from tria.api.pagination import ApiPagination, paginate
 from tria.api.permissions import ApiPermission
 from tria.api.schema import NineOperationsSchema
-from tria.filterlang import FieldSpec, FilterError
 
 KEY_PARSERS: dict[str, Callable[[str], Any]] = {
     "int": lambda raw: int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 19 else None,
     "uuid": UUID,
-    "user_id": lambda raw: raw if identity.looks_like_user_id(raw) else None,
 }
 
 
@@ -50,6 +48,8 @@ class NineOperationsViewSet(viewsets.GenericViewSet):
     schema = NineOperationsSchema()
     filter_fields: Mapping[str, FieldSpec] = {}
     lookup_kind = "int"
+    # A parser of the resource's own key kind (raw -> key, or None when malformed), else KEY_PARSERS.
+    key_parser: Callable[[str], Any] | None = None
 
     # ---------------------------------------------------------------- keys
 
@@ -59,7 +59,8 @@ class NineOperationsViewSet(viewsets.GenericViewSet):
 
     def parse_key(self, raw: Any) -> Any:
         try:
-            return KEY_PARSERS[self.lookup_kind](str(raw))
+            parse = self.key_parser or KEY_PARSERS[self.lookup_kind]
+            return parse(str(raw))
         except (TypeError, ValueError):
             return None
 

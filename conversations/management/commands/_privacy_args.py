@@ -4,7 +4,7 @@ import getpass
 
 from django.core.management.base import CommandError
 
-from conversations import identity
+from conversations.whatsapp import identity
 
 
 def resolve_user(value: str) -> str:

@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from conversations import privacy
 from conversations.management.commands._privacy_args import command_actor, resolve_user
+from conversations.privacy import gdpr
 
 
 class Command(BaseCommand):
@@ -21,8 +21,8 @@ class Command(BaseCommand):
         if not yes and not self._confirmed(user_id):
             raise CommandError("not confirmed: nothing erased (pass --yes to skip the question)")
         try:
-            result = privacy.erase_user_data(user_id, actor_label=command_actor("erase_user_data"))
-        except privacy.UnknownUser as exc:
+            result = gdpr.erase_user_data(user_id, actor_label=command_actor("erase_user_data"))
+        except gdpr.UnknownUser as exc:
             raise CommandError(f"no conversation data is held for user {user_id[:12]}…") from exc
         self.stdout.write(f"user {user_id[:12]}…: {result.summary_line()}")
 

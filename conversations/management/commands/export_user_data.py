@@ -4,8 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from conversations import privacy
 from conversations.management.commands._privacy_args import command_actor, resolve_user
+from conversations.privacy import gdpr
 
 
 class Command(BaseCommand):
@@ -13,7 +13,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("user", help="pseudonymous user id, or the user's phone number")
-        parser.add_argument("--format", choices=privacy.EXPORT_FORMATS, default="json")
+        parser.add_argument("--format", choices=gdpr.EXPORT_FORMATS, default="json")
         parser.add_argument("--out", required=True, type=Path, help="file to write")
 
     def handle(self, *args, user: str, format: str, out: Path, **options) -> None:
@@ -21,10 +21,10 @@ class Command(BaseCommand):
         if not out.parent.is_dir():
             raise CommandError(f"directory {out.parent} does not exist")
         try:
-            content = privacy.export_user_data(
+            content = gdpr.export_user_data(
                 user_id, format, actor_label=command_actor("export_user_data")
             )
-        except privacy.UnknownUser as exc:
+        except gdpr.UnknownUser as exc:
             raise CommandError(f"no data is held for user {user_id[:12]}…") from exc
         out.write_bytes(content)
         self.stdout.write(

@@ -1,8 +1,8 @@
-"""`manage.py purge_conversations`: the retention purge (rules in conversations/retention.py)."""
+"""`manage.py purge_conversations`: the retention purge (rules in conversations/purging.py)."""
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from conversations import retention
+from conversations.retention import purging
 
 
 def _positive(option: str, raw: str | None) -> int | None:
@@ -30,13 +30,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         try:
-            result = retention.purge(
+            result = purging.purge(
                 dry_run=options["dry_run"],
                 messages_days=_positive("--messages-days", options["messages_days"]),
                 summaries_days=_positive("--summaries-days", options["summaries_days"]),
                 batch_size=_positive("--batch-size", options["batch_size"]),
                 export_dir=options["export_dir"],
             )
-        except retention.RetentionError as exc:
+        except purging.RetentionError as exc:
             raise CommandError(f"purge failed: {exc}") from exc
         self.stdout.write(result.summary_line())

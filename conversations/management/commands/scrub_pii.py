@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import DatabaseError
 
-from conversations import scrubbing
+from conversations.privacy import scrubbing
 
 
 class Command(BaseCommand):

@@ -17,9 +17,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from conversations import identity, wa_payloads
 from conversations.models import ConversationMessage, Role
-from conversations.webhooks import sign_body
+from conversations.whatsapp import identity, payloads
+from conversations.whatsapp.webhook import sign_body
 
 POLL_SECONDS = 0.25
 PLACEHOLDER_PHONE_NUMBER_ID = "100000000000000"
@@ -38,7 +38,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, text: str, sender: str, url: str, **options: Any) -> None:
         wa_id = _wa_id(sender)
         wa_message_id = f"wamid.sim-{uuid.uuid4().hex}"
-        payload = wa_payloads.text_notification(
+        payload = payloads.text_notification(
             wa_id=wa_id,
             body=text,
             wa_message_id=wa_message_id,

@@ -2,7 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from tria import apikeys
+from tria.api import apikeys
 
 
 class Command(BaseCommand):

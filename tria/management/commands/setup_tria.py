@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from conversations import schedules
+from tria import schedules
 
 
 class Command(BaseCommand):
@@ -11,6 +11,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         call_command("load_demo_data", stdout=self.stdout)
         schedules.ensure_schedules()
-        self.stdout.write("beat schedules: retention purge and PII scrub in place")
+        self.stdout.write(f"beat schedules: {len(schedules.schedules())} rows in place")
         if settings.DEBUG:
             call_command("ensure_dev_superuser", stdout=self.stdout)

@@ -1,0 +1,234 @@
+"""The WhatsApp Cloud API client: the only module that talks to the Graph API.
+
+Sending rules:
+- Only an assistant message that has not been sent yet is sent, so a redelivered task does not
+  send it twice once its wamid is recorded.
+- Free-form text and interactive messages are allowed only inside the 24-hour customer-service
+  window (UserIdentity.last_inbound_at). Outside it nothing is sent and the message is marked
+  failed with reason "outside_service_window" (Meta would answer 131047).
+- 429, 5xx, timeouts, connection errors and Meta's throttling error codes raise TransientSendError;
+  the send task retries with exponential backoff and marks the message failed when retries run out.
+- Any other 4xx fails the message at once, with Meta's error code in message.context.
+- Accepted by the Graph API: the returned wamid is recorded and the status becomes "sent"; the
+  status webhooks then move it forward.
+- With no WHATSAPP_ACCESS_TOKEN the console backend logs the message id and length instead
+  (the development default). Logs never hold content or phone numbers.
+"""
+
+import datetime as dt
+import json
+import logging
+import random
+from functools import cache
+from typing import Any
+
+import urllib3
+from cryptography.fernet import InvalidToken
+from django.conf import settings
+from django.utils import timezone
+
+from conversations import services
+from conversations.models import ConversationMessage, DeliveryStatus, Role
+from conversations.whatsapp import identity
+
+logger = logging.getLogger(__name__)
+
+SERVICE_WINDOW = dt.timedelta(hours=24)
+OUTSIDE_WINDOW_CODE = 131047
+# Meta's "try again later" codes, which the Graph API may return with HTTP 400: API unknown or
+# service errors (1, 2, 131000, 133004) and rate limits (4, 80007, 130429, 131056 pair rate).
+TRANSIENT_ERROR_CODES = frozenset({1, 2, 4, 80007, 130429, 131000, 131056, 133004})
+MAX_RETRY_DELAY_SECONDS = 900.0
+
+SENT, CONSOLE, FAILED, SKIPPED = "sent", "console", "failed", "skipped"
+
+
+class TransientSendError(Exception):
+    """Worth retrying later: rate limited, Meta unavailable, timed out or unreachable."""
+
+    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.retry_after = retry_after
+
+
+class PermanentSendError(Exception):
+    """Retrying will not help: the message is marked failed."""
+
+    def __init__(self, reason: str, code: int | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.code = code
+
+
+# ------------------------------------------------------------------ delivery
+
+
+def deliver_message(message_id: int) -> str:
+    """Send a stored assistant message; returns sent, console, failed or skipped.
+
+    Raises TransientSendError when the Graph API should be tried again later.
+    """
+    message = ConversationMessage.objects.select_related("session").filter(pk=message_id).first()
+    if message is None or not _awaits_delivery(message):
+        return SKIPPED
+    try:
+        payload = build_payload(message, to=_recipient(message))
+        if not settings.WHATSAPP_ACCESS_TOKEN:
+            _log_to_console(message)
+            return CONSOLE
+        wa_message_id = post_message(payload)
+    except PermanentSendError as exc:
+        record_send_failure(message_id, exc.reason, exc.code)
+        return FAILED
+    ConversationMessage.objects.filter(
+        pk=message_id, delivery_status=DeliveryStatus.PENDING
+    ).update(
+        wa_message_id=wa_message_id,
+        delivery_status=DeliveryStatus.SENT,
+        status_updated_at=timezone.now(),
+    )
+    return SENT
+
+
+def record_send_failure(message_id: int, reason: str, code: int | None = None) -> None:
+    """Mark an unsent message failed, keeping the reason and Meta's error code in its context,
+    and flag its session so that a colleague follows up with the customer."""
+    message = ConversationMessage.objects.select_related("session").filter(pk=message_id).first()
+    if message is None:
+        return
+    context = {
+        **message.context,
+        "delivery_failure": reason,
+        "delivery_errors": [code] if code else [],
+    }
+    failed = ConversationMessage.objects.filter(
+        pk=message_id, delivery_status=DeliveryStatus.PENDING, wa_message_id__isnull=True
+    ).update(
+        delivery_status=DeliveryStatus.FAILED, status_updated_at=timezone.now(), context=context
+    )
+    if failed:
+        services.flag_session(message.session, f"reply not delivered ({reason})")
+    logger.warning("whatsapp: message %s not sent (%s, code %s)", message_id, reason, code)
+
+
+def _awaits_delivery(message: ConversationMessage) -> bool:
+    return (
+        message.role == Role.ASSISTANT
+        and not message.wa_message_id
+        and message.delivery_status == DeliveryStatus.PENDING
+    )
+
+
+def _recipient(message: ConversationMessage) -> str:
+    """The user's number as a wa_id (digits), if we may still write to them."""
+    known = services.user_identity(message.session.user_id)
+    if known is None:
+        raise PermanentSendError("no_recipient")
+    if not within_service_window(known.last_inbound_at):
+        raise PermanentSendError("outside_service_window", OUTSIDE_WINDOW_CODE)
+    try:
+        return identity.decrypt_phone(known.phone_encrypted).lstrip("+")
+    except InvalidToken as exc:
+        raise PermanentSendError("recipient_unreadable") from exc
+
+
+def within_service_window(last_inbound_at: dt.datetime | None) -> bool:
+    """Free-form messages are allowed until 24 hours after the user's last message."""
+    return last_inbound_at is not None and timezone.now() - last_inbound_at <= SERVICE_WINDOW
+
+
+def build_payload(message: ConversationMessage, *, to: str) -> dict[str, Any]:
+    """The Cloud API body: interactive (buttons or list) from context["interactive"], else text."""
+    base = {"messaging_product": "whatsapp", "recipient_type": "individual", "to": to}
+    interactive = message.context.get("interactive")
+    if isinstance(interactive, dict) and interactive:
+        body = interactive.get("body") or {"text": message.content}
+        return {**base, "type": "interactive", "interactive": {**interactive, "body": body}}
+    return {**base, "type": "text", "text": {"preview_url": False, "body": message.content}}
+
+
+def _log_to_console(message: ConversationMessage) -> None:
+    logger.info(
+        "whatsapp console backend: %s message %s of session %s (%d characters) not sent:"
+        " WHATSAPP_ACCESS_TOKEN is empty",
+        message.message_type,
+        message.pk,
+        message.session_id,
+        len(message.content),
+    )
+
+
+# ------------------------------------------------------------------ Graph API
+
+
+@cache
+def _pool() -> urllib3.PoolManager:
+    return urllib3.PoolManager(num_pools=4, maxsize=8, retries=False)
+
+
+def messages_url() -> str:
+    base = settings.WHATSAPP_GRAPH_API_BASE.rstrip("/")
+    return f"{base}/{settings.WHATSAPP_API_VERSION}/{settings.WHATSAPP_PHONE_NUMBER_ID}/messages"
+
+
+def post_message(payload: dict[str, Any]) -> str:
+    """POST one message to the Graph API; the wamid it was given."""
+    try:
+        response = _pool().request(
+            "POST",
+            messages_url(),
+            body=json.dumps(payload).encode(),
+            headers={
+                "Authorization": f"Bearer {settings.WHATSAPP_ACCESS_TOKEN}",
+                "Content-Type": "application/json",
+            },
+            timeout=urllib3.Timeout(total=settings.WHATSAPP_TIMEOUT_SECONDS),
+            retries=False,
+        )
+    except urllib3.exceptions.HTTPError as exc:  # timeouts, refused connections, broken replies
+        raise TransientSendError(type(exc).__name__) from exc
+    return _message_id(response)
+
+
+def _message_id(response: urllib3.BaseHTTPResponse) -> str:
+    try:
+        data = json.loads(response.data or b"{}")
+    except ValueError:
+        data = {}
+    data = data if isinstance(data, dict) else {}
+    if 200 <= response.status < 300:
+        messages = data.get("messages")
+        if isinstance(messages, list) and messages and isinstance(messages[0], dict):
+            wa_message_id = messages[0].get("id")
+            if isinstance(wa_message_id, str) and wa_message_id:
+                return wa_message_id
+        raise PermanentSendError("no_message_id_in_response")
+    error = data.get("error") if isinstance(data.get("error"), dict) else {}
+    code = error.get("code") if isinstance(error.get("code"), int) else None
+    if response.status == 429 or response.status >= 500 or code in TRANSIENT_ERROR_CODES:
+        raise TransientSendError(f"http_{response.status}", _retry_after(response))
+    raise PermanentSendError(f"http_{response.status}", code)
+
+
+def _retry_after(response: urllib3.BaseHTTPResponse) -> float | None:
+    try:
+        return float(response.headers.get("Retry-After", ""))
+    except ValueError:
+        return None
+
+
+# ------------------------------------------------------------------ retries
+
+
+def max_send_retries() -> int:
+    return settings.WHATSAPP_SEND_MAX_RETRIES
+
+
+def retry_delay(retries: int, error: TransientSendError) -> float:
+    """Seconds before the next attempt: Meta's Retry-After, else backoff with jitter."""
+    if error.retry_after is not None:
+        return min(max(error.retry_after, 0.0), MAX_RETRY_DELAY_SECONDS)
+    delay = settings.WHATSAPP_RETRY_BACKOFF_SECONDS * (2**retries)
+    jitter = random.uniform(0.5, 1.0)  # noqa: S311 - spreading retries, not security
+    return min(delay * jitter, MAX_RETRY_DELAY_SECONDS)

@@ -1,0 +1,109 @@
+"""The WhatsApp Cloud API webhook: the GET verification handshake and POST notifications.
+
+A POST only verifies and commits, so that it answers fast:
+1. the body is at most WHATSAPP_MAX_BODY_BYTES (413 otherwise), read once, raw;
+2. X-Hub-Signature-256 must be the HMAC-SHA256 of those bytes with WHATSAPP_APP_SECRET, compared
+   in constant time (403 otherwise, nothing stored; with no secret configured every POST is 403);
+3. the body must be a JSON object (400 otherwise);
+4. it is committed to the webhook inbox and the answer is 200 {"queued": 1}: Meta does not
+   deliver it again, and it cannot be lost. The ingester (conversations.whatsapp.ingest) stores it: each
+   message once (idempotent on the wamid) with its processing task enqueued on commit; statuses
+   move outbound messages forward; reactions are put on the message they target. With
+   WHATSAPP_INGEST_INLINE the request stores it itself and answers what it stored.
+Anything we do not use (another object, field, phone number id or message type) is acknowledged
+with 200 and logged by name only. Logs never hold content or phone numbers.
+"""
+
+import hashlib
+import hmac
+import json
+import logging
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.decorators.csrf import csrf_exempt
+
+from conversations.whatsapp import ingest
+
+logger = logging.getLogger(__name__)
+
+SIGNATURE_PREFIX = "sha256="
+
+
+def signature_is_valid(body: bytes, header: str, secret: str) -> bool:
+    """True when `header` is "sha256=<hex HMAC-SHA256 of body keyed with secret>"."""
+    if not secret or not header.startswith(SIGNATURE_PREFIX):
+        return False
+    expected = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest().encode()
+    given = header[len(SIGNATURE_PREFIX) :].strip().lower().encode("ascii", "replace")
+    return hmac.compare_digest(expected, given)
+
+
+def sign_body(body: bytes, secret: str) -> str:
+    """The X-Hub-Signature-256 value Meta would send for `body` (simulator and tests)."""
+    return SIGNATURE_PREFIX + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+def _problem(status: int, detail: str) -> JsonResponse:
+    return JsonResponse({"detail": detail}, status=status)
+
+
+def _declared_length(request: HttpRequest) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
+@method_decorator(csrf_exempt, name="dispatch")  # Meta's callback: the signature authenticates it
+class WhatsAppWebhookView(View):
+    """GET: Meta's verification handshake. POST: signed notifications.
+
+    A plain Django view, not DRF: it is not part of our API (no key, no schema), and the POST is the
+    hottest path we serve (README, Performance).
+    """
+
+    http_method_names = ["get", "post"]
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        params = request.GET
+        token = params.get("hub.verify_token", "")
+        expected = settings.WHATSAPP_VERIFY_TOKEN
+        if (
+            params.get("hub.mode") == "subscribe"
+            and expected
+            and hmac.compare_digest(token.encode(), expected.encode())
+        ):
+            return HttpResponse(params.get("hub.challenge", ""), content_type="text/plain")
+        logger.warning("whatsapp webhook: verification handshake refused")
+        return _problem(403, "verification failed: wrong hub.mode or hub.verify_token")
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        limit = settings.WHATSAPP_MAX_BODY_BYTES
+        if _declared_length(request) > limit:
+            return _problem(413, f"body larger than {limit} bytes")
+        body = request.body
+        if len(body) > limit:
+            return _problem(413, f"body larger than {limit} bytes")
+        header = request.META.get("HTTP_X_HUB_SIGNATURE_256", "")
+        if not signature_is_valid(body, header, settings.WHATSAPP_APP_SECRET):
+            logger.warning("whatsapp webhook: %s signature", "wrong" if header else "missing")
+            return _problem(403, "X-Hub-Signature-256 is missing or wrong")
+        try:
+            text = body.decode("utf-8")
+            payload = json.loads(text)
+        except (UnicodeDecodeError, ValueError):
+            return _problem(400, "body is not valid JSON")
+        if not isinstance(payload, dict):
+            return _problem(400, "body is not a JSON object")
+        row_id = ingest.accept(text)
+        if settings.WHATSAPP_INGEST_INLINE:
+            return JsonResponse(ingest.drain(ids=[row_id]).as_dict())
+        return JsonResponse({"queued": 1})
+
+    def http_method_not_allowed(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        response = _problem(405, f"method {request.method} not allowed: use GET or POST")
+        response["Allow"] = "GET, POST"
+        return response

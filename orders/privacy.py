@@ -1,0 +1,71 @@
+"""The orders app's part of a user's GDPR export and erasure (conversations.privacy.participants).
+
+Orders and invoices are accounting records: an erasure keeps them and removes their link to the
+user (user_id emptied, session and source message unset). Registered in OrdersConfig.ready.
+"""
+
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from conversations.privacy.participants import Participant
+from orders.models import Invoice, Order
+
+
+def _user_orders(user_id: str) -> QuerySet[Order]:
+    return Order.objects.filter(Q(user_id=user_id) | Q(session__user_id=user_id)).distinct()
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _order_data(order: Order) -> dict[str, Any]:
+    invoice = Invoice.objects.filter(order=order).first()
+    return {
+        "number": order.number,
+        "outlet": order.outlet.name,
+        "status": order.status,
+        "created_at": _iso(order.created_at),
+        "subtotal": str(order.subtotal),
+        "gst_amount": str(order.gst_amount),
+        "total": str(order.total),
+        "notes": order.notes,
+        "lines": [
+            {
+                "sku": line.product.sku,
+                "product": line.product.name,
+                "quantity": line.quantity,
+                "unit_price": str(line.unit_price),
+                "line_total": str(line.line_total),
+            }
+            for line in order.lines.all()
+        ],
+        "invoice": {
+            "number": invoice.number,
+            "total": str(invoice.total),
+            "status": invoice.status,
+            "issued_at": _iso(invoice.issued_at),
+            "due_date": _iso(invoice.due_date),
+        }
+        if invoice
+        else None,
+    }
+
+
+def export_orders(user_id: str) -> list[dict[str, Any]]:
+    """The user's orders with their lines and invoice, oldest first."""
+    orders = _user_orders(user_id).select_related("outlet").prefetch_related("lines__product")
+    return [_order_data(o) for o in orders.order_by("created_at")]
+
+
+def unlink_orders(user_id: str) -> dict[str, int]:
+    """Keep the user's orders and invoices, without the link to the user."""
+    orders = Order.objects.filter(pk__in=_user_orders(user_id).values("pk"))
+    return {
+        "invoices_kept": Invoice.objects.filter(order__in=orders).count(),
+        "orders_unlinked": orders.update(user_id="", session=None, source_message=None),
+    }
+
+
+PARTICIPANT = Participant(key="orders", export=export_orders, erase=unlink_orders)
