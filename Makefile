@@ -9,7 +9,7 @@ SCALE  ?= all
 
 export DJANGO_SETTINGS_MODULE := tria.settings
 
-.PHONY: run test install install-dev services migrate setup lint format pii-eval bench bench-smoke purge-bench clean
+.PHONY: run test install install-dev services migrate setup lint format pii-eval assistant-eval bench bench-smoke purge-bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ format: install-dev
 
 pii-eval: install-dev
 	$(PY) -m conversations.privacy.scrubber_eval
+
+# The blind order/intent evaluation (issue 19, orders/eval/README.md): a report, exit 0 (--check: targets).
+assistant-eval: install-dev
+	$(PY) -m orders.eval.run
 
 # The benchmark (issue 9): seeds its own databases (tria_bench, tria_bench_large) by COPY, never the
 # dev one; SCALE=all (default: both) | default (200,000 messages) | large (2,000,000) | smoke.
