@@ -1,4 +1,9 @@
-"""Measure the PII scrubber on the labelled corpus: `python -m conversations.privacy.scrubber_eval`.
+"""Measure the PII scrubber on the labelled corpora: `python -m conversations.privacy.scrubber_eval`.
+
+Two corpora: "dev" (tests/fixtures/pii_corpus.jsonl, written together with the rules; its
+thresholds fail the run) and "blind" (tests/fixtures/pii_blind_corpus.jsonl, written apart from
+the rules, issue 20; its targets are reported, never enforced). `--corpus dev|blind|all|PATH`;
+the default is dev, as before.
 
 Each corpus line holds a message, its PII spans (type, start, end) and its protected order tokens.
 A PII span counts as found ("recall") when findings of the same type cover every digit of it and
@@ -13,13 +18,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from conversations.privacy import scrubber
 
-CORPUS_PATH = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "pii_corpus.jsonl"
+FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures"
+CORPUS_PATH = FIXTURES / "pii_corpus.jsonl"
+BLIND_CORPUS_PATH = FIXTURES / "pii_blind_corpus.jsonl"
 COVERAGE = 0.9
 THRESHOLDS = {
     "recall": {
@@ -31,6 +39,34 @@ THRESHOLDS = {
     },
     "protected_kept": 0.99,
     "clean_unchanged": 0.99,
+}
+# The targets of issue 20 on the corpus written apart from the rules.
+BLIND_TARGETS = {
+    "recall": {
+        scrubber.PHONE: 0.97,
+        scrubber.EMAIL: 0.97,
+        scrubber.ADDRESS: 0.97,
+        scrubber.NRIC: 0.97,
+        scrubber.CARD: 0.97,
+        scrubber.BANK_ACCOUNT: 0.97,
+        scrubber.NAME: 0.8,
+    },
+    "protected_kept": 0.995,
+    "clean_unchanged": 0.99,
+}
+
+
+@dataclass(frozen=True)
+class Corpus:
+    name: str
+    path: Path
+    thresholds: dict
+    enforced: bool  # a missed threshold fails the run; otherwise it is only reported
+
+
+CORPORA = {
+    "dev": Corpus("dev", CORPUS_PATH, THRESHOLDS, enforced=True),
+    "blind": Corpus("blind", BLIND_CORPUS_PATH, BLIND_TARGETS, enforced=False),
 }
 
 
@@ -61,6 +97,8 @@ class Report:
     protected_kept: int = 0
     clean_total: int = 0
     clean_unchanged: int = 0
+    seconds: float = 0.0  # spent inside the scrubber
+    thresholds: dict = field(default_factory=lambda: THRESHOLDS)
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -71,20 +109,25 @@ class Report:
     def clean_rate(self) -> float:
         return self.clean_unchanged / self.clean_total if self.clean_total else 1.0
 
+    @property
+    def messages_per_second(self) -> float:
+        return self.messages / self.seconds if self.seconds else 0.0
+
     def failures(self) -> list[str]:
         """The thresholds this report misses, as readable sentences."""
+        limits = self.thresholds
         missed = [
             f"{pii_type} recall {self.by_type[pii_type].recall:.3f} < {minimum}"
-            for pii_type, minimum in THRESHOLDS["recall"].items()
+            for pii_type, minimum in limits["recall"].items()
             if self.by_type[pii_type].recall < minimum
         ]
-        if self.protected_rate < THRESHOLDS["protected_kept"]:
+        if self.protected_rate < limits["protected_kept"]:
             missed.append(
-                f"protected tokens kept {self.protected_rate:.3f} < {THRESHOLDS['protected_kept']}"
+                f"protected tokens kept {self.protected_rate:.3f} < {limits['protected_kept']}"
             )
-        if self.clean_rate < THRESHOLDS["clean_unchanged"]:
+        if self.clean_rate < limits["clean_unchanged"]:
             missed.append(
-                f"clean messages unchanged {self.clean_rate:.3f} < {THRESHOLDS['clean_unchanged']}"
+                f"clean messages unchanged {self.clean_rate:.3f} < {limits['clean_unchanged']}"
             )
         return missed
 
@@ -110,7 +153,7 @@ def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 def _score_pii(report: Report, row: dict, findings: list[scrubber.Finding]) -> None:
     text = row["text"]
     for span in row["pii"]:
-        score = report.by_type[span["type"]]
+        score = report.by_type.setdefault(span["type"], TypeScore())
         score.gold += 1
         same_type = [f for f in findings if f.type == span["type"]]
         score.found += _covered(text, span, same_type)
@@ -145,10 +188,12 @@ def _score_order_data(
         report.clean_unchanged += scrubbed == row["text"]
 
 
-def evaluate(rows: list[dict]) -> Report:
-    report = Report(messages=len(rows))
+def evaluate(rows: list[dict], thresholds: dict = THRESHOLDS) -> Report:
+    report = Report(messages=len(rows), thresholds=thresholds)
     for row in rows:
+        started = time.perf_counter()
         result = scrubber.scrub_text(row["text"])
+        report.seconds += time.perf_counter() - started
         findings = list(result.findings)
         _score_pii(report, row, findings)
         _score_order_data(report, row, findings, result.text)
@@ -156,6 +201,9 @@ def evaluate(rows: list[dict]) -> Report:
 
 
 def format_report(report: Report) -> str:
+    limits = report.thresholds
+    names = report.by_type.get(scrubber.NAME, TypeScore())
+    name_target = limits["recall"].get(scrubber.NAME)
     lines = [
         f"PII scrubber v{scrubber.SCRUBBER_VERSION} on {report.messages} messages"
         f" ({report.clean_total} without PII)",
@@ -163,7 +211,7 @@ def format_report(report: Report) -> str:
         f"{'type':<13}{'gold':>6}{'found':>7}{'recall':>8}{'hidden':>8}{'predicted':>11}{'precision':>11}{'target':>8}",
     ]
     for pii_type, score in report.by_type.items():
-        target = THRESHOLDS["recall"].get(pii_type)
+        target = limits["recall"].get(pii_type)
         lines.append(
             f"{pii_type:<13}{score.gold:>6}{score.found:>7}{score.recall:>8.3f}"
             f"{score.hidden / score.gold if score.gold else 1:>8.3f}{score.predicted:>11}"
@@ -172,29 +220,52 @@ def format_report(report: Report) -> str:
     lines += [
         "",
         f"protected order tokens kept verbatim: {report.protected_kept}/{report.protected_total}"
-        f" = {report.protected_rate:.3f} (target {THRESHOLDS['protected_kept']})",
+        f" = {report.protected_rate:.3f} (target {limits['protected_kept']})",
         f"clean messages unchanged:             {report.clean_unchanged}/{report.clean_total}"
-        f" = {report.clean_rate:.3f} (target {THRESHOLDS['clean_unchanged']})",
+        f" = {report.clean_rate:.3f} (target {limits['clean_unchanged']})",
+        f"names found:                          {names.found}/{names.gold}"
+        f" = {names.recall:.3f} (target {name_target if name_target else '-'})",
+        f"throughput:                           {report.messages_per_second:,.0f} messages/s"
+        f" ({report.seconds * 1000:.1f} ms in the scrubber)",
     ]
     return "\n".join(lines)
 
 
+def _corpora(choice: str) -> list[Corpus]:
+    if choice == "all":
+        return list(CORPORA.values())
+    if choice in CORPORA:
+        return [CORPORA[choice]]
+    return [Corpus(Path(choice).stem, Path(choice), THRESHOLDS, enforced=True)]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=CORPUS_PATH)
+    parser.add_argument(
+        "--corpus",
+        default="dev",
+        help="dev (default; thresholds enforced), blind (targets reported only), all, or a path",
+    )
     parser.add_argument(
         "--errors", action="store_true", help="list every miss, false positive and broken token"
     )
     args = parser.parse_args(argv)
-    report = evaluate(load_corpus(args.corpus))
-    print(format_report(report))
-    if args.errors and report.errors:
-        print("\n" + "\n".join(report.errors))
-    failures = report.failures()
-    if failures:
-        print("\nBELOW TARGET: " + "; ".join(failures), file=sys.stderr)
-        return 1
-    return 0
+    corpora = _corpora(args.corpus)
+    status = 0
+    for index, corpus in enumerate(corpora):
+        if len(corpora) > 1:
+            print(("\n" if index else "") + f"== {corpus.name} corpus: {corpus.path.name} ==")
+        report = evaluate(load_corpus(corpus.path), corpus.thresholds)
+        print(format_report(report))
+        if args.errors and report.errors:
+            print("\n" + "\n".join(report.errors))
+        failures = report.failures()
+        if failures and corpus.enforced:
+            print(f"\nBELOW TARGET ({corpus.name}): " + "; ".join(failures), file=sys.stderr)
+            status = 1
+        elif failures:
+            print(f"\nbelow target (reported, not enforced): {'; '.join(failures)}")
+    return status
 
 
 if __name__ == "__main__":
