@@ -6,7 +6,8 @@
 Runs in its own database, tria_purge_bench (dropped and re-created; synthetic data only), seeded
 by COPY. Then a second process records messages through conversations.services.record_message
 (the ingestion path: insert, session counter, summary upsert, day stats, one transaction each)
-as fast as it can, timing every call, while this process runs conversations.retention.purging.purge().
+as fast as it can, timing every call, while this process runs
+conversations.retention.purging.purge().
 Reports the purge's time and rows/s, and the inserts' latency before and during the purge.
 Goal (issue 7): well over 50,000 rows/s, and no insert blocked for more than 100 ms.
 """

@@ -1,4 +1,4 @@
-"""Conversation memory: sessions, messages and per-user summaries, as in the design's schema.
+"""Conversation memory: outlets and their contacts, sessions, messages, per-user summaries.
 
 Invariants live in the database: unique keys make ingestion idempotent, check constraints keep
 confidence in [0, 1], roles in the allowed set and counters non-negative.
@@ -88,7 +88,8 @@ class OutletContact(models.Model):
 
 class ConversationSession(models.Model):
     session_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    # Pseudonym: HMAC-SHA256 of the E.164 phone number (conversations.whatsapp.identity.pseudonymize_phone).
+    # Pseudonym: HMAC-SHA256 of the E.164 phone number
+    # (conversations.whatsapp.identity.pseudonymize_phone).
     user_id = models.CharField(max_length=64)
     outlet = models.ForeignKey(
         "Outlet",
@@ -144,7 +145,7 @@ class ConversationSession(models.Model):
 
 
 class ConversationMessage(models.Model):
-    # The column holds the session's UUID, as in the design (session_id FK).
+    # The column holds the session's UUID, so messages join sessions on session_id.
     session = models.ForeignKey(
         ConversationSession,
         to_field="session_id",
@@ -372,7 +373,8 @@ class WebhookInbox(models.Model):
     """A signed WhatsApp notification accepted by the webhook and not yet stored (the inbox).
 
     The webhook commits the raw body here and answers 200 at once; the ingester
-    (`manage.py ingest_webhooks`, conversations.whatsapp.ingest) stores the rows in batches and deletes
+    (`manage.py ingest_webhooks`, conversations.whatsapp.ingest) stores the rows in batches and
+    deletes
     them in the same transaction, so each notification is stored exactly once and nothing
     accepted is lost. A row holds a customer's raw message for the moments before it is stored;
     a row that failed WEBHOOK_INGEST_MAX_ATTEMPTS times stays, with the error's class name only,

@@ -1,6 +1,6 @@
 """Reads that several callers need: the API, the dashboard, the benchmark.
 
-The query patterns of the design (session lookup, message history, top users, session timeline,
+The query patterns (session lookup, message history, top users, session timeline,
 intent analysis) and the analytics that read the per-day aggregates instead of the messages.
 """
 
@@ -11,7 +11,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 import psycopg
 from django.conf import settings
@@ -32,15 +31,15 @@ from conversations.models import (
     ConversationMessage,
     ConversationSession,
     DailyIntentStat,
+    OutletContact,
     PurgeRun,
     UserInteractionSummary,
 )
 
-LOCAL_TZ = ZoneInfo("Asia/Singapore")
 Statements = Sequence[tuple[str, Sequence[Any]]]
 
 
-# ------------------------------------------------------------------ the design's query patterns
+# ------------------------------------------------------------------ the query patterns
 # The hot reads run as server-side prepared statements: the SQL is compiled by the ORM once per
 # shape, planned by PostgreSQL once per connection, and rows become model instances through the
 # model's own from_db and field converters. Profiled on the benchmark, this removes the ORM's
@@ -138,12 +137,6 @@ _TIMESTAMPTZ_LOADER = psycopg.adapters.get_loader(
 )
 
 
-def prepared_cursor() -> CursorWrapper:
-    """A cursor whose statements are prepared (plans reused per connection); `%s` parameters
-    are bound server-side, so give a cast where PostgreSQL cannot infer the type."""
-    return _cursor(native_json=False)
-
-
 @contextmanager
 def pipeline() -> Iterator[None]:
     """Send the statements of the block in one round trip (psycopg pipeline mode); their
@@ -230,7 +223,7 @@ _INTENT_CONFIDENCE = _PreparedRead(
 
 
 def session_by_id(session_id: UUID | str) -> ConversationSession | None:
-    """One session by its session_id (the design's single session lookup)."""
+    """One session by its session_id (the single-session lookup)."""
     found = _SESSION_BY_ID.objects((_uuid(session_id),), 1)
     return found[0] if found else None
 
@@ -250,7 +243,7 @@ def intent_distribution(days: int = 30) -> dict[str, int]:
 
     Reads DailyIntentStat (kept exact at ingestion), so the cost does not grow with messages.
     """
-    first_day = timezone.now().astimezone(LOCAL_TZ).date() - dt.timedelta(days=days - 1)
+    first_day = timezone.localdate() - dt.timedelta(days=days - 1)
     rows = _INTENT_DISTRIBUTION.rows((first_day,), 1000)
     return {intent: total for intent, total in rows if total}
 
@@ -295,7 +288,7 @@ def inbound_state(user_ids: list[str], wamids: list[str], before: Statements = (
                 first.execute(sql, args)
             stored.execute(_STORED_WAMIDS_SQL, [wamids])
             sessions.execute(_open_sessions_sql(), [user_ids])
-            contacts.execute(_contact_outlets_sql(), [user_ids])
+            contacts.execute(_CONTACT_OUTLETS_SQL, [user_ids])
         stored_rows, session_rows = stored.fetchall(), sessions.fetchall()
         contact_rows = contacts.fetchall()
     names = [f.attname for f in ConversationSession._meta.concrete_fields]
@@ -324,16 +317,26 @@ def _open_sessions_sql() -> str:
     )
 
 
-@functools.cache
-def _contact_outlets_sql() -> str:
-    from conversations.models import OutletContact
+# The outlets a number speaks for: only active outlets count (the assistant's rule too, through
+# active_contacts below); a new session takes the outlet when there is exactly one.
+_CONTACT_OUTLETS_SQL = (
+    "SELECT c.phone_hash, c.outlet_id FROM outlet_contacts c JOIN outlets o ON o.id = c.outlet_id"
+    " WHERE c.phone_hash = ANY(%s::varchar[]) AND o.active"
+)
 
-    table = OutletContact._meta.db_table
-    return f"SELECT phone_hash, outlet_id FROM {table} WHERE phone_hash = ANY(%s::varchar[])"  # noqa: S608
+
+def active_contacts(user_id: str) -> QuerySet[OutletContact]:
+    """The outlet contacts of this sender, of active outlets only, by outlet name."""
+    return (
+        OutletContact.objects.filter(phone_hash=user_id, outlet__active=True)
+        .select_related("outlet")
+        .order_by("outlet__name")
+    )
 
 
 # ------------------------------------------------------------------ retention health
-# Retention compliance as numbers anyone can read (dashboard, metrics, conversations.retention.purging).
+# Retention compliance as numbers anyone can read (dashboard, metrics,
+# conversations.retention.purging).
 
 
 def message_retention_cutoff(

@@ -1,4 +1,4 @@
-"""Dashboard selectors: the numbers of the design's "Monitoring & Alerting" section.
+"""Dashboard selectors: the numbers support staff and operators watch (volume, intents, retention).
 
 Everything is aggregated in SQL. Message counts per day and intent come from DailyIntentStat
 (kept exact at ingestion), so the page does not scan messages; sessions are read through their
@@ -8,7 +8,6 @@ created_at index. A period is a range of Singapore days, both ends included.
 
 import datetime as dt
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import connection
@@ -26,7 +25,6 @@ from conversations.models import (
     UserInteractionSummary,
 )
 
-LOCAL_TZ = ZoneInfo("Asia/Singapore")
 DEFAULT_DAYS = 30
 MAX_DAYS = 366
 # Buckets of the messages-per-session histogram: (label, lowest, highest or None).
@@ -51,12 +49,16 @@ class Period:
 
     @property
     def start(self) -> dt.datetime:
-        return dt.datetime.combine(self.first_day, dt.time.min, tzinfo=LOCAL_TZ)
+        return dt.datetime.combine(
+            self.first_day, dt.time.min, tzinfo=timezone.get_default_timezone()
+        )
 
     @property
     def end(self) -> dt.datetime:
         """The instant after the period (exclusive upper bound)."""
-        return dt.datetime.combine(self.last_day + dt.timedelta(days=1), dt.time.min, LOCAL_TZ)
+        return dt.datetime.combine(
+            self.last_day + dt.timedelta(days=1), dt.time.min, timezone.get_current_timezone()
+        )
 
     @property
     def days(self) -> list[dt.date]:
@@ -65,7 +67,7 @@ class Period:
 
 
 def local_today() -> dt.date:
-    return timezone.now().astimezone(LOCAL_TZ).date()
+    return timezone.localdate()
 
 
 def default_period(days: int = DEFAULT_DAYS) -> Period:
@@ -128,7 +130,9 @@ def volume(period: Period) -> Volume:
     sessions = _sessions_in(period)
     per_day = {
         row["day"]: row
-        for row in sessions.annotate(day=TruncDate("start_time", tzinfo=LOCAL_TZ))
+        for row in sessions.annotate(
+            day=TruncDate("start_time", tzinfo=timezone.get_default_timezone())
+        )
         .values("day")
         .annotate(n=Count("id"), users=Count("user_id", distinct=True))
         .order_by()
@@ -214,7 +218,7 @@ def satisfaction_trend(period: Period) -> list[tuple[dt.date, float | None, int]
             last_interaction__lt=period.end,
             satisfaction_count__gt=0,
         )
-        .annotate(day=TruncDate("last_interaction", tzinfo=LOCAL_TZ))
+        .annotate(day=TruncDate("last_interaction", tzinfo=timezone.get_default_timezone()))
         .values("day")
         .annotate(
             weighted=Sum(_weighted_rating()),

@@ -7,7 +7,8 @@ HEALTH_HEARTBEAT_MAX_AGE_SECONDS old. Each check opens its own short-timeout con
 stopped dependency answers within seconds instead of waiting on a pool, and no URL or password is
 ever echoed: only the state and the time the check took.
 
-The inbox check reads conversations.whatsapp.ingest.backlog() through Django's connection, and only once the
+The inbox check reads conversations.whatsapp.ingest.backlog() through Django's connection, and only
+once the
 PostgreSQL check has answered (so it never waits on the pool of a stopped database). It fails
 when the oldest notification has waited longer than WEBHOOK_INBOX_MAX_LAG_SECONDS: customers are
 waiting for replies. Notifications set aside after failing are reported, not failed on: staff

@@ -1,4 +1,4 @@
-"""The order assistant: step 4 of the design, run by the Celery task for every inbound message.
+"""The order assistant: understands, acts on and answers every stored customer message.
 
 Rules:
 - Understand first, outside any transaction: detect the language and classify the intent (both
@@ -20,7 +20,8 @@ Rules:
 - A message that is not an order never creates one: only order_placement (or the answer to our
   own question about one) reaches orders.services.create_order.
 - Failures: an exception rolls the whole turn back and the task retries with backoff
-  (conversations.processing.RetryLater); after ASSISTANT_MAX_ATTEMPTS the user gets a holding reply and the session is
+  (conversations.processing.RetryLater); after ASSISTANT_MAX_ATTEMPTS the user gets a holding reply
+  and the session is
   flagged for a colleague. The message itself is never lost: the webhook stored it before.
 """
 
@@ -34,7 +35,7 @@ from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
-from conversations import language, processing, services, tasks
+from conversations import language, processing, selectors, services, tasks
 from conversations.models import (
     ConversationMessage,
     ConversationSession,
@@ -224,11 +225,7 @@ def respond(message_id: int, understanding: Understanding) -> None:
 
 
 def act(turn: Turn) -> None:
-    contacts = list(
-        OutletContact.objects.filter(phone_hash=turn.session.user_id, outlet__active=True)
-        .select_related("outlet")
-        .order_by("outlet__name")
-    )
+    contacts = list(selectors.active_contacts(turn.session.user_id))
     if not contacts:
         unregistered(turn)
         return

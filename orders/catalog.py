@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.postgres.search import (
@@ -155,8 +154,3 @@ def units_to_quantity(item: parsing.ParsedItem, product: Product) -> int:
     if item.unit in CARTON_UNITS and not product.unit.startswith(item.unit):
         return item.quantity * product.pack_size
     return item.quantity
-
-
-def unit_price_text(product: Product) -> str:
-    price = product.unit_price.quantize(Decimal("0.001")).normalize()
-    return f"S${price:f}/{product.unit.rstrip('s') or 'pc'}"

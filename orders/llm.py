@@ -5,7 +5,8 @@ parser returns. The client retries connection errors, timeouts, 429 and 5xx with
 backoff (OPENAI_MAX_RETRIES, OPENAI_TIMEOUT_SECONDS). With no OPENAI_API_KEY, after the last retry,
 or when the answer does not fit the schema, the offline parser (orders.parsing) does the job, so
 an OpenAI outage never loses an order. Logs name the failure, never the message. Personal data
-(phone numbers, addresses, names, NRIC…) is scrubbed by conversations.privacy.scrubber before the text leaves
+(phone numbers, addresses, names, NRIC…) is scrubbed by conversations.privacy.scrubber before the
+text leaves
 for OpenAI: order items never need it.
 """
 

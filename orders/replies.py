@@ -11,12 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from conversations.models import Outlet
 from orders.models import DeliveryOrder, Invoice, Order, Product
 
-LOCAL_TZ = ZoneInfo("Asia/Singapore")
 RATING_LABELS = {5: "Excellent", 4: "Good", 3: "OK", 2: "Poor", 1: "Very poor"}
 
 HOLDING = (

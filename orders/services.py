@@ -20,7 +20,6 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -29,7 +28,6 @@ from django.utils import timezone
 from conversations.models import Outlet
 from orders.models import DeliveryOrder, Invoice, Order, OrderLine, Product
 
-LOCAL_TZ = ZoneInfo("Asia/Singapore")
 CENT = Decimal("0.01")
 SEQUENCES = {"ORD": "order_number_seq", "DO": "delivery_number_seq", "INV": "invoice_number_seq"}
 CHANGEABLE = (Order.Status.PENDING_APPROVAL, Order.Status.CONFIRMED)
@@ -53,7 +51,7 @@ def next_delivery_date(
     ordered_at: dt.datetime, *, cutoff: dt.time, holidays: Sequence[dt.date]
 ) -> dt.date:
     """The first delivery day for an order placed at ordered_at (see the rules above)."""
-    local = ordered_at.astimezone(LOCAL_TZ)
+    local = timezone.localtime(ordered_at)
     day = local.date() + dt.timedelta(days=1 if local.time() < cutoff else 2)
     while day.weekday() == SUNDAY or day in holidays:
         day += dt.timedelta(days=1)
@@ -89,7 +87,7 @@ def next_number(prefix: str, at: dt.datetime) -> str:
     with connection.cursor() as cursor:
         cursor.execute("SELECT nextval(%s)", [SEQUENCES[prefix]])
         (value,) = cursor.fetchone()
-    return f"{prefix}-{at.astimezone(LOCAL_TZ).year}-{value:06d}"
+    return f"{prefix}-{timezone.localtime(at).year}-{value:06d}"
 
 
 # ------------------------------------------------------------------ create
@@ -163,7 +161,7 @@ def issue_invoice(order: Order, at: dt.datetime) -> Invoice:
         gst_amount=order.gst_amount,
         total=order.total,
         issued_at=at,
-        due_date=at.astimezone(LOCAL_TZ).date() + dt.timedelta(days=settings.INVOICE_DUE_DAYS),
+        due_date=timezone.localtime(at).date() + dt.timedelta(days=settings.INVOICE_DUE_DAYS),
     )
 
 

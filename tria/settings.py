@@ -131,7 +131,6 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
 }
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=1800)
-CELERY_TIMEZONE = "Asia/Singapore"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
 # ---------------------------------------------------------------- auth, i18n, static
@@ -144,7 +143,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en-sg"
 USE_I18N = True
 USE_TZ = True  # stored in UTC
-TIME_ZONE = "Asia/Singapore"  # displayed in Singapore time
+TIME_ZONE = "Asia/Singapore"  # business days, cron schedules and display: Singapore time
+CELERY_TIMEZONE = TIME_ZONE
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / env.str("STATIC_ROOT", default="staticfiles")
 STORAGES = {
@@ -225,7 +225,8 @@ WHATSAPP_MAX_BODY_BYTES = env.int("WHATSAPP_MAX_BODY_BYTES", default=1024 * 1024
 WHATSAPP_SEND_MAX_RETRIES = env.int("WHATSAPP_SEND_MAX_RETRIES", default=5)
 WHATSAPP_RETRY_BACKOFF_SECONDS = env.float("WHATSAPP_RETRY_BACKOFF_SECONDS", default=5.0)
 SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30)
-# The webhook inbox (conversations.whatsapp.ingest): the webhook commits each notification and answers;
+# The webhook inbox (conversations.whatsapp.ingest): the webhook commits each notification and
+# answers;
 # `manage.py ingest_webhooks` stores them in batches. INLINE stores during the request instead
 # (the tests, development: about a fifth of the throughput; README, Performance).
 WHATSAPP_INGEST_INLINE = env.bool("WHATSAPP_INGEST_INLINE", default=False)

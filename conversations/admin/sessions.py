@@ -24,14 +24,13 @@ from conversations.admin.common import (
 )
 from conversations.models import (
     ConversationSession,
+    OutletContact,
 )
 
 TRANSCRIPT_LIMIT = 1000
 
 
 def contact_label_subquery() -> Subquery:
-    from conversations.models import OutletContact
-
     contacts = OutletContact.objects.filter(phone_hash=OuterRef("user_id")).order_by("id")
     label = Concat(F("name"), Value(" "), F("phone_masked"), Value(" · "), F("outlet__name"))
     return Subquery(contacts.annotate(label=label).values("label")[:1])

@@ -1,7 +1,8 @@
 """GDPR endpoints under /api/v1/users/<user_id>/: GET export/?format=json|csv|pdf, and DELETE.
 
 Thin views: permission (conversations.export_user_data / erase_user_data; superusers pass) →
-validate → conversations.privacy.gdpr → respond. The path takes the pseudonymous user id only, never a
+validate → conversations.privacy.gdpr → respond. The path takes the pseudonymous user id only,
+never a
 phone number, so that no number ends up in access logs.
 """
 

@@ -26,7 +26,7 @@ class SessionViewSet(api.NineOperationsViewSet):
     lookup_kind = "uuid"
 
     def get_object(self) -> ConversationSession:
-        """The design's single-session lookup, a prepared statement (conversations.selectors)."""
+        """The single-session lookup, a prepared statement (conversations.selectors)."""
         key = self.parse_key(self.kwargs[self.lookup_field])
         session = selectors.session_by_id(key) if key is not None else None
         if session is None:

@@ -12,8 +12,8 @@ import json
 import re
 from typing import Any
 from xml.sax.saxutils import escape
-from zoneinfo import ZoneInfo
 
+from django.utils import timezone
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
@@ -26,7 +26,6 @@ CONTENT_TYPES = {"json": "application/json", "csv": "text/csv", "pdf": "applicat
 CSV_COLUMNS = ["record", "session_id", "time", "role", "language", "intent", "content", "details"]
 _CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _CJK_FONT = "STSong-Light"
-LOCAL_TZ = ZoneInfo("Asia/Singapore")
 # Indic scripts (Tamil among them) need a shaping font this PDF does not embed.
 _UNDRAWABLE = re.compile(r"[\u0900-\u0DFF]")
 UNDRAWABLE_NOTE = (
@@ -180,7 +179,7 @@ def _local(value: str | None) -> str:
     """An ISO time as Singapore time for people: '2025-03-10 17:00'."""
     if not value:
         return "-"
-    return dt.datetime.fromisoformat(value).astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
+    return timezone.localtime(dt.datetime.fromisoformat(value)).strftime("%Y-%m-%d %H:%M")
 
 
 def _plain(value: Any) -> str:

@@ -1,7 +1,8 @@
 """Find and replace personal data in free text: the pure PII scrubber.
 
-Plain functions of strings, no ORM: the scrub workflow (conversations.privacy.scrubbing), the logging
-filter (tria.logfilters) and the evaluation (conversations.privacy.scrubber_eval) all call `scrub_text`.
+Plain functions of strings, no ORM: the scrub workflow (conversations.privacy.scrubbing),
+the logging filter (tria.logfilters) and the evaluation (conversations.privacy.scrubber_eval)
+all call `scrub_text`.
 
 Rules:
 - Order data is kept verbatim: quantities, sizes, prices, order/invoice/DO references, SKUs,
@@ -22,7 +23,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 
 SCRUBBER_VERSION = "1.0"
@@ -230,13 +230,6 @@ def _find_phones(text: str) -> Iterable[tuple[int, int]]:
     for match in _SG_SHAPED.finditer(text):
         if _PHONE_CONTEXT.search(text[max(0, match.start() - 30) : match.start()]):
             yield match.span()
-
-
-def phone_is_valid(value: str, region: str = "SG") -> bool:
-    try:
-        return phonenumbers.is_valid_number(phonenumbers.parse(value, region))
-    except phonenumbers.NumberParseException:
-        return False
 
 
 # --- addresses --------------------------------------------------------------------------------

@@ -93,14 +93,6 @@ def _cutoff(now: dt.datetime, all_pending: bool) -> dt.datetime:
     return now if all_pending else now - effective_grace()
 
 
-def pending_messages(*, all_pending: bool = False, now: dt.datetime | None = None):
-    """Messages due for scrubbing (oldest first, served by the conv_msg_unscrubbed_idx index)."""
-    cutoff = _cutoff(now or timezone.now(), all_pending)
-    return ConversationMessage.objects.filter(pii_scrubbed=False, created_at__lte=cutoff).order_by(
-        "created_at"
-    )
-
-
 def overdue_count(now: dt.datetime | None = None) -> int:
     """Messages still unscrubbed after PII_SCRUB_MAX_AGE_HOURS: should always be 0."""
     limit = (now or timezone.now()) - dt.timedelta(hours=settings.PII_SCRUB_MAX_AGE_HOURS)

@@ -1,4 +1,4 @@
-"""Retention: conversation data is deleted when its time is up (the design's retention strategy).
+"""Retention: conversation data is deleted when its time is up (messages 90 days, summaries 730).
 
 The rules
 - A message is deleted RETENTION_MESSAGES_DAYS (90) after its created_at. It is due when
@@ -408,7 +408,8 @@ def _qn(name: str) -> str:
 def _export_due_summaries(
     cutoff: dt.datetime, storage: Storage, now: dt.datetime, run_id: int
 ) -> Export | None:
-    """Write every due summary to one verified gzip JSON Lines file (conversations.retention.cold_storage)."""
+    """Write every due summary to one verified gzip JSON Lines file
+    (conversations.retention.cold_storage)."""
     rows = (
         UserInteractionSummary.objects.filter(last_interaction__lte=cutoff)
         .order_by("id")

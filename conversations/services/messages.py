@@ -1,4 +1,5 @@
-"""Messages of any role: stored with their counters, deleted, annotated (language, intent), claimed."""
+"""Messages of any role: stored with their counters, deleted, annotated (language, intent),
+claimed."""
 
 import datetime as dt
 import json

@@ -1,4 +1,5 @@
-"""Sessions: chosen under the user's advisory lock, opened, closed after SESSION_IDLE_MINUTES, flagged."""
+"""Sessions: chosen under the user's advisory lock, opened, closed after SESSION_IDLE_MINUTES,
+flagged."""
 
 import datetime as dt
 import logging

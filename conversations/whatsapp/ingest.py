@@ -27,13 +27,13 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import DatabaseError, close_old_connections, connection, transaction
 from django.db.models import Min
 from django.utils import timezone
 
 from conversations import services
 from conversations.models import WebhookInbox
-from conversations.whatsapp import payloads
+from conversations.whatsapp import identity, payloads
 
 logger = logging.getLogger(__name__)
 
@@ -182,8 +182,6 @@ def _store_reactions(notification: payloads.Notification, result: IngestResult) 
 
 
 def _store_reaction(reaction: payloads.Reaction) -> bool:
-    from conversations.whatsapp import identity
-
     try:
         applied = services.record_reaction(
             phone=reaction.from_wa_id,
@@ -247,8 +245,6 @@ def run(
 ) -> IngestResult:
     """The ingester's loop: drain while there is work, poll every `poll_seconds` when idle, until
     `stop` is set. A database outage is logged and waited out; the loop never exits on its own."""
-    from django.db import DatabaseError, close_old_connections
-
     poll = settings.WEBHOOK_INGEST_POLL_SECONDS if poll_seconds is None else poll_seconds
     total = IngestResult()
     backoff = poll

@@ -1,4 +1,5 @@
-"""Celery tasks of the WhatsApp package: thin wrappers around the Graph API client and the ingester."""
+"""Celery tasks of the WhatsApp package: thin wrappers around the Graph API client and the
+ingester."""
 
 import datetime as dt
 

@@ -6,7 +6,8 @@ A POST only verifies and commits, so that it answers fast:
    in constant time (403 otherwise, nothing stored; with no secret configured every POST is 403);
 3. the body must be a JSON object (400 otherwise);
 4. it is committed to the webhook inbox and the answer is 200 {"queued": 1}: Meta does not
-   deliver it again, and it cannot be lost. The ingester (conversations.whatsapp.ingest) stores it: each
+   deliver it again, and it cannot be lost. The ingester (conversations.whatsapp.ingest) stores it:
+   each
    message once (idempotent on the wamid) with its processing task enqueued on commit; statuses
    move outbound messages forward; reactions are put on the message they target. With
    WHATSAPP_INGEST_INLINE the request stores it itself and answers what it stored.

@@ -170,7 +170,8 @@ def test_session_ids_are_checked_in_one_query_however_many_items(api):
     assert queries_for(10) == queries_for(300)
 
 
-# ------------------------------------------------------------------ the fast path (tria.api.fastpath)
+# ------------------------------------------------------------------ the fast path
+# (tria.api.fastpath)
 
 BASE = {"role": "user", "content": "400 boxes", "timestamp": "2025-01-01T10:00:00+08:00"}
 VARIANTS = [

@@ -1,5 +1,6 @@
 """The blind PII corpus (issue 20): well formed and honestly labelled. No accuracy assertion here:
-`python -m conversations.privacy.scrubber_eval --corpus blind` reports where the scrubber stands on it."""
+`python -m conversations.privacy.scrubber_eval --corpus blind` reports where the scrubber stands on
+it."""
 
 import json
 import re

@@ -1,4 +1,5 @@
-"""The retention purge (conversations.retention.purging): what goes when, the export, the lock, resuming."""
+"""The retention purge (conversations.retention.purging): what goes when, the export, the lock,
+resuming."""
 
 import datetime as dt
 import errno

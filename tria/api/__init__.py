@@ -1,9 +1,10 @@
 """Shared REST API plumbing: permissions, one error shape, filtering, paging, nine operations.
 
 Every resource under /api/v1/ is a NineOperationsViewSet: list, create, read, update, delete, count,
-exists, bulk (POST creates, PATCH updates, all or nothing) and query (the design's ListNode
+exists, bulk (POST creates, PATCH updates, all or nothing) and query (a ListNode-style
 parameters as JSON). Elsewhere: the filter language (tria.api.filterlang, pure functions), API keys
-and their DRF authentication class (tria.api.apikeys: DRF's settings import it before its views exist,
+and their DRF authentication class (tria.api.apikeys: DRF's settings import it before its views
+exist,
 so it cannot live here), the bulk-validation fast path (tria.api.fastpath).
 
 The package: errors (ApiError, the exception handler, the JSON parser, not_found), permissions,

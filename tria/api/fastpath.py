@@ -10,7 +10,6 @@ path never accepts what DRF would refuse and never produces an error of its own.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections.abc import Callable
@@ -23,7 +22,7 @@ from rest_framework.fields import empty
 from rest_framework.settings import api_settings
 from rest_framework.validators import ProhibitSurrogateCharactersValidator
 
-from tria.api import filterlang
+from tria.api import filtervalues
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 Check = Callable[[Any], Any]
@@ -79,7 +78,7 @@ def plan_for(serializer: serializers.Serializer) -> FastPlan | None:
 
 def _check_for(serializer: serializers.Serializer, field: serializers.Field) -> Check | None:
     """A plain check equivalent to the field's DRF validation, or None (DRF only)."""
-    builder = _builders().get(type(field))
+    builder = _builder(field)
     if builder is None or field.default is not empty:
         return None
     if getattr(serializer, f"validate_{field.field_name}", None) is not None:
@@ -218,7 +217,7 @@ def _json_object(field: serializers.JSONField) -> Check:
         if not isinstance(value, dict):
             raise Slow
         try:
-            filterlang._check_json_text(value)
+            filtervalues._check_json_text(value)
         except ValueError as exc:
             raise Slow from exc
         return value
@@ -244,19 +243,23 @@ def _related(field: serializers.RelatedField) -> Check | None:
     return convert
 
 
-@functools.cache
-def _builders() -> dict[type, Callable[[Any], Check | None]]:
-    """Exact field classes only: a subclass may validate differently."""
-    from tria.api import CachedRelatedField, ObjectJSONField, SessionRefField, UtcDateTimeField
+_BUILDERS: dict[type, Callable[[Any], Check | None]] = {
+    serializers.CharField: _char,
+    serializers.ChoiceField: _choice,
+    serializers.BooleanField: _boolean,
+    serializers.FloatField: _float,
+    serializers.IntegerField: _integer,
+}
+# Our own field classes (tria.api.fields) name their check in a `fastpath_kind` class attribute.
+_KINDS: dict[str, Callable[[Any], Check | None]] = {
+    "datetime": _datetime,
+    "json_object": _json_object,
+    "related": _related,
+}
 
-    return {
-        serializers.CharField: _char,
-        serializers.ChoiceField: _choice,
-        serializers.BooleanField: _boolean,
-        serializers.FloatField: _float,
-        serializers.IntegerField: _integer,
-        UtcDateTimeField: _datetime,
-        ObjectJSONField: _json_object,
-        CachedRelatedField: _related,
-        SessionRefField: _related,
-    }
+
+def _builder(field: serializers.Field) -> Callable[[Any], Check | None] | None:
+    """Exact field classes only: a subclass may validate differently (so `fastpath_kind` is read
+    from the class's own namespace, never inherited)."""
+    cls = type(field)
+    return _BUILDERS.get(cls) or _KINDS.get(cls.__dict__.get("fastpath_kind", ""))

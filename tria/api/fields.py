@@ -14,12 +14,14 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.validators import UniqueValidator
 
-from tria.api import fastpath, filterlang
+from tria.api import fastpath, filtervalues
 from tria.api.filtering import FILTER_LANGUAGE_DOC
 
 
 class UtcDateTimeField(serializers.DateTimeField):
     """ISO-8601 in and out; a datetime without a zone is read as UTC, output is UTC."""
+
+    fastpath_kind = "datetime"  # tria.api.fastpath checks it without DRF
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("default_timezone", dt.UTC)
@@ -29,6 +31,8 @@ class UtcDateTimeField(serializers.DateTimeField):
 class ObjectJSONField(serializers.JSONField):
     """A JSON object that PostgreSQL's jsonb can store (no NUL characters)."""
 
+    fastpath_kind = "json_object"  # tria.api.fastpath checks it without DRF
+
     default_error_messages = {"not_object": "Expected a JSON object."}
 
     def to_internal_value(self, data: Any) -> Any:
@@ -36,7 +40,7 @@ class ObjectJSONField(serializers.JSONField):
         if not isinstance(value, dict):
             self.fail("not_object")
         try:
-            filterlang._check_json_text(value)
+            filtervalues._check_json_text(value)
         except ValueError as exc:
             raise serializers.ValidationError(str(exc)) from exc
         return value
@@ -45,13 +49,15 @@ class ObjectJSONField(serializers.JSONField):
 class CachedRelatedField(serializers.PrimaryKeyRelatedField):
     """A foreign key by id. In bulk writes all ids are fetched in one query beforehand."""
 
+    fastpath_kind = "related"  # tria.api.fastpath checks it without DRF
+
     lookup = "pk"
 
     def parse_key(self, data: Any) -> Any:
         if isinstance(data, bool) or not isinstance(data, int | str):
             raise TypeError
         number = int(data)
-        if not 0 < number <= filterlang.MAX_INT:
+        if not 0 < number <= filtervalues.MAX_INT:
             raise ValueError
         return number
 
@@ -87,6 +93,8 @@ class CachedRelatedField(serializers.PrimaryKeyRelatedField):
 @extend_schema_field(OpenApiTypes.UUID)
 class SessionRefField(CachedRelatedField):
     """A session by its session_id (UUID), read from the foreign key column without a join."""
+
+    fastpath_kind = "related"  # tria.api.fastpath checks it without DRF
 
     lookup = "session_id"
     default_error_messages = {

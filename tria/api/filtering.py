@@ -14,7 +14,7 @@ from django.db.models import Q, QuerySet
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.request import Request
 
-from tria.api import filterlang
+from tria.api import filterlang, filtervalues
 from tria.api.filterlang import Condition, FieldSpec, FilterError
 
 FILTER_LANGUAGE_DOC = """\
@@ -76,7 +76,7 @@ class StrictBooleanField(forms.Field):
     def to_python(self, value: Any) -> bool | None:
         if value in (None, ""):
             return None
-        flag = filterlang._as_bool(value)
+        flag = filtervalues._as_bool(value)
         if flag is None:
             raise forms.ValidationError("Enter true or false.", code="invalid")
         return flag
@@ -87,7 +87,7 @@ class UtcDateTimeFormField(forms.Field):
         if value in (None, ""):
             return None
         try:
-            return filterlang.parse_datetime_utc(str(value))
+            return filtervalues.parse_datetime_utc(str(value))
         except ValueError as exc:
             raise forms.ValidationError(str(exc), code="invalid") from exc
 
@@ -159,7 +159,7 @@ def _filters_for(name: str, field_spec: FieldSpec) -> dict[str, django_filters.F
     if field_spec.normalize is not None:
         base, extra = NormalizedCharFilter, {"normalize": field_spec.normalize}
     if base is IntegerFilter:
-        extra = {"min_value": -filterlang.MAX_INT, "max_value": filterlang.MAX_INT}
+        extra = {"min_value": -filtervalues.MAX_INT, "max_value": filtervalues.MAX_INT}
     in_filter = type(f"{base.__name__}In", (django_filters.BaseInFilter, base), {})
     path, ops = field_spec.path, filterlang.OPS_BY_KIND[field_spec.kind]
     result = {

@@ -35,8 +35,7 @@ class NineOperationsSchema(AutoSchema):
 
     DESCRIPTIONS = {
         "list": "List records, filtered by query-string parameters. Times without zone are UTC.",
-        "query": "The design's ListNode: filters, order_by, limit, offset as JSON.\n\n"
-        + FILTER_LANGUAGE_DOC,
+        "query": "Filters, order_by, limit, offset as JSON.\n\n" + FILTER_LANGUAGE_DOC,
         "count": "Count matching records: GET with query-string filters, or POST "
         '`{"filters": {...}}`.\n\n' + FILTER_LANGUAGE_DOC,
         "exists": "Whether any record matches: GET with query-string filters, or POST "

@@ -48,7 +48,8 @@ class NineOperationsViewSet(viewsets.GenericViewSet):
     schema = NineOperationsSchema()
     filter_fields: Mapping[str, FieldSpec] = {}
     lookup_kind = "int"
-    # A parser of the resource's own key kind (raw -> key, or None when malformed), else KEY_PARSERS.
+    # A parser of the resource's own key kind (raw -> key, or None when malformed), else
+    # KEY_PARSERS.
     key_parser: Callable[[str], Any] | None = None
 
     # ---------------------------------------------------------------- keys

@@ -1,6 +1,7 @@
 """python manage.py ingest_webhooks [--once] [--batch N] [--poll SECONDS]: the webhook ingester.
 
-Stores the notifications the webhook accepted into its inbox (conversations.whatsapp.ingest), in batches.
+Stores the notifications the webhook accepted into its inbox (conversations.whatsapp.ingest), in
+batches.
 Run it next to gunicorn (Procfile, docker-compose); several may run at once (SKIP LOCKED). It stops
 after its current batch on SIGTERM or Ctrl-C. --once drains what is pending, prints what it
 stored and exits: for operators, scripts and tests.
