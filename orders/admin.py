@@ -10,9 +10,11 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from conversations import audit
+from conversations.admin import sessions as session_admin
+from conversations.models import ConversationSession
 from orders import services as order_services
 from orders.models import DeliveryOrder, Invoice, Order, OrderLine, Product
 
@@ -181,3 +183,19 @@ auditlog.register(
 )
 auditlog.register(DeliveryOrder, exclude_fields=["updated_at"])
 auditlog.register(Invoice, exclude_fields=["updated_at"])
+
+
+def session_orders(session: ConversationSession) -> str:
+    """The session's orders as links, for its page in the conversations admin."""
+    orders = Order.objects.filter(session=session).order_by("created_at")
+    rows = list(orders.values_list("pk", "number", "status"))
+    if not rows:
+        return "—"
+    return format_html_join(
+        ", ",
+        '<a href="{}">{}</a> ({})',
+        ((reverse("admin:orders_order_change", args=[pk]), n, s) for pk, n, s in rows),
+    )
+
+
+session_admin.register_session_panel("orders", session_orders)

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from collections.abc import Callable
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -12,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from conversations import audit, services
@@ -28,6 +30,15 @@ from conversations.models import (
 )
 
 TRANSCRIPT_LIMIT = 1000
+
+# Other apps add a line to the session page without the memory importing them: a label and a
+# function of the session that returns safe HTML (orders.admin registers the session's orders).
+SessionPanel = Callable[[ConversationSession], str]
+_session_panels: dict[str, SessionPanel] = {}
+
+
+def register_session_panel(label: str, panel: SessionPanel) -> None:
+    _session_panels[label] = panel
 
 
 def contact_label_subquery() -> Subquery:
@@ -106,13 +117,13 @@ class ConversationSessionAdmin(PseudonymSearchMixin, ReadOnlyAdmin):
                     "message_count",
                     "intents",
                     ("flagged_for_followup", "flag_reason"),
-                    "order_links",
+                    "related_records",
                 )
             },
         ),
         ("Transcript", {"fields": ("transcript",)}),
     )
-    readonly_fields = ("contact", "order_links", "transcript")
+    readonly_fields = ("contact", "related_records", "transcript")
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return (
@@ -141,16 +152,11 @@ class ConversationSessionAdmin(PseudonymSearchMixin, ReadOnlyAdmin):
         counts = (obj.intents or {}).get("counts") or {}
         return ", ".join(sorted(counts)) or (obj.intents or {}).get("primary", "") or "—"
 
-    @admin.display(description="orders")
-    def order_links(self, obj: ConversationSession) -> str:
-        orders = list(obj.orders.order_by("created_at").values_list("pk", "number", "status"))
-        if not orders:
-            return "—"
-        return format_html_join(
-            ", ",
-            '<a href="{}">{}</a> ({})',
-            ((reverse("admin:orders_order_change", args=[pk]), n, s) for pk, n, s in orders),
-        )
+    @admin.display(description="related records")
+    def related_records(self, obj: ConversationSession) -> str:
+        """What other apps hold about this session (registered panels: the orders app's orders)."""
+        parts = [(label, panel(obj)) for label, panel in _session_panels.items()]
+        return format_html_join(mark_safe("<br>"), "{}: {}", parts) if parts else "—"
 
     @admin.display(description="transcript")
     def transcript(self, obj: ConversationSession) -> str:
