@@ -33,6 +33,7 @@ services: install
 run: export DEBUG ?= 1
 run: services
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py setup_tria
 	$(VENV)/bin/honcho start
 
