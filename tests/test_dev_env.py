@@ -57,7 +57,7 @@ def test_the_dev_env_has_random_valid_secrets_and_is_never_overwritten(tmp_path)
     env_a, env_b = _parse(first / ".env"), _parse(second / ".env")
     assert env_a["DEBUG"] == "1"
     Fernet(env_a["FIELD_ENCRYPTION_KEY"])  # a valid key, or this raises
-    for secret in ("SECRET_KEY", "PSEUDONYM_SECRET", "FIELD_ENCRYPTION_KEY"):
+    for secret in ("SECRET_KEY", "PSEUDONYM_SECRET", "FIELD_ENCRYPTION_KEY", "POSTGRES_PASSWORD"):
         assert env_a[secret] != env_b[secret]
     assert oct((first / ".env").stat().st_mode & 0o777) == "0o600"
 

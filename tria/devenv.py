@@ -24,6 +24,8 @@ def dev_env() -> str:
         f"SECRET_KEY={secrets.token_urlsafe(50)}\n"
         f"PSEUDONYM_SECRET={secrets.token_urlsafe(32)}\n"
         f"FIELD_ENCRYPTION_KEY={fernet_key}\n"
+        "# The database password of docker-compose.yml (`docker compose up -d db redis`).\n"
+        f"POSTGRES_PASSWORD={secrets.token_hex(16)}\n"
     )
 
 
