@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_celery_beat",
     "auditlog",
     "django_prometheus",
@@ -286,11 +287,19 @@ REST_FRAMEWORK = {
     ],
     "UNAUTHENTICATED_USER": None,
 }
+# /api/schema/, /api/docs/ and /api/redoc/ need an API key or a staff login like the rest of the
+# API; API_SCHEMA_PUBLIC=1 serves them to anyone (the schema describes the API, it holds no data).
+API_SCHEMA_PUBLIC = env.bool("API_SCHEMA_PUBLIC", default=False)
 SPECTACULAR_SETTINGS = {
     "TITLE": "tria API",
     "DESCRIPTION": "Conversation memory and WhatsApp ordering. Times without zone are UTC.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["tria.api.permissions.SchemaPermission"],
+    # Swagger UI and Redoc from our own static files (drf-spectacular-sidecar), never a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     # Several models have a "status" or "role": give each choice set its own schema name.
     "ENUM_NAME_OVERRIDES": {
         "MessageRoleEnum": "conversations.models.Role",

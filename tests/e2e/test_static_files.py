@@ -25,3 +25,11 @@ def test_gunicorn_as_in_the_procfile_serves_the_admin_css_plain_and_hashed(tmp_p
         assert hashed.headers["Content-Type"].startswith("text/css")
         assert hashed.headers["Content-Encoding"] == "gzip"
         assert "immutable" in hashed.headers["Cache-Control"]
+
+
+def test_gunicorn_serves_the_self_hosted_swagger_ui_and_redoc(tmp_path):
+    with procfile_gunicorn(tmp_path) as server:
+        for path in ("swagger-ui-dist/swagger-ui-bundle.js", "redoc/bundles/redoc.standalone.js"):
+            response = _get(f"{server.url}/static/drf_spectacular_sidecar/{path}")
+            assert response.status == 200, path
+            assert "javascript" in response.headers["Content-Type"], path
