@@ -107,3 +107,8 @@ def test_the_image_leaves_out_environments_secrets_and_personal_data():
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert "manage.py collectstatic --noinput" in dockerfile
     assert _load("docker-compose.yml")["x-tria-app"]["build"] == "."
+
+
+def test_the_web_healthcheck_asks_readiness_not_the_full_report(base):
+    test = base["web"]["healthcheck"]["test"]
+    assert "http://127.0.0.1:8000/health/ready" in " ".join(test)
