@@ -3,6 +3,7 @@
 Secrets have no production default: with DEBUG off, a missing secret stops the start with its name.
 """
 
+import datetime as dt
 from pathlib import Path
 
 import environ
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_celery_beat",
     "auditlog",
+    "axes",
     "django_prometheus",
     "tria",
     "conversations",
@@ -66,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
+    # Last, as django-axes asks: turns its lockout into the response below.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "tria.urls"
@@ -161,6 +165,19 @@ STORAGES = {
     },
 }
 LOGIN_URL = "admin:login"
+# Admin login lockout (django-axes): AXES_FAILURE_LIMIT failed logins for one username from one
+# address lock that pair out for AXES_COOLOFF_MINUTES (429). Failures are kept in the database
+# (admin → Axes, or `manage.py axes_reset`); successful logins are not logged.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
 
 # ---------------------------------------------------------------- security (production)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -272,6 +289,9 @@ ASSISTANT_REDRIVE_MINUTES = env.int("ASSISTANT_REDRIVE_MINUTES", default=10)
 API_PAGE_SIZE = env.int("API_PAGE_SIZE", default=50)
 API_MAX_PAGE_SIZE = env.int("API_MAX_PAGE_SIZE", default=1000)
 API_BULK_MAX_ITEMS = env.int("API_BULK_MAX_ITEMS", default=5000)
+# Requests per API key (or per logged-in user; per address without credentials), counted in
+# Redis by tria.throttling; beyond it 429 with Retry-After. Empty: no limit.
+API_THROTTLE_RATE = env.str("API_THROTTLE_RATE", default="6000/min")
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -286,6 +306,7 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "UNAUTHENTICATED_USER": None,
+    "DEFAULT_THROTTLE_CLASSES": ["tria.throttling.ApiKeyRateThrottle"],
 }
 # /api/schema/, /api/docs/ and /api/redoc/ need an API key or a staff login like the rest of the
 # API; API_SCHEMA_PUBLIC=1 serves them to anyone (the schema describes the API, it holds no data).
