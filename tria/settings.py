@@ -4,6 +4,7 @@ Secrets have no production default: with DEBUG off, a missing secret stops the s
 """
 
 import datetime as dt
+import logging
 from pathlib import Path
 
 import environ
@@ -351,6 +352,9 @@ DEV_SUPERUSER_PASSWORD = env.str("DEV_SUPERUSER_PASSWORD", default="tria-dev-adm
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 LOG_JSON = env.bool("LOG_JSON", default=not DEBUG)
 
+# Python warnings (e.g. WhiteNoise's "No directory at" before collectstatic) are log lines too,
+# so with LOG_JSON every line on stderr is JSON and goes through the redaction filter.
+logging.captureWarnings(True)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
