@@ -29,10 +29,14 @@ install-dev: $(VENV)/.dev-installed
 services: install
 	$(PY) manage.py check_services --create-database
 
+# A development .env (DEBUG=1, random secrets), written once: manage.py reads it from any shell.
+.env:
+	$(PYTHON) tria/devenv.py
+
 # The development service: web on http://127.0.0.1:8000, a Celery worker and Celery beat.
-run: export DEBUG ?= 1
-run: services
+run: .env services
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py setup_tria
 	$(VENV)/bin/honcho start
 

@@ -1,6 +1,12 @@
 """Health: is PostgreSQL answering, is Redis answering, is a Celery worker alive, is the webhook
 inbox being drained?
 
+Three endpoints for three questions: /health/live (the process answers; no dependency: restart
+it when this fails), /health/ready (PostgreSQL and Redis answer, so this web process can take
+requests and webhooks; the worker and the inbox are reported, never failed on: a stopped worker
+must not take the web out of a load balancer) and /health/ (the full report, 503 when anything
+is wrong: for people and monitoring).
+
 The worker proves it is alive by running `ops.tasks.record_worker_heartbeat`, which Celery beat
 schedules every HEALTH_HEARTBEAT_SECONDS; the check accepts a heartbeat up to
 HEALTH_HEARTBEAT_MAX_AGE_SECONDS old. Each check opens its own short-timeout connection, so a
@@ -158,5 +164,32 @@ def health_view(request: HttpRequest) -> JsonResponse:
         "status": "fail" if failing else "ok",
         "failing": failing,
         "checks": {name: asdict(check) for name, check in checks.items()},
+    }
+    return JsonResponse(body, status=503 if failing else 200)
+
+
+@never_cache
+@require_safe
+def live_view(request: HttpRequest) -> JsonResponse:
+    """200 while the process answers; it consults no dependency."""
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+@require_safe
+def ready_view(request: HttpRequest) -> JsonResponse:
+    """200 when PostgreSQL and Redis answer, else 503 naming them; the worker heartbeat and the
+    inbox lag are reported under "reported" without failing readiness."""
+    postgres = check_postgres()
+    required = {"postgres": postgres, "redis": check_redis()}
+    reported = {"celery": check_celery(), "ingest": check_ingest(postgres.ok)}
+    failing = sorted(name for name, check in required.items() if not check.ok)
+    if failing:
+        logger.warning("readiness check failing: %s", ", ".join(failing))
+    body = {
+        "status": "fail" if failing else "ok",
+        "failing": failing,
+        "checks": {name: asdict(check) for name, check in required.items()},
+        "reported": {name: asdict(check) for name, check in reported.items()},
     }
     return JsonResponse(body, status=503 if failing else 200)

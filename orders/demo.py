@@ -41,9 +41,12 @@ DEMO_OUTLETS: list[tuple[str, str, str, str, str]] = [
 ]
 
 
-# phone, outlet name, contact name, role: the number `simulate_whatsapp --from 6591234567` uses.
+# phone, outlet name, contact name, role: `simulate_whatsapp --from 6591234567` writes as Marco;
+# the demo conversations (orders.demo_conversations) come from these numbers.
 DEMO_CONTACTS: list[tuple[str, str, str, str]] = [
     ("+6591234567", "Napoli Pizza Bar, Tanjong Pagar", "Marco (demo)", "manager"),
+    ("+6598765432", "Kopi Corner, Ang Mo Kio", "Mdm Lim (demo)", "owner"),
+    ("+6587654321", "Warung Sedap, Bedok", "Aisyah (demo)", "manager"),
 ]
 
 

@@ -19,6 +19,7 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "tria.example.sg",
     "SECURE_SSL_REDIRECT": "1",
     "PATH": os.environ["PATH"],
+    "ENV_FILE": os.devnull,  # not the development .env of this checkout
 }
 
 

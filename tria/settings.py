@@ -3,6 +3,8 @@
 Secrets have no production default: with DEBUG off, a missing secret stops the start with its name.
 """
 
+import datetime as dt
+import logging
 from pathlib import Path
 
 import environ
@@ -11,7 +13,8 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
-environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+# The `.env` next to manage.py (`make run` writes a development one); the environment wins over it.
+environ.Env.read_env(env.str("ENV_FILE", default=str(BASE_DIR / ".env")), overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
 
@@ -42,8 +45,10 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_celery_beat",
     "auditlog",
+    "axes",
     "django_prometheus",
     "tria",
     "conversations",
@@ -56,6 +61,7 @@ MIDDLEWARE = [
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "tria.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -64,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
+    # Last, as django-axes asks: turns its lockout into the response below.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "tria.urls"
@@ -132,6 +140,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=1800)
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Celery logs through LOGGING below (tria.celery), never with handlers of its own.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # ---------------------------------------------------------------- auth, i18n, static
 AUTH_PASSWORD_VALIDATORS = [
@@ -147,16 +157,36 @@ TIME_ZONE = "Asia/Singapore"  # business days, cron schedules and display: Singa
 CELERY_TIMEZONE = TIME_ZONE
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / env.str("STATIC_ROOT", default="staticfiles")
+# WhiteNoise serves STATIC_ROOT from every process (gunicorn too). Hashed, compressed names need
+# `collectstatic` first (make run and the image run it); STATIC_MANIFEST=0 serves plain names.
+STATIC_MANIFEST = env.bool("STATIC_MANIFEST", default=not DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if STATIC_MANIFEST
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
 }
 LOGIN_URL = "admin:login"
+# Admin login lockout (django-axes): AXES_FAILURE_LIMIT failed logins for one username from one
+# address lock that pair out for AXES_COOLOFF_MINUTES (429). Failures are kept in the database
+# (admin → Axes, or `manage.py axes_reset`); successful logins are not logged.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
 
 # ---------------------------------------------------------------- security (production)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
-SECURE_REDIRECT_EXEMPT = [r"^health/$", r"^metrics$"]
+SECURE_REDIRECT_EXEMPT = [r"^health/(live|ready)?$", r"^metrics$"]
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
@@ -264,6 +294,9 @@ ASSISTANT_REDRIVE_MINUTES = env.int("ASSISTANT_REDRIVE_MINUTES", default=10)
 API_PAGE_SIZE = env.int("API_PAGE_SIZE", default=50)
 API_MAX_PAGE_SIZE = env.int("API_MAX_PAGE_SIZE", default=1000)
 API_BULK_MAX_ITEMS = env.int("API_BULK_MAX_ITEMS", default=5000)
+# Requests per API key (or per logged-in user; per address without credentials), counted in
+# Redis by tria.throttling; beyond it 429 with Retry-After. Empty: no limit.
+API_THROTTLE_RATE = env.str("API_THROTTLE_RATE", default="6000/min")
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -278,12 +311,21 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "UNAUTHENTICATED_USER": None,
+    "DEFAULT_THROTTLE_CLASSES": ["tria.throttling.ApiKeyRateThrottle"],
 }
+# /api/schema/, /api/docs/ and /api/redoc/ need an API key or a staff login like the rest of the
+# API; API_SCHEMA_PUBLIC=1 serves them to anyone (the schema describes the API, it holds no data).
+API_SCHEMA_PUBLIC = env.bool("API_SCHEMA_PUBLIC", default=False)
 SPECTACULAR_SETTINGS = {
     "TITLE": "tria API",
     "DESCRIPTION": "Conversation memory and WhatsApp ordering. Times without zone are UTC.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["tria.api.permissions.SchemaPermission"],
+    # Swagger UI and Redoc from our own static files (drf-spectacular-sidecar), never a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     # Several models have a "status" or "role": give each choice set its own schema name.
     "ENUM_NAME_OVERRIDES": {
         "MessageRoleEnum": "conversations.models.Role",
@@ -305,10 +347,16 @@ METRICS_ALLOWED_NETWORKS = env.list(
 )
 HEALTH_HEARTBEAT_SECONDS = env.int("HEALTH_HEARTBEAT_SECONDS", default=30)
 HEALTH_HEARTBEAT_MAX_AGE_SECONDS = env.int("HEALTH_HEARTBEAT_MAX_AGE_SECONDS", default=120)
+# `manage.py healthcheck --component beat`: beat's last dispatch of the heartbeat (beat writes it
+# to the database every 3 minutes, so less than that would fail a working beat).
+HEALTH_BEAT_MAX_AGE_SECONDS = env.int("HEALTH_BEAT_MAX_AGE_SECONDS", default=300)
 DEV_SUPERUSER_PASSWORD = env.str("DEV_SUPERUSER_PASSWORD", default="tria-dev-admin")
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 LOG_JSON = env.bool("LOG_JSON", default=not DEBUG)
 
+# Python warnings (e.g. WhiteNoise's "No directory at" before collectstatic) are log lines too,
+# so with LOG_JSON every line on stderr is JSON and goes through the redaction filter.
+logging.captureWarnings(True)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

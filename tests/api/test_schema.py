@@ -30,9 +30,11 @@ EXAMPLES = {GenerationMode.POSITIVE: 6, GenerationMode.NEGATIVE: 4}  # per opera
 
 
 @pytest.fixture
-def api_schema():
+def api_schema(settings):
     """The schema as served, with requests going to the real WSGI application in-process."""
     from tria.wsgi import application
+
+    settings.API_SCHEMA_PUBLIC = True  # loaded without a key (the tests' requests send one)
 
     # Like Django's test client: keep the test's database connection (and its transaction)
     # open across requests instead of closing it when a request ends.
@@ -84,8 +86,8 @@ def test_no_request_gets_a_500_or_a_response_outside_the_schema(api_schema, auth
     assert not failures, "\n\n".join(failures)
 
 
-def test_the_schema_documents_the_four_extra_operations(client):
-    paths = client.get("/api/schema/?format=json").json()["paths"]
+def test_the_schema_documents_the_four_extra_operations(api):
+    paths = api.get("/api/schema/?format=json").json()["paths"]
     assert set(paths["/api/v1/sessions/count/"]) >= {"get", "post"}
     assert set(paths["/api/v1/sessions/exists/"]) >= {"get", "post"}
     assert set(paths["/api/v1/sessions/bulk/"]) >= {"post", "patch"}
@@ -97,8 +99,8 @@ def test_the_schema_documents_the_four_extra_operations(client):
     assert set(bulk) >= {"201", "400", "413"}
 
 
-def test_the_schema_documents_the_query_string_filters_of_list_count_and_exists(client):
-    paths = client.get("/api/schema/?format=json").json()["paths"]
+def test_the_schema_documents_the_query_string_filters_of_list_count_and_exists(api):
+    paths = api.get("/api/schema/?format=json").json()["paths"]
     for path in ("/api/v1/messages/", "/api/v1/messages/count/", "/api/v1/messages/exists/"):
         names = {p["name"] for p in paths[path]["get"]["parameters"]}
         assert {"session_id", "role__in", "timestamp__gte", "confidence__isnull"} <= names

@@ -1,5 +1,8 @@
 """A support agent in a real headless Chromium: log in, read the dashboard and a transcript.
 
+The site is gunicorn started as the Procfile starts it (tests.e2e.gunicorn), static files and all,
+so the screenshots show the admin as a user of `make run` sees it.
+
 Needs Debian's `chromium` at /usr/bin/chromium (.ci/run installs it). Screenshots are saved in
 test-artifacts/ (git-ignored) for a person to look at.
 """
@@ -16,6 +19,7 @@ from playwright.sync_api import Page, expect, sync_playwright
 from conversations import services
 from conversations.models import ConversationSession
 from conversations.whatsapp import identity
+from tests.e2e.gunicorn import procfile_gunicorn
 from tests.factories import OutletFactory, SessionFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,6 +36,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PASSWORD = "a-long-browser-test-password-7"
+ADMIN_HEADER_BG = "rgb(65, 118, 144)"
 ROLES = importlib.import_module("tria.migrations.0002_roles").ROLES
 
 
@@ -47,9 +52,7 @@ def support_agent_group() -> Group:
 
 
 @pytest.fixture
-def agent_and_session(transactional_db, settings) -> ConversationSession:
-    # The live server speaks plain http; secure-only cookies would never come back.
-    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
+def agent_and_session(transactional_db) -> ConversationSession:
     agent = User.objects.create_user("mei.agent", password=PASSWORD, is_staff=True)
     agent.groups.add(support_agent_group())
     start = timezone.now() - dt.timedelta(minutes=30)
@@ -78,6 +81,9 @@ def agent_and_session(transactional_db, settings) -> ConversationSession:
 
 def _log_in(page: Page, base: str) -> None:
     page.goto(f"{base}/admin/login/")
+    # Django's admin header colour (--header-bg): the stylesheet arrived and applies.
+    header = page.locator("#header")
+    expect(header).to_have_css("background-color", ADMIN_HEADER_BG)
     page.fill("#id_username", "mei.agent")
     page.fill("#id_password", PASSWORD)
     page.click("input[type=submit]")
@@ -86,15 +92,16 @@ def _log_in(page: Page, base: str) -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_a_support_agent_reads_the_dashboard_and_a_transcript_in_chromium(
-    live_server, agent_and_session
+    agent_and_session, tmp_path
 ):
     session = agent_and_session
     ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as playwright:
+    # The cookies are Secure (DEBUG off); Chromium keeps them for http://127.0.0.1 all the same.
+    with procfile_gunicorn(tmp_path) as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            _log_in(page, live_server.url)
+            _log_in(page, server.url)
 
             page.click("#dashboard-link a")
             expect(page.locator("h1")).to_have_text("Dashboard")
@@ -103,13 +110,14 @@ def test_a_support_agent_reads_the_dashboard_and_a_transcript_in_chromium(
             expect(page.locator("svg.chart")).to_have_count(7)
             expect(page.locator("#chart-intents svg")).to_contain_text("order placement")
             expect(page.locator("#health-past-retention")).to_have_text("0")
+            expect(page.locator("#header")).to_have_css("background-color", ADMIN_HEADER_BG)
             page.screenshot(path=ARTIFACTS / "dashboard.png", full_page=True)
 
-            page.goto(f"{live_server.url}/admin/conversations/conversationsession/")
+            page.goto(f"{server.url}/admin/conversations/conversationsession/")
             page.fill("#searchbar", "+65 9123 4567")
             page.click("#changelist-search input[type=submit]")
             expect(page).to_have_url(
-                f"{live_server.url}/admin/conversations/conversationsession/?q={session.user_id}"
+                f"{server.url}/admin/conversations/conversationsession/?q={session.user_id}"
             )
             rows = page.locator("#result_list tbody tr")
             expect(rows).to_have_count(1)

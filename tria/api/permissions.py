@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from rest_framework import exceptions
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
@@ -17,6 +18,15 @@ PERMISSION_FOR_ACTION = {
     "partial_update": "change",
     "destroy": "delete",
 }
+
+
+class SchemaPermission(BasePermission):
+    """The OpenAPI schema and its documentation pages: authenticated like the API, unless
+    API_SCHEMA_PUBLIC is on."""
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        user = request.user
+        return settings.API_SCHEMA_PUBLIC or bool(user and user.is_authenticated)
 
 
 class ApiPermission(BasePermission):

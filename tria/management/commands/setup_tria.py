@@ -6,11 +6,15 @@ from tria import schedules
 
 
 class Command(BaseCommand):
-    help = "Idempotent first-run setup: demo data, beat schedules, and a dev superuser in DEBUG."
+    help = (
+        "Idempotent setup on every start: beat schedules; with DEBUG on also the demo catalogue, "
+        "contacts and conversations and a dev superuser. With DEBUG off it never touches the "
+        "catalogue, prices or contacts."
+    )
 
     def handle(self, *args, **options) -> None:
-        call_command("load_demo_data", stdout=self.stdout)
         schedules.ensure_schedules()
         self.stdout.write(f"beat schedules: {len(schedules.schedules())} rows in place")
         if settings.DEBUG:
+            call_command("load_demo_data", conversations=True, stdout=self.stdout)
             call_command("ensure_dev_superuser", stdout=self.stdout)
