@@ -96,16 +96,18 @@ def _cued_spans(text: str) -> Iterable[Span]:
 
 
 def _known_name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
-    """The full names and their first words (at least 3 letters), longest first."""
+    """The full names, and the name less its first or last word ("Tan Mei Ling" -> "Mei Ling",
+    "Tan Mei"), and its first word, where at least 3 letters long; longest first."""
     variants: set[str] = set()
     for name in names:
-        name = " ".join(name.split())
-        if len(name) < 2:
-            continue
-        variants.add(name)
-        first = name.split()[0]
-        if len(first) >= 3 and first.lower() not in _NOT_NAMES:
-            variants.add(first)
+        words = name.split()
+        parts = {
+            " ".join(words),
+            " ".join(words[1:]),
+            " ".join(words[:-1]),
+            words[0] if words else "",
+        }
+        variants.update(p for p in parts if len(p) >= 3 and p.lower() not in _NOT_NAMES)
     if not variants:
         return None
     alternatives = "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
