@@ -11,8 +11,9 @@ class OrdersConfig(AppConfig):
 
     def ready(self) -> None:
         from conversations import processing
-        from conversations.privacy import participants
+        from conversations.privacy import participants, scrub_participants
         from orders import assistant, privacy
 
         processing.register_inbound_handler(assistant.handle_inbound)
         participants.register_participant(privacy.PARTICIPANT)
+        scrub_participants.register_scrub_participant(privacy.SCRUB_PARTICIPANT)

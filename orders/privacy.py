@@ -1,15 +1,21 @@
-"""The orders app's part of a user's GDPR export and erasure (conversations.privacy.participants).
+"""The orders app's part of a user's GDPR export and erasure (conversations.privacy.participants),
+and of the PII scrub (conversations.privacy.scrub_participants): the catalogue's SKUs are kept as
+order data, and Order.notes is scrubbed like the messages it was copied from.
 
 Orders and invoices are accounting records: an erasure keeps them and removes their link to the
 user (user_id emptied, session and source message unset). Registered in OrdersConfig.ready.
 """
 
+import datetime as dt
+from collections import Counter
 from typing import Any
 
+from django.db import transaction
 from django.db.models import Q, QuerySet
 
 from conversations.privacy.participants import Participant
-from orders.models import Invoice, Order
+from conversations.privacy.scrub_participants import ScrubFn, ScrubParticipant
+from orders.models import Invoice, Order, Product
 
 
 def _user_orders(user_id: str) -> QuerySet[Order]:
@@ -69,3 +75,43 @@ def unlink_orders(user_id: str) -> dict[str, int]:
 
 
 PARTICIPANT = Participant(key="orders", export=export_orders, erase=unlink_orders)
+
+
+_NOTES_BATCH = 500
+
+
+def scrub_order_notes(
+    scrub: ScrubFn, changed_after: dt.datetime | None, cutoff: dt.datetime
+) -> Counter[str]:
+    """Scrub the notes of orders changed in (changed_after, cutoff], a batch per transaction.
+    update(), not save(): updated_at keeps the time of the order's last real change."""
+    rows = Order.objects.exclude(notes="").filter(updated_at__lte=cutoff)
+    if changed_after is not None:
+        rows = rows.filter(updated_at__gt=changed_after)
+    counts: Counter[str] = Counter()
+    last_id = 0
+    while True:
+        with transaction.atomic():
+            batch = list(
+                rows.filter(pk__gt=last_id)
+                .select_for_update(skip_locked=True)
+                .only("id", "notes")
+                .order_by("id")[:_NOTES_BATCH]
+            )
+            for order in batch:
+                notes, found = scrub(order.notes)
+                if found:
+                    counts.update(found)
+                    Order.objects.filter(pk=order.pk).update(notes=notes)
+        if len(batch) < _NOTES_BATCH:
+            return counts
+        last_id = batch[-1].pk
+
+
+def catalogue_skus() -> list[str]:
+    return list(Product.objects.values_list("sku", flat=True))
+
+
+SCRUB_PARTICIPANT = ScrubParticipant(
+    key="orders", known_skus=catalogue_skus, scrub=scrub_order_notes
+)

@@ -1,5 +1,4 @@
-"""Measure the PII scrubber on the labelled corpora: `python -m
-conversations.privacy.scrubber_eval`.
+"""Measure the PII scrubber on its corpora: `python -m conversations.privacy.scrubber_eval`.
 
 Two corpora: "dev" (tests/fixtures/pii_corpus.jsonl, written together with the rules; its
 thresholds fail the run) and "blind" (tests/fixtures/pii_blind_corpus.jsonl, written apart from

@@ -16,6 +16,12 @@ Rules:
   the same "pii_scrub" record. Those writes keep updated_at, which tells when the row changed.
 - Shared locations and contact cards are personal as a whole: their content becomes [ADDRESS] or
   [NAME] [PHONE], and the WhatsApp profile name in a message's context becomes [NAME].
+- The scrubber is told what we know: the sender's WhatsApp profile name and the names of the
+  outlet contacts on the sender's number are replaced wherever they appear in the text, and the
+  SKUs of the catalogue (conversations.privacy.scrub_participants) are kept as order data.
+- Every copy: a session's flag_reason is scrubbed with its context, and the registered scrub
+  participants scrub their own free text (orders: Order.notes) changed within the last
+  PII_SCRUB_MAX_AGE_HOURS + 1 day (every row with --all-pending).
 """
 
 import datetime as dt
@@ -32,8 +38,13 @@ from django.db.models.fields.json import KT
 from django.db.models.functions import Cast
 from django.utils import timezone
 
-from conversations.models import ConversationMessage, ConversationSession, UserInteractionSummary
-from conversations.privacy import scrubber
+from conversations.models import (
+    ConversationMessage,
+    ConversationSession,
+    OutletContact,
+    UserInteractionSummary,
+)
+from conversations.privacy import scrub_participants, scrubber
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +65,7 @@ class ScrubReport:
     messages_changed: int = 0
     sessions_scrubbed: int = 0
     summaries_scrubbed: int = 0
+    known_skus: frozenset[str] = frozenset()
     overdue: int = 0  # pending messages already older than the limit when the run started
     counts: Counter[str] = field(default_factory=Counter)
 
@@ -102,8 +114,9 @@ def overdue_count(now: dt.datetime | None = None) -> int:
 # ------------------------------------------------------------------ what is scrubbed
 
 
-def _scrub_context(context: dict[str, Any]) -> tuple[dict[str, Any], Counter[str]]:
-    """Scrub the free text of a JSON object, except our own scrub record."""
+def _scrub_context(context: dict[str, Any], **known: Any) -> tuple[dict[str, Any], Counter[str]]:
+    """Scrub the free text of a JSON object, except our own scrub record; `known` goes to the
+    scrubber (known_skus, known_names)."""
     counts: Counter[str] = Counter()
     cleaned: dict[str, Any] = {}
     for key, value in context.items():
@@ -115,20 +128,20 @@ def _scrub_context(context: dict[str, Any]) -> tuple[dict[str, Any], Counter[str
         elif key in _COORDINATE_KEYS and isinstance(value, int | float):
             cleaned[key] = round(value, 2)  # about a kilometre: the district, not the door
         elif isinstance(value, dict):
-            cleaned[key], inner = _scrub_context(value)
+            cleaned[key], inner = _scrub_context(value, **known)
             counts.update(inner)
         else:
-            cleaned[key], inner = scrubber.scrub_value(value)
+            cleaned[key], inner = scrubber.scrub_value(value, **known)
             counts.update(inner)
     return cleaned, counts
 
 
-def _scrub_contact_cards(content: str) -> tuple[str, Counter[str]]:
+def _scrub_contact_cards(content: str, **known: Any) -> tuple[str, Counter[str]]:
     """'Mei Ling +65 9123 4567; ...' -> '[NAME] [PHONE]; ...'."""
     counts: Counter[str] = Counter()
     cards = []
     for card in content.split("; "):
-        result = scrubber.scrub_text(card)
+        result = scrubber.scrub_text(card, **known)
         counts.update(result.counts)
         name, bracket, rest = result.text.partition("[")
         if name.strip():
@@ -138,19 +151,28 @@ def _scrub_contact_cards(content: str) -> tuple[str, Counter[str]]:
     return "; ".join(cards), counts
 
 
-def scrub_content(content: str, message_type: str) -> tuple[str, Counter[str]]:
+def scrub_content(content: str, message_type: str, **known: Any) -> tuple[str, Counter[str]]:
     if message_type == "location" and content:
         return scrubber.PLACEHOLDERS[scrubber.ADDRESS], Counter({scrubber.ADDRESS: 1})
     if message_type == "contacts" and content:
-        return _scrub_contact_cards(content)
-    result = scrubber.scrub_text(content)
+        return _scrub_contact_cards(content, **known)
+    result = scrubber.scrub_text(content, **known)
     return result.text, Counter(result.counts)
 
 
-def scrub_message(message: ConversationMessage, at: dt.datetime) -> Counter[str]:
-    """Scrub one message in memory and record the event in its context; returns the counts."""
-    content, counts = scrub_content(message.content, message.message_type)
-    context, context_counts = _scrub_context(message.context or {})
+def scrub_message(
+    message: ConversationMessage,
+    at: dt.datetime,
+    known_skus: frozenset[str] = frozenset(),
+    contact_names: tuple[str, ...] = (),
+) -> Counter[str]:
+    """Scrub one message in memory and record the event in its context; returns the counts.
+    The sender's profile name and `contact_names` are scrubbed wherever they appear."""
+    profile_name = (message.context or {}).get("profile_name")
+    names = (*contact_names, profile_name) if isinstance(profile_name, str) else contact_names
+    known = {"known_skus": known_skus, "known_names": names}
+    content, counts = scrub_content(message.content, message.message_type, **known)
+    context, context_counts = _scrub_context(message.context or {}, **known)
     counts.update(context_counts)
     context[SCRUB_KEY] = _scrub_record(at, counts)
     message.content, message.context, message.pii_scrubbed = content, context, True
@@ -176,6 +198,7 @@ def scrub_pending(
     size = batch_size or settings.PII_SCRUB_BATCH_SIZE
     cutoff = _cutoff(now, all_pending)
     report = ScrubReport(dry_run=dry_run, overdue=overdue_count(now))
+    report.known_skus = scrub_participants.known_skus()
     if report.overdue:
         logger.warning("pii scrub: %s messages overdue before this run", report.overdue)
     if dry_run:
@@ -186,6 +209,7 @@ def scrub_pending(
         for model, name in _JSON_FIELDS:
             while _scrub_json_batch(report, model, name, cutoff, size, now):
                 pass
+        _scrub_participants(report, cutoff, None if all_pending else now - _PARTICIPANT_WINDOW)
     logger.info("pii scrub: %s", report.summary_line())
     return report
 
@@ -195,16 +219,47 @@ def _scrub_message_batch(report: ScrubReport, cutoff: dt.datetime, size: int, no
         batch = list(
             ConversationMessage.objects.filter(pii_scrubbed=False, created_at__lte=cutoff)
             .select_for_update(skip_locked=True, of=("self",))
-            .only("id", "content", "context", "message_type", "pii_scrubbed")
+            .only("id", "content", "context", "message_type", "pii_scrubbed", "session_id")
             .order_by("created_at")[:size]
         )
+        names = _contact_names(batch)
         for message in batch:
-            counts = scrub_message(message, now)
+            counts = scrub_message(
+                message, now, report.known_skus, names.get(message.session_id, ())
+            )
             report.counts.update(counts)
             report.messages_changed += bool(counts)
         _write_scrubbed(batch)
     report.messages_scanned += len(batch)
     return len(batch)
+
+
+def _contact_names(batch: list[ConversationMessage]) -> dict[Any, tuple[str, ...]]:
+    """Session id -> names of the outlet contacts on the session's number (one query)."""
+    sessions = {m.session_id for m in batch}
+    users = dict(
+        ConversationSession.objects.filter(session_id__in=sessions).values_list(
+            "session_id", "user_id"
+        )
+    )
+    by_user: dict[str, list[str]] = {}
+    contacts = OutletContact.objects.filter(phone_hash__in=set(users.values())).exclude(name="")
+    for phone_hash, name in contacts.values_list("phone_hash", "name"):
+        by_user.setdefault(phone_hash, []).append(name)
+    return {session: tuple(by_user.get(user, ())) for session, user in users.items()}
+
+
+_PARTICIPANT_WINDOW = dt.timedelta(hours=settings.PII_SCRUB_MAX_AGE_HOURS + 24)
+
+
+def _scrub_participants(report: ScrubReport, cutoff: dt.datetime, changed_after) -> None:
+    def scrub(text: str) -> tuple[str, Counter[str]]:
+        result = scrubber.scrub_text(text, known_skus=report.known_skus)
+        return result.text, Counter(result.counts)
+
+    for participant in scrub_participants.scrub_participants():
+        if participant.scrub is not None:
+            report.counts.update(participant.scrub(scrub, changed_after, cutoff))
 
 
 def _write_scrubbed(batch: list[ConversationMessage]) -> None:
@@ -226,13 +281,18 @@ def _write_scrubbed(batch: list[ConversationMessage]) -> None:
 
 
 _JSON_FIELDS = ((ConversationSession, "context"), (UserInteractionSummary, "metadata"))
+# Free-text columns scrubbed together with a row's JSON.
+_EXTRA_TEXT: dict[type[models.Model], tuple[str, ...]] = {ConversationSession: ("flag_reason",)}
 
 
 def _json_rows_due(model: type[models.Model], name: str, cutoff: dt.datetime):
     """Rows with JSON changed since their last scrub (or never scrubbed), older than the grace."""
     scrubbed_at = Cast(KT(f"{name}__{SCRUB_KEY}__at"), models.DateTimeField())
+    empty = Q(**{name: {}})
+    for text_field in _EXTRA_TEXT.get(model, ()):
+        empty &= Q(**{text_field: ""})
     return (
-        model.objects.exclude(**{name: {}})
+        model.objects.exclude(empty)
         .filter(updated_at__lte=cutoff)
         .annotate(scrubbed_at=scrubbed_at)
         .filter(Q(scrubbed_at__isnull=True) | Q(scrubbed_at__lt=F("updated_at")))
@@ -244,15 +304,20 @@ def _scrub_json_batch(report, model, name: str, cutoff: dt.datetime, size: int, 
         rows = list(
             _json_rows_due(model, name, cutoff)
             .select_for_update(skip_locked=True, of=("self",))
-            .only("id", name)
+            .only("id", name, *_EXTRA_TEXT.get(model, ()))
             .order_by("id")[:size]
         )
         for row in rows:
-            cleaned, counts = _scrub_context(getattr(row, name) or {})
+            cleaned, counts = _scrub_context(getattr(row, name) or {}, known_skus=report.known_skus)
+            changes = {name: cleaned}
+            for text_field in _EXTRA_TEXT.get(model, ()):
+                result = scrubber.scrub_text(getattr(row, text_field), known_skus=report.known_skus)
+                counts.update(result.counts)
+                changes[text_field] = result.text
             cleaned[SCRUB_KEY] = _scrub_record(now, counts)
             report.counts.update(counts)
             # update(), not save(): updated_at keeps the time of the last real change.
-            model.objects.filter(pk=row.pk).update(**{name: cleaned})
+            model.objects.filter(pk=row.pk).update(**changes)
     if model is ConversationSession:
         report.sessions_scrubbed += len(rows)
     else:

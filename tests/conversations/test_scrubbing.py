@@ -36,7 +36,7 @@ def test_message_past_the_grace_period_is_scrubbed_with_a_record_of_counts() -> 
     assert message.pii_scrubbed is True
     record = message.context["pii_scrub"]
     assert record["counts"] == {"ADDRESS": 1, "PHONE": 1}
-    assert record["version"] == "1.0"
+    assert record["version"] == "2.0"
     assert dt.datetime.fromisoformat(record["at"]) == START + grace() + dt.timedelta(minutes=1)
     assert message.context["reply_to"] == "wamid.X"
     assert report.messages_scanned == 1 and report.counts == {"ADDRESS": 1, "PHONE": 1}
@@ -118,11 +118,11 @@ def test_a_failure_in_a_batch_leaves_that_batch_untouched(monkeypatch) -> None:
         traveller.shift(grace() * 2)
         real_scrub, calls = scrubbing.scrub_message, []
 
-        def fail_on_second(message, at):
+        def fail_on_second(message, at, *known):
             calls.append(message.pk)
             if len(calls) == 2:
                 raise DatabaseError("injected failure")
-            return real_scrub(message, at)
+            return real_scrub(message, at, *known)
 
         monkeypatch.setattr(scrubbing, "scrub_message", fail_on_second)
         with pytest.raises(DatabaseError):

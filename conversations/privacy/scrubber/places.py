@@ -1,0 +1,81 @@
+"""Postal addresses: block, street, unit, building name and postal code become one span.
+
+The parts are found one by one and joined when only a few words stand between them; a unit
+number ("#03-05") carries the building name written after it ("Excalibur Centre"), and a postal
+code after a comma ("..., 408571") belongs to the address before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from conversations.privacy.scrubber.common import NA, NB, Span
+
+_STREET_SUFFIX = (
+    r"(?:Road|Rd|Street|St|Avenue|Ave|Drive|Dr|Lane|Ln|Crescent|Cres|Close|Way|Walk|Link|Place|Pl"
+    r"|Terrace|Central|Boulevard|Blvd|Park|Rise|Grove|Sector|Bahru|Square|Sq|Plaza|Hill|Heights"
+    r"|Quay|Green|View|Loop|Circle|Gardens|Lor|Lorong|Estate)"
+)
+_HOUSE_NO = r"(?:(?:No\.?\s*)?\d{1,4}[A-Z]?,?\s+)"
+# Words that end a building name: the sentence goes on.
+_NOT_BUILDING = (
+    r"(?!(?:Can|Pls|Please|Thanks|Thank|Call|Contact|Tel|Hp|Order|Deliver|Send|Before|After"
+    r"|Ok|Okay|And|Or|Then|By|From|To|For|The|Is|Are|We|I|Our|My)" + NA + ")"
+)
+_BUILDING = r"(?:\s+" + _NOT_BUILDING + r"[A-Z][A-Za-z0-9'&.-]*){0,4}"
+_ADDRESS_PARTS = [
+    re.compile(r"(?i)" + NB + r"(?:blk|block|blok|bk)\.?\s*\d{1,4}[A-Z]?" + NA),
+    re.compile(
+        NB
+        + _HOUSE_NO
+        + r"?(?:[A-Z][a-z']+\s+){1,4}"
+        + _STREET_SUFFIX
+        + r"\.?(?:\s+\d{1,3}[A-Z]?)?"
+        + NA
+    ),
+    re.compile(
+        NB + _HOUSE_NO + r"?(?:Lorong|Lor|Jalan|Jln|Kampong|Kg)\s+(?:\d{1,3}[A-Z]?\s+)?"
+        r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}" + NA
+    ),
+    re.compile(r"(?:#|(?i:unit|units|apt)\s?#?)\s?B?\d{1,3}-\d{1,5}[A-Z]?" + NA + _BUILDING),
+    # Chinese forms: 宏茂桥3道 (Ang Mo Kio Ave 3), 123座 (Blk 123).
+    re.compile(r"[\u4e00-\u9fff]{2,6}\d{1,3}[道街路巷]|\d{1,4}[A-Z]?座"),
+    re.compile(r"(?i)(?:singapore|singapura|s'pore|spore|新加坡)\s*\(?\d{6}\)?(?!\d)"),
+    re.compile(NB + r"S\s?\(\d{6}\)|" + NB + r"S\d{6}(?!\d)"),
+    re.compile(r"(?i:postal code|postal|postcode|poskod|邮编|邮区)\s*(?:is|:|：)?\s*\d{6}(?!\d)"),
+]
+_GAP = re.compile(r"^[\s,，]*(?:[A-Za-z0-9][A-Za-z0-9'.&-]*[\s,，]+){0,4}$")
+_GAP_STOPWORDS = {
+    "and", "or", "but", "not", "to", "at", "we", "are", "is", "pls", "please", "can", "the",
+    "ya", "leh", "lah", "near", "call", "contact", "for", "before", "after", "by", "on", "then",
+}  # fmt: skip
+# A postal code right after an address: ", 408571", " S151115", ", Singapore 079903".
+_POSTAL_AFTER = re.compile(r"[ \t]*[,，]?[ \t]*(?:S\s?\(?|\()?\d{6}\)?(?!\d)")
+
+
+def _address_parts(text: str) -> list[Span]:
+    parts = []
+    for pattern in _ADDRESS_PARTS:
+        parts.extend(m.span() for m in pattern.finditer(text))
+    return sorted(parts)
+
+
+def _joinable(gap: str) -> bool:
+    if len(gap) > 40 or not _GAP.match(gap + " "):
+        return False
+    return not any(word.lower().strip(".,，") in _GAP_STOPWORDS for word in gap.split())
+
+
+def find_addresses(text: str) -> Iterable[Span]:
+    merged: list[list[int]] = []
+    for start, end in _address_parts(text):
+        if merged and (start <= merged[-1][1] or _joinable(text[merged[-1][1] : start])):
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    for span in merged:
+        postal = _POSTAL_AFTER.match(text, span[1])
+        if postal:
+            span[1] = postal.end()
+    return [(start, end) for start, end in merged]

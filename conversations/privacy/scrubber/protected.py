@@ -1,0 +1,95 @@
+"""Order data that must survive scrubbing verbatim, and the labels that tell it from a phone.
+
+A number is order data when the writer labels it so (SKU, item, stock code, order no., PO, DO,
+invoice, UEN, barcode, qty, ref, and their zh/ms/ta forms) right before it, or a quantity word
+(pcs, ctn, boxes, x 20) right after it; when it has the shape of one of our document numbers
+(ORD-2026-000123, DO-..., INV-...); or when it is a SKU of the catalogue (`known_skus`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+
+from conversations.privacy.scrubber.common import NA, NB, Span
+
+# Labels that make the number after them order data. Short upper-case codes (DO, PO, INV) are
+# case-sensitive: "do" and "po" are ordinary words too.
+_ORDER_LABEL = (
+    r"(?<![A-Za-z])(?:(?i:sku|item(?:\s+code)?|stock\s+code|product\s+code|account\s+code"
+    r"|customer\s+code|(?<!postal )(?<!post )code|order|invoice|invois|inv|uen|barcode"
+    r"|bar\s+code|qty|quantity|ref|reference|tracking|pesanan|no\.\s*pesanan|kod(?:\s+stok|\s+bar)?|art(?:icle)?)"
+    r"|DO|PO|D/O|P/O|SO|GRN|CN|DN"
+    r"|订单号?|订单编号|单号|发票号?|送货单号?|库存代码|货号|条码|条形码|编号"
+    r"|ஆர்டர்(?:\s+எண்)?|இன்வாய்ஸ்(?:\s+எண்)?|ஸ்டாக்\s+கோட்|பார்கோடு)"
+)
+_LABEL_TAIL = r"(?:\s*(?:no\.?|number|num|#|:|：|is))*\s*[#(]?\s*"
+_LABELLED_NUMBER = re.compile(_ORDER_LABEL + _LABEL_TAIL + r"(?P<number>\d[\d-]{3,}\d)(?!\d)")
+ORDER_LABEL_BEFORE = re.compile(_ORDER_LABEL + _LABEL_TAIL + r"$")
+_QUANTITY_AFTER = re.compile(
+    r"(?<!\d)(?P<number>\d{5,14})(?=\s*(?:[x×]\s*\d|(?i:pcs|pc|ctn|ctns|cartons?|boxes|box"
+    r"|packs?|units|rolls|bags)\b))"
+)
+
+_PROTECTED_PATTERNS = [
+    # References and SKUs: ORD-20250312-0042, INV-2025-004512, PB-10-KRAFT, CUP-12OZ-WHT, R-2025...
+    re.compile(NB + r"(?!(?:HP|TEL|MOB|PH|WA)-)[A-Z]{1,5}-[A-Z0-9]+(?:-[A-Z0-9]+)*" + NA),
+    re.compile(NB + r"(?:PN|PO|QT|SOA|DO|INV|ORD|SI|CN|DN)\d{4,}(?:-\d+)*" + NA),
+    # UEN: 201912345K, 53312345K, T08LL1234A; GST numbers such as M90312345A.
+    re.compile(NB + r"[A-Z]?\d{8,9}[A-Z]" + NA),
+    re.compile(NB + r"[STR]\d{2}[A-Z]{2}\d{4}[A-Z]" + NA),
+    # Decimal numbers with a long fraction (durations, coordinates, ratios): 12.91234567
+    re.compile(r"(?<![\d.])\d+\.\d{5,}(?![\d.])"),
+    # Prices: $0.35, S$1,234.50, RM 12, SGD 130.00
+    re.compile(r"(?:S\$|US\$|RM|SGD|\$)\s?\d[\d,]*(?:\.\d+)?"),
+    # Dates: 14/03/2025, 2025-03-12, 12.03.2025, ISO timestamps
+    re.compile(NB + r"\d{4}-\d{2}-\d{2}(?:T[\d:.+-]+)?" + NA),
+    re.compile(r"(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/.-])"),
+    # Times: 14:30, 09:00-12:00
+    re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?:\s?-\s?\d{1,2}:\d{2})?(?![\d:])"),
+    _LABELLED_NUMBER,
+    _QUANTITY_AFTER,
+    re.compile(r"(?i:ean(?:-?(?:8|13))?|upc|kod bar)\.?\s*[:#]?\s*(\d{8,14})(?!\d)"),
+]
+
+_GS1_PREFIXES = ("888", "955", "69", "489", "471", "480", "885", "893", "899", "880", "45", "49")
+PHONE_LABEL_BEFORE = re.compile(
+    r"(?i)(?:call|phone|tel|hp|h/p|mobile|mob|m:|whatsapp|wa|contact|number|no\.|reach|sms|text"
+    r"|电话|号码|手机|请打|打|telefon|tel|hubungi|nombor|talian|எண்|தொலைபேசி|கைபேசி|அலுவலகம்)"
+    r"[^\d]{0,12}$"
+)
+_SKU_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]")
+
+
+def _ean8_is_valid(digits: str) -> bool:
+    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(digits[:7]))
+    return (10 - total % 10) % 10 == int(digits[7])
+
+
+def _find_barcodes(text: str) -> Iterable[Span]:
+    """Bare 8-digit GS1 barcodes (check digit valid, Asian GS1 prefix) not labelled as a phone."""
+    for match in re.finditer(r"(?<![\d+])\d{8}(?!\d)", text):
+        digits = match.group()
+        if not (digits.startswith(_GS1_PREFIXES) and _ean8_is_valid(digits)):
+            continue
+        if PHONE_LABEL_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
+            continue
+        yield match.span()
+
+
+def _find_known_skus(text: str, known_skus: Collection[str]) -> Iterable[Span]:
+    for match in _SKU_TOKEN.finditer(text):
+        if match.group().upper() in known_skus:
+            yield match.span()
+
+
+def find_protected(text: str, known_skus: Collection[str] = frozenset()) -> list[Span]:
+    """Spans of order data that must survive scrubbing verbatim; `known_skus` in upper case."""
+    spans: list[Span] = []
+    for pattern in _PROTECTED_PATTERNS:
+        for match in pattern.finditer(text):
+            spans.append(match.span(match.lastindex or 0))
+    spans.extend(_find_barcodes(text))
+    if known_skus:
+        spans.extend(_find_known_skus(text, known_skus))
+    return spans
