@@ -56,9 +56,11 @@ format: install-dev
 pii-eval: install-dev
 	$(PY) -m conversations.privacy.scrubber_eval --corpus all
 
-# The blind order/intent evaluation (issue 19, orders/eval/README.md): a report, exit 0 (--check: targets).
+# The blind order/intent evaluation (issue 19, orders/eval/README.md): a report, exit 0 (--check: targets),
+# offline and through orders.llm with a local fake OpenAI server.
 assistant-eval: install-dev
 	$(PY) -m orders.eval.run
+	$(PY) -m orders.eval.run --openai
 
 # The benchmark (issue 9): seeds its own databases (tria_bench, tria_bench_large) by COPY, never the
 # dev one; SCALE=all (default: both) | default (200,000 messages) | large (2,000,000) | smoke.

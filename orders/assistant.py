@@ -20,8 +20,9 @@ Rules:
 - A message that is not an order never creates one: only order_placement (or the answer to our
   own question about one) reaches orders.services.create_order.
 - Failures: an exception rolls the whole turn back and the task retries with backoff
-  (conversations.processing.RetryLater); after ASSISTANT_MAX_ATTEMPTS the user gets a holding reply and the session is
-  flagged for a colleague. The message itself is never lost: the webhook stored it before.
+  (conversations.processing.RetryLater); after ASSISTANT_MAX_ATTEMPTS the user gets a holding
+  reply and the session is flagged for a colleague. The message itself is never lost: the webhook
+  stored it before.
 """
 
 from __future__ import annotations
@@ -149,7 +150,12 @@ def understand(message: ConversationMessage) -> Understanding:
     detected = language.detect_language(message.content or "", fallback=session.language or None)
     services.set_message_language(message, detected.code)
     choice = tapped_choice(message)
-    result = classify(message, choice, awaiting_rating=bool(context.get("awaiting_rating")))
+    result = classify(
+        message,
+        choice,
+        awaiting_rating=bool(context.get("awaiting_rating")),
+        awaiting_choice=bool(context.get("pending_order")),
+    )
     services.set_message_intent(message, result.intent, result.confidence)
     understanding = Understanding(result.intent, result.confidence, choice=choice)
     if not OutletContact.objects.filter(phone_hash=session.user_id).exists():
@@ -165,13 +171,19 @@ def understand(message: ConversationMessage) -> Understanding:
 
 
 def classify(
-    message: ConversationMessage, choice: str | None, *, awaiting_rating: bool
+    message: ConversationMessage,
+    choice: str | None,
+    *,
+    awaiting_rating: bool,
+    awaiting_choice: bool,
 ) -> intents.IntentResult:
     if choice and choice.startswith("rating:"):
         return intents.IntentResult(intents.RATING, 1.0)
     if choice:
         return intents.IntentResult(intents.OTHER, 1.0)
-    return intents.classify_intent(message.content or "", awaiting_rating=awaiting_rating)
+    return intents.classify_intent(
+        message.content or "", awaiting_rating=awaiting_rating, awaiting_choice=awaiting_choice
+    )
 
 
 def tapped_choice(message: ConversationMessage) -> str | None:

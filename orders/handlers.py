@@ -4,6 +4,7 @@ orders.assistant decides who is speaking and locks the session; the functions he
 (the message, the locked session, its context and the sender's outlet contact) and reply through
 Turn.say. Rules (see orders.assistant for the whole picture):
 - only place_order and the answer to our own product question reach create_order;
+- when the parser is unsure (ParsedOrder.doubt) every line is confirmed with the buttons first;
 - a contact without can_order gets an order in pending_approval and a flagged session;
 - "make it 500" / "cancel that" act on the session's last order, else the sender's latest one;
 - answers about orders, deliveries and invoices only ever show the sender's outlet.
@@ -113,6 +114,8 @@ def answer_product_question(turn: Turn, pending: dict) -> bool:
         return True
     elif number := intents.parse_choice(turn.text, len(options)):
         picked = options[number - 1]
+    elif named := option_named(turn.text, options):
+        picked = named
     elif turn.intent == intents.ORDER_CHANGE and (new := parsing.parse_quantity_change(turn.text)):
         question["quantity"], question["unit"] = new, parsing.PIECES
         continue_order(turn, pending)
@@ -125,6 +128,20 @@ def answer_product_question(turn: Turn, pending: dict) -> bool:
     pending["items"].pop(0)
     continue_order(turn, pending)
     return True
+
+
+def option_named(text: str, options: list[int]) -> int | None:
+    """The one offered product a reply names ("the white one", "PB-10W", "kraft"), else None."""
+    lowered = text.lower()
+    words = {parsing.singular(w) for w in re.findall(r"[a-z]+", lowered)} - parsing.STOPWORDS
+    scores: dict[int, int] = {}
+    for product in Product.objects.filter(pk__in=options):
+        if product.sku.lower() in lowered:
+            return product.pk
+        name = {parsing.singular(w) for w in re.findall(r"[a-z]+", product.name.lower())}
+        scores[product.pk] = len(words & name)
+    distinct = [pk for pk, score in scores.items() if score and score == max(scores.values())]
+    return distinct[0] if len(distinct) == 1 else None
 
 
 def quantity_of(question: dict, product: Product) -> int:
@@ -148,7 +165,11 @@ def place_order(turn: Turn) -> None:
     missing = []
     for item in parsed.items:
         match = catalog.match_item(item, outlet_id=turn.contact.outlet_id)
-        if match.best is not None:
+        if parsed.doubt and (match.best or match.options):
+            # unsure how to read the message: the customer confirms each line with the buttons
+            options = match.options or [match.best]
+            pending["items"].append(question_for(item, options))
+        elif match.best is not None:
             pending["lines"].append([match.best.pk, catalog.units_to_quantity(item, match.best)])
         elif match.options:
             pending["items"].append(question_for(item, match.options))
