@@ -9,7 +9,7 @@ SCALE  ?= all
 
 export DJANGO_SETTINGS_MODULE := tria.settings
 
-.PHONY: run test install install-dev services migrate setup lint format pii-eval assistant-eval bench bench-smoke purge-bench clean
+.PHONY: run test install install-dev messages services migrate setup lint format pii-eval assistant-eval bench bench-smoke purge-bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,12 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(PY)
 	touch $@ $(VENV)/.runtime-installed
 
 install: $(VENV)/.runtime-installed
+	$(PY) -m orders.locales
 install-dev: $(VENV)/.dev-installed
+	$(PY) -m orders.locales
+
+# The reply catalogues locale/*/django.po -> .mo (pure Python, polib: no GNU gettext needed).
+messages: install
 
 services: install
 	$(PY) manage.py check_services --create-database

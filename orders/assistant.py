@@ -16,7 +16,10 @@ Rules:
   status pending_approval (no delivery, no invoice) and the session flagged for staff approval.
 - Pending state lives in session.context: "pending_order" (items waiting for "which product?"),
   "last_order_id" (what "make it 500" and "cancel that" act on), "awaiting_rating",
-  "outlet_question". A message that answers none of them drops a stale pending question.
+  "outlet_question", "language". A message that answers none of them drops a stale pending
+  question.
+- Replies are in the message's language when detected with confidence, else the session's (the
+  last confident one), else the outlet's preferred_language, else English (locale/ catalogues).
 - A message that is not an order never creates one: only order_placement (or the answer to our
   own question about one) reaches orders.services.create_order.
 - Failures: an exception rolls the whole turn back and the task retries with backoff
@@ -33,7 +36,7 @@ import random
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from conversations import language, processing, services, tasks
 from conversations.models import (
@@ -49,6 +52,15 @@ from orders.handlers import Turn, Understanding
 
 logger = logging.getLogger(__name__)
 
+# Detected or preferred language -> the Django language of the reply catalogue (locale/).
+REPLY_LANGUAGES = {
+    "en": "en",
+    "zh": "zh-hans",
+    "zh-hans": "zh-hans",
+    "zh-cn": "zh-hans",
+    "ms": "ms",
+    "ta": "ta",
+}
 UNREGISTERED_FLAG = "unregistered number: add an outlet contact"
 REDRIVE_BATCH = 200
 
@@ -116,7 +128,9 @@ def hold(message_id: int, reason: str) -> None:
             return
         session = ConversationSession.objects.select_for_update().get(session_id=message.session_id)
         services.flag_session(session, f"assistant could not answer ({reason})")
-        outbound.reply(session, replies.HOLDING, intent="holding_reply")
+        language = REPLY_LANGUAGES.get((session.context or {}).get("language", ""), "en")
+        with translation.override(language):
+            outbound.reply(session, str(replies.HOLDING), intent="holding_reply")
         services.mark_processed(message)
 
 
@@ -158,6 +172,7 @@ def understand(message: ConversationMessage) -> Understanding:
     )
     services.set_message_intent(message, result.intent, result.confidence)
     understanding = Understanding(result.intent, result.confidence, choice=choice)
+    understanding.language = detected.code if detected.confidence > 0 else ""
     if not OutletContact.objects.filter(phone_hash=session.user_id).exists():
         return understanding
     resume = message_to_resume(message, context, choice)
@@ -241,6 +256,26 @@ def act(turn: Turn) -> None:
         .select_related("outlet")
         .order_by("outlet__name")
     )
+    with translation.override(reply_language(turn, contacts)):
+        act_as(turn, contacts)
+
+
+def reply_language(turn: Turn, contacts: list[OutletContact]) -> str:
+    """The language of this turn's replies: the message's when detected with confidence (kept
+    for the session), else the session's, else the outlet's preferred language, else English."""
+    if turn.understanding.language:
+        turn.context["language"] = turn.understanding.language
+    code = turn.context.get("language")
+    if not code:
+        outlets = {c.outlet_id: c.outlet for c in contacts}
+        outlet = outlets.get(turn.session.outlet_id) or (
+            next(iter(outlets.values())) if len(outlets) == 1 else None
+        )
+        code = outlet.preferred_language if outlet else ""
+    return REPLY_LANGUAGES.get((code or "").lower(), "en")
+
+
+def act_as(turn: Turn, contacts: list[OutletContact]) -> None:
     if not contacts:
         unregistered(turn)
         return

@@ -41,6 +41,7 @@ class Understanding:
     choice: str | None = None  # the id of a button or list row the user tapped
     parsed: ParsedOrder | None = None
     resume_message_id: int | None = None  # after the outlet question: the message to act on
+    language: str = ""  # the language detected with confidence ("" = not sure)
 
 
 @dataclass
@@ -60,7 +61,10 @@ class Turn:
         return self.message.content or ""
 
     def say(self, text: str, intent: str, interactive: dict | None = None) -> None:
-        outbound.reply(self.session, text, intent=intent, confidence=1.0, interactive=interactive)
+        """Reply in the active language (orders.assistant activates the customer's)."""
+        outbound.reply(
+            self.session, str(text), intent=intent, confidence=1.0, interactive=interactive
+        )
 
 
 # ------------------------------------------------------------------ pending questions
@@ -279,7 +283,7 @@ def change_order(turn: Turn) -> None:
     try:
         order = order_services.change_line_quantity(order, line, quantity)
     except order_services.OrderError as exc:
-        turn.say(f"{exc} A colleague can help if something needs changing.", "order_update")
+        turn.say(replies.change_refused(str(exc)), "order_update")
         return
     turn.say(replies.updated(order), "order_update")
 
@@ -304,13 +308,13 @@ def line_meant(order: Order, text: str) -> OrderLine | None:
 def cancel_order(turn: Turn) -> None:
     order = open_order(turn)
     if order is None:
-        turn.say("I couldn't find an open order to cancel.", "order_cancellation")
+        turn.say(replies.NO_ORDER_TO_CANCEL, "order_cancellation")
         return
     try:
         order = order_services.cancel_order(order)
     except order_services.OrderError as exc:
         services.flag_session(turn.session, "cancellation asked after dispatch")
-        turn.say(f"{exc} A colleague will contact you about it.", "order_cancellation")
+        turn.say(replies.cancel_refused(str(exc)), "order_cancellation")
         return
     turn.context.pop("awaiting_rating", None)
     turn.say(replies.cancelled(order), "order_cancellation")
@@ -377,7 +381,7 @@ def rating(turn: Turn) -> None:
 
 
 def outlet_chosen(turn: Turn) -> None:
-    turn.say(f"Thanks, noted: {turn.contact.outlet.name}. What would you like to order?", "help")
+    turn.say(replies.outlet_chosen(turn.contact.outlet), "help")
 
 
 def other(turn: Turn) -> None:
