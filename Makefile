@@ -9,7 +9,7 @@ SCALE  ?= all
 
 export DJANGO_SETTINGS_MODULE := tria.settings
 
-.PHONY: run test install install-dev services migrate setup lint format pii-eval assistant-eval bench bench-smoke purge-bench clean
+.PHONY: run test install install-dev messages services migrate setup lint format pii-eval assistant-eval bench bench-smoke purge-bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,12 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(PY)
 	touch $@ $(VENV)/.runtime-installed
 
 install: $(VENV)/.runtime-installed
+	$(PY) -m orders.locales
 install-dev: $(VENV)/.dev-installed
+	$(PY) -m orders.locales
+
+# The reply catalogues locale/*/django.po -> .mo (pure Python, polib: no GNU gettext needed).
+messages: install
 
 services: install
 	$(PY) manage.py check_services --create-database
@@ -62,9 +67,11 @@ format: install-dev
 pii-eval: install-dev
 	$(PY) -m conversations.privacy.scrubber_eval --corpus all
 
-# The blind order/intent evaluation (issue 19, orders/eval/README.md): a report, exit 0 (--check: targets).
+# The blind order/intent evaluation (issue 19, orders/eval/README.md): a report, exit 0 (--check: targets),
+# offline and through orders.llm with a local fake OpenAI server.
 assistant-eval: install-dev
 	$(PY) -m orders.eval.run
+	$(PY) -m orders.eval.run --openai
 
 # The benchmark (issue 9): seeds its own databases (tria_bench, tria_bench_large) by COPY, never the
 # dev one; SCALE=all (default: both) | default (200,000 messages) | large (2,000,000) | smoke.

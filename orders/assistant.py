@@ -16,13 +16,16 @@ Rules:
   status pending_approval (no delivery, no invoice) and the session flagged for staff approval.
 - Pending state lives in session.context: "pending_order" (items waiting for "which product?"),
   "last_order_id" (what "make it 500" and "cancel that" act on), "awaiting_rating",
-  "outlet_question". A message that answers none of them drops a stale pending question.
+  "outlet_question", "language". A message that answers none of them drops a stale pending
+  question.
+- Replies are in the message's language when detected with confidence, else the session's (the
+  last confident one), else the outlet's preferred_language, else English (locale/ catalogues).
 - A message that is not an order never creates one: only order_placement (or the answer to our
   own question about one) reaches orders.services.create_order.
 - Failures: an exception rolls the whole turn back and the task retries with backoff
-  (conversations.processing.RetryLater); after ASSISTANT_MAX_ATTEMPTS the user gets a holding reply
-  and the session is
-  flagged for a colleague. The message itself is never lost: the webhook stored it before.
+  (conversations.processing.RetryLater); after ASSISTANT_MAX_ATTEMPTS the user gets a holding
+  reply and the session is flagged for a colleague. The message itself is never lost: the webhook
+  stored it before.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ import random
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from conversations import language, processing, selectors, services, tasks
 from conversations.models import (
@@ -49,6 +52,15 @@ from orders.handlers import Turn, Understanding
 
 logger = logging.getLogger(__name__)
 
+# Detected or preferred language -> the Django language of the reply catalogue (locale/).
+REPLY_LANGUAGES = {
+    "en": "en",
+    "zh": "zh-hans",
+    "zh-hans": "zh-hans",
+    "zh-cn": "zh-hans",
+    "ms": "ms",
+    "ta": "ta",
+}
 UNREGISTERED_FLAG = "unregistered number: add an outlet contact"
 REDRIVE_BATCH = 200
 
@@ -116,7 +128,9 @@ def hold(message_id: int, reason: str) -> None:
             return
         session = ConversationSession.objects.select_for_update().get(session_id=message.session_id)
         services.flag_session(session, f"assistant could not answer ({reason})")
-        outbound.reply(session, replies.HOLDING, intent="holding_reply")
+        language = REPLY_LANGUAGES.get((session.context or {}).get("language", ""), "en")
+        with translation.override(language):
+            outbound.reply(session, str(replies.HOLDING), intent="holding_reply")
         services.mark_processed(message)
 
 
@@ -150,9 +164,15 @@ def understand(message: ConversationMessage) -> Understanding:
     detected = language.detect_language(message.content or "", fallback=session.language or None)
     services.set_message_language(message, detected.code)
     choice = tapped_choice(message)
-    result = classify(message, choice, awaiting_rating=bool(context.get("awaiting_rating")))
+    result = classify(
+        message,
+        choice,
+        awaiting_rating=bool(context.get("awaiting_rating")),
+        awaiting_choice=bool(context.get("pending_order")),
+    )
     services.set_message_intent(message, result.intent, result.confidence)
     understanding = Understanding(result.intent, result.confidence, choice=choice)
+    understanding.language = detected.code if detected.confidence > 0 else ""
     if not OutletContact.objects.filter(phone_hash=session.user_id).exists():
         return understanding
     resume = message_to_resume(message, context, choice)
@@ -166,13 +186,19 @@ def understand(message: ConversationMessage) -> Understanding:
 
 
 def classify(
-    message: ConversationMessage, choice: str | None, *, awaiting_rating: bool
+    message: ConversationMessage,
+    choice: str | None,
+    *,
+    awaiting_rating: bool,
+    awaiting_choice: bool,
 ) -> intents.IntentResult:
     if choice and choice.startswith("rating:"):
         return intents.IntentResult(intents.RATING, 1.0)
     if choice:
         return intents.IntentResult(intents.OTHER, 1.0)
-    return intents.classify_intent(message.content or "", awaiting_rating=awaiting_rating)
+    return intents.classify_intent(
+        message.content or "", awaiting_rating=awaiting_rating, awaiting_choice=awaiting_choice
+    )
 
 
 def tapped_choice(message: ConversationMessage) -> str | None:
@@ -226,6 +252,26 @@ def respond(message_id: int, understanding: Understanding) -> None:
 
 def act(turn: Turn) -> None:
     contacts = list(selectors.active_contacts(turn.session.user_id))
+    with translation.override(reply_language(turn, contacts)):
+        act_as(turn, contacts)
+
+
+def reply_language(turn: Turn, contacts: list[OutletContact]) -> str:
+    """The language of this turn's replies: the message's when detected with confidence (kept
+    for the session), else the session's, else the outlet's preferred language, else English."""
+    if turn.understanding.language:
+        turn.context["language"] = turn.understanding.language
+    code = turn.context.get("language")
+    if not code:
+        outlets = {c.outlet_id: c.outlet for c in contacts}
+        outlet = outlets.get(turn.session.outlet_id) or (
+            next(iter(outlets.values())) if len(outlets) == 1 else None
+        )
+        code = outlet.preferred_language if outlet else ""
+    return REPLY_LANGUAGES.get((code or "").lower(), "en")
+
+
+def act_as(turn: Turn, contacts: list[OutletContact]) -> None:
     if not contacts:
         unregistered(turn)
         return

@@ -4,6 +4,7 @@ orders.assistant decides who is speaking and locks the session; the functions he
 (the message, the locked session, its context and the sender's outlet contact) and reply through
 Turn.say. Rules (see orders.assistant for the whole picture):
 - only place_order and the answer to our own product question reach create_order;
+- when the parser is unsure (ParsedOrder.doubt) every line is confirmed with the buttons first;
 - a contact without can_order gets an order in pending_approval and a flagged session;
 - "make it 500" / "cancel that" act on the session's last order, else the sender's latest one;
 - answers about orders, deliveries and invoices only ever show the sender's outlet.
@@ -40,6 +41,7 @@ class Understanding:
     choice: str | None = None  # the id of a button or list row the user tapped
     parsed: ParsedOrder | None = None
     resume_message_id: int | None = None  # after the outlet question: the message to act on
+    language: str = ""  # the language detected with confidence ("" = not sure)
 
 
 @dataclass
@@ -59,7 +61,10 @@ class Turn:
         return self.message.content or ""
 
     def say(self, text: str, intent: str, interactive: dict | None = None) -> None:
-        outbound.reply(self.session, text, intent=intent, confidence=1.0, interactive=interactive)
+        """Reply in the active language (orders.assistant activates the customer's)."""
+        outbound.reply(
+            self.session, str(text), intent=intent, confidence=1.0, interactive=interactive
+        )
 
 
 # ------------------------------------------------------------------ pending questions
@@ -113,6 +118,8 @@ def answer_product_question(turn: Turn, pending: dict) -> bool:
         return True
     elif number := intents.parse_choice(turn.text, len(options)):
         picked = options[number - 1]
+    elif named := option_named(turn.text, options):
+        picked = named
     elif turn.intent == intents.ORDER_CHANGE and (new := parsing.parse_quantity_change(turn.text)):
         question["quantity"], question["unit"] = new, parsing.PIECES
         continue_order(turn, pending)
@@ -125,6 +132,20 @@ def answer_product_question(turn: Turn, pending: dict) -> bool:
     pending["items"].pop(0)
     continue_order(turn, pending)
     return True
+
+
+def option_named(text: str, options: list[int]) -> int | None:
+    """The one offered product a reply names ("the white one", "PB-10W", "kraft"), else None."""
+    lowered = text.lower()
+    words = {parsing.singular(w) for w in re.findall(r"[a-z]+", lowered)} - parsing.STOPWORDS
+    scores: dict[int, int] = {}
+    for product in Product.objects.filter(pk__in=options):
+        if product.sku.lower() in lowered:
+            return product.pk
+        name = {parsing.singular(w) for w in re.findall(r"[a-z]+", product.name.lower())}
+        scores[product.pk] = len(words & name)
+    distinct = [pk for pk, score in scores.items() if score and score == max(scores.values())]
+    return distinct[0] if len(distinct) == 1 else None
 
 
 def quantity_of(question: dict, product: Product) -> int:
@@ -148,7 +169,11 @@ def place_order(turn: Turn) -> None:
     missing = []
     for item in parsed.items:
         match = catalog.match_item(item, outlet_id=turn.contact.outlet_id)
-        if match.best is not None:
+        if parsed.doubt and (match.best or match.options):
+            # unsure how to read the message: the customer confirms each line with the buttons
+            options = match.options or [match.best]
+            pending["items"].append(question_for(item, options))
+        elif match.best is not None:
             pending["lines"].append([match.best.pk, catalog.units_to_quantity(item, match.best)])
         elif match.options:
             pending["items"].append(question_for(item, match.options))
@@ -258,7 +283,7 @@ def change_order(turn: Turn) -> None:
     try:
         order = order_services.change_line_quantity(order, line, quantity)
     except order_services.OrderError as exc:
-        turn.say(f"{exc} A colleague can help if something needs changing.", "order_update")
+        turn.say(replies.change_refused(str(exc)), "order_update")
         return
     turn.say(replies.updated(order), "order_update")
 
@@ -283,13 +308,13 @@ def line_meant(order: Order, text: str) -> OrderLine | None:
 def cancel_order(turn: Turn) -> None:
     order = open_order(turn)
     if order is None:
-        turn.say("I couldn't find an open order to cancel.", "order_cancellation")
+        turn.say(replies.NO_ORDER_TO_CANCEL, "order_cancellation")
         return
     try:
         order = order_services.cancel_order(order)
     except order_services.OrderError as exc:
         services.flag_session(turn.session, "cancellation asked after dispatch")
-        turn.say(f"{exc} A colleague will contact you about it.", "order_cancellation")
+        turn.say(replies.cancel_refused(str(exc)), "order_cancellation")
         return
     turn.context.pop("awaiting_rating", None)
     turn.say(replies.cancelled(order), "order_cancellation")
@@ -356,7 +381,7 @@ def rating(turn: Turn) -> None:
 
 
 def outlet_chosen(turn: Turn) -> None:
-    turn.say(f"Thanks, noted: {turn.contact.outlet.name}. What would you like to order?", "help")
+    turn.say(replies.outlet_chosen(turn.contact.outlet), "help")
 
 
 def other(turn: Turn) -> None:

@@ -214,9 +214,18 @@ class IntentResult:
     confidence: float
 
 
-def classify_intent(text: str, *, awaiting_rating: bool = False) -> IntentResult:
-    """Classify one message. awaiting_rating: the assistant just asked for a 1-5 rating."""
+def classify_intent(
+    text: str, *, awaiting_rating: bool = False, awaiting_choice: bool = False
+) -> IntentResult:
+    """Classify one message. awaiting_rating: the assistant just asked for a 1-5 rating;
+    awaiting_choice: it just asked "which one do you mean?" about an order line.
+
+    A bare digit is a confident rating only after a rating request; right after our "which one?"
+    question it (or an ordinal) is the answer, part of placing the order. (A rating nobody asked
+    for is recorded as one but never taken: handlers.rating.)"""
     lowered = text.strip().lower()
+    if awaiting_choice and not awaiting_rating and parse_choice(lowered, 9):
+        return IntentResult(ORDER_PLACEMENT, 0.95)
     if re.fullmatch(r"[1-5](?:\s*/\s*5)?\s*[.!]?", lowered):
         return IntentResult(RATING, 0.99 if awaiting_rating else 0.7)
     scores = score_intents(lowered)

@@ -6,12 +6,12 @@ backoff (OPENAI_MAX_RETRIES, OPENAI_TIMEOUT_SECONDS). With no OPENAI_API_KEY, af
 or when the answer does not fit the schema, the offline parser (orders.parsing) does the job, so
 an OpenAI outage never loses an order. Logs name the failure, never the message. Personal data
 (phone numbers, addresses, names, NRIC…) is scrubbed by conversations.privacy.scrubber before the
-text leaves
-for OpenAI: order items never need it.
+text leaves for OpenAI: order items never need it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from functools import lru_cache
@@ -94,14 +94,25 @@ def client() -> openai.OpenAI:
 
 def parse_order(text: str) -> ParsedOrder:
     """The items of a message: OpenAI when configured and answering, else the offline parser."""
+    offline = parsing.parse_order(text)
     if not is_configured():
-        return parsing.parse_order(text)
+        return offline
     try:
-        return parse_order_with_openai(text)
+        answer = parse_order_with_openai(text)
     except LLMUnavailable as exc:
         logger.warning("OpenAI order parsing failed, using the offline parser: %s", exc)
-        offline = parsing.parse_order(text)
-        return ParsedOrder(items=offline.items, repeat_last=offline.repeat_last, source="fallback")
+        return dataclasses.replace(offline, source="fallback")
+    return dataclasses.replace(answer, doubt=doubt_between(answer, offline))
+
+
+def doubt_between(answer: ParsedOrder, offline: ParsedOrder) -> str:
+    """The offline parser's doubts about the text (a change, two quantities...), and a doubt when
+    both parsers read items but not the same quantities: the customer confirms before we order."""
+    doubts = [offline.doubt] if offline.doubt else []
+    quantities = sorted((i.quantity, i.unit) for i in answer.items)
+    if offline.items and quantities != sorted((i.quantity, i.unit) for i in offline.items):
+        doubts.append("two readings of the quantities")
+    return ", ".join(doubts)
 
 
 def parse_order_with_openai(text: str) -> ParsedOrder:

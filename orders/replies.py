@@ -12,48 +12,91 @@ import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
+from django.utils import formats
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
 from conversations.models import Outlet
 from orders.models import DeliveryOrder, Invoice, Order, Product
 
-RATING_LABELS = {5: "Excellent", 4: "Good", 3: "OK", 2: "Poor", 1: "Very poor"}
+RATING_LABELS = {
+    5: gettext_lazy("Excellent"),
+    4: gettext_lazy("Good"),
+    3: gettext_lazy("OK"),
+    2: gettext_lazy("Poor"),
+    1: gettext_lazy("Very poor"),
+}
 
-HOLDING = (
+HOLDING = gettext_lazy(
     "Thanks, we have your message. A colleague will confirm shortly. "
     "(Our assistant could not finish it automatically.)"
 )
-NOT_REGISTERED = (
+NOT_REGISTERED = gettext_lazy(
     "Hello! This WhatsApp number is not registered with any of our customer outlets yet, so I "
     "can't take orders from it. A colleague will follow up with you shortly to set it up."
 )
-GREETING = (
+GREETING = gettext_lazy(
     'Hello! Send me your order, for example "400 x 10-inch pizza boxes", or ask me about your '
     "deliveries and invoices."
 )
-HELP = (
+HELP = gettext_lazy(
     'I can take orders (e.g. "2 cartons of 12oz cups"), change or cancel your last order, and '
     "tell you about deliveries, invoices and products. A colleague can help with anything else."
 )
-THANKS = "You're welcome! 🙂"
-COMPLAINT = (
+THANKS = gettext_lazy("You're welcome! 🙂")
+COMPLAINT = gettext_lazy(
     "I'm sorry about that. I've passed this to our team and a colleague will contact you shortly."
 )
-NOT_UNDERSTOOD_ORDER = (
+NOT_UNDERSTOOD_ORDER = gettext_lazy(
     "Thanks, we have your message. I couldn't read the items with certainty, so a colleague "
     "will confirm your order shortly."
 )
-RATING_THANKS = "Thank you for your feedback! 🙏"
-RATING_QUESTION = "How was ordering with us today? Please rate us from 1 to 5."
-CLARIFICATION_DROPPED = "OK, I've dropped that. What would you like to order?"
-NO_PREVIOUS_ORDER = (
+RATING_THANKS = gettext_lazy("Thank you for your feedback! 🙏")
+RATING_QUESTION = gettext_lazy("How was ordering with us today? Please rate us from 1 to 5.")
+CLARIFICATION_DROPPED = gettext_lazy("OK, I've dropped that. What would you like to order?")
+NO_PREVIOUS_ORDER = gettext_lazy(
     "I couldn't find a previous order for your outlet. What would you like to order?"
 )
-NO_OPEN_ORDER = "I couldn't find an open order to change. What would you like to order?"
-NO_ORDERS = "I can't find any orders for your outlet yet."
-NO_DELIVERIES = "There is no delivery scheduled for your outlet at the moment."
-NO_INVOICES = "I can't find any invoices for your outlet yet."
+NO_OPEN_ORDER = gettext_lazy(
+    "I couldn't find an open order to change. What would you like to order?"
+)
+NO_ORDER_TO_CANCEL = gettext_lazy("I couldn't find an open order to cancel.")
+NO_ORDERS = gettext_lazy("I can't find any orders for your outlet yet.")
+NO_DELIVERIES = gettext_lazy("There is no delivery scheduled for your outlet at the moment.")
+NO_INVOICES = gettext_lazy("I can't find any invoices for your outlet yet.")
+NOT_IN_CATALOGUE = gettext_lazy(
+    "I couldn't find that in our catalogue. A colleague can check for you."
+)
+STATUS_LABELS = {
+    "pending_approval": gettext_lazy("pending staff approval"),
+    "confirmed": gettext_lazy("confirmed"),
+    "dispatched": gettext_lazy("dispatched"),
+    "delivered": gettext_lazy("delivered"),
+    "cancelled": gettext_lazy("cancelled"),
+    "scheduled": gettext_lazy("scheduled"),
+    "out_for_delivery": gettext_lazy("out for delivery"),
+    "issued": gettext_lazy("issued"),
+    "paid": gettext_lazy("paid"),
+    "void": gettext_lazy("void"),
+    "failed": gettext_lazy("failed"),
+}
+SLOT_LABELS = {
+    "morning": gettext_lazy("morning"),
+    "afternoon": gettext_lazy("afternoon"),
+}
 
 
-# ------------------------------------------------------------------ small formats
+# Dates per reply language (Django's month and weekday names in that language). Numbers and S$
+# amounts are grouped "12,000" / "S$1,234.50" in all four: Singapore writes them so in each.
+DATE_FORMATS = {"zh-hans": "n月j日（l）", "ta": "j M (l)"}
+DEFAULT_DATE_FORMAT = "D j M"
+
+
+# ------------------------------------------------------------------ small formats (active language)
+
+
+def number(value: int) -> str:
+    return f"{value:,}"
 
 
 def money(amount: Decimal) -> str:
@@ -61,15 +104,20 @@ def money(amount: Decimal) -> str:
 
 
 def day(date: dt.date) -> str:
-    return f"{date:%a} {date.day} {date:%b}"
+    return formats.date_format(date, DATE_FORMATS.get(get_language(), DEFAULT_DATE_FORMAT))
+
+
+def status(value: str, fallback: str) -> str:
+    return str(STATUS_LABELS.get(value, fallback))
 
 
 def slot(delivery: DeliveryOrder) -> str:
-    return dict(Outlet.Slot.choices).get(delivery.slot, delivery.slot).split(" (")[0].lower()
+    label = SLOT_LABELS.get(delivery.slot)
+    return str(label) if label else dict(Outlet.Slot.choices).get(delivery.slot, delivery.slot)
 
 
 def line_text(quantity: int, product: Product) -> str:
-    return f"{quantity:,} x {product.name}"
+    return f"{number(quantity)} x {product.name}"
 
 
 def order_lines_text(order: Order) -> str:
@@ -85,103 +133,160 @@ def short(text: str, limit: int) -> str:
 
 def confirmation(order: Order) -> str:
     delivery, invoice = order.delivery, order.invoice
-    return (
-        f"Order processed! {order_lines_text(order)} confirmed ({order.number}). "
-        f"Delivery {day(delivery.scheduled_date)} ({slot(delivery)}), "
-        f"invoice {invoice.number}, total {money(invoice.total)} incl. GST."
-    )
+    return _(
+        "Order processed! %(lines)s confirmed (%(order)s). Delivery %(day)s (%(slot)s), "
+        "invoice %(invoice)s, total %(total)s incl. GST."
+    ) % {
+        "lines": order_lines_text(order),
+        "order": order.number,
+        "day": day(delivery.scheduled_date),
+        "slot": slot(delivery),
+        "invoice": invoice.number,
+        "total": money(invoice.total),
+    }
 
 
 def awaiting_approval(order: Order) -> str:
-    return (
-        f"Thanks! I've passed your order ({order_lines_text(order)}, ref {order.number}) to our "
-        "team for approval. A colleague will confirm it shortly."
-    )
+    return _(
+        "Thanks! I've passed your order (%(lines)s, ref %(order)s) to our team for approval. "
+        "A colleague will confirm it shortly."
+    ) % {"lines": order_lines_text(order), "order": order.number}
 
 
 def updated(order: Order) -> str:
+    text = _("Updated %(order)s: %(lines)s. New total %(total)s incl. GST.") % {
+        "order": order.number,
+        "lines": order_lines_text(order),
+        "total": money(order.total),
+    }
     invoice = Invoice.objects.filter(order=order).first()
-    invoice_text = f" Invoice {invoice.number} updated." if invoice else ""
-    return (
-        f"Updated {order.number}: {order_lines_text(order)}. "
-        f"New total {money(order.total)} incl. GST.{invoice_text}"
-    )
+    if invoice:
+        text += " " + _("Invoice %(invoice)s updated.") % {"invoice": invoice.number}
+    return text
+
+
+def change_refused(reason: str) -> str:
+    return _("%(reason)s A colleague can help if something needs changing.") % {"reason": reason}
+
+
+def cancel_refused(reason: str) -> str:
+    return _("%(reason)s A colleague will contact you about it.") % {"reason": reason}
 
 
 def cancelled(order: Order) -> str:
-    parts = [f"Cancelled {order.number}."]
+    parts = [_("Cancelled %(order)s.") % {"order": order.number}]
     delivery = DeliveryOrder.objects.filter(order=order).first()
     if delivery is not None:
-        parts.append(f"The delivery on {day(delivery.scheduled_date)} is off.")
+        parts.append(_("The delivery on %(day)s is off.") % {"day": day(delivery.scheduled_date)})
     invoice = Invoice.objects.filter(order=order).first()
     if invoice is not None:
-        parts.append(f"Invoice {invoice.number} is void.")
+        parts.append(_("Invoice %(invoice)s is void.") % {"invoice": invoice.number})
     return " ".join(parts)
 
 
 def which_line(order: Order, quantity: int) -> str:
     names = "; ".join(line.product.name for line in order.lines.all())
-    return f"Which item of {order.number} should be {quantity:,}? ({names})"
+    return _("Which item of %(order)s should be %(quantity)s? (%(names)s)") % {
+        "order": order.number,
+        "quantity": number(quantity),
+        "names": names,
+    }
 
 
 def ask_quantity(order: Order) -> str:
-    return f"What quantity would you like for {order.number}? ({order_lines_text(order)})"
+    return _("What quantity would you like for %(order)s? (%(lines)s)") % {
+        "order": order.number,
+        "lines": order_lines_text(order),
+    }
 
 
 def not_found(phrases: Sequence[str]) -> str:
     listed = ", ".join(f'"{p}"' for p in phrases)
-    return (
-        f"Sorry, I couldn't find {listed} in our catalogue. Could you check the name or size? "
+    return _(
+        "Sorry, I couldn't find %(items)s in our catalogue. Could you check the name or size? "
         "A colleague can also help."
-    )
+    ) % {"items": listed}
+
+
+def outlet_chosen(outlet: Outlet) -> str:
+    return _("Thanks, noted: %(outlet)s. What would you like to order?") % {"outlet": outlet.name}
 
 
 def status_line(order: Order) -> str:
-    text = f"{order.number}: {order.get_status_display().lower()}, {order_lines_text(order)}"
+    text = _("%(order)s: %(status)s, %(lines)s") % {
+        "order": order.number,
+        "status": status(order.status, order.get_status_display().lower()),
+        "lines": order_lines_text(order),
+    }
     delivery = DeliveryOrder.objects.filter(order=order).first()
     if delivery is not None and order.status != Order.Status.CANCELLED:
-        text += f", delivery {day(delivery.scheduled_date)} ({slot(delivery)})"
+        text += ", " + _("delivery %(day)s (%(slot)s)") % {
+            "day": day(delivery.scheduled_date),
+            "slot": slot(delivery),
+        }
     return text + "."
 
 
 def statuses(orders: Sequence[Order]) -> str:
-    return "\n".join(status_line(order) for order in orders) if orders else NO_ORDERS
+    return "\n".join(status_line(order) for order in orders) if orders else str(NO_ORDERS)
 
 
 def deliveries(scheduled: Sequence[DeliveryOrder]) -> str:
     if not scheduled:
-        return NO_DELIVERIES
+        return str(NO_DELIVERIES)
     lines = [
-        f"{d.number} for {d.order.number}: {day(d.scheduled_date)}, {slot(d)} "
-        f"({d.get_status_display().lower()})"
+        _("%(delivery)s for %(order)s: %(day)s, %(slot)s (%(status)s)")
+        % {
+            "delivery": d.number,
+            "order": d.order.number,
+            "day": day(d.scheduled_date),
+            "slot": slot(d),
+            "status": status(d.status, d.get_status_display().lower()),
+        }
         for d in scheduled
     ]
-    return "Your deliveries:\n" + "\n".join(lines)
+    return _("Your deliveries:") + "\n" + "\n".join(lines)
 
 
 def invoices(issued: Sequence[Invoice]) -> str:
     if not issued:
-        return NO_INVOICES
+        return str(NO_INVOICES)
     lines = [
-        f"{i.number} ({i.order.number}): {money(i.total)} incl. GST, due {day(i.due_date)}, "
-        f"{i.get_status_display().lower()}"
+        _("%(invoice)s (%(order)s): %(total)s incl. GST, due %(day)s, %(status)s")
+        % {
+            "invoice": i.number,
+            "order": i.order.number,
+            "total": money(i.total),
+            "day": day(i.due_date),
+            "status": status(i.status, i.get_status_display().lower()),
+        }
         for i in issued
     ]
-    return "Your invoices:\n" + "\n".join(lines)
+    return _("Your invoices:") + "\n" + "\n".join(lines)
 
 
 def product_info(products: Sequence[Product]) -> str:
     if not products:
-        return "I couldn't find that in our catalogue. A colleague can check for you."
+        return str(NOT_IN_CATALOGUE)
     lines = [
-        f"{p.name}: {money_per_unit(p)}, {p.pack_size:,} {p.unit} per carton" for p in products
+        _("%(product)s: %(price)s, %(pack)s %(unit)s per carton")
+        % {
+            "product": p.name,
+            "price": money_per_unit(p),
+            "pack": number(p.pack_size),
+            "unit": p.unit,
+        }
+        for p in products
     ]
-    return "Here is what we have:\n" + "\n".join(lines)
+    return _("Here is what we have:") + "\n" + "\n".join(lines)
 
 
 def money_per_unit(product: Product) -> str:
     price = product.unit_price.quantize(Decimal("0.001")).normalize()
-    return f"S${price:f} per {product.unit.rstrip('s') or 'piece'}"
+    return _("S$%(price)s per %(unit)s") % {
+        "price": f"{price:f}",
+        "unit": product.unit.rstrip("s") or _("piece"),
+    }
 
 
 # ------------------------------------------------------------------ interactive
@@ -191,27 +296,35 @@ def product_choice(quantity: int, phrase: str, options: Sequence[Product]) -> tu
     """Ask which product a phrase meant: buttons for 2-3 options, a list for more."""
     numbered = "\n".join(f"{n}. {p.name}" for n, p in enumerate(options, 1))
     if len(options) == 1:
-        text = f'For "{phrase}" ({quantity:,}), did you mean {options[0].name}?'
-        return text, buttons([("confirm:yes", "Yes"), ("confirm:no", "No")])
-    text = f'Which one do you mean for "{phrase}" ({quantity:,})?\n{numbered}'
+        text = _('For "%(phrase)s" (%(quantity)s), did you mean %(product)s?') % {
+            "phrase": phrase,
+            "quantity": number(quantity),
+            "product": options[0].name,
+        }
+        return text, buttons([("confirm:yes", _("Yes")), ("confirm:no", _("No"))])
+    text = _('Which one do you mean for "%(phrase)s" (%(quantity)s)?') % {
+        "phrase": phrase,
+        "quantity": number(quantity),
+    }
+    text += "\n" + numbered
     if len(options) <= 3:
         return text, buttons(
             [(f"product:{p.pk}", f"{n}. {p.name}") for n, p in enumerate(options, 1)]
         )
     rows = [(f"product:{p.pk}", f"{n}. {p.name}", p.description) for n, p in enumerate(options, 1)]
-    return text, list_message("Choose product", rows)
+    return text, list_message(_("Choose product"), rows)
 
 
 def outlet_choice(outlets: Sequence[Outlet]) -> tuple[str, dict]:
     numbered = "\n".join(f"{n}. {o.name}" for n, o in enumerate(outlets, 1))
-    text = f"Which outlet are you ordering for today?\n{numbered}"
+    text = _("Which outlet are you ordering for today?") + "\n" + numbered
     rows = [(f"outlet:{o.pk}", f"{n}. {o.name}", o.name) for n, o in enumerate(outlets, 1)]
-    return text, list_message("Choose outlet", rows)
+    return text, list_message(_("Choose outlet"), rows)
 
 
 def rating_request() -> tuple[str, dict]:
     rows = [(f"rating:{n}", f"{n} - {label}", "") for n, label in RATING_LABELS.items()]
-    return RATING_QUESTION, list_message("Rate us", rows)
+    return str(RATING_QUESTION), list_message(_("Rate us"), rows)
 
 
 def buttons(choices: Sequence[tuple[str, str]]) -> dict:
@@ -237,6 +350,6 @@ def list_message(label: str, rows: Sequence[tuple[str, str, str]]) -> dict:
         "type": "list",
         "action": {
             "button": short(label, 20),
-            "sections": [{"title": "Options", "rows": section_rows}],
+            "sections": [{"title": short(_("Options"), 24), "rows": section_rows}],
         },
     }

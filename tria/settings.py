@@ -152,6 +152,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LANGUAGE_CODE = "en-sg"
 USE_I18N = True
+# The assistant's reply languages (catalogues in locale/, compiled by make; issue 19).
+LANGUAGES = [("en", "English"), ("zh-hans", "简体中文"), ("ms", "Bahasa Melayu"), ("ta", "தமிழ்")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True  # stored in UTC
 TIME_ZONE = "Asia/Singapore"  # business days, cron schedules and display: Singapore time
 CELERY_TIMEZONE = TIME_ZONE

@@ -31,7 +31,8 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from orders import intents, parsing
+from orders import intents, llm, parsing
+from orders.eval import fake_openai
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "blind_orders.jsonl"
@@ -244,16 +245,18 @@ def expected_lines(case: dict, catalogue: dict[str, CatalogueProduct]) -> dict[s
     return dict(lines)
 
 
-def score_case(case: dict, catalogue: dict, index: list[tuple]) -> CaseResult:
+def score_case(case: dict, catalogue: dict, index: list[tuple], fake=None) -> CaseResult:
     intent = intents.classify_intent(case["text"]).intent
     error = ""
     try:
-        order = parsing.parse_order(case["text"])
+        if fake is not None:
+            fake.answer = fake_openai.model_answer(case, catalogue)
+        order = parse(case["text"], openai=fake is not None)
         items, repeat = list(order.items), bool(order.repeat_last)
     except Exception as exc:  # a crash is a miss, never an order
-        items, repeat, error = [], False, f"{type(exc).__name__}: {exc}"
+        order, items, repeat, error = None, [], False, f"{type(exc).__name__}: {exc}"
     lines: dict[str, int] | None = None
-    if items or repeat:
+    if (items or repeat) and not getattr(order, "doubt", ""):  # a doubt: the assistant asks
         resolved = [(item, resolve_item(item, index)) for item in items]
         if all(product is not None for _, product in resolved):
             lines = defaultdict(int)
@@ -309,10 +312,17 @@ class LangStats:
         return (self.correct["order"] + self.correct["ask"]) / n if n else 0.0
 
 
-def evaluate(cases: list[dict]) -> tuple[list[CaseResult], dict[str, LangStats]]:
+def parse(text: str, *, openai: bool) -> parsing.ParsedOrder:
+    """The offline parser, or (openai) the production path orders.llm.parse_order."""
+    return llm.parse_order(text) if openai else parsing.parse_order(text)
+
+
+def evaluate(
+    cases: list[dict], fake: fake_openai.FakeOpenAI | None = None
+) -> tuple[list[CaseResult], dict[str, LangStats]]:
     catalogue = load_catalogue()
     index = catalogue_index(catalogue)
-    results = [score_case(case, catalogue, index) for case in cases]
+    results = [score_case(case, catalogue, index, fake) for case in cases]
     stats: dict[str, LangStats] = {lang: LangStats() for lang in LANGS}
     stats["all"] = LangStats()
     for r in results:
@@ -387,12 +397,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the per-case results to this file")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--cases", type=Path, default=CASES)
+    parser.add_argument(
+        "--openai", action="store_true", help="parse through orders.llm with a local fake OpenAI"
+    )
     args = parser.parse_args(argv)
 
-    results, stats = evaluate(load_cases(args.cases))
+    if args.openai:
+        with fake_openai.FakeOpenAI() as fake:
+            fake_openai.configure_openai(fake.base_url)
+            results, stats = evaluate(load_cases(args.cases), fake)
+        mode = f"orders.llm with the fake OpenAI server, {fake.requests} requests"
+    else:
+        results, stats = evaluate(load_cases(args.cases))
+        mode = "offline parser and classifier"
     if args.verbose:
         print("\n".join(miss_lines(results)), end="\n\n")
-    print(f"blind set {args.cases.name}: {len(results)} messages (offline parser and classifier)")
+    print(f"blind set {args.cases.name}: {len(results)} messages ({mode})")
     print(report(stats))
     if args.json:
         args.json.write_text(

@@ -1,0 +1,300 @@
+"""Offline order parser: turns a WhatsApp message into order items.
+
+Pure functions of plain strings: no ORM, no network (it may import only the standard library and
+its own modules). The OpenAI parser (orders/llm.py) returns the same dataclasses and falls back to
+this package, so the assistant never depends on the API being up.
+
+Modules: text (contact details out, words translated, sizes masked), numbers (number words and
+numerals in English, Malay, Tamil and Chinese), vocabulary (units and stopwords), this module
+(segments and items). Judged by tests/fixtures/order_messages.json (`python -m orders.parsing_eval`)
+and by the blind set orders/eval/ (`make assistant-eval`).
+
+When the parser is unsure (two quantities for one line, one quantity for two product types, a
+change or a question written like an order) it says so in ParsedOrder.doubt, and the assistant
+asks the customer to confirm instead of ordering.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from orders.parsing.text import (
+    SIZE_UNITS,
+    display_size,
+    extract_sizes,
+    format_size,
+    normalise_size,
+    normalise_text,
+)
+from orders.parsing.vocabulary import (
+    ATTRIBUTE_WORDS,
+    CONTAINER_UNITS,
+    DOUBT_PATTERNS,
+    IRREGULAR_SINGULARS,
+    NEGATION,
+    PIECES,
+    REPEAT_PATTERNS,
+    SINGULAR_KEEP,
+    STOPWORDS,
+    TYPE_NOUNS,
+    UNIT_WORDS,
+)
+
+__all__ = [
+    "PIECES",
+    "SIZE_UNITS",
+    "STOPWORDS",
+    "ParsedItem",
+    "ParsedOrder",
+    "display_size",
+    "extract_sizes",
+    "format_size",
+    "normalise_size",
+    "normalise_text",
+    "parse_order",
+    "parse_quantity_change",
+    "product_words",
+    "singular",
+]
+
+SEGMENT_SPLIT = re.compile(
+    r"\n|;|,|\+|&|\band\b|\bn\b|\bplus\b|\balso\b|•|·|\s-\s|\.(?=\s|$)|\bwith\b"
+)
+QUANTITY = re.compile(r"(?<![a-z0-9_.§])(\d+)(?![a-z0-9_.§])")
+
+
+@dataclass(frozen=True)
+class ParsedItem:
+    """One order line as the customer wrote it: product phrase, how many, what size, which unit."""
+
+    product: str
+    quantity: int
+    unit: str = PIECES
+    size: str | None = None
+
+    def describe(self) -> str:
+        size = f"{display_size(self.size)} " if self.size else ""
+        unit = "" if self.unit == PIECES else f" {self.unit}{'s' if self.quantity != 1 else ''} of"
+        return f"{self.quantity}{unit} x {size}{self.product}".replace(" of x ", " of ")
+
+
+@dataclass(frozen=True)
+class ParsedOrder:
+    """What a message asks for: its items, or a repeat of the last order, or nothing.
+
+    doubt: why the items should be confirmed by the customer before an order is made ("" = none).
+    """
+
+    items: list[ParsedItem] = field(default_factory=list)
+    repeat_last: bool = False
+    source: str = "offline"
+    doubt: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.items and not self.repeat_last
+
+
+def parse_order(text: str) -> ParsedOrder:
+    """Parse the items of an order message; an empty ParsedOrder when it names none."""
+    normalised = normalise_text(text)
+    repeat_last = any(re.search(pattern, normalised) for pattern in REPEAT_PATTERNS)
+    doubts = [name for name, pattern in DOUBT_PATTERNS if re.search(pattern, normalised)]
+    items: list[ParsedItem] = []
+    for segment in split_segments(normalised):
+        item = parse_segment(segment)
+        if item is None:
+            continue
+        if len(type_nouns(item.product)) > 1:
+            doubts.append("two products, one quantity")
+        items.append(inherit(item, items[-1]) if items else item)
+    items = [item for item in items if item.product]
+    return ParsedOrder(
+        items=items, repeat_last=repeat_last and not items, doubt=", ".join(dict.fromkeys(doubts))
+    )
+
+
+def inherit(item: ParsedItem, previous: ParsedItem) -> ParsedItem:
+    """What a line leaves out, taken from the line before: '..., 14 inch 100' (the product),
+    'small 1k' after 'big paper bag 500' (the product type), 'lid 1k' after '12oz cup 1k' (the
+    size of the cups the lids are for)."""
+    product, size = item.product, item.size
+    previous_types = type_nouns(previous.product)
+    if not product:
+        product = previous.product
+    elif previous_types and set(product.split()) <= ATTRIBUTE_WORDS:
+        kept = [w for w in previous.product.split() if w in TYPE_NOUNS or w == "pizza"]
+        product = f"{product} {' '.join(kept)}"
+    if size is None and type_nouns(product) == {"lid"} and previous_types == {"cup"}:
+        size = previous.size
+    return ParsedItem(product, item.quantity, item.unit, size)
+
+
+def type_nouns(product: str) -> set[str]:
+    """The product types a phrase names, ignoring what follows 'for' ('lid for cold cup')."""
+    head = product.split(" for ")[0]
+    return {word for word in head.split() if word in TYPE_NOUNS}
+
+
+def split_segments(text: str) -> list[str]:
+    """Split into one segment per item; a piece without a quantity joins its neighbour."""
+    pieces = [piece.strip() for piece in SEGMENT_SPLIT.split(text)]
+    pieces = [part for piece in pieces if piece for part in split_quantities(piece)]
+    segments: list[str] = []
+    carry = ""
+    for index, piece in enumerate(pieces):
+        next_piece = pieces[index + 1] if index + 1 < len(pieces) else ""
+        if has_quantity(piece):
+            segments.append(f"{carry} {piece}".strip())
+            carry = ""
+        elif re.search(NEGATION, piece):
+            continue  # "the usual lid no need"
+        elif names_a_type(piece) and segments and not carry and not is_bare_quantity(next_piece):
+            segments[-1] = f"{segments[-1]} {piece}"
+        else:
+            carry = f"{carry} {piece}".strip()
+    return segments
+
+
+def split_quantities(piece: str) -> list[str]:
+    """'napkin 5000 straw 5000' -> two pieces; '1000 12oz cups 500 16oz cups' -> two pieces."""
+    masked, _ = extract_sizes(piece)
+    matches = list(QUANTITY.finditer(masked))
+    if len(matches) < 2 or re.search(r"\d+\s*(?:or|atau|to|-|/|或)\s*\d+", masked):
+        return [piece]
+    quantity_first = not product_words(masked[: matches[0].start()])
+    cuts = []
+    for match in matches[1:] if quantity_first else matches[:-1]:
+        if quantity_first:
+            cuts.append(len(masked[: match.start()].rstrip().removesuffix(" x")))
+        else:
+            unit = re.match(rf"\s*(?:{'|'.join(UNIT_WORDS)})\b\.?", masked[match.end() :])
+            cuts.append(match.end() + (unit.end() if unit else 0))
+    parts, start = [], 0
+    for cut in cuts:
+        parts.append(masked[start:cut])
+        start = cut
+    parts.append(masked[start:])
+    parts = [unmask(part, piece) for part in parts if part.strip()]
+    return parts if all(names_a_type(part) for part in parts) else [piece]
+
+
+def unmask(part: str, piece: str) -> str:
+    """Put the sizes of the original piece back into a part of its masked text."""
+    _, sizes = extract_sizes(piece)
+    return re.sub(r"§size(\d+)§", lambda m: sizes[int(m.group(1))].replace(" ", ""), part)
+
+
+def has_quantity(piece: str) -> bool:
+    return find_quantity(extract_sizes(piece)[0]) is not None
+
+
+def is_bare_quantity(piece: str) -> bool:
+    """'1000', '400 pcs', 'x 2 ctn': a quantity waiting for the product named before it."""
+    masked = extract_sizes(piece)[0]
+    return has_quantity(piece) and not product_words(masked) and "§" not in masked
+
+
+def names_a_type(text: str) -> bool:
+    masked, sizes = extract_sizes(text)
+    return bool(sizes) or any(singular(w) in TYPE_NOUNS for w in product_words(masked))
+
+
+def find_quantity(masked: str) -> re.Match[str] | None:
+    """The first number in a masked segment that is not a size."""
+    return QUANTITY.search(masked)
+
+
+def parse_segment(segment: str) -> ParsedItem | None:
+    masked, sizes = extract_sizes(segment)
+    match = find_quantity(masked)
+    if match is None:
+        return None
+    quantity = int(match.group(1))
+    before, after = masked[: match.start()], masked[match.end() :]
+    unit, after = read_unit(after)
+    if unit == "dozen":
+        quantity, unit = quantity * 12, PIECES
+    words = product_words(f"{before} {after}")
+    size = sizes[0] if sizes else None
+    if quantity <= 0 or (not words and not size):
+        return None
+    return ParsedItem(canonical_product(words), quantity=quantity, unit=unit, size=size)
+
+
+def read_unit(after: str) -> tuple[str, str]:
+    """The unit word right after the quantity (if any) and the rest of the segment."""
+    match = re.match(r"\s*(?:x\s*)?([a-z]+)\.?(\s+of\b)?", after)
+    if not match:
+        return PIECES, after
+    word, followed_by_of = match.group(1), bool(match.group(2))
+    rest = after[match.end() :]
+    if word in UNIT_WORDS:
+        return UNIT_WORDS[word], rest
+    if word in CONTAINER_UNITS and (followed_by_of or names_a_product(rest)):
+        return CONTAINER_UNITS[word], rest
+    return PIECES, after
+
+
+def names_a_product(rest: str) -> bool:
+    """'10 packs wooden forks': a product follows the container word, so it is the unit."""
+    following = re.match(r"\s*(?:§size\d+§\s*)*([a-z][a-z'-]*)", rest)
+    return bool(following) and following.group(1) not in STOPWORDS
+
+
+def product_words(masked: str) -> list[str]:
+    """The words of a segment that can name a product, in order, with 'X for Y' kept as tokens."""
+    tokens = re.findall(r"§size\d+§|[a-z][a-z'-]*|\d+", masked)
+    words: list[str] = []
+    for word in tokens:
+        if word.startswith("§") or word.isdigit():
+            continue
+        if word == "for" or (word not in STOPWORDS and word not in UNIT_WORDS and len(word) > 1):
+            words.append(word)
+    while words and words[0] == "for":
+        words.pop(0)
+    while words and words[-1] == "for":
+        words.pop()
+    return words
+
+
+def canonical_product(words: list[str]) -> str:
+    """'boxes for pizzas' -> 'pizza box'; 'paper cups' -> 'paper cup'."""
+    if "for" in words:
+        position = words.index("for")
+        head, purpose = words[:position], [w for w in words[position + 1 :] if w != "for"]
+        words = purpose + head if head and purpose else head or purpose
+    return " ".join(singular(word) for word in words)
+
+
+def singular(word: str) -> str:
+    if word in IRREGULAR_SINGULARS:
+        return IRREGULAR_SINGULARS[word]
+    if word in SINGULAR_KEEP or len(word) <= 3 or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "zes")):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def parse_quantity_change(text: str) -> int | None:
+    """The new quantity in a follow-up like 'make it 500', 'change to 300 pcs', '500 instead'."""
+    normalised = normalise_text(text)
+    masked, _ = extract_sizes(normalised)
+    patterns = (
+        r"\b(?:make|change|update|increase|reduce|decrease|adjust|amend|revise)\b[^\d]{0,30}?(\d+)",
+        r"\b(\d+)\s*(?:pcs|pieces|ctn|cartons?)?\s*instead\b",
+        r"\binstead of \d+[^\d]{0,20}(\d+)",
+        r"^\s*(?:actually\s*)?(\d+)\s*(?:pcs|pieces)?\s*(?:pls|please)?\s*[.!]?\s*$",
+    )
+    for pattern in patterns:
+        match = re.search(pattern, masked)
+        if match:
+            value = int(match.group(1))
+            return value if value > 0 else None
+    return None

@@ -1,0 +1,224 @@
+"""Text normalisation for the order parser: one lower-case English-ish string per message.
+
+Contact details (emails, phone numbers, addresses after "deliver to" / "hantar ke" / "送到") are
+cut out first, so they are never read as items nor echoed back; Chinese, Malay and Tamil product
+words become the English words the parser reads; number words become digits; sizes are masked as
+placeholders. Pure string functions; imports nothing of tria.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orders.parsing import numbers
+
+SIZE_UNITS: dict[str, str] = {
+    "inch": "inch",
+    "inches": "inch",
+    "in": "inch",
+    '"': "inch",
+    "”": "inch",
+    "″": "inch",
+    "oz": "oz",
+    "ounce": "oz",
+    "ounces": "oz",
+    "ml": "ml",
+    "l": "l",
+    "ltr": "l",
+    "litre": "l",
+    "litres": "l",
+    "liter": "l",
+    "liters": "l",
+    "cm": "cm",
+    "mm": "mm",
+    "cc": "ml",
+    "g": "g",
+    "gm": "g",
+    "gram": "g",
+    "grams": "g",
+    "kg": "kg",
+}
+
+# Chinese, Malay and Tamil words seen in orders, mapped to the English the parser reads (longest
+# first; OpenAI handles free-form text, this keeps the common phrasings working offline).
+LEXICON: dict[str, str] = {
+    "照上次一样": " same as last time ",
+    "和上次一样": " same as last time ",
+    "跟上次一样": " same as last time ",
+    "上次一样": " same as last time ",
+    "கடந்த முறை மாதிரியே": " same as last time ",
+    "போன வாரம் மாதிரியே": " same as last time ",
+    "போன முறை மாதிரியே": " same as last time ",
+    "披萨盒": " pizza box ",
+    "比萨盒": " pizza box ",
+    "汉堡盒": " burger box ",
+    "外卖盒": " takeaway box ",
+    "餐盒": " takeaway box ",
+    "饭盒": " takeaway box ",
+    "热饮纸杯": " hot paper cup ",
+    "热饮杯": " hot cup ",
+    "冷饮杯": " cold cup ",
+    "纸杯": " paper cup ",
+    "拱形盖": " dome lid ",
+    "杯盖": " lid ",
+    "盖子": " lid ",
+    "杯子": " cup ",
+    "纸吸管": " paper straw ",
+    "吸管": " straw ",
+    "餐巾纸": " napkin ",
+    "纸巾": " napkin ",
+    "纸袋": " paper bag ",
+    "木餐具": " wooden cutlery ",
+    "餐具": " cutlery ",
+    "牛皮纸": " kraft ",
+    "白色": " white ",
+    "安士": " oz ",
+    "盎司": " oz ",
+    "毫升": " ml ",
+    "寸": " inch ",
+    "杯": " cup ",
+    "盖": " lid ",
+    "大": " large ",
+    "小": " small ",
+    "个": " pcs ",
+    "张": " pcs ",
+    "支": " pcs ",
+    "套": " sets ",
+    "箱": " carton ",
+    "和": " and ",
+    "还有": " and ",
+    "，": " , ",
+    "、": " , ",
+    "。": " , ",
+    "கப்": " cup ",
+    "மூடி": " lid ",
+    "பெரிய": " large ",
+    "சின்ன": " small ",
+    "சிறிய": " small ",
+    "sama macam order": " same as last time ",
+    "sama macam": " same as ",
+    "macam last time": " same as last time ",
+    "bekas makanan": " takeaway box ",
+    "kotak pizza": " pizza box ",
+    "kotak piza": " pizza box ",
+    "cawan kertas": " paper cup ",
+    "beg kertas": " paper bag ",
+    "sudu garpu kayu": " wooden cutlery ",
+    "kotak": " box ",
+    "cawan": " cup ",
+    "karton": " carton ",
+    "keping": " pcs ",
+    "kertas": " paper ",
+    "penutup": " lid ",
+    "panas": " hot ",
+    "sejuk": " cold ",
+    "putih": " white ",
+    "besar": " large ",
+    "kecil": " small ",
+    "inci": " inch ",
+    "dengan": " and ",
+    "dan": " and ",
+    "beg": " bag ",
+    "sudu": " spoon ",
+    "garpu": " fork ",
+    "bekas": " container ",
+    "tisu": " napkin ",
+    "piza": " pizza ",
+}
+
+# Where contact details or a delivery address start: the rest of that line or clause is dropped.
+CONTACT_START = re.compile(
+    r"\b(?:deliver(?:y)? to|send to|hantar ke|address|alamat|blk|block|call|phone|tel|hp|"
+    r"contact|whatsapp me|email|my email|e-mail)\b|送到|地址|联系|电话"
+)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?<![\w.])(?:\+?65[\s-]?)?[3689]\d{3}[\s-]?\d{4}(?![\w.])")
+UNIT_NUMBER = re.compile(r"#\d+-\d+")
+CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b")
+ROAD_WORDS = re.compile(r"\b(?:road|rd|street|st|ave|avenue|jalan|lorong|drive|crescent)\b")
+
+# "12/16oz", "12/16 sip lid": a lid sold for two cup sizes, read as the first size.
+SLASH_SIZE = re.compile(r"(?<![\d/])(\d{1,2})/\d{1,2}(?:\s*oz\b|(?=\s+(?:sip\s+|dome\s+)?lids?\b))")
+SIZE_RE = re.compile(
+    r"(?<![a-z0-9_.])(\d+(?:\.\d+)?)\s*(?:-\s*)?"
+    r"(inches|inch|ounces|ounce|oz|ml|ltr|litres|litre|liters|liter|cm|mm|cc|kg|gm|grams|gram|g|l)\b"
+    r"|(?<![a-z0-9_.])(\d+(?:\.\d+)?)(in)\b"
+    r"|(?<![a-z0-9_.])(\d+(?:\.\d+)?)\s*([\"”″])"
+)
+PLACEHOLDER = "§size{}§"
+GLUED_UNITS = "pcs|pc|ctns?|cartons?|pkts?|packs?|nos|units?|sleeves?|rolls?"
+
+
+def normalise_text(text: str) -> str:
+    """Lower-case, drop contact details, translate words, turn number words into digits."""
+    text = text.lower().replace("’", "'").replace("×", " x ").replace("*", " x ")
+    text = strip_contact_details(text)
+    text = translate_words(text)
+    text = numbers.replace_tamil_numbers(text)
+    text = numbers.replace_chinese_numerals(text)
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
+    text = SLASH_SIZE.sub(r"\1oz", text)
+    text = re.sub(r"(?<![a-z0-9_.])(\d+(?:\.\d+)?)\s?k\b", numbers.thousands, text)
+    text = re.sub(r"(?<=\d)x(?=\s|\d|$)", " x ", text)
+    text = re.sub(r"(?<=\s)x(?=\d)", "x ", text)
+    text = re.sub(rf"(\d)({GLUED_UNITS})\b", r"\1 \2", text)
+    return numbers.replace_number_words(text)
+
+
+def strip_contact_details(text: str) -> str:
+    """Emails, phone numbers, unit numbers, clock times and address clauses, replaced by a break."""
+    text = EMAIL.sub(" ; ", text)
+    text = PHONE.sub(" ; ", text)
+    text = UNIT_NUMBER.sub(" ", text)
+    text = CLOCK_TIME.sub(" ", text)
+    clauses = re.split(r"(\n|;|,(?!\d))", text)
+    kept = []
+    for clause in clauses:
+        start = CONTACT_START.search(clause)
+        if start:
+            clause = clause[: start.start()] + " "
+        if ROAD_WORDS.search(clause) and not SIZE_RE.search(clause):
+            clause = " "
+        kept.append(clause)
+    return "".join(kept)
+
+
+def translate_words(text: str) -> str:
+    for word, english in LEXICON.items():
+        if word.isascii():
+            text = re.sub(rf"\b{word}\b", english, text)
+        else:
+            text = text.replace(word, english)
+    return text
+
+
+def extract_sizes(text: str) -> tuple[str, list[str]]:
+    """Replace every size with a placeholder; returns (masked text, canonical sizes in order)."""
+    sizes: list[str] = []
+
+    def replace(match: re.Match[str]) -> str:
+        number = match.group(1) or match.group(3) or match.group(5)
+        unit = match.group(2) or match.group(4) or match.group(6)
+        sizes.append(format_size(number, SIZE_UNITS[unit]))
+        return f" {PLACEHOLDER.format(len(sizes) - 1)} "
+
+    return SIZE_RE.sub(replace, text), sizes
+
+
+def format_size(number: str, unit: str) -> str:
+    """Canonical size: '10 inch', '12 oz', '500 ml', '1.5 l'."""
+    value = float(number)
+    shown = str(int(value)) if value.is_integer() else str(value)
+    return f"{shown} {unit}"
+
+
+def normalise_size(text: str) -> str | None:
+    """The canonical form of the first size in text ('10"' -> '10 inch'), or None."""
+    sizes = extract_sizes(normalise_text(text))[1]
+    return sizes[0] if sizes else None
+
+
+def display_size(size: str) -> str:
+    """'10 inch' -> '10-inch', '12 oz' -> '12oz' (how people write them in a sentence)."""
+    number, _, unit = size.partition(" ")
+    return f"{number}-inch" if unit == "inch" else f"{number}{unit}"

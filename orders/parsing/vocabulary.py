@@ -1,0 +1,103 @@
+"""Word lists of the order parser: units, stopwords, product types, repeat and doubt phrases."""
+
+from __future__ import annotations
+
+PIECES = "pcs"
+
+# Words that always name a unit of sale when they follow a quantity ("5 ctn", "400 pcs").
+UNIT_WORDS: dict[str, str] = {
+    "pc": PIECES,
+    "pcs": PIECES,
+    "piece": PIECES,
+    "pieces": PIECES,
+    "nos": PIECES,
+    "units": PIECES,
+    "unit": PIECES,
+    "ea": PIECES,
+    "carton": "carton",
+    "cartons": "carton",
+    "ctn": "carton",
+    "ctns": "carton",
+    "cs": "case",
+    "packet": "pack",
+    "packets": "pack",
+    "pkt": "pack",
+    "pkts": "pack",
+    "sleeve": "sleeve",
+    "sleeves": "sleeve",
+    "roll": "roll",
+    "rolls": "roll",
+    "bundle": "bundle",
+    "bundles": "bundle",
+}
+# Words that are a unit only when followed by "of" ("2 boxes of cups"); otherwise they are the
+# product itself ("400 boxes for 10 inch pizzas").
+CONTAINER_UNITS: dict[str, str] = {
+    "box": "box",
+    "boxes": "box",
+    "case": "case",
+    "cases": "case",
+    "pack": "pack",
+    "packs": "pack",
+    "bag": "bag",
+    "bags": "bag",
+}
+
+MALAY_STOPWORDS = (
+    "saya kami kita nak mahu perlu tolong hantar esok untuk dan boleh bila pesan minta jugak juga"
+    " ye ya salam order pagi petang"
+)
+SINGLISH_STOPWORDS = "hor lor leh meh can not boss tmr thx tq ones them those these it"
+
+# Words that carry no product meaning in an order line.
+STOPWORDS = frozenset(
+    """
+    a an the of for to and or with in on at by from our us we i me my you your pls please plz can
+    could would like want wanna need needs needed get got send order ordering orders hi hello hey
+    morning afternoon evening good dear boss sir madam thanks thank thx tq ty also too more extra
+    another additional add some any kindly deliver delivery tomorrow tmr tmrw today asap this that
+    next week monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs
+    fri sat sun x qty quantity total around about approx approximately just only be is are will
+    shall do have has let lets let's new same usual size sized type kind again as well okay ok
+    yes yeah yep hmm lah leh ah ya eh one make it there outlet shop branch store kitchen
+    tria gimme we're i'm we've we'll i'll we'd i'd running low out urgent urgently top up help
+    """.split()  # noqa: SIM905 - a word list reads better as text
+    + MALAY_STOPWORDS.split()
+    + SINGLISH_STOPWORDS.split()
+)
+
+# What a product is (the head noun): two of them under one quantity is a doubt, and a lid line
+# right after a cup line is for those cups.
+TYPE_NOUNS = frozenset(
+    """
+    cup lid box bag straw napkin cutlery spoon fork knife container bowl tissue tray plate glove
+    clamshell serviette chopstick wrap foil
+    """.split()  # noqa: SIM905
+)
+# Words that only describe a product: "small 1k" after "big paper bag 500" means small paper bags.
+ATTRIBUTE_WORDS = frozenset(
+    "small large big medium hot cold kraft white brown paper dome sip clear plastic wooden".split()  # noqa: SIM905
+)
+
+REPEAT_PATTERNS = (
+    r"\bsame (?:order |thing |stuff |items? )?as (?:last|previous|before|the last)",
+    r"\bsame (?:same )?(?:like|as) last",
+    r"\b(?:repeat|redo) (?:my |our |the )?(?:last|previous|usual)",
+    r"\bsame as usual\b",
+    r"\bthe usual\b",
+    r"\bsame order\b",
+    r"\bsame as before\b",
+)
+
+# A message that reads like an order but should be confirmed first (pattern on normalised text).
+DOUBT_PATTERNS = (
+    ("two quantities", r"\d+\s*(?:or|atau|-|to|或)\s*\d+\s*(?:pcs|carton|ctn|box|pack)?\b"),
+    ("a change", r"\b(?:change|tukar|instead|replace|ganti)\b|改"),
+    ("a question", r"\b(?:how much|price|berapa|harga)\b|多少钱"),
+    ("two quantities", r"[一二两三四五六七八九]{2}[十百千万]"),
+    ("same quantity", r"\bsame (?:qty|quantity)\b"),
+)
+NEGATION = r"\bno need\b|\bdon'?t\b|\bdo not\b|\btak (?:payah|perlu)\b|不用|不要"
+
+IRREGULAR_SINGULARS = {"knives": "knife", "glasses": "glass", "boxes": "box", "dishes": "dish"}
+SINGULAR_KEEP = frozenset({"glass", "bus", "gas", "less", "plus", "cutlery", "fries"})
