@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from conversations import audit
+from conversations.admin.common import FilterLookupsOnly
 from orders import services as order_services
 from orders.models import DeliveryOrder, Invoice, Order, OrderLine, Product
 
@@ -47,7 +48,7 @@ class OrderLineInline(admin.TabularInline):
 
 
 @admin.register(Order)
-class OrderAdmin(admin.ModelAdmin):
+class OrderAdmin(FilterLookupsOnly, admin.ModelAdmin):
     list_display = ("number", "outlet", "status", "total", "created_at", "session_link")
     list_filter = ("status", "outlet", "created_at")
     list_select_related = ("outlet",)

@@ -62,7 +62,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "conversations.audit.TrustedProxyAuditlogMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
@@ -263,6 +263,8 @@ ASSISTANT_REDRIVE_MINUTES = env.int("ASSISTANT_REDRIVE_MINUTES", default=10)
 API_PAGE_SIZE = env.int("API_PAGE_SIZE", default=50)
 API_MAX_PAGE_SIZE = env.int("API_MAX_PAGE_SIZE", default=1000)
 API_BULK_MAX_ITEMS = env.int("API_BULK_MAX_ITEMS", default=5000)
+# Larger API request bodies are refused (413) before anything reads them.
+API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=32 * 1024 * 1024)
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -302,6 +304,9 @@ METRICS_ALLOWED_NETWORKS = env.list(
     "METRICS_ALLOWED_NETWORKS",
     default=["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"],
 )
+# Reverse proxies in front of gunicorn (addresses or networks). A request from one of them is
+# never "internal" for /metrics, and its X-Forwarded-For names the client in the audit trail.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 HEALTH_HEARTBEAT_SECONDS = env.int("HEALTH_HEARTBEAT_SECONDS", default=30)
 HEALTH_HEARTBEAT_MAX_AGE_SECONDS = env.int("HEALTH_HEARTBEAT_MAX_AGE_SECONDS", default=120)
 DEV_SUPERUSER_PASSWORD = env.str("DEV_SUPERUSER_PASSWORD", default="tria-dev-admin")
