@@ -89,7 +89,7 @@ def parse_period(first: str | None, last: str | None) -> Period:
         raise InvalidPeriod("dates must be written YYYY-MM-DD") from exc
     except OverflowError as exc:
         raise InvalidPeriod(f"dates must lie between {EARLIEST_DAY} and {LATEST_DAY}") from exc
-    if not (EARLIEST_DAY <= first_day and last_day <= LATEST_DAY):
+    if not (first_day >= EARLIEST_DAY and last_day <= LATEST_DAY):
         raise InvalidPeriod(f"dates must lie between {EARLIEST_DAY} and {LATEST_DAY}")
     if first_day > last_day:
         raise InvalidPeriod("the first day is after the last day")

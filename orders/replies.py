@@ -44,6 +44,9 @@ NOT_UNDERSTOOD_ORDER = (
     "will confirm your order shortly."
 )
 RATING_THANKS = "Thank you for your feedback! 🙏"
+CANCEL_NEEDS_APPROVAL = (
+    "I've passed your cancellation to our team: a colleague with ordering rights will confirm it."
+)
 RATING_QUESTION = "How was ordering with us today? Please rate us from 1 to 5."
 CLARIFICATION_DROPPED = "OK, I've dropped that. What would you like to order?"
 NO_PREVIOUS_ORDER = (

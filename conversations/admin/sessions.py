@@ -22,10 +22,10 @@ from conversations.admin.common import (
     ReadOnlyAdmin,
     short_id,
 )
-from conversations.privacy import formats
 from conversations.models import (
     ConversationSession,
 )
+from conversations.privacy import formats
 
 TRANSCRIPT_LIMIT = 1000
 
