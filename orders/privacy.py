@@ -1,7 +1,7 @@
 """The orders app's part of a user's GDPR export and erasure (conversations.privacy.participants).
 
 Orders and invoices are accounting records: an erasure keeps them and removes their link to the
-user (user_id emptied, session and source message unset). Registered in OrdersConfig.ready.
+user (user_id emptied, session and source message unset, notes emptied). Registered in OrdersConfig.ready.
 """
 
 from typing import Any
@@ -64,7 +64,8 @@ def unlink_orders(user_id: str) -> dict[str, int]:
     orders = Order.objects.filter(pk__in=_user_orders(user_id).values("pk"))
     return {
         "invoices_kept": Invoice.objects.filter(order__in=orders).count(),
-        "orders_unlinked": orders.update(user_id="", session=None, source_message=None),
+        # Notes are free text about the delivery (names, numbers): they go with the link.
+        "orders_unlinked": orders.update(user_id="", session=None, source_message=None, notes=""),
     }
 
 
