@@ -1,7 +1,8 @@
 """The orders app's part of a user's GDPR export and erasure (conversations.privacy.participants).
 
 Orders and invoices are accounting records: an erasure keeps them and removes their link to the
-user (user_id emptied, session and source message unset, notes emptied). Registered in OrdersConfig.ready.
+user (user_id emptied, session and source message unset, notes emptied). Registered in
+OrdersConfig.ready.
 """
 
 from typing import Any

@@ -23,7 +23,7 @@ EXPORT_STORAGE = "retention_exports"
 
 
 def purge_identities(cutoff: dt.datetime) -> int:
-    """Delete identities with no message left whose last inbound message is at or before `cutoff`."""
+    """Delete identities with no message left and no inbound message after `cutoff`."""
     messages = ConversationMessage.objects.filter(session__user_id=OuterRef("user_id"))
     due = UserIdentity.objects.filter(last_inbound_at__lte=cutoff).exclude(Exists(messages))
     return due.delete()[0]
