@@ -11,12 +11,15 @@ import ipaddress
 import logging
 from typing import Any
 
+from auditlog.middleware import AuditlogMiddleware
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.http import HttpRequest
 
 from conversations.models import AuditEvent
 
 logger = logging.getLogger(__name__)
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 # Actions recorded by the admin; other services may record their own (e.g. "gdpr.erase").
 TRANSCRIPT_VIEW = "transcript.view"
@@ -61,7 +64,7 @@ def _actor_and_address(
 ) -> tuple[AbstractBaseUser | None, str | None]:
     if isinstance(request_or_user, HttpRequest):
         user = getattr(request_or_user, "user", None)
-        address = _client_address(request_or_user)
+        address = client_address(request_or_user)
     else:
         user, address = request_or_user, None
     if user is None or not user.is_authenticated:
@@ -69,10 +72,39 @@ def _actor_and_address(
     return user, address
 
 
-def _client_address(request: HttpRequest) -> str | None:
-    """The client address as the WSGI server reports it (REMOTE_ADDR)."""
-    raw = request.META.get("REMOTE_ADDR", "")
+def client_address(request: HttpRequest) -> str | None:
+    """The client's address: REMOTE_ADDR, or behind a proxy of TRUSTED_PROXIES the last address
+    of X-Forwarded-For that is not one of those proxies (a client can prepend anything to that
+    header; only what our own proxies appended is believed)."""
+    remote = _address(request.META.get("REMOTE_ADDR", ""))
+    if remote is None or not is_trusted_proxy(remote):
+        return str(remote) if remote else None
+    hops = [_address(h) for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    for hop in reversed(hops):
+        if hop is None:
+            return None  # a hop we cannot read: better no address than a wrong one
+        if not is_trusted_proxy(hop):
+            return str(hop)
+    return str(remote)
+
+
+def is_trusted_proxy(address: IPAddress) -> bool:
+    """Whether `address` is one of settings.TRUSTED_PROXIES (our own reverse proxies)."""
+    networks = (ipaddress.ip_network(n, strict=False) for n in settings.TRUSTED_PROXIES)
+    return any(address in network for network in networks)
+
+
+def _address(raw: str) -> IPAddress | None:
     try:
-        return str(ipaddress.ip_address(raw))
+        return ipaddress.ip_address(raw.strip())
     except ValueError:
         return None
+
+
+class TrustedProxyAuditlogMiddleware(AuditlogMiddleware):
+    """django-auditlog's middleware with the client address read as above: X-Forwarded-For is
+    believed only from TRUSTED_PROXIES (auditlog's own takes the first hop any client wrote)."""
+
+    @staticmethod
+    def _get_remote_addr(request: HttpRequest) -> str | None:
+        return client_address(request)

@@ -27,6 +27,8 @@ from conversations.models import (
 
 DEFAULT_DAYS = 30
 MAX_DAYS = 366
+# Dates outside these are refused: at the ends of the calendar, "a month before" overflows.
+EARLIEST_DAY, LATEST_DAY = dt.date(2000, 1, 1), dt.date(2999, 12, 31)
 # Buckets of the messages-per-session histogram: (label, lowest, highest or None).
 SESSION_SIZE_BUCKETS = [
     ("1", 1, 1),
@@ -87,6 +89,10 @@ def parse_period(first: str | None, last: str | None) -> Period:
         )
     except ValueError as exc:
         raise InvalidPeriod("dates must be written YYYY-MM-DD") from exc
+    except OverflowError as exc:
+        raise InvalidPeriod(f"dates must lie between {EARLIEST_DAY} and {LATEST_DAY}") from exc
+    if not (first_day >= EARLIEST_DAY and last_day <= LATEST_DAY):
+        raise InvalidPeriod(f"dates must lie between {EARLIEST_DAY} and {LATEST_DAY}")
     if first_day > last_day:
         raise InvalidPeriod("the first day is after the last day")
     if (last_day - first_day).days + 1 > MAX_DAYS:

@@ -27,6 +27,7 @@ from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 from redis import RedisError
 
+from conversations import audit
 from conversations.models import ConversationSession, DailyIntentStat
 from conversations.whatsapp import ingest
 from ops import dashboard, health
@@ -153,11 +154,15 @@ def _django_registry() -> prometheus_client.CollectorRegistry:
 
 
 def _internal(request: HttpRequest) -> bool:
+    """A direct request from METRICS_ALLOWED_NETWORKS: never one relayed by a proxy (it has an
+    X-Forwarded-For, or comes from TRUSTED_PROXIES), where every client would look internal."""
     if "HTTP_X_FORWARDED_FOR" in request.META:
         return False
     try:
         address = ipaddress.ip_address(request.META.get("REMOTE_ADDR", ""))
     except ValueError:
+        return False
+    if audit.is_trusted_proxy(address):
         return False
     networks = (ipaddress.ip_network(n, strict=False) for n in settings.METRICS_ALLOWED_NETWORKS)
     return any(address in network for network in networks)
@@ -169,6 +174,8 @@ def refusal(request: HttpRequest) -> JsonResponse | None:
     if header:
         scheme, _, token = header.partition(" ")
         expected = settings.METRICS_TOKEN
+        if not token.isascii():  # compare_digest would raise on it: a 500 instead of a 401
+            return JsonResponse({"detail": "the metrics token is not readable"}, status=401)
         if scheme.lower() == "bearer" and expected and hmac.compare_digest(token, expected):
             return None
         return JsonResponse({"detail": "invalid metrics token"}, status=403)

@@ -14,6 +14,7 @@ from django.utils.html import format_html, format_html_join
 
 from conversations import audit
 from conversations.admin import sessions as session_admin
+from conversations.admin.common import FilterLookupsOnly
 from conversations.models import ConversationSession
 from orders import services as order_services
 from orders.models import DeliveryOrder, Invoice, Order, OrderLine, Product
@@ -49,7 +50,7 @@ class OrderLineInline(admin.TabularInline):
 
 
 @admin.register(Order)
-class OrderAdmin(admin.ModelAdmin):
+class OrderAdmin(FilterLookupsOnly, admin.ModelAdmin):
     list_display = ("number", "outlet", "status", "total", "created_at", "session_link")
     list_filter = ("status", "outlet", "created_at")
     list_select_related = ("outlet",)

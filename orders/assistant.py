@@ -235,8 +235,21 @@ def picked_outlet(text: str, choice: str | None, outlet_ids: list[int]) -> int |
 
 
 def respond(message_id: int, understanding: Understanding) -> None:
-    """Act on the message and reply, under locks, in the caller's transaction."""
-    message = ConversationMessage.objects.select_for_update().get(pk=message_id)
+    """Act on the message and reply, under locks, in the caller's transaction.
+
+    The user's lock comes first, as in the recording services and the GDPR erasure: a turn
+    never runs while the user's data is being erased, and one that waited finds nothing left."""
+    user_id = (
+        ConversationSession.objects.filter(messages__pk=message_id)
+        .values_list("user_id", flat=True)
+        .first()
+    )
+    if user_id is None:
+        return  # the message is gone (erased) since the task was queued
+    services.lock_user(user_id)
+    message = ConversationMessage.objects.select_for_update().filter(pk=message_id).first()
+    if message is None:
+        return
     session = ConversationSession.objects.select_for_update().get(session_id=message.session_id)
     if message.processed_at is not None:
         return

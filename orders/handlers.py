@@ -7,6 +7,8 @@ Turn.say. Rules (see orders.assistant for the whole picture):
 - when the parser is unsure (ParsedOrder.doubt) every line is confirmed with the buttons first;
 - a contact without can_order gets an order in pending_approval and a flagged session;
 - "make it 500" / "cancel that" act on the session's last order, else the sender's latest one;
+  from a contact without can_order a change sends a confirmed order back to approval, and a
+  cancellation of a confirmed order is left to staff (flagged);
 - answers about orders, deliveries and invoices only ever show the sender's outlet.
 """
 
@@ -27,6 +29,7 @@ from orders.models import DeliveryOrder, Invoice, Order, OrderLine, Product
 from orders.parsing import ParsedItem, ParsedOrder
 
 APPROVAL_FLAG = "order awaiting staff approval"
+CANCEL_APPROVAL_FLAG = "cancellation awaiting staff approval"
 COMPLAINT_FLAG = "complaint"
 NOT_UNDERSTOOD_FLAG = "order not understood"
 QUESTION_WORDS = frozenset(
@@ -281,9 +284,15 @@ def change_order(turn: Turn) -> None:
         turn.say(replies.which_line(order, quantity), "clarification_request")
         return
     try:
-        order = order_services.change_line_quantity(order, line, quantity)
+        order = order_services.change_line_quantity(
+            order, line, quantity, needs_approval=not turn.contact.can_order
+        )
     except order_services.OrderError as exc:
         turn.say(replies.change_refused(str(exc)), "order_update")
+        return
+    if order.status == Order.Status.PENDING_APPROVAL:
+        services.flag_session(turn.session, APPROVAL_FLAG)
+        turn.say(replies.awaiting_approval(order), "approval_pending")
         return
     turn.say(replies.updated(order), "order_update")
 
@@ -309,6 +318,11 @@ def cancel_order(turn: Turn) -> None:
     order = open_order(turn)
     if order is None:
         turn.say(replies.NO_ORDER_TO_CANCEL, "order_cancellation")
+        return
+    if not turn.contact.can_order and order.status != Order.Status.PENDING_APPROVAL:
+        # Cancelling a confirmed order is the outlet's decision: staff approve it.
+        services.flag_session(turn.session, CANCEL_APPROVAL_FLAG)
+        turn.say(replies.CANCEL_NEEDS_APPROVAL, "approval_pending")
         return
     try:
         order = order_services.cancel_order(order)

@@ -3,7 +3,8 @@ and of the PII scrub (conversations.privacy.scrub_participants): the catalogue's
 order data, and Order.notes is scrubbed like the messages it was copied from.
 
 Orders and invoices are accounting records: an erasure keeps them and removes their link to the
-user (user_id emptied, session and source message unset). Registered in OrdersConfig.ready.
+user (user_id emptied, session and source message unset, notes emptied). Registered in
+OrdersConfig.ready.
 """
 
 import datetime as dt
@@ -70,7 +71,8 @@ def unlink_orders(user_id: str) -> dict[str, int]:
     orders = Order.objects.filter(pk__in=_user_orders(user_id).values("pk"))
     return {
         "invoices_kept": Invoice.objects.filter(order__in=orders).count(),
-        "orders_unlinked": orders.update(user_id="", session=None, source_message=None),
+        # Notes are free text about the delivery (names, numbers): they go with the link.
+        "orders_unlinked": orders.update(user_id="", session=None, source_message=None, notes=""),
     }
 
 

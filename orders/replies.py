@@ -52,6 +52,9 @@ NOT_UNDERSTOOD_ORDER = gettext_lazy(
     "will confirm your order shortly."
 )
 RATING_THANKS = gettext_lazy("Thank you for your feedback! 🙏")
+CANCEL_NEEDS_APPROVAL = gettext_lazy(
+    "I've passed your cancellation to our team: a colleague with ordering rights will confirm it."
+)
 RATING_QUESTION = gettext_lazy("How was ordering with us today? Please rate us from 1 to 5.")
 CLARIFICATION_DROPPED = gettext_lazy("OK, I've dropped that. What would you like to order?")
 NO_PREVIOUS_ORDER = gettext_lazy(

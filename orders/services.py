@@ -11,7 +11,9 @@ Rules:
 - Numbers are readable and unique: ORD-2026-000123, DO-2026-000123, INV-2026-000123, each from
   its own PostgreSQL sequence (migration 0002), so concurrent orders never collide.
 - An order can be changed or cancelled until it is dispatched; its invoice follows (recomputed,
-  or voided). A paid invoice is never changed.
+  or voided). A paid invoice is never changed. A change asked by a contact without can_order sends
+  a confirmed order back to approval (delivery cancelled, invoice voided until approved again).
+- The status changes only here: the API's approve and cancel need approve_order, as the admin's.
 """
 
 from __future__ import annotations
@@ -180,8 +182,12 @@ def _ensure_changeable(order: Order) -> None:
         raise OrderError(f"{order.number} is paid already.")
 
 
-def change_line_quantity(order: Order, line: OrderLine, quantity: int) -> Order:
-    """Set one line's quantity; totals and the invoice follow."""
+def change_line_quantity(
+    order: Order, line: OrderLine, quantity: int, *, needs_approval: bool = False
+) -> Order:
+    """Set one line's quantity; totals and the invoice follow. Asked by someone who may not
+    order (`needs_approval`), a confirmed order goes back to staff approval: its delivery is
+    cancelled and its invoice voided until `approve_order` reinstates them."""
     if quantity <= 0:
         raise OrderError("Quantities must be more than zero.")
     with transaction.atomic():
@@ -198,7 +204,19 @@ def change_line_quantity(order: Order, line: OrderLine, quantity: int) -> Order:
             total=order.total,
             updated_at=timezone.now(),
         )
+        if needs_approval and order.status == Order.Status.CONFIRMED:
+            _back_to_approval(order)
     return order
+
+
+def _back_to_approval(order: Order) -> None:
+    now = timezone.now()
+    order.status = Order.Status.PENDING_APPROVAL
+    order.save(update_fields=["status", "updated_at"])
+    DeliveryOrder.objects.filter(order=order).update(
+        status=DeliveryOrder.Status.CANCELLED, updated_at=now
+    )
+    Invoice.objects.filter(order=order).update(status=Invoice.Status.VOID, updated_at=now)
 
 
 def cancel_order(order: Order) -> Order:
@@ -225,9 +243,34 @@ def approve_order(order: Order, at: dt.datetime | None = None) -> Order:
             raise OrderError(f"{order.number} is not awaiting approval.")
         order.status = Order.Status.CONFIRMED
         order.save(update_fields=["status", "updated_at"])
-        schedule_delivery(order, at)
-        issue_invoice(order, at)
+        _reinstate_or_create(order, at)
     return order
+
+
+def _reinstate_or_create(order: Order, at: dt.datetime) -> None:
+    """Schedule and invoice an approved order; one sent back to approval after a change keeps
+    its numbers, with a new delivery date and an invoice of the new total."""
+    day = next_delivery_date(at, cutoff=configured_cutoff(), holidays=configured_holidays())
+    delivery = DeliveryOrder.objects.filter(order=order).update(
+        scheduled_date=day,
+        slot=order.outlet.delivery_slot,
+        status=DeliveryOrder.Status.SCHEDULED,
+        updated_at=at,
+    )
+    if not delivery:
+        schedule_delivery(order, at)
+    invoice = Invoice.objects.filter(order=order).update(
+        subtotal=order.subtotal,
+        gst_rate=gst_rate(),
+        gst_amount=order.gst_amount,
+        total=order.total,
+        status=Invoice.Status.ISSUED,
+        issued_at=at,
+        due_date=timezone.localdate(at) + dt.timedelta(days=settings.INVOICE_DUE_DAYS),
+        updated_at=at,
+    )
+    if not invoice:
+        issue_invoice(order, at)
 
 
 def repeat_lines(order: Order) -> list[LineRequest]:

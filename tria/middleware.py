@@ -6,6 +6,7 @@ import re
 import uuid
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 _request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
@@ -41,7 +42,9 @@ class RequestIdLogFilter(logging.Filter):
 
 
 class MalformedContentLengthMiddleware:
-    """A Content-Length that is not a number gets a 400 here, before anything reads it."""
+    """A Content-Length that is not a number gets a 400 here, before anything reads it; an API
+    body longer than API_MAX_BODY_BYTES a 413. DATA_UPLOAD_MAX_MEMORY_SIZE does not cover DRF,
+    which reads the stream itself; without a Content-Length Django reads no body at all."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -49,12 +52,14 @@ class MalformedContentLengthMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         length = request.headers.get("Content-Length") or "0"
         if not length.strip().isdigit():
-            body = {
-                "error": {
-                    "code": "bad_request",
-                    "message": "The Content-Length header is not a number.",
-                    "details": {},
-                }
-            }
-            return JsonResponse(body, status=400)
+            return _error(400, "bad_request", "The Content-Length header is not a number.")
+        limit = settings.API_MAX_BODY_BYTES
+        if request.path.startswith("/api/") and int(length) > limit:
+            message = f"The request body is larger than {limit} bytes (API_MAX_BODY_BYTES)."
+            return _error(413, "payload_too_large", message, limit=limit)
         return self.get_response(request)
+
+
+def _error(status: int, code: str, message: str, **details: object) -> JsonResponse:
+    body = {"error": {"code": code, "message": message, "details": details}}
+    return JsonResponse(body, status=status)

@@ -68,7 +68,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "conversations.audit.TrustedProxyAuditlogMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
     # Last, as django-axes asks: turns its lockout into the response below.
     "axes.middleware.AxesMiddleware",
@@ -117,7 +117,9 @@ if env.bool("DB_PREPARED_STATEMENTS", default=True):
 # Rows per day, role and intent in daily_intent_stats, so concurrent ingestion does not queue
 # on one row (conversations.models.DailyIntentStat).
 DAY_STATS_SHARDS = env.int("DAY_STATS_SHARDS", default=8)
-DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME", default="test_tria")}
+DATABASES["default"]["TEST"] = {
+    "NAME": env.str("TEST_DATABASE_NAME", default=f"test_{DATABASES['default']['NAME']}")
+}
 
 # ---------------------------------------------------------------- redis, cache, celery
 REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:6379/0")
@@ -300,6 +302,8 @@ API_BULK_MAX_ITEMS = env.int("API_BULK_MAX_ITEMS", default=5000)
 # Requests per API key (or per logged-in user; per address without credentials), counted in
 # Redis by tria.throttling; beyond it 429 with Retry-After. Empty: no limit.
 API_THROTTLE_RATE = env.str("API_THROTTLE_RATE", default="6000/min")
+# Larger API request bodies are refused (413) before anything reads them.
+API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=32 * 1024 * 1024)
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -348,6 +352,9 @@ METRICS_ALLOWED_NETWORKS = env.list(
     "METRICS_ALLOWED_NETWORKS",
     default=["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"],
 )
+# Reverse proxies in front of gunicorn (addresses or networks). A request from one of them is
+# never "internal" for /metrics, and its X-Forwarded-For names the client in the audit trail.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 HEALTH_HEARTBEAT_SECONDS = env.int("HEALTH_HEARTBEAT_SECONDS", default=30)
 HEALTH_HEARTBEAT_MAX_AGE_SECONDS = env.int("HEALTH_HEARTBEAT_MAX_AGE_SECONDS", default=120)
 # `manage.py healthcheck --component beat`: beat's last dispatch of the heartbeat (beat writes it

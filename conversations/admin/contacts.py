@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from conversations import audit
-from conversations.admin.common import PseudonymSearchMixin
+from conversations.admin.common import FilterLookupsOnly, PseudonymSearchMixin
 from conversations.models import Outlet, OutletContact
 from conversations.whatsapp import identity
 
@@ -81,7 +81,7 @@ class OutletContactForm(forms.ModelForm):
 
 
 @admin.register(OutletContact)
-class OutletContactAdmin(PseudonymSearchMixin, admin.ModelAdmin):
+class OutletContactAdmin(PseudonymSearchMixin, FilterLookupsOnly, admin.ModelAdmin):
     """Searching a phone number posts it and finds the contact by pseudonym (never in a URL)."""
 
     form = OutletContactForm

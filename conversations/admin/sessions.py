@@ -28,6 +28,7 @@ from conversations.models import (
     ConversationSession,
     OutletContact,
 )
+from conversations.privacy import formats
 
 TRANSCRIPT_LIMIT = 1000
 
@@ -66,20 +67,19 @@ def sessions_csv(queryset: QuerySet) -> str:
         ]
     )
     for s in queryset.select_related("outlet").order_by("start_time", "id").iterator():
-        writer.writerow(
-            [
-                s.session_id,
-                s.user_id,
-                s.outlet.name if s.outlet else "",
-                s.language,
-                s.start_time.isoformat(),
-                s.end_time.isoformat() if s.end_time else "",
-                s.message_count,
-                (s.intents or {}).get("primary", ""),
-                "yes" if s.flagged_for_followup else "no",
-                s.flag_reason,
-            ]
-        )
+        row = [
+            s.session_id,
+            s.user_id,
+            s.outlet.name if s.outlet else "",
+            s.language,
+            s.start_time.isoformat(),
+            s.end_time.isoformat() if s.end_time else "",
+            s.message_count,
+            (s.intents or {}).get("primary", ""),
+            "yes" if s.flagged_for_followup else "no",
+            s.flag_reason,
+        ]
+        writer.writerow([formats.safe_cell(cell) for cell in row])
     return out.getvalue()
 
 

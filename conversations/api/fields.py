@@ -1,10 +1,21 @@
-"""API fields and values of the memory: a customer's user_id, given as its pseudonym or a phone."""
+"""API fields and values of the memory: a customer's user_id, given as its pseudonym or a phone.
 
+A phone number is accepted in request bodies only, never in a URL: URLs end up in access logs.
+"""
+
+import dataclasses
+from collections.abc import Mapping
 from typing import Any
 
 from rest_framework import serializers
 
 from conversations.whatsapp import identity
+from tria.api.filterlang import FieldSpec
+
+PHONE_IN_URL = (
+    "a phone number is not accepted in a URL (URLs are logged): POST the filter to the"
+    " resource's /query/, /count/ or /exists/ instead, or give the 64-hex user_id"
+)
 
 
 def user_id_value(value: Any) -> str:
@@ -13,6 +24,23 @@ def user_id_value(value: Any) -> str:
         return identity.resolve_user_id(value)
     except identity.InvalidPhoneNumber as exc:
         raise ValueError("expected a 64-hex user_id or a phone number") from exc
+
+
+def user_id_in_url(value: Any) -> str:
+    """A user_id filter value from a query string: the pseudonym only."""
+    if isinstance(value, str) and identity.looks_like_user_id(value):
+        return value
+    raise ValueError(PHONE_IN_URL)
+
+
+def for_query_strings(spec: Mapping[str, FieldSpec]) -> dict[str, FieldSpec]:
+    """`spec` for GET query strings: user_id filters take the pseudonym only."""
+    return {
+        name: dataclasses.replace(field, normalize=user_id_in_url)
+        if field.normalize is user_id_value
+        else field
+        for name, field in spec.items()
+    }
 
 
 def user_id_key(raw: str) -> str | None:

@@ -2,7 +2,8 @@
 
 One declaration per resource serves both the JSON filter language (query/count/exists bodies) and
 the django-filter FilterSet behind GET query strings. On messages `session_id` is the session's
-UUID; a `user_id` filter also accepts a phone number and compares its pseudonym.
+UUID; a `user_id` filter also accepts a phone number and compares its pseudonym, in a request
+body only (a query string takes the pseudonym: URLs are logged).
 """
 
 from conversations.api import fields
@@ -16,7 +17,7 @@ SESSION_FILTERS = api.filter_fields(
     *api.shown_fields(SessionSerializer),
     normalize={"user_id": fields.user_id_value},
 )
-SessionFilterSet = api.filterset_for(ConversationSession, SESSION_FILTERS)
+SessionFilterSet = api.filterset_for(ConversationSession, fields.for_query_strings(SESSION_FILTERS))
 
 MESSAGE_FILTERS = api.filter_fields(
     ConversationMessage,
@@ -29,4 +30,6 @@ SUMMARY_FILTERS = api.filter_fields(
     *api.shown_fields(SummarySerializer),
     normalize={"user_id": fields.user_id_value},
 )
-SummaryFilterSet = api.filterset_for(UserInteractionSummary, SUMMARY_FILTERS)
+SummaryFilterSet = api.filterset_for(
+    UserInteractionSummary, fields.for_query_strings(SUMMARY_FILTERS)
+)

@@ -68,7 +68,9 @@ class MessageSerializer(api.ApiModelSerializer):
             "status_updated_at",
             "processed_at",
         ]
-        read_only_fields = ["id", "created_at"]
+        # pii_scrubbed is the scrubber's to set: a client claiming a message is scrubbed would
+        # keep it from ever being scrubbed (MessageViewSet resets it when the text changes).
+        read_only_fields = ["id", "created_at", "pii_scrubbed"]
         extra_kwargs = {
             "confidence": {"min_value": 0.0, "max_value": 1.0},
             "timestamp": {"required": False, "help_text": "Defaults to now."},

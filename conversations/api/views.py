@@ -72,7 +72,8 @@ class MessageViewSet(api.NineOperationsViewSet):
         return services.bulk_record_messages(messages)
 
     def perform_update(self, serializer: serializers.Serializer) -> None:
-        """A new intent or confidence goes through the service, which keeps the intent counts."""
+        """A new intent or confidence goes through the service, which keeps the intent counts;
+        new text (content or context) is unscrubbed again, so the next scrub run takes it."""
         data, message = serializer.validated_data, serializer.instance
         if "intent" in data or "confidence" in data:
             services.set_message_intent(
@@ -80,6 +81,8 @@ class MessageViewSet(api.NineOperationsViewSet):
                 data.pop("intent", message.intent),
                 data.pop("confidence", message.confidence),
             )
+        if "content" in data or "context" in data:
+            data["pii_scrubbed"] = False
         if data:
             serializer.save()
 

@@ -84,6 +84,17 @@ def _csv_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+# A cell a spreadsheet would read as a formula (CSV injection) gets a leading apostrophe.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """`value` as a CSV cell that a spreadsheet shows as text, never runs as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return f"'{value}"
+    return value
+
+
 def render_csv(data: dict[str, Any]) -> bytes:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS)
@@ -91,7 +102,7 @@ def render_csv(data: dict[str, Any]) -> bytes:
     for row in _csv_rows(data):
         details = row.get("details")
         row["details"] = json.dumps(details, ensure_ascii=False) if details else ""
-        writer.writerow({column: row.get(column, "") for column in CSV_COLUMNS})
+        writer.writerow({column: safe_cell(row.get(column, "")) for column in CSV_COLUMNS})
     # A BOM so that spreadsheet programs read the file as UTF-8 (Chinese, Tamil).
     return ("\ufeff" + buffer.getvalue()).encode()
 

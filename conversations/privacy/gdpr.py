@@ -12,8 +12,12 @@ Rules of erasure:
   another customer's message that mentions the number is kept, as it would be once stored.
   A row the ingester is storing at that moment is left to it: it waits for the lock, like a
   message arriving meanwhile, and opens a fresh session.
+- Removed from the exports of purged summaries too (conversations.retention.leftovers): the
+  files are rewritten without the user's rows (a file is not transactional: if the erasure then
+  fails, the user is gone from the exports all the same).
 - Kept, as accounting records, with the user link removed: orders (user_id emptied, session
-  unset, source message unset) and their invoices. Outlet contacts are business records of the
+  unset, source message unset, notes emptied: staff or customers may have written personal data
+  there) and their invoices. Outlet contacts are business records of the
   outlet and are kept too; removing one is the outlet's decision, through the admin.
 - Audit events that named the user (earlier exports) or their sessions are re-pointed to the
   erasure record, so the trail stays complete while the pseudonym lives only in that record.
@@ -45,6 +49,7 @@ from conversations.models import (
     WebhookInbox,
 )
 from conversations.privacy import formats, participants
+from conversations.retention import leftovers
 from conversations.whatsapp import identity
 
 EXPORT_FORMATS = tuple(formats.CONTENT_TYPES)
@@ -264,6 +269,7 @@ def _erase_rows(user_id: str) -> tuple[dict[str, int], list[str]]:
         "summaries": UserInteractionSummary.objects.filter(user_id=user_id).delete()[0],
         "identities": UserIdentity.objects.filter(user_id=user_id).delete()[0],
         "inbox_notifications": inbox,
+        "summary_exports_rewritten": leftovers.remove_user_from_exports(user_id),
     }
     return counts, session_ids
 

@@ -13,6 +13,8 @@ The rules
 - A summary that changes after it was exported (its user came back during the run) is not deleted;
   the next run exports it again if it is still due. Every deleted summary is in a file as it was
   when it was deleted.
+- A user's encrypted phone number (UserIdentity) goes when none of their messages is left and
+  their last inbound message is due by the messages' rule (conversations.retention.leftovers).
 - A notification still in the webhook inbox (one set aside after failing: it holds a raw phone
   number and message) goes by the messages' rule, from its received_at.
 - Sessions are never deleted: they are metadata without content, and their message_count stays as
@@ -52,7 +54,7 @@ from conversations.models import (
     UserInteractionSummary,
     WebhookInbox,
 )
-from conversations.retention import cold_storage
+from conversations.retention import cold_storage, leftovers
 
 logger = logging.getLogger(__name__)
 
@@ -113,6 +115,7 @@ class PurgeResult:
     summaries: int = 0
     summaries_exported: int = 0
     inbox: int = 0
+    identities: int = 0  # encrypted phone numbers with nothing left to reply to
     orphaned_sessions: int = 0
     export_file: str = ""
     export_sha256: str = ""
@@ -136,7 +139,8 @@ class PurgeResult:
             f"conversation_messages={self.messages} "
             f"user_interaction_summaries={self.summaries} "
             f"conversation_sessions=0 (never deleted; {self.orphaned_sessions} orphaned); "
-            f"export: {export}; whatsapp_webhook_inbox={self.inbox}; {self.seconds:.1f}s"
+            f"export: {export}; whatsapp_webhook_inbox={self.inbox};"
+            f" user_identities={self.identities}; {self.seconds:.1f}s"
         )
 
 
@@ -277,6 +281,7 @@ def _purge_due(
     for batch in _message_batches(message_sql, message_cutoff, policy.batch_size, run.pk):
         result.messages += batch.deleted
     result.inbox = _purge_inbox(message_cutoff)
+    result.identities = leftovers.purge_identities(message_cutoff)
     if export is not None:
         for ids, versions in _chunks(export.versions, policy.batch_size):
             params = [ids, versions, summary_cutoff]

@@ -51,7 +51,7 @@ ORDER_FILTERS = api.filter_fields(
     *api.shown_fields(OrderSerializer, leave_out=["lines"]),
     normalize={"user_id": fields.user_id_value},
 )
-OrderFilterSet = api.filterset_for(Order, ORDER_FILTERS)
+OrderFilterSet = api.filterset_for(Order, fields.for_query_strings(ORDER_FILTERS))
 
 DELIVERY_FILTERS = api.filter_fields(
     DeliveryOrder,

@@ -6,7 +6,6 @@ from typing import Any
 from django.db.models import Model
 from rest_framework import serializers
 
-from conversations.api import fields
 from conversations.models import ConversationSession, Outlet, OutletContact
 from conversations.whatsapp import identity
 from orders.models import DeliveryOrder, Invoice, Order, OrderLine, Product
@@ -131,8 +130,8 @@ class OrderSerializer(api.ApiModelSerializer):
         allow_null=True,
         help_text="The session's session_id (UUID) the order came from.",
     )
-    user_id = fields.UserIdField(
-        required=False, allow_blank=True, help_text="Pseudonym of the user who ordered."
+    user_id = serializers.CharField(
+        read_only=True, help_text="Pseudonym of the user who ordered (set by the assistant)."
     )
     lines = OrderLineSerializer(many=True, read_only=True)
 
@@ -154,7 +153,16 @@ class OrderSerializer(api.ApiModelSerializer):
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["id", "created_at", "updated_at"]
+        # The status moves only through orders.services (approve and cancel need approve_order:
+        # POST .../approve/ or .../cancel/); who ordered and from which message is history.
+        read_only_fields = [
+            "id",
+            "user_id",
+            "source_message",
+            "status",
+            "created_at",
+            "updated_at",
+        ]
         extra_kwargs = {
             "subtotal": MONEY,
             "gst_amount": MONEY,

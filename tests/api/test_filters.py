@@ -303,12 +303,13 @@ def test_a_bad_query_string_is_a_400_naming_the_parameter(api, messages, params,
     assert named in response.json()["error"]["message"]
 
 
-def test_a_user_id_filter_also_takes_a_phone_number(api):
+def test_a_user_id_filter_in_a_query_body_also_takes_a_phone_number(api):
     from conversations.whatsapp.identity import pseudonymize_phone
 
     session = SessionFactory(user_id=pseudonymize_phone("+6591234567"))
     SessionFactory()
-    by_phone = api.get("/api/v1/sessions/", {"user_id": "+65 9123 4567"}).json()["results"]
+    body = {"filters": {"user_id": "+65 9123 4567"}}
+    by_phone = api.post("/api/v1/sessions/query/", body, format="json").json()["results"]
     assert [row["session_id"] for row in by_phone] == [str(session.session_id)]
     bad = api.get("/api/v1/sessions/", {"user_id": "someone"})
     assert bad.status_code == 400

@@ -119,7 +119,7 @@ RESOURCES = [
             "subtotal": "100.00",
             "gst_amount": "9.00",
         },
-        ("status", "dispatched"),
+        ("notes", "Leave at the back door"),  # the status moves through approve/cancel only
     ),
     Resource(
         "delivery-orders",

@@ -57,7 +57,7 @@ def test_session_timeline_as_a_query_string_gives_the_same_rows(api):
         SessionFactory(user_id=user_id, start_time=_utc(2025, 1, day))
     SessionFactory(user_id=user_id, start_time=_utc(2025, 3, 1))
     params = {
-        "user_id": DESIGN_USER,
+        "user_id": user_id,  # a URL takes the pseudonym, never the phone number
         "start_time__gte": "2025-01-01T00:00:00",
         "start_time__lt": "2025-02-01T00:00:00",
         "order_by": "-start_time",

@@ -258,6 +258,7 @@ def test_erasure_leaves_nothing_of_the_user_but_the_record_and_anonymised_orders
         "summaries": 1,
         "identities": 1,
         "inbox_notifications": 1,
+        "summary_exports_rewritten": 0,
     }
     # Outlet contacts are the outlet's business records and stay (module rules).
     assert _tables_mentioning(customer.user_id) == {"erasure_records", "outlet_contacts"}

@@ -1,5 +1,6 @@
 """python manage.py export_user_data <user_id or phone> --format pdf --out FILE (GDPR access)."""
 
+import os
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -26,7 +27,16 @@ class Command(BaseCommand):
             )
         except gdpr.UnknownUser as exc:
             raise CommandError(f"no data is held for user {user_id[:12]}…") from exc
-        out.write_bytes(content)
+        write_private(out, content)
         self.stdout.write(
             f"wrote {len(content)} bytes ({format}) for user {user_id[:12]}… to {out}"
         )
+
+
+def write_private(path: Path, content: bytes) -> None:
+    """Write `path` readable by its owner only (0600), whatever the umask; an existing file is
+    truncated and set to 0600 before anything is written into it."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        out.write(content)
