@@ -224,8 +224,9 @@ class OutboxEntry(models.Model):
     first, so a redelivered task never posts it twice (conversations.whatsapp.graph).
     """
 
+    # SET_NULL: the retention purge deletes messages and clears what points at them.
     message = models.OneToOneField(
-        ConversationMessage, on_delete=models.CASCADE, primary_key=True, related_name="outbox"
+        ConversationMessage, null=True, on_delete=models.SET_NULL, related_name="outbox"
     )
     state = models.CharField(max_length=8, choices=OutboxState.choices, default=OutboxState.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)

@@ -104,7 +104,7 @@ def _claim(message_id: int) -> ConversationMessage | str:
         entry = (
             OutboxEntry.objects.select_for_update()
             .select_related("message__session")
-            .filter(pk=message_id)
+            .filter(message_id=message_id)
             .first()
         )
         if entry is None:
@@ -158,7 +158,7 @@ def record_send_failure(message_id: int, reason: str, code: int | None = None) -
 
 
 def _set_state(message_id: int, state: str, *from_states: str) -> int:
-    return OutboxEntry.objects.filter(pk=message_id, state__in=from_states).update(
+    return OutboxEntry.objects.filter(message_id=message_id, state__in=from_states).update(
         state=state, changed_at=timezone.now()
     )
 
@@ -186,15 +186,18 @@ def sweep(enqueue: Callable[[int], None], now: dt.datetime | None = None) -> dic
     overdue = OutboxEntry.objects.filter(
         state=OutboxState.PENDING, changed_at__lt=now - OVERDUE
     ) | OutboxEntry.objects.filter(state=OutboxState.SENDING, changed_at__lt=now - stuck)
+    overdue = overdue.filter(message__isnull=False)
     for entry in overdue.select_related("message__session").order_by("changed_at")[:SWEEP_BATCH]:
         known = services.user_identity(entry.message.session.user_id)
         if entry.state == OutboxState.PENDING and not graph.within_service_window(
             known.last_inbound_at if known else None, now
         ):
-            record_send_failure(entry.pk, "outside_service_window", graph.OUTSIDE_WINDOW_CODE)
+            record_send_failure(
+                entry.message_id, "outside_service_window", graph.OUTSIDE_WINDOW_CODE
+            )
             counts["expired"] += 1
             continue
-        enqueue(entry.pk)
+        enqueue(entry.message_id)
         counts["enqueued"] += 1
     counts["flagged"] = _flag_unknown(now)
     return counts
@@ -202,7 +205,10 @@ def sweep(enqueue: Callable[[int], None], now: dt.datetime | None = None) -> dic
 
 def _flag_unknown(now: dt.datetime) -> int:
     late = OutboxEntry.objects.filter(
-        state=OutboxState.UNKNOWN, changed_at__lt=now - UNKNOWN_GRACE, flagged_at__isnull=True
+        state=OutboxState.UNKNOWN,
+        changed_at__lt=now - UNKNOWN_GRACE,
+        flagged_at__isnull=True,
+        message__isnull=False,
     ).select_related("message__session")[:SWEEP_BATCH]
     flagged = 0
     for entry in late:

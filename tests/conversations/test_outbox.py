@@ -150,11 +150,11 @@ def test_item2_a_worker_that_died_after_posting_does_not_post_again_on_redeliver
         patched.setattr(tasks.send_whatsapp_message, "delay", lambda *a: None)
         message = _reply(session, django_capture_on_commit_callbacks)
     # What a worker killed between the POST and recording the wamid leaves behind.
-    OutboxEntry.objects.filter(pk=message.pk).update(state="sending")
+    OutboxEntry.objects.filter(message_id=message.pk).update(state="sending")
 
     tasks.send_whatsapp_message.delay(message.pk)  # the redelivered task
     assert graph.log == []
-    assert OutboxEntry.objects.get(pk=message.pk).state == "unknown"
+    assert OutboxEntry.objects.get(message_id=message.pk).state == "unknown"
 
     assert _sweep(minutes=11)["flagged"] == 1  # no status came: staff are told, once
     assert _sweep(minutes=12)["flagged"] == 0
@@ -207,7 +207,9 @@ def test_item5_a_status_arriving_before_the_wamid_is_recorded_is_kept(
     with monkeypatch.context() as patched:
         patched.setattr(tasks.send_whatsapp_message, "delay", lambda *a: None)
         message = _reply(session, django_capture_on_commit_callbacks)
-    OutboxEntry.objects.filter(pk=message.pk).update(state="sending")  # the POST is in flight
+    OutboxEntry.objects.filter(message_id=message.pk).update(
+        state="sending"
+    )  # the POST is in flight
 
     assert post(client, _status(message.pk, "wamid.RACE", "delivered")).json()["statuses"] == 1
     outbox.record_sent(message.pk, "wamid.RACE")  # then the POST's answer arrives
