@@ -207,6 +207,51 @@ class ConversationMessage(models.Model):
         return f"{self.role} message {self.pk}"
 
 
+class OutboxState(models.TextChoices):
+    """Where our send of an outbound message is; see conversations.whatsapp.graph."""
+
+    PENDING = "pending", "Waiting to be sent"
+    SENDING = "sending", "Being posted to the Graph API"
+    SENT = "sent", "Accepted by the Graph API"
+    UNKNOWN = "unknown", "Posted, answer lost: waiting for its status"
+    FAILED = "failed", "Not sent"
+
+
+class OutboxEntry(models.Model):
+    """An outbound message we owe WhatsApp (the transactional outbox).
+
+    Written in the transaction that writes the message, so a committed reply is never lost; only
+    a message with an entry is ever posted, and only by moving its entry from pending to sending
+    first, so a redelivered task never posts it twice (conversations.whatsapp.graph).
+    """
+
+    # SET_NULL: the retention purge deletes messages and clears what points at them.
+    message = models.OneToOneField(
+        ConversationMessage, null=True, on_delete=models.SET_NULL, related_name="outbox"
+    )
+    state = models.CharField(max_length=8, choices=OutboxState.choices, default=OutboxState.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    changed_at = models.DateTimeField()
+    # When staff were told (session flagged) that the message may not have reached the customer.
+    flagged_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        db_table = "whatsapp_outbox"
+        verbose_name_plural = "outbox entries"
+        indexes = [
+            # The outbox beat job: unfinished entries by age.
+            models.Index(
+                fields=["changed_at"],
+                name="outbox_unfinished_idx",
+                condition=Q(state__in=["pending", "sending", "unknown"]),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"outbox {self.message_id} {self.state}"
+
+
 class UserInteractionSummary(models.Model):
     user_id = models.CharField(max_length=64, unique=True)
     outlet = models.ForeignKey(

@@ -135,7 +135,8 @@ def hold(message_id: int, reason: str) -> None:
 
 
 def redrive_unprocessed(now: dt.datetime | None = None) -> int:
-    """Enqueue processing again for user messages nobody finished (a lost task, a dead worker).
+    """Enqueue processing again for WhatsApp messages nobody finished (a lost task, a dead
+    worker). A message written through the API or an import has no wamid and is never acted on.
 
     Only messages older than ASSISTANT_REDRIVE_AFTER_MINUTES (longer than the retry backoff) and
     younger than a day (after that WhatsApp no longer lets us answer freely). handle_inbound is
@@ -145,6 +146,7 @@ def redrive_unprocessed(now: dt.datetime | None = None) -> int:
     stale = ConversationMessage.objects.filter(
         role=Role.USER,
         processed_at__isnull=True,
+        wa_message_id__isnull=False,  # only what came in through WhatsApp is ever acted on
         timestamp__lt=now - dt.timedelta(minutes=settings.ASSISTANT_REDRIVE_AFTER_MINUTES),
         timestamp__gte=now - dt.timedelta(hours=24),
     ).order_by("timestamp")

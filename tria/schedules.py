@@ -21,6 +21,7 @@ PURGE_SCHEDULE = "retention: purge expired conversations"
 SCRUB_SCHEDULE = "privacy: scrub pending PII"
 INBOX_SCHEDULE = "webhook: store notifications the ingester left waiting"
 REDRIVE_SCHEDULE = "orders: redrive unprocessed messages"
+OUTBOX_SCHEDULE = "whatsapp: send replies still waiting in the outbox"
 HEARTBEAT_SCHEDULE = "tria: worker heartbeat"
 
 
@@ -57,6 +58,13 @@ def schedules() -> list[Schedule]:
             "conversations.whatsapp.tasks.drain_webhook_inbox",
             "Stores webhook notifications waiting longer than WEBHOOK_INBOX_STALE_SECONDS: the"
             " safety net when no ingester runs (conversations.whatsapp.ingest).",
+            every=1,
+        ),
+        Schedule(
+            OUTBOX_SCHEDULE,
+            "conversations.whatsapp.tasks.sweep_outbox",
+            "Re-enqueues replies waiting over a minute, fails those whose 24-hour window closed and"
+            " flags sessions whose reply may not have arrived (conversations.whatsapp.outbox).",
             every=1,
         ),
         Schedule(

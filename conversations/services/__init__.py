@@ -16,7 +16,11 @@ write `services.record_message(...)`.
 """
 
 from conversations.services.counters import MINOR_INTENTS, SummaryDelta, record_satisfaction
-from conversations.services.delivery import StatusChange, update_delivery_statuses
+from conversations.services.delivery import (
+    StatusChange,
+    callback_data,
+    update_delivery_statuses,
+)
 from conversations.services.inbound import (
     Inbound,
     InboundResult,
@@ -44,6 +48,7 @@ __all__ = [
     "StatusChange",
     "SummaryDelta",
     "bulk_record_messages",
+    "callback_data",
     "count_processing_attempt",
     "delete_message",
     "delete_session",

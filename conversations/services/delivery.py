@@ -1,4 +1,10 @@
-"""Delivery statuses of our outbound messages: sent < delivered < read, failed final."""
+"""Delivery statuses of our outbound messages: sent < delivered < read, failed final.
+
+A status finds its message by wamid or, when the send's answer (which carries the wamid) was lost
+or is not recorded yet, by the message id we sent as biz_opaque_callback_data, which Meta echoes
+in every status: such a status records the wamid itself, so it is never dropped. A status moves
+the message's outbox entry to sent (or failed), and a failed status flags the session.
+"""
 
 import datetime as dt
 import json
@@ -6,11 +12,9 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connection, transaction
 
-from conversations.models import (
-    DeliveryStatus,
-)
+from conversations.models import DeliveryStatus, OutboxState
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +36,22 @@ class StatusChange:
     status: str
     at: dt.datetime
     errors: tuple[dict, ...] = ()
+    callback_data: str = ""
+
+
+CALLBACK_PREFIX = "tria-message:"
+FAILED_FLAG = "WhatsApp could not deliver a reply"
+
+
+def callback_data(message_id: int) -> str:
+    """What we send as biz_opaque_callback_data with a message: its id, echoed in its statuses."""
+    return f"{CALLBACK_PREFIX}{message_id}"
+
+
+def message_id_from_callback(data: str) -> int | None:
+    if not data.startswith(CALLBACK_PREFIX) or not data[len(CALLBACK_PREFIX) :].isdigit():
+        return None
+    return int(data[len(CALLBACK_PREFIX) :])
 
 
 _STATUSES_SQL = (
@@ -44,6 +64,29 @@ _STATUSES_SQL = (
     "   AS v(wa_message_id, status, rank, at, codes)"
     " WHERE m.wa_message_id = v.wa_message_id"
     " AND array_position(%s::varchar[], m.delivery_status::varchar) - 1 < v.rank"  # rank now
+    " RETURNING m.id, m.session_id, v.status"
+)
+
+# A status whose send has not recorded its wamid yet: the wamid goes on the message it names.
+_ATTACH_SQL = (
+    "UPDATE conversation_messages AS m SET wa_message_id = v.wa_message_id"
+    " FROM unnest(%s::bigint[], %s::varchar[]) AS v(id, wa_message_id)"
+    " WHERE m.id = v.id AND m.role = 'assistant' AND m.wa_message_id IS NULL"
+    " AND NOT EXISTS"
+    "   (SELECT 1 FROM conversation_messages o WHERE o.wa_message_id = v.wa_message_id)"
+)
+
+_OUTBOX_SQL = (
+    "UPDATE whatsapp_outbox SET state = CASE WHEN m.delivery_status = %s THEN %s ELSE %s END,"
+    " changed_at = now()"
+    " FROM conversation_messages AS m"
+    " WHERE whatsapp_outbox.message_id = m.id AND m.id = ANY(%s)"
+    " AND whatsapp_outbox.state IN (%s, %s, %s)"
+)
+
+_FLAG_SQL = (
+    "UPDATE conversation_sessions SET flagged_for_followup = true, flag_reason = %s,"
+    " updated_at = now() WHERE session_id = ANY(%s::uuid[])"
 )
 
 
@@ -60,7 +103,8 @@ def update_delivery_statuses(changes: Iterable[StatusChange]) -> int:
     if not best:
         return 0
     rows = sorted(best.values(), key=lambda c: c.wa_message_id)  # lock order
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        _attach_wamids(cursor, rows)
         cursor.execute(
             _STATUSES_SQL,
             [
@@ -72,7 +116,41 @@ def update_delivery_statuses(changes: Iterable[StatusChange]) -> int:
                 sorted(_STATUS_RANK, key=_STATUS_RANK.__getitem__),
             ],
         )
-        return cursor.rowcount
+        moved = cursor.fetchall()
+        _follow_outbox(cursor, moved)
+    return len(moved)
+
+
+def _attach_wamids(cursor, rows: list[StatusChange]) -> None:
+    named = sorted(
+        (message_id, c.wa_message_id)
+        for c in rows
+        if (message_id := message_id_from_callback(c.callback_data)) is not None
+    )
+    if named:
+        cursor.execute(_ATTACH_SQL, [[n[0] for n in named], [n[1] for n in named]])
+
+
+def _follow_outbox(cursor, moved: list[tuple[int, object, str]]) -> None:
+    """Outbox entries of moved messages become sent (failed); failed ones flag their session."""
+    if not moved:
+        return
+    cursor.execute(
+        _OUTBOX_SQL,
+        [
+            DeliveryStatus.FAILED,
+            OutboxState.FAILED,
+            OutboxState.SENT,
+            sorted(m[0] for m in moved),
+            OutboxState.PENDING,
+            OutboxState.SENDING,
+            OutboxState.UNKNOWN,
+        ],
+    )
+    failed = sorted({str(m[1]) for m in moved if m[2] == DeliveryStatus.FAILED})
+    if failed:
+        cursor.execute(_FLAG_SQL, [FAILED_FLAG, failed])
+        logger.warning("whatsapp: %s replies failed after sending; sessions flagged", len(failed))
 
 
 def _error_codes(errors: tuple[dict, ...]) -> str | None:

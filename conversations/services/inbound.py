@@ -109,7 +109,9 @@ def record_inbound_messages(items: Sequence[Inbound]) -> list[InboundResult | No
         for i, wamid in repeats:
             results[i] = InboundResult(by_wamid[wamid], False)
         ids = [m.pk for m in messages]
-        transaction.on_commit(lambda: _enqueue_processing(ids))
+        # robust: Redis refusing does not undo or fail the stored batch; the redrive job
+        # (orders.assistant.redrive_unprocessed) enqueues the messages again.
+        transaction.on_commit(lambda: _enqueue_processing(ids), robust=True)
     return results
 
 

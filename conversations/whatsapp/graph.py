@@ -1,18 +1,15 @@
 """The WhatsApp Cloud API client: the only module that talks to the Graph API.
 
-Sending rules:
-- Only an assistant message that has not been sent yet is sent, so a redelivered task does not
-  send it twice once its wamid is recorded.
+Sending rules (the outbox that decides when to post is conversations.whatsapp.outbox):
 - Free-form text and interactive messages are allowed only inside the 24-hour customer-service
   window (UserIdentity.last_inbound_at). Outside it nothing is sent and the message is marked
   failed with reason "outside_service_window" (Meta would answer 131047).
-- 429, 5xx, timeouts, connection errors and Meta's throttling error codes raise TransientSendError;
-  the send task retries with exponential backoff and marks the message failed when retries run out.
-- Any other 4xx fails the message at once, with Meta's error code in message.context.
-- Accepted by the Graph API: the returned wamid is recorded and the status becomes "sent"; the
-  status webhooks then move it forward.
-- With no WHATSAPP_ACCESS_TOKEN the console backend logs the message id and length instead
-  (the development default). Logs never hold content or phone numbers.
+- 429, 5xx, a refused or timed-out connection and Meta's throttling error codes raise
+  TransientSendError (Meta did not take the message): retried with exponential backoff.
+- A timeout or a broken connection after the request was written raises UncertainSendError: Meta
+  may have taken it, so it is never posted again blindly.
+- Any other 4xx raises PermanentSendError, with Meta's error code.
+- Logs never hold content or phone numbers.
 """
 
 import datetime as dt
@@ -28,7 +25,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from conversations import services
-from conversations.models import ConversationMessage, DeliveryStatus, Role
+from conversations.models import ConversationMessage
 from conversations.whatsapp import identity
 
 logger = logging.getLogger(__name__)
@@ -40,7 +37,8 @@ OUTSIDE_WINDOW_CODE = 131047
 TRANSIENT_ERROR_CODES = frozenset({1, 2, 4, 80007, 130429, 131000, 131056, 133004})
 MAX_RETRY_DELAY_SECONDS = 900.0
 
-SENT, CONSOLE, FAILED, SKIPPED = "sent", "console", "failed", "skipped"
+# Raised before the request was written (urllib3 2: NewConnectionError is a ConnectTimeoutError).
+NOT_SENT_ERRORS = (urllib3.exceptions.ConnectTimeoutError,)
 
 
 class TransientSendError(Exception):
@@ -52,6 +50,15 @@ class TransientSendError(Exception):
         self.retry_after = retry_after
 
 
+class UncertainSendError(Exception):
+    """The request went out and its answer did not come back (a read timeout, a dropped
+    connection): Meta may have accepted the message, so it must not be posted again blindly."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 class PermanentSendError(Exception):
     """Retrying will not help: the message is marked failed."""
 
@@ -61,66 +68,10 @@ class PermanentSendError(Exception):
         self.code = code
 
 
-# ------------------------------------------------------------------ delivery
+# ------------------------------------------------------------------ recipient
 
 
-def deliver_message(message_id: int) -> str:
-    """Send a stored assistant message; returns sent, console, failed or skipped.
-
-    Raises TransientSendError when the Graph API should be tried again later.
-    """
-    message = ConversationMessage.objects.select_related("session").filter(pk=message_id).first()
-    if message is None or not _awaits_delivery(message):
-        return SKIPPED
-    try:
-        payload = build_payload(message, to=_recipient(message))
-        if not settings.WHATSAPP_ACCESS_TOKEN:
-            _log_to_console(message)
-            return CONSOLE
-        wa_message_id = post_message(payload)
-    except PermanentSendError as exc:
-        record_send_failure(message_id, exc.reason, exc.code)
-        return FAILED
-    ConversationMessage.objects.filter(
-        pk=message_id, delivery_status=DeliveryStatus.PENDING
-    ).update(
-        wa_message_id=wa_message_id,
-        delivery_status=DeliveryStatus.SENT,
-        status_updated_at=timezone.now(),
-    )
-    return SENT
-
-
-def record_send_failure(message_id: int, reason: str, code: int | None = None) -> None:
-    """Mark an unsent message failed, keeping the reason and Meta's error code in its context,
-    and flag its session so that a colleague follows up with the customer."""
-    message = ConversationMessage.objects.select_related("session").filter(pk=message_id).first()
-    if message is None:
-        return
-    context = {
-        **message.context,
-        "delivery_failure": reason,
-        "delivery_errors": [code] if code else [],
-    }
-    failed = ConversationMessage.objects.filter(
-        pk=message_id, delivery_status=DeliveryStatus.PENDING, wa_message_id__isnull=True
-    ).update(
-        delivery_status=DeliveryStatus.FAILED, status_updated_at=timezone.now(), context=context
-    )
-    if failed:
-        services.flag_session(message.session, f"reply not delivered ({reason})")
-    logger.warning("whatsapp: message %s not sent (%s, code %s)", message_id, reason, code)
-
-
-def _awaits_delivery(message: ConversationMessage) -> bool:
-    return (
-        message.role == Role.ASSISTANT
-        and not message.wa_message_id
-        and message.delivery_status == DeliveryStatus.PENDING
-    )
-
-
-def _recipient(message: ConversationMessage) -> str:
+def recipient(message: ConversationMessage) -> str:
     """The user's number as a wa_id (digits), if we may still write to them."""
     known = services.user_identity(message.session.user_id)
     if known is None:
@@ -133,14 +84,25 @@ def _recipient(message: ConversationMessage) -> str:
         raise PermanentSendError("recipient_unreadable") from exc
 
 
-def within_service_window(last_inbound_at: dt.datetime | None) -> bool:
+def within_service_window(
+    last_inbound_at: dt.datetime | None, now: dt.datetime | None = None
+) -> bool:
     """Free-form messages are allowed until 24 hours after the user's last message."""
-    return last_inbound_at is not None and timezone.now() - last_inbound_at <= SERVICE_WINDOW
+    now = now or timezone.now()
+    return last_inbound_at is not None and now - last_inbound_at <= SERVICE_WINDOW
 
 
 def build_payload(message: ConversationMessage, *, to: str) -> dict[str, Any]:
-    """The Cloud API body: interactive (buttons or list) from context["interactive"], else text."""
-    base = {"messaging_product": "whatsapp", "recipient_type": "individual", "to": to}
+    """The Cloud API body: interactive (buttons or list) from context["interactive"], else text.
+
+    biz_opaque_callback_data carries our message id; Meta echoes it in the message's status
+    webhooks, which is how a send whose answer was lost is found again (services.delivery)."""
+    base = {
+        "messaging_product": "whatsapp",
+        "recipient_type": "individual",
+        "to": to,
+        "biz_opaque_callback_data": services.callback_data(message.pk),
+    }
     interactive = message.context.get("interactive")
     if isinstance(interactive, dict) and interactive:
         body = interactive.get("body") or {"text": message.content}
@@ -148,7 +110,7 @@ def build_payload(message: ConversationMessage, *, to: str) -> dict[str, Any]:
     return {**base, "type": "text", "text": {"preview_url": False, "body": message.content}}
 
 
-def _log_to_console(message: ConversationMessage) -> None:
+def log_to_console(message: ConversationMessage) -> None:
     logger.info(
         "whatsapp console backend: %s message %s of session %s (%d characters) not sent:"
         " WHATSAPP_ACCESS_TOKEN is empty",
@@ -186,8 +148,10 @@ def post_message(payload: dict[str, Any]) -> str:
             timeout=urllib3.Timeout(total=settings.WHATSAPP_TIMEOUT_SECONDS),
             retries=False,
         )
-    except urllib3.exceptions.HTTPError as exc:  # timeouts, refused connections, broken replies
+    except NOT_SENT_ERRORS as exc:  # the request never reached Meta: safe to try again
         raise TransientSendError(type(exc).__name__) from exc
+    except urllib3.exceptions.HTTPError as exc:  # read timeout, reset or broken reply after sending
+        raise UncertainSendError(type(exc).__name__) from exc
     return _message_id(response)
 
 

@@ -11,7 +11,8 @@ never lost (it is in PostgreSQL before Meta gets its 200). With WHATSAPP_INGEST_
 drains its own row before answering (tests, development).
 
 A batch that fails is retried one notification at a time; a notification that keeps failing is
-set aside after WEBHOOK_INGEST_MAX_ATTEMPTS with the error's class and place (never its content),
+set aside (transient database errors never count: the ingester waits for the database and tries
+again) after WEBHOOK_INGEST_MAX_ATTEMPTS with the error's class and place (never its content),
 for staff to retry in the admin. The beat task `drain_webhook_inbox` stores rows that waited longer
 than WEBHOOK_INBOX_STALE_SECONDS: a missing ingester delays replies, it loses nothing.
 """
@@ -27,7 +28,14 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from django.conf import settings
-from django.db import DatabaseError, close_old_connections, connection, transaction
+from django.db import (
+    DatabaseError,
+    InterfaceError,
+    OperationalError,
+    close_old_connections,
+    connection,
+    transaction,
+)
 from django.db.models import Min
 from django.utils import timezone
 
@@ -36,6 +44,10 @@ from conversations.models import WebhookInbox
 from conversations.whatsapp import identity, payloads
 
 logger = logging.getLogger(__name__)
+
+# A lock timeout, a deadlock, a dropped or terminated connection, a database restarting: errors of
+# the database, not of a notification, so they never count towards setting a notification aside.
+TRANSIENT_DB_ERRORS = (OperationalError, InterfaceError)
 
 _CLAIM_SQL = (
     "DELETE FROM whatsapp_webhook_inbox WHERE id IN ("
@@ -99,6 +111,8 @@ def drain(
         return IngestResult()
     try:
         return _store_batch(pending)
+    except TRANSIENT_DB_ERRORS:
+        raise  # the database, not the notification: nothing is set aside, the caller waits
     except Exception as exc:
         if len(pending) == 1:
             return _record_failure(pending[0], exc)
@@ -111,6 +125,8 @@ def drain(
     for row_id in pending:
         try:
             result.add(_store_batch([row_id]))
+        except TRANSIENT_DB_ERRORS:
+            raise
         except Exception as exc:
             result.add(_record_failure(row_id, exc))
     return result
@@ -133,7 +149,7 @@ def _store_batch(row_ids: Sequence[int]) -> IngestResult:
         result.notifications = len(rows)
         _store_messages(notifications, result)
         result.statuses = services.update_delivery_statuses(
-            services.StatusChange(s.wa_message_id, s.status, s.timestamp, s.errors)
+            services.StatusChange(s.wa_message_id, s.status, s.timestamp, s.errors, s.callback_data)
             for n in notifications
             for s in n.statuses
         )
@@ -252,8 +268,9 @@ def run(
         close_old_connections()
         try:
             stored = drain(limit=batch)
-        except DatabaseError as exc:
+        except (DatabaseError, InterfaceError) as exc:
             backoff = min(max(backoff * 2, 0.5), 10.0)
+            _discard_dead_connections()
             logger.error(
                 "webhook ingester: database error (%s); trying again in %.1f s",
                 type(exc).__name__,
@@ -266,6 +283,15 @@ def run(
         if stored.notifications == 0 and stored.failed == 0:
             stop.wait(poll)
     return total
+
+
+def _discard_dead_connections() -> None:
+    """After a database error, test the pool's idle connections so that a PostgreSQL restart
+    costs one retry, not one per pooled connection (each dead one would double the backoff)."""
+    connection.close()
+    pool = getattr(connection, "pool", None)  # None with DB_POOL off
+    if pool is not None:
+        pool.check()
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,19 @@
-"""What we send: a message is stored in the customer's session first, then sent once committed.
+"""What we send: a message is stored in the customer's session with its outbox entry, in the
+caller's transaction, then sent once committed (conversations.whatsapp.outbox).
 
-May import: the memory core (models, services) and this package's tasks.
+May import: the memory core (models, services), this package's outbox and tasks.
 """
 
+import logging
+
 from django.db import transaction
+from kombu.exceptions import KombuError
 
 from conversations import services
 from conversations.models import ConversationMessage, ConversationSession, Role
-from conversations.whatsapp import tasks
+from conversations.whatsapp import outbox, tasks
+
+logger = logging.getLogger(__name__)
 
 
 def reply(
@@ -18,7 +24,7 @@ def reply(
     confidence: float = 1.0,
     interactive: dict | None = None,
 ) -> ConversationMessage:
-    """Store the assistant's reply in the session and send it to WhatsApp once committed.
+    """Store the assistant's reply in the session and the outbox; send it once committed.
 
     `interactive` is a Cloud API `interactive` object (buttons or a list); `text` is its body.
     """
@@ -33,5 +39,18 @@ def reply(
             message_type="interactive" if interactive else "text",
             context=context,
         )
-        transaction.on_commit(lambda: tasks.send_whatsapp_message.delay(message.pk))
+        outbox.add(message)
+        transaction.on_commit(lambda: _enqueue(message.pk))
     return message
+
+
+def _enqueue(message_id: int) -> None:
+    """Publish the send; if Redis refuses, the outbox sweep sends it within a couple of minutes."""
+    try:
+        tasks.send_whatsapp_message.delay(message_id)
+    except (KombuError, OSError) as exc:  # Redis down or refusing
+        logger.warning(
+            "whatsapp: send of message %s not enqueued (%s); the outbox sweep will send it",
+            message_id,
+            type(exc).__name__,
+        )

@@ -60,6 +60,8 @@ class StatusUpdate:
     status: str
     timestamp: dt.datetime
     errors: tuple[dict[str, Any], ...] = ()
+    # What we sent as biz_opaque_callback_data (our message id), echoed by Meta.
+    callback_data: str = ""
 
 
 @dataclass(frozen=True)
@@ -197,6 +199,7 @@ def _parse_status(item: dict[str, Any], _names: dict[str, str]) -> StatusUpdate 
         status=status,
         timestamp=parse_timestamp(item.get("timestamp")),
         errors=errors,
+        callback_data=_text(item.get("biz_opaque_callback_data"))[:512],
     )
 
 

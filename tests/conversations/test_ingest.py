@@ -515,3 +515,37 @@ def test_the_inbox_safety_net_is_scheduled_every_minute():
     assert (row.interval.every, row.interval.period) == (1, "minutes")
     celery_app.loader.import_default_modules()
     assert row.task in celery_app.tasks
+
+
+@pytest.mark.django_db
+def test_item4_transient_database_errors_never_set_a_notification_aside(client, queue_mode):
+    """A real lock timeout: another connection holds the sender's lock while the ingester runs."""
+    import psycopg
+
+    _queue(client, text_payload("400 boxes", wa_id="6591239904", wa_message_id="w.locked"))
+    row = WebhookInbox.objects.get()
+    holder = psycopg.connect(
+        host=connection.settings_dict["HOST"] or "127.0.0.1",
+        port=connection.settings_dict["PORT"] or 5432,
+        user=connection.settings_dict["USER"],
+        dbname=connection.settings_dict["NAME"],
+        autocommit=True,
+    )
+    try:
+        holder.execute("SELECT pg_advisory_lock(hashtextextended(%s, 0))", [_user("6591239904")])
+        with connection.cursor() as cursor:
+            cursor.execute("SET lock_timeout = '50ms'")
+        for _ in range(django_settings.WEBHOOK_INGEST_MAX_ATTEMPTS + 2):
+            with pytest.raises(OperationalError):
+                ingest.drain()
+        row.refresh_from_db()
+        assert (row.attempts, row.last_error) == (0, "")
+        assert ingest.backlog().failed == 0
+    finally:
+        holder.close()
+        with connection.cursor() as cursor:
+            cursor.execute("RESET lock_timeout")
+
+    assert ingest.drain().messages == 1
+    assert ConversationMessage.objects.filter(wa_message_id="w.locked").exists()
+    assert not WebhookInbox.objects.exists()

@@ -90,6 +90,7 @@ def test_a_reply_is_posted_to_the_graph_api_and_its_wamid_recorded(
             "messaging_product": "whatsapp",
             "recipient_type": "individual",
             "to": "6591230001",
+            "biz_opaque_callback_data": f"tria-message:{message.pk}",
             "type": "text",
             "text": {"preview_url": False, "body": REPLY},
         }
@@ -190,20 +191,24 @@ def test_server_errors_are_retried_then_the_reply_is_marked_failed(
     assert session.flag_reason == "reply not delivered (gave_up_after_retries:http_503)"
 
 
-def test_a_timed_out_send_is_retried(graph, session, settings, django_capture_on_commit_callbacks):
+def test_a_send_that_times_out_after_posting_is_not_posted_again(
+    graph, session, settings, django_capture_on_commit_callbacks
+):
     settings.WHATSAPP_TIMEOUT_SECONDS = 0.2
 
     def slow(request: Request) -> Response:
         time.sleep(0.6)
         return Response(json.dumps(_accepted("wamid.TOO-LATE")), content_type="application/json")
 
-    graph.expect_oneshot_request(PATH).respond_with_handler(slow)
-    graph.expect_request(PATH).respond_with_json(_accepted("wamid.OUT-3"))
+    graph.expect_request(PATH).respond_with_handler(slow)
 
     message = _reply(session, django_capture_on_commit_callbacks)
+    tasks.send_whatsapp_message.delay(message.pk)
+    time.sleep(0.6)  # the fake's stalled answer finishes
 
-    assert message.wa_message_id == "wamid.OUT-3"
-    assert message.delivery_status == "sent"
+    assert len(graph.log) == 1
+    assert message.outbox.state == "unknown"
+    assert message.wa_message_id is None
 
 
 def test_an_unreachable_graph_api_is_retried_then_marked_failed(

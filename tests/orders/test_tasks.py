@@ -67,6 +67,7 @@ def test_messages_nobody_finished_are_processed_again_by_the_redrive(ordering_co
             phone=PHONE,
             content="400 boxes for 10 inch pizzas",
             timestamp=now - dt.timedelta(minutes=20),
+            wa_message_id="wamid.LOST-TASK",
         ).message
         recent = services.record_inbound_message(
             phone="+6591110002", content="hello", timestamp=now - dt.timedelta(minutes=2)
@@ -75,6 +76,25 @@ def test_messages_nobody_finished_are_processed_again_by_the_redrive(ordering_co
     assert Order.objects.get().source_message_id == lost.pk
     assert ConversationMessage.objects.get(pk=recent.pk).processed_at is None
     assert assistant.redrive_unprocessed(now) == 0
+
+
+@pytest.mark.django_db
+def test_item3_messages_written_through_the_api_are_never_acted_on_by_the_redrive(
+    ordering_contact,
+):
+    now = timezone.now()
+    session = services.open_session(user_id=ordering_contact.phone_hash)
+    imported = services.record_message(
+        session=session,
+        role="user",
+        content="400 boxes for 10 inch pizzas",
+        timestamp=now - dt.timedelta(minutes=20),
+    )
+
+    assert assistant.redrive_unprocessed(now) == 0
+    assert Order.objects.count() == 0
+    assert assistant_messages(imported) == []
+    assert ConversationMessage.objects.get(pk=imported.pk).processed_at is None
 
 
 @pytest.mark.django_db(transaction=True)
