@@ -1,4 +1,4 @@
-"""Delivery statuses of our outbound messages: sent < delivered < read, failed final."""
+"""Delivery statuses of our outbound messages: sent < delivered < read < played, failed final."""
 
 import datetime as dt
 import json
@@ -20,7 +20,8 @@ _STATUS_RANK = {
     DeliveryStatus.SENT: 1,
     DeliveryStatus.DELIVERED: 2,
     DeliveryStatus.READ: 3,
-    DeliveryStatus.FAILED: 4,
+    DeliveryStatus.PLAYED: 4,  # a voice message was played: after read
+    DeliveryStatus.FAILED: 5,
 }
 
 

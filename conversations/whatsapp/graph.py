@@ -73,7 +73,7 @@ def deliver_message(message_id: int) -> str:
     if message is None or not _awaits_delivery(message):
         return SKIPPED
     try:
-        payload = build_payload(message, to=_recipient(message))
+        payload = build_payload(message, **_recipient(message))
         if not settings.WHATSAPP_ACCESS_TOKEN:
             _log_to_console(message)
             return CONSOLE
@@ -120,15 +120,19 @@ def _awaits_delivery(message: ConversationMessage) -> bool:
     )
 
 
-def _recipient(message: ConversationMessage) -> str:
-    """The user's number as a wa_id (digits), if we may still write to them."""
+def _recipient(message: ConversationMessage) -> dict[str, str]:
+    """Where to send, if we may still write to the user: {"to": the number as a wa_id (digits)}
+    when we know it, else {"recipient": the BSUID exactly as Meta sent it} (a username-only
+    customer)."""
     known = services.user_identity(message.session.user_id)
-    if known is None:
+    if known is None or not (known.phone_encrypted or known.bsuid_encrypted):
         raise PermanentSendError("no_recipient")
     if not within_service_window(known.last_inbound_at):
         raise PermanentSendError("outside_service_window", OUTSIDE_WINDOW_CODE)
     try:
-        return identity.decrypt_phone(known.phone_encrypted).lstrip("+")
+        if known.phone_encrypted:
+            return {"to": identity.decrypt_phone(known.phone_encrypted).lstrip("+")}
+        return {"recipient": identity.decrypt_phone(known.bsuid_encrypted)}
     except InvalidToken as exc:
         raise PermanentSendError("recipient_unreadable") from exc
 
@@ -138,9 +142,13 @@ def within_service_window(last_inbound_at: dt.datetime | None) -> bool:
     return last_inbound_at is not None and timezone.now() - last_inbound_at <= SERVICE_WINDOW
 
 
-def build_payload(message: ConversationMessage, *, to: str) -> dict[str, Any]:
-    """The Cloud API body: interactive (buttons or list) from context["interactive"], else text."""
-    base = {"messaging_product": "whatsapp", "recipient_type": "individual", "to": to}
+def build_payload(
+    message: ConversationMessage, *, to: str = "", recipient: str = ""
+) -> dict[str, Any]:
+    """The Cloud API body: interactive (buttons or list) from context["interactive"], else text.
+    Addressed `to` a number or, for a username-only customer, to a BSUID as `recipient`."""
+    address = {"to": to} if to else {"recipient": recipient}
+    base = {"messaging_product": "whatsapp", "recipient_type": "individual", **address}
     interactive = message.context.get("interactive")
     if isinstance(interactive, dict) and interactive:
         body = interactive.get("body") or {"text": message.content}

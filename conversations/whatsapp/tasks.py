@@ -1,4 +1,4 @@
-"""Celery tasks of the WhatsApp package: thin wrappers around the Graph API client and the ingester."""
+"""Celery tasks of the WhatsApp package: thin wrappers around the Graph API client and ingester."""
 
 import datetime as dt
 
