@@ -108,9 +108,14 @@ def resolve_customer(customer: Customer) -> Resolved | None:
 
 
 def identifier_keys(user_id: str) -> list[str]:
-    """Every key naming this user: their user_id and every linked phone or BSUID."""
-    linked = IdentityLink.objects.filter(user_id=user_id).values_list("key_hash", flat=True)
-    return sorted({user_id, *linked})
+    """Every key naming this user: every linked phone or BSUID, and their user_id itself unless
+    that identifier was given away (the old number of a number change)."""
+    rows = IdentityLink.objects.filter(Q(user_id=user_id) | Q(key_hash=user_id))
+    links = list(rows.values_list("key_hash", "user_id"))
+    keys = {key for key, owner in links if owner == user_id}
+    if not any(key == user_id and owner != user_id for key, owner in links):
+        keys.add(user_id)
+    return sorted(keys)
 
 
 def contacts_of(user_id: str) -> QuerySet[OutletContact]:

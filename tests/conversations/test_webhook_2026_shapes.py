@@ -220,9 +220,11 @@ def test_a_number_change_moves_history_contact_and_replies_to_the_new_number(cli
     assert event.details == {"change": "user_changed_number", "contacts_moved": 1}
     record = ConversationMessage.objects.get(message_type="system")
     assert record.content == "" and "6591239999" not in json.dumps(record.context)
-    # whoever gets the old number next is somebody else
+    # whoever gets the old number next is somebody else, and a contact of theirs is not ours
     post(client, text_payload("hello?", wa_id="6591230001"))
     assert ConversationSession.objects.values("user_id").distinct().count() == 2
+    OutletContactFactory(phone=PHONE)
+    assert list(services.contacts_of(user_id)) == [contact]
 
 
 def test_a_bsuid_change_lets_the_new_bsuid_join_the_same_user(client):
