@@ -162,6 +162,7 @@ def _parse(body: str, received_at: dt.datetime) -> payloads.Notification:
         settings.WHATSAPP_PHONE_NUMBER_ID,
         received_at=received_at,
         max_age=dt.timedelta(days=settings.WHATSAPP_TIMESTAMP_MAX_AGE_DAYS),
+        may_hold_nul="\\u0000" in body,  # JSON can carry a NUL only escaped
     )
 
 
