@@ -15,6 +15,7 @@ class Role(models.TextChoices):
     USER = "user", "User"
     ASSISTANT = "assistant", "Assistant"
     SYSTEM = "system", "System"
+    STAFF = "staff", "Staff"  # sent by a colleague from the WhatsApp Business app (an echo)
 
 
 class DeliveryStatus(models.TextChoices):
@@ -24,6 +25,7 @@ class DeliveryStatus(models.TextChoices):
     SENT = "sent", "Sent"
     DELIVERED = "delivered", "Delivered"
     READ = "read", "Read"
+    PLAYED = "played", "Played"
     FAILED = "failed", "Failed"
 
 
@@ -54,7 +56,8 @@ class Outlet(models.Model):
 
 
 class OutletContact(models.Model):
-    """A WhatsApp number allowed to speak for an outlet. The number is never stored in clear."""
+    """A WhatsApp user allowed to speak for an outlet, by phone number and/or business-scoped
+    user id (BSUID, for a customer who writes with a username). Neither is stored in clear."""
 
     class ContactRole(models.TextChoices):
         OWNER = "owner", "Owner"
@@ -63,9 +66,13 @@ class OutletContact(models.Model):
 
     outlet = models.ForeignKey(Outlet, on_delete=models.CASCADE, related_name="contacts")
     # Same pseudonym as ConversationSession.user_id for this number.
-    phone_hash = models.CharField(max_length=64, db_index=True)
-    phone_encrypted = models.TextField()
-    phone_masked = models.CharField(max_length=32, help_text="e.g. +65 ****4567")
+    phone_hash = models.CharField(max_length=64, db_index=True, blank=True, default="")
+    phone_encrypted = models.TextField(blank=True, default="")
+    phone_masked = models.CharField(
+        max_length=32, blank=True, default="", help_text="e.g. +65 ****4567"
+    )
+    # conversations.whatsapp.identity.bsuid_key of the contact's BSUID.
+    bsuid_hash = models.CharField(max_length=64, db_index=True, blank=True, default="")
     name = models.CharField(max_length=120, blank=True, default="")
     role = models.CharField(max_length=16, choices=ContactRole.choices, default=ContactRole.STAFF)
     can_order = models.BooleanField(default=True)
@@ -76,7 +83,19 @@ class OutletContact(models.Model):
         db_table = "outlet_contacts"
         ordering = ["outlet", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["outlet", "phone_hash"], name="outlet_contact_uniq"),
+            models.UniqueConstraint(
+                fields=["outlet", "phone_hash"],
+                name="outlet_contact_uniq",
+                condition=~Q(phone_hash=""),
+            ),
+            models.UniqueConstraint(
+                fields=["outlet", "bsuid_hash"],
+                name="outlet_contact_bsuid_uniq",
+                condition=~Q(bsuid_hash=""),
+            ),
+            models.CheckConstraint(
+                condition=~Q(phone_hash="") | ~Q(bsuid_hash=""), name="outlet_contact_named"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -303,10 +322,13 @@ class UserInteractionSummary(models.Model):
 
 
 class UserIdentity(models.Model):
-    """The only place a user's phone number lives, encrypted, so that we can reply."""
+    """The only place a user's phone number and BSUID live, encrypted, so that we can reply (to
+    the phone when known, else to the BSUID)."""
 
     user_id = models.CharField(max_length=64, unique=True)
-    phone_encrypted = models.TextField()
+    phone_encrypted = models.TextField(blank=True, default="")
+    bsuid_encrypted = models.TextField(blank=True, default="")
+    username_encrypted = models.TextField(blank=True, default="")
     last_inbound_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -316,6 +338,23 @@ class UserIdentity(models.Model):
 
     def __str__(self) -> str:
         return f"identity {self.user_id[:12]}…"
+
+
+class IdentityLink(models.Model):
+    """Which pseudonymous user an identifier belongs to: a phone number or a BSUID, keyed by its
+    HMAC (conversations.whatsapp.identity). A user's first identifier names them (user_id = its
+    key, so users from before BSUIDs keep their ids); the others are linked here."""
+
+    key_hash = models.CharField(max_length=64, unique=True)
+    kind = models.CharField(max_length=16)  # phone | bsuid | parent_bsuid
+    user_id = models.CharField(max_length=64, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "identity_links"
+
+    def __str__(self) -> str:
+        return f"{self.kind} link to {self.user_id[:12]}…"
 
 
 class DailyIntentStat(models.Model):

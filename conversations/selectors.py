@@ -31,7 +31,6 @@ from conversations.models import (
     ConversationMessage,
     ConversationSession,
     DailyIntentStat,
-    OutletContact,
     PurgeRun,
     UserInteractionSummary,
 )
@@ -317,21 +316,12 @@ def _open_sessions_sql() -> str:
     )
 
 
-# The outlets a number speaks for: only active outlets count (the assistant's rule too, through
-# active_contacts below); a new session takes the outlet when there is exactly one.
+# The outlets a number speaks for: only active outlets count (the assistant's rule too,
+# services.active_contacts_of); a new session takes the outlet when there is exactly one.
 _CONTACT_OUTLETS_SQL = (
     "SELECT c.phone_hash, c.outlet_id FROM outlet_contacts c JOIN outlets o ON o.id = c.outlet_id"
     " WHERE c.phone_hash = ANY(%s::varchar[]) AND o.active"
 )
-
-
-def active_contacts(user_id: str) -> QuerySet[OutletContact]:
-    """The outlet contacts of this sender, of active outlets only, by outlet name."""
-    return (
-        OutletContact.objects.filter(phone_hash=user_id, outlet__active=True)
-        .select_related("outlet")
-        .order_by("outlet__name")
-    )
 
 
 # ------------------------------------------------------------------ retention health

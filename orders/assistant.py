@@ -8,7 +8,8 @@ Rules:
   replies are sent (on commit) only then. So a redelivered task, or a worker that died half-way,
   creates one order and sends one set of replies: a processed message is never acted on again, and
   `Order.source_message` is unique.
-- Who may order is decided by the sender's OutletContact (phone_hash == session.user_id):
+- Who may order is decided by the sender's OutletContact, registered by any of the user's phone
+  numbers or BSUIDs (conversations.services.contacts_of):
   unknown number -> recorded, session flagged, one polite "not registered" reply per session,
   never an order, never a price, nothing about outlets or orders; one outlet -> the session takes
   it; several -> asked once per session with a list, the answer kept in session.context, and the
@@ -38,7 +39,7 @@ from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.utils import timezone, translation
 
-from conversations import language, processing, selectors, services, tasks
+from conversations import language, processing, services, tasks
 from conversations.models import (
     ConversationMessage,
     ConversationSession,
@@ -63,6 +64,7 @@ REPLY_LANGUAGES = {
 }
 UNREGISTERED_FLAG = "unregistered number: add an outlet contact"
 REDRIVE_BATCH = 200
+CART = handlers.CART
 
 
 # ------------------------------------------------------------------ entry point
@@ -175,14 +177,14 @@ def understand(message: ConversationMessage) -> Understanding:
     services.set_message_intent(message, result.intent, result.confidence)
     understanding = Understanding(result.intent, result.confidence, choice=choice)
     understanding.language = detected.code if detected.confidence > 0 else ""
-    if not OutletContact.objects.filter(phone_hash=session.user_id).exists():
+    if not services.contacts_of(session.user_id).exists():
         return understanding
     resume = message_to_resume(message, context, choice)
     if resume is not None:
         understanding.resume_message_id = resume.pk
         if resume.intent == intents.ORDER_PLACEMENT:
             understanding.parsed = llm.parse_order(resume.content)
-    elif result.intent == intents.ORDER_PLACEMENT:
+    elif result.intent == intents.ORDER_PLACEMENT and message.message_type != CART:
         understanding.parsed = llm.parse_order(message.content or "")
     return understanding
 
@@ -194,6 +196,8 @@ def classify(
     awaiting_rating: bool,
     awaiting_choice: bool,
 ) -> intents.IntentResult:
+    if message.message_type == CART:  # a catalog cart: its items are SKUs, nothing to parse
+        return intents.IntentResult(intents.ORDER_PLACEMENT, 1.0)
     if choice and choice.startswith("rating:"):
         return intents.IntentResult(intents.RATING, 1.0)
     if choice:
@@ -266,7 +270,7 @@ def respond(message_id: int, understanding: Understanding) -> None:
 
 
 def act(turn: Turn) -> None:
-    contacts = list(selectors.active_contacts(turn.session.user_id))
+    contacts = list(services.active_contacts_of(turn.session.user_id))
     with translation.override(reply_language(turn, contacts)):
         act_as(turn, contacts)
 

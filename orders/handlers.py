@@ -159,7 +159,13 @@ def quantity_of(question: dict, product: Product) -> int:
 # ------------------------------------------------------------------ orders
 
 
+CART = "order"  # a WhatsApp catalog cart: message_type "order", items in context["order"]
+
+
 def place_order(turn: Turn) -> None:
+    if turn.message.message_type == CART:
+        place_cart(turn)
+        return
     parsed = turn.parsed
     if parsed is None or parsed.is_empty:
         services.flag_session(turn.session, NOT_UNDERSTOOD_FLAG)
@@ -188,6 +194,34 @@ def place_order(turn: Turn) -> None:
         turn.say(replies.not_found(missing), "clarification_request")
         return
     continue_order(turn, pending)
+
+
+def place_cart(turn: Turn) -> None:
+    """A cart from our WhatsApp catalog: product_retailer_id is the SKU. Every SKU known and
+    every quantity a whole number above zero -> the order, with the usual approval rules; else a
+    polite question naming what we could not find, and no order."""
+    items = ((turn.message.context or {}).get("order") or {}).get("product_items") or []
+    skus = [str(item.get("sku", "")) for item in items if isinstance(item, dict)]
+    products = {p.sku: p for p in Product.objects.filter(sku__in=skus, active=True)}
+    lines, missing = [], []
+    for item in (i for i in items if isinstance(i, dict)):
+        product, quantity = products.get(str(item.get("sku", ""))), _whole(item.get("quantity"))
+        if product is None or quantity is None:
+            missing.append(str(item.get("sku") or "?"))
+        else:
+            lines.append(order_services.LineRequest(product, quantity))
+    if missing or not lines:
+        turn.say(replies.not_found(missing or ["your cart"]), "clarification_request")
+        return
+    finish_order(turn, lines)
+
+
+def _whole(value: Any) -> int | None:
+    try:
+        number = int(str(value))
+    except ValueError:
+        return None
+    return number if number > 0 else None
 
 
 def question_for(item: ParsedItem, options: list[Product]) -> dict:

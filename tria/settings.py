@@ -259,6 +259,8 @@ WHATSAPP_TIMEOUT_SECONDS = env.float("WHATSAPP_TIMEOUT_SECONDS", default=10.0)
 WHATSAPP_MAX_BODY_BYTES = env.int("WHATSAPP_MAX_BODY_BYTES", default=1024 * 1024)
 WHATSAPP_SEND_MAX_RETRIES = env.int("WHATSAPP_SEND_MAX_RETRIES", default=5)
 WHATSAPP_RETRY_BACKOFF_SECONDS = env.float("WHATSAPP_RETRY_BACKOFF_SECONDS", default=5.0)
+# A message timestamp older than this (or over a day ahead) is replaced by the receive time.
+WHATSAPP_TIMESTAMP_MAX_AGE_DAYS = env.int("WHATSAPP_TIMESTAMP_MAX_AGE_DAYS", default=30)
 SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30)
 # The webhook inbox (conversations.whatsapp.ingest): the webhook commits each notification and
 # answers;

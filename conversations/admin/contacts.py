@@ -46,15 +46,29 @@ class OutletContactForm(forms.ModelForm):
         "Stored encrypted and as a pseudonym, never in clear. Leave empty to keep the number.",
     )
 
+    bsuid = forms.CharField(
+        max_length=160,
+        required=False,
+        label="BSUID",
+        help_text="For a customer who writes with a WhatsApp username: the business-scoped user id "
+        'e.g. "SG.1349120865530274". Stored only as a pseudonym. Leave empty to keep it.',
+    )
+
     class Meta:
         model = OutletContact
-        fields = ("outlet", "phone", "name", "role", "can_order")
+        fields = ("outlet", "phone", "bsuid", "name", "role", "can_order")
+
+    def clean_bsuid(self) -> str:
+        raw = self.cleaned_data.get("bsuid", "").strip()
+        if raw and not identity.looks_like_bsuid(raw):
+            raise forms.ValidationError("This is not a business-scoped user id.")
+        return raw
 
     def clean_phone(self) -> str:
         raw = self.cleaned_data.get("phone", "").strip()
         if not raw:
-            if self.instance.pk is None:
-                raise forms.ValidationError("Enter the contact's phone number.")
+            if self.instance.pk is None and not (self.data.get("bsuid") or "").strip():
+                raise forms.ValidationError("Enter the contact's phone number or BSUID.")
             return ""
         try:
             return identity.normalize_phone(raw)
@@ -77,6 +91,8 @@ class OutletContactForm(forms.ModelForm):
             self.instance.phone_hash = identity.pseudonymize_phone(e164)
             self.instance.phone_encrypted = identity.encrypt_phone(e164)
             self.instance.phone_masked = identity.mask_phone(e164)
+        if bsuid := self.cleaned_data.get("bsuid"):
+            self.instance.bsuid_hash = identity.bsuid_key(bsuid)
         return super().save(commit)
 
 
@@ -96,7 +112,7 @@ class OutletContactAdmin(PseudonymSearchMixin, FilterLookupsOnly, admin.ModelAdm
     readonly_fields = ("phone_masked",)
 
     def get_fields(self, request: HttpRequest, obj: OutletContact | None = None) -> list[str]:
-        fields = ["outlet", "phone", "name", "role", "can_order"]
+        fields = ["outlet", "phone", "bsuid", "name", "role", "can_order"]
         return fields if obj is None else ["outlet", "phone_masked", *fields[1:]]
 
     @admin.display(description="sessions")

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, OuterRef, QuerySet, Subquery, Value
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Concat
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -43,7 +43,8 @@ def register_session_panel(label: str, panel: SessionPanel) -> None:
 
 
 def contact_label_subquery() -> Subquery:
-    contacts = OutletContact.objects.filter(phone_hash=OuterRef("user_id")).order_by("id")
+    named = Q(phone_hash=OuterRef("user_id")) | Q(bsuid_hash=OuterRef("user_id"))
+    contacts = OutletContact.objects.filter(named).order_by("id")
     label = Concat(F("name"), Value(" "), F("phone_masked"), Value(" · "), F("outlet__name"))
     return Subquery(contacts.annotate(label=label).values("label")[:1])
 
@@ -251,10 +252,45 @@ class ConversationSessionAdmin(PseudonymSearchMixin, ReadOnlyAdmin):
         return response
 
 
+_ROW_COLOURS = {"assistant": "#f4f8fa", "staff": "#f6f4ea"}
+
+
+def message_marks(m) -> str:
+    """What the transcript says beside the text: deleted and edited messages, staff echoes,
+    carts, flow answers, system events and items we could not read."""
+    context = m.context or {}
+    marks = []
+    if "deleted" in context:
+        marks.append("[deleted by the customer]")
+    if "edited" in context:
+        marks.append("[edited]")
+    if m.role == "staff":
+        marks.append("[sent by staff from the WhatsApp Business app]")
+    cart = context.get("order")
+    if m.message_type == "order" and isinstance(cart, dict):
+        items = ", ".join(
+            f"{i.get('quantity', '?')} × {i.get('sku', '?')}"
+            for i in cart.get("product_items", [])
+            if isinstance(i, dict)
+        )
+        marks.append(f"[cart: {items or 'empty'}]")
+    interactive = context.get("interactive")
+    if isinstance(interactive, dict) and isinstance(interactive.get("response"), dict):
+        answers = ", ".join(
+            f"{k}={v}" for k, v in interactive["response"].items() if k != "flow_token"
+        )
+        marks.append(f"[flow answers: {answers}]")
+    if m.message_type == "system":
+        marks.append(f"[system: {(context.get('system') or {}).get('type', '?')}]")
+    if m.message_type == "error":
+        marks.append(f"[could not be read: {context.get('error', '?')}]")
+    return " ".join(marks)
+
+
 def render_transcript(messages_: QuerySet) -> str:
     rows = (
         (
-            "#f4f8fa" if m.role == "assistant" else "",
+            _ROW_COLOURS.get(m.role, ""),
             i,
             timezone.localtime(m.timestamp).strftime("%Y-%m-%d %H:%M:%S"),
             m.role,
@@ -262,7 +298,7 @@ def render_transcript(messages_: QuerySet) -> str:
             "—" if m.confidence is None else f"{m.confidence:.2f}",
             "yes" if m.pii_scrubbed else "no",
             m.delivery_status or "—",
-            m.content,
+            " ".join(p for p in (message_marks(m), m.content) if p),
         )
         for i, m in enumerate(messages_, start=1)
     )

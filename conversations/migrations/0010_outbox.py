@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('conversations', '0008_outlets'),
+        ('conversations', '0009_whatsapp_identities'),
     ]
 
     operations = [

@@ -6,9 +6,10 @@ themselves in the audit trail (conversations.audit).
 Rules of erasure:
 - One transaction, under the same per-user advisory lock the recording services take, so a
   message arriving meanwhile waits and then opens a fresh session.
-- Deleted: the user's messages, sessions, interaction summary and encrypted phone number
-  (UserIdentity), and the webhook inbox rows from or to the user's number (waiting or set
-  aside). Rows are matched by the pseudonym of their sender or recipient, never by text, so
+- Deleted: the user's messages, sessions, interaction summary, encrypted phone number, BSUID
+  and username (UserIdentity), the links of their other numbers and BSUIDs (IdentityLink), and
+  the webhook inbox rows from or to any of them (waiting or set aside). Rows are matched by
+  the pseudonym of their sender or recipient, never by text, so
   another customer's message that mentions the number is kept, as it would be once stored.
   A row the ingester is storing at that moment is left to it: it waits for the lock, like a
   message arriving meanwhile, and opens a fresh session.
@@ -43,6 +44,7 @@ from conversations.models import (
     ConversationMessage,
     ConversationSession,
     ErasureRecord,
+    IdentityLink,
     OutletContact,
     UserIdentity,
     UserInteractionSummary,
@@ -217,27 +219,41 @@ def _items(value: Any, key: str) -> list[dict[str, Any]]:
 
 
 def _parties_of(payload: Any) -> set[str]:
-    """The customer numbers (wa_ids) a notification is from or to: contacts' wa_id, messages'
-    from, statuses' recipient_id. A contact card a customer shares is their content, not a party."""
+    """The customer numbers and BSUIDs a notification is from or to: contacts' wa_id and user_id,
+    messages' from and from_user_id, statuses' recipient_id and recipient_user_id, echoes' to and
+    to_user_id. A contact card a customer shares is their content, not a party."""
     values = [c.get("value") for e in _items(payload, "entry") for c in _items(e, "changes")]
-    found = {c.get("wa_id") for v in values for c in _items(v, "contacts")}
-    found |= {m.get("from") for v in values for m in _items(v, "messages")}
-    found |= {s.get("recipient_id") for v in values for s in _items(v, "statuses")}
-    return {number for number in found if isinstance(number, str)}
+    keys = {
+        "contacts": ("wa_id", "user_id", "parent_user_id"),
+        "messages": ("from", "from_user_id"),
+        "statuses": ("recipient_id", "recipient_user_id"),
+        "message_echoes": ("to", "to_user_id"),
+    }
+    found = {
+        item.get(k)
+        for v in values
+        for name, ks in keys.items()
+        for item in _items(v, name)
+        for k in ks
+    }
+    return {party for party in found if isinstance(party, str)}
 
 
-def _names_user(body: str, user_id: str) -> bool:
+def _key_of(party: str) -> str:
+    if identity.looks_like_bsuid(party):
+        return identity.bsuid_key(party)
+    try:
+        return identity.pseudonymize_phone(party)
+    except identity.InvalidPhoneNumber:
+        return ""
+
+
+def _names_user(body: str, keys: set[str]) -> bool:
     try:
         parties = _parties_of(json.loads(body))
     except ValueError:  # the webhook accepts JSON only; an old row, maybe
         return False
-    for number in parties:
-        try:
-            if identity.pseudonymize_phone(number) == user_id:
-                return True
-        except identity.InvalidPhoneNumber:
-            continue
-    return False
+    return any(_key_of(party) in keys for party in parties)
 
 
 def _delete_inbox_rows(user_id: str) -> int:
@@ -247,10 +263,12 @@ def _delete_inbox_rows(user_id: str) -> int:
     (an erasure before the first message was stored) every row is read.
     """
     rows = WebhookInbox.objects.order_by("id").values_list("id", "body")
-    phone = _phone_of(UserIdentity.objects.filter(user_id=user_id).first())
-    if phone:
+    known = UserIdentity.objects.filter(user_id=user_id).first()
+    phone = _phone_of(known)
+    keys = set(services.identifier_keys(user_id))
+    if phone and len(keys) == 1:  # no BSUID or other number: the rows name this one
         rows = rows.filter(body__contains=phone.lstrip("+"))
-    ids = [row_id for row_id, body in rows.iterator(chunk_size=500) if _names_user(body, user_id)]
+    ids = [row_id for row_id, body in rows.iterator(chunk_size=500) if _names_user(body, keys)]
     free = WebhookInbox.objects.select_for_update(skip_locked=True).filter(pk__in=ids)
     return WebhookInbox.objects.filter(pk__in=list(free.values_list("id", flat=True))).delete()[0]
 
@@ -267,7 +285,9 @@ def _erase_rows(user_id: str) -> tuple[dict[str, int], list[str]]:
         "messages": ConversationMessage.objects.filter(session__user_id=user_id).delete()[0],
         "sessions": sessions.delete()[0],
         "summaries": UserInteractionSummary.objects.filter(user_id=user_id).delete()[0],
-        "identities": UserIdentity.objects.filter(user_id=user_id).delete()[0],
+        # the encrypted number, BSUID and username, and the links of the user's other identifiers
+        "identities": UserIdentity.objects.filter(user_id=user_id).delete()[0]
+        + IdentityLink.objects.filter(user_id=user_id).delete()[0],
         "inbox_notifications": inbox,
         "summary_exports_rewritten": leftovers.remove_user_from_exports(user_id),
     }

@@ -10,16 +10,28 @@ counters stay right:
   (inbound), and a stored message is announced to the processing handlers on commit.
 
 May import: conversations.models, conversations.selectors, conversations.processing,
-conversations.tasks (to enqueue processing) and conversations.whatsapp.identity; never orders,
-ops or the WhatsApp client. The modules below are the public surface, re-exported here so callers
+conversations.tasks (to enqueue processing), conversations.audit and
+conversations.whatsapp.identity; never orders, ops or the WhatsApp client. The modules below
+are the public surface, re-exported here so callers
 write `services.record_message(...)`.
 """
 
+from conversations.services.changes import apply_edit, apply_revoke
 from conversations.services.counters import MINOR_INTENTS, SummaryDelta, record_satisfaction
 from conversations.services.delivery import (
     StatusChange,
     callback_data,
     update_delivery_statuses,
+)
+from conversations.services.identities import (
+    Customer,
+    Resolved,
+    active_contacts_of,
+    change_identity,
+    contacts_of,
+    identifier_keys,
+    resolve_customer,
+    resolve_customers,
 )
 from conversations.services.inbound import (
     Inbound,
@@ -43,16 +55,24 @@ from conversations.services.sessions import flag_session, lock_user, open_sessio
 
 __all__ = [
     "MINOR_INTENTS",
+    "Customer",
     "Inbound",
     "InboundResult",
+    "Resolved",
     "StatusChange",
     "SummaryDelta",
+    "active_contacts_of",
+    "apply_edit",
+    "apply_revoke",
     "bulk_record_messages",
     "callback_data",
+    "change_identity",
+    "contacts_of",
     "count_processing_attempt",
     "delete_message",
     "delete_session",
     "flag_session",
+    "identifier_keys",
     "lock_user",
     "mark_processed",
     "open_session",
@@ -61,6 +81,8 @@ __all__ = [
     "record_message",
     "record_reaction",
     "record_satisfaction",
+    "resolve_customer",
+    "resolve_customers",
     "set_message_intent",
     "set_message_language",
     "unflag_session",

@@ -8,6 +8,7 @@ import logging
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 from uuid import UUID
 
 from django.conf import settings
@@ -161,28 +162,43 @@ def count_bulk(messages: Sequence[ConversationMessage], users: dict[UUID, str]) 
     bump_day_stats(Counter((local_day(m.timestamp), m.role, m.intent) for m in messages))
 
 
+# A number or BSUID is filled in when missing (a number change replaces it: identities); a
+# username follows the latest message that has one.
 _IDENTITIES_SQL = (
-    "INSERT INTO user_identities (user_id, phone_encrypted, last_inbound_at, created_at)"
-    " SELECT v.user_id, v.phone_encrypted, v.at, now()"
-    " FROM unnest(%s::varchar[], %s::text[], %s::timestamptz[]) AS v(user_id, phone_encrypted, at)"
+    "INSERT INTO user_identities (user_id, phone_encrypted, bsuid_encrypted, username_encrypted,"
+    " last_inbound_at, created_at)"
+    " SELECT v.user_id, v.phone, v.bsuid, v.username, v.at, now()"
+    " FROM unnest(%s::varchar[], %s::text[], %s::text[], %s::text[], %s::timestamptz[])"
+    "   AS v(user_id, phone, bsuid, username, at)"
     " ON CONFLICT (user_id) DO UPDATE SET"
-    " last_inbound_at = GREATEST(user_identities.last_inbound_at, EXCLUDED.last_inbound_at)"
+    " last_inbound_at = GREATEST(user_identities.last_inbound_at, EXCLUDED.last_inbound_at),"
+    " phone_encrypted = CASE WHEN user_identities.phone_encrypted = ''"
+    "   THEN EXCLUDED.phone_encrypted ELSE user_identities.phone_encrypted END,"
+    " bsuid_encrypted = CASE WHEN user_identities.bsuid_encrypted = ''"
+    "   THEN EXCLUDED.bsuid_encrypted ELSE user_identities.bsuid_encrypted END,"
+    " username_encrypted = COALESCE(NULLIF(EXCLUDED.username_encrypted, ''),"
+    "   user_identities.username_encrypted)"
 )
 
 
-def remember_identities(arrivals: Sequence[tuple[tuple[str, str], dt.datetime]]) -> None:
-    """Keep each sender's encrypted number (to reply) and last inbound time (24-hour window)."""
-    latest: dict[str, tuple[str, dt.datetime]] = {}
-    for (user_id, e164), at in arrivals:
-        if user_id not in latest or at > latest[user_id][1]:
-            latest[user_id] = (e164, at)
+def remember_identities(arrivals: Sequence[tuple[Any, dt.datetime]]) -> None:
+    """Keep each sender's encrypted number and BSUID (to reply), username and last inbound time
+    (24-hour window). `arrivals`: (identities.Resolved, time)."""
+    latest: dict[str, tuple[Any, dt.datetime]] = {}
+    for who, at in arrivals:
+        if who.user_id not in latest or at > latest[who.user_id][1]:
+            latest[who.user_id] = (who, at)
     users = sorted(latest)
+    if not users:
+        return
     with connection.cursor() as cursor:
         cursor.execute(
             _IDENTITIES_SQL,
             [
                 users,
-                [identity.encrypt_phone(latest[u][0]) for u in users],
+                [identity.encrypt_text(latest[u][0].e164) for u in users],
+                [identity.encrypt_text(latest[u][0].bsuid) for u in users],
+                [identity.encrypt_text(latest[u][0].username) for u in users],
                 [latest[u][1] for u in users],
             ],
         )

@@ -1,4 +1,4 @@
-"""Delivery statuses of our outbound messages: sent < delivered < read, failed final.
+"""Delivery statuses of our outbound messages: sent < delivered < read < played, failed final.
 
 A status finds its message by wamid or, when the send's answer (which carries the wamid) was lost
 or is not recorded yet, by the message id we sent as biz_opaque_callback_data, which Meta echoes
@@ -24,7 +24,8 @@ _STATUS_RANK = {
     DeliveryStatus.SENT: 1,
     DeliveryStatus.DELIVERED: 2,
     DeliveryStatus.READ: 3,
-    DeliveryStatus.FAILED: 4,
+    DeliveryStatus.PLAYED: 4,  # a voice message was played: after read
+    DeliveryStatus.FAILED: 5,
 }
 
 

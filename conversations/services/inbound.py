@@ -4,7 +4,7 @@ to the processing handlers (conversations.processing) on commit.
 
 import datetime as dt
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +18,7 @@ from conversations.models import (
     Role,
 )
 from conversations.services.counters import count_bulk, remember_identities
+from conversations.services.identities import Customer, Resolved, resolve_customers
 from conversations.services.messages import copy_messages
 from conversations.services.sessions import LOCK_USERS_SQL, assign_sessions, count_new_sessions
 from conversations.whatsapp import identity
@@ -33,7 +34,9 @@ class InboundResult:
 
 @dataclass(frozen=True)
 class Inbound:
-    """One message a WhatsApp user sent us (the webhook's parse of it), to be stored."""
+    """One message of a WhatsApp user's chat (the webhook's parse of it), to be stored: from the
+    user (role user) or from our staff in the WhatsApp Business app (role staff). `phone` and/or
+    `bsuid` name the user; `process` False stores it as already processed (no assistant)."""
 
     phone: str
     content: str
@@ -41,6 +44,15 @@ class Inbound:
     wa_message_id: str | None = None
     message_type: str = "text"
     context: dict[str, Any] | None = None
+    bsuid: str = ""
+    parent_bsuid: str = ""
+    username: str = ""
+    role: str = Role.USER
+    process: bool = True
+
+    @property
+    def customer(self) -> Customer:
+        return Customer(self.phone, self.bsuid, self.parent_bsuid, self.username)
 
 
 def record_inbound_message(
@@ -72,20 +84,23 @@ def record_inbound_message(
 
 def record_inbound_messages(items: Sequence[Inbound]) -> list[InboundResult | None]:
     """Store users' WhatsApp messages in one transaction; enqueue the new ones' processing on
-    commit. One result per item, in order: None when the sender is not a phone number.
+    commit. One result per item, in order: None when the sender is neither a phone number nor a
+    BSUID.
 
     Each wamid is stored once: a redelivery (already stored, or twice in `items`) answers the
     stored message with created=False. The senders' advisory locks are taken first, in user_id
     order, so concurrent batches for one user join one session and see each other's wamids.
     Everything is set-based: a batch costs about a dozen statements whatever its size.
     """
-    senders = _senders({item.phone for item in items})
     results: list[InboundResult | None] = [None] * len(items)
-    valid = [(i, item) for i, item in enumerate(items) if senders[item.phone]]
-    if not valid:
+    if not items:
         return results
     with transaction.atomic(savepoint=False):  # inside a drain's batch: no savepoint round trips
-        users = sorted({senders[item.phone][0] for _, item in valid})
+        senders = resolve_customers(item.customer for item in items)
+        valid = [(i, item) for i, item in enumerate(items) if senders[item.customer]]
+        if not valid:
+            return results
+        users = sorted({senders[item.customer].user_id for _, item in valid})
         wamids = [item.wa_message_id for _, item in valid if item.wa_message_id]
         state = selectors.inbound_state(users, wamids, before=[(LOCK_USERS_SQL, [users])])
         known = _stored_messages(state.stored)
@@ -108,22 +123,11 @@ def record_inbound_messages(items: Sequence[Inbound]) -> list[InboundResult | No
         by_wamid = {m.wa_message_id: m for m in messages if m.wa_message_id}
         for i, wamid in repeats:
             results[i] = InboundResult(by_wamid[wamid], False)
-        ids = [m.pk for m in messages]
+        ids = [m.pk for m in messages if m.processed_at is None]
         # robust: Redis refusing does not undo or fail the stored batch; the redrive job
         # (orders.assistant.redrive_unprocessed) enqueues the messages again.
         transaction.on_commit(lambda: _enqueue_processing(ids), robust=True)
     return results
-
-
-def _senders(phones: Iterable[str]) -> dict[str, tuple[str, str] | None]:
-    """phone -> (user_id, E.164 number), or None when it is not a phone number."""
-    found: dict[str, tuple[str, str] | None] = {}
-    for phone in phones:
-        try:
-            found[phone] = (identity.pseudonymize_phone(phone), identity.normalize_phone(phone))
-        except identity.InvalidPhoneNumber:
-            found[phone] = None
-    return found
 
 
 def _stored_messages(stored: dict[str, int]) -> dict[str, ConversationMessage]:
@@ -136,24 +140,25 @@ def _stored_messages(stored: dict[str, int]) -> dict[str, ConversationMessage]:
 
 def _insert_inbound(
     fresh: Sequence[tuple[int, Inbound]],
-    senders: dict[str, tuple[str, str] | None],
+    senders: dict[Customer, Resolved | None],
     state: selectors.InboundState,
 ) -> list[ConversationMessage]:
     """Insert new inbound messages (sessions chosen or opened, counters, identities)."""
     if not fresh:
         return []
-    arrivals = [(senders[item.phone][0], item.timestamp) for _, item in fresh]
+    arrivals = [(senders[item.customer].user_id, item.timestamp) for _, item in fresh]
     sessions, new_sessions = assign_sessions(arrivals, state)
     ConversationSession.objects.bulk_create(new_sessions)
     messages = [
         ConversationMessage(
             session=session,
-            role=Role.USER,
+            role=item.role,
             content=item.content,
             timestamp=item.timestamp,
             wa_message_id=item.wa_message_id,
             message_type=item.message_type,
             context=item.context or {},
+            processed_at=None if item.process and item.role == Role.USER else item.timestamp,
         )
         for (_, item), session in zip(fresh, sessions, strict=True)
     ]
@@ -161,7 +166,13 @@ def _insert_inbound(
     with selectors.pipeline():  # the counter writes in one round trip
         count_bulk(messages, {s.session_id: s.user_id for s in sessions})
         count_new_sessions(new_sessions)
-        remember_identities([(senders[item.phone], item.timestamp) for _, item in fresh])
+        remember_identities(
+            [
+                (senders[item.customer], item.timestamp)
+                for _, item in fresh
+                if item.role == Role.USER
+            ]
+        )
     return messages
 
 
@@ -176,7 +187,12 @@ def _enqueue_processing(message_ids: Sequence[int]) -> None:
 
 
 def record_reaction(
-    *, phone: str, target_wa_message_id: str, emoji: str | None, at: dt.datetime
+    *,
+    target_wa_message_id: str,
+    emoji: str | None,
+    at: dt.datetime,
+    phone: str = "",
+    user_id: str = "",
 ) -> bool:
     """Put a user's reaction on the message it targets: context["reaction"] = {emoji, at}.
 
@@ -184,7 +200,7 @@ def record_reaction(
     means the user removed it. Redeliveries are harmless and an older reaction arriving late
     never replaces a newer one. False when the target is not a message of this user's chats.
     """
-    user_id = identity.pseudonymize_phone(phone)
+    user_id = user_id or identity.pseudonymize_phone(phone)
     with connection.cursor() as cursor:
         cursor.execute(
             "UPDATE conversation_messages SET context = COALESCE(context, '{}'::jsonb)"

@@ -71,15 +71,19 @@ class PermanentSendError(Exception):
 # ------------------------------------------------------------------ recipient
 
 
-def recipient(message: ConversationMessage) -> str:
-    """The user's number as a wa_id (digits), if we may still write to them."""
+def recipient(message: ConversationMessage) -> dict[str, str]:
+    """Where to send, if we may still write to the user: {"to": the number as a wa_id (digits)}
+    when we know it, else {"recipient": the BSUID exactly as Meta sent it} (a username-only
+    customer)."""
     known = services.user_identity(message.session.user_id)
-    if known is None:
+    if known is None or not (known.phone_encrypted or known.bsuid_encrypted):
         raise PermanentSendError("no_recipient")
     if not within_service_window(known.last_inbound_at):
         raise PermanentSendError("outside_service_window", OUTSIDE_WINDOW_CODE)
     try:
-        return identity.decrypt_phone(known.phone_encrypted).lstrip("+")
+        if known.phone_encrypted:
+            return {"to": identity.decrypt_phone(known.phone_encrypted).lstrip("+")}
+        return {"recipient": identity.decrypt_phone(known.bsuid_encrypted)}
     except InvalidToken as exc:
         raise PermanentSendError("recipient_unreadable") from exc
 
@@ -92,15 +96,19 @@ def within_service_window(
     return last_inbound_at is not None and now - last_inbound_at <= SERVICE_WINDOW
 
 
-def build_payload(message: ConversationMessage, *, to: str) -> dict[str, Any]:
+def build_payload(
+    message: ConversationMessage, *, to: str = "", recipient: str = ""
+) -> dict[str, Any]:
     """The Cloud API body: interactive (buttons or list) from context["interactive"], else text.
+    Addressed `to` a number or, for a username-only customer, to a BSUID as `recipient`.
 
     biz_opaque_callback_data carries our message id; Meta echoes it in the message's status
     webhooks, which is how a send whose answer was lost is found again (services.delivery)."""
+    address = {"to": to} if to else {"recipient": recipient}
     base = {
         "messaging_product": "whatsapp",
         "recipient_type": "individual",
-        "to": to,
+        **address,
         "biz_opaque_callback_data": services.callback_data(message.pk),
     }
     interactive = message.context.get("interactive")

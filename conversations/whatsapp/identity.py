@@ -1,7 +1,10 @@
-"""Phone numbers in, pseudonyms out.
+"""Phone numbers and business-scoped user ids (BSUIDs) in, pseudonyms out.
 
-A user is known by `user_id` = HMAC-SHA256(PSEUDONYM_SECRET, E.164 number). The number itself is
-kept only encrypted (Fernet, FIELD_ENCRYPTION_KEY), and only where we must reply to it.
+A phone number's key is HMAC-SHA256(PSEUDONYM_SECRET, E.164 number); a BSUID's is the HMAC of
+"bsuid:" + the BSUID exactly as Meta sent it. A user's `user_id` is the key of the first
+identifier we saw (conversations.services.identities links the others), so users from before
+BSUIDs keep their ids. Numbers, BSUIDs and usernames are kept only encrypted (Fernet,
+FIELD_ENCRYPTION_KEY), and only where we must reply; never logged.
 """
 
 import hashlib
@@ -57,7 +60,42 @@ def encrypt_phone(raw: str) -> str:
 
 
 def decrypt_phone(token: str) -> str:
+    """The clear text of any value this module encrypted (a number, a BSUID, a username)."""
     return _fernet(settings.FIELD_ENCRYPTION_KEY).decrypt(token.encode()).decode()
+
+
+class InvalidBsuid(ValueError):
+    """The text is not a business-scoped user id."""
+
+
+def check_bsuid(raw: str) -> str:
+    """A BSUID as Meta sent it ("SG.1349120865530274", parent "US.ENT.…"), checked loosely:
+    a two-letter country, a dot, then letters, digits and dots; at most 160 characters."""
+    text = raw or ""
+    country, dot, rest = text.partition(".")
+    if not (len(country) == 2 and country.isalpha() and dot and rest and len(text) <= 160):
+        raise InvalidBsuid("not a business-scoped user id")
+    if not all(c.isascii() and (c.isalnum() or c == ".") for c in rest):
+        raise InvalidBsuid("not a business-scoped user id")
+    return text
+
+
+def looks_like_bsuid(value: str) -> bool:
+    try:
+        check_bsuid(value)
+    except InvalidBsuid:
+        return False
+    return True
+
+
+def bsuid_key(raw: str) -> str:
+    """The key (64 hex characters) of a BSUID: the user_id of a user first seen by it."""
+    key = settings.PSEUDONYM_SECRET.encode()
+    return hmac.new(key, b"bsuid:" + check_bsuid(raw).encode(), hashlib.sha256).hexdigest()
+
+
+def encrypt_text(text: str) -> str:
+    return _fernet(settings.FIELD_ENCRYPTION_KEY).encrypt(text.encode()).decode() if text else ""
 
 
 def looks_like_user_id(value: str) -> bool:

@@ -78,7 +78,7 @@ def _deliver_locked(message_id: int) -> str:
     if isinstance(claimed, str):
         return claimed
     try:
-        payload = graph.build_payload(claimed, to=graph.recipient(claimed))
+        payload = graph.build_payload(claimed, **graph.recipient(claimed))
         if not settings.WHATSAPP_ACCESS_TOKEN:
             graph.log_to_console(claimed)
             _set_state(message_id, OutboxState.SENT, OutboxState.SENDING)

@@ -4,13 +4,14 @@ A POST only verifies and commits, so that it answers fast:
 1. the body is at most WHATSAPP_MAX_BODY_BYTES (413 otherwise), read once, raw;
 2. X-Hub-Signature-256 must be the HMAC-SHA256 of those bytes with WHATSAPP_APP_SECRET, compared
    in constant time (403 otherwise, nothing stored; with no secret configured every POST is 403);
-3. the body must be a JSON object (400 otherwise);
+3. the body must be a JSON object nested at most MAX_DEPTH deep (400 with the reason otherwise,
+   never a 500: Meta's notifications are about 8 levels deep);
 4. it is committed to the webhook inbox and the answer is 200 {"queued": 1}: Meta does not
-   deliver it again, and it cannot be lost. The ingester (conversations.whatsapp.ingest) stores it:
-   each
-   message once (idempotent on the wamid) with its processing task enqueued on commit; statuses
-   move outbound messages forward; reactions are put on the message they target. With
-   WHATSAPP_INGEST_INLINE the request stores it itself and answers what it stored.
+   deliver it again, and it cannot be lost. The ingester (conversations.whatsapp.ingest) stores
+   it: each message once (idempotent on the wamid) with its processing task enqueued on commit;
+   statuses move outbound messages forward; reactions, edits and revokes act on the message
+   they target. With WHATSAPP_INGEST_INLINE the request stores it itself and answers what it
+   stored.
 Anything we do not use (another object, field, phone number id or message type) is acknowledged
 with 200 and logged by name only. Logs never hold content or phone numbers.
 """
@@ -31,6 +32,20 @@ from conversations.whatsapp import ingest
 logger = logging.getLogger(__name__)
 
 SIGNATURE_PREFIX = "sha256="
+MAX_DEPTH = 32
+
+
+def nesting_depth(value: object) -> int:
+    """How deeply lists and objects nest in decoded JSON (iterative: no recursion limit)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            node = list(node.values())
+        if isinstance(node, list):
+            deepest = max(deepest, depth)
+            stack.extend((child, depth + 1) for child in node if isinstance(child, dict | list))
+    return deepest
 
 
 def signature_is_valid(body: bytes, header: str, secret: str) -> bool:
@@ -97,8 +112,12 @@ class WhatsAppWebhookView(View):
             payload = json.loads(text)
         except (UnicodeDecodeError, ValueError):
             return _problem(400, "body is not valid JSON")
+        except RecursionError:
+            return _problem(400, f"body is nested more than {MAX_DEPTH} levels deep")
         if not isinstance(payload, dict):
             return _problem(400, "body is not a JSON object")
+        if nesting_depth(payload) > MAX_DEPTH:
+            return _problem(400, f"body is nested more than {MAX_DEPTH} levels deep")
         row_id = ingest.accept(text)
         if settings.WHATSAPP_INGEST_INLINE:
             return JsonResponse(ingest.drain(ids=[row_id]).as_dict())

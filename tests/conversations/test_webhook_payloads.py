@@ -33,7 +33,7 @@ def test_every_fixture_parses_into_what_it_holds():
         "other_object": (0, 0, 0, 1),
         "other_field": (0, 0, 0, 1),
         "foreign_phone_number_id": (0, 0, 0, 1),
-        "unknown_type": (0, 0, 0, 1),
+        "unknown_type": (0, 0, 0, 0),  # a number change: an identity change
     }
     for path in sorted(FIXTURES.glob("*.json")):
         parsed = parse_notification(load(path.stem), OURS)
@@ -74,40 +74,61 @@ def test_a_failed_status_keeps_metas_error_code_and_title():
         status="failed",
         timestamp=dt.datetime(2026, 1, 1, 2, 0, 6, tzinfo=dt.UTC),
         errors=({"code": 131047, "title": "Re-engagement message"},),
+        recipient_id="6591230001",
     )
 
 
-def test_skipped_items_are_named_without_their_content():
+def test_a_number_change_is_an_identity_change_and_its_body_is_not_kept():
     parsed = parse_notification(load("unknown_type"), OURS)
-    assert parsed.skipped == [Skipped("message_type", "system")]
+    [change] = parsed.identity_changes
+    assert (change.kind, change.from_wa_id, change.new_wa_id) == (
+        "user_changed_number",
+        "6591230001",
+        "6591239999",
+    )
+    assert "changed from" not in repr(parsed)
+
+
+def test_skipped_items_are_named_without_their_content():
+    parsed = parse_notification(load("other_field"), OURS)
+    assert [s.kind for s in parsed.skipped] == ["field"]
 
 
 def test_with_no_phone_number_id_configured_every_number_is_accepted():
     assert len(parse_notification(load("foreign_phone_number_id"), "").messages) == 1
 
 
-def test_a_voice_played_status_is_skipped():
+def test_a_voice_played_status_is_a_status():
     payload = load("status_read")
     _value(payload)["statuses"][0]["status"] = "played"
-    assert parse_notification(payload, OURS).skipped == [Skipped("status", "played")]
+    assert [s.status for s in parse_notification(payload, OURS).statuses] == ["played"]
 
 
-def test_an_interactive_reply_of_another_kind_is_skipped():
+def test_a_status_of_another_kind_is_skipped_by_name():
+    payload = load("status_read")
+    _value(payload)["statuses"][0]["status"] = "deleted"
+    assert parse_notification(payload, OURS).skipped == [Skipped("status", "deleted")]
+
+
+def test_an_interactive_reply_of_a_kind_we_do_not_know_is_kept_without_content():
     payload = load("interactive_button_reply")
-    _value(payload)["messages"][0]["interactive"] = {"type": "nfm_reply", "nfm_reply": {}}
-    assert parse_notification(payload, OURS).skipped == [Skipped("message_type", "interactive")]
+    _value(payload)["messages"][0]["interactive"] = {"type": "product_reply"}
+    [message] = parse_notification(payload, OURS).messages
+    assert (message.content, message.context["interactive"]) == ("", {"type": "product_reply"})
 
 
 @pytest.mark.parametrize(
     ("field", "value"),
     [("id", None), ("from", 6591230001), ("timestamp", "yesterday"), ("timestamp", "-5")],
 )
-def test_a_message_missing_a_required_field_is_skipped_as_malformed(field, value):
+def test_a_message_missing_a_required_field_is_a_failure_without_content(field, value):
     payload = load("text")
     _value(payload)["messages"][0][field] = value
     parsed = parse_notification(payload, OURS)
     assert parsed.messages == []
-    assert parsed.skipped[0].kind == "malformed"
+    [failure] = parsed.failures
+    assert failure.error.startswith("missing or invalid")
+    assert "pizza" not in repr(failure)
 
 
 @pytest.mark.parametrize(
