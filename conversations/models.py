@@ -15,6 +15,7 @@ class Role(models.TextChoices):
     USER = "user", "User"
     ASSISTANT = "assistant", "Assistant"
     SYSTEM = "system", "System"
+    STAFF = "staff", "Staff"  # a support colleague writing from the inbox (or WhatsApp Business)
 
 
 class DeliveryStatus(models.TextChoices):
@@ -25,6 +26,12 @@ class DeliveryStatus(models.TextChoices):
     DELIVERED = "delivered", "Delivered"
     READ = "read", "Read"
     FAILED = "failed", "Failed"
+
+
+class SupportStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    PENDING = "pending", "Pending"
+    RESOLVED = "resolved", "Resolved"
 
 
 # ------------------------------------------------------------------ who the customers are
@@ -108,6 +115,20 @@ class ConversationSession(models.Model):
     context = models.JSONField(default=dict, blank=True)
     flagged_for_followup = models.BooleanField(default=False)
     flag_reason = models.CharField(max_length=200, blank=True, default="")
+    # Support inbox (conversations.support): who handles the session, and whether the assistant
+    # is paused because a colleague took it over. handed_over_at stays after a resume (reports).
+    status = models.CharField(
+        max_length=16, choices=SupportStatus.choices, default=SupportStatus.OPEN
+    )
+    assignee = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    handed_over = models.BooleanField(default=False)
+    handed_over_at = models.DateTimeField(null=True, blank=True)
+    handed_over_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -121,6 +142,8 @@ class ConversationSession(models.Model):
             models.Index(fields=["created_at"], name="conv_sess_created_idx"),
             # Session timeline: a user's sessions in a time range, newest first.
             models.Index(fields=["user_id", "-start_time"], name="conv_sess_user_start_idx"),
+            # Support inbox: newest activity first.
+            models.Index(fields=["-last_activity_at"], name="conv_sess_activity_idx"),
             # Support queue: flagged sessions.
             models.Index(
                 fields=["start_time"],
@@ -138,6 +161,9 @@ class ConversationSession(models.Model):
             ("export_csv", "Can export conversation lists as CSV"),
             ("export_user_data", "Can export a user's data (GDPR access)"),
             ("erase_user_data", "Can erase a user's data (GDPR erasure)"),
+            ("handle_session", "Can take over, answer, note and resolve sessions"),
+            ("assign_session", "Can assign sessions to any colleague"),
+            ("register_contact", "Can register a session's unknown sender as an outlet contact"),
         ]
 
     def __str__(self) -> str:
@@ -205,6 +231,24 @@ class ConversationMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.role} message {self.pk}"
+
+
+class SessionNote(models.Model):
+    """A private note by staff on a session: never sent, never shown to the customer."""
+
+    session = models.ForeignKey(ConversationSession, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "conversation_session_notes"
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"note {self.pk} on session {self.session_id}"
 
 
 class UserInteractionSummary(models.Model):

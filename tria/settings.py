@@ -225,6 +225,11 @@ WHATSAPP_MAX_BODY_BYTES = env.int("WHATSAPP_MAX_BODY_BYTES", default=1024 * 1024
 WHATSAPP_SEND_MAX_RETRIES = env.int("WHATSAPP_SEND_MAX_RETRIES", default=5)
 WHATSAPP_RETRY_BACKOFF_SECONDS = env.float("WHATSAPP_RETRY_BACKOFF_SECONDS", default=5.0)
 SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30)
+# Message templates approved by Meta that staff may send outside the 24-hour window
+# (conversations.support): {"name": {"language": "en", "parameters": <number of {{n}}>}}.
+WHATSAPP_TEMPLATES = env.json(
+    "WHATSAPP_TEMPLATES", default={"follow_up": {"language": "en", "parameters": 1}}
+)
 # The webhook inbox (conversations.whatsapp.ingest): the webhook commits each notification and
 # answers;
 # `manage.py ingest_webhooks` stores them in batches. INLINE stores during the request instead

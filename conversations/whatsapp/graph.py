@@ -1,11 +1,12 @@
 """The WhatsApp Cloud API client: the only module that talks to the Graph API.
 
 Sending rules:
-- Only an assistant message that has not been sent yet is sent, so a redelivered task does not
-  send it twice once its wamid is recorded.
+- Only an assistant or staff message that has not been sent yet is sent, so a redelivered task
+  does not send it twice once its wamid is recorded.
 - Free-form text and interactive messages are allowed only inside the 24-hour customer-service
   window (UserIdentity.last_inbound_at). Outside it nothing is sent and the message is marked
-  failed with reason "outside_service_window" (Meta would answer 131047).
+  failed with reason "outside_service_window" (Meta would answer 131047). An approved template
+  (message_type "template", context["template"]) may be sent at any time.
 - 429, 5xx, timeouts, connection errors and Meta's throttling error codes raise TransientSendError;
   the send task retries with exponential backoff and marks the message failed when retries run out.
 - Any other 4xx fails the message at once, with Meta's error code in message.context.
@@ -114,7 +115,7 @@ def record_send_failure(message_id: int, reason: str, code: int | None = None) -
 
 def _awaits_delivery(message: ConversationMessage) -> bool:
     return (
-        message.role == Role.ASSISTANT
+        message.role in (Role.ASSISTANT, Role.STAFF)
         and not message.wa_message_id
         and message.delivery_status == DeliveryStatus.PENDING
     )
@@ -125,7 +126,8 @@ def _recipient(message: ConversationMessage) -> str:
     known = services.user_identity(message.session.user_id)
     if known is None:
         raise PermanentSendError("no_recipient")
-    if not within_service_window(known.last_inbound_at):
+    is_template = message.message_type == "template"
+    if not is_template and not within_service_window(known.last_inbound_at):
         raise PermanentSendError("outside_service_window", OUTSIDE_WINDOW_CODE)
     try:
         return identity.decrypt_phone(known.phone_encrypted).lstrip("+")
@@ -139,8 +141,12 @@ def within_service_window(last_inbound_at: dt.datetime | None) -> bool:
 
 
 def build_payload(message: ConversationMessage, *, to: str) -> dict[str, Any]:
-    """The Cloud API body: interactive (buttons or list) from context["interactive"], else text."""
+    """The Cloud API body: a template from context["template"], interactive (buttons or list)
+    from context["interactive"], else text."""
     base = {"messaging_product": "whatsapp", "recipient_type": "individual", "to": to}
+    template = message.context.get("template")
+    if message.message_type == "template" and isinstance(template, dict):
+        return {**base, "type": "template", "template": template}
     interactive = message.context.get("interactive")
     if isinstance(interactive, dict) and interactive:
         body = interactive.get("body") or {"text": message.content}
