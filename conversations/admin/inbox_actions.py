@@ -88,6 +88,12 @@ ACTIONS: dict[str, Callable[[HttpRequest, ConversationSession], str]] = {
 }
 
 
+FOLLOW = {("take-over", ""): "taken_over", ("status", "resolved"): "resolved"}
+
+
+FOLLOW = {("take-over", ""): "taken_over", ("status", "resolved"): "resolved"}
+
+
 @require_POST
 def action_view(request: HttpRequest, session_id: str, action: str) -> HttpResponse:
     require_handler(request)
@@ -95,10 +101,12 @@ def action_view(request: HttpRequest, session_id: str, action: str) -> HttpRespo
     if act is None:
         raise Http404("no such action")
     session = get_object_or_404(ConversationSession, session_id=session_id)
+    state = {**page_state(request), "session": str(session.session_id)}
     try:
         messages.success(request, act(request, session))
     except support.SupportError as exc:
         messages.error(request, exc.message)
-    return HttpResponseRedirect(
-        inbox_url({**page_state(request), "session": str(session.session_id)})
-    )
+    else:
+        # Follow the session to the queue it moved to, so it stays in view.
+        state["filter"] = FOLLOW.get((action, request.POST.get("status", "")), state["filter"])
+    return HttpResponseRedirect(inbox_url(state))
