@@ -15,7 +15,7 @@ class Role(models.TextChoices):
     USER = "user", "User"
     ASSISTANT = "assistant", "Assistant"
     SYSTEM = "system", "System"
-    STAFF = "staff", "Staff"  # sent by a colleague from the WhatsApp Business app (an echo)
+    STAFF = "staff", "Staff"  # a support colleague writing from the inbox (or WhatsApp Business)
 
 
 class DeliveryStatus(models.TextChoices):
@@ -27,6 +27,12 @@ class DeliveryStatus(models.TextChoices):
     READ = "read", "Read"
     PLAYED = "played", "Played"
     FAILED = "failed", "Failed"
+
+
+class SupportStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    PENDING = "pending", "Pending"
+    RESOLVED = "resolved", "Resolved"
 
 
 # ------------------------------------------------------------------ who the customers are
@@ -127,6 +133,20 @@ class ConversationSession(models.Model):
     context = models.JSONField(default=dict, blank=True)
     flagged_for_followup = models.BooleanField(default=False)
     flag_reason = models.CharField(max_length=200, blank=True, default="")
+    # Support inbox (conversations.support): who handles the session, and whether the assistant
+    # is paused because a colleague took it over. handed_over_at stays after a resume (reports).
+    status = models.CharField(
+        max_length=16, choices=SupportStatus.choices, default=SupportStatus.OPEN
+    )
+    assignee = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    handed_over = models.BooleanField(default=False)
+    handed_over_at = models.DateTimeField(null=True, blank=True)
+    handed_over_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -140,6 +160,8 @@ class ConversationSession(models.Model):
             models.Index(fields=["created_at"], name="conv_sess_created_idx"),
             # Session timeline: a user's sessions in a time range, newest first.
             models.Index(fields=["user_id", "-start_time"], name="conv_sess_user_start_idx"),
+            # Support inbox: newest activity first.
+            models.Index(fields=["-last_activity_at"], name="conv_sess_activity_idx"),
             # Support queue: flagged sessions.
             models.Index(
                 fields=["start_time"],
@@ -157,6 +179,9 @@ class ConversationSession(models.Model):
             ("export_csv", "Can export conversation lists as CSV"),
             ("export_user_data", "Can export a user's data (GDPR access)"),
             ("erase_user_data", "Can erase a user's data (GDPR erasure)"),
+            ("handle_session", "Can take over, answer, note and resolve sessions"),
+            ("assign_session", "Can assign sessions to any colleague"),
+            ("register_contact", "Can register a session's unknown sender as an outlet contact"),
         ]
 
     def __str__(self) -> str:
@@ -269,6 +294,24 @@ class OutboxEntry(models.Model):
 
     def __str__(self) -> str:
         return f"outbox {self.message_id} {self.state}"
+
+
+class SessionNote(models.Model):
+    """A private note by staff on a session: never sent, never shown to the customer."""
+
+    session = models.ForeignKey(ConversationSession, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "conversation_session_notes"
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"note {self.pk} on session {self.session_id}"
 
 
 class UserInteractionSummary(models.Model):

@@ -7,11 +7,23 @@ created_at index. A period is a range of Singapore days, both ends included.
 """
 
 import datetime as dt
+import statistics
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Avg, Count, Exists, F, FloatField, Min, OuterRef, Q, Sum
+from django.db.models import (
+    Avg,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+)
 from django.db.models.functions import Cast, TruncDate
 from django.utils import timezone
 
@@ -22,6 +34,7 @@ from conversations.models import (
     DailyIntentStat,
     PurgeRun,
     Role,
+    SupportStatus,
     UserInteractionSummary,
 )
 
@@ -297,6 +310,59 @@ def _count_messages() -> int:
         return cursor.fetchone()[0]
 
 
+# ------------------------------------------------------------------ support inbox
+
+
+@dataclass
+class SupportStats:
+    handed_over: int  # sessions of the period a colleague took over
+    median_first_reply: dt.timedelta | None  # customer's message -> first staff reply
+    resolved_per_day: list[tuple[dt.date, int]]
+    closed: int  # sessions ended (idle rollover) or resolved
+    automation_rate: float | None  # closed without any colleague
+
+
+def support_stats(period: Period) -> SupportStats:
+    """Handover, staff reply time, resolutions and automation (sessions started in the period;
+    resolutions by the day they happened)."""
+    sessions = _sessions_in(period)
+    staff = ConversationMessage.objects.filter(session=OuterRef("session_id"), role=Role.STAFF)
+    first_staff = staff.order_by("timestamp").values("timestamp")[:1]
+    waited = ConversationMessage.objects.filter(
+        session=OuterRef("session_id"), role=Role.USER, timestamp__lte=OuterRef("first_staff")
+    ).order_by("-timestamp")
+    replies = (
+        sessions.annotate(first_staff=Subquery(first_staff))
+        .filter(first_staff__isnull=False)
+        .annotate(asked=Subquery(waited.values("timestamp")[:1]))
+        .exclude(asked__isnull=True)
+        .values_list("asked", "first_staff")
+    )
+    waits = [answered - asked for asked, answered in replies]
+    closed = sessions.filter(Q(end_time__isnull=False) | Q(status=SupportStatus.RESOLVED))
+    totals = closed.aggregate(
+        n=Count("id"),
+        alone=Count("id", filter=Q(handed_over_at__isnull=True) & ~Exists(staff)),
+    )
+    resolved = dict(
+        ConversationSession.objects.filter(
+            resolved_at__gte=period.start, resolved_at__lt=period.end
+        )
+        .annotate(day=TruncDate("resolved_at", tzinfo=timezone.get_default_timezone()))
+        .values("day")
+        .annotate(n=Count("id"))
+        .order_by()
+        .values_list("day", "n")
+    )
+    return SupportStats(
+        handed_over=sessions.filter(handed_over_at__isnull=False).count(),
+        median_first_reply=statistics.median(waits) if waits else None,
+        resolved_per_day=[(d, resolved.get(d, 0)) for d in period.days],
+        closed=totals["n"],
+        automation_rate=totals["alone"] / totals["n"] if totals["n"] else None,
+    )
+
+
 # ------------------------------------------------------------------ the page
 
 
@@ -308,6 +374,7 @@ class Dashboard:
     languages: list[tuple[str, int]]
     satisfaction: list[tuple[dt.date, float | None, int]]
     health: DataHealth
+    support: SupportStats
 
 
 def build_dashboard(period: Period) -> Dashboard:
@@ -318,4 +385,5 @@ def build_dashboard(period: Period) -> Dashboard:
         languages=language_preferences(period),
         satisfaction=satisfaction_trend(period),
         health=data_health(),
+        support=support_stats(period),
     )

@@ -23,6 +23,8 @@ Rules:
   last confident one), else the outlet's preferred_language, else English (locale/ catalogues).
 - A message that is not an order never creates one: only order_placement (or the answer to our
   own question about one) reaches orders.services.create_order.
+- A session a colleague took over (session.handed_over) is not answered: the message is stored
+  and counted as usual, marked processed, and pending questions are dropped (stand_aside).
 - Failures: an exception rolls the whole turn back and the task retries with backoff
   (conversations.processing.RetryLater); after ASSISTANT_MAX_ATTEMPTS the user gets a holding
   reply and the session is flagged for a colleague. The message itself is never lost: the webhook
@@ -75,6 +77,9 @@ def handle_inbound(message_id: int) -> None:
     message = _load(message_id)
     if message is None or message.role != Role.USER or message.processed_at is not None:
         return
+    if message.session.handed_over:
+        stand_aside(message_id)
+        return
     if attempts_of(message) >= settings.ASSISTANT_MAX_ATTEMPTS:
         hold(message_id, "previous attempts failed")
         return
@@ -84,6 +89,21 @@ def handle_inbound(message_id: int) -> None:
             respond(message_id, understanding)
     except Exception as exc:
         retry_or_hold(message_id, exc)
+
+
+# Questions the assistant may be waiting on; a colleague's takeover drops them.
+PENDING_QUESTIONS = ("pending_order", "awaiting_rating", "outlet_question")
+
+
+def stand_aside(message_id: int) -> None:
+    """A colleague took the session over (conversations.support): no parsing, no order, no
+    reply; the message is marked processed and pending questions are dropped."""
+    with transaction.atomic():
+        message = ConversationMessage.objects.select_for_update().get(pk=message_id)
+        session = ConversationSession.objects.select_for_update().get(session_id=message.session_id)
+        context = {k: v for k, v in (session.context or {}).items() if k not in PENDING_QUESTIONS}
+        ConversationSession.objects.filter(pk=session.pk).update(context=context)
+        services.mark_processed(message)
 
 
 def retry_delay(retries: int) -> float:

@@ -262,6 +262,11 @@ WHATSAPP_RETRY_BACKOFF_SECONDS = env.float("WHATSAPP_RETRY_BACKOFF_SECONDS", def
 # A message timestamp older than this (or over a day ahead) is replaced by the receive time.
 WHATSAPP_TIMESTAMP_MAX_AGE_DAYS = env.int("WHATSAPP_TIMESTAMP_MAX_AGE_DAYS", default=30)
 SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30)
+# Message templates approved by Meta that staff may send outside the 24-hour window
+# (conversations.support): {"name": {"language": "en", "parameters": <number of {{n}}>}}.
+WHATSAPP_TEMPLATES = env.json(
+    "WHATSAPP_TEMPLATES", default={"follow_up": {"language": "en", "parameters": 1}}
+)
 # The webhook inbox (conversations.whatsapp.ingest): the webhook commits each notification and
 # answers;
 # `manage.py ingest_webhooks` stores them in batches. INLINE stores during the request instead

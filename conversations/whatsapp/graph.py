@@ -3,7 +3,8 @@
 Sending rules (the outbox that decides when to post is conversations.whatsapp.outbox):
 - Free-form text and interactive messages are allowed only inside the 24-hour customer-service
   window (UserIdentity.last_inbound_at). Outside it nothing is sent and the message is marked
-  failed with reason "outside_service_window" (Meta would answer 131047).
+  failed with reason "outside_service_window" (Meta would answer 131047). An approved template
+  (message_type "template", context["template"]) may be sent at any time.
 - 429, 5xx, a refused or timed-out connection and Meta's throttling error codes raise
   TransientSendError (Meta did not take the message): retried with exponential backoff.
 - A timeout or a broken connection after the request was written raises UncertainSendError: Meta
@@ -78,7 +79,8 @@ def recipient(message: ConversationMessage) -> dict[str, str]:
     known = services.user_identity(message.session.user_id)
     if known is None or not (known.phone_encrypted or known.bsuid_encrypted):
         raise PermanentSendError("no_recipient")
-    if not within_service_window(known.last_inbound_at):
+    is_template = message.message_type == "template"
+    if not is_template and not within_service_window(known.last_inbound_at):
         raise PermanentSendError("outside_service_window", OUTSIDE_WINDOW_CODE)
     try:
         if known.phone_encrypted:
@@ -99,8 +101,9 @@ def within_service_window(
 def build_payload(
     message: ConversationMessage, *, to: str = "", recipient: str = ""
 ) -> dict[str, Any]:
-    """The Cloud API body: interactive (buttons or list) from context["interactive"], else text.
-    Addressed `to` a number or, for a username-only customer, to a BSUID as `recipient`.
+    """The Cloud API body: a template from context["template"], interactive (buttons or list)
+    from context["interactive"], else text. Addressed `to` a number or, for a username-only
+    customer, to a BSUID as `recipient`.
 
     biz_opaque_callback_data carries our message id; Meta echoes it in the message's status
     webhooks, which is how a send whose answer was lost is found again (services.delivery)."""
@@ -111,6 +114,9 @@ def build_payload(
         **address,
         "biz_opaque_callback_data": services.callback_data(message.pk),
     }
+    template = message.context.get("template")
+    if message.message_type == "template" and isinstance(template, dict):
+        return {**base, "type": "template", "template": template}
     interactive = message.context.get("interactive")
     if isinstance(interactive, dict) and interactive:
         body = interactive.get("body") or {"text": message.content}

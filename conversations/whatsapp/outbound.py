@@ -54,3 +54,42 @@ def _enqueue(message_id: int) -> None:
             message_id,
             type(exc).__name__,
         )
+
+
+def send_staff_reply(
+    session: ConversationSession,
+    text: str,
+    *,
+    sent_by: int,
+    template: dict | None = None,
+) -> ConversationMessage:
+    """Store a colleague's message (role staff, context["sent_by"] = their user id) and send it
+    through the same task as the assistant's replies once committed.
+
+    `template` is a Cloud API `template` object (template_payload); `text` is then what the
+    transcript shows.
+    """
+    context: dict = {"sent_by": sent_by}
+    if template:
+        context["template"] = template
+    with transaction.atomic():
+        message = services.record_message(
+            session=session,
+            role=Role.STAFF,
+            content=text,
+            intent="staff_reply",
+            message_type="template" if template else "text",
+            context=context,
+        )
+        outbox.add(message)
+        transaction.on_commit(lambda: _enqueue(message.pk))
+    return message
+
+
+def template_payload(name: str, language: str, parameters: list[str]) -> dict:
+    """The Cloud API `template` object of an approved template with body parameters."""
+    payload: dict = {"name": name, "language": {"code": language}}
+    if parameters:
+        body = [{"type": "text", "text": str(p)} for p in parameters]
+        payload["components"] = [{"type": "body", "parameters": body}]
+    return payload

@@ -189,9 +189,10 @@ def sweep(enqueue: Callable[[int], None], now: dt.datetime | None = None) -> dic
     overdue = overdue.filter(message__isnull=False)
     for entry in overdue.select_related("message__session").order_by("changed_at")[:SWEEP_BATCH]:
         known = services.user_identity(entry.message.session.user_id)
-        if entry.state == OutboxState.PENDING and not graph.within_service_window(
+        expired = entry.message.message_type != "template" and not graph.within_service_window(
             known.last_inbound_at if known else None, now
-        ):
+        )
+        if entry.state == OutboxState.PENDING and expired:
             record_send_failure(
                 entry.message_id, "outside_service_window", graph.OUTSIDE_WINDOW_CODE
             )

@@ -8,7 +8,7 @@ import time_machine
 from django.urls import reverse
 
 from conversations import services
-from conversations.models import ConversationMessage, PurgeRun
+from conversations.models import ConversationMessage, ConversationSession, PurgeRun
 from ops import dashboard
 from tests.factories import SessionFactory, user_id_for
 
@@ -176,3 +176,28 @@ def test_an_empty_database_shows_empty_charts_not_an_error(db, clock, login_as):
     response = login_as("Support agent").get(reverse("admin_dashboard"))
     assert response.status_code == 200
     assert "No data in this period" in response.content.decode()
+
+
+def test_support_numbers_count_handovers_reply_time_resolutions_and_automation(db, clock):
+    helped = SessionFactory(user_id=ALICE, start_time=_at(30), end_time=_at(30, 14))
+    _say(helped, "user", _at(30, 10))
+    _say(helped, "staff", _at(30, 10).replace(minute=20), context={"sent_by": 1})
+    ConversationSession.objects.filter(pk=helped.pk).update(
+        handed_over_at=_at(30, 10), status="resolved", resolved_at=_at(31, 9)
+    )
+    alone = SessionFactory(user_id=BOB, start_time=_at(30), end_time=_at(30, 12))
+    _say(alone, "user", _at(30, 10))
+    SessionFactory(user_id=CAROL, start_time=_at(31))  # still open: not counted as closed
+
+    stats = dashboard.support_stats(dashboard.default_period())
+
+    assert stats.handed_over == 1
+    assert stats.median_first_reply == dt.timedelta(minutes=20)
+    assert stats.resolved_per_day[-1] == (dt.date(2026, 3, 31), 1)
+    assert (stats.closed, stats.automation_rate) == (2, 0.5)
+
+
+def test_the_page_shows_the_support_numbers(history, login_as):
+    page = login_as("Support agent").get("/admin/dashboard/").content.decode()
+    assert 'id="support-handed-over">0<' in page
+    assert "Open the support inbox" in page
