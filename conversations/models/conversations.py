@@ -1,8 +1,4 @@
-"""Conversation memory: outlets and their contacts, sessions, messages, per-user summaries.
-
-Invariants live in the database: unique keys make ingestion idempotent, check constraints keep
-confidence in [0, 1], roles in the allowed set and counters non-negative.
-"""
+"""Sessions, messages, private notes, per-user summaries and the per-day intent counts."""
 
 import uuid
 
@@ -33,82 +29,6 @@ class SupportStatus(models.TextChoices):
     OPEN = "open", "Open"
     PENDING = "pending", "Pending"
     RESOLVED = "resolved", "Resolved"
-
-
-# ------------------------------------------------------------------ who the customers are
-# An outlet is a customer business; its contacts are the WhatsApp numbers that speak for it.
-
-
-class Outlet(models.Model):
-    class Slot(models.TextChoices):
-        MORNING = "morning", "Morning (8am–12pm)"
-        AFTERNOON = "afternoon", "Afternoon (1pm–5pm)"
-
-    name = models.CharField(max_length=200)
-    address = models.TextField(blank=True, default="")
-    delivery_zone = models.CharField(max_length=32, blank=True, default="")
-    delivery_slot = models.CharField(max_length=16, choices=Slot.choices, default=Slot.MORNING)
-    preferred_language = models.CharField(max_length=8, default="en")
-    active = models.BooleanField(default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        db_table = "outlets"
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class OutletContact(models.Model):
-    """A WhatsApp user allowed to speak for an outlet, by phone number and/or business-scoped
-    user id (BSUID, for a customer who writes with a username). Neither is stored in clear."""
-
-    class ContactRole(models.TextChoices):
-        OWNER = "owner", "Owner"
-        MANAGER = "manager", "Manager"
-        STAFF = "staff", "Staff"
-
-    outlet = models.ForeignKey(Outlet, on_delete=models.CASCADE, related_name="contacts")
-    # Same pseudonym as ConversationSession.user_id for this number.
-    phone_hash = models.CharField(max_length=64, db_index=True, blank=True, default="")
-    phone_encrypted = models.TextField(blank=True, default="")
-    phone_masked = models.CharField(
-        max_length=32, blank=True, default="", help_text="e.g. +65 ****4567"
-    )
-    # conversations.whatsapp.identity.bsuid_key of the contact's BSUID.
-    bsuid_hash = models.CharField(max_length=64, db_index=True, blank=True, default="")
-    name = models.CharField(max_length=120, blank=True, default="")
-    role = models.CharField(max_length=16, choices=ContactRole.choices, default=ContactRole.STAFF)
-    can_order = models.BooleanField(default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        db_table = "outlet_contacts"
-        ordering = ["outlet", "name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["outlet", "phone_hash"],
-                name="outlet_contact_uniq",
-                condition=~Q(phone_hash=""),
-            ),
-            models.UniqueConstraint(
-                fields=["outlet", "bsuid_hash"],
-                name="outlet_contact_bsuid_uniq",
-                condition=~Q(bsuid_hash=""),
-            ),
-            models.CheckConstraint(
-                condition=~Q(phone_hash="") | ~Q(bsuid_hash=""), name="outlet_contact_named"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.name or self.phone_masked} ({self.outlet})"
-
-
-# ------------------------------------------------------------------ conversations
 
 
 class ConversationSession(models.Model):
@@ -251,51 +171,6 @@ class ConversationMessage(models.Model):
         return f"{self.role} message {self.pk}"
 
 
-class OutboxState(models.TextChoices):
-    """Where our send of an outbound message is; see conversations.whatsapp.graph."""
-
-    PENDING = "pending", "Waiting to be sent"
-    SENDING = "sending", "Being posted to the Graph API"
-    SENT = "sent", "Accepted by the Graph API"
-    UNKNOWN = "unknown", "Posted, answer lost: waiting for its status"
-    FAILED = "failed", "Not sent"
-
-
-class OutboxEntry(models.Model):
-    """An outbound message we owe WhatsApp (the transactional outbox).
-
-    Written in the transaction that writes the message, so a committed reply is never lost; only
-    a message with an entry is ever posted, and only by moving its entry from pending to sending
-    first, so a redelivered task never posts it twice (conversations.whatsapp.graph).
-    """
-
-    # SET_NULL: the retention purge deletes messages and clears what points at them.
-    message = models.OneToOneField(
-        ConversationMessage, null=True, on_delete=models.SET_NULL, related_name="outbox"
-    )
-    state = models.CharField(max_length=8, choices=OutboxState.choices, default=OutboxState.PENDING)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    changed_at = models.DateTimeField()
-    # When staff were told (session flagged) that the message may not have reached the customer.
-    flagged_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        db_table = "whatsapp_outbox"
-        verbose_name_plural = "outbox entries"
-        indexes = [
-            # The outbox beat job: unfinished entries by age.
-            models.Index(
-                fields=["changed_at"],
-                name="outbox_unfinished_idx",
-                condition=Q(state__in=["pending", "sending", "unknown"]),
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"outbox {self.message_id} {self.state}"
-
-
 class SessionNote(models.Model):
     """A private note by staff on a session: never sent, never shown to the customer."""
 
@@ -364,42 +239,6 @@ class UserInteractionSummary(models.Model):
         return f"summary {self.user_id[:12]}…"
 
 
-class UserIdentity(models.Model):
-    """The only place a user's phone number and BSUID live, encrypted, so that we can reply (to
-    the phone when known, else to the BSUID)."""
-
-    user_id = models.CharField(max_length=64, unique=True)
-    phone_encrypted = models.TextField(blank=True, default="")
-    bsuid_encrypted = models.TextField(blank=True, default="")
-    username_encrypted = models.TextField(blank=True, default="")
-    last_inbound_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        db_table = "user_identities"
-        verbose_name_plural = "user identities"
-
-    def __str__(self) -> str:
-        return f"identity {self.user_id[:12]}…"
-
-
-class IdentityLink(models.Model):
-    """Which pseudonymous user an identifier belongs to: a phone number or a BSUID, keyed by its
-    HMAC (conversations.whatsapp.identity). A user's first identifier names them (user_id = its
-    key, so users from before BSUIDs keep their ids); the others are linked here."""
-
-    key_hash = models.CharField(max_length=64, unique=True)
-    kind = models.CharField(max_length=16)  # phone | bsuid | parent_bsuid
-    user_id = models.CharField(max_length=64, db_index=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        db_table = "identity_links"
-
-    def __str__(self) -> str:
-        return f"{self.kind} link to {self.user_id[:12]}…"
-
-
 class DailyIntentStat(models.Model):
     """Messages per day (Asia/Singapore), role and intent, kept exact at ingestion.
 
@@ -427,97 +266,3 @@ class DailyIntentStat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} {self.role} {self.intent or '-'}: {self.message_count}"
-
-
-class AuditEvent(models.Model):
-    """Who did what to conversation data, from where. Never holds PII (pseudonymous ids only)."""
-
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(
-        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    actor_label = models.CharField(max_length=150, blank=True, default="")
-    action = models.CharField(max_length=64, db_index=True)
-    object_type = models.CharField(max_length=64, blank=True, default="")
-    object_id = models.CharField(max_length=128, blank=True, default="")
-    ip_address = models.GenericIPAddressField(null=True, blank=True)
-    details = models.JSONField(default=dict, blank=True)
-
-    class Meta:
-        db_table = "audit_events"
-        ordering = ["-at"]
-
-    def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"
-
-
-class ErasureRecord(models.Model):
-    """Proof that a user's data was erased: the pseudonymous id and counts only."""
-
-    user_id = models.CharField(max_length=64, db_index=True)
-    erased_at = models.DateTimeField(auto_now_add=True)
-    actor_label = models.CharField(max_length=150)
-    counts = models.JSONField(default=dict)
-
-    class Meta:
-        db_table = "erasure_records"
-        ordering = ["-erased_at"]
-
-    def __str__(self) -> str:
-        return f"erasure {self.user_id[:12]}… at {self.erased_at:%Y-%m-%d}"
-
-
-class PurgeRun(models.Model):
-    """One run of the retention purge: when, what it deleted, and how it ended."""
-
-    class Outcome(models.TextChoices):
-        RUNNING = "running", "Running"
-        SUCCESS = "success", "Success"
-        FAILED = "failed", "Failed"
-        DRY_RUN = "dry_run", "Dry run"
-
-    started_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    outcome = models.CharField(max_length=16, choices=Outcome.choices, default=Outcome.RUNNING)
-    messages_deleted = models.PositiveIntegerField(default=0)
-    summaries_deleted = models.PositiveIntegerField(default=0)
-    inbox_deleted = models.PositiveIntegerField(
-        default=0, help_text="webhook notifications set aside and past message retention"
-    )
-    orphaned_sessions = models.PositiveIntegerField(default=0)
-    export_file = models.CharField(max_length=500, blank=True, default="")
-    error = models.TextField(blank=True, default="")
-
-    class Meta:
-        db_table = "purge_runs"
-        ordering = ["-started_at"]
-
-    def __str__(self) -> str:
-        return f"purge {self.started_at:%Y-%m-%d %H:%M} {self.outcome}"
-
-
-class WebhookInbox(models.Model):
-    """A signed WhatsApp notification accepted by the webhook and not yet stored (the inbox).
-
-    The webhook commits the raw body here and answers 200 at once; the ingester
-    (`manage.py ingest_webhooks`, conversations.whatsapp.ingest) stores the rows in batches and
-    deletes
-    them in the same transaction, so each notification is stored exactly once and nothing
-    accepted is lost. A row holds a customer's raw message for the moments before it is stored;
-    a row that failed WEBHOOK_INGEST_MAX_ATTEMPTS times stays, with the error's class name only,
-    until staff retry it (admin) or an erasure removes it.
-    """
-
-    received_at = models.DateTimeField(auto_now_add=True)
-    body = models.TextField(help_text="the raw notification JSON, as signed by Meta")
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.CharField(max_length=200, blank=True, default="")
-
-    class Meta:
-        db_table = "whatsapp_webhook_inbox"
-        ordering = ["id"]
-        verbose_name = "webhook inbox row"
-        verbose_name_plural = "webhook inbox"
-
-    def __str__(self) -> str:
-        return f"webhook notification {self.pk} ({self.attempts} failed attempts)"
