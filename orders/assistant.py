@@ -50,8 +50,8 @@ from conversations.models import (
     UserInteractionSummary,
 )
 from conversations.whatsapp import outbound
-from orders import handlers, intents, llm, replies
-from orders.handlers import Turn, Understanding
+from orders import handlers, intents, llm, ordering, replies
+from orders.turn import Turn, Understanding
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ REPLY_LANGUAGES = {
 }
 UNREGISTERED_FLAG = "unregistered number: add an outlet contact"
 REDRIVE_BATCH = 200
-CART = handlers.CART
+CART = ordering.CART
 
 
 # ------------------------------------------------------------------ entry point

@@ -9,7 +9,7 @@ from django.db import OperationalError, connection, connections, transaction
 from conversations import services
 from conversations.models import ConversationSession
 from conversations.whatsapp import identity
-from orders import assistant, handlers
+from orders import assistant, turn
 from orders.models import DeliveryOrder, Invoice, Order
 from tests.factories import OutletContactFactory
 from tests.orders.support import PHONE, inbound, load_catalogue, replies_after
@@ -53,7 +53,7 @@ def test_item8_make_it_5000_from_a_contact_who_cannot_order_goes_back_to_approva
     assert DeliveryOrder.objects.get(order=order).status == DeliveryOrder.Status.CANCELLED
     assert Invoice.objects.get(order=order).status == Invoice.Status.VOID
     session = ConversationSession.objects.get(session_id=message.session_id)
-    assert session.flag_reason == handlers.APPROVAL_FLAG
+    assert session.flag_reason == turn.APPROVAL_FLAG
     assert [r.intent for r in replies_after(message)] == ["approval_pending"]
 
 
@@ -80,7 +80,7 @@ def test_item8_cancel_that_from_a_contact_who_cannot_order_is_left_to_staff(
     assert Invoice.objects.get(order=order).status == Invoice.Status.ISSUED
     session = ConversationSession.objects.get(session_id=message.session_id)
     assert session.flagged_for_followup
-    assert session.flag_reason == handlers.CANCEL_APPROVAL_FLAG
+    assert session.flag_reason == turn.CANCEL_APPROVAL_FLAG
 
 
 def test_item8_a_contact_who_can_order_still_changes_and_cancels_directly():
