@@ -96,32 +96,61 @@ def _http_part(scale: str, profile: Profile, conn: Any, fixtures: Any) -> tuple[
     import redis
     from django.conf import settings
 
-    from bench import api_ops, web
+    from bench import api_ops, baseline_webhook, load, web
 
     rows: list[dict] = []
     queue = redis.Redis.from_url(settings.REDIS_URL)
     queue.flushdb()  # the bench's own Redis db: only this run's tasks are counted
+    generator = load.generator()
+    run_id = uuid.uuid4().hex[:8]
+    options = {
+        "generator": generator,
+        "run_id": run_id,
+        "connections": profile.senders,
+        "seconds": profile.seconds,
+        "warmup": profile.warmup_seconds,
+    }
+    # The baseline first, alone on the machine (tria's gunicorn and ingester are not running).
+    with web.baseline_gunicorn() as port:
+        print(f"bench [{scale}]: baseline receiver on port {port}; webhook load ({generator})")
+        baseline, expected = load.run(port, **options)
+    tasks = queue.llen(baseline_webhook.QUEUE_KEY)
+    baseline["stored"] = load.verify(web.baseline_wamids(run_id), expected, tasks)
     with web.gunicorn() as port:
         print(f"bench [{scale}]: gunicorn on port {port}; API and webhook", flush=True)
         try:
             rows += api_ops.measure(port, conn, fixtures, profile)
         except (RuntimeError, ImportError) as exc:
             print(f"bench [{scale}]: API not measured: {exc}", flush=True)
-        run_id = uuid.uuid4().hex[:8]
         with web.ingester():
-            load = web.webhook_load(
-                port,
-                senders=profile.senders,
-                seconds=profile.seconds,
-                warmup=profile.warmup_seconds,
-                run_id=run_id,
-            )
-    sent = load.pop("sent_wamids")
-    load["stored"] = web.stored_once(run_id, sent)
-    load["celery"] = "no worker: tasks left queued in the bench Redis db, flushed after the run"
-    load["tasks_queued"] = queue.llen("celery")  # one processing task per stored message
+            hook, expected = load.run(port, **options, window=web.InboxWindow())
+            hook["inbox_drained_after_s"] = round(web.wait_for_inbox(), 2)
+    tasks = queue.llen("celery")  # one processing task per stored message
+    hook["stored"] = load.verify(web.stored_wamids(run_id), expected, tasks)
+    hook["tasks_queued"] = tasks
+    hook["celery"] = "no worker: tasks left queued in the bench Redis db, flushed after the run"
+    hook["gunicorn"] = _gunicorn_settings()
+    hook["baseline"] = baseline
+    hook["ratio_accepted"] = round(hook["msgs_per_s"] / baseline["msgs_per_s"], 3)
+    hook["ratio_p99"] = round(hook["p99_ms"] / baseline["p99_ms"], 2)
+    hook["generator"] = generator
     queue.flushdb()
-    return rows, load
+    return rows, hook
+
+
+def _gunicorn_settings() -> str:
+    """tria's worker model in this run, as gunicorn.conf.py (and BENCH_GUNICORN_ARGS) set it."""
+    import os
+
+    from bench import web
+
+    config: dict[str, Any] = {}
+    exec((common.ROOT / web.GUNICORN_CONFIG).read_text(), config)  # noqa: S102 (our own file)
+    text = f"{config.get('worker_class', 'sync')}, {config.get('workers', 1)} workers"
+    if config.get("threads", 1) > 1:
+        text += f" x {config['threads']} threads"
+    extra = os.environ.get("BENCH_GUNICORN_ARGS", "")
+    return f"{text} (gunicorn.conf.py{'; overridden: ' + extra if extra else ''})"
 
 
 def check_targets(rows: list[dict], webhook: dict | None) -> dict[str, Any]:
@@ -133,7 +162,9 @@ def check_targets(rows: list[dict], webhook: dict | None) -> dict[str, Any]:
             value = by_name[name][key]
             result[name] = {"measure": key, "value": value, "limit": limit, "ok": value <= limit}
     if webhook:
-        stored = webhook["stored"]
+        from bench import load
+
+        stored_ok = load.stored_once(webhook["stored"])
         result["webhook_ingest"] = {
             "msgs_per_s": webhook["msgs_per_s"],
             "p95_ms": webhook["p95_ms"],
@@ -142,8 +173,22 @@ def check_targets(rows: list[dict], webhook: dict | None) -> dict[str, Any]:
             and webhook["stored_per_s"] >= 500
             and webhook["p95_ms"] < 50
             and webhook["errors"] == 0
-            and stored["sent"] == stored["stored"] == stored["stored_distinct"]
-            and webhook["tasks_queued"] == stored["sent"],
+            and stored_ok,
+        }
+        # Issue 21: next to the bare-WSGI baseline, in the same run, with the same generator.
+        baseline = webhook["baseline"]
+        result["webhook_vs_baseline"] = {
+            "ratio_accepted": webhook["ratio_accepted"],
+            "ratio_accepted_min": 0.8,
+            "ratio_p99": webhook["ratio_p99"],
+            "ratio_p99_max": 3.0,
+            "inbox_backlog_max": webhook["inbox_backlog_max"],
+            "ok": webhook["ratio_accepted"] >= 0.8
+            and webhook["ratio_p99"] <= 3.0
+            and webhook["inbox_backlog_max"] <= webhook["msgs_per_s"]  # under 1 s of traffic
+            and baseline["errors"] == 0
+            and load.stored_once(baseline["stored"])
+            and stored_ok,
         }
     return result
 
@@ -176,16 +221,46 @@ def print_table(entry: dict[str, Any]) -> None:
         )
     hook = entry.get("webhook_ingest")
     if hook:
-        ok = targets["webhook_ingest"]["ok"]
+        print_webhook(hook, targets)
+
+
+def print_webhook(hook: dict[str, Any], targets: dict[str, Any]) -> None:
+    """The side-by-side table: the bare-WSGI baseline and tria's webhook, same run, same load."""
+    base = hook["baseline"]
+    print(
+        f"\nwebhook load: {hook['generator']}, {hook['connections']} connections,"
+        f" {hook['seconds']:g} s after a warm-up; tria: {hook['gunicorn']} + ingest_webhooks"
+    )
+    print(
+        f"{'receiver':<22}{'accepted/s':>11}{'stored/s':>10}{'p50':>9}{'p95':>9}{'p99':>9}"
+        f"{'errors':>8}{'stored once':>14}"
+    )
+    for name, row, stored_per_s in (
+        ("bare WSGI baseline", base, base["msgs_per_s"]),
+        ("tria", hook, hook["stored_per_s"]),
+    ):
+        check = row["stored"]
         print(
-            f"webhook_ingest: {hook['msgs_per_s']:.0f} msgs/s accepted and"
-            f" {hook['stored_per_s']:.0f} stored with {hook['senders']} senders,"
-            f" p50 {hook['p50_ms']} ms, p95 {hook['p95_ms']} ms, p99 {hook['p99_ms']} ms,"
-            f" errors {hook['errors']}, stored once {hook['stored']['stored_distinct']}"
-            f"/{hook['stored']['sent']}, inbox at most {hook['inbox_backlog_max']},"
-            f" empty {hook['inbox_drained_after_s']} s after"
-            f"  {'ok' if ok else 'MISSED'} (>=500/s, p95 <50 ms)"
+            f"{name:<22}{row['msgs_per_s']:>11.0f}{stored_per_s:>10.0f}"
+            f"{row['p50_ms']:>7.2f}ms{row['p95_ms']:>7.2f}ms{row['p99_ms']:>7.2f}ms"
+            f"{row['errors']:>8}{check['stored_distinct']:>8}/{check['stored']:<5}"
         )
+    versus = targets["webhook_vs_baseline"]
+    print(
+        f"tria / baseline: accepted {hook['ratio_accepted']:.2f}x (target >= 0.8),"
+        f" p99 {hook['ratio_p99']:.2f}x (target <= 3); inbox at most {hook['inbox_backlog_max']}"
+        f" rows, empty {hook['inbox_drained_after_s']} s after the load;"
+        f" every accepted message stored once by both: {'yes' if _both_stored(hook) else 'NO'}"
+        f"  {'ok' if versus['ok'] else 'MISSED'}"
+    )
+    ok = targets["webhook_ingest"]["ok"]
+    print(f"webhook_ingest (>=500/s accepted and stored, p95 <50 ms): {'ok' if ok else 'MISSED'}")
+
+
+def _both_stored(hook: dict[str, Any]) -> bool:
+    from bench import load
+
+    return all(load.stored_once(row["stored"]) for row in (hook, hook["baseline"]))
 
 
 def save(entry: dict[str, Any], path: Path) -> None:
