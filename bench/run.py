@@ -60,7 +60,7 @@ TARGETS = {
 # ------------------------------------------------------------------ one scale
 
 
-def run_scale(scale: str, *, with_http: bool) -> dict[str, Any]:
+def run_scale(scale: str, *, with_http: bool, webhook_only: bool = False) -> dict[str, Any]:
     from bench import seed
 
     print(f"bench [{scale}]: seeding {common.database_name(scale)} by COPY ...", flush=True)
@@ -72,13 +72,15 @@ def run_scale(scale: str, *, with_http: bool) -> dict[str, Any]:
     rng = random.Random(11)
     fixtures = operations.load_fixtures(rng)
     conn = operations.raw_connection()
-    operations.check_same_results(conn, fixtures)
-    timings = operations.measure_reads(conn, fixtures, profile.read_runs, profile.min_runs)
-    timings.append(operations.measure_bulk(conn, fixtures, profile.bulk_runs))
-    rows = [t.row() for t in timings]
+    rows = []
+    if not webhook_only:
+        operations.check_same_results(conn, fixtures)
+        timings = operations.measure_reads(conn, fixtures, profile.read_runs, profile.min_runs)
+        timings.append(operations.measure_bulk(conn, fixtures, profile.bulk_runs))
+        rows = [t.row() for t in timings]
     webhook = None
-    if with_http:
-        http_rows, webhook = _http_part(scale, profile, conn, fixtures)
+    if with_http or webhook_only:
+        http_rows, webhook = _http_part(scale, profile, conn, fixtures, api=not webhook_only)
         rows += http_rows
     conn.close()
     return {
@@ -92,7 +94,9 @@ def run_scale(scale: str, *, with_http: bool) -> dict[str, Any]:
     }
 
 
-def _http_part(scale: str, profile: Profile, conn: Any, fixtures: Any) -> tuple[list, dict]:
+def _http_part(
+    scale: str, profile: Profile, conn: Any, fixtures: Any, *, api: bool = True
+) -> tuple[list, dict]:
     import redis
     from django.conf import settings
 
@@ -119,7 +123,7 @@ def _http_part(scale: str, profile: Profile, conn: Any, fixtures: Any) -> tuple[
     with web.gunicorn() as port:
         print(f"bench [{scale}]: gunicorn on port {port}; API and webhook", flush=True)
         try:
-            rows += api_ops.measure(port, conn, fixtures, profile)
+            rows += api_ops.measure(port, conn, fixtures, profile) if api else []
         except (RuntimeError, ImportError) as exc:
             print(f"bench [{scale}]: API not measured: {exc}", flush=True)
         with web.ingester():
@@ -284,18 +288,29 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", choices=["all", *PROFILES], default="all")
     parser.add_argument("--no-http", action="store_true", help="skip gunicorn, API and webhook")
-    parser.add_argument("--output", type=Path, default=common.RESULTS)
+    parser.add_argument(
+        "--webhook-only",
+        action="store_true",
+        help="only the webhook next to the baseline (worker models: BENCH_GUNICORN_ARGS);"
+        " written to var/bench-webhook-SCALE.json unless --output says otherwise",
+    )
+    parser.add_argument("--output", type=Path, default=None)
     args = parser.parse_args()
+    if args.output is None:
+        args.output = common.RESULTS
+        if args.webhook_only:
+            args.output = common.ROOT / "var" / f"bench-webhook-{args.scale}.json"
     started = time.perf_counter()
     if args.scale == "all":
         for scale in ("default", "large"):
             command = [sys.executable, "-m", "bench.run", "--scale", scale, "--output"]
             command += [str(args.output), *(["--no-http"] if args.no_http else [])]
+            command += ["--webhook-only"] if args.webhook_only else []
             if subprocess.run(command, cwd=common.ROOT).returncode:
                 return 1
         print(f"\nbench: both scales in {time.perf_counter() - started:.0f} s -> {args.output}")
         return 0
-    entry = run_scale(args.scale, with_http=not args.no_http)
+    entry = run_scale(args.scale, with_http=not args.no_http, webhook_only=args.webhook_only)
     print_table(entry)
     save(entry, args.output)
     missed = [name for name, t in entry["targets"].items() if not t["ok"]]
