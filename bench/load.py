@@ -71,6 +71,45 @@ class Expected:
         self.in_flight_max += other.in_flight_max
 
 
+class CpuMeter:
+    """CPU seconds the receiver used over the measured seconds, per accepted message: its
+    processes with their children (gunicorn's master and workers, the ingester) and the
+    PostgreSQL backends connected to the bench database (Linux /proc; the bench's own idle
+    connections and its inbox polling included, a few ms). Less sensitive to other jobs on the
+    machine than the rates: the same work costs about the same CPU however the cores are shared."""
+
+    def __init__(self, **pids: int) -> None:
+        self.pids = pids
+
+    def start(self) -> None:
+        self.backends = _database_backends()
+        self.before = self._read()
+
+    def stop(self, messages: int) -> dict[str, float]:
+        after = self._read()
+        per = {k: (after[k] - self.before[k]) * 1000 / max(messages, 1) for k in after}
+        per["total"] = sum(per.values())
+        return {k: round(v, 3) for k, v in per.items()}
+
+    def _read(self) -> dict[str, float]:
+        from bench.web import _cpu_seconds
+
+        found = {name: _cpu_seconds(pid) for name, pid in self.pids.items()}
+        found["postgres"] = sum(_cpu_seconds(pid, children=False) for pid in self.backends)
+        return found
+
+
+def _database_backends() -> list[int]:
+    import psycopg
+
+    with psycopg.connect(os.environ["DATABASE_URL"], autocommit=True) as conn:
+        rows = conn.execute(
+            "SELECT pid FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        ).fetchall()
+    return [row[0] for row in rows]
+
+
 def run(
     port: int,
     *,
@@ -80,11 +119,14 @@ def run(
     seconds: float,
     warmup: float,
     window: Window | None = None,
+    cpu: CpuMeter | None = None,
 ) -> tuple[dict[str, Any], Expected]:
     """Warm up, then load `port` for `seconds`; the figures and the wamids to look for."""
     if generator == "wrk":
-        return _run_wrk(port, run_id, connections, seconds, warmup, window)
-    return _run_python(port, run_id, connections, seconds, warmup, window)
+        figures, expected = _run_wrk(port, run_id, connections, seconds, warmup, window, cpu)
+    else:
+        figures, expected = _run_python(port, run_id, connections, seconds, warmup, window, cpu)
+    return figures, expected
 
 
 def verify(stored: Iterable[str], expected: Expected, tasks: int) -> dict[str, int]:
@@ -116,7 +158,13 @@ def stored_once(check: dict[str, int]) -> bool:
 
 
 def _run_wrk(
-    port: int, run_id: str, connections: int, seconds: float, warmup: float, window: Window | None
+    port: int,
+    run_id: str,
+    connections: int,
+    seconds: float,
+    warmup: float,
+    window: Window | None,
+    cpu: CpuMeter | None,
 ) -> tuple[dict[str, Any], Expected]:
     threads = min(WRK_THREADS, connections)
     expected = Expected()
@@ -132,9 +180,13 @@ def _run_wrk(
         per_thread = math.ceil(max(rate, 500) * 1.6 * seconds / threads) + 500
         notifications.write_streams(directory, run_id, threads, per_thread)
         process = _start_wrk(port, directory / run_id, threads, connections, seconds)
+        if cpu:
+            cpu.start()
         extra = _watch(window, time.perf_counter() + seconds, seconds)
         out, err = process.communicate()
         result = _parse_wrk(out, err, process.returncode)
+        if cpu:
+            extra["cpu_ms_per_msg"] = cpu.stop(result["ok"])
     expected.add(_expected(run_id, result, connections // threads))
     errors = result["non_2xx"] + sum(result["errors"].values()) + warm["non_2xx"]
     errors += sum(warm["errors"].values())
@@ -260,7 +312,13 @@ def _sender(
 
 
 def _run_python(
-    port: int, run_id: str, connections: int, seconds: float, warmup: float, window: Window | None
+    port: int,
+    run_id: str,
+    connections: int,
+    seconds: float,
+    warmup: float,
+    window: Window | None,
+    cpu: CpuMeter | None,
 ) -> tuple[dict[str, Any], Expected]:
     started = time.perf_counter()
     measure_from = started + warmup
@@ -276,10 +334,14 @@ def _run_python(
     for thread in threads:
         thread.start()
     time.sleep(max(0.0, measure_from - time.perf_counter()))
+    if cpu:
+        cpu.start()
     extra = _watch(window, stop_at, seconds)
     for thread in threads:
         thread.join()
     latencies = [ms for s in stats for ms in s.latencies_ms]
+    if cpu:
+        extra["cpu_ms_per_msg"] = cpu.stop(len(latencies))
     sent = {w for s in stats for w in s.sent}
     failed = {w for s in stats for w in s.failed}  # answered otherwise, or not at all
     expected = Expected(sent, sent | failed, len(sent), len(failed))

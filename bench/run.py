@@ -117,7 +117,8 @@ def _http_part(
     # The baseline first, alone on the machine (tria's gunicorn and ingester are not running).
     with web.baseline_gunicorn() as port:
         print(f"bench [{scale}]: baseline receiver on port {port}; webhook load ({generator})")
-        baseline, expected = load.run(port, **options)
+        cpu = load.CpuMeter(web=web.SERVED[port])
+        baseline, expected = load.run(port, **options, cpu=cpu)
     tasks = queue.llen(baseline_webhook.QUEUE_KEY)
     baseline["stored"] = load.verify(web.baseline_wamids(run_id), expected, tasks)
     with web.gunicorn() as port:
@@ -126,8 +127,9 @@ def _http_part(
             rows += api_ops.measure(port, conn, fixtures, profile) if api else []
         except (RuntimeError, ImportError) as exc:
             print(f"bench [{scale}]: API not measured: {exc}", flush=True)
-        with web.ingester():
-            hook, expected = load.run(port, **options, window=web.InboxWindow())
+        with web.ingester() as ingester:
+            cpu = load.CpuMeter(web=web.SERVED[port], ingester=ingester.pid)
+            hook, expected = load.run(port, **options, window=web.InboxWindow(), cpu=cpu)
             hook["inbox_drained_after_s"] = round(web.wait_for_inbox(), 2)
     tasks = queue.llen("celery")  # one processing task per stored message
     hook["stored"] = load.verify(web.stored_wamids(run_id), expected, tasks)
@@ -137,6 +139,9 @@ def _http_part(
     hook["baseline"] = baseline
     hook["ratio_accepted"] = round(hook["msgs_per_s"] / baseline["msgs_per_s"], 3)
     hook["ratio_p99"] = round(hook["p99_ms"] / baseline["p99_ms"], 2)
+    hook["ratio_cpu_per_msg"] = round(
+        hook["cpu_ms_per_msg"]["total"] / baseline["cpu_ms_per_msg"]["total"], 2
+    )
     hook["generator"] = generator
     queue.flushdb()
     return rows, hook
@@ -154,7 +159,9 @@ def _gunicorn_settings() -> str:
     if config.get("threads", 1) > 1:
         text += f" x {config['threads']} threads"
     extra = os.environ.get("BENCH_GUNICORN_ARGS", "")
-    return f"{text} (gunicorn.conf.py{'; overridden: ' + extra if extra else ''})"
+    app = os.environ.get("BENCH_GUNICORN_APP", "")
+    extra += f" app {app}" if app else ""
+    return f"{text} (gunicorn.conf.py{'; overridden: ' + extra.strip() if extra else ''})"
 
 
 def check_targets(rows: list[dict], webhook: dict | None) -> dict[str, Any]:
@@ -237,7 +244,7 @@ def print_webhook(hook: dict[str, Any], targets: dict[str, Any]) -> None:
     )
     print(
         f"{'receiver':<22}{'accepted/s':>11}{'stored/s':>10}{'p50':>9}{'p95':>9}{'p99':>9}"
-        f"{'errors':>8}{'stored once':>14}"
+        f"{'errors':>8}{'stored once':>14}  CPU ms/msg"
     )
     for name, row, stored_per_s in (
         ("bare WSGI baseline", base, base["msgs_per_s"]),
@@ -247,18 +254,27 @@ def print_webhook(hook: dict[str, Any], targets: dict[str, Any]) -> None:
         print(
             f"{name:<22}{row['msgs_per_s']:>11.0f}{stored_per_s:>10.0f}"
             f"{row['p50_ms']:>7.2f}ms{row['p95_ms']:>7.2f}ms{row['p99_ms']:>7.2f}ms"
-            f"{row['errors']:>8}{check['stored_distinct']:>8}/{check['stored']:<5}"
+            f"{row['errors']:>8}{check['stored_distinct']:>8}/{check['stored']:<6}"
+            f"{_cpu_text(row.get('cpu_ms_per_msg'))}"
         )
     versus = targets["webhook_vs_baseline"]
     print(
         f"tria / baseline: accepted {hook['ratio_accepted']:.2f}x (target >= 0.8),"
-        f" p99 {hook['ratio_p99']:.2f}x (target <= 3); inbox at most {hook['inbox_backlog_max']}"
+        f" p99 {hook['ratio_p99']:.2f}x (target <= 3), CPU per message"
+        f" {hook.get('ratio_cpu_per_msg', 0):.2f}x; inbox at most {hook['inbox_backlog_max']}"
         f" rows, empty {hook['inbox_drained_after_s']} s after the load;"
         f" every accepted message stored once by both: {'yes' if _both_stored(hook) else 'NO'}"
         f"  {'ok' if versus['ok'] else 'MISSED'}"
     )
     ok = targets["webhook_ingest"]["ok"]
     print(f"webhook_ingest (>=500/s accepted and stored, p95 <50 ms): {'ok' if ok else 'MISSED'}")
+
+
+def _cpu_text(cpu: dict[str, float] | None) -> str:
+    if not cpu:
+        return ""
+    parts = " + ".join(f"{name} {value:.2f}" for name, value in cpu.items() if name != "total")
+    return f"{cpu['total']:.2f} ({parts})"
 
 
 def _both_stored(hook: dict[str, Any]) -> bool:

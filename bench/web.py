@@ -25,7 +25,7 @@ import psycopg
 from bench import common
 
 # tria's gunicorn runs with the Procfile's settings (gunicorn.conf.py), without the access log;
-# BENCH_GUNICORN_ARGS adds or overrides options (e.g. "--workers 3 --threads 1" to compare).
+# BENCH_GUNICORN_ARGS adds or overrides options (e.g. "--workers 3 --worker-class sync" to compare).
 GUNICORN_CONFIG = "gunicorn.conf.py"
 GUNICORN_ARGS = ["--log-level", "warning"]
 # The baseline (bench/baseline_webhook.py): 3 sync workers, no Django.
@@ -35,6 +35,9 @@ HANDSHAKE = (
     "/webhooks/whatsapp/?hub.mode=subscribe&hub.challenge=1"
     f"&hub.verify_token={common.BENCH_VERIFY_TOKEN}"
 )
+
+
+SERVED: dict[int, int] = {}  # port -> gunicorn master's pid
 
 
 def _free_port() -> int:
@@ -54,12 +57,14 @@ def _gunicorn_command(app: str, args: list[str], port: int) -> list[str]:
 def _serve(command: list[str], cwd: Path, env: dict[str, str]) -> Iterator[int]:
     port = int(command[command.index("--bind") + 1].rsplit(":", 1)[1])
     process = subprocess.Popen(command, cwd=cwd, env=env)
+    SERVED[port] = process.pid
     try:
         _wait_until_up(port, process)
         _wait_until_idle(process.pid)
         yield port
     finally:
         _stop(process)
+        SERVED.pop(port, None)
 
 
 @contextmanager
@@ -67,7 +72,8 @@ def gunicorn() -> Iterator[int]:
     """A gunicorn serving tria on a free port; yields the port, stops it afterwards."""
     args = ["--config", GUNICORN_CONFIG, *GUNICORN_ARGS]
     args += os.environ.get("BENCH_GUNICORN_ARGS", "").split()
-    command = _gunicorn_command("tria.wsgi:application", args, _free_port())
+    app = os.environ.get("BENCH_GUNICORN_APP", "tria.wsgi:application")  # bench/experiments
+    command = _gunicorn_command(app, args, _free_port())
     with _serve(command, common.ROOT, os.environ.copy()) as port:
         yield port
 
@@ -149,11 +155,11 @@ def wait_for_inbox(timeout: float = 120.0) -> float:
     return time.perf_counter() - started
 
 
-def _cpu_seconds(pid: int) -> float:
+def _cpu_seconds(pid: int, children: bool = True) -> float:
     """CPU time of a process and its children (Linux /proc; 0 elsewhere)."""
     total = 0.0
     try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split() if children else []
         for p in [str(pid), *children]:
             fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
             total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
