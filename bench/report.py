@@ -37,8 +37,9 @@ def markdown(entries: list[dict[str, Any]]) -> str:
 def webhook_markdown(entries: list[dict[str, Any]]) -> str:
     """The webhook next to the bare-WSGI baseline, per scale (same run, same load generator)."""
     lines = [
-        "| scale | receiver | accepted/s | stored/s | p50 | p95 | p99 | errors | stored once |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| scale | receiver | accepted/s | stored/s | p50 | p95 | p99 | errors | stored once"
+        " | CPU ms per message |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for entry in entries:
         hook = entry.get("webhook_ingest")
@@ -55,14 +56,23 @@ def webhook_markdown(entries: list[dict[str, Any]]) -> str:
                 f"| {scale} | {name} | {row['msgs_per_s']:,.0f} | {stored_per_s:,.0f} |"
                 f" {row['p50_ms']:.1f} ms | {row['p95_ms']:.1f} ms | {row['p99_ms']:.1f} ms |"
                 f" {row['errors']} | {check['stored_distinct']:,}/{check['stored']:,} |"
+                f" {_cpu(row.get('cpu_ms_per_msg'))} |"
             )
         ok = entry["targets"].get("webhook_vs_baseline", {}).get("ok")
         lines.append(
             f"| {scale} | **tria / baseline** ({hook['generator']}) |"
             f" **{hook['ratio_accepted']:.2f}×** (≥ 0.8) | | | |"
             f" **{hook['ratio_p99']:.2f}×** (≤ 3) | | {'✓' if ok else '✗'} |"
+            f" **{hook.get('ratio_cpu_per_msg', 0):.2f}×** |"
         )
     return "\n".join(lines)
+
+
+def _cpu(cpu: dict[str, float] | None) -> str:
+    if not cpu:
+        return "—"
+    parts = " + ".join(f"{k} {v:.2f}" for k, v in cpu.items() if k != "total")
+    return f"{cpu['total']:.2f} ({parts})"
 
 
 def _cell(row: dict | None, check: dict | None) -> str:

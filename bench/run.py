@@ -243,7 +243,7 @@ def print_webhook(hook: dict[str, Any], targets: dict[str, Any]) -> None:
         f" {hook['seconds']:g} s after a warm-up; tria: {hook['gunicorn']} + ingest_webhooks"
     )
     print(
-        f"{'receiver':<22}{'accepted/s':>11}{'stored/s':>10}{'p50':>9}{'p95':>9}{'p99':>9}"
+        f"{'receiver':<22}{'accepted/s':>11}{'stored/s':>10}{'p50':>10}{'p95':>10}{'p99':>10}"
         f"{'errors':>8}{'stored once':>14}  CPU ms/msg"
     )
     for name, row, stored_per_s in (
@@ -253,7 +253,7 @@ def print_webhook(hook: dict[str, Any], targets: dict[str, Any]) -> None:
         check = row["stored"]
         print(
             f"{name:<22}{row['msgs_per_s']:>11.0f}{stored_per_s:>10.0f}"
-            f"{row['p50_ms']:>7.2f}ms{row['p95_ms']:>7.2f}ms{row['p99_ms']:>7.2f}ms"
+            f"{row['p50_ms']:>8.2f}ms{row['p95_ms']:>8.2f}ms{row['p99_ms']:>8.2f}ms"
             f"{row['errors']:>8}{check['stored_distinct']:>8}/{check['stored']:<6}"
             f"{_cpu_text(row.get('cpu_ms_per_msg'))}"
         )
