@@ -180,10 +180,14 @@ def _run_wrk(
         per_thread = math.ceil(max(rate, 500) * 1.6 * seconds / threads) + 500
         notifications.write_streams(directory, run_id, threads, per_thread)
         process = _start_wrk(port, directory / run_id, threads, connections, seconds)
-        if cpu:
-            cpu.start()
-        extra = _watch(window, time.perf_counter() + seconds, seconds)
-        out, err = process.communicate()
+        try:
+            if cpu:
+                cpu.start()
+            extra = _watch(window, time.perf_counter() + seconds, seconds)
+            out, err = process.communicate()
+        finally:
+            if process.poll() is None:
+                process.kill()
         result = _parse_wrk(out, err, process.returncode)
         if cpu:
             extra["cpu_ms_per_msg"] = cpu.stop(result["ok"])

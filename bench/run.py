@@ -13,6 +13,7 @@ import argparse
 import datetime as dt
 import json
 import random
+import signal
 import subprocess
 import sys
 import time
@@ -301,6 +302,10 @@ def save(entry: dict[str, Any], path: Path) -> None:
 
 
 def main() -> int:
+    # gunicorn, the ingester and wrk are stopped on the way out, also on SIGTERM, and on Ctrl-C
+    # when started in the background (where SIGINT starts ignored).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", choices=["all", *PROFILES], default="all")
     parser.add_argument("--no-http", action="store_true", help="skip gunicorn, API and webhook")
