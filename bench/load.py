@@ -129,8 +129,9 @@ def run(
     return figures, expected
 
 
-def verify(stored: Iterable[str], expected: Expected, tasks: int) -> dict[str, int]:
-    """Every accepted wamid stored exactly once, nothing that was not sent, one task each."""
+def verify(stored: Iterable[str], expected: Expected, tasks: tuple[int, int]) -> dict[str, int]:
+    """Every accepted wamid stored exactly once, nothing that was not sent, one task each
+    (`tasks`: the tasks queued for this run's messages, and the distinct messages among them)."""
     stored = list(stored)
     distinct = set(stored)
     return {
@@ -141,13 +142,15 @@ def verify(stored: Iterable[str], expected: Expected, tasks: int) -> dict[str, i
         "unexpected": len(distinct - expected.possible),
         "in_flight_at_end": len(stored) - expected.answered_2xx,
         "in_flight_max": expected.in_flight_max,
-        "tasks_queued": tasks,
+        "tasks_queued": tasks[0],
+        "tasks_distinct": tasks[1],
     }
 
 
 def stored_once(check: dict[str, int]) -> bool:
     return (
         check["stored"] == check["stored_distinct"] == check["tasks_queued"]
+        and check["tasks_distinct"] == check["stored"]
         and check["missing"] == 0
         and check["unexpected"] == 0
         and 0 <= check["in_flight_at_end"] <= check["in_flight_max"]

@@ -101,7 +101,7 @@ def _http_part(
     import redis
     from django.conf import settings
 
-    from bench import api_ops, baseline_webhook, load, web
+    from bench import api_ops, load, web
 
     rows: list[dict] = []
     queue = redis.Redis.from_url(settings.REDIS_URL)
@@ -120,7 +120,7 @@ def _http_part(
         print(f"bench [{scale}]: baseline receiver on port {port}; webhook load ({generator})")
         cpu = load.CpuMeter(web=web.SERVED[port])
         baseline, expected = load.run(port, **options, cpu=cpu)
-    tasks = queue.llen(baseline_webhook.QUEUE_KEY)
+    tasks = web.baseline_tasks(queue, run_id)
     baseline["stored"] = load.verify(web.baseline_wamids(run_id), expected, tasks)
     with web.gunicorn() as port:
         print(f"bench [{scale}]: gunicorn on port {port}; API and webhook", flush=True)
@@ -132,9 +132,9 @@ def _http_part(
             cpu = load.CpuMeter(web=web.SERVED[port], ingester=ingester.pid)
             hook, expected = load.run(port, **options, window=web.InboxWindow(), cpu=cpu)
             hook["inbox_drained_after_s"] = round(web.wait_for_inbox(), 2)
-    tasks = queue.llen("celery")  # one processing task per stored message
+    tasks = web.tria_tasks(queue, run_id)  # one processing task per stored message
     hook["stored"] = load.verify(web.stored_wamids(run_id), expected, tasks)
-    hook["tasks_queued"] = tasks
+    hook["tasks_queued"] = tasks[0]
     hook["celery"] = "no worker: tasks left queued in the bench Redis db, flushed after the run"
     hook["gunicorn"] = _gunicorn_settings()
     hook["baseline"] = baseline

@@ -310,6 +310,41 @@ def stored_wamids(run_id: str) -> list[str]:
     )
 
 
+def tria_tasks(queue: Any, run_id: str) -> tuple[int, int]:
+    """(processing tasks queued for this run's messages, distinct messages among them): read from
+    the Celery list itself, so that anything else in the Redis db is not counted."""
+    import base64
+
+    from conversations.models import ConversationMessage
+
+    ids = set(
+        ConversationMessage.objects.filter(
+            wa_message_id__startswith=f"wamid.bench.{run_id}"
+        ).values_list("id", flat=True)
+    )
+    found = []
+    for raw in queue.lrange("celery", 0, -1):
+        try:
+            message = json.loads(raw)
+            if not message["headers"].get("task", "").endswith(".process_inbound_message"):
+                continue
+            args = json.loads(base64.b64decode(message["body"]))[0]
+        except (ValueError, KeyError, IndexError, TypeError):
+            continue
+        if args and args[0] in ids:
+            found.append(args[0])
+    return len(found), len(set(found))
+
+
+def baseline_tasks(queue: Any, run_id: str) -> tuple[int, int]:
+    """(list entries pushed for this run's wamids, distinct wamids among them)."""
+    from bench import baseline_webhook
+
+    prefix = f"wamid.bench.{run_id}".encode()
+    found = [w for w in queue.lrange(baseline_webhook.QUEUE_KEY, 0, -1) if w.startswith(prefix)]
+    return len(found), len(set(found))
+
+
 def baseline_wamids(run_id: str) -> list[str]:
     """The wamids of this run (warm-up included) in the baseline's table."""
     from bench import baseline_webhook
