@@ -9,7 +9,7 @@ SCALE  ?= all
 
 export DJANGO_SETTINGS_MODULE := tria.settings
 
-.PHONY: run test install install-dev messages services migrate setup lint format pii-eval assistant-eval bench bench-smoke purge-bench clean
+.PHONY: run test install install-dev messages services migrate setup lint format pii-eval assistant-eval bench bench-wrk bench-smoke purge-bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -75,8 +75,23 @@ assistant-eval: install-dev
 
 # The benchmark (issue 9): seeds its own databases (tria_bench, tria_bench_large) by COPY, never the
 # dev one; SCALE=all (default: both) | default (200,000 messages) | large (2,000,000) | smoke.
-bench: install-dev
+# The webhook's load generator is wrk when installed (BENCH_GENERATOR=python forces the Python one).
+bench: install-dev bench-wrk
 	$(PY) -m bench.run --scale $(SCALE)
+
+# Debian's wrk where apt-get is there (as root, or with sudo without a password); never fails:
+# without it the webhook load runs with the Python client.
+bench-wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO="sudo -n"; fi; \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    echo "bench: installing wrk (apt-get install wrk)"; \
+	    $$SUDO apt-get install -y -qq wrk >/dev/null 2>&1 || \
+	    { $$SUDO apt-get update -qq >/dev/null 2>&1 && \
+	      $$SUDO apt-get install -y -qq wrk >/dev/null 2>&1; } || true; \
+	  fi; \
+	  command -v wrk >/dev/null 2>&1 || \
+	    echo "bench: wrk is not installed: the webhook load uses the Python client"; }
 
 # A tiny run (seconds) that keeps the benchmark working; results go to var/, not bench/results/.
 bench-smoke: install-dev

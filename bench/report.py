@@ -34,6 +34,47 @@ def markdown(entries: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def webhook_markdown(entries: list[dict[str, Any]]) -> str:
+    """The webhook next to the bare-WSGI baseline, per scale (same run, same load generator)."""
+    lines = [
+        "| scale | receiver | accepted/s | stored/s | p50 | p95 | p99 | errors | stored once"
+        " | CPU ms per message |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for entry in entries:
+        hook = entry.get("webhook_ingest")
+        if entry["scale"]["name"] == "smoke" or not hook or "baseline" not in hook:
+            continue
+        scale = f"{entry['scale']['messages'] // 1000:,}k msgs"
+        base = hook["baseline"]
+        for name, row, stored_per_s in (
+            ("bare WSGI baseline, 3 sync workers", base, base["msgs_per_s"]),
+            (f"tria: {hook['gunicorn'].split(' (')[0]} + ingester", hook, hook["stored_per_s"]),
+        ):
+            check = row["stored"]
+            lines.append(
+                f"| {scale} | {name} | {row['msgs_per_s']:,.0f} | {stored_per_s:,.0f} |"
+                f" {row['p50_ms']:.1f} ms | {row['p95_ms']:.1f} ms | {row['p99_ms']:.1f} ms |"
+                f" {row['errors']} | {check['stored_distinct']:,}/{check['stored']:,} |"
+                f" {_cpu(row.get('cpu_ms_per_msg'))} |"
+            )
+        ok = entry["targets"].get("webhook_vs_baseline", {}).get("ok")
+        lines.append(
+            f"| {scale} | **tria / baseline** ({hook['generator']}) |"
+            f" **{hook['ratio_accepted']:.2f}×** (≥ 0.8) | | | |"
+            f" **{hook['ratio_p99']:.2f}×** (≤ 3) | | {'✓' if ok else '✗'} |"
+            f" **{hook.get('ratio_cpu_per_msg', 0):.2f}×** |"
+        )
+    return "\n".join(lines)
+
+
+def _cpu(cpu: dict[str, float] | None) -> str:
+    if not cpu:
+        return "—"
+    parts = " + ".join(f"{k} {v:.2f}" for k, v in cpu.items() if k != "total")
+    return f"{cpu['total']:.2f} ({parts})"
+
+
 def _cell(row: dict | None, check: dict | None) -> str:
     if row is None:
         return "—"
@@ -57,7 +98,10 @@ def _hook(hook: dict | None, targets: dict) -> str:
 
 def main() -> None:
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else common.RESULTS
-    print(markdown(json.loads(path.read_text())))
+    entries = json.loads(path.read_text())
+    print(markdown(entries))
+    print()
+    print(webhook_markdown(entries))
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ import argparse
 import datetime as dt
 import json
 import random
+import signal
 import subprocess
 import sys
 import time
@@ -60,7 +61,7 @@ TARGETS = {
 # ------------------------------------------------------------------ one scale
 
 
-def run_scale(scale: str, *, with_http: bool) -> dict[str, Any]:
+def run_scale(scale: str, *, with_http: bool, webhook_only: bool = False) -> dict[str, Any]:
     from bench import seed
 
     print(f"bench [{scale}]: seeding {common.database_name(scale)} by COPY ...", flush=True)
@@ -72,13 +73,15 @@ def run_scale(scale: str, *, with_http: bool) -> dict[str, Any]:
     rng = random.Random(11)
     fixtures = operations.load_fixtures(rng)
     conn = operations.raw_connection()
-    operations.check_same_results(conn, fixtures)
-    timings = operations.measure_reads(conn, fixtures, profile.read_runs, profile.min_runs)
-    timings.append(operations.measure_bulk(conn, fixtures, profile.bulk_runs))
-    rows = [t.row() for t in timings]
+    rows = []
+    if not webhook_only:
+        operations.check_same_results(conn, fixtures)
+        timings = operations.measure_reads(conn, fixtures, profile.read_runs, profile.min_runs)
+        timings.append(operations.measure_bulk(conn, fixtures, profile.bulk_runs))
+        rows = [t.row() for t in timings]
     webhook = None
-    if with_http:
-        http_rows, webhook = _http_part(scale, profile, conn, fixtures)
+    if with_http or webhook_only:
+        http_rows, webhook = _http_part(scale, profile, conn, fixtures, api=not webhook_only)
         rows += http_rows
     conn.close()
     return {
@@ -92,36 +95,74 @@ def run_scale(scale: str, *, with_http: bool) -> dict[str, Any]:
     }
 
 
-def _http_part(scale: str, profile: Profile, conn: Any, fixtures: Any) -> tuple[list, dict]:
+def _http_part(
+    scale: str, profile: Profile, conn: Any, fixtures: Any, *, api: bool = True
+) -> tuple[list, dict]:
     import redis
     from django.conf import settings
 
-    from bench import api_ops, web
+    from bench import api_ops, load, web
 
     rows: list[dict] = []
     queue = redis.Redis.from_url(settings.REDIS_URL)
     queue.flushdb()  # the bench's own Redis db: only this run's tasks are counted
+    generator = load.generator()
+    run_id = uuid.uuid4().hex[:8]
+    options = {
+        "generator": generator,
+        "run_id": run_id,
+        "connections": profile.senders,
+        "seconds": profile.seconds,
+        "warmup": profile.warmup_seconds,
+    }
+    # The baseline first, alone on the machine (tria's gunicorn and ingester are not running).
+    with web.baseline_gunicorn() as port:
+        print(f"bench [{scale}]: baseline receiver on port {port}; webhook load ({generator})")
+        cpu = load.CpuMeter(web=web.SERVED[port])
+        baseline, expected = load.run(port, **options, cpu=cpu)
+    tasks = web.baseline_tasks(queue, run_id)
+    baseline["stored"] = load.verify(web.baseline_wamids(run_id), expected, tasks)
     with web.gunicorn() as port:
         print(f"bench [{scale}]: gunicorn on port {port}; API and webhook", flush=True)
         try:
-            rows += api_ops.measure(port, conn, fixtures, profile)
+            rows += api_ops.measure(port, conn, fixtures, profile) if api else []
         except (RuntimeError, ImportError) as exc:
             print(f"bench [{scale}]: API not measured: {exc}", flush=True)
-        run_id = uuid.uuid4().hex[:8]
-        with web.ingester():
-            load = web.webhook_load(
-                port,
-                senders=profile.senders,
-                seconds=profile.seconds,
-                warmup=profile.warmup_seconds,
-                run_id=run_id,
-            )
-    sent = load.pop("sent_wamids")
-    load["stored"] = web.stored_once(run_id, sent)
-    load["celery"] = "no worker: tasks left queued in the bench Redis db, flushed after the run"
-    load["tasks_queued"] = queue.llen("celery")  # one processing task per stored message
+        with web.ingester() as ingester:
+            cpu = load.CpuMeter(web=web.SERVED[port], ingester=ingester.pid)
+            hook, expected = load.run(port, **options, window=web.InboxWindow(), cpu=cpu)
+            hook["inbox_drained_after_s"] = round(web.wait_for_inbox(), 2)
+    tasks = web.tria_tasks(queue, run_id)  # one processing task per stored message
+    hook["stored"] = load.verify(web.stored_wamids(run_id), expected, tasks)
+    hook["tasks_queued"] = tasks[0]
+    hook["celery"] = "no worker: tasks left queued in the bench Redis db, flushed after the run"
+    hook["gunicorn"] = _gunicorn_settings()
+    hook["baseline"] = baseline
+    hook["ratio_accepted"] = round(hook["msgs_per_s"] / baseline["msgs_per_s"], 3)
+    hook["ratio_p99"] = round(hook["p99_ms"] / baseline["p99_ms"], 2)
+    hook["ratio_cpu_per_msg"] = round(
+        hook["cpu_ms_per_msg"]["total"] / baseline["cpu_ms_per_msg"]["total"], 2
+    )
+    hook["generator"] = generator
     queue.flushdb()
-    return rows, load
+    return rows, hook
+
+
+def _gunicorn_settings() -> str:
+    """tria's worker model in this run, as gunicorn.conf.py (and BENCH_GUNICORN_ARGS) set it."""
+    import os
+
+    from bench import web
+
+    config: dict[str, Any] = {}
+    exec((common.ROOT / web.GUNICORN_CONFIG).read_text(), config)  # noqa: S102 (our own file)
+    text = f"{config.get('worker_class', 'sync')}, {config.get('workers', 1)} workers"
+    if config.get("threads", 1) > 1:
+        text += f" x {config['threads']} threads"
+    extra = os.environ.get("BENCH_GUNICORN_ARGS", "")
+    app = os.environ.get("BENCH_GUNICORN_APP", "")
+    extra += f" app {app}" if app else ""
+    return f"{text} (gunicorn.conf.py{'; overridden: ' + extra.strip() if extra else ''})"
 
 
 def check_targets(rows: list[dict], webhook: dict | None) -> dict[str, Any]:
@@ -133,7 +174,9 @@ def check_targets(rows: list[dict], webhook: dict | None) -> dict[str, Any]:
             value = by_name[name][key]
             result[name] = {"measure": key, "value": value, "limit": limit, "ok": value <= limit}
     if webhook:
-        stored = webhook["stored"]
+        from bench import load
+
+        stored_ok = load.stored_once(webhook["stored"])
         result["webhook_ingest"] = {
             "msgs_per_s": webhook["msgs_per_s"],
             "p95_ms": webhook["p95_ms"],
@@ -142,8 +185,22 @@ def check_targets(rows: list[dict], webhook: dict | None) -> dict[str, Any]:
             and webhook["stored_per_s"] >= 500
             and webhook["p95_ms"] < 50
             and webhook["errors"] == 0
-            and stored["sent"] == stored["stored"] == stored["stored_distinct"]
-            and webhook["tasks_queued"] == stored["sent"],
+            and stored_ok,
+        }
+        # Issue 21: next to the bare-WSGI baseline, in the same run, with the same generator.
+        baseline = webhook["baseline"]
+        result["webhook_vs_baseline"] = {
+            "ratio_accepted": webhook["ratio_accepted"],
+            "ratio_accepted_min": 0.8,
+            "ratio_p99": webhook["ratio_p99"],
+            "ratio_p99_max": 3.0,
+            "inbox_backlog_max": webhook["inbox_backlog_max"],
+            "ok": webhook["ratio_accepted"] >= 0.8
+            and webhook["ratio_p99"] <= 3.0
+            and webhook["inbox_backlog_max"] <= webhook["msgs_per_s"]  # under 1 s of traffic
+            and baseline["errors"] == 0
+            and load.stored_once(baseline["stored"])
+            and stored_ok,
         }
     return result
 
@@ -176,16 +233,55 @@ def print_table(entry: dict[str, Any]) -> None:
         )
     hook = entry.get("webhook_ingest")
     if hook:
-        ok = targets["webhook_ingest"]["ok"]
+        print_webhook(hook, targets)
+
+
+def print_webhook(hook: dict[str, Any], targets: dict[str, Any]) -> None:
+    """The side-by-side table: the bare-WSGI baseline and tria's webhook, same run, same load."""
+    base = hook["baseline"]
+    print(
+        f"\nwebhook load: {hook['generator']}, {hook['connections']} connections,"
+        f" {hook['seconds']:g} s after a warm-up; tria: {hook['gunicorn']} + ingest_webhooks"
+    )
+    print(
+        f"{'receiver':<22}{'accepted/s':>11}{'stored/s':>10}{'p50':>10}{'p95':>10}{'p99':>10}"
+        f"{'errors':>8}{'stored once':>14}  CPU ms/msg"
+    )
+    for name, row, stored_per_s in (
+        ("bare WSGI baseline", base, base["msgs_per_s"]),
+        ("tria", hook, hook["stored_per_s"]),
+    ):
+        check = row["stored"]
         print(
-            f"webhook_ingest: {hook['msgs_per_s']:.0f} msgs/s accepted and"
-            f" {hook['stored_per_s']:.0f} stored with {hook['senders']} senders,"
-            f" p50 {hook['p50_ms']} ms, p95 {hook['p95_ms']} ms, p99 {hook['p99_ms']} ms,"
-            f" errors {hook['errors']}, stored once {hook['stored']['stored_distinct']}"
-            f"/{hook['stored']['sent']}, inbox at most {hook['inbox_backlog_max']},"
-            f" empty {hook['inbox_drained_after_s']} s after"
-            f"  {'ok' if ok else 'MISSED'} (>=500/s, p95 <50 ms)"
+            f"{name:<22}{row['msgs_per_s']:>11.0f}{stored_per_s:>10.0f}"
+            f"{row['p50_ms']:>8.2f}ms{row['p95_ms']:>8.2f}ms{row['p99_ms']:>8.2f}ms"
+            f"{row['errors']:>8}{check['stored_distinct']:>8}/{check['stored']:<6}"
+            f"{_cpu_text(row.get('cpu_ms_per_msg'))}"
         )
+    versus = targets["webhook_vs_baseline"]
+    print(
+        f"tria / baseline: accepted {hook['ratio_accepted']:.2f}x (target >= 0.8),"
+        f" p99 {hook['ratio_p99']:.2f}x (target <= 3), CPU per message"
+        f" {hook.get('ratio_cpu_per_msg', 0):.2f}x; inbox at most {hook['inbox_backlog_max']}"
+        f" rows, empty {hook['inbox_drained_after_s']} s after the load;"
+        f" every accepted message stored once by both: {'yes' if _both_stored(hook) else 'NO'}"
+        f"  {'ok' if versus['ok'] else 'MISSED'}"
+    )
+    ok = targets["webhook_ingest"]["ok"]
+    print(f"webhook_ingest (>=500/s accepted and stored, p95 <50 ms): {'ok' if ok else 'MISSED'}")
+
+
+def _cpu_text(cpu: dict[str, float] | None) -> str:
+    if not cpu:
+        return ""
+    parts = " + ".join(f"{name} {value:.2f}" for name, value in cpu.items() if name != "total")
+    return f"{cpu['total']:.2f} ({parts})"
+
+
+def _both_stored(hook: dict[str, Any]) -> bool:
+    from bench import load
+
+    return all(load.stored_once(row["stored"]) for row in (hook, hook["baseline"]))
 
 
 def save(entry: dict[str, Any], path: Path) -> None:
@@ -206,21 +302,36 @@ def save(entry: dict[str, Any], path: Path) -> None:
 
 
 def main() -> int:
+    # gunicorn, the ingester and wrk are stopped on the way out, also on SIGTERM, and on Ctrl-C
+    # when started in the background (where SIGINT starts ignored).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", choices=["all", *PROFILES], default="all")
     parser.add_argument("--no-http", action="store_true", help="skip gunicorn, API and webhook")
-    parser.add_argument("--output", type=Path, default=common.RESULTS)
+    parser.add_argument(
+        "--webhook-only",
+        action="store_true",
+        help="only the webhook next to the baseline (worker models: BENCH_GUNICORN_ARGS);"
+        " written to var/bench-webhook-SCALE.json unless --output says otherwise",
+    )
+    parser.add_argument("--output", type=Path, default=None)
     args = parser.parse_args()
+    if args.output is None:
+        args.output = common.RESULTS
+        if args.webhook_only:
+            args.output = common.ROOT / "var" / f"bench-webhook-{args.scale}.json"
     started = time.perf_counter()
     if args.scale == "all":
         for scale in ("default", "large"):
             command = [sys.executable, "-m", "bench.run", "--scale", scale, "--output"]
             command += [str(args.output), *(["--no-http"] if args.no_http else [])]
+            command += ["--webhook-only"] if args.webhook_only else []
             if subprocess.run(command, cwd=common.ROOT).returncode:
                 return 1
         print(f"\nbench: both scales in {time.perf_counter() - started:.0f} s -> {args.output}")
         return 0
-    entry = run_scale(args.scale, with_http=not args.no_http)
+    entry = run_scale(args.scale, with_http=not args.no_http, webhook_only=args.webhook_only)
     print_table(entry)
     save(entry, args.output)
     missed = [name for name, t in entry["targets"].items() if not t["ok"]]

@@ -14,23 +14,30 @@ import re
 import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench import common
-from bench.measure import median, percentile
+import psycopg
 
-GUNICORN_ARGS = ["--workers", "2", "--threads", "4", "--log-level", "warning"]
+from bench import common
+
+# tria's gunicorn runs with the Procfile's settings (gunicorn.conf.py), without the access log;
+# BENCH_GUNICORN_ARGS adds or overrides options (e.g. "--workers 3 --worker-class sync" to compare).
+GUNICORN_CONFIG = "gunicorn.conf.py"
+GUNICORN_ARGS = ["--log-level", "warning"]
+# The baseline (bench/baseline_webhook.py): 3 sync workers, no Django.
+BASELINE_ARGS = ["--workers", "3", "--worker-class", "sync", "--log-level", "warning"]
 # The webhook's verification handshake: answers once Django is up, touches no database.
 HANDSHAKE = (
     "/webhooks/whatsapp/?hub.mode=subscribe&hub.challenge=1"
     f"&hub.verify_token={common.BENCH_VERIFY_TOKEN}"
 )
+
+
+SERVED: dict[int, int] = {}  # port -> gunicorn master's pid
 
 
 def _free_port() -> int:
@@ -39,26 +46,59 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@contextmanager
-def gunicorn() -> Iterator[int]:
-    """A gunicorn serving tria on a free port; yields the port, stops it afterwards."""
-    port = _free_port()
-    command = [
-        str(common.ROOT / ".venv" / "bin" / "gunicorn"),
-        "tria.wsgi:application",
-        "--bind",
-        f"127.0.0.1:{port}",
-        *(os.environ.get("BENCH_GUNICORN_ARGS", "").split() or GUNICORN_ARGS),
-    ]
+def _gunicorn_command(app: str, args: list[str], port: int) -> list[str]:
+    command = [str(common.ROOT / ".venv" / "bin" / "gunicorn"), app, "--bind", f"127.0.0.1:{port}"]
     if not os.path.exists(command[0]):
         command[0:1] = [sys.executable, "-m", "gunicorn"]
-    process = subprocess.Popen(command, cwd=common.ROOT, env=os.environ.copy())
+    return command + args
+
+
+@contextmanager
+def _serve(command: list[str], cwd: Path, env: dict[str, str]) -> Iterator[int]:
+    port = int(command[command.index("--bind") + 1].rsplit(":", 1)[1])
+    process = subprocess.Popen(command, cwd=cwd, env=env)
+    SERVED[port] = process.pid
     try:
         _wait_until_up(port, process)
         _wait_until_idle(process.pid)
         yield port
     finally:
         _stop(process)
+        SERVED.pop(port, None)
+
+
+@contextmanager
+def gunicorn() -> Iterator[int]:
+    """A gunicorn serving tria on a free port; yields the port, stops it afterwards."""
+    args = ["--config", GUNICORN_CONFIG, *GUNICORN_ARGS]
+    args += os.environ.get("BENCH_GUNICORN_ARGS", "").split()
+    app = os.environ.get("BENCH_GUNICORN_APP", "tria.wsgi:application")  # bench/experiments
+    command = _gunicorn_command(app, args, _free_port())
+    with _serve(command, common.ROOT, {**os.environ, "WEB_ACCESS_LOG": ""}) as port:
+        yield port
+
+
+@contextmanager
+def baseline_gunicorn() -> Iterator[int]:
+    """bench/baseline_webhook.py under gunicorn (3 sync workers) on a free port, against the bench
+    database (its own tables, created empty) and its own key in the bench's Redis db."""
+    from bench import baseline_webhook
+
+    with psycopg.connect(os.environ["DATABASE_URL"], autocommit=True) as conn:
+        conn.execute(baseline_webhook.SCHEMA)
+        conn.execute(f"TRUNCATE {baseline_webhook.MESSAGES_TABLE}, {baseline_webhook.COUNTS_TABLE}")
+    env = {
+        **os.environ,
+        "BASELINE_DATABASE_URL": os.environ["DATABASE_URL"],
+        "BASELINE_REDIS_URL": os.environ["REDIS_URL"],
+        "BASELINE_APP_SECRET": common.BENCH_APP_SECRET,
+        "BASELINE_VERIFY_TOKEN": common.BENCH_VERIFY_TOKEN,
+    }
+    # cwd bench/: gunicorn reads ./gunicorn.conf.py by default, and that one is tria's.
+    args = [*BASELINE_ARGS, *os.environ.get("BENCH_BASELINE_ARGS", "").split()]
+    command = _gunicorn_command("baseline_webhook:application", args, _free_port())
+    with _serve(command, common.ROOT / "bench", env) as port:
+        yield port
 
 
 @contextmanager
@@ -115,11 +155,11 @@ def wait_for_inbox(timeout: float = 120.0) -> float:
     return time.perf_counter() - started
 
 
-def _cpu_seconds(pid: int) -> float:
+def _cpu_seconds(pid: int, children: bool = True) -> float:
     """CPU time of a process and its children (Linux /proc; 0 elsewhere)."""
     total = 0.0
     try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split() if children else []
         for p in [str(pid), *children]:
             fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
             total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
@@ -196,13 +236,6 @@ class ApiClient:
 # ------------------------------------------------------------------ webhook under load
 
 
-@dataclass
-class SenderStats:
-    latencies_ms: list[float] = field(default_factory=list)
-    sent: list[str] = field(default_factory=list)  # wamids answered 200 and queued
-    errors: list[str] = field(default_factory=list)
-
-
 class _KeepAlive:
     """A minimal HTTP/1.1 keep-alive client for the load: it sends prepared bytes and reads one
     response (status, body), so that the senders use little of the CPU they share with the
@@ -250,104 +283,79 @@ class _KeepAlive:
 _CONTENT_LENGTH = re.compile(rb"(?i)content-length:\s*(\d+)")
 
 
-def _sender(
-    port: int, index: int, run_id: str, stop_at: float, measure_from: float, stats: SenderStats
-) -> None:
-    from conversations.whatsapp import payloads, webhook
+class InboxWindow:
+    """tria's side of the measured seconds: the inbox backlog every 0.25 s, and the messages the
+    ingester stored meanwhile (ids grow)."""
 
-    client = _KeepAlive(port)
-    n = 0
-    while (now := time.perf_counter()) < stop_at:
-        n += 1
-        wamid = f"wamid.bench.{run_id}.{index}.{n}"
-        wa_id = f"659{(index * 100_000 + n % 100):07d}"  # 100 users per sender
-        payload = payloads.text_notification(
-            wa_id=wa_id,
-            body=f"Hi, we need {n % 9 + 1}00 boxes for 10 inch pizzas",
-            wa_message_id=wamid,
-            timestamp=int(time.time()),
-            phone_number_id=common.BENCH_PHONE_NUMBER_ID,
-        )
-        body = json.dumps(payload).encode()
-        headers = {
-            "Content-Type": "application/json",
-            "X-Hub-Signature-256": webhook.sign_body(body, common.BENCH_APP_SECRET),
-        }
-        try:
-            status, answer = client.post("/webhooks/whatsapp/", body, headers)
-        except (OSError, ValueError, AttributeError) as exc:
-            stats.errors.append(type(exc).__name__)
-            client.close()
-            continue
-        elapsed = (time.perf_counter() - now) * 1000
-        answered = json.loads(answer) if status == 200 else {}
-        if 1 not in (answered.get("queued"), answered.get("messages")):  # queued; or inline
-            stats.errors.append(f"HTTP {status}")
-            continue
-        stats.sent.append(wamid)
-        if now >= measure_from:
-            stats.latencies_ms.append(elapsed)
-    client.close()
+    def begin(self) -> None:
+        self.stored_before = _last_message_id()
+        self.backlog = [0]
+
+    def sample(self) -> None:
+        self.backlog.append(inbox_pending())
+
+    def end(self, seconds: float) -> dict[str, Any]:
+        stored = _messages_after(self.stored_before)
+        return {"stored_per_s": round(stored / seconds, 1), "inbox_backlog_max": max(self.backlog)}
 
 
-def webhook_load(
-    port: int, *, senders: int, seconds: float, warmup: float, run_id: str
-) -> dict[str, Any]:
-    """`senders` threads post signed one-message notifications for `seconds` (after warm-up)."""
-    started = time.perf_counter()
-    measure_from = started + warmup
-    stop_at = measure_from + seconds
-    stats = [SenderStats() for _ in range(senders)]
-    threads = [
-        threading.Thread(target=_sender, args=(port, i, run_id, stop_at, measure_from, stats[i]))
-        for i in range(senders)
-    ]
-    for thread in threads:
-        thread.start()
-    time.sleep(max(0.0, measure_from - time.perf_counter()))
-    stored_before = _last_message_id()
-    backlog = [0]
-    while (left := stop_at - time.perf_counter()) > 0:  # the ingester keeps up: a short inbox
-        backlog.append(inbox_pending())
-        time.sleep(min(0.25, left))
-    stored_in_window = _messages_after(stored_before)
-    for thread in threads:
-        thread.join()
-    drain_s = wait_for_inbox()
-    latencies = [ms for s in stats for ms in s.latencies_ms]
-    sent = [w for s in stats for w in s.sent]
-    errors = [e for s in stats for e in s.errors]
-    return {
-        "senders": senders,
-        "seconds": seconds,
-        "messages": len(latencies),
-        "msgs_per_s": round(len(latencies) / seconds, 1),
-        "stored_per_s": round(stored_in_window / seconds, 1),
-        "p50_ms": round(median(latencies), 2),
-        "p95_ms": round(percentile(latencies, 95), 2),
-        "p99_ms": round(percentile(latencies, 99), 2),
-        "errors": len(errors),
-        "inbox_backlog_max": max(backlog),
-        "inbox_drained_after_s": round(drain_s, 2),
-        "sent_wamids": sent,
-    }
-
-
-def stored_once(run_id: str, sent: list[str]) -> dict[str, int]:
-    """Every wamid answered 200 is stored exactly once (and nothing else of this run)."""
+def stored_wamids(run_id: str) -> list[str]:
+    """The wamids of this run (warm-up included) in tria's messages."""
     from conversations.models import ConversationMessage
 
-    stored = list(
+    return list(
         ConversationMessage.objects.filter(
-            wa_message_id__startswith=f"wamid.bench.{run_id}."
+            wa_message_id__startswith=f"wamid.bench.{run_id}"
         ).values_list("wa_message_id", flat=True)
     )
-    return {
-        "sent": len(sent),
-        "stored": len(stored),
-        "stored_distinct": len(set(stored)),
-        "missing": len(set(sent) - set(stored)),
-    }
+
+
+def tria_tasks(queue: Any, run_id: str) -> tuple[int, int]:
+    """(processing tasks queued for this run's messages, distinct messages among them): read from
+    the Celery list itself, so that anything else in the Redis db is not counted."""
+    import base64
+
+    from conversations.models import ConversationMessage
+
+    ids = set(
+        ConversationMessage.objects.filter(
+            wa_message_id__startswith=f"wamid.bench.{run_id}"
+        ).values_list("id", flat=True)
+    )
+    found = []
+    for raw in queue.lrange("celery", 0, -1):
+        try:
+            message = json.loads(raw)
+            if not message["headers"].get("task", "").endswith(".process_inbound_message"):
+                continue
+            args = json.loads(base64.b64decode(message["body"]))[0]
+        except (ValueError, KeyError, IndexError, TypeError):
+            continue
+        if args and args[0] in ids:
+            found.append(args[0])
+    return len(found), len(set(found))
+
+
+def baseline_tasks(queue: Any, run_id: str) -> tuple[int, int]:
+    """(list entries pushed for this run's wamids, distinct wamids among them)."""
+    from bench import baseline_webhook
+
+    prefix = f"wamid.bench.{run_id}".encode()
+    found = [w for w in queue.lrange(baseline_webhook.QUEUE_KEY, 0, -1) if w.startswith(prefix)]
+    return len(found), len(set(found))
+
+
+def baseline_wamids(run_id: str) -> list[str]:
+    """The wamids of this run (warm-up included) in the baseline's table."""
+    from bench import baseline_webhook
+
+    table = baseline_webhook.MESSAGES_TABLE
+    with psycopg.connect(os.environ["DATABASE_URL"], autocommit=True) as conn:
+        rows = conn.execute(
+            f"SELECT wamid FROM {table} WHERE wamid LIKE %s",
+            [f"wamid.bench.{run_id}%"],
+        ).fetchall()
+    return [row[0] for row in rows]
 
 
 def timed(fn: Callable[[], Any]) -> float:
