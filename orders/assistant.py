@@ -50,7 +50,7 @@ from conversations.models import (
     UserInteractionSummary,
 )
 from conversations.whatsapp import outbound
-from orders import handlers, intents, llm, ordering, replies
+from orders import handlers, intents, limits, llm, ordering, replies
 from orders.turn import Turn, Understanding
 
 logger = logging.getLogger(__name__)
@@ -79,6 +79,10 @@ def handle_inbound(message_id: int) -> None:
         return
     if message.session.handed_over:
         stand_aside(message_id)
+        return
+    if limits.over_cap(message):
+        language = (message.session.context or {}).get("language", "")
+        limits.hold_over_cap(message_id, REPLY_LANGUAGES.get(language, "en"))
         return
     if attempts_of(message) >= settings.ASSISTANT_MAX_ATTEMPTS:
         hold(message_id, "previous attempts failed")

@@ -31,6 +31,9 @@ HOLDING = gettext_lazy(
     "Thanks, we have your message. A colleague will confirm shortly. "
     "(Our assistant could not finish it automatically.)"
 )
+TURN_CAP_REACHED = gettext_lazy(
+    "Thanks, we have your messages. A colleague will read them and follow up shortly."
+)
 NOT_REGISTERED = gettext_lazy(
     "Hello! This WhatsApp number is not registered with any of our customer outlets yet, so I "
     "can't take orders from it. A colleague will follow up with you shortly to set it up."

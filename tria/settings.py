@@ -298,6 +298,9 @@ CATALOG_CLOSE_MARGIN = env.float("CATALOG_CLOSE_MARGIN", default=0.08)
 CATALOG_HISTORY_BOOST = env.float("CATALOG_HISTORY_BOOST", default=0.1)
 # The assistant (orders.assistant): attempts before a holding reply and a flag for staff.
 ASSISTANT_MAX_ATTEMPTS = env.int("ASSISTANT_MAX_ATTEMPTS", default=4)
+# Assistant turns per customer per hour; beyond it: stored, flagged, one polite reply
+# (orders.limits).
+ASSISTANT_TURNS_PER_HOUR = env.int("ASSISTANT_TURNS_PER_HOUR", default=60)
 # Beat re-enqueues user messages left unprocessed this long (a lost task), every N minutes.
 ASSISTANT_REDRIVE_AFTER_MINUTES = env.int("ASSISTANT_REDRIVE_AFTER_MINUTES", default=15)
 ASSISTANT_REDRIVE_MINUTES = env.int("ASSISTANT_REDRIVE_MINUTES", default=10)
