@@ -3,7 +3,9 @@
 Two corpora: "dev" (tests/fixtures/pii_corpus.jsonl, written together with the rules; its
 thresholds fail the run) and "blind" (tests/fixtures/pii_blind_corpus.jsonl, written apart from
 the rules, issue 20; its targets are reported, never enforced). `--corpus dev|blind|all|PATH`;
-the default is dev, as before.
+the default is dev, as before. `--corpus heldout` (or `--set heldout`) measures
+tests/fixtures/pii_heldout_corpus.jsonl, written apart from the rules and from both corpora, against
+the blind targets (reported only); "all" leaves it out.
 
 Each corpus line holds a message, its PII spans (type, start, end) and its protected order tokens.
 A PII span counts as found ("recall") when findings of the same type cover every digit of it and
@@ -28,6 +30,7 @@ from conversations.privacy import scrubber
 FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures"
 CORPUS_PATH = FIXTURES / "pii_corpus.jsonl"
 BLIND_CORPUS_PATH = FIXTURES / "pii_blind_corpus.jsonl"
+HELDOUT_CORPUS_PATH = FIXTURES / "pii_heldout_corpus.jsonl"
 COVERAGE = 0.9
 THRESHOLDS = {
     "recall": {
@@ -236,6 +239,8 @@ def _corpora(choice: str) -> list[Corpus]:
         return list(CORPORA.values())
     if choice in CORPORA:
         return [CORPORA[choice]]
+    if choice == "heldout":  # not in "all": reported against the blind targets, never enforced
+        return [Corpus("heldout", HELDOUT_CORPUS_PATH, BLIND_TARGETS, enforced=False)]
     return [Corpus(Path(choice).stem, Path(choice), THRESHOLDS, enforced=True)]
 
 
@@ -243,8 +248,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--corpus",
+        "--set",
+        dest="corpus",
         default="dev",
-        help="dev (default; thresholds enforced), blind (targets reported only), all, or a path",
+        help="dev (default; thresholds enforced), blind or heldout (targets reported only), all"
+        " (dev and blind), or a path",
     )
     parser.add_argument(
         "--errors", action="store_true", help="list every miss, false positive and broken token"

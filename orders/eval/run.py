@@ -1,7 +1,8 @@
 """The blind evaluation (issue 19): the offline parser and intent classifier on orders/eval/.
 
 Run: `python -m orders.eval.run` (`make assistant-eval`); `-v` lists every miss, `--json PATH`
-writes the per-case results, `--check` exits 1 when a target of the issue is missed.
+writes the per-case results, `--check` exits 1 when a target of the issue is missed; `--set heldout`
+runs the held-out set (orders/eval/heldout_orders.jsonl) instead of the blind one.
 
 The parser and the classifier are called as orders/parsing_eval.py calls them
 (`parsing.parse_order(text)`, `intents.classify_intent(text).intent`), on every message. A parsed
@@ -36,6 +37,8 @@ from orders.eval import fake_openai
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "blind_orders.jsonl"
+# Written apart from the parser and the blind set; --set heldout (README "The held-out set").
+SETS = {"blind": CASES, "heldout": HERE / "heldout_orders.jsonl"}
 DEMO = HERE.parent / "demo.py"
 LANGS = ("en", "singlish", "zh", "ms", "ta", "mixed")
 EXPECTS = ("order", "ask", "none")
@@ -397,10 +400,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the per-case results to this file")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--cases", type=Path, default=CASES)
+    parser.add_argument("--set", choices=SETS, help="blind (default) or heldout: --cases by name")
     parser.add_argument(
         "--openai", action="store_true", help="parse through orders.llm with a local fake OpenAI"
     )
     args = parser.parse_args(argv)
+    if args.set:
+        args.cases = SETS[args.set]
 
     if args.openai:
         with fake_openai.FakeOpenAI() as fake:
