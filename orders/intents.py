@@ -39,7 +39,8 @@ INTENTS = (
     RATING,
     OTHER,
 )
-# Intents that only count when no substantive intent has any evidence.
+# Intents that only count when no substantive intent has any evidence (a classification rule; the
+# memory's MINOR_INTENTS, which never displace a session's primary intent, is another rule).
 FILLER_INTENTS = (GREETING, OTHER)
 
 # (intent, weight, alternatives): each matching rule adds its weight to the intent's evidence.
