@@ -150,6 +150,30 @@ def confirmation(order: Order) -> str:
     }
 
 
+def delivery_reminder(delivery: DeliveryOrder) -> str:
+    """The day-before reminder (orders.notifications), sent as free text inside the window."""
+    order = delivery.order
+    return _(
+        "Reminder: %(order)s (%(lines)s) will be delivered tomorrow, %(day)s (%(slot)s). "
+        "Total %(total)s incl. GST."
+    ) % {
+        "order": order.number,
+        "lines": order_lines_text(order),
+        "day": day(delivery.scheduled_date),
+        "slot": slot(delivery),
+        "total": money(order.total),
+    }
+
+
+def invoice_issued(invoice: Invoice) -> str:
+    return _("Invoice %(invoice)s for %(order)s: %(total)s incl. GST, due %(day)s.") % {
+        "invoice": invoice.number,
+        "order": invoice.order.number,
+        "total": money(invoice.total),
+        "day": day(invoice.due_date),
+    }
+
+
 def awaiting_approval(order: Order) -> str:
     return _(
         "Thanks! I've passed your order (%(lines)s, ref %(order)s) to our team for approval. "

@@ -77,6 +77,8 @@ def every_reply(products) -> list[str]:
         *(replies.change_refused(error) for error in refusals(products)),
         *(replies.cancel_refused(error) for error in refusals(products)),
         replies.cancelled(order),
+        replies.delivery_reminder(order.delivery),
+        replies.invoice_issued(order.invoice),
     ]
     for text, interactive in (
         replies.product_choice(400, "10-inch pizza box", two),
