@@ -45,6 +45,7 @@ from conversations import language, processing, services, tasks
 from conversations.models import (
     ConversationMessage,
     ConversationSession,
+    Outlet,
     OutletContact,
     Role,
     UserInteractionSummary,
@@ -304,13 +305,16 @@ def reply_language(turn: Turn, contacts: list[OutletContact]) -> str:
     for the session), else the session's, else the outlet's preferred language, else English."""
     if turn.understanding.language:
         turn.context["language"] = turn.understanding.language
-    code = turn.context.get("language")
-    if not code:
-        outlets = {c.outlet_id: c.outlet for c in contacts}
-        outlet = outlets.get(turn.session.outlet_id) or (
-            next(iter(outlets.values())) if len(outlets) == 1 else None
-        )
-        code = outlet.preferred_language if outlet else ""
+    outlets = {c.outlet_id: c.outlet for c in contacts}
+    outlet = outlets.get(turn.session.outlet_id) or (
+        next(iter(outlets.values())) if len(outlets) == 1 else None
+    )
+    return language_of(turn.context.get("language", ""), outlet)
+
+
+def language_of(session_language: str, outlet: Outlet | None) -> str:
+    """The reply catalogue for a session's language, else the outlet's preferred one, else en."""
+    code = session_language or (outlet.preferred_language if outlet else "")
     return REPLY_LANGUAGES.get((code or "").lower(), "en")
 
 

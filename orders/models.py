@@ -137,6 +137,8 @@ class DeliveryOrder(models.Model):
     scheduled_date = models.DateField()
     slot = models.CharField(max_length=16, choices=Outlet.Slot.choices)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
+    # When the day-before reminder went to the customer (orders.notifications): one per delivery.
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

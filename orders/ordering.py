@@ -181,7 +181,7 @@ def change_order(turn: Turn) -> None:
             order, line, quantity, needs_approval=not turn.contact.can_order
         )
     except order_services.OrderError as exc:
-        turn.say(replies.change_refused(str(exc)), "order_update")
+        turn.say(replies.change_refused(exc), "order_update")
         return
     if order.status == Order.Status.PENDING_APPROVAL:
         services.flag_session(turn.session, APPROVAL_FLAG)
@@ -221,7 +221,7 @@ def cancel_order(turn: Turn) -> None:
         order = order_services.cancel_order(order)
     except order_services.OrderError as exc:
         services.flag_session(turn.session, "cancellation asked after dispatch")
-        turn.say(replies.cancel_refused(str(exc)), "order_cancellation")
+        turn.say(replies.cancel_refused(exc), "order_cancellation")
         return
     turn.context.pop("awaiting_rating", None)
     turn.say(replies.cancelled(order), "order_cancellation")

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from conversations.models import Outlet
 from orders.models import DeliveryOrder, Invoice, Order, Product
+from orders.services import OrderError
 
 RATING_LABELS = {
     5: gettext_lazy("Excellent"),
@@ -152,6 +153,30 @@ def confirmation(order: Order) -> str:
     }
 
 
+def delivery_reminder(delivery: DeliveryOrder) -> str:
+    """The day-before reminder (orders.notifications), sent as free text inside the window."""
+    order = delivery.order
+    return _(
+        "Reminder: %(order)s (%(lines)s) will be delivered tomorrow, %(day)s (%(slot)s). "
+        "Total %(total)s incl. GST."
+    ) % {
+        "order": order.number,
+        "lines": order_lines_text(order),
+        "day": day(delivery.scheduled_date),
+        "slot": slot(delivery),
+        "total": money(order.total),
+    }
+
+
+def invoice_issued(invoice: Invoice) -> str:
+    return _("Invoice %(invoice)s for %(order)s: %(total)s incl. GST, due %(day)s.") % {
+        "invoice": invoice.number,
+        "order": invoice.order.number,
+        "total": money(invoice.total),
+        "day": day(invoice.due_date),
+    }
+
+
 def awaiting_approval(order: Order) -> str:
     return _(
         "Thanks! I've passed your order (%(lines)s, ref %(order)s) to our team for approval. "
@@ -171,12 +196,35 @@ def updated(order: Order) -> str:
     return text
 
 
-def change_refused(reason: str) -> str:
-    return _("%(reason)s A colleague can help if something needs changing.") % {"reason": reason}
+REFUSAL_REASONS = {
+    OrderError.NO_ITEMS: gettext_lazy("An order needs at least one item."),
+    OrderError.QUANTITY_NOT_POSITIVE: gettext_lazy("Quantities must be more than zero."),
+    OrderError.NOT_CHANGEABLE: gettext_lazy("%(order)s is %(status)s already."),
+    OrderError.PAID: gettext_lazy("%(order)s is paid already."),
+    OrderError.NOT_AWAITING_APPROVAL: gettext_lazy("%(order)s is not awaiting approval."),
+}
+REFUSED = gettext_lazy("This order can't be changed any more.")
 
 
-def cancel_refused(reason: str) -> str:
-    return _("%(reason)s A colleague will contact you about it.") % {"reason": reason}
+def refusal_reason(error: OrderError) -> str:
+    """Why an order was not changed, in the active language (never the English message)."""
+    reason = REFUSAL_REASONS.get(error.code, REFUSED)
+    return str(reason) % {  # a mapping: texts without placeholders pass unchanged
+        "order": error.order_number,
+        "status": status(error.order_status, error.order_status),
+    }
+
+
+def change_refused(error: OrderError) -> str:
+    return _("%(reason)s A colleague can help if something needs changing.") % {
+        "reason": refusal_reason(error)
+    }
+
+
+def cancel_refused(error: OrderError) -> str:
+    return _("%(reason)s A colleague will contact you about it.") % {
+        "reason": refusal_reason(error)
+    }
 
 
 def cancelled(order: Order) -> str:

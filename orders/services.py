@@ -37,7 +37,23 @@ SUNDAY = 6
 
 
 class OrderError(Exception):
-    """An order cannot be created or changed as asked; the message is safe to show the customer."""
+    """An order cannot be created or changed as asked.
+
+    `code` says why (one of the codes below) and `order` names the order it concerns; the
+    message is the English sentence staff see (API, admin). The customer reads the reason in
+    their language from the code (orders.replies.refusal_reason)."""
+
+    NO_ITEMS = "no_items"
+    QUANTITY_NOT_POSITIVE = "quantity_not_positive"
+    NOT_CHANGEABLE = "not_changeable"  # dispatched, delivered or cancelled already
+    PAID = "paid"
+    NOT_AWAITING_APPROVAL = "not_awaiting_approval"
+
+    def __init__(self, code: str, message: str, *, order: Order | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.order_number = order.number if order else ""
+        self.order_status = order.status if order else ""
 
 
 @dataclass(frozen=True)
@@ -107,9 +123,9 @@ def create_order(
 ) -> Order:
     """Create an order with its lines, delivery and invoice (or, awaiting approval, lines only)."""
     if not lines:
-        raise OrderError("An order needs at least one item.")
+        raise OrderError(OrderError.NO_ITEMS, "An order needs at least one item.")
     if any(line.quantity <= 0 for line in lines):
-        raise OrderError("Quantities must be more than zero.")
+        raise OrderError(OrderError.QUANTITY_NOT_POSITIVE, "Quantities must be more than zero.")
     at = at or timezone.now()
     status = Order.Status.PENDING_APPROVAL if needs_approval else Order.Status.CONFIRMED
     with transaction.atomic():
@@ -176,10 +192,13 @@ def _locked(order: Order) -> Order:
 
 def _ensure_changeable(order: Order) -> None:
     if order.status not in CHANGEABLE:
-        raise OrderError(f"{order.number} is {order.get_status_display().lower()} already.")
+        status = order.get_status_display().lower()
+        raise OrderError(
+            OrderError.NOT_CHANGEABLE, f"{order.number} is {status} already.", order=order
+        )
     invoice = Invoice.objects.filter(order=order).first()
     if invoice is not None and invoice.status == Invoice.Status.PAID:
-        raise OrderError(f"{order.number} is paid already.")
+        raise OrderError(OrderError.PAID, f"{order.number} is paid already.", order=order)
 
 
 def change_line_quantity(
@@ -189,7 +208,7 @@ def change_line_quantity(
     order (`needs_approval`), a confirmed order goes back to staff approval: its delivery is
     cancelled and its invoice voided until `approve_order` reinstates them."""
     if quantity <= 0:
-        raise OrderError("Quantities must be more than zero.")
+        raise OrderError(OrderError.QUANTITY_NOT_POSITIVE, "Quantities must be more than zero.")
     with transaction.atomic():
         order = _locked(order)
         _ensure_changeable(order)
@@ -240,7 +259,11 @@ def approve_order(order: Order, at: dt.datetime | None = None) -> Order:
     with transaction.atomic():
         order = _locked(order)
         if order.status != Order.Status.PENDING_APPROVAL:
-            raise OrderError(f"{order.number} is not awaiting approval.")
+            raise OrderError(
+                OrderError.NOT_AWAITING_APPROVAL,
+                f"{order.number} is not awaiting approval.",
+                order=order,
+            )
         order.status = Order.Status.CONFIRMED
         order.save(update_fields=["status", "updated_at"])
         _reinstate_or_create(order, at)

@@ -4,8 +4,8 @@ ensure_schedules() creates or updates each beat row (django-celery-beat) by name
 with times from the settings. The data migration tria.0006_beat_schedules runs it with its
 historical models, and `manage.py setup_tria` runs it again so the rows follow the settings
 (RETENTION_PURGE_HOUR, PII_SCRUB_INTERVAL_MINUTES, ASSISTANT_REDRIVE_MINUTES,
-HEALTH_HEARTBEAT_SECONDS). Staff see and change the rows in the admin; a job they paused stays
-paused. Cron times are in settings.TIME_ZONE (Asia/Singapore).
+DELIVERY_REMINDER_HOUR, HEALTH_HEARTBEAT_SECONDS). Staff see and change the rows in the admin;
+a job they paused stays paused. Cron times are in settings.TIME_ZONE (Asia/Singapore).
 """
 
 from dataclasses import dataclass
@@ -23,6 +23,7 @@ INBOX_SCHEDULE = "webhook: store notifications the ingester left waiting"
 REDRIVE_SCHEDULE = "orders: redrive unprocessed messages"
 OUTBOX_SCHEDULE = "whatsapp: send replies still waiting in the outbox"
 HEARTBEAT_SCHEDULE = "tria: worker heartbeat"
+REMINDER_SCHEDULE = "orders: remind customers of tomorrow's deliveries"
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,9 @@ class Schedule:
 def schedules() -> list[Schedule]:
     """The beat rows as the settings want them now."""
     hour = settings.RETENTION_PURGE_HOUR
-    if not 0 <= hour <= 23:
-        raise ImproperlyConfigured(f"RETENTION_PURGE_HOUR must be 0-23, got {hour}")
+    for name in ("RETENTION_PURGE_HOUR", "DELIVERY_REMINDER_HOUR"):
+        if not 0 <= getattr(settings, name) <= 23:
+            raise ImproperlyConfigured(f"{name} must be 0-23, got {getattr(settings, name)}")
     return [
         Schedule(
             PURGE_SCHEDULE,
@@ -72,6 +74,13 @@ def schedules() -> list[Schedule]:
             "orders.tasks.redrive_unprocessed_messages",
             "Re-enqueues customer messages the assistant never finished (orders.assistant).",
             every=settings.ASSISTANT_REDRIVE_MINUTES,
+        ),
+        Schedule(
+            REMINDER_SCHEDULE,
+            "orders.tasks.send_delivery_reminders",
+            "Reminds each customer of tomorrow's delivery, once per delivery: free text inside"
+            " the 24-hour window, else the approved template (orders.notifications).",
+            daily_hour=settings.DELIVERY_REMINDER_HOUR,
         ),
         Schedule(
             HEARTBEAT_SCHEDULE,

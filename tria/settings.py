@@ -291,6 +291,20 @@ GST_RATE = env.str("GST_RATE", default="0.09")
 ORDER_CUTOFF_TIME = env.str("ORDER_CUTOFF_TIME", default="14:00")
 DELIVERY_HOLIDAYS = env.list("DELIVERY_HOLIDAYS", default=["2026-12-25", "2027-01-01"])
 INVOICE_DUE_DAYS = env.int("INVOICE_DUE_DAYS", default=30)
+# Order notifications we send unasked (orders.notifications): free text inside the 24-hour window,
+# else the approved template of the kind, in the customer's reply language when the template has
+# it (Meta language codes), else its "en" version. Parameters, in order:
+#   delivery_reminder: order number, delivery date, total (S$); invoice_issued: invoice number,
+#   order number, total (S$), due date.
+ORDER_TEMPLATES = env.json(
+    "ORDER_TEMPLATES",
+    default={
+        kind: {"name": kind, "languages": {"en": "en", "zh-hans": "zh_CN", "ms": "ms", "ta": "ta"}}
+        for kind in ("delivery_reminder", "invoice_issued")
+    },
+)
+# Beat sends the reminders of tomorrow's deliveries at this hour (Asia/Singapore), once each.
+DELIVERY_REMINDER_HOUR = env.int("DELIVERY_REMINDER_HOUR", default=16)
 # Product search (orders.catalog): scores are in [0, 1].
 CATALOG_MIN_SCORE = env.float("CATALOG_MIN_SCORE", default=0.35)
 CATALOG_CONFIDENT_SCORE = env.float("CATALOG_CONFIDENT_SCORE", default=0.55)

@@ -23,12 +23,20 @@ def reply(
     intent: str,
     confidence: float = 1.0,
     interactive: dict | None = None,
+    template: dict | None = None,
 ) -> ConversationMessage:
     """Store the assistant's reply in the session and the outbox; send it once committed.
 
     `interactive` is a Cloud API `interactive` object (buttons or a list); `text` is its body.
+    `template` is a Cloud API `template` object (template_payload), the only kind that may go
+    outside the 24-hour window; `text` is then what the transcript shows.
     """
-    context = {"interactive": interactive} if interactive else {}
+    if template:
+        kind, context = "template", {"template": template}
+    elif interactive:
+        kind, context = "interactive", {"interactive": interactive}
+    else:
+        kind, context = "text", {}
     with transaction.atomic():
         message = services.record_message(
             session=session,
@@ -36,7 +44,7 @@ def reply(
             content=text,
             intent=intent,
             confidence=confidence,
-            message_type="interactive" if interactive else "text",
+            message_type=kind,
             context=context,
         )
         outbox.add(message)

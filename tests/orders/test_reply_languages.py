@@ -12,6 +12,7 @@ from django.utils.functional import Promise
 from orders import replies
 from orders import services as order_services
 from orders.locales import LOCALE_DIR, compile_catalogues
+from orders.models import Invoice, Order
 from tests.factories import OutletFactory
 from tests.orders.support import load_catalogue
 
@@ -73,9 +74,11 @@ def every_reply(products) -> list[str]:
         replies.invoices([]),
         replies.product_info(two),
         replies.product_info([]),
-        replies.change_refused(""),
-        replies.cancel_refused(""),
+        *(replies.change_refused(error) for error in refusals(products)),
+        *(replies.cancel_refused(error) for error in refusals(products)),
         replies.cancelled(order),
+        replies.delivery_reminder(order.delivery),
+        replies.invoice_issued(order.invoice),
     ]
     for text, interactive in (
         replies.product_choice(400, "10-inch pizza box", two),
@@ -86,6 +89,28 @@ def every_reply(products) -> list[str]:
         texts.append(text)
         texts += interactive_labels(interactive)
     return texts
+
+
+def refusals(products) -> list[order_services.OrderError]:
+    """The real errors of a change or a cancel refused: dispatched, paid, no quantity."""
+    outlet = OutletFactory(name="Kopi Corner")
+    line = order_services.LineRequest(products["CUP-12"], 1000)
+    dispatched = order_services.create_order(outlet=outlet, lines=[line])
+    Order.objects.filter(pk=dispatched.pk).update(status=Order.Status.DISPATCHED)
+    paid = order_services.create_order(outlet=outlet, lines=[line])
+    Invoice.objects.filter(order=paid).update(status=Invoice.Status.PAID)
+    attempts = [
+        lambda: order_services.cancel_order(dispatched),
+        lambda: order_services.cancel_order(paid),
+        lambda: order_services.change_line_quantity(paid, paid.lines.get(), 0),
+        lambda: order_services.approve_order(paid),
+    ]
+    errors = []
+    for attempt in attempts:
+        with pytest.raises(order_services.OrderError) as refused:
+            attempt()
+        errors.append(refused.value)
+    return errors
 
 
 def interactive_labels(value) -> list[str]:
@@ -123,6 +148,26 @@ def test_every_reply_differs_from_the_english_one(language, products):
     same = [en for en, other in zip(english, translated, strict=True) if en == other]
     # Only the numbered product and outlet names of a choice may read the same.
     assert same and all(re.match(r"\d\. ", text) for text in same), same
+
+
+@pytest.mark.parametrize("language", list(LANGUAGES))
+def test_a_refused_change_or_cancel_gives_its_reason_in_the_customers_language(language, products):
+    errors = refusals(products)
+    with translation.override(language):
+        texts = [replies.cancel_refused(e) for e in errors]
+        texts += [replies.change_refused(e) for e in errors]
+        dispatched = str(replies.STATUS_LABELS["dispatched"])
+    english = {str(error) for error in errors}
+    assert english == {
+        f"{errors[0].order_number} is dispatched already.",
+        f"{errors[1].order_number} is paid already.",
+        "Quantities must be more than zero.",
+        f"{errors[1].order_number} is not awaiting approval.",
+    }
+    assert [sentence for sentence in english for text in texts if sentence in text] == []
+    assert not [text for text in texts if re.search(r"already|approval|zero", text)]
+    assert errors[0].order_number in texts[0] and dispatched in texts[0]
+    assert errors[1].order_number in texts[1]
 
 
 def test_prices_and_dates_are_formatted_for_the_language(products):
