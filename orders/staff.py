@@ -165,7 +165,8 @@ def _needs_approval(
 ) -> bool:
     if staff_user.has_perm(APPROVE):
         return False
-    return not (_contact(session, outlet_id) or OutletContact(can_order=False)).can_order
+    contact = _contact(session, outlet_id)
+    return contact is None or not contact.can_order
 
 
 def _contact(session: ConversationSession | None, outlet_id: int) -> OutletContact | None:
