@@ -17,6 +17,7 @@ from conversations.admin import sessions as session_admin
 from conversations.admin.common import FilterLookupsOnly
 from conversations.models import ConversationSession
 from orders import services as order_services
+from orders import staff_admin
 from orders.models import DeliveryOrder, Invoice, Order, OrderLine, Product
 
 
@@ -92,6 +93,10 @@ class OrderAdmin(FilterLookupsOnly, admin.ModelAdmin):
     @admin.action(description="Cancel selected orders", permissions=["approve"])
     def cancel_selected(self, request: HttpRequest, queryset: QuerySet[Order]) -> None:
         self._apply(request, queryset, order_services.cancel_order, "cancelled")
+
+    def get_urls(self) -> list:
+        # placing and correcting an order from a session (orders.staff_admin)
+        return [*staff_admin.urls(self.admin_site), *super().get_urls()]
 
     def has_approve_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("orders.approve_order")
@@ -200,3 +205,4 @@ def session_orders(session: ConversationSession) -> str:
 
 
 session_admin.register_session_panel("orders", session_orders)
+session_admin.register_session_panel("order for the customer", staff_admin.session_order_actions)

@@ -88,7 +88,10 @@ class Order(models.Model):
     class Meta:
         db_table = "orders"
         ordering = ["-created_at"]
-        permissions = [("approve_order", "Can approve or cancel orders awaiting approval")]
+        permissions = [
+            ("approve_order", "Can approve or cancel orders awaiting approval"),
+            ("place_order_for_customer", "Can place or correct an order from a session"),
+        ]
         indexes = [
             models.Index(fields=["outlet", "-created_at"], name="order_outlet_created_idx"),
             models.Index(fields=["status"], name="order_status_idx"),

@@ -26,6 +26,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from conversations import audit, support
 from conversations.admin.common import is_uuid, pseudonymous_term
+from conversations.admin.sessions import session_panels
 from conversations.models import (
     ConversationSession,
     Outlet,
@@ -194,6 +195,7 @@ def _session_context(request: HttpRequest, session: ConversationSession) -> dict
         "registered": registered,
         "transcript": _messages(session),
         "notes": session.notes.select_related("author"),
+        "related": session_panels(session),
         "can_assign": can_assign,
         "handlers": _handlers() if can_assign else [],
         "can_register": can_register,

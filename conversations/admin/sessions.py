@@ -42,6 +42,12 @@ def register_session_panel(label: str, panel: SessionPanel) -> None:
     _session_panels[label] = panel
 
 
+def session_panels(session: ConversationSession) -> str:
+    """The registered panels of a session as HTML lines (the session page and the inbox)."""
+    parts = [(label, panel(session)) for label, panel in _session_panels.items()]
+    return format_html_join(mark_safe("<br>"), "{}: {}", parts) if parts else "—"
+
+
 def contact_label_subquery() -> Subquery:
     named = Q(phone_hash=OuterRef("user_id")) | Q(bsuid_hash=OuterRef("user_id"))
     contacts = OutletContact.objects.filter(named).order_by("id")
@@ -156,8 +162,7 @@ class ConversationSessionAdmin(PseudonymSearchMixin, ReadOnlyAdmin):
     @admin.display(description="related records")
     def related_records(self, obj: ConversationSession) -> str:
         """What other apps hold about this session (registered panels: the orders app's orders)."""
-        parts = [(label, panel(obj)) for label, panel in _session_panels.items()]
-        return format_html_join(mark_safe("<br>"), "{}: {}", parts) if parts else "—"
+        return session_panels(obj)
 
     @admin.display(description="transcript")
     def transcript(self, obj: ConversationSession) -> str:

@@ -60,7 +60,7 @@ def _csv_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
                 "time": session["start_time"],
                 "language": session["language"],
                 "details": {
-                    k: v for k, v in session.items() if k not in ("messages", "session_id")
+                    k: v for k, v in session.items() if k not in ("messages", "notes", "session_id")
                 },
             }
         )
@@ -75,6 +75,16 @@ def _csv_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
                     "intent": m["intent"],
                     "content": m["content"],
                     "details": {"context": m["context"], "pii_scrubbed": m["pii_scrubbed"]},
+                }
+            )
+        for note in session.get("notes", []):
+            rows.append(
+                {
+                    "record": "staff_note",
+                    "session_id": sid,
+                    "time": note["created_at"],
+                    "content": note["text"],
+                    "details": {"author": note["author"]},
                 }
             )
     for order in data["orders"]:
@@ -168,6 +178,10 @@ def _transcript_flowables(data: dict[str, Any], styles) -> list:
         story += [_para(heading, styles, "h3")]
         rows = [["Time (SGT)", "From", "Message"]]
         rows += [[_local(m["timestamp"]), m["role"], m["content"]] for m in session["messages"]]
+        rows += [
+            [_local(n["created_at"]), f"note by {n['author'] or '—'}", n["text"]]
+            for n in session.get("notes", [])
+        ]
         story += [_table(rows, styles, [30 * mm, 20 * mm, 120 * mm]), Spacer(1, 4 * mm)]
     return story
 

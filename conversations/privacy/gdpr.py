@@ -6,10 +6,11 @@ themselves in the audit trail (conversations.audit).
 Rules of erasure:
 - One transaction, under the same per-user advisory lock the recording services take, so a
   message arriving meanwhile waits and then opens a fresh session.
-- Deleted: the user's messages, sessions, interaction summary, encrypted phone number, BSUID
-  and username (UserIdentity), the links of their other numbers and BSUIDs (IdentityLink), and
-  the webhook inbox rows from or to any of them (waiting or set aside). Rows are matched by
-  the pseudonym of their sender or recipient, never by text, so
+- Deleted: the user's messages, sessions, staff's private notes on those sessions (SessionNote),
+  interaction summary, encrypted phone number, BSUID and username (UserIdentity), the links
+  of their other numbers and BSUIDs (IdentityLink), and the webhook inbox rows from or to any
+  of them (waiting or set aside). Rows are matched by the pseudonym of their sender or
+  recipient, never by text, so
   another customer's message that mentions the number is kept, as it would be once stored.
   A row the ingester is storing at that moment is left to it: it waits for the lock, like a
   message arriving meanwhile, and opens a fresh session.
@@ -46,6 +47,7 @@ from conversations.models import (
     ErasureRecord,
     IdentityLink,
     OutletContact,
+    SessionNote,
     UserIdentity,
     UserInteractionSummary,
     WebhookInbox,
@@ -141,11 +143,27 @@ def _message_data(message: ConversationMessage) -> dict[str, Any]:
     }
 
 
+def _notes_data(user_id: str) -> dict[Any, list[dict[str, Any]]]:
+    """Staff's private notes on the user's sessions: what was written about them, by whom, when."""
+    notes: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    query = SessionNote.objects.filter(session__user_id=user_id).select_related("author")
+    for note in query.order_by("created_at", "id"):
+        notes[note.session_id].append(
+            {
+                "created_at": _iso(note.created_at),
+                "author": note.author.get_username() if note.author else None,
+                "text": note.text,
+            }
+        )
+    return notes
+
+
 def _sessions_data(user_id: str) -> list[dict[str, Any]]:
     messages: dict[Any, list[dict[str, Any]]] = defaultdict(list)
     query = ConversationMessage.objects.filter(session__user_id=user_id).order_by("timestamp", "id")
     for message in query.iterator(chunk_size=2000):
         messages[message.session_id].append(_message_data(message))
+    notes = _notes_data(user_id)
     sessions = ConversationSession.objects.filter(user_id=user_id).select_related("outlet")
     return [
         {
@@ -158,6 +176,7 @@ def _sessions_data(user_id: str) -> list[dict[str, Any]]:
             "intents": s.intents,
             "context": s.context,
             "messages": messages.get(s.session_id, []),
+            "notes": notes.get(s.pk, []),
         }
         for s in sessions.order_by("start_time")
     ]
@@ -193,6 +212,7 @@ def export_counts(data: dict[str, Any]) -> dict[str, int]:
     return {
         "sessions": len(data["sessions"]),
         "messages": sum(len(s["messages"]) for s in data["sessions"]),
+        "notes": sum(len(s.get("notes", [])) for s in data["sessions"]),
         "orders": len(data.get("orders", [])),
     }
 
@@ -283,6 +303,8 @@ def _erase_rows(user_id: str) -> tuple[dict[str, int], list[str]]:
         counts.update(participant.erase(user_id))
     counts |= {
         "messages": ConversationMessage.objects.filter(session__user_id=user_id).delete()[0],
+        # before the sessions, so each count is of its own rows (a session's delete cascades)
+        "notes": SessionNote.objects.filter(session__user_id=user_id).delete()[0],
         "sessions": sessions.delete()[0],
         "summaries": UserInteractionSummary.objects.filter(user_id=user_id).delete()[0],
         # the encrypted number, BSUID and username, and the links of the user's other identifiers

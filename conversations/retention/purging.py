@@ -19,7 +19,8 @@ The rules
   number and message) goes by the messages' rule, from its received_at.
 - Sessions are never deleted: they are metadata without content, and their message_count stays as
   history (as do the summaries' totals and the daily intent stats). Sessions that never had a
-  message ("orphaned") are counted and reported, not deleted.
+  message ("orphaned") are counted and reported, not deleted. Staff's private notes on a session
+  (SessionNote: staff text, not the customer's) stay with it; a GDPR erasure deletes them.
 - A row that points at a purged row with on_delete=SET_NULL (an order's source_message) keeps its
   row and loses the link. Any other kind of reference stops the purge before it deletes anything.
 

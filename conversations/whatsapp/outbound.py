@@ -70,12 +70,14 @@ def send_staff_reply(
     *,
     sent_by: int,
     template: dict | None = None,
+    intent: str = "staff_reply",
 ) -> ConversationMessage:
     """Store a colleague's message (role staff, context["sent_by"] = their user id) and send it
     through the same task as the assistant's replies once committed.
 
     `template` is a Cloud API `template` object (template_payload); `text` is then what the
-    transcript shows.
+    transcript shows. `intent` names what it is when it is more than a reply (an order
+    confirmation sent for a colleague's order, orders.staff).
     """
     context: dict = {"sent_by": sent_by}
     if template:
@@ -85,7 +87,7 @@ def send_staff_reply(
             session=session,
             role=Role.STAFF,
             content=text,
-            intent="staff_reply",
+            intent=intent,
             message_type="template" if template else "text",
             context=context,
         )

@@ -229,7 +229,7 @@ def test_every_export_is_recorded_in_the_audit_trail(customer, officer) -> None:
     event = AuditEvent.objects.get(action=gdpr.EXPORT_ACTION)
     assert (event.actor, event.object_id) == (officer, customer.user_id)
     assert event.details["format"] == "csv"
-    assert event.details["counts"] == {"sessions": 2, "messages": 3, "orders": 1}
+    assert event.details["counts"] == {"sessions": 2, "messages": 3, "notes": 0, "orders": 1}
 
 
 def test_export_of_an_unknown_user_says_so() -> None:
@@ -254,6 +254,7 @@ def test_erasure_leaves_nothing_of_the_user_but_the_record_and_anonymised_orders
         "invoices_kept": 1,
         "orders_unlinked": 1,
         "messages": 3,
+        "notes": 0,
         "sessions": 2,
         "summaries": 1,
         "identities": 1,
