@@ -114,7 +114,7 @@ def overdue_count(now: dt.datetime | None = None) -> int:
 # ------------------------------------------------------------------ what is scrubbed
 
 
-def _scrub_context(context: dict[str, Any], **known: Any) -> tuple[dict[str, Any], Counter[str]]:
+def scrub_json(context: dict[str, Any], **known: Any) -> tuple[dict[str, Any], Counter[str]]:
     """Scrub the free text of a JSON object, except our own scrub record; `known` goes to the
     scrubber (known_skus, known_names)."""
     counts: Counter[str] = Counter()
@@ -128,7 +128,7 @@ def _scrub_context(context: dict[str, Any], **known: Any) -> tuple[dict[str, Any
         elif key in _COORDINATE_KEYS and isinstance(value, int | float):
             cleaned[key] = round(value, 2)  # about a kilometre: the district, not the door
         elif isinstance(value, dict):
-            cleaned[key], inner = _scrub_context(value, **known)
+            cleaned[key], inner = scrub_json(value, **known)
             counts.update(inner)
         else:
             cleaned[key], inner = scrubber.scrub_value(value, **known)
@@ -172,7 +172,7 @@ def scrub_message(
     names = (*contact_names, profile_name) if isinstance(profile_name, str) else contact_names
     known = {"known_skus": known_skus, "known_names": names}
     content, counts = scrub_content(message.content, message.message_type, **known)
-    context, context_counts = _scrub_context(message.context or {}, **known)
+    context, context_counts = scrub_json(message.context or {}, **known)
     counts.update(context_counts)
     context[SCRUB_KEY] = _scrub_record(at, counts)
     message.content, message.context, message.pii_scrubbed = content, context, True
@@ -308,7 +308,7 @@ def _scrub_json_batch(report, model, name: str, cutoff: dt.datetime, size: int, 
             .order_by("id")[:size]
         )
         for row in rows:
-            cleaned, counts = _scrub_context(getattr(row, name) or {}, known_skus=report.known_skus)
+            cleaned, counts = scrub_json(getattr(row, name) or {}, known_skus=report.known_skus)
             changes = {name: cleaned}
             for text_field in _EXTRA_TEXT.get(model, ()):
                 result = scrubber.scrub_text(getattr(row, text_field), known_skus=report.known_skus)
@@ -335,7 +335,7 @@ def _preview(report: ScrubReport, cutoff: dt.datetime, size: int) -> None:
         report.messages_changed += bool(counts)
     for model, name in _JSON_FIELDS:
         for row in _json_rows_due(model, name, cutoff).only("id", name).iterator(size):
-            report.counts.update(_scrub_context(getattr(row, name) or {})[1])
+            report.counts.update(scrub_json(getattr(row, name) or {})[1])
             if model is ConversationSession:
                 report.sessions_scrubbed += 1
             else:
