@@ -18,7 +18,12 @@ from conversations.models.conversations import (
     UserInteractionSummary,
 )
 from conversations.models.customers import IdentityLink, Outlet, OutletContact, UserIdentity
-from conversations.models.records import AuditEvent, ErasureRecord, PurgeRun
+from conversations.models.records import (
+    AuditEvent,
+    ErasureRecord,
+    ExportFileUser,
+    PurgeRun,
+)
 from conversations.models.whatsapp import OutboxEntry, OutboxState, WebhookInbox
 
 __all__ = [
@@ -28,6 +33,7 @@ __all__ = [
     "DailyIntentStat",
     "DeliveryStatus",
     "ErasureRecord",
+    "ExportFileUser",
     "IdentityLink",
     "OutboxEntry",
     "OutboxState",

@@ -77,7 +77,13 @@ class OutletContact(models.Model):
 
 class UserIdentity(models.Model):
     """The only place a user's phone number and BSUID live, encrypted, so that we can reply (to
-    the phone when known, else to the BSUID)."""
+    the phone when known, else to the BSUID).
+
+    username_encrypted is the WhatsApp username (contacts[].profile.username, the @handle a
+    username-only customer is known by beside the BSUID we reply to): an identifier, kept
+    encrypted like the BSUID, never in clear, gone with the identity (retention, erasure). The
+    profile's display name (contacts[].profile.name) is not kept here nor in any other table: a
+    message's context holds it until the PII scrub replaces it with [NAME]."""
 
     user_id = models.CharField(max_length=64, unique=True)
     phone_encrypted = models.TextField(blank=True, default="")

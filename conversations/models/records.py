@@ -1,4 +1,5 @@
-"""The trail: audit events, erasure records and retention purge runs (never message content)."""
+"""The trail: audit events, erasure records, retention purge runs and which export file holds
+which user (never message content)."""
 
 from django.db import models
 
@@ -68,3 +69,26 @@ class PurgeRun(models.Model):
 
     def __str__(self) -> str:
         return f"purge {self.started_at:%Y-%m-%d %H:%M} {self.outcome}"
+
+
+class ExportFileUser(models.Model):
+    """A retention export file (PurgeRun.export_file) holds a row of this user: pseudonym and
+    file name only. The erasure rewrites exactly the files of its user
+    (conversations.retention.leftovers)."""
+
+    file_name = models.CharField(max_length=500)
+    user_id = models.CharField(max_length=64)
+
+    class Meta:
+        db_table = "export_file_users"
+        constraints = [
+            # Its leading user_id serves the erasure's lookup: the files of one user.
+            models.UniqueConstraint(fields=["user_id", "file_name"], name="export_file_user_uniq"),
+        ]
+        indexes = [
+            # A rewritten file's other users follow it to its new name.
+            models.Index(fields=["file_name"], name="export_file_user_file_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.file_name}: {self.user_id[:12]}…"

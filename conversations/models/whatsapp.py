@@ -59,12 +59,15 @@ class WebhookInbox(models.Model):
     deletes
     them in the same transaction, so each notification is stored exactly once and nothing
     accepted is lost. A row holds a customer's raw message for the moments before it is stored;
-    a row that failed WEBHOOK_INGEST_MAX_ATTEMPTS times stays, with the error's class name only,
-    until staff retry it (admin) or an erasure removes it.
+    a row that failed WEBHOOK_INGEST_MAX_ATTEMPTS times stays, with the error's class name only
+    and without the senders' profile names, until staff retry it (admin), an erasure removes it
+    or the retention purge does (conversations.retention.purging).
     """
 
     received_at = models.DateTimeField(auto_now_add=True)
-    body = models.TextField(help_text="the raw notification JSON, as signed by Meta")
+    body = models.TextField(
+        help_text="the raw notification JSON, as signed by Meta (set aside: no profile names)"
+    )
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.CharField(max_length=200, blank=True, default="")
 

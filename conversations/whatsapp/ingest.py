@@ -13,8 +13,12 @@ drains its own row before answering (tests, development).
 A batch that fails is retried one notification at a time; a notification that keeps failing is
 set aside (transient database errors never count: the ingester waits for the database and tries
 again) after WEBHOOK_INGEST_MAX_ATTEMPTS with the error's class and place (never its content),
-for staff to retry in the admin. The beat task `drain_webhook_inbox` stores rows that waited longer
-than WEBHOOK_INBOX_STALE_SECONDS: a missing ingester delays replies, it loses nothing.
+for staff to retry in the admin. A row set aside loses the WhatsApp profile names its body holds
+(contacts[].profile.name: display names, personal data we need only while storing): it may wait up
+to RETENTION_MESSAGES_DAYS, and a retry stores its messages without them. What the erasure and a
+retry need (wa_id, user_id, username, the messages) stays. The beat task `drain_webhook_inbox`
+stores rows that waited longer than WEBHOOK_INBOX_STALE_SECONDS: a missing ingester delays
+replies, it loses nothing.
 """
 
 import datetime as dt
@@ -172,7 +176,9 @@ def _record_failure(row_id: int, exc: Exception) -> IngestResult:
             return IngestResult()
         row.attempts += 1
         row.last_error = error
-        row.save(update_fields=["attempts", "last_error"])
+        if row.attempts >= settings.WEBHOOK_INGEST_MAX_ATTEMPTS:
+            row.body = without_profile_names(row.body)
+        row.save(update_fields=["attempts", "last_error", "body"])
     logger.error(
         "webhook inbox: notification %s failed (%s), attempt %s of %s",
         row_id,
@@ -181,6 +187,32 @@ def _record_failure(row_id: int, exc: Exception) -> IngestResult:
         settings.WEBHOOK_INGEST_MAX_ATTEMPTS,
     )
     return IngestResult(failed=1)
+
+
+def without_profile_names(body: str) -> str:
+    """The notification without any contact's profile name (every "profile" object loses its
+    "name"); a body that is not JSON, or holds no name, comes back unchanged."""
+    try:
+        payload = json.loads(body)
+    except ValueError:
+        return body
+    return json.dumps(payload) if _drop_profile_names(payload) else body
+
+
+def _drop_profile_names(node: object) -> bool:
+    """Remove "name" from every "profile" object under `node`, in place; whether one went."""
+    dropped = False
+    if isinstance(node, dict):
+        profile = node.get("profile")
+        if isinstance(profile, dict) and "name" in profile:
+            del profile["name"]
+            dropped = True
+        for value in node.values():
+            dropped = _drop_profile_names(value) or dropped
+    elif isinstance(node, list):
+        for value in node:
+            dropped = _drop_profile_names(value) or dropped
+    return dropped
 
 
 def drain_all(

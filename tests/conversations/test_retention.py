@@ -23,7 +23,7 @@ from conversations.models import (
     UserInteractionSummary,
     WebhookInbox,
 )
-from conversations.retention import purging, tasks
+from conversations.retention import exports, purging, tasks
 from orders.models import Order
 from tests.factories import MessageFactory, OutletFactory, SessionFactory, SummaryFactory
 from tria import schedules
@@ -87,7 +87,7 @@ def age_messages(days: int) -> None:
 
 
 def summary_row(summary: UserInteractionSummary) -> dict:
-    row = UserInteractionSummary.objects.values(*purging.SUMMARY_FIELDS).get(pk=summary.pk)
+    row = UserInteractionSummary.objects.values(*exports.SUMMARY_FIELDS).get(pk=summary.pk)
     return {k: v.isoformat() if isinstance(v, dt.datetime) else v for k, v in row.items()}
 
 
@@ -197,7 +197,7 @@ def test_the_export_holds_exactly_the_deleted_summaries_as_they_were():
 
     result = purge_at(NOW)
 
-    rows = purging.read_export(storages[purging.EXPORT_STORAGE], result.export_file)
+    rows = exports.read_export(storages[purging.EXPORT_STORAGE], result.export_file)
     assert rows == expected
     assert result.export_file == f"user_summaries_2026-11-24_run{result.run_id}.jsonl.gz"
     assert not UserInteractionSummary.objects.filter(pk__in=[s.pk for s in due]).exists()

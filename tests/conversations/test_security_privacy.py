@@ -16,7 +16,7 @@ from conversations import services
 from conversations.admin.sessions import sessions_csv
 from conversations.models import PurgeRun, UserIdentity, UserInteractionSummary
 from conversations.privacy import gdpr
-from conversations.retention import cold_storage, leftovers, purging
+from conversations.retention import cold_storage, exports, leftovers, purging
 from conversations.whatsapp import identity
 from orders.models import Order
 from tests.factories import MessageFactory, OutletFactory, SessionFactory, SummaryFactory
@@ -75,7 +75,7 @@ def test_item10_erasure_removes_the_user_from_exports_of_purged_summaries(export
     other = SummaryFactory(last_interaction=NOW - 800 * DAY)
     first = _purge_at(NOW)
     assert {
-        r["user_id"] for r in purging.read_export(storages["retention_exports"], first.export_file)
+        r["user_id"] for r in exports.read_export(storages["retention_exports"], first.export_file)
     } == {
         user_id,
         other.user_id,
