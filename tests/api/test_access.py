@@ -177,3 +177,12 @@ def test_the_command_refuses_with_a_one_line_reason(args, reason):
     _create_key("dup")
     with pytest.raises(CommandError, match=reason):
         _create_key(*args)
+
+
+@pytest.mark.parametrize("path", ["/api/v1/nothing/", "/api/v1/nothing%0Ahere/"])
+def test_an_unknown_api_path_is_a_json_404_even_with_a_newline_in_it(path):
+    # A newline once slipped past the catch-all and got Django's HTML 404 (schemathesis found it).
+    response = APIClient().get(path)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["error"]["code"] == "not_found"
