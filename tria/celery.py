@@ -11,6 +11,7 @@ from typing import Any
 
 from celery import Celery
 from celery.signals import setup_logging
+from django.conf import settings
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tria.settings")
 
@@ -25,6 +26,4 @@ app.autodiscover_tasks(
 
 @setup_logging.connect
 def configure_logging(**kwargs: Any) -> None:
-    from django.conf import settings
-
     logging.config.dictConfig(settings.LOGGING)
