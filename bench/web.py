@@ -72,7 +72,8 @@ def gunicorn() -> Iterator[int]:
     """A gunicorn serving tria on a free port; yields the port, stops it afterwards."""
     args = ["--config", GUNICORN_CONFIG, *GUNICORN_ARGS]
     args += os.environ.get("BENCH_GUNICORN_ARGS", "").split()
-    app = os.environ.get("BENCH_GUNICORN_APP", "tria.wsgi:application")  # bench/experiments
+    # BENCH_GUNICORN_APP=tria.wsgi:full_application: the webhook POST through the whole stack
+    app = os.environ.get("BENCH_GUNICORN_APP", "tria.wsgi:application")
     command = _gunicorn_command(app, args, _free_port())
     with _serve(command, common.ROOT, {**os.environ, "WEB_ACCESS_LOG": ""}) as port:
         yield port

@@ -73,6 +73,14 @@ MIDDLEWARE = [
     # Last, as django-axes asks: turns its lockout into the response below.
     "axes.middleware.AxesMiddleware",
 ]
+# Meta's webhook POSTs (tria.wsgi): what that path needs of the stack above, nothing else (no
+# session, user, CSRF or HTML there; the signature authenticates the request). A middleware added
+# above that the webhook needs too goes here as well.
+WEBHOOK_MIDDLEWARE = [
+    "tria.middleware.MalformedContentLengthMiddleware",
+    "tria.middleware.RequestIdMiddleware",
+    "django.middleware.security.SecurityMiddleware",  # SECURE_SSL_REDIRECT, HSTS, nosniff
+]
 
 ROOT_URLCONF = "tria.urls"
 WSGI_APPLICATION = "tria.wsgi.application"
