@@ -64,6 +64,7 @@ def test_a_signed_notification_through_the_wsgi_application_is_stored_with_a_req
     assert json.loads(answer["body"])["messages"] == 1
     assert answer["headers"]["x-request-id"] == "meta-req-1"
     assert answer["headers"]["x-content-type-options"] == "nosniff"  # SecurityMiddleware
+    assert answer["headers"]["content-length"] == str(len(answer["body"]))  # not chunked
     stored = ConversationMessage.objects.filter(role="user").get()
     assert stored.content == "400 boxes for 10 inch pizzas"
 

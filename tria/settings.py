@@ -80,6 +80,9 @@ WEBHOOK_MIDDLEWARE = [
     "tria.middleware.MalformedContentLengthMiddleware",
     "tria.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",  # SECURE_SSL_REDIRECT, HSTS, nosniff
+    # Content-Length on the answer: without it gunicorn answers chunked, and Meta's keep-alive
+    # connections (and the bench's client) wait for the end of the body.
+    "django.middleware.common.CommonMiddleware",
 ]
 
 ROOT_URLCONF = "tria.urls"
