@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from celery import current_app
 from django.db import IntegrityError, connection, transaction
 
 from conversations import selectors, tasks
@@ -177,13 +176,9 @@ def _insert_inbound(
 
 
 def _enqueue_processing(message_ids: Sequence[int]) -> None:
-    """One processing task per message, published in one Redis pipeline (kombu's
-    Producer.batch: half the CPU of one publish at a time)."""
-    if not message_ids:
-        return
-    with current_app.producer_or_acquire() as producer, producer.batch():
-        for message_id in message_ids:
-            tasks.process_inbound_message.apply_async((message_id,), producer=producer)
+    """One processing task for the whole batch: one Celery message, whatever its size."""
+    if message_ids:
+        tasks.process_inbound_messages.delay(list(message_ids))
 
 
 def record_reaction(
