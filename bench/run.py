@@ -132,7 +132,7 @@ def _http_part(
             cpu = load.CpuMeter(web=web.SERVED[port], ingester=ingester.pid)
             hook, expected = load.run(port, **options, window=web.InboxWindow(), cpu=cpu)
             hook["inbox_drained_after_s"] = round(web.wait_for_inbox(), 2)
-    tasks = web.tria_tasks(queue, run_id)  # one processing task per stored message
+    tasks = web.tria_tasks(queue, run_id)  # each stored message in one processing task
     hook["stored"] = load.verify(web.stored_wamids(run_id), expected, tasks)
     hook["tasks_queued"] = tasks[0]
     hook["celery"] = "no worker: tasks left queued in the bench Redis db, flushed after the run"

@@ -72,7 +72,8 @@ def gunicorn() -> Iterator[int]:
     """A gunicorn serving tria on a free port; yields the port, stops it afterwards."""
     args = ["--config", GUNICORN_CONFIG, *GUNICORN_ARGS]
     args += os.environ.get("BENCH_GUNICORN_ARGS", "").split()
-    app = os.environ.get("BENCH_GUNICORN_APP", "tria.wsgi:application")  # bench/experiments
+    # BENCH_GUNICORN_APP=tria.wsgi:full_application: the webhook POST through the whole stack
+    app = os.environ.get("BENCH_GUNICORN_APP", "tria.wsgi:application")
     command = _gunicorn_command(app, args, _free_port())
     with _serve(command, common.ROOT, {**os.environ, "WEB_ACCESS_LOG": ""}) as port:
         yield port
@@ -311,8 +312,8 @@ def stored_wamids(run_id: str) -> list[str]:
 
 
 def tria_tasks(queue: Any, run_id: str) -> tuple[int, int]:
-    """(processing tasks queued for this run's messages, distinct messages among them): read from
-    the Celery list itself, so that anything else in the Redis db is not counted."""
+    """(message ids in the processing tasks queued for this run, distinct ids among them): read
+    from the Celery list itself, so that anything else in the Redis db is not counted."""
     import base64
 
     from conversations.models import ConversationMessage
@@ -326,13 +327,12 @@ def tria_tasks(queue: Any, run_id: str) -> tuple[int, int]:
     for raw in queue.lrange("celery", 0, -1):
         try:
             message = json.loads(raw)
-            if not message["headers"].get("task", "").endswith(".process_inbound_message"):
+            if not message["headers"].get("task", "").endswith(".process_inbound_messages"):
                 continue
-            args = json.loads(base64.b64decode(message["body"]))[0]
+            batch = json.loads(base64.b64decode(message["body"]))[0][0]  # one task per batch
         except (ValueError, KeyError, IndexError, TypeError):
             continue
-        if args and args[0] in ids:
-            found.append(args[0])
+        found += [message_id for message_id in batch if message_id in ids]
     return len(found), len(set(found))
 
 

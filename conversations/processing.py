@@ -1,7 +1,8 @@
 """Who acts on what customers send: the memory announces, participants subscribe.
 
 The memory stores an inbound message (conversations.services.inbound) and, once committed,
-enqueues `conversations.tasks.process_inbound_message` with its id. That task calls every handler
+enqueues `conversations.tasks.process_inbound_messages` with the ids of the batch (the redrive
+enqueues `process_inbound_message` with one). The task calls, for each message, every handler
 registered here, in registration order. The order assistant registers itself at app start
 (orders.apps.OrdersConfig.ready); with no handler registered, messages are stored and nothing else
 happens. A handler must be idempotent (a task may run twice) and raises RetryLater to be run again

@@ -73,6 +73,17 @@ MIDDLEWARE = [
     # Last, as django-axes asks: turns its lockout into the response below.
     "axes.middleware.AxesMiddleware",
 ]
+# Meta's webhook POSTs (tria.wsgi): what that path needs of the stack above, nothing else (no
+# session, user, CSRF or HTML there; the signature authenticates the request). A middleware added
+# above that the webhook needs too goes here as well.
+WEBHOOK_MIDDLEWARE = [
+    "tria.middleware.MalformedContentLengthMiddleware",
+    "tria.middleware.RequestIdMiddleware",
+    "django.middleware.security.SecurityMiddleware",  # SECURE_SSL_REDIRECT, HSTS, nosniff
+    # Content-Length on the answer: without it gunicorn answers chunked, and Meta's keep-alive
+    # connections (and the bench's client) wait for the end of the body.
+    "django.middleware.common.CommonMiddleware",
+]
 
 ROOT_URLCONF = "tria.urls"
 WSGI_APPLICATION = "tria.wsgi.application"
@@ -262,6 +273,9 @@ WHATSAPP_RETRY_BACKOFF_SECONDS = env.float("WHATSAPP_RETRY_BACKOFF_SECONDS", def
 # A message timestamp older than this (or over a day ahead) is replaced by the receive time.
 WHATSAPP_TIMESTAMP_MAX_AGE_DAYS = env.int("WHATSAPP_TIMESTAMP_MAX_AGE_DAYS", default=30)
 SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30)
+# Stored messages per processing task (conversations.services.inbound): fewer Celery messages,
+# yet a message waits behind at most this many assistant turns in its task.
+PROCESSING_TASK_SIZE = env.int("PROCESSING_TASK_SIZE", default=10)
 # Message templates approved by Meta that staff may send outside the 24-hour window
 # (conversations.support): {"name": {"language": "en", "parameters": <number of {{n}}>}}.
 WHATSAPP_TEMPLATES = env.json(

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from celery import current_app
 from django.db import IntegrityError, connection, transaction
 
 from conversations import selectors, tasks
@@ -177,13 +176,18 @@ def _insert_inbound(
 
 
 def _enqueue_processing(message_ids: Sequence[int]) -> None:
-    """One processing task per message, published in one Redis pipeline (kombu's
-    Producer.batch: half the CPU of one publish at a time)."""
-    if not message_ids:
-        return
-    with current_app.producer_or_acquire() as producer, producer.batch():
-        for message_id in message_ids:
-            tasks.process_inbound_message.apply_async((message_id,), producer=producer)
+    """One processing task per PROCESSING_TASK_SIZE messages of the batch, published in one Redis
+    pipeline: a few Celery messages instead of one per message (the ingester's CPU, bench), and
+    small enough that a message never waits behind many turns (each may call OpenAI) while
+    other workers are idle."""
+    size = max(1, settings.PROCESSING_TASK_SIZE)
+    chunks = [list(message_ids[i : i + size]) for i in range(0, len(message_ids), size)]
+    if len(chunks) == 1:
+        tasks.process_inbound_messages.delay(chunks[0])
+    elif chunks:
+        with current_app.producer_or_acquire() as producer, producer.batch():
+            for chunk in chunks:
+                tasks.process_inbound_messages.apply_async((chunk,), producer=producer)
 
 
 def record_reaction(

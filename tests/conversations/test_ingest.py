@@ -43,7 +43,7 @@ from tria import schedules
 from tria.celery import app as celery_app
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-PROCESS = "conversations.tasks.process_inbound_message"
+PROCESS = "conversations.tasks.process_inbound_messages"
 MINUTE = 60
 QUEUED = {"queued": 1}
 WAIT_SECONDS = 20.0  # a guard against hanging, never an assertion about speed
@@ -111,7 +111,7 @@ def test_a_queued_notification_waits_in_the_inbox_until_the_ingester_stores_it(
     assert UserInteractionSummary.objects.get(user_id=_user("6591230001")).total_messages == 1
     assert not WebhookInbox.objects.exists()
     assert "1 messages" in output
-    assert broker() == [(PROCESS, (message.pk,))]
+    assert broker() == [(PROCESS, ([message.pk],))]
 
 
 @pytest.mark.django_db
@@ -314,7 +314,8 @@ def test_a_batch_that_fails_half_way_is_rolled_back_and_then_stored_one_by_one(
     assert sum(UserInteractionSummary.objects.values_list("total_messages", flat=True)) == 3
     assert DailyIntentStat.objects.aggregate(n=Sum("message_count"))["n"] == 3
     stored = sorted(ConversationMessage.objects.values_list("pk", flat=True))
-    assert sorted(args[0] for _, args in broker()) == stored  # the rolled-back batch queued none
+    queued = sorted(pk for _, (ids,) in broker() for pk in ids)
+    assert queued == stored  # the rolled-back batch queued none
 
 
 # ------------------------------------------------------------------ concurrency
@@ -357,7 +358,7 @@ def test_two_drains_racing_on_the_same_rows_store_every_message_once(queue_mode,
     summaries = UserInteractionSummary.objects.values_list("total_messages", flat=True)
     assert sorted(summaries) == [10] * 4
     stored = sorted(ConversationMessage.objects.values_list("pk", flat=True))
-    assert sorted(args[0] for _, args in broker()) == stored
+    assert sorted(pk for _, (ids,) in broker() for pk in ids) == stored
 
 
 # ------------------------------------------------------------------ beat, loop, command

@@ -14,7 +14,7 @@ from conversations.models import ConversationMessage, ConversationSession, UserI
 from tests.conversations.whatsapp_support import FIXTURE_TIME, post, queued_tasks, text_payload
 from tria.celery import app as celery_app
 
-PROCESS = "conversations.tasks.process_inbound_message"
+PROCESS = "conversations.tasks.process_inbound_messages"
 
 
 @pytest.fixture
@@ -68,7 +68,9 @@ def test_twenty_messages_of_one_user_at_once_are_all_counted_in_one_session(
     assert ConversationMessage.objects.filter(session=session).count() == 20
     summary = UserInteractionSummary.objects.get()
     assert (summary.total_messages, summary.total_conversations) == (20, 1)
-    assert len([t for t in broker() if t[0] == PROCESS]) == 20
+    assert sorted(pk for name, (ids,) in broker() if name == PROCESS for pk in ids) == sorted(
+        ConversationMessage.objects.values_list("pk", flat=True)
+    )
 
 
 def test_one_wamid_posted_ten_times_at_once_is_stored_and_queued_once(
@@ -82,4 +84,4 @@ def test_one_wamid_posted_ten_times_at_once_is_stored_and_queued_once(
     assert message.wa_message_id == "wamid.same-one"
     assert ConversationSession.objects.get().message_count == 1
     assert UserInteractionSummary.objects.get().total_messages == 1
-    assert broker() == [(PROCESS, (message.pk,))]
+    assert broker() == [(PROCESS, ([message.pk],))]

@@ -162,7 +162,7 @@ def test_each_new_message_is_queued_for_processing_once(
         post(client, load("text"))
         post(client, load("image"))
     ids = list(ConversationMessage.objects.order_by("id").values_list("id", flat=True))
-    assert broker() == [("conversations.tasks.process_inbound_message", (pk,)) for pk in ids]
+    assert broker() == [("conversations.tasks.process_inbound_messages", ([pk],)) for pk in ids]
 
 
 def test_several_entries_changes_and_messages_in_one_post_are_all_stored(client):

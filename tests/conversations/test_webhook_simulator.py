@@ -38,7 +38,7 @@ def test_it_says_so_when_no_reply_comes_in_time(live_server, redis_client):
     finally:
         celery_app.conf.task_always_eager = previous
     assert [name for name, _ in queued_tasks(redis_client)] == [
-        "conversations.tasks.process_inbound_message"
+        "conversations.tasks.process_inbound_messages"
     ]
 
 
