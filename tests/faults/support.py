@@ -78,6 +78,10 @@ class PrivateRedis:
         client = self.client()
         return client.llen(queue) + client.hlen("unacked")
 
+    def unacknowledged(self) -> list[tuple[bytes, float]]:
+        """(delivery tag, when it was delivered) of each task a worker took and never acked."""
+        return self.client().zrange("unacked_index", 0, -1, withscores=True)
+
 
 def _reset_broker_connections() -> None:
     """Drop the app's pooled broker connections: the next publish connects to conf.broker_url."""
