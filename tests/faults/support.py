@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import kombu.pools
 import redis
 from django.conf import settings
 from pytest_httpserver import HTTPServer
@@ -84,14 +85,13 @@ class PrivateRedis:
 
 
 def _reset_broker_connections() -> None:
-    """Drop the app's pooled broker connections: the next publish connects to conf.broker_url."""
+    """Close the app's pooled broker connections and forget the pools (kombu keeps them by URL,
+    closed ones too), so that the next publish connects to conf.broker_url afresh."""
+    kombu.pools.reset()
+    celery_app._pool = None
     amqp = celery_app.__dict__.get("amqp")
-    if amqp is not None and amqp._producer_pool is not None:
-        amqp._producer_pool.force_close_all()
+    if amqp is not None:
         amqp._producer_pool = None
-    if celery_app._pool is not None:
-        celery_app._pool.force_close_all()
-        celery_app._pool = None
 
 
 @contextlib.contextmanager
