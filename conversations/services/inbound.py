@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from celery import current_app
+from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 
 from conversations import selectors, tasks

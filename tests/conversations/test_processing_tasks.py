@@ -44,6 +44,27 @@ def test_a_drained_batch_of_three_messages_is_one_broker_message_with_the_three_
 
 
 @pytest.mark.django_db
+def test_a_larger_batch_is_split_into_tasks_of_processing_task_size(
+    client, settings, redis_client, django_capture_on_commit_callbacks
+):
+    settings.WHATSAPP_INGEST_INLINE = False
+    settings.PROCESSING_TASK_SIZE = 2
+    for n in range(5):
+        post(client, text_payload(f"{n + 1}00 boxes", wa_id=f"659123000{n}"))
+    celery_app.conf.task_always_eager = False
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("ingest_webhooks", "--once", stdout=io.StringIO())
+    finally:
+        celery_app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
+
+    queued = [args[0] for name, args in queued_tasks(redis_client) if name == PROCESS]
+    assert [len(chunk) for chunk in queued] == [2, 2, 1]  # a message waits behind at most one
+    stored = sorted(ConversationMessage.objects.values_list("pk", flat=True))
+    assert sorted(i for chunk in queued for i in chunk) == stored
+
+
+@pytest.mark.django_db
 def test_every_message_of_a_batch_is_processed_when_the_task_runs(
     client, settings, handled, django_capture_on_commit_callbacks
 ):
