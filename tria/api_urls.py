@@ -33,4 +33,4 @@ support_urls = [
     for name, view in SUPPORT_ACTIONS
 ]
 
-urlpatterns = [*support_urls, *router.urls, re_path(r"(?s)^.*$", api.not_found)]
+urlpatterns = [*support_urls, *router.urls, re_path(r"^[\s\S]*$", api.not_found)]
