@@ -20,7 +20,7 @@ def _json_lines(text: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.startswith("{")]
 
 
-def test_the_worker_logs_json_through_the_redaction_filter(redis_client, tmp_path):
+def test_item12_the_worker_logs_json_through_the_redaction_filter(redis_client, tmp_path):
     """An unregistered task makes the worker log the message it discarded, phone number and all."""
     env = server_env(tmp_path, LOG_JSON="1", LOG_LEVEL="INFO")
     command = [sys.executable, "-m", "celery", "-A", "tria", "--quiet", "worker", "--pool", "solo"]

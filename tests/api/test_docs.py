@@ -26,7 +26,7 @@ def test_the_documentation_pages_load_nothing_from_another_host(staff_client, pa
 
 
 @pytest.mark.parametrize("accept", [None, "application/json", "application/vnd.oai.openapi"])
-def test_without_a_key_the_schema_is_refused_with_the_json_error_envelope(client, accept):
+def test_item11_without_a_key_the_schema_is_refused_with_the_json_error_envelope(client, accept):
     headers = {"HTTP_ACCEPT": accept} if accept else {}
     response = client.get("/api/schema/", **headers)
     assert response.status_code == 401
