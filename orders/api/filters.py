@@ -39,12 +39,24 @@ def _phone_hash(value: str) -> str:
         raise ValueError("expected a phone number") from exc
 
 
+def _bsuid_hash(value: str) -> str:
+    try:
+        return identity.bsuid_key(value)
+    except identity.InvalidBsuid as exc:
+        raise ValueError("expected a business-scoped user id") from exc
+
+
 CONTACT_FILTERS = api.filter_fields(
     OutletContact,
-    *api.shown_fields(OutletContactSerializer, leave_out=["phone", "phone_masked"]),
-    aliases={"phone": FieldSpec("phone_hash", "str", normalize=_phone_hash, orderable=False)},
+    *api.shown_fields(OutletContactSerializer, leave_out=["phone", "bsuid", "phone_masked"]),
+    aliases={
+        "phone": FieldSpec("phone_hash", "str", normalize=_phone_hash, orderable=False),
+        "bsuid": FieldSpec("bsuid_hash", "str", normalize=_bsuid_hash, orderable=False),
+    },
 )
-OutletContactFilterSet = api.filterset_for(OutletContact, CONTACT_FILTERS, exclude=["phone"])
+OutletContactFilterSet = api.filterset_for(
+    OutletContact, CONTACT_FILTERS, exclude=["phone", "bsuid"]
+)
 
 ORDER_FILTERS = api.filter_fields(
     Order,

@@ -54,10 +54,23 @@ class OutletSerializer(api.ApiModelSerializer):
 
 
 class OutletContactSerializer(api.ApiModelSerializer):
-    """The phone number is write-only: stored as pseudonym + ciphertext, shown only masked."""
+    """The phone number and the BSUID are write-only: a new contact needs one of them (a customer
+    who writes with a WhatsApp username has only a BSUID). The number is stored as pseudonym +
+    ciphertext and shown only masked; the BSUID only as its pseudonym."""
 
     phone = serializers.CharField(
-        write_only=True, max_length=32, help_text="Any common format; stored normalised to E.164."
+        write_only=True,
+        required=False,
+        allow_blank=True,
+        max_length=32,
+        help_text="Any common format; stored normalised to E.164.",
+    )
+    bsuid = serializers.CharField(
+        write_only=True,
+        required=False,
+        allow_blank=True,
+        max_length=160,
+        help_text='The business-scoped user id, e.g. "SG.1349120865530274"; stored as a pseudonym.',
     )
 
     class Meta:
@@ -66,6 +79,7 @@ class OutletContactSerializer(api.ApiModelSerializer):
             "id",
             "outlet",
             "phone",
+            "bsuid",
             "phone_masked",
             "name",
             "role",
@@ -76,6 +90,8 @@ class OutletContactSerializer(api.ApiModelSerializer):
         read_only_fields = ["id", "phone_masked", "created_at", "updated_at"]
 
     def validate_phone(self, value: str) -> str:
+        if not value.strip():
+            return ""
         try:
             return identity.normalize_phone(value)
         except identity.InvalidPhoneNumber as exc:
@@ -83,22 +99,43 @@ class OutletContactSerializer(api.ApiModelSerializer):
                 "Enter a valid phone number, e.g. +6591234567."
             ) from exc
 
+    def validate_bsuid(self, value: str) -> str:
+        value = value.strip()
+        if value and not identity.looks_like_bsuid(value):
+            raise serializers.ValidationError(
+                'Enter a business-scoped user id, e.g. "SG.1349120865530274".'
+            )
+        return value
+
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        if "phone" in attrs:
-            e164 = attrs.pop("phone")
+        e164, bsuid = attrs.pop("phone", ""), attrs.pop("bsuid", "")
+        if self.instance is None and not (e164 or bsuid):
+            raise serializers.ValidationError(
+                {"phone": ["Enter the contact's phone number or bsuid."]}
+            )
+        if e164:
             attrs["phone_hash"] = identity.pseudonymize_phone(e164)
             attrs["phone_encrypted"] = identity.encrypt_phone(e164)
             attrs["phone_masked"] = identity.mask_phone(e164)
+        if bsuid:
+            attrs["bsuid_hash"] = identity.bsuid_key(bsuid)
+        self._refuse_taken(attrs, "phone_hash", "phone", "This number")
+        self._refuse_taken(attrs, "bsuid_hash", "bsuid", "This BSUID")
+        return attrs
+
+    def _refuse_taken(self, attrs: dict[str, Any], key: str, field: str, what: str) -> None:
+        """A 400 naming `field` if the outlet has another contact with the same pseudonym."""
         outlet = attrs.get("outlet", getattr(self.instance, "outlet", None))
-        phone_hash = attrs.get("phone_hash", getattr(self.instance, "phone_hash", None))
-        taken = OutletContact.objects.filter(outlet=outlet, phone_hash=phone_hash)
+        value = attrs.get(key, getattr(self.instance, key, ""))
+        if not value:
+            return
+        taken = OutletContact.objects.filter(outlet=outlet, **{key: value})
         if self.instance is not None:
             taken = taken.exclude(pk=self.instance.pk)
         if taken.exists():
             raise serializers.ValidationError(
-                {"phone": ["This number is already a contact of this outlet."]}
+                {field: [f"{what} is already a contact of this outlet."]}
             )
-        return attrs
 
 
 class OrderLineSerializer(serializers.ModelSerializer):
