@@ -46,7 +46,7 @@ run: .env services
 	$(VENV)/bin/honcho start
 
 # manage.py runs with DEBUG=1 here (development checks); pytest sets its own test settings.
-test: install-dev
+test: install-dev bench-wrk
 	DEBUG=1 $(PY) manage.py check_services --create-database
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
