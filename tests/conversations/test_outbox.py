@@ -16,6 +16,7 @@ from werkzeug import Request, Response
 from conversations import services
 from conversations.models import ConversationMessage, ConversationSession, OutboxEntry
 from conversations.whatsapp import outbound, outbox, tasks
+from tests.conversations import whatsapp_support
 from tests.conversations.whatsapp_support import post
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager_retries")]
@@ -30,9 +31,7 @@ def _accepted(wamid: str) -> dict:
 
 @pytest.fixture
 def graph(httpserver, settings):
-    settings.WHATSAPP_GRAPH_API_BASE = httpserver.url_for("/").rstrip("/")
-    settings.WHATSAPP_API_VERSION = "v21.0"
-    settings.WHATSAPP_ACCESS_TOKEN = "test-access-token"
+    whatsapp_support.point_graph_api_at(httpserver, settings)
     settings.WHATSAPP_SEND_MAX_RETRIES = 2
     return httpserver
 

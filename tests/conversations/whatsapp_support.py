@@ -9,6 +9,7 @@ from typing import Any
 import redis
 from django.conf import settings
 from django.test import Client
+from werkzeug import Response
 
 from conversations.whatsapp import payloads
 from conversations.whatsapp.webhook import sign_body
@@ -53,3 +54,32 @@ def queued_tasks(client: redis.Redis, queue: str = "celery") -> list[tuple[str, 
         args = json.loads(base64.b64decode(message["body"]))[0]
         tasks.append((message["headers"]["task"], tuple(args)))
     return tasks
+
+
+# ------------------------------------------------------------------ the local fake Graph API
+
+GRAPH_MESSAGES_PATH = "/v21.0/100200300400/messages"
+
+
+def point_graph_api_at(httpserver: Any, settings: Any) -> None:
+    """Send our WhatsApp traffic to a local pytest-httpserver (the fake Graph API)."""
+    settings.WHATSAPP_GRAPH_API_BASE = httpserver.url_for("/").rstrip("/")
+    settings.WHATSAPP_API_VERSION = "v21.0"
+    settings.WHATSAPP_PHONE_NUMBER_ID = "100200300400"
+    settings.WHATSAPP_ACCESS_TOKEN = "test-access-token"
+
+
+def accept_every_send(httpserver: Any) -> None:
+    """The fake Graph API accepts every message, answering wamid.OUT-1, wamid.OUT-2, …"""
+    counter = iter(range(1, 100_000))
+
+    def accepted(request: Any) -> Any:
+        body = {"messaging_product": "whatsapp", "messages": [{"id": f"wamid.OUT-{next(counter)}"}]}
+        return Response(json.dumps(body), content_type="application/json")
+
+    httpserver.expect_request(GRAPH_MESSAGES_PATH, method="POST").respond_with_handler(accepted)
+
+
+def sent_bodies(httpserver: Any) -> list[dict[str, Any]]:
+    """The JSON bodies the fake Graph API received, in order."""
+    return [json.loads(request.get_data()) for request, _ in httpserver.log]

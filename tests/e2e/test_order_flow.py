@@ -14,6 +14,7 @@ from werkzeug import Request, Response
 
 from conversations.models import ConversationMessage, ConversationSession, UserInteractionSummary
 from orders.models import Order
+from tests.conversations import whatsapp_support
 from tests.conversations.whatsapp_support import USER_WA_ID, post, text_payload
 from tests.factories import OutletContactFactory, OutletFactory
 from tests.orders.support import chat_completion, items_answer, load_catalogue
@@ -27,9 +28,7 @@ GRAPH_PATH = "/v21.0/100200300400/messages"
 @pytest.fixture
 def graph(httpserver, settings):
     """The Graph API: accepts every message and remembers what it was sent."""
-    settings.WHATSAPP_GRAPH_API_BASE = httpserver.url_for("/").rstrip("/")
-    settings.WHATSAPP_API_VERSION = "v21.0"
-    settings.WHATSAPP_ACCESS_TOKEN = "test-access-token"
+    whatsapp_support.point_graph_api_at(httpserver, settings)
     received: list[dict] = []
 
     def accept(request: Request) -> Response:

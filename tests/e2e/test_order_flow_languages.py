@@ -8,6 +8,7 @@ import pytest
 from werkzeug import Request, Response
 
 from orders.models import Order
+from tests.conversations import whatsapp_support
 from tests.conversations.whatsapp_support import USER_WA_ID, post, text_payload
 from tests.factories import OutletContactFactory, OutletFactory
 from tests.orders.support import load_catalogue
@@ -31,9 +32,7 @@ FLOWS = {
 
 @pytest.fixture
 def graph(httpserver, settings):
-    settings.WHATSAPP_GRAPH_API_BASE = httpserver.url_for("/").rstrip("/")
-    settings.WHATSAPP_API_VERSION = "v21.0"
-    settings.WHATSAPP_ACCESS_TOKEN = "test-access-token"
+    whatsapp_support.point_graph_api_at(httpserver, settings)
     settings.OPENAI_API_KEY = ""
     received: list[dict] = []
 

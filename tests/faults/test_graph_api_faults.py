@@ -13,6 +13,7 @@ from werkzeug import Request, Response
 from conversations import services
 from conversations.models import ConversationMessage
 from conversations.whatsapp import outbound, outbox, tasks
+from tests.conversations import whatsapp_support
 from tests.conversations.whatsapp_support import post
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager_retries")]
@@ -61,9 +62,7 @@ def _status(message: ConversationMessage, wamid: str) -> dict:
 
 @pytest.fixture
 def graph(httpserver, settings):
-    settings.WHATSAPP_GRAPH_API_BASE = httpserver.url_for("/").rstrip("/")
-    settings.WHATSAPP_API_VERSION = "v21.0"
-    settings.WHATSAPP_ACCESS_TOKEN = "test-access-token"
+    whatsapp_support.point_graph_api_at(httpserver, settings)
     settings.WHATSAPP_TIMEOUT_SECONDS = 0.2
     settings.WHATSAPP_SEND_MAX_RETRIES = 3
     return httpserver

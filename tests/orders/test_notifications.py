@@ -15,6 +15,7 @@ from conversations.models import ConversationMessage, ConversationSession
 from orders import notifications, replies
 from orders import services as order_services
 from orders.models import DeliveryOrder, Order
+from tests.conversations import whatsapp_support
 from tests.factories import OutletContactFactory, OutletFactory
 from tests.orders.support import PHONE, inbound, load_catalogue
 from tria import schedules
@@ -27,10 +28,7 @@ LATER = dt.timedelta(hours=25)  # the customer-service window has closed
 
 @pytest.fixture
 def graph(httpserver, settings):
-    settings.WHATSAPP_GRAPH_API_BASE = httpserver.url_for("/").rstrip("/")
-    settings.WHATSAPP_API_VERSION = "v21.0"
-    settings.WHATSAPP_PHONE_NUMBER_ID = "100200300400"
-    settings.WHATSAPP_ACCESS_TOKEN = "test-access-token"
+    whatsapp_support.point_graph_api_at(httpserver, settings)
     settings.ORDER_TEMPLATES = {
         "delivery_reminder": {
             "name": "delivery_reminder_v2",
@@ -51,7 +49,7 @@ def graph(httpserver, settings):
 
 
 def sent(graph) -> list[dict]:
-    return [json.loads(request.get_data()) for request, _ in graph.log]
+    return whatsapp_support.sent_bodies(graph)
 
 
 def order_of_customer(language: str) -> Order:

@@ -9,13 +9,13 @@ import pytest
 import time_machine
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
-from werkzeug import Response
 
 from conversations import support
 from conversations.models import AuditEvent, ConversationMessage, ConversationSession, Role
 from conversations.whatsapp import tasks
 from orders import assistant
 from orders.models import Order
+from tests.conversations import whatsapp_support
 from tests.factories import OutletContactFactory, OutletFactory
 from tests.orders.support import PHONE, inbound, load_catalogue
 
@@ -31,25 +31,14 @@ def catalogue():
 
 @pytest.fixture
 def graph(httpserver, settings):
-    settings.WHATSAPP_GRAPH_API_BASE = httpserver.url_for("/").rstrip("/")
-    settings.WHATSAPP_API_VERSION = "v21.0"
-    settings.WHATSAPP_PHONE_NUMBER_ID = "100200300400"
-    settings.WHATSAPP_ACCESS_TOKEN = "test-access-token"
+    whatsapp_support.point_graph_api_at(httpserver, settings)
     settings.WHATSAPP_TEMPLATES = {"follow_up": {"language": "en", "parameters": 1}}
-    counter = iter(range(1, 1000))
-    httpserver.expect_request(PATH, method="POST").respond_with_handler(
-        lambda request: _accepted(next(counter))
-    )
+    whatsapp_support.accept_every_send(httpserver)
     return httpserver
 
 
-def _accepted(n: int) -> Response:
-    body = {"messaging_product": "whatsapp", "messages": [{"id": f"wamid.OUT-{n}"}]}
-    return Response(json.dumps(body), content_type="application/json")
-
-
 def sent(graph) -> list[dict]:
-    return [json.loads(request.get_data()) for request, _ in graph.log]
+    return whatsapp_support.sent_bodies(graph)
 
 
 @pytest.fixture

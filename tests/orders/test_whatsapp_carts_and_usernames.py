@@ -9,6 +9,7 @@ import pytest
 from conversations.models import ConversationSession, OutletContact
 from conversations.whatsapp import identity
 from orders.models import Order
+from tests.conversations import whatsapp_support
 from tests.conversations.whatsapp_support import FIXTURES, post, text_payload
 from tests.factories import OutletContactFactory, OutletFactory
 from tests.orders.support import load_catalogue
@@ -21,9 +22,7 @@ PATH = "/v21.0/100200300400/messages"
 
 @pytest.fixture
 def graph(httpserver, settings):
-    settings.WHATSAPP_GRAPH_API_BASE = httpserver.url_for("/").rstrip("/")
-    settings.WHATSAPP_API_VERSION = "v21.0"
-    settings.WHATSAPP_ACCESS_TOKEN = "test-access-token"
+    whatsapp_support.point_graph_api_at(httpserver, settings)
     settings.WHATSAPP_TIMESTAMP_MAX_AGE_DAYS = 30
     for n in range(1, 6):
         httpserver.expect_ordered_request(PATH, method="POST").respond_with_json(
