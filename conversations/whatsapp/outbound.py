@@ -37,10 +37,33 @@ def reply(
         kind, context = "interactive", {"interactive": interactive}
     else:
         kind, context = "text", {}
+    return _store_and_send(
+        session,
+        text,
+        role=Role.ASSISTANT,
+        intent=intent,
+        confidence=confidence,
+        kind=kind,
+        context=context,
+    )
+
+
+def _store_and_send(
+    session: ConversationSession,
+    text: str,
+    *,
+    role: str,
+    intent: str,
+    kind: str,
+    context: dict,
+    confidence: float | None = None,
+) -> ConversationMessage:
+    """The one send path: the message and its outbox entry in the caller's transaction, the send
+    enqueued once committed (assistant and staff alike)."""
     with transaction.atomic():
         message = services.record_message(
             session=session,
-            role=Role.ASSISTANT,
+            role=role,
             content=text,
             intent=intent,
             confidence=confidence,
@@ -82,18 +105,10 @@ def send_staff_reply(
     context: dict = {"sent_by": sent_by}
     if template:
         context["template"] = template
-    with transaction.atomic():
-        message = services.record_message(
-            session=session,
-            role=Role.STAFF,
-            content=text,
-            intent=intent,
-            message_type="template" if template else "text",
-            context=context,
-        )
-        outbox.add(message)
-        transaction.on_commit(lambda: _enqueue(message.pk))
-    return message
+    kind = "template" if template else "text"
+    return _store_and_send(
+        session, text, role=Role.STAFF, intent=intent, kind=kind, context=context
+    )
 
 
 def template_payload(name: str, language: str, parameters: list[str]) -> dict:
