@@ -277,9 +277,17 @@ SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30)
 # yet a message waits behind at most this many assistant turns in its task.
 PROCESSING_TASK_SIZE = env.int("PROCESSING_TASK_SIZE", default=10)
 # Message templates approved by Meta that staff may send outside the 24-hour window
-# (conversations.support): {"name": {"language": "en", "parameters": <number of {{n}}>}}.
+# (conversations.support.templates), each in the customer's language: {"name": {"languages":
+# {reply language: Meta language code}, "parameters": <number of {{n}}>}}. A language left out
+# gets the "en" version; a single "language": "<code>" is sent to everyone in that code.
 WHATSAPP_TEMPLATES = env.json(
-    "WHATSAPP_TEMPLATES", default={"follow_up": {"language": "en", "parameters": 1}}
+    "WHATSAPP_TEMPLATES",
+    default={
+        "follow_up": {
+            "languages": {"en": "en", "zh-hans": "zh_CN", "ms": "ms", "ta": "ta"},
+            "parameters": 1,
+        }
+    },
 )
 # The webhook inbox (conversations.whatsapp.ingest): the webhook commits each notification and
 # answers;
