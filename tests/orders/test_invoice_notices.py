@@ -159,10 +159,13 @@ def test_an_approval_rolled_back_sends_no_notice_and_a_later_one_does(
 ):
     order = pending_order("zh-hans", wrote_before=OUTSIDE)
 
-    with pytest.raises(RuntimeError), django_capture_on_commit_callbacks(execute=True):
-        with transaction.atomic():
-            order_services.approve_order(order)
-            raise RuntimeError("the admin action failed after the approval")
+    with (
+        pytest.raises(RuntimeError),
+        django_capture_on_commit_callbacks(execute=True),
+        transaction.atomic(),
+    ):
+        order_services.approve_order(order)
+        raise RuntimeError("the admin action failed after the approval")
 
     assert Order.objects.get(pk=order.pk).status == Order.Status.PENDING_APPROVAL
     assert sent(graph) == []
