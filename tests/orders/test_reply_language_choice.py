@@ -66,3 +66,23 @@ def test_with_nothing_to_go_on_the_outlet_s_preferred_language_is_used_else_engl
     customer_of(preferred)
     (reply,) = answer("hi")
     assert reply.startswith(greeting)
+
+
+def test_the_holding_reply_after_failed_attempts_is_in_the_outlet_s_preferred_language():
+    customer_of("ms")
+    message = inbound("hi")
+
+    assistant.hold(message.pk, "previous attempts failed")
+
+    (holding,) = replies_after(message)
+    assert holding.content.startswith("Terima kasih, kami telah terima mesej anda.")
+
+
+def test_the_reply_over_the_hourly_cap_is_in_the_outlet_s_preferred_language(settings):
+    settings.ASSISTANT_TURNS_PER_HOUR = 1
+    customer_of("ta")
+    answer("hi")
+    assert answer("hi") == [
+        "நன்றி, உங்கள் செய்திகள் எங்களுக்குக் கிடைத்தன. ஒரு சக ஊழியர் அவற்றைப் படித்து விரைவில் தொடர்புகொள்வார்."
+    ]
+    assert answer("hi") == []  # one polite reply over the cap, not one per message
