@@ -325,6 +325,21 @@ ORDER_TEMPLATES = env.json(
         for kind in ("delivery_reminder", "invoice_issued")
     },
 )
+# A template entry without a name or languages would be refused by Meta at the first send,
+# long after the start: refuse it here, naming it (docs/whatsapp-templates.md).
+for _setting, _templates in (
+    ("WHATSAPP_TEMPLATES", WHATSAPP_TEMPLATES),
+    ("ORDER_TEMPLATES", ORDER_TEMPLATES),
+):
+    for _name, _spec in _templates.items():
+        _languages = _spec.get("languages", {}) if isinstance(_spec, dict) else None
+        if not isinstance(_languages, dict) or not all(
+            isinstance(code, str) and code for code in _languages.values()
+        ):
+            raise ImproperlyConfigured(
+                f'{_setting}["{_name}"] must be an object with "languages": '
+                "{reply language: Meta language code, ...} (docs/whatsapp-templates.md)"
+            )
 # Beat sends the reminders of tomorrow's deliveries at this hour (Asia/Singapore), once each.
 DELIVERY_REMINDER_HOUR = env.int("DELIVERY_REMINDER_HOUR", default=16)
 # Product search (orders.catalog): scores are in [0, 1].

@@ -5,6 +5,10 @@ outside it, never free text that Meta refuses with 131047. The Graph API is a re
 server, so what is asserted is the JSON Meta receives."""
 
 import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -203,3 +207,24 @@ def test_an_order_with_no_customer_to_tell_is_approved_without_a_notice(
     assert Order.objects.get(pk=order.pk).status == Order.Status.CONFIRMED
     assert sent(graph) == []
     assert Invoice.objects.get(order=order).notice_sent_at is None
+
+
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [
+        ("ORDER_TEMPLATES", '{"invoice_issued": "invoice_issued"}'),
+        ("WHATSAPP_TEMPLATES", '{"follow_up": {"languages": {"en": ""}, "parameters": 1}}'),
+    ],
+)
+def test_a_template_setting_meta_would_refuse_stops_the_start_naming_it(setting, value):
+    env = {**os.environ, setting: value, "ENV_FILE": os.devnull}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert f'{setting}["' in result.stderr and '"languages"' in result.stderr
