@@ -7,8 +7,9 @@ Rules:
 - Inside the 24-hour customer-service window they are free text; outside it they go as the
   approved template of their kind (settings.ORDER_TEMPLATES), never as free text that Meta
   refuses with 131047. The assistant's own replies answer a message, so they stay free text.
-- The language is the customer's reply language (the session's, else the outlet's preferred
-  one, orders.assistant.language_of). A template is sent in that language when it is approved
+- The language is the customer's reply language: the one they last wrote in with confidence (in
+  any of their sessions, not only the order's), else the outlet's preferred one
+  (orders.assistant.language_of). A template is sent in that language when it is approved
   in it, else in English, and its parameters (dates, S$ amounts) follow the language sent.
 - One reminder per delivery: DeliveryOrder.reminder_sent_at is set in the transaction that stores
   the message, under the delivery's row lock, so a repeated or concurrent beat run sends none.
@@ -138,7 +139,7 @@ def notify(
     session = session_for(order)
     if session is None:
         return None
-    language = assistant.language_of((session.context or {}).get("language", ""), order.outlet)
+    language = assistant.language_of(last_language(order.user_id), order.outlet)
     known = services.user_identity(order.user_id)
     if known is None:
         return None
@@ -149,6 +150,14 @@ def notify(
     with translation.override(template_language):
         template = outbound.template_payload(template_name(kind), code, parameters())
         return outbound.reply(session, text(), intent=kind, template=template)
+
+
+def last_language(user_id: str) -> str:
+    """The language the customer last wrote in with confidence: the one the assistant kept for
+    their latest session that has one ("" when none has)."""
+    sessions = ConversationSession.objects.filter(user_id=user_id, context__has_key="language")
+    latest = sessions.order_by("-last_activity_at").values_list("context__language", flat=True)
+    return latest.first() or ""
 
 
 def session_for(order: Order) -> ConversationSession | None:

@@ -204,3 +204,19 @@ def test_the_reminder_job_is_a_daily_beat_row_at_the_configured_hour(settings):
         "17",
         True,
     )
+
+
+def test_the_reminder_follows_the_language_of_the_customer_s_latest_session_not_the_order_s(
+    graph, django_capture_on_commit_callbacks
+):
+    order = order_of_customer("en")
+    ConversationSession.objects.filter(pk=order.session.pk).update(context={"language": "zh"})
+    with time_machine.travel(timezone.now() + dt.timedelta(hours=2)):
+        later = inbound("hello again").session  # a new session, two hours on
+    assert later.pk != order.session.pk
+    ConversationSession.objects.filter(pk=later.pk).update(context={"language": "ms"})
+
+    remind_tomorrow(django_capture_on_commit_callbacks)
+
+    (body,) = sent(graph)  # 23 hours after their latest message: free text, in Malay
+    assert body["text"]["body"].startswith(f"Peringatan: {order.number}")
