@@ -5,6 +5,8 @@ WORKDIR /app
 COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 COPY . .
+# The reply catalogues (locale/*.po -> .mo, which git ignores): without them every reply is English.
+RUN python -m orders.locales
 # Hashed, compressed static files for WhiteNoise; the settings need secrets to load, so the
 # build passes throwaway ones (collectstatic uses none of them).
 RUN SECRET_KEY=collectstatic-only PSEUDONYM_SECRET=collectstatic-only \

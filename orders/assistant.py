@@ -83,7 +83,7 @@ def handle_inbound(message_id: int) -> None:
         return
     if limits.over_cap(message):
         language = (message.session.context or {}).get("language", "")
-        limits.hold_over_cap(message_id, REPLY_LANGUAGES.get(language, "en"))
+        limits.hold_over_cap(message_id, language_of(language, message.session.outlet))
         return
     if attempts_of(message) >= settings.ASSISTANT_MAX_ATTEMPTS:
         hold(message_id, "previous attempts failed")
@@ -155,7 +155,7 @@ def hold(message_id: int, reason: str) -> None:
             return
         session = ConversationSession.objects.select_for_update().get(session_id=message.session_id)
         services.flag_session(session, f"assistant could not answer ({reason})")
-        language = REPLY_LANGUAGES.get((session.context or {}).get("language", ""), "en")
+        language = language_of((session.context or {}).get("language", ""), session.outlet)
         with translation.override(language):
             outbound.reply(session, str(replies.HOLDING), intent="holding_reply")
         services.mark_processed(message)

@@ -169,6 +169,8 @@ class Invoice(models.Model):
     issued_at = models.DateTimeField()
     due_date = models.DateField()
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.ISSUED)
+    # When the customer was sent the invoice notice (orders.notifications): one per invoice.
+    notice_sent_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

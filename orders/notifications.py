@@ -7,11 +7,20 @@ Rules:
 - Inside the 24-hour customer-service window they are free text; outside it they go as the
   approved template of their kind (settings.ORDER_TEMPLATES), never as free text that Meta
   refuses with 131047. The assistant's own replies answer a message, so they stay free text.
-- The language is the customer's reply language (the session's, else the outlet's preferred
-  one, orders.assistant.language_of). A template is sent in that language when it is approved
+- The language is the customer's reply language: the one they last wrote in with confidence (in
+  any of their sessions, not only the order's), else the outlet's preferred one
+  (orders.assistant.language_of). A template is sent in that language when it is approved
   in it, else in English, and its parameters (dates, S$ amounts) follow the language sent.
 - One reminder per delivery: DeliveryOrder.reminder_sent_at is set in the transaction that stores
   the message, under the delivery's row lock, so a repeated or concurrent beat run sends none.
+- One notice per invoice, likewise (Invoice.notice_sent_at). It goes out when an invoice is issued
+  while the customer is not in the conversation: staff approve their order (orders.services.
+  approve_order, from the admin or the API), or a colleague places it for them outside the window
+  (orders.staff). When the assistant or a colleague confirms an order inside the window, the
+  confirmation itself carries the invoice number and total. An invoice issued again after a
+  change (back to approval, approved again) is not announced twice: the customer was told the
+  new total when the change was made.
+- A customer we hold no identity for (no number or BSUID to write to) is not notified.
 
 May import: conversations (services, models, whatsapp.graph, whatsapp.outbound) and orders.
 """
@@ -82,24 +91,36 @@ def send_delivery_reminder(delivery_id: int, now: dt.datetime | None = None) -> 
 # ------------------------------------------------------------------ invoices
 
 
-def send_invoice_notice(invoice: Invoice, now: dt.datetime | None = None) -> bool:
-    """Tell the customer about an issued invoice (e.g. once staff approved their order)."""
-    invoice = Invoice.objects.select_related("order__outlet").get(pk=invoice.pk)
-    if invoice.status != Invoice.Status.ISSUED:
-        return False
-    message = notify(
-        invoice.order,
-        INVOICE_ISSUED,
-        text=lambda: replies.invoice_issued(invoice),
-        parameters=lambda: [
-            invoice.number,
-            invoice.order.number,
-            replies.money(invoice.total),
-            replies.day(invoice.due_date),
-        ],
-        now=now or timezone.now(),
-    )
-    return message is not None
+def send_invoice_notice(
+    invoice_id: int, now: dt.datetime | None = None
+) -> ConversationMessage | None:
+    """Tell the customer about an issued invoice, once (see the rules): the message stored, or
+    None when already told, not issued, or no one to tell. In the caller's transaction, if any:
+    the notice commits (and is then sent) with whatever issued the invoice."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        invoice = (
+            Invoice.objects.select_for_update(of=("self",))
+            .select_related("order__outlet")
+            .get(pk=invoice_id)
+        )
+        if invoice.notice_sent_at is not None or invoice.status != Invoice.Status.ISSUED:
+            return None
+        message = notify(
+            invoice.order,
+            INVOICE_ISSUED,
+            text=lambda: replies.invoice_issued(invoice),
+            parameters=lambda: [
+                invoice.number,
+                invoice.order.number,
+                replies.money(invoice.total),
+                replies.day(invoice.due_date),
+            ],
+            now=now,
+        )
+        if message is not None:
+            Invoice.objects.filter(pk=invoice.pk).update(notice_sent_at=now, updated_at=now)
+    return message
 
 
 # ------------------------------------------------------------------ one notification
@@ -118,15 +139,25 @@ def notify(
     session = session_for(order)
     if session is None:
         return None
-    language = assistant.language_of((session.context or {}).get("language", ""), order.outlet)
+    language = assistant.language_of(last_language(order.user_id), order.outlet)
     known = services.user_identity(order.user_id)
-    if graph.within_service_window(known.last_inbound_at if known else None, now):
+    if known is None:
+        return None
+    if graph.within_service_window(known.last_inbound_at, now):
         with translation.override(language):
             return outbound.reply(session, text(), intent=kind)
     template_language, code = template_language_for(kind, language)
     with translation.override(template_language):
         template = outbound.template_payload(template_name(kind), code, parameters())
         return outbound.reply(session, text(), intent=kind, template=template)
+
+
+def last_language(user_id: str) -> str:
+    """The language the customer last wrote in with confidence: the one the assistant kept for
+    their latest session that has one ("" when none has)."""
+    sessions = ConversationSession.objects.filter(user_id=user_id, context__has_key="language")
+    latest = sessions.order_by("-last_activity_at").values_list("context__language", flat=True)
+    return latest.first() or ""
 
 
 def session_for(order: Order) -> ConversationSession | None:
@@ -138,14 +169,20 @@ def session_for(order: Order) -> ConversationSession | None:
     return sessions.order_by("-last_activity_at").first()
 
 
+def template_spec(kind: str) -> dict:
+    """The kind's entry of settings.ORDER_TEMPLATES; a kind left out is sent as the template of
+    its own name, approved in English."""
+    return settings.ORDER_TEMPLATES.get(kind) or {}
+
+
 def template_name(kind: str) -> str:
-    return settings.ORDER_TEMPLATES[kind]["name"]
+    return template_spec(kind).get("name") or kind
 
 
 def template_language_for(kind: str, language: str) -> tuple[str, str]:
     """(reply language, Meta language code) of the template sent to a customer of `language`:
     theirs when the template is approved in it, else English."""
-    approved = settings.ORDER_TEMPLATES[kind].get("languages") or {"en": "en"}
+    approved = template_spec(kind).get("languages") or {"en": "en"}
     if language in approved:
         return language, approved[language]
     return "en", approved.get("en", "en")

@@ -14,6 +14,8 @@ Rules:
   or voided). A paid invoice is never changed. A change asked by a contact without can_order sends
   a confirmed order back to approval (delivery cancelled, invoice voided until approved again).
 - The status changes only here: the API's approve and cancel need approve_order, as the admin's.
+- Approval tells the customer: the invoice notice (orders.notifications.send_invoice_notice) is
+  stored in the approval's transaction and sent once it commits, once per invoice.
 """
 
 from __future__ import annotations
@@ -266,11 +268,21 @@ def approve_order(order: Order, at: dt.datetime | None = None) -> Order:
             )
         order.status = Order.Status.CONFIRMED
         order.save(update_fields=["status", "updated_at"])
-        _reinstate_or_create(order, at)
+        invoice = _reinstate_or_create(order, at)
+        announce_invoice(invoice)
     return order
 
 
-def _reinstate_or_create(order: Order, at: dt.datetime) -> None:
+def announce_invoice(invoice: Invoice) -> None:
+    """Tell the customer of an invoice issued while they were not in the conversation: stored in
+    this transaction, sent once it commits (orders.notifications, imported here because it
+    builds on the assistant, which builds on these services)."""
+    from orders import notifications
+
+    notifications.send_invoice_notice(invoice.pk)
+
+
+def _reinstate_or_create(order: Order, at: dt.datetime) -> Invoice:
     """Schedule and invoice an approved order; one sent back to approval after a change keeps
     its numbers, with a new delivery date and an invoice of the new total."""
     day = next_delivery_date(at, cutoff=configured_cutoff(), holidays=configured_holidays())
@@ -293,7 +305,8 @@ def _reinstate_or_create(order: Order, at: dt.datetime) -> None:
         updated_at=at,
     )
     if not invoice:
-        issue_invoice(order, at)
+        return issue_invoice(order, at)
+    return Invoice.objects.get(order=order)
 
 
 def repeat_lines(order: Order) -> list[LineRequest]:

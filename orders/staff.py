@@ -14,8 +14,10 @@ Rules:
 - The customer gets the assistant's own text (orders.replies: confirmation, awaiting approval,
   updated) in the session's language, stored as a staff message sent by the colleague and sent
   through conversations.whatsapp.outbound. WhatsApp allows free text only inside the 24-hour
-  customer-service window: outside it the order stands and the message is not sent; the result
-  says why, so the colleague can send a template from the inbox.
+  customer-service window: outside it the order stands, and a confirmed new order is announced
+  by the approved invoice template in the customer's language (orders.notifications, once per
+  invoice); anything else is not sent and the result says why, so the colleague can send a
+  template from the inbox.
 - The order, its message and its audit event (ids, counts and totals; never text or a number)
   commit together or not at all. The session is not taken over: the assistant may still answer
   a later "make it 500" about the order.
@@ -35,7 +37,7 @@ from django.utils import translation
 from conversations import audit, services, support
 from conversations.models import ConversationMessage, ConversationSession, OutletContact
 from conversations.whatsapp import outbound
-from orders import replies
+from orders import notifications, replies
 from orders import services as order_services
 from orders.assistant import REPLY_LANGUAGES
 from orders.models import Order, OrderLine
@@ -46,6 +48,10 @@ APPROVE = "orders.approve_order"
 PLACED_EVENT = "order.staff_place"
 CORRECTED_EVENT = "order.staff_correct"
 MAX_QUANTITY = 1_000_000
+INVOICE_TEMPLATE_SENT = (
+    "the invoice notice as the approved template (the 24-hour window is closed, so the "
+    "confirmation could not go as free text)"
+)
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,7 @@ class StaffOrderResult:
     order: Order
     message: ConversationMessage | None  # what the customer was sent, None when not sent
     not_sent: str = ""  # why the customer was not told ("" when they were)
+    sent_as: str = "the confirmation"  # what the customer was sent, for the colleague
 
 
 def create_order_for_session(
@@ -190,11 +197,10 @@ def _tell_customer(
     if session is None:
         return StaffOrderResult(order, None, "the order has no conversation to write in")
     window = support.service_window(session)
+    if window.last_inbound_at is None:
+        return StaffOrderResult(order, None, "we hold no number for this customer")
     if not window.is_open:
-        reason = "we hold no number for this customer"
-        if window.last_inbound_at is not None:
-            reason = window.refusal()
-        return StaffOrderResult(order, None, reason)
+        return _announce_invoice(order, placed=placed, refusal=window.refusal())
     with translation.override(_language(session, order)):
         if order.status == Order.Status.PENDING_APPROVAL:
             text, intent = replies.awaiting_approval(order), "approval_pending"
@@ -205,6 +211,15 @@ def _tell_customer(
         text = str(text)
     message = outbound.send_staff_reply(session, text, sent_by=staff_user.pk, intent=intent)
     return StaffOrderResult(order, message)
+
+
+def _announce_invoice(order: Order, *, placed: bool, refusal: str) -> StaffOrderResult:
+    """Outside the window a new confirmed order reaches the customer as the invoice template."""
+    if placed and order.status == Order.Status.CONFIRMED:
+        message = notifications.send_invoice_notice(order.invoice.pk)
+        if message is not None:
+            return StaffOrderResult(order, message, sent_as=INVOICE_TEMPLATE_SENT)
+    return StaffOrderResult(order, None, refusal)
 
 
 def _language(session: ConversationSession, order: Order) -> str:

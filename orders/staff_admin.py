@@ -93,7 +93,7 @@ def _done(
     order = result.order
     note = f"{order.number} {verb} ({order.get_status_display().lower()}, total {order.total})."
     if result.message is not None:
-        messages.success(request, f"{note} The customer was sent the confirmation.")
+        messages.success(request, f"{note} The customer was sent {result.sent_as}.")
     else:
         messages.warning(request, f"{note} The customer was not told: {result.not_sent}")
     if session is None:

@@ -277,9 +277,17 @@ SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30)
 # yet a message waits behind at most this many assistant turns in its task.
 PROCESSING_TASK_SIZE = env.int("PROCESSING_TASK_SIZE", default=10)
 # Message templates approved by Meta that staff may send outside the 24-hour window
-# (conversations.support): {"name": {"language": "en", "parameters": <number of {{n}}>}}.
+# (conversations.support.templates), each in the customer's language: {"name": {"languages":
+# {reply language: Meta language code}, "parameters": <number of {{n}}>}}. A language left out
+# gets the "en" version; a single "language": "<code>" is sent to everyone in that code.
 WHATSAPP_TEMPLATES = env.json(
-    "WHATSAPP_TEMPLATES", default={"follow_up": {"language": "en", "parameters": 1}}
+    "WHATSAPP_TEMPLATES",
+    default={
+        "follow_up": {
+            "languages": {"en": "en", "zh-hans": "zh_CN", "ms": "ms", "ta": "ta"},
+            "parameters": 1,
+        }
+    },
 )
 # The webhook inbox (conversations.whatsapp.ingest): the webhook commits each notification and
 # answers;
@@ -317,6 +325,21 @@ ORDER_TEMPLATES = env.json(
         for kind in ("delivery_reminder", "invoice_issued")
     },
 )
+# A template entry without a name or languages would be refused by Meta at the first send,
+# long after the start: refuse it here, naming it (docs/whatsapp-templates.md).
+for _setting, _templates in (
+    ("WHATSAPP_TEMPLATES", WHATSAPP_TEMPLATES),
+    ("ORDER_TEMPLATES", ORDER_TEMPLATES),
+):
+    for _name, _spec in _templates.items():
+        _languages = _spec.get("languages", {}) if isinstance(_spec, dict) else None
+        if not isinstance(_languages, dict) or not all(
+            isinstance(code, str) and code for code in _languages.values()
+        ):
+            raise ImproperlyConfigured(
+                f'{_setting}["{_name}"] must be an object with "languages": '
+                "{reply language: Meta language code, ...} (docs/whatsapp-templates.md)"
+            )
 # Beat sends the reminders of tomorrow's deliveries at this hour (Asia/Singapore), once each.
 DELIVERY_REMINDER_HOUR = env.int("DELIVERY_REMINDER_HOUR", default=16)
 # Product search (orders.catalog): scores are in [0, 1].

@@ -7,7 +7,8 @@ Rules:
 - A staff reply is stored with role staff and context["sent_by"] and goes out through the same
   send task as the assistant's replies (conversations.whatsapp.outbound.send_staff_reply).
   Free text only inside the 24-hour customer-service window (UserIdentity.last_inbound_at);
-  outside it only an approved template (settings.WHATSAPP_TEMPLATES).
+  outside it only an approved template (settings.WHATSAPP_TEMPLATES), in the customer's language
+  (conversations.support.templates).
 - Support agents (conversations.handle_session) take over, answer, note and resolve; assigning a
   session to someone else needs conversations.assign_session (supervisors); registering a
   contact needs conversations.register_contact. The service checks, so every edge gets the same.
@@ -42,8 +43,8 @@ from conversations.support.queue import (
     queue,
     queue_counts,
     service_window,
-    templates,
 )
+from conversations.support.templates import Template, customer_language, templates
 
 __all__ = [
     "FILTERS",
@@ -53,9 +54,11 @@ __all__ = [
     "NotAllowed",
     "OutsideServiceWindow",
     "SupportError",
+    "Template",
     "Window",
     "add_note",
     "assign",
+    "customer_language",
     "masked_number",
     "masked_numbers",
     "queue",

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from cryptography.fernet import InvalidToken
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
@@ -21,6 +20,7 @@ from conversations.models import (
     SessionNote,
     SupportStatus,
 )
+from conversations.support import templates
 from conversations.support.queue import service_window
 from conversations.whatsapp import identity, outbound
 
@@ -193,7 +193,7 @@ def staff_reply(
         raise SupportError("We have no number to write to for this customer.")
     payload = None
     if template:
-        payload, text = _template(template, parameters or [])
+        payload, text = _template(template, parameters or [], session)
     elif not window.is_open:
         raise OutsideServiceWindow(window.refusal(), window_ends_at=window.ends_at.isoformat())
     elif len(text) > REPLY_MAX:
@@ -207,18 +207,20 @@ def staff_reply(
     return message
 
 
-def _template(name: str, parameters: list[str]) -> tuple[dict, str]:
-    """The Cloud API template object and the line the transcript shows."""
-    spec = settings.WHATSAPP_TEMPLATES.get(name)
-    if not isinstance(spec, dict):
-        known = ", ".join(sorted(settings.WHATSAPP_TEMPLATES)) or "none configured"
+def _template(name: str, parameters: list[str], session: ConversationSession) -> tuple[dict, str]:
+    """The Cloud API template object, in the customer's language, and the line the transcript
+    shows."""
+    approved = templates.templates()
+    spec = approved.get(name)
+    if spec is None:
+        known = ", ".join(sorted(approved)) or "none configured"
         raise SupportError(f"Unknown template {name!r}; approved templates: {known}.")
-    expected = int(spec.get("parameters", 0))
-    if len(parameters) != expected or not all(str(p).strip() for p in parameters):
-        raise SupportError(f"Template {name!r} takes {expected} non-empty parameter(s).")
+    if len(parameters) != spec.parameters or not all(str(p).strip() for p in parameters):
+        raise SupportError(f"Template {name!r} takes {spec.parameters} non-empty parameter(s).")
     values = [str(p).strip() for p in parameters]
-    payload = outbound.template_payload(name, spec.get("language", "en"), values)
-    shown = f"[template {name}]" + (f" {' | '.join(values)}" if values else "")
+    code = spec.code_for(templates.customer_language(session))
+    payload = outbound.template_payload(name, code, values)
+    shown = f"[template {name}, {code}]" + (f" {' | '.join(values)}" if values else "")
     return payload, shown
 
 

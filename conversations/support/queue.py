@@ -7,7 +7,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from cryptography.fernet import InvalidToken
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
@@ -115,8 +114,3 @@ def masked_numbers(user_ids: list[str]) -> dict[str, str]:
         except (InvalidToken, identity.InvalidPhoneNumber):
             continue
     return masked
-
-
-def templates() -> dict[str, dict]:
-    """The approved templates staff may send outside the window (settings.WHATSAPP_TEMPLATES)."""
-    return dict(settings.WHATSAPP_TEMPLATES)

@@ -6,7 +6,9 @@ from django.urls import reverse
 from conversations.models import AuditEvent
 from orders import services
 from orders.models import DeliveryOrder, Invoice, Order
-from tests.factories import OutletFactory, ProductFactory
+from tests.conversations import whatsapp_support
+from tests.factories import OutletContactFactory, OutletFactory, ProductFactory
+from tests.orders.support import PHONE, inbound
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +68,28 @@ def test_the_order_status_cannot_be_edited_by_hand_even_by_a_superuser(admin_cli
     order = _pending_order()
     response = admin_client.get(reverse("admin:orders_order_change", args=[order.pk]))
     assert "status" not in response.context["adminform"].form.fields
+
+
+def test_a_supervisor_s_approval_tells_the_customer_of_the_invoice_in_their_language_once(
+    login_as, httpserver, settings, django_capture_on_commit_callbacks
+):
+    whatsapp_support.point_graph_api_at(httpserver, settings)
+    whatsapp_support.accept_every_send(httpserver)
+    outlet = OutletFactory(preferred_language="ms")
+    OutletContactFactory(phone=PHONE, outlet=outlet, can_order=False)
+    session = inbound("hello").session
+    line = services.LineRequest(product=ProductFactory(), quantity=400)
+    order = services.create_order(
+        outlet=outlet, lines=[line], user_id=session.user_id, session=session, needs_approval=True
+    )
+    client = login_as("Supervisor")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _run(client, "approve_selected", order)
+    with django_capture_on_commit_callbacks(execute=True):
+        again = _run(client, "approve_selected", order)
+
+    invoice = Invoice.objects.get(order=order)
+    (body,) = whatsapp_support.sent_bodies(httpserver)  # inside the window: free text
+    assert body["text"]["body"].startswith(f"Invois {invoice.number} untuk {order.number}: S$")
+    assert "is not awaiting approval" in again.content.decode()

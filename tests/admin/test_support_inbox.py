@@ -53,6 +53,8 @@ def test_opening_a_session_shows_the_window_and_is_audited(login_as, flagged):
     with time_machine.travel(timezone.now() + dt.timedelta(hours=30)):
         later = client.get(f"/admin/inbox/?session={flagged.session_id}").content.decode()
     assert "The 24-hour window is closed" in later
+    # the template menu says the template goes out in the customer's language
+    assert "follow_up (1 parameter; in the customer's language of en, zh_CN, ms, ta)" in later
 
 
 def test_search_by_phone_number_is_posted_and_never_in_the_url(login_as, flagged):

@@ -10,7 +10,9 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from conversations import services
-from conversations.models import AuditEvent, ConversationMessage, SessionNote
+from conversations.models import AuditEvent, ConversationMessage, ConversationSession, SessionNote
+from tests.conversations import whatsapp_support
+from tests.factories import OutletFactory
 from tria.api import apikeys
 
 pytestmark = pytest.mark.django_db
@@ -128,3 +130,81 @@ def test_the_openapi_schema_documents_the_support_actions(client, settings):
         assert f"/api/v1/sessions/{{session_id}}/{action}/" in schema["paths"]
     reply = schema["paths"]["/api/v1/sessions/{session_id}/reply/"]["post"]
     assert "409" in reply["responses"] and "24-hour" in reply["description"]
+
+
+# The customer's language as the session knows it (context, else the outlet's) -> Meta's code.
+FOLLOW_UP_LANGUAGES = [
+    ({"language": "zh"}, "en", "zh_CN"),
+    ({"language": "ms"}, "en", "ms"),
+    ({}, "ta", "ta"),
+    ({}, "zh-hans", "zh_CN"),
+    ({}, "en", "en_GB"),
+]
+
+
+@pytest.mark.parametrize(("context", "preferred", "code"), FOLLOW_UP_LANGUAGES)
+def test_a_follow_up_template_outside_the_window_is_sent_in_the_customer_s_language(
+    agent_api,
+    session,
+    httpserver,
+    settings,
+    django_capture_on_commit_callbacks,
+    context,
+    preferred,
+    code,
+):
+    whatsapp_support.point_graph_api_at(httpserver, settings)
+    whatsapp_support.accept_every_send(httpserver)
+    settings.WHATSAPP_TEMPLATES = {
+        "follow_up": {
+            "languages": {"en": "en_GB", "zh-hans": "zh_CN", "ms": "ms", "ta": "ta"},
+            "parameters": 2,
+        }
+    }
+    outlet = OutletFactory(preferred_language=preferred)
+    ConversationSession.objects.filter(pk=session.pk).update(outlet=outlet, context=context)
+
+    with (
+        time_machine.travel(timezone.now() + dt.timedelta(hours=25)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = agent_api.post(
+            url(session, "reply"),
+            {"template": "follow_up", "parameters": ["Mei Ling", "ORD-2026-000042"]},
+            format="json",
+        )
+
+    assert response.status_code == 201, response.json()
+    (body,) = whatsapp_support.sent_bodies(httpserver)
+    assert (body["type"], body["to"]) == ("template", "6591230001")
+    assert body["template"] == {
+        "name": "follow_up",
+        "language": {"code": code},
+        "components": [
+            {
+                "type": "body",
+                "parameters": [
+                    {"type": "text", "text": "Mei Ling"},
+                    {"type": "text", "text": "ORD-2026-000042"},
+                ],
+            }
+        ],
+    }
+    message = ConversationMessage.objects.get(pk=response.json()["message_id"])
+    assert message.content == f"[template follow_up, {code}] Mei Ling | ORD-2026-000042"
+
+
+def test_a_template_configured_with_one_language_goes_out_in_it_to_everyone(
+    agent_api, session, httpserver, settings, django_capture_on_commit_callbacks
+):
+    whatsapp_support.point_graph_api_at(httpserver, settings)
+    whatsapp_support.accept_every_send(httpserver)
+    settings.WHATSAPP_TEMPLATES = {"follow_up": {"language": "en_US", "parameters": 0}}
+    ConversationSession.objects.filter(pk=session.pk).update(context={"language": "ta"})
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = agent_api.post(url(session, "reply"), {"template": "follow_up"}, format="json")
+
+    assert response.status_code == 201, response.json()
+    (body,) = whatsapp_support.sent_bodies(httpserver)
+    assert body["template"] == {"name": "follow_up", "language": {"code": "en_US"}}

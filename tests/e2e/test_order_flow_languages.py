@@ -1,5 +1,8 @@
 """The order flow end to end in each reply language (issue 19): webhook -> worker -> the fake
-Graph API receives the confirmation and the rating question in the customer's language."""
+Graph API receives the confirmation and the rating question in the customer's language.
+
+Once per language with the tasks run on commit (as the other tests), and once with a real Celery
+worker process answering four customers, one per language, at the same time."""
 
 import json
 import time
@@ -7,10 +10,12 @@ import time
 import pytest
 from werkzeug import Request, Response
 
+from conversations.models import OutboxEntry, OutboxState
 from orders.models import Order
 from tests.conversations import whatsapp_support
 from tests.conversations.whatsapp_support import USER_WA_ID, post, text_payload
 from tests.factories import OutletContactFactory, OutletFactory
+from tests.faults.support import wait_until
 from tests.orders.support import load_catalogue
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -80,3 +85,37 @@ def test_a_message_without_a_clear_language_is_answered_in_the_outlet_s_preferre
     send(client, "hi")
     (reply,) = graph
     assert reply["text"]["body"].startswith("Helo!")
+
+
+def test_a_real_worker_answers_four_customers_each_in_their_own_language(client, worker_setup):
+    graph, private_redis, worker = worker_setup
+    load_catalogue()
+    customers = {language: f"659123{index:04d}" for index, language in enumerate(FLOWS, 21)}
+    for language, wa_id in customers.items():
+        outlet = OutletFactory(name=f"Outlet {language}", preferred_language="en")
+        OutletContactFactory(phone=f"+{wa_id}", outlet=outlet)
+
+    for language, wa_id in customers.items():
+        payload = text_payload(FLOWS[language][0], at=int(time.time()), wa_id=wa_id)
+        assert post(client, payload).status_code == 200
+
+    def settled() -> bool:
+        worker.check_alive()
+        unsent = OutboxEntry.objects.filter(state__in=(OutboxState.PENDING, OutboxState.SENDING))
+        return (
+            Order.objects.count() == len(customers)
+            and not unsent.exists()
+            and private_redis.waiting() == 0
+            and graph.posts() >= OutboxEntry.objects.count() == 2 * len(customers)
+        )
+
+    wait_until(settled, "the worker to answer the four customers")
+    bodies = graph.received_bodies()
+    for language, wa_id in customers.items():
+        _, confirmation, rate_label = FLOWS[language]
+        order = Order.objects.get(outlet__name=f"Outlet {language}")
+        assert [(line.product.sku, line.quantity) for line in order.lines.all()] == [("PB-10", 400)]
+        text_reply, rating_question = [body for body in bodies if body["to"] == wa_id]
+        assert text_reply["text"]["body"].startswith(confirmation), language
+        assert order.number in text_reply["text"]["body"]
+        assert rating_question["interactive"]["action"]["button"] == rate_label

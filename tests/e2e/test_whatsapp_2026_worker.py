@@ -9,100 +9,23 @@ the confirmation addressed `to` the phone number.
 """
 
 import json
-import os
-import subprocess
-import sys
-import threading
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from werkzeug import Request, Response
 
 from conversations.models import OutboxEntry, OutboxState, OutletContact
 from conversations.whatsapp import identity
 from orders.models import Order
 from tests.conversations.whatsapp_support import FIXTURES, USER_WA_ID, post, text_payload
-from tests.e2e.gunicorn import database_url
+from tests.e2e.worker import RecordingGraph, Worker
 from tests.factories import OutletContactFactory, OutletFactory
-from tests.faults.support import FakeGraph, PrivateRedis, broker_at, graph_settings, wait_until
+from tests.faults.support import PrivateRedis, wait_until
 from tests.orders.support import load_catalogue
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-ROOT = Path(__file__).resolve().parents[2]
 BSUID = "SG.1349120865530274"
 ORDER_TEXT = "Hi, we need 400 boxes for 10 inch pizzas"
-
-
-class RecordingGraph(FakeGraph):
-    """The fake Graph API that also keeps every request body whole (`recipient` included)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.bodies: list[dict] = []
-        self._bodies_lock = threading.Lock()
-
-    def _accept(self, request: Request) -> Response:
-        with self._bodies_lock:
-            self.bodies.append(json.loads(request.get_data()))
-        return super()._accept(request)
-
-    def received_bodies(self) -> list[dict]:
-        with self._bodies_lock:
-            return list(self.bodies)
-
-
-class Worker:
-    """A real `celery worker` process on the test database and the private broker."""
-
-    def __init__(self, broker_url: str, graph: FakeGraph, log: Path) -> None:
-        self.log = log
-        env = {
-            **os.environ,
-            "DATABASE_URL": database_url(),  # the test database, where this test commits
-            "REDIS_URL": broker_url,
-            "CELERY_BROKER_URL": broker_url,
-            "CELERY_TASK_ALWAYS_EAGER": "0",
-            "OPENAI_API_KEY": "",  # the offline parser reads text orders
-            "DJANGO_SETTINGS_MODULE": "tria.settings",
-            **graph_settings(graph),
-        }
-        command = [sys.executable, "-m", "celery", "-A", "tria", "worker", "--pool", "solo"]
-        command += ["--concurrency", "1", "--loglevel", "INFO", "--hostname", "wa2026@%h"]
-        command += ["--without-gossip", "--without-mingle", "--without-heartbeat"]
-        with log.open("ab") as output:
-            self.process = subprocess.Popen(
-                command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT
-            )
-
-    def check_alive(self) -> None:
-        assert self.process.poll() is None, f"the worker exited:\n{self.log.read_text()[-3000:]}"
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait(timeout=30)
-
-
-@pytest.fixture
-def worker_setup(settings, tmp_path) -> Iterator[tuple[RecordingGraph, PrivateRedis, Worker]]:
-    """The fake Graph API, a private redis-server the app publishes to, and a worker on it."""
-    private_redis = PrivateRedis(tmp_path)
-    with RecordingGraph() as graph:
-        for name, value in graph_settings(graph).items():
-            setattr(settings, name, value)
-        worker = None
-        try:
-            private_redis.start()
-            worker = Worker(private_redis.url, graph, tmp_path / "worker.log")
-            with broker_at(private_redis.url, settings):
-                yield graph, private_redis, worker
-        finally:
-            if worker is not None:
-                worker.stop()
-            private_redis.stop()
 
 
 def _settled(graph: RecordingGraph, private_redis: PrivateRedis, worker: Worker) -> bool:

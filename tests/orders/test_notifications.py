@@ -165,7 +165,7 @@ def test_an_invoice_notice_outside_the_window_is_the_invoice_template(
         time_machine.travel(timezone.now() + LATER),
         django_capture_on_commit_callbacks(execute=True),
     ):
-        assert notifications.send_invoice_notice(order.invoice) is True
+        assert notifications.send_invoice_notice(order.invoice.pk) is not None
 
     (body,) = sent(graph)
     assert body["template"]["name"] == "invoice_issued"
@@ -174,6 +174,25 @@ def test_an_invoice_notice_outside_the_window_is_the_invoice_template(
     with translation.override("en"):
         due = replies.day(order.invoice.due_date)
     assert parameters == [order.invoice.number, order.number, "S$165.68", due]
+
+
+def test_the_reminder_is_in_the_language_the_customer_writes_in_not_the_outlet_s(
+    graph, django_capture_on_commit_callbacks
+):
+    order = order_of_customer("en")
+    # the assistant keeps the language the customer last wrote in with confidence
+    ConversationSession.objects.filter(pk=order.session.pk).update(context={"language": "ms"})
+
+    remind_tomorrow(django_capture_on_commit_callbacks)
+
+    (body,) = sent(graph)
+    assert body["template"]["language"] == {"code": "ms"}
+    with translation.override("ms"):
+        day = replies.day(order.delivery.scheduled_date)
+    assert body["template"]["components"][0]["parameters"][1] == {"type": "text", "text": day}
+    assert ConversationMessage.objects.get(intent="delivery_reminder").content.startswith(
+        f"Peringatan: {order.number}"
+    )
 
 
 def test_the_reminder_job_is_a_daily_beat_row_at_the_configured_hour(settings):
@@ -185,3 +204,19 @@ def test_the_reminder_job_is_a_daily_beat_row_at_the_configured_hour(settings):
         "17",
         True,
     )
+
+
+def test_the_reminder_follows_the_language_of_the_customer_s_latest_session_not_the_order_s(
+    graph, django_capture_on_commit_callbacks
+):
+    order = order_of_customer("en")
+    ConversationSession.objects.filter(pk=order.session.pk).update(context={"language": "zh"})
+    with time_machine.travel(timezone.now() + dt.timedelta(hours=2)):
+        later = inbound("hello again").session  # a new session, two hours on
+    assert later.pk != order.session.pk
+    ConversationSession.objects.filter(pk=later.pk).update(context={"language": "ms"})
+
+    remind_tomorrow(django_capture_on_commit_callbacks)
+
+    (body,) = sent(graph)  # 23 hours after their latest message: free text, in Malay
+    assert body["text"]["body"].startswith(f"Peringatan: {order.number}")

@@ -188,3 +188,13 @@ def test_the_catalogues_compile_without_gnu_gettext(tmp_path: Path):
     (target / "django.po").write_bytes((LOCALE_DIR / "ms/LC_MESSAGES/django.po").read_bytes())
     assert compile_catalogues(tmp_path) == [target / "django.mo"]
     assert compile_catalogues(tmp_path) == []  # up to date: nothing rewritten
+
+
+def test_the_image_and_every_make_target_that_runs_the_app_compile_the_catalogues():
+    root = LOCALE_DIR.parent
+    assert "RUN python -m orders.locales" in (root / "Dockerfile").read_text()
+    makefile = (root / "Makefile").read_text()
+    for target in ("install:", "install-dev:"):
+        recipe = makefile.split(f"\n{target}", 1)[1].split("\n\n", 1)[0]
+        assert "-m orders.locales" in recipe, target
+    assert "*.mo" in (root / ".gitignore").read_text()  # built, never committed

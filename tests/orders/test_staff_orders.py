@@ -250,19 +250,55 @@ def test_an_order_without_any_product_or_with_a_product_twice_is_refused_with_th
     assert not Order.objects.exists()
 
 
-def test_outside_the_window_the_order_stands_and_the_colleague_is_told_the_customer_was_not(
-    client, graph, agent, catalogue
+def test_outside_the_window_the_order_stands_and_the_customer_gets_the_invoice_template_in_their_language(  # noqa: E501
+    client, graph, agent, catalogue, settings, django_capture_on_commit_callbacks
 ):
+    settings.ORDER_TEMPLATES = {
+        "invoice_issued": {"name": "invoice_issued", "languages": {"en": "en", "zh-hans": "zh_CN"}}
+    }
     session = customer_session()
+    ConversationSession.objects.filter(pk=session.pk).update(context={"language": "zh"})
     client.force_login(agent)
-    with time_machine.travel(timezone.now() + dt.timedelta(hours=30)):
+    with (
+        time_machine.travel(timezone.now() + dt.timedelta(hours=30)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         response = client.post(place_url(session), lines_form((catalogue["PB-10"].pk, 100)))
         page = client.get(response["Location"]).content.decode()
 
-    assert Order.objects.get().status == Order.Status.CONFIRMED
-    assert sent(graph) == []
+    order = Order.objects.get()
+    assert order.status == Order.Status.CONFIRMED
+    (body,) = sent(graph)
+    assert body["type"] == "template"
+    assert body["template"]["name"] == "invoice_issued"
+    assert body["template"]["language"] == {"code": "zh_CN"}
+    parameters = [p["text"] for p in body["template"]["components"][0]["parameters"]]
+    assert parameters[:3] == [order.invoice.number, order.number, "S$41.42"]
+    assert "月" in parameters[3]  # the due date written in Chinese
+    assert "sent the invoice notice as the approved template" in page
+    assert AuditEvent.objects.get(action=staff.PLACED_EVENT).details["sent"] is True
+
+
+def test_outside_the_window_a_correction_is_not_sent_and_the_colleague_is_told_why(
+    client, graph, agent, catalogue, django_capture_on_commit_callbacks
+):
+    session = customer_session()
+    client.force_login(agent)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(place_url(session), lines_form((catalogue["PB-10"].pk, 100)))
+    order = Order.objects.get()
+    line = order.lines.get()
+    with (
+        time_machine.travel(timezone.now() + dt.timedelta(hours=30)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = client.post(correct_url(order, session), {"line": line.pk, "quantity": 200})
+        page = client.get(response["Location"]).content.decode()
+
+    assert order.lines.get().quantity == 200
+    assert [body["type"] for body in sent(graph)] == ["text"]  # only the confirmation, earlier
     assert "The customer was not told" in page and "window closed" in page
-    assert AuditEvent.objects.get(action=staff.PLACED_EVENT).details["sent"] is False
+    assert AuditEvent.objects.get(action=staff.CORRECTED_EVENT).details["sent"] is False
 
 
 def test_the_session_page_and_the_inbox_link_to_placing_and_correcting_the_outlets_orders(
