@@ -22,6 +22,16 @@ SUPPORTED: dict[Language, str] = {
     Language.TAMIL: "ta",
 }
 DEFAULT_LANGUAGE = "en"
+# A detected or preferred language -> the Django language of the reply catalogue (locale/) and the
+# key of a WhatsApp template's languages; anything else is answered in English.
+REPLY_LANGUAGES = {
+    "en": "en",
+    "zh": "zh-hans",
+    "zh-hans": "zh-hans",
+    "zh-cn": "zh-hans",
+    "ms": "ms",
+    "ta": "ta",
+}
 # Below this many letters a Latin-script message is too short to tell English from Malay.
 MIN_LATIN_LETTERS = 6
 MIN_CONFIDENCE = 0.5
@@ -61,3 +71,10 @@ def detect_language(text: str, fallback: str | None = None) -> DetectedLanguage:
     if not values or values[0].value < MIN_CONFIDENCE:
         return default
     return DetectedLanguage(SUPPORTED[values[0].language], round(values[0].value, 2))
+
+
+def reply_language(*choices: str | None) -> str:
+    """The reply language of the first language given (the message's, the session's, the
+    outlet's preferred one, in the caller's order), else English."""
+    code = next((choice for choice in choices if choice), "")
+    return REPLY_LANGUAGES.get(code.lower(), DEFAULT_LANGUAGE)

@@ -56,15 +56,6 @@ from orders.turn import Turn, Understanding
 
 logger = logging.getLogger(__name__)
 
-# Detected or preferred language -> the Django language of the reply catalogue (locale/).
-REPLY_LANGUAGES = {
-    "en": "en",
-    "zh": "zh-hans",
-    "zh-hans": "zh-hans",
-    "zh-cn": "zh-hans",
-    "ms": "ms",
-    "ta": "ta",
-}
 UNREGISTERED_FLAG = "unregistered number: add an outlet contact"
 REDRIVE_BATCH = 200
 CART = ordering.CART
@@ -314,8 +305,7 @@ def reply_language(turn: Turn, contacts: list[OutletContact]) -> str:
 
 def language_of(session_language: str, outlet: Outlet | None) -> str:
     """The reply catalogue for a session's language, else the outlet's preferred one, else en."""
-    code = session_language or (outlet.preferred_language if outlet else "")
-    return REPLY_LANGUAGES.get((code or "").lower(), "en")
+    return language.reply_language(session_language, outlet.preferred_language if outlet else "")
 
 
 def act_as(turn: Turn, contacts: list[OutletContact]) -> None:

@@ -9,7 +9,7 @@ Rules:
   refuses with 131047. The assistant's own replies answer a message, so they stay free text.
 - The language is the customer's reply language: the one they last wrote in with confidence (in
   any of their sessions, not only the order's), else the outlet's preferred one
-  (orders.assistant.language_of). A template is sent in that language when it is approved
+  (conversations.language.reply_language). A template is sent in that language when it is approved
   in it, else in English, and its parameters (dates, S$ amounts) follow the language sent.
 - One reminder per delivery: DeliveryOrder.reminder_sent_at is set in the transaction that stores
   the message, under the delivery's row lock, so a repeated or concurrent beat run sends none.
@@ -35,9 +35,10 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from conversations import services
+from conversations.language import reply_language
 from conversations.models import ConversationMessage, ConversationSession
 from conversations.whatsapp import graph, outbound
-from orders import assistant, replies
+from orders import replies
 from orders.models import DeliveryOrder, Invoice, Order
 
 DELIVERY_REMINDER = "delivery_reminder"
@@ -139,7 +140,8 @@ def notify(
     session = session_for(order)
     if session is None:
         return None
-    language = assistant.language_of(last_language(order.user_id), order.outlet)
+    preferred = order.outlet.preferred_language if order.outlet_id else ""
+    language = reply_language(last_language(order.user_id), preferred)
     known = services.user_identity(order.user_id)
     if known is None:
         return None

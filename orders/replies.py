@@ -17,8 +17,8 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from conversations.models import Outlet
+from orders.errors import OrderError
 from orders.models import DeliveryOrder, Invoice, Order, Product
-from orders.services import OrderError
 
 RATING_LABELS = {
     5: gettext_lazy("Excellent"),

@@ -30,32 +30,14 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from conversations.models import Outlet
+from orders import notifications
+from orders.errors import OrderError
 from orders.models import DeliveryOrder, Invoice, Order, OrderLine, Product
 
 CENT = Decimal("0.01")
 SEQUENCES = {"ORD": "order_number_seq", "DO": "delivery_number_seq", "INV": "invoice_number_seq"}
 CHANGEABLE = (Order.Status.PENDING_APPROVAL, Order.Status.CONFIRMED)
 SUNDAY = 6
-
-
-class OrderError(Exception):
-    """An order cannot be created or changed as asked.
-
-    `code` says why (one of the codes below) and `order` names the order it concerns; the
-    message is the English sentence staff see (API, admin). The customer reads the reason in
-    their language from the code (orders.replies.refusal_reason)."""
-
-    NO_ITEMS = "no_items"
-    QUANTITY_NOT_POSITIVE = "quantity_not_positive"
-    NOT_CHANGEABLE = "not_changeable"  # dispatched, delivered or cancelled already
-    PAID = "paid"
-    NOT_AWAITING_APPROVAL = "not_awaiting_approval"
-
-    def __init__(self, code: str, message: str, *, order: Order | None = None) -> None:
-        super().__init__(message)
-        self.code = code
-        self.order_number = order.number if order else ""
-        self.order_status = order.status if order else ""
 
 
 @dataclass(frozen=True)
@@ -275,10 +257,7 @@ def approve_order(order: Order, at: dt.datetime | None = None) -> Order:
 
 def announce_invoice(invoice: Invoice) -> None:
     """Tell the customer of an invoice issued while they were not in the conversation: stored in
-    this transaction, sent once it commits (orders.notifications, imported here because it
-    builds on the assistant, which builds on these services)."""
-    from orders import notifications
-
+    this transaction, sent once it commits (orders.notifications)."""
     notifications.send_invoice_notice(invoice.pk)
 
 

@@ -35,11 +35,11 @@ from django.http import HttpRequest
 from django.utils import translation
 
 from conversations import audit, services, support
+from conversations.language import reply_language
 from conversations.models import ConversationMessage, ConversationSession, OutletContact
 from conversations.whatsapp import outbound
 from orders import notifications, replies
 from orders import services as order_services
-from orders.assistant import REPLY_LANGUAGES
 from orders.models import Order, OrderLine
 from orders.turn import APPROVAL_FLAG
 
@@ -224,5 +224,4 @@ def _announce_invoice(order: Order, *, placed: bool, refusal: str) -> StaffOrder
 
 def _language(session: ConversationSession, order: Order) -> str:
     """The session's language (the assistant keeps the last confident one), else the outlet's."""
-    code = (session.context or {}).get("language") or order.outlet.preferred_language or ""
-    return REPLY_LANGUAGES.get(code.lower(), "en")
+    return reply_language((session.context or {}).get("language"), order.outlet.preferred_language)

@@ -16,11 +16,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
+from conversations.language import DEFAULT_LANGUAGE, reply_language
 from conversations.models import ConversationSession
-
-DEFAULT_LANGUAGE = "en"
-# A detected or preferred language -> the reply language the template languages are keyed by.
-REPLY_LANGUAGES = {"zh": "zh-hans", "zh-hans": "zh-hans", "zh-cn": "zh-hans"}
 
 
 @dataclass(frozen=True)
@@ -55,8 +52,5 @@ def _parse(name: str, spec: dict) -> Template:
 
 def customer_language(session: ConversationSession) -> str:
     """The session's language, else its outlet's preferred one, else English (see the rules)."""
-    code = (session.context or {}).get("language") or ""
-    if not code and session.outlet_id is not None:
-        code = session.outlet.preferred_language or ""
-    code = code.lower()
-    return REPLY_LANGUAGES.get(code, code) or DEFAULT_LANGUAGE
+    preferred = session.outlet.preferred_language if session.outlet_id is not None else ""
+    return reply_language((session.context or {}).get("language"), preferred)
