@@ -23,7 +23,8 @@ _ORDER_LABEL = (
     r"|订单号?|订单编号|单号|发票号?|送货单号?|库存代码|货号|条码|条形码|编号"
     r"|ஆர்டர்(?:\s+எண்)?|இன்வாய்ஸ்(?:\s+எண்)?|ஸ்டாக்\s+கோட்|பார்கோடு)"
 )
-_LABEL_TAIL = r"(?:\s*(?:no\.?|number|num|#|:|：|is))*\s*[#(]?\s*"
+# "no.", "number", "nombor", "எண்" (number), "号": "DO எண் 84512096" is a delivery order number.
+_LABEL_TAIL = r"(?:\s*(?:no\.?|number|num|nombor|bil\.?|எண்|号码?|#|:|：|is))*\s*[#(]?\s*"
 _LABELLED_NUMBER = re.compile(_ORDER_LABEL + _LABEL_TAIL + r"(?P<number>\d[\d-]{3,}\d)(?!\d)")
 ORDER_LABEL_BEFORE = re.compile(_ORDER_LABEL + _LABEL_TAIL + r"$")
 _QUANTITY_AFTER = re.compile(
