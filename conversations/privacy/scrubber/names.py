@@ -342,7 +342,10 @@ _TAMIL_WEAK = re.compile(
     r"(?:நான்|என் (?:முதலாளி|மேலாளர்|நண்பர்|மனைவி|கணவர்|சகோதரர்|சகோதரி|ஓட்டுநர்|உதவியாளர்|மகன்|மகள்)"
     rf"|நன்றி[,!.]?\s*\n\s*(?:[-–—~]\s*)?)[ \t]*(?P<name>{_TAMIL_WORD})"
 )
-_TAMIL_THEN_CUE = re.compile(rf"(?P<name>{_TAMIL_WORD})\s+(?:இடம்\s+கேள|கேளுங்கள்)")
+# "<name> இடம் கேளுங்கள்" (ask <name>); not the object particle ஐ ("Mr Ganesh ஐ கேளுங்கள்").
+_TAMIL_THEN_CUE = re.compile(
+    rf"(?<![\u0B80-\u0BFF])(?!ஐ\s)(?P<name>{_TAMIL_WORD})\s+(?:இடம்\s+கேள|கேளுங்கள்)"
+)
 _TAMIL_NEXT = re.compile(rf"[ \t]+({_TAMIL_WORD})")
 
 
@@ -392,4 +395,11 @@ def find_names(text: str, known_names: Iterable[str] = ()) -> list[Span]:
     pattern = _known_name_pattern(tuple(sorted(set(known_names))))
     if pattern:
         spans.extend(m.span() for m in pattern.finditer(text))
-    return sorted(set(spans))
+    # Overlapping findings are one name ("Yvonne Lim" by shape, "Yvonne Lim Hui Shan" by cue).
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(start, end) for start, end in merged]

@@ -72,6 +72,9 @@ _GAP_STOPWORDS = {
 _POSTAL_AFTER = re.compile(r"[ \t]*[,，]?[ \t]*(?:S\s?\(?|\()?\d{6}\)?(?!\d)")
 
 
+_HAS_DIGIT = re.compile(r"\d")
+
+
 def _address_parts(text: str) -> list[Span]:
     parts = []
     for pattern in _ADDRESS_PARTS:
@@ -130,4 +133,5 @@ def find_addresses(text: str) -> Iterable[Span]:
         if postal:
             span[1] = postal.end()
         span[0] = _building_start(text, span[0])
-    return [(start, end) for start, end in merged]
+    # A street, estate or "Lor Mee" with no number at all is a place staff need, not an address.
+    return [(start, end) for start, end in merged if _HAS_DIGIT.search(text, start, end)]
