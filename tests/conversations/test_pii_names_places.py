@@ -30,7 +30,7 @@ def test_a_weak_cue_names_a_word_the_gazetteer_knows(text: str, expected: str) -
     [
         "tell Kitchen the lids can come Monday",
         "hi Team, 5 ctn more pls",
-        "my boss Says ok",
+        "my boss OK already",
         "pls pass msg to Bedok stall",
     ],
 )

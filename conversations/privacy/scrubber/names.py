@@ -61,7 +61,9 @@ _NOT_A_PERSON = {
     "ang mo kio", "lim chu kang", "choa chu kang", "yio chu kang", "tan tock seng", "tan kah kee",
     "lee kum kee", "lim chee guan", "bee cheng hiang", "song fa", "tan quee lan", "lee kong chian",
     "ng ah sio", "teck whye", "kim chuan", "kim keat", "tai seng", "tai hwa", "tan boon liat",
-    "ho ching", "soon lee", "kim tian", "kim yam", "lim bo seng", "tan swie hian",
+    "ho ching", "soon lee", "kim tian", "kim yam", "lim bo seng", "tan swie hian", "hong kong",
+    "mr bean", "boon tong kee", "swee heng", "tian tian", "ya kun", "old chang kee", "hong lim",
+    "kim seng", "ming arcade", "jia le", "sin ming", "lim kee", "joo chiat", "kin hwa",
 }  # fmt: skip
 _NOT_NAMES = {
     "ok", "okay", "here", "the", "from", "sorry", "not", "also", "going", "back", "urgent", "away",
@@ -77,6 +79,7 @@ _COMPANY_WORDS = {"pte", "ltd", "llp", "sdn", "bhd", "enterprise", "trading", "c
 _TITLES = {
     "mr", "mrs", "ms", "mdm", "madam", "miss", "dr", "encik", "en", "cik", "puan", "pn", "tuan",
     "haji", "hajah", "hajjah", "datuk", "dato", "makcik", "pakcik", "auntie", "aunty", "uncle",
+    "kak", "kakak", "abang", "bang", "mak", "pak",
 }  # fmt: skip
 _PATRONYMS = {"bin", "binti", "binte", "bte", "bt", "s/o", "d/o", "a/l", "a/p"}
 
@@ -152,7 +155,7 @@ def _name_at(text: str, position: int, *, strong: bool) -> Span | None:
     if _bare(taken[0][2]) in _BUSINESS_WORDS:
         return None
     end = taken[-1][1] - (1 if taken[-1][2].endswith(".") and len(taken[-1][2]) > 2 else 0)
-    words_taken = [word for _, _, word in taken]
+    words_taken = [word for _, _, word in titles + taken]
     if _COMPANY_WORDS & {_bare(word) for word in words_taken}:
         return None
     start = titles[0][0] if titles else taken[0][0]
@@ -172,7 +175,8 @@ _STRONG_CUE = re.compile(
     r"|nama penerima|collected by|signed by|received by|ordered by|approved by|pic\s*[:：]?"
     r"|person in charge\s*[:：]?|name|nama)[ \t]+"
     r"|(?<![A-Za-z])(?=(?:Mr|Mrs|Ms|Mdm|Madam|Miss|Dr|Encik|En|Cik|Puan|Pn|Tuan|Haji|Hajah|Hajjah"
-    r"|Datuk|Dato|Makcik|Pakcik|Auntie|Aunty|Uncle)\.?[ \t]+[A-Z]))"
+    r"|Datuk|Dato|Makcik|Pakcik|Auntie|Aunty|Uncle|Kak|Abang)\.?[ \t]+[A-Z])"
+    r"|(?i:uncle|auntie|aunty|signed|sgd\.?|ini|inilah)[ \t:]+(?=[A-Z]))"
 )
 _RELATIONS = (
     r"boss|partner|colleague|manager|supervisor|wife|husband|son|daughter|brother|sister|cousin"
@@ -183,11 +187,13 @@ _RELATIONS = (
 _WEAK_CUE = re.compile(
     _WORD_START + r"(?i:tell|ask|inform|remind|pass(?: (?:the )?(?:msg|message|it|this|order))? to"
     r"|give(?: it)? to|hand(?: it)?(?: over)? to|call|whatsapp|wa|text|sms|ping|msg|message|email"
-    r"|cc|dear|hi|hello|hey|morning|thanks|thank you|thx|tks|ty|pay(?:ment)? to|paid to"
+    r"|cc|dear|hi|hello|hey|morning|thanks|thank you|thx|thks|tks|ty|pay(?:ment)? to|paid to"
+    r"|let|told|update|spoke to|spoke with|spoken to|talked to"
     r"|transfer(?:red)? to|refund to|this|i|me|it's|its|is|was|and|or|with|from|via|speak to"
     r"|talk to|hubungi|minta|beritahu|bagi|kepada|dengan|jumpa|panggil"
-    rf"|(?:my|our|his|her|the|saya|kami)[ \t]+(?:{_RELATIONS})"
-    rf"|(?:{_RELATIONS})[ \t]+(?:saya|kami|dia))[ \t,:]+"
+    # "my boss", "your colleague", "bos saya": a capitalised word after these is a name.
+    rf"|(?P<relation>(?:my|our|his|her|the|your|their|saya|kami)[ \t]+(?:{_RELATIONS})"
+    rf"|the new (?:girl|guy|staff|boy)|(?:{_RELATIONS})[ \t]+(?:saya|kami|dia)))[ \t,:]+"
 )
 # Cues so common in ordinary sentences that only a given name (not a surname) after them counts.
 _LOOSE_CUES = {"and", "or", "with", "from", "via", "is", "was", "i", "me", "it's", "its", "this"}
@@ -222,6 +228,9 @@ def _shaped_name(words: list[str]) -> int:
         if len(syllables) >= 2 and all(s in CHINESE_GIVEN for s in syllables[:2]):
             return 3 if "-" not in bare[1] else 2
     if len(bare) >= 2 and bare[0] in GIVEN_NAMES and bare[1] in SURNAMES | GIVEN_NAMES:
+        return 2
+    # Two given-name syllables are how Singaporeans call each other: "Siew Mei", "Hui Min".
+    if len(bare) >= 2 and bare[0] in CHINESE_GIVEN and bare[1] in CHINESE_GIVEN:
         return 2
     return 0
 
@@ -260,7 +269,7 @@ def _latin_spans(text: str) -> Iterator[Span]:
         if span and _bare(text[span[0] : span[1]].split()[0]) not in _NOT_NAMES:
             yield span
     for match in _WEAK_CUE.finditer(text):
-        span = _name_at(text, match.end(), strong=False)
+        span = _name_at(text, match.end(), strong=bool(match.group("relation")))
         if not span:
             continue
         cue = match.group().strip(" \t,:").lower()
@@ -303,8 +312,9 @@ _CJK_TITLED = re.compile(rf"[{_CJK_SURNAMES}](?:先生|小姐|太太|女士|经�
 _CJK_CUED = re.compile(
     r"(?:我叫|我是|我的名字是|名字是|名字叫|叫我|找|问|联系人|联系|收货人|收件人|签收人|户名|账户名称?"
     r"|收款人|持卡人|姓名|名字|老板|老公|老婆|太太|丈夫|妻子|同事|经理|朋友|司机|师傅|主管|负责人|助理"
-    r"|店长)\s*[:：是]?\s*"
+    r"|店长|会计|跟|叫|告诉|通知)\s*[:：是]?\s*"
     rf"(?P<name>{_CJK_NAME})"
+    rf"|(?:我姓|姓)(?P<surname>[{_CJK_SURNAMES}])"
 )
 _CJK_SIGN_OFF = re.compile(
     r"(?m)(?:谢谢|多谢|感谢|祝好)[！!。，,]?[ \t]*\n[ \t]*(?:[-–—~][ \t]*)?"
@@ -324,7 +334,8 @@ def _cjk_spans(text: str) -> Iterator[Span]:
     yield from titled
     for pattern in (_CJK_CUED, _CJK_SIGN_OFF):
         for match in pattern.finditer(text):
-            start, end = match.span("name")
+            group = "surname" if match.groupdict().get("surname") else "name"
+            start, end = match.span(group)
             if _CJK_NOT_NAMES.match(text, start) or any(s <= start < e for s, e in titled):
                 continue
             yield start, end
