@@ -55,6 +55,8 @@ _BUSINESS_WORDS = {
     "satay", "nasi", "prata", "teh", "kopi", "cake", "cakes", "confectionery", "holdings",
     "group", "co", "company", "sdn", "bhd", "hotel", "primary", "secondary", "clinic", "restoran",
     "kedai", "warung", "gerai", "syarikat", "perniagaan", "kafe", "katering", "makan", "mini",
+    "kelong", "house", "city", "point", "junction", "square", "hub", "express", "box", "bar",
+    "laksa", "kway", "teow", "kueh", "kuih", "toast", "bistro", "canteen", "deli",
 }  # fmt: skip
 # Singapore places and brands shaped like names ("Ang Mo Kio" is a surname and two syllables).
 _NOT_A_PERSON = {
@@ -216,6 +218,8 @@ _PATRONYM_NAME = re.compile(
     r"[ \t]+(?:bin|binti|binte|bte|bt|s/o|d/o|a/l|a/p)[ \t]+"
     rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}"
 )
+# "Ah Lim say the order wrong": Ah and a capitalised word is what Singaporeans call a person.
+_AH_NAME = re.compile(rf"{NB}Ah[ \t]+({_NAME_WORD})(?![A-Za-z])")
 _TWO_OR_THREE_WORDS = re.compile(rf"{NB}{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}}(?![A-Za-z])")
 
 
@@ -290,8 +294,12 @@ def _latin_spans(text: str) -> Iterator[Span]:
         for match in pattern.finditer(text):
             group = "name" if match.group("name") else "same_line"
             words = match.group(group).lower().split()
-            if words[0] not in _NOT_NAMES and not _COMPANY_WORDS & set(words):
+            # "Regards, Toast Box Raffles City": an outlet signs, not a person.
+            if words[0] not in _NOT_NAMES and not _BUSINESS_WORDS & set(words):
                 yield match.span(group)
+    for match in _AH_NAME.finditer(text):
+        if _bare(match.group(1)) not in _KINSHIP:
+            yield from _checked(text, match.start(), match.end(), match.group().split())
     yield from _shape_spans(text)
 
 
