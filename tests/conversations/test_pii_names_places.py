@@ -113,6 +113,7 @@ def test_chinese_malay_and_tamil_cues_name_the_person_after_them(text: str, expe
         ),
         ("新地址：乌节路313号 313@somerset #B3-05 新加坡238895", "新地址：[ADDRESS]"),
         ("送到大牌 456 后港10道 #03-120 新加坡530456", "送到[ADDRESS]"),
+        ("小纸袋500个，下午送到宏茂桥3道", "小纸袋500个，下午送到[ADDRESS]"),
     ],
 )
 def test_a_building_before_the_street_and_chinese_forms_are_part_of_the_address(

@@ -73,6 +73,7 @@ _POSTAL_AFTER = re.compile(r"[ \t]*[,，]?[ \t]*(?:S\s?\(?|\()?\d{6}\)?(?!\d)")
 
 
 _HAS_DIGIT = re.compile(r"\d")
+_CJK_LEAD = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:送到|送去|寄到|寄去|搬到|地址是?|住在|到|在)")
 
 
 def _address_parts(text: str) -> list[Span]:
@@ -133,5 +134,9 @@ def find_addresses(text: str) -> Iterable[Span]:
         if postal:
             span[1] = postal.end()
         span[0] = _building_start(text, span[0])
+        # "下午送到宏茂桥3道": the Chinese street starts after the words that lead to it.
+        lead = _CJK_LEAD.match(text, span[0], span[1])
+        if lead:
+            span[0] = lead.end()
     # A street, estate or "Lor Mee" with no number at all is a place staff need, not an address.
     return [(start, end) for start, end in merged if _HAS_DIGIT.search(text, start, end)]
