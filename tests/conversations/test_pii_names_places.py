@@ -49,6 +49,8 @@ def test_a_weak_cue_before_an_unknown_word_changes_nothing(text: str) -> None:
         "Tiger Beer promo cups 300 pcs for the Clarke Quay outlet",
         "Our Yio Chu Kang outlet needs 24 ctn of napkins NAP-2P",
         "Spice Junction wants 3 ctn of curry containers CC-750",
+        "Can Sheng Siong Tampines get their 40 ctn on 02/09?",
+        "Please quote for Boon Lay Place food centre, 100 ctn",
         "Ah Girl here, my hp",
         "联系方式不变，谢谢老板",
         "周一送货可以吗？",
@@ -67,6 +69,7 @@ def test_place_outlet_food_and_family_words_shaped_like_names_are_kept(text: str
         ("Lim Kok Wah from accounts will email you", "[NAME] from accounts will email you"),
         ("Tan Mei-Ling from accounts will email you", "[NAME] from accounts will email you"),
         ("Please ask Rachel Goh about the PO", "Please ask [NAME] about the PO"),
+        ("I Grace Lim from Yishun stall", "I [NAME] from Yishun stall"),
     ],
 )
 def test_singapore_name_shapes_are_found_without_a_strong_cue(text: str, expected: str) -> None:

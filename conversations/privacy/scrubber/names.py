@@ -83,6 +83,11 @@ _TITLES = {
     "haji", "hajah", "hajjah", "datuk", "dato", "makcik", "pakcik", "auntie", "aunty", "uncle",
     "kak", "kakak", "abang", "bang", "mak", "pak",
 }  # fmt: skip
+# Given names that are ordinary words: a name only right before a surname ("Grace Lim").
+_WORD_GIVEN_NAMES = {
+    "grace", "may", "joy", "faith", "hope", "rose", "lily", "june", "mark", "will", "jack", "sunny",
+    "ray", "jade", "amber", "crystal", "dawn", "summer", "angel", "cherry", "jewel", "pearl", "ivy",
+}  # fmt: skip
 _PATRONYMS = {"bin", "binti", "binte", "bte", "bt", "s/o", "d/o", "a/l", "a/p"}
 
 # ------------------------------------------------------------------ Latin-script names
@@ -189,7 +194,8 @@ _RELATIONS = (
 _WEAK_CUE = re.compile(
     _WORD_START + r"(?i:tell|ask|inform|remind|pass(?: (?:the )?(?:msg|message|it|this|order))? to"
     r"|give(?: it)? to|hand(?: it)?(?: over)? to|call|whatsapp|wa|text|sms|ping|msg|message|email"
-    r"|cc|dear|hi|hello|hey|morning|thanks|thank you|thx|thks|tks|ty|pay(?:ment)? to|paid to"
+    r"|cc|dear|hi there|hello there|hi|hello|hey|morning|thanks|thank you|thx|thks|tks|ty"
+    r"|pay(?:ment)? to|paid to"
     r"|let|told|update|spoke to|spoke with|spoken to|talked to"
     r"|transfer(?:red)? to|refund to|this|i|me|it's|its|is|was|and|or|with|from|via|speak to"
     r"|talk to|hubungi|minta|beritahu|bagi|kepada|dengan|jumpa|panggil"
@@ -225,7 +231,8 @@ _TWO_OR_THREE_WORDS = re.compile(rf"{NB}{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}
 
 def _shaped_name(words: list[str]) -> int:
     """How many of `words` make a name by shape alone (0 if none): a surname and two given-name
-    syllables ("Lim Kok Wah", "Tan Mei-Ling"), or a given name and a surname ("Rachel Goh")."""
+    syllables ("Lim Kok Wah", "Tan Mei-Ling"), or a given name and a surname ("Rachel Goh",
+    "Grace Lim")."""
     bare = [_bare(w) for w in words]
     if bare[0] in SURNAMES:
         syllables = [part for w in bare[1:3] for part in w.split("-")]
@@ -233,9 +240,11 @@ def _shaped_name(words: list[str]) -> int:
             return 3 if "-" not in bare[1] else 2
     if len(bare) >= 2 and bare[0] in GIVEN_NAMES and bare[1] in SURNAMES | GIVEN_NAMES:
         return 2
-    # Two given-name syllables are how Singaporeans call each other: "Siew Mei", "Hui Min".
-    if len(bare) >= 2 and bare[0] in CHINESE_GIVEN and bare[1] in CHINESE_GIVEN:
+    # "Grace Lim", "May Tan": a given name that is an ordinary word too, before a surname.
+    if len(bare) >= 2 and bare[0] in _WORD_GIVEN_NAMES and bare[1] in SURNAMES:
         return 2
+    # Not two given-name syllables alone ("Siew Mei"): "Boon Lay", "Sheng Siong" and "Seng Huat"
+    # are places and shops; those need a cue ("tell Siew Mei").
     return 0
 
 
@@ -320,7 +329,7 @@ _CJK_TITLED = re.compile(rf"[{_CJK_SURNAMES}](?:先生|小姐|太太|女士|经�
 _CJK_CUED = re.compile(
     r"(?:我叫|我是|我的名字是|名字是|名字叫|叫我|找|问|联系人|联系|收货人|收件人|签收人|户名|账户名称?"
     r"|收款人|持卡人|姓名|名字|老板|老公|老婆|太太|丈夫|妻子|同事|经理|朋友|司机|师傅|主管|负责人|助理"
-    r"|店长|会计|跟|叫|告诉|通知)\s*[:：是]?\s*"
+    r"|店长|会计|跟|叫|告诉|通知|转告|(?:店|分店|公司|部门|厨房|餐厅|档口)的)\s*[:：是]?\s*"
     rf"(?P<name>{_CJK_NAME})"
     rf"|(?:我姓|姓)(?P<surname>[{_CJK_SURNAMES}])"
 )
