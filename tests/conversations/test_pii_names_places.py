@@ -18,6 +18,7 @@ def scrub(text: str) -> str:
         ("pls pass msg to Ah Kow, he at the back", "pls pass msg to [NAME], he at the back"),
         ("my boss Terence Goh wants a refund", "my boss [NAME] wants a refund"),
         ("hi Jolene, 5 ctn more pls", "hi [NAME], 5 ctn more pls"),
+        ("tell auntie Rosie the cups reach already", "tell [NAME] the cups reach already"),
         ("i Jason Tay from Clementi branch", "i [NAME] from Clementi branch"),
     ],
 )
@@ -51,6 +52,9 @@ def test_a_weak_cue_before_an_unknown_word_changes_nothing(text: str) -> None:
         "Spice Junction wants 3 ctn of curry containers CC-750",
         "Can Sheng Siong Tampines get their 40 ctn on 02/09?",
         "Please quote for Boon Lay Place food centre, 100 ctn",
+        "Ah Hock Fried Oyster stall reorder PB-08 x 10",
+        "Regards,\nPurchasing Dept",
+        "Ordered by Accounts Dept, approved by Finance",
         "Ah Girl here, my hp",
         "联系方式不变，谢谢老板",
         "周一送货可以吗？",
@@ -131,7 +135,13 @@ def test_a_building_before_the_street_and_chinese_forms_are_part_of_the_address(
         "Can deliver to our Orchard Road outlet instead?",
         "Clarke Quay and Boat Quay stalls same order",
         "Please deliver to our Holland Village branch",
+        "Is the Jurong West Street 52 outlet order out yet?",
     ],
 )
 def test_a_street_or_place_without_any_number_is_not_an_address(text: str) -> None:
     assert scrub(text) == text
+
+
+def test_a_street_with_its_number_is_an_address_when_a_delivery_cue_points_at_it() -> None:
+    assert scrub("Hantar ke Bedok North St 1 pagi esok") == "Hantar ke [ADDRESS] pagi esok"
+    assert scrub("Hantar ke Blk 45 Bedok North, esok") == "Hantar ke [ADDRESS], esok"

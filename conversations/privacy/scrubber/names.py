@@ -56,7 +56,11 @@ _BUSINESS_WORDS = {
     "group", "co", "company", "sdn", "bhd", "hotel", "primary", "secondary", "clinic", "restoran",
     "kedai", "warung", "gerai", "syarikat", "perniagaan", "kafe", "katering", "makan", "mini",
     "kelong", "house", "city", "point", "junction", "square", "hub", "express", "box", "bar",
-    "laksa", "kway", "teow", "kueh", "kuih", "toast", "bistro", "canteen", "deli",
+    "laksa", "kway", "teow", "kueh", "kuih", "toast", "bistro", "canteen", "deli", "kiosk",
+    "coffeeshop", "dept", "department", "team", "accounts", "finance", "purchasing", "procurement",
+    "admin", "management", "operations", "ops", "hr", "office", "sales", "marketing", "logistics",
+    "warehouse", "outlets", "stores", "stalls", "dessert", "desserts", "fishball", "oyster",
+    "herbs", "mart", "supermarket", "minimart", "provision", "bakehouse", "patisserie",
 }  # fmt: skip
 # Singapore places and brands shaped like names ("Ang Mo Kio" is a surname and two syllables).
 _NOT_A_PERSON = {
@@ -88,6 +92,8 @@ _WORD_GIVEN_NAMES = {
     "grace", "may", "joy", "faith", "hope", "rose", "lily", "june", "mark", "will", "jack", "sunny",
     "ray", "jade", "amber", "crystal", "dawn", "summer", "angel", "cherry", "jewel", "pearl", "ivy",
 }  # fmt: skip
+# Written in lower case too: "tell auntie Rosie".
+_SINGLISH_TITLES = {"auntie", "aunty", "uncle", "kak", "abang", "makcik", "pakcik"}
 _PATRONYMS = {"bin", "binti", "binte", "bte", "bt", "s/o", "d/o", "a/l", "a/p"}
 
 # ------------------------------------------------------------------ Latin-script names
@@ -132,7 +138,11 @@ def _name_at(text: str, position: int, *, strong: bool) -> Span | None:
     words; a weak one needs a gazetteer word or "Ah <name>" first. Titles are skipped."""
     words = _words_at(text, position)
     titles = []
-    while words and _bare(words[0][2]) in _TITLES and _capitalised(words[0][2]):
+    while (
+        words
+        and _bare(words[0][2]) in _TITLES
+        and (_capitalised(words[0][2]) or _bare(words[0][2]) in _SINGLISH_TITLES)
+    ):
         titles.append(words.pop(0))
         strong = True
     if not words:
@@ -266,13 +276,16 @@ def _shape_spans(text: str) -> Iterator[Span]:
 
 
 def _checked(text: str, start: int, end: int, words: list[str]) -> Iterator[Span]:
-    """The span, unless its words are a place or brand, or an outlet or product word follows."""
+    """The span, unless its words are a place or brand, or an outlet word follows it or ends the
+    capitalised words after it ("Ah Hock Fried Oyster stall", "Ah Seng Kopitiam")."""
     phrase = " ".join(_bare(w) for w in words)
-    after = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
     if any(phrase.startswith(place) for place in _NOT_A_PERSON):
         return
-    if after and _bare(after.group()) in _BUSINESS_WORDS:
-        return
+    for _, _, word in _words_at(text, end + 1, 5) if text[end : end + 1] == " " else ():
+        if _bare(word) in _BUSINESS_WORDS:
+            return
+        if not word[0].isupper():
+            break
     yield start, end
 
 

@@ -31,7 +31,8 @@ _NOT_BUILDING = (
 )
 _BUILDING = r"(?:\s+" + _NOT_BUILDING + r"[A-Z][A-Za-z0-9'&.-]*){0,4}"
 _ADDRESS_PARTS = [
-    re.compile(r"(?i)" + NB + r"(?:blk|block|blok|bk)\.?\s*\d{1,4}[A-Z]?" + NA),
+    # "Blk 45 Bedok North": the block carries the street name written after it without a suffix.
+    re.compile(r"(?i:" + NB + r"(?:blk|block|blok|bk)\.?\s*\d{1,4}[A-Z]?)" + NA + _BUILDING),
     re.compile(
         NB
         + _HOUSE_NO
@@ -76,11 +77,35 @@ _HAS_DIGIT = re.compile(r"\d")
 _CJK_LEAD = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:送到|送去|寄到|寄去|搬到|地址是?|住在|到|在)")
 
 
-def _address_parts(text: str) -> list[Span]:
+# A street with its number ("Jurong West Street 52", "宏茂桥3道") names a place, not yet somebody's
+# address: it needs a house number, block, unit or postal code beside it, or a cue before it
+# ("deliver to", "Hantar ke", "送到") and no outlet word after it.
+_WEAK_PARTS = (_ADDRESS_PARTS[1], _ADDRESS_PARTS[3], _ADDRESS_PARTS[5])
+_OUTLET_AFTER = re.compile(
+    r"\s*(?i:outlet|branch|stall|shop|store|kiosk|market|food centre|hawker|coffeeshop|kopitiam"
+    r"|mrt|station|interchange|cawangan|kedai|分店|店)"
+)
+
+
+def _address_parts(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, strong) of every address part; a street is strong only with its house number."""
     parts = []
     for pattern in _ADDRESS_PARTS:
-        parts.extend(m.span() for m in pattern.finditer(text))
+        weak = pattern in _WEAK_PARTS
+        for match in pattern.finditer(text):
+            strong = not weak or match.group()[:1].isdigit() or "号" in match.group()
+            parts.append((match.start(), match.end(), strong))
     return sorted(parts)
+
+
+def _is_address(text: str, start: int, end: int, strong: bool) -> bool:
+    # A street, estate or "Lor Mee" with no number at all is a place staff need, not an address.
+    if not _HAS_DIGIT.search(text, start, end):
+        return False
+    if strong:
+        return True
+    cued = _ADDRESS_CUE.search(text, max(0, start - 20), start)
+    return bool(cued) and not _OUTLET_AFTER.match(text, end)
 
 
 def _joinable(gap: str) -> bool:
@@ -104,8 +129,9 @@ _BUILDING_BEFORE = re.compile(
     r"[ \t]*[,，]?[ \t]*$"
 )
 _ADDRESS_CUE = re.compile(
-    r"(?i:address|addr|alamat|deliver(?:y)? to|send to|ship to|hantar ke|at|located at|di)"
-    r"\s*[:：]?\s*$|(?:地址|送到|送去|முகவரி)\s*[:：]?\s*$"
+    r"(?<![A-Za-z])(?i:address|addr|alamat|deliver(?:y)? to|send to|ship to|hantar ke|at"
+    r"|located at|di|to)"
+    r"\s*[:：]?\s*$|(?:地址|送到|送去|寄到|முகவரி)\s*[:：]?\s*$"
 )
 _BUILDING_LAST = re.compile(rf"(?:^|\s){_BUILDING_WORDS}$|^(?:Wisma|Menara|The)\s")
 
@@ -124,11 +150,12 @@ def _building_start(text: str, start: int) -> int:
 
 def find_addresses(text: str) -> Iterable[Span]:
     merged: list[list[int]] = []
-    for start, end in _address_parts(text):
+    for start, end, strong in _address_parts(text):
         if merged and (start <= merged[-1][1] or _joinable(text[merged[-1][1] : start])):
             merged[-1][1] = max(merged[-1][1], end)
+            merged[-1][2] = merged[-1][2] or strong
         else:
-            merged.append([start, end])
+            merged.append([start, end, strong])
     for span in merged:
         postal = _POSTAL_AFTER.match(text, span[1])
         if postal:
@@ -138,5 +165,4 @@ def find_addresses(text: str) -> Iterable[Span]:
         lead = _CJK_LEAD.match(text, span[0], span[1])
         if lead:
             span[0] = lead.end()
-    # A street, estate or "Lor Mee" with no number at all is a place staff need, not an address.
-    return [(start, end) for start, end in merged if _HAS_DIGIT.search(text, start, end)]
+    return [(start, end) for start, end, strong in merged if _is_address(text, start, end, strong)]
