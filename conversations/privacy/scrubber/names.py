@@ -80,6 +80,8 @@ _NOT_NAMES = {
     "eh", "can", "will", "it", "this", "that", "today", "tomorrow", "later", "now", "all",
     "everyone", "there", "sir", "madam", "dear", "good", "morning", "afternoon", "evening", "night",
     "you", "my", "your", "his", "her", "their", "is", "was", "and", "or", "with", "for", "to", "of",
+    "do", "po", "so", "inv", "sku", "uen", "gst", "ord", "cn", "dn", "grn", "qty", "ref", "item",
+    "invoice", "pesanan", "payment", "cheque", "cash", "paynow",
 }  # fmt: skip
 _COMPANY_WORDS = {"pte", "ltd", "llp", "sdn", "bhd", "enterprise", "trading", "company", "co"}
 _TITLES = {
