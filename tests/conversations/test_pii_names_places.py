@@ -19,6 +19,8 @@ def scrub(text: str) -> str:
         ("my boss Terence Goh wants a refund", "my boss [NAME] wants a refund"),
         ("hi Jolene, 5 ctn more pls", "hi [NAME], 5 ctn more pls"),
         ("tell auntie Rosie the cups reach already", "tell [NAME] the cups reach already"),
+        ("pay to POSB under Lim Ah Kow", "pay to POSB under [NAME]"),
+        ("Eh Siti, tell ur boss the lids wrong", "Eh [NAME], tell ur boss the lids wrong"),
         ("i Jason Tay from Clementi branch", "i [NAME] from Clementi branch"),
     ],
 )
@@ -70,6 +72,7 @@ def test_place_outlet_food_and_family_words_shaped_like_names_are_kept(text: str
     "text, expected",
     [
         ("Our chef Muhammad Hafiz bin Osman will sign", "Our chef [NAME] will sign"),
+        ("Please contact our purchaser Hazel Ng", "Please contact our purchaser [NAME]"),
         ("Selvam s/o Krishnan will sign", "[NAME] will sign"),
         ("Lim Kok Wah from accounts will email you", "[NAME] from accounts will email you"),
         ("Tan Mei-Ling from accounts will email you", "[NAME] from accounts will email you"),

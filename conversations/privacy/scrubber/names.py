@@ -186,7 +186,8 @@ def _name_at(text: str, position: int, *, strong: bool) -> Span | None:
 _WORD_START = r"(?=[A-Za-z])(?<![A-Za-z])"
 _STRONG_CUE = re.compile(
     _WORD_START + r"(?:(?i:my name is|my name's|my name|name is|name\s*[:：]|nama\s*[:：]"
-    r"|nama saya|this is|i am|i'm|i’m|im|saya|contact person\s*[:：]?|contact|attn\.?\s*[:：]?"
+    r"|nama saya|this is|i am|i'm|i’m|im|saya|contact person\s*[:：]?|contact\s*[:：]?"
+    r"|attn\.?\s*[:：]?"
     r"|attention\s*[:：]?"
     r"|consignee\s*[:：]?|recipient\s*[:：]?|receiver\s*[:：]?|penerima\s*[:：]?|ask for|tanya|cari"
     r"|name on card|nama pada kad|under (?:the )?name(?: of)?|in the name of|account name\s*[:：]?"
@@ -201,12 +202,15 @@ _RELATIONS = (
     r"boss|partner|colleague|manager|supervisor|wife|husband|son|daughter|brother|sister|cousin"
     r"|friend|staff|driver|assistant|cashier|chef|cook|owner|director|accountant|auntie|uncle"
     r"|mum|mom|dad|pic|rep|agent|supplier|landlord|nephew|niece|helper|worker|lady boss|towkay"
+    r"|purchaser|buyer|clerk|storekeeper|storeman|runner|captain|head chef|sous chef|ops lead"
+    r"|executive|officer|coordinator|in-charge|admin|account manager|sales rep"
     r"|bos|pengurus|kawan|isteri|suami|anak|pemandu|abang|kakak|adik|rakan"
 )
 _WEAK_CUE = re.compile(
     _WORD_START + r"(?i:tell|ask|inform|remind|pass(?: (?:the )?(?:msg|message|it|this|order))? to"
     r"|give(?: it)? to|hand(?: it)?(?: over)? to|call|whatsapp|wa|text|sms|ping|msg|message|email"
-    r"|cc|dear|hi there|hello there|hi|hello|hey|morning|thanks|thank you|thx|thks|tks|ty"
+    r"|cc|dear|hi there|hello there|hi|hello|hey|eh|oi|morning|thanks|thank you|thx|thks|tks|ty"
+    r"|under"
     r"|pay(?:ment)? to|paid to"
     r"|let|told|update|spoke to|spoke with|spoken to|talked to"
     r"|transfer(?:red)? to|refund to|this|i|me|it's|its|is|was|and|or|with|from|via|speak to"

@@ -84,12 +84,24 @@ def _find_known_skus(text: str, known_skus: Collection[str]) -> Iterable[Span]:
             yield match.span()
 
 
+# A label carries over a list: "stock code 88123456 and 88123457", "订单号 12345678、12345679".
+_LIST_NEXT = re.compile(r"\s*(?:,|，|、|/|&|(?i:and|or|dan|和))\s*(\d[\d-]{3,}\d)(?!\d)")
+
+
+def _listed_after(text: str, end: int) -> Iterable[Span]:
+    while match := _LIST_NEXT.match(text, end):
+        yield match.span(1)
+        end = match.end()
+
+
 def find_protected(text: str, known_skus: Collection[str] = frozenset()) -> list[Span]:
     """Spans of order data that must survive scrubbing verbatim; `known_skus` in upper case."""
     spans: list[Span] = []
     for pattern in _PROTECTED_PATTERNS:
         for match in pattern.finditer(text):
             spans.append(match.span(match.lastindex or 0))
+    for match in _LABELLED_NUMBER.finditer(text):
+        spans.extend(_listed_after(text, match.end()))
     spans.extend(_find_barcodes(text))
     if known_skus:
         spans.extend(_find_known_skus(text, known_skus))
