@@ -96,3 +96,11 @@ def test_order_data_in_log_messages_is_kept_readable(configured_output) -> None:
         "order ORD-20250312-0042: 400 x PB-10-KRAFT, total S$1,234.50"
         in configured_output.getvalue()
     )
+
+
+def test_names_and_addresses_quoted_in_a_log_message_are_redacted(configured_output) -> None:
+    quoted = "my boss Vincent Chia, send to Tekka Centre, 665 Buffalo Road, #01-210, PO-77152"
+    logging.getLogger("orders.assistant").warning("could not parse: %s", quoted)
+    line = configured_output.getvalue()
+    assert "could not parse: my boss [NAME], send to [ADDRESS], PO-77152" in line
+    assert "Vincent" not in line and "Buffalo" not in line

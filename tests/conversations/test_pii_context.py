@@ -19,6 +19,8 @@ from conversations.privacy import scrubber
         "ஆர்டர் எண் 95280643 எப்போது வரும்?",
         "Qty 91234567 x 2",
         "88812345 x 20 and ORD-2026-000123",
+        "Stock code 88123456 and 88123457 both out of stock?",
+        "订单号 86620931、86620932 都还没到",
     ],
 )
 def test_a_phone_shaped_number_labelled_as_order_data_is_kept(text: str) -> None:

@@ -23,7 +23,8 @@ _ORDER_LABEL = (
     r"|订单号?|订单编号|单号|发票号?|送货单号?|库存代码|货号|条码|条形码|编号"
     r"|ஆர்டர்(?:\s+எண்)?|இன்வாய்ஸ்(?:\s+எண்)?|ஸ்டாக்\s+கோட்|பார்கோடு)"
 )
-_LABEL_TAIL = r"(?:\s*(?:no\.?|number|num|#|:|：|is))*\s*[#(]?\s*"
+# "no.", "number", "nombor", "எண்" (number), "号": "DO எண் 84512096" is a delivery order number.
+_LABEL_TAIL = r"(?:\s*(?:no\.?|number|num|nombor|bil\.?|எண்|号码?|#|:|：|is))*\s*[#(]?\s*"
 _LABELLED_NUMBER = re.compile(_ORDER_LABEL + _LABEL_TAIL + r"(?P<number>\d[\d-]{3,}\d)(?!\d)")
 ORDER_LABEL_BEFORE = re.compile(_ORDER_LABEL + _LABEL_TAIL + r"$")
 _QUANTITY_AFTER = re.compile(
@@ -83,12 +84,24 @@ def _find_known_skus(text: str, known_skus: Collection[str]) -> Iterable[Span]:
             yield match.span()
 
 
+# A label carries over a list: "stock code 88123456 and 88123457", "订单号 12345678、12345679".
+_LIST_NEXT = re.compile(r"\s*(?:,|，|、|/|&|(?i:and|or|dan|和))\s*(\d[\d-]{3,}\d)(?!\d)")
+
+
+def _listed_after(text: str, end: int) -> Iterable[Span]:
+    while match := _LIST_NEXT.match(text, end):
+        yield match.span(1)
+        end = match.end()
+
+
 def find_protected(text: str, known_skus: Collection[str] = frozenset()) -> list[Span]:
     """Spans of order data that must survive scrubbing verbatim; `known_skus` in upper case."""
     spans: list[Span] = []
     for pattern in _PROTECTED_PATTERNS:
         for match in pattern.finditer(text):
             spans.append(match.span(match.lastindex or 0))
+    for match in _LABELLED_NUMBER.finditer(text):
+        spans.extend(_listed_after(text, match.end()))
     spans.extend(_find_barcodes(text))
     if known_skus:
         spans.extend(_find_known_skus(text, known_skus))
