@@ -1,4 +1,4 @@
-"""The held-out sets (orders and PII) are well formed; no accuracy is asserted here."""
+"""The held-out and fresh sets (orders and PII) are well formed; no accuracy is asserted here."""
 
 from collections import Counter
 from itertools import pairwise
@@ -15,23 +15,44 @@ PII_LANGS = ("en", "singlish", "zh", "ms", "ta")
 SKUS = {row[0] for row in demo.DEMO_PRODUCTS}
 
 
-@pytest.fixture(scope="module")
-def orders() -> list[dict]:
-    return run.load_cases(run.SETS["heldout"])
+# name: (messages per language, order/ask/none per language) of the order sets
+ORDER_SETS = {"heldout": (20, (10, 3, 7)), "fresh": (30, (15, 5, 10))}
+# name: (path, messages, split, messages per language, clean messages) of the PII corpora
+PII_CORPORA = {
+    "heldout": (scrubber_eval.HELDOUT_CORPUS_PATH, 150, "heldout", 30, 50),
+    "fresh": (scrubber_eval.FRESH_CORPUS_PATH, 300, "fresh", 60, 100),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(ORDER_SETS))
+def order_set(request) -> tuple[str, list[dict]]:
+    return request.param, run.load_cases(run.SETS[request.param])
 
 
 @pytest.fixture(scope="module")
-def corpus() -> list[dict]:
-    return scrubber_eval.load_corpus(scrubber_eval.HELDOUT_CORPUS_PATH)
+def orders(order_set) -> list[dict]:
+    return order_set[1]
 
 
-def test_the_order_set_has_120_messages_20_per_language(orders):
-    assert len(orders) == 120
-    assert Counter(case["lang"] for case in orders) == dict.fromkeys(run.LANGS, 20)
+@pytest.fixture(scope="module", params=sorted(PII_CORPORA))
+def pii_corpus(request) -> tuple[str, list[dict]]:
+    return request.param, scrubber_eval.load_corpus(PII_CORPORA[request.param][0])
+
+
+@pytest.fixture(scope="module")
+def corpus(pii_corpus) -> list[dict]:
+    return pii_corpus[1]
+
+
+def test_each_order_set_has_the_same_messages_in_every_language(order_set):
+    name, orders = order_set
+    per_language, (order, ask, none) = ORDER_SETS[name]
+    assert len(orders) == per_language * len(run.LANGS)
+    assert Counter(case["lang"] for case in orders) == dict.fromkeys(run.LANGS, per_language)
+    for lang in run.LANGS:
+        expects = Counter(case["expect"] for case in orders if case["lang"] == lang)
+        assert expects == {"order": order, "ask": ask, "none": none}, (name, lang)
     assert len({case["id"] for case in orders}) == len(orders)
-    expects = Counter(case["expect"] for case in orders)
-    assert set(expects) == {"order", "ask", "none"}
-    assert expects["none"] >= 30
 
 
 def test_every_order_case_follows_the_blind_set_conventions(orders):
@@ -49,19 +70,22 @@ def test_every_order_case_follows_the_blind_set_conventions(orders):
             assert item.get("unit", "carton") == "carton", case["id"]
 
 
-def test_the_pii_corpus_has_150_messages_a_third_clean(corpus):
-    assert len(corpus) == 150
-    assert Counter(row["lang"] for row in corpus) == dict.fromkeys(PII_LANGS, 30)
+def test_each_pii_corpus_is_a_third_clean_in_every_language(pii_corpus):
+    name, corpus = pii_corpus
+    _, size, _, per_language, clean = PII_CORPORA[name]
+    assert len(corpus) == size
+    assert Counter(row["lang"] for row in corpus) == dict.fromkeys(PII_LANGS, per_language)
     assert len({row["id"] for row in corpus}) == len(corpus)
-    assert len([row for row in corpus if not row["pii"]]) == 50
+    assert len([row for row in corpus if not row["pii"]]) == clean
     types = Counter(span["type"] for row in corpus for span in row["pii"])
     assert set(types) == set(scrubber.PII_TYPES)
 
 
-def test_every_span_value_sits_at_its_offsets(corpus):
+def test_every_span_value_sits_at_its_offsets(pii_corpus):
+    name, corpus = pii_corpus
     for row in corpus:
         assert set(row) >= PII_FIELDS, row["id"]
-        assert row["split"] == "heldout", row["id"]
+        assert row["split"] == PII_CORPORA[name][2], row["id"]
         spans = sorted(row["pii"] + row["protected"], key=lambda span: span["start"])
         for span in spans:
             assert row["text"][span["start"] : span["end"]] == span["value"], row["id"]
@@ -80,8 +104,9 @@ def _luhn(number: str) -> bool:
 def _nric(value: str) -> bool:
     value = value.upper()
     total = sum(int(c) * w for c, w in zip(value[1:8], (2, 7, 6, 5, 4, 3, 2), strict=True))
-    total += 4 if value[0] in "TG" else 0
-    table = "JZIHGFEDCBA" if value[0] in "ST" else "XWUTRQPNMLK"
+    total += {"T": 4, "G": 4, "M": 3}.get(value[0], 0)
+    tables = {"S": "JZIHGFEDCBA", "T": "JZIHGFEDCBA", "M": "XWUTRQPNJLK"}
+    table = tables.get(value[0], "XWUTRQPNMLK")
     return table[total % 11] == value[8]
 
 
@@ -101,8 +126,9 @@ def test_cards_nrics_and_ibans_carry_valid_checksums(corpus):
             assert _iban(span["value"]), span
 
 
-def test_the_runners_select_the_held_out_sets_by_name():
-    assert run.SETS["heldout"].name == "heldout_orders.jsonl"
-    (heldout,) = scrubber_eval._corpora("heldout")
-    assert heldout.path == scrubber_eval.HELDOUT_CORPUS_PATH and not heldout.enforced
-    assert heldout not in scrubber_eval._corpora("all")
+@pytest.mark.parametrize("name", ["heldout", "fresh"])
+def test_the_runners_select_the_held_out_sets_by_name(name):
+    assert run.SETS[name].name == f"{name}_orders.jsonl"
+    (chosen,) = scrubber_eval._corpora(name)
+    assert chosen.path == PII_CORPORA[name][0] and not chosen.enforced
+    assert chosen not in scrubber_eval._corpora("all")

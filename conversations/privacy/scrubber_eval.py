@@ -33,6 +33,7 @@ FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "fixtures"
 CORPUS_PATH = FIXTURES / "pii_corpus.jsonl"
 BLIND_CORPUS_PATH = FIXTURES / "pii_blind_corpus.jsonl"
 HELDOUT_CORPUS_PATH = FIXTURES / "pii_heldout_corpus.jsonl"
+FRESH_CORPUS_PATH = FIXTURES / "pii_fresh_corpus.jsonl"
 COVERAGE = 0.9
 THRESHOLDS = {
     "recall": {
@@ -243,6 +244,8 @@ def _corpora(choice: str) -> list[Corpus]:
         return [CORPORA[choice]]
     if choice == "heldout":  # not in "all": reported against the blind targets, never enforced
         return [Corpus("heldout", HELDOUT_CORPUS_PATH, BLIND_TARGETS, enforced=False)]
+    if choice == "fresh":  # written apart from the rules after the others were tuned against
+        return [Corpus("fresh", FRESH_CORPUS_PATH, BLIND_TARGETS, enforced=False)]
     return [Corpus(Path(choice).stem, Path(choice), THRESHOLDS, enforced=True)]
 
 
@@ -253,8 +256,8 @@ def main(argv: list[str] | None = None) -> int:
         "--set",
         dest="corpus",
         default="dev",
-        help="dev (default; thresholds enforced), blind or heldout (targets reported only), all"
-        " (dev and blind), or a path",
+        help="dev (default; thresholds enforced), blind, heldout or fresh (targets reported"
+        " only), all (dev and blind), or a path",
     )
     parser.add_argument(
         "--errors", action="store_true", help="list every miss, false positive and broken token"

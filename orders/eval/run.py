@@ -37,8 +37,13 @@ from orders.eval import fake_openai
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "blind_orders.jsonl"
-# Written apart from the parser and the blind set; --set heldout (README "The held-out set").
-SETS = {"blind": CASES, "heldout": HERE / "heldout_orders.jsonl"}
+# Written apart from the parser and the blind set; --set heldout (README "The held-out set"), and
+# --set fresh, written apart from the parser after both were tuned against (README "The fresh set").
+SETS = {
+    "blind": CASES,
+    "heldout": HERE / "heldout_orders.jsonl",
+    "fresh": HERE / "fresh_orders.jsonl",
+}
 DEMO = HERE.parent / "demo.py"
 LANGS = ("en", "singlish", "zh", "ms", "ta", "mixed")
 EXPECTS = ("order", "ask", "none")
@@ -400,7 +405,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write the per-case results to this file")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--cases", type=Path, default=CASES)
-    parser.add_argument("--set", choices=SETS, help="blind (default) or heldout: --cases by name")
+    parser.add_argument(
+        "--set", choices=SETS, help="blind (default), heldout or fresh: --cases by name"
+    )
     parser.add_argument(
         "--openai", action="store_true", help="parse through orders.llm with a local fake OpenAI"
     )
