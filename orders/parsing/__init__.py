@@ -161,7 +161,7 @@ def split_quantities(piece: str) -> list[str]:
     """'napkin 5000 straw 5000' -> two pieces; '1000 12oz cups 500 16oz cups' -> two pieces."""
     masked, _ = extract_sizes(piece)
     matches = list(QUANTITY.finditer(masked))
-    if len(matches) < 2 or re.search(r"\d+\s*(?:or|atau|to|-|/|或)\s*\d+", masked):
+    if len(matches) < 2 or re.search(r"\d+[ \t]*(?:or|atau|to|-|/|或)[ \t]*\d+", masked):
         return [piece]
     quantity_first = not product_words(masked[: matches[0].start()])
     cuts = []

@@ -9,8 +9,9 @@ placeholders. Pure string functions; imports nothing of tria.
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from orders.parsing import numbers
+from orders.parsing import lexicon, numbers
 
 SIZE_UNITS: dict[str, str] = {
     "inch": "inch",
@@ -39,97 +40,20 @@ SIZE_UNITS: dict[str, str] = {
     "kg": "kg",
 }
 
-# Chinese, Malay and Tamil words seen in orders, mapped to the English the parser reads (longest
-# first; OpenAI handles free-form text, this keeps the common phrasings working offline).
-LEXICON: dict[str, str] = {
-    "照上次一样": " same as last time ",
-    "和上次一样": " same as last time ",
-    "跟上次一样": " same as last time ",
-    "上次一样": " same as last time ",
-    "கடந்த முறை மாதிரியே": " same as last time ",
-    "போன வாரம் மாதிரியே": " same as last time ",
-    "போன முறை மாதிரியே": " same as last time ",
-    "披萨盒": " pizza box ",
-    "比萨盒": " pizza box ",
-    "汉堡盒": " burger box ",
-    "外卖盒": " takeaway box ",
-    "餐盒": " takeaway box ",
-    "饭盒": " takeaway box ",
-    "热饮纸杯": " hot paper cup ",
-    "热饮杯": " hot cup ",
-    "冷饮杯": " cold cup ",
-    "纸杯": " paper cup ",
-    "拱形盖": " dome lid ",
-    "杯盖": " lid ",
-    "盖子": " lid ",
-    "杯子": " cup ",
-    "纸吸管": " paper straw ",
-    "吸管": " straw ",
-    "餐巾纸": " napkin ",
-    "纸巾": " napkin ",
-    "纸袋": " paper bag ",
-    "木餐具": " wooden cutlery ",
-    "餐具": " cutlery ",
-    "牛皮纸": " kraft ",
-    "白色": " white ",
-    "安士": " oz ",
-    "盎司": " oz ",
-    "毫升": " ml ",
-    "寸": " inch ",
-    "杯": " cup ",
-    "盖": " lid ",
-    "大": " large ",
-    "小": " small ",
-    "个": " pcs ",
-    "张": " pcs ",
-    "支": " pcs ",
-    "套": " sets ",
-    "箱": " carton ",
-    "和": " and ",
-    "还有": " and ",
-    "，": " , ",
-    "、": " , ",
-    "。": " , ",
-    "கப்": " cup ",
-    "மூடி": " lid ",
-    "பெரிய": " large ",
-    "சின்ன": " small ",
-    "சிறிய": " small ",
-    "sama macam order": " same as last time ",
-    "sama macam": " same as ",
-    "macam last time": " same as last time ",
-    "bekas makanan": " takeaway box ",
-    "kotak pizza": " pizza box ",
-    "kotak piza": " pizza box ",
-    "cawan kertas": " paper cup ",
-    "beg kertas": " paper bag ",
-    "sudu garpu kayu": " wooden cutlery ",
-    "kotak": " box ",
-    "cawan": " cup ",
-    "karton": " carton ",
-    "keping": " pcs ",
-    "kertas": " paper ",
-    "penutup": " lid ",
-    "panas": " hot ",
-    "sejuk": " cold ",
-    "putih": " white ",
-    "besar": " large ",
-    "kecil": " small ",
-    "inci": " inch ",
-    "dengan": " and ",
-    "dan": " and ",
-    "beg": " bag ",
-    "sudu": " spoon ",
-    "garpu": " fork ",
-    "bekas": " container ",
-    "tisu": " napkin ",
-    "piza": " pizza ",
-}
-
 # Where contact details or a delivery address start: the rest of that line or clause is dropped.
 CONTACT_START = re.compile(
-    r"\b(?:deliver(?:y)? to|send to|hantar ke|address|alamat|blk|block|call|phone|tel|hp|"
-    r"contact|whatsapp me|email|my email|e-mail)\b|送到|地址|联系|电话"
+    r"\b(?:deliver(?:y)? to|send to|ship to|hantar ke|address|alamat|blk|block|call|phone|tel|hp|"
+    r"contact|whatsapp me|email|my email|e-mail|invoice to|bill to|attn|attention|hubungi)\b"
+    r"|送到|地址|联系|电话|打电话|அழை|முகவரி"
+)
+# Reference numbers are not quantities: "PO 4471", "our PO is 4471", "ref: A-1203", "order no. 55",
+# "INV-20931", postal codes "S529536" / "Singapore 529536".
+REFERENCE = re.compile(
+    r"\b(?:p\.?o\.?|ref(?:erence)?|quot(?:e|ation)|inv(?:oice)?)\s*"
+    r"(?:no\.?|number|num|#|is|:)?\s*#?[a-z]{0,4}-?\d{3,}\b"
+    r"|\b(?:order|pesanan)\s*(?:no\.?|number|num|id|ref|#)\s*:?\s*#?[a-z]{0,4}-?\d+\b"
+    r"|\b(?:s|singapore)\s?\(?\d{6}\)?(?!\d)"
+    r"|#\s?\d{3,}\b"
 )
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w.])(?:\+?65[\s-]?)?[3689]\d{3}[\s-]?\d{4}(?![\w.])")
@@ -151,10 +75,13 @@ GLUED_UNITS = "pcs|pc|ctns?|cartons?|pkts?|packs?|nos|units?|sleeves?|rolls?"
 
 def normalise_text(text: str) -> str:
     """Lower-case, drop contact details, translate words, turn number words into digits."""
-    text = text.lower().replace("’", "'").replace("×", " x ").replace("*", " x ")
+    # NFKC: full-width digits, letters and punctuation ("１２", "（PET）", "，") as ASCII; "″"
+    # first, which NFKC would split into two primes.
+    text = unicodedata.normalize("NFKC", text.replace("″", '"')).lower()
+    text = text.replace("’", "'").replace("×", " x ").replace("*", " x ")
     text = strip_contact_details(text)
-    text = translate_words(text)
     text = numbers.replace_tamil_numbers(text)
+    text = lexicon.translate_words(text)
     text = numbers.replace_chinese_numerals(text)
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
     text = SLASH_SIZE.sub(r"\1oz", text)
@@ -170,6 +97,7 @@ def strip_contact_details(text: str) -> str:
     text = EMAIL.sub(" ; ", text)
     text = PHONE.sub(" ; ", text)
     text = UNIT_NUMBER.sub(" ", text)
+    text = REFERENCE.sub(" ; ", text)
     text = CLOCK_TIME.sub(" ", text)
     clauses = re.split(r"(\n|;|,(?!\d))", text)
     kept = []
@@ -181,15 +109,6 @@ def strip_contact_details(text: str) -> str:
             clause = " "
         kept.append(clause)
     return "".join(kept)
-
-
-def translate_words(text: str) -> str:
-    for word, english in LEXICON.items():
-        if word.isascii():
-            text = re.sub(rf"\b{word}\b", english, text)
-        else:
-            text = text.replace(word, english)
-    return text
 
 
 def extract_sizes(text: str) -> tuple[str, list[str]]:

@@ -91,7 +91,8 @@ REPEAT_PATTERNS = (
 
 # A message that reads like an order but should be confirmed first (pattern on normalised text).
 DOUBT_PATTERNS = (
-    ("two quantities", r"\d+\s*(?:or|atau|-|to|或)\s*\d+\s*(?:pcs|carton|ctn|box|pack)?\b"),
+    # "200-300", "1 or 2 ctn"; not across a line ("...: 1,200\n- 750 ml kraft box")
+    ("two quantities", r"\d+[ \t]*(?:or|atau|-|to|或)[ \t]*\d+[ \t]*(?:pcs|carton|ctn|box|pack)?\b"),
     ("a change", r"\b(?:change|tukar|instead|replace|ganti)\b|改"),
     ("a question", r"\b(?:how much|price|berapa|harga)\b|多少钱"),
     ("two quantities", r"[一二两三四五六七八九]{2}[十百千万]"),
