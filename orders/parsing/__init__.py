@@ -31,6 +31,7 @@ from orders.parsing.vocabulary import (
     ATTRIBUTE_WORDS,
     CONTAINER_UNITS,
     DOUBT_PATTERNS,
+    EACH,
     IRREGULAR_SINGULARS,
     NEGATION,
     PIECES,
@@ -99,20 +100,62 @@ class ParsedOrder:
 def parse_order(text: str) -> ParsedOrder:
     """Parse the items of an order message; an empty ParsedOrder when it names none."""
     normalised = normalise_text(text)
-    repeat_last = any(re.search(pattern, normalised) for pattern in REPEAT_PATTERNS)
+    affirmed = " ; ".join(p for p in SEGMENT_SPLIT.split(normalised) if not re.search(NEGATION, p))
+    repeat_last = any(re.search(pattern, affirmed) for pattern in REPEAT_PATTERNS)
     doubts = [name for name, pattern in DOUBT_PATTERNS if re.search(pattern, normalised)]
     items: list[ParsedItem] = []
     for segment in split_segments(normalised):
-        item = parse_segment(segment)
+        item = parse_segment(segment.text)
+        if item is None and segment.companion and items:
+            item = companion_item(segment.text, items[-1])
+            if not (type_nouns(item.product) == {"lid"} and type_nouns(items[-1].product) == {"cup"}):
+                doubts.append("a quantity taken from the line before")
         if item is None:
             continue
         if len(type_nouns(item.product)) > 1:
+            if re.search(EACH, segment.text):
+                items.extend(each_item(item, items[-1] if items else None))
+                continue
             doubts.append("two products, one quantity")
         items.append(inherit(item, items[-1]) if items else item)
     items = [item for item in items if item.product]
+    if repeat_last and items:
+        doubts.append("the last order with changes")
     return ParsedOrder(
         items=items, repeat_last=repeat_last and not items, doubt=", ".join(dict.fromkeys(doubts))
     )
+
+
+def companion_item(text: str, previous: ParsedItem) -> ParsedItem:
+    """'200 cups 12oz and the lids': a product named without a quantity right after an item is
+    wanted in the same quantity (and the lids fit the cups: inherit gives them the size)."""
+    masked, sizes = extract_sizes(text)
+    item = ParsedItem(
+        canonical_product(product_words(masked)),
+        previous.quantity,
+        previous.unit,
+        sizes[0] if sizes else None,
+    )
+    return inherit(item, previous)
+
+
+def each_item(item: ParsedItem, previous: ParsedItem | None) -> list[ParsedItem]:
+    """'12oz cups and lids 1000 each': one item per product type, each with the quantity."""
+    parts: list[ParsedItem] = []
+    words: list[str] = []
+    for word in item.product.split():
+        words.append(word)
+        if word in TYPE_NOUNS:
+            parts.append(ParsedItem(" ".join(words), item.quantity, item.unit, item.size))
+            words = []
+    if words and parts:
+        last = parts.pop()
+        parts.append(ParsedItem(f"{last.product} {' '.join(words)}", last.quantity, last.unit, last.size))
+    out: list[ParsedItem] = []
+    for part in parts:
+        before = out[-1] if out else previous
+        out.append(inherit(part, before) if before else part)
+    return out
 
 
 def inherit(item: ParsedItem, previous: ParsedItem) -> ParsedItem:
@@ -137,24 +180,44 @@ def type_nouns(product: str) -> set[str]:
     return {word for word in head.split() if word in TYPE_NOUNS}
 
 
-def split_segments(text: str) -> list[str]:
-    """Split into one segment per item; a piece without a quantity joins its neighbour."""
+@dataclass(frozen=True)
+class Segment:
+    """The text of one item; companion: it names a product but no quantity, right after an item
+    of another type ("..., and the lids")."""
+
+    text: str
+    companion: bool = False
+
+
+def split_segments(text: str) -> list[Segment]:
+    """Split into one segment per item; a piece without a quantity joins its neighbour, unless it
+    names another type of product than the item before it (then it is a companion of that item)."""
     pieces = [piece.strip() for piece in SEGMENT_SPLIT.split(text)]
     pieces = [part for piece in pieces if piece for part in split_quantities(piece)]
-    segments: list[str] = []
+    segments: list[Segment] = []
     carry = ""
     for index, piece in enumerate(pieces):
         next_piece = pieces[index + 1] if index + 1 < len(pieces) else ""
         if has_quantity(piece):
-            segments.append(f"{carry} {piece}".strip())
+            segments.append(Segment(f"{carry} {piece}".strip()))
             carry = ""
         elif re.search(NEGATION, piece):
             continue  # "the usual lid no need"
         elif names_a_type(piece) and segments and not carry and not is_bare_quantity(next_piece):
-            segments[-1] = f"{segments[-1]} {piece}"
+            if is_companion(piece, segments[-1].text):
+                segments.append(Segment(piece, companion=True))
+            else:
+                segments[-1] = Segment(f"{segments[-1].text} {piece}", segments[-1].companion)
         else:
             carry = f"{carry} {piece}".strip()
     return segments
+
+
+def is_companion(piece: str, previous: str) -> bool:
+    """'the lids' after '200 cups 12oz': a product type the line before does not name."""
+    new = type_nouns(canonical_product(product_words(extract_sizes(piece)[0])))
+    before = type_nouns(canonical_product(product_words(extract_sizes(previous)[0])))
+    return bool(new) and bool(before) and not new & before
 
 
 def split_quantities(piece: str) -> list[str]:

@@ -69,6 +69,13 @@ SIZE_RE = re.compile(
     r"|(?<![a-z0-9_.])(\d+(?:\.\d+)?)(in)\b"
     r"|(?<![a-z0-9_.])(\d+(?:\.\d+)?)\s*([\"”″])"
 )
+# A set named by its pieces is the cutlery set: "fork spoon set", "spoon & fork sets", "set of
+# knife, fork and spoon" (without "set", "spoons and forks 500" stays two products, one quantity).
+_CUTLERY_PIECE = r"(?:fork|spoon|knife|knives)s?"
+CUTLERY_SET = re.compile(
+    rf"\b(?:{_CUTLERY_PIECE}\s*(?:,|/|&|\+|\band\b|\bn\b)?\s*){{2,}}sets?\b"
+    rf"|\bsets? of (?:{_CUTLERY_PIECE}\s*(?:,|/|&|\+|\band\b|\bn\b)?\s*){{2,}}"
+)
 PLACEHOLDER = "§size{}§"
 GLUED_UNITS = "pcs|pc|ctns?|cartons?|pkts?|packs?|nos|units?|sleeves?|rolls?"
 
@@ -82,6 +89,7 @@ def normalise_text(text: str) -> str:
     text = strip_contact_details(text)
     text = numbers.replace_tamil_numbers(text)
     text = lexicon.translate_words(text)
+    text = CUTLERY_SET.sub(" cutlery set ", text)
     text = numbers.replace_chinese_numerals(text)
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
     text = SLASH_SIZE.sub(r"\1oz", text)

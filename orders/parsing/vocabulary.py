@@ -60,6 +60,7 @@ STOPWORDS = frozenset(
     fri sat sun x qty quantity total around about approx approximately just only be is are will
     shall do have has let lets let's new same usual size sized type kind again as well okay ok
     yes yeah yep hmm lah leh ah ya eh one make it there outlet shop branch store kitchen
+    each setiap masing but last time
     tria gimme we're i'm we've we'll i'll we'd i'd running low out urgent urgently top up help
     """.split()  # noqa: SIM905 - a word list reads better as text
     + MALAY_STOPWORDS.split()
@@ -94,10 +95,15 @@ DOUBT_PATTERNS = (
     # "200-300", "1 or 2 ctn"; not across a line ("...: 1,200\n- 750 ml kraft box")
     ("two quantities", r"\d+[ \t]*(?:or|atau|-|to|或)[ \t]*\d+[ \t]*(?:pcs|carton|ctn|box|pack)?\b"),
     ("a change", r"\b(?:change|tukar|instead|replace|ganti)\b|改"),
-    ("a question", r"\b(?:how much|price|berapa|harga)\b|多少钱"),
+    (
+        "a question",
+        r"\b(?:how much|price|cost|berapa|harga|evvalavu|vilai)\b|多少钱|价格|价钱|விலை|எவ்வளவு",
+    ),
     ("two quantities", r"[一二两三四五六七八九]{2}[十百千万]"),
-    ("same quantity", r"\bsame (?:qty|quantity)\b"),
+    ("same quantity as before", r"\bsame (?:qty|quantity) (?:as|like) (?:last|previous|before)"),
 )
+# "cups and lids 1000 each": the quantity is for each of the products named.
+EACH = r"\beach\b|\bsetiap\b|\bmasing(?:-| )masing\b|各|ஒவ்வொன்று"
 NEGATION = r"\bno need\b|\bdon'?t\b|\bdo not\b|\btak (?:payah|perlu)\b|不用|不要"
 
 IRREGULAR_SINGULARS = {"knives": "knife", "glasses": "glass", "boxes": "box", "dishes": "dish"}
