@@ -44,32 +44,44 @@ INTENTS = (
 FILLER_INTENTS = (GREETING, OTHER)
 
 # (intent, weight, alternatives): each matching rule adds its weight to the intent's evidence.
+# Each rule is a class of phrasing written in English/Singlish, Malay, Chinese and Tamil (Tamil
+# words are matched as substrings: Python's \b does not see Tamil vowel signs as word characters).
 RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
     (
         ORDER_PLACEMENT,
         0.3,
         (
-            r"\b(?:order|need|want|send|get|buy|deliver|restock|top ?up)\b",
-            r"\b(?:nak|mahu|pesan)\b",
+            r"\b(?:order|need|want|send|get|buy|deliver|restock|top ?up|gimme|give me)\b",
+            r"\b(?:nak|mahu|pesan|perlu)\b",
+            r"\b(?:venum|vendum|thevai|anuppunga)\b",
             "要",
             "订",
+            "வேண்டும்",
+            "வேணும்",
+            "தேவை",
+            "அனுப்பு",
         ),
     ),
-    (ORDER_CHANGE, 1.2, (r"\bmake it\b[^\d]{0,15}\d+",)),
+    (ORDER_CHANGE, 1.2, (r"\bmake it\b[^\d]{0,15}\d+", r"\bfrom \d+ to \d+\b", r"\bjadi \d+")),
+    (
+        ORDER_CHANGE,
+        1.0,
+        (r"\b(?:change|amend|modify|tukar|ubah|pinda)\b", "改成", "改为", "改到", "மாற்ற"),
+    ),
     (
         ORDER_CHANGE,
         0.8,
         (
-            r"\b(?:change|update|amend|revise|adjust|increase|reduce|decrease)\b",
+            r"\b(?:update|revise|adjust|increase|reduce|decrease)\b",
             r"\b(?:don't|dont|do not|no need to) send\b",
         ),
     ),
     (
         ORDER_CHANGE,
         0.6,
-        (r"\binstead\b", r"\bactually\b", r"\badd (?:another )?\d+ more\b", r"\bmodify\b", "改"),
+        (r"\binstead\b", r"\bactually\b", r"\badd (?:another )?\d+ more\b", "改"),
     ),
-    (ORDER_CANCEL, 1.5, (r"\bcancel(?:l?ed|ling)?\b", r"\bbatal\b", "取消")),
+    (ORDER_CANCEL, 1.5, (r"\bcancel(?:l?ed|ling)?\b", r"\bbatal\w*", "取消", "ரத்து")),
     (
         ORDER_CANCEL,
         0.8,
@@ -77,17 +89,43 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\b(?:don't|dont|do not|no longer) need\b",
             r"\bscrap (?:that|it)\b",
             r"\bforget (?:it|that)\b",
+            "不要了",
         ),
     ),
     (
         ORDER_STATUS,
-        1.2,
-        (r"\bstatus\b", r"\bwhere(?:'s| is) (?:my|our|the) order\b", r"\bord-\d{4}-\d+"),
+        1.5,
+        (
+            r"\bstatus\b",
+            r"\bwhere(?:'s| is)? (?:my|our|the) order\b",
+            r"\bord-\d{4}-\d+",
+            r"\bsampai mana\b",
+            r"订单.{0,6}(?:哪|状态)",
+            r"ஆர்டர்\S*\s+எங்கே",
+        ),
     ),
     (
         ORDER_STATUS,
         1.0,
         (r"\border\b.{0,20}\b(?:processed|confirmed|received|ready|shipped)\b", r"\bany update\b"),
+    ),
+    (
+        DELIVERY_QUERY,
+        0.9,
+        (
+            r"\breach(?:ed)?\b",
+            r"\bnot here yet\b",
+            r"\bwaiting (?:since|for)\b",
+            r"\bsampai\b",
+            "到了吗",
+            "到了没",
+            "几点到",
+            "还没到",
+            "什么时候到",
+            "டெலிவரி",
+            "எப்போது வரும்",
+            "வந்து சேரும்",
+        ),
     ),
     (
         DELIVERY_QUERY,
@@ -98,6 +136,7 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\beta\b",
             r"\bdriver\b",
             r"\blorry\b",
+            r"\bpenghantaran\b",
         ),
     ),
     (
@@ -110,21 +149,27 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\bbila\b",
             "送货",
             "几时",
+            "几点",
             "什么时候",
+            "எப்போது",
         ),
     ),
     (
         INVOICE_QUERY,
         1.2,
         (
-            r"\binvoices?\b",
-            r"\bbill(?:ing)?\b",
+            r"\binvoices?\b(?! to\b)",
+            r"\bbill(?:ing)?\b(?! to\b)",
             r"\breceipt\b",
             r"\bstatement\b",
             r"\bowe\b",
             r"\binvois\b",
+            r"\bresit\b",
             "发票",
             "账单",
+            "收据",
+            "இன்வாய்ஸ்",
+            "ரசீது",
         ),
     ),
     (INVOICE_QUERY, 0.6, (r"\bpayment\b", r"\bpay\b", r"\bgst\b", r"\bamount due\b", r"\bsoa\b")),
@@ -134,8 +179,16 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
         (
             r"\bdo you (?:have|sell|carry|stock)\b",
             r"\bprice\b",
-            r"\bhow much (?:is|for|are)\b",
+            r"\bhow much\b",
             r"\bwhat sizes?\b",
+            r"\bberapa harga\b",
+            r"\bharga\b",
+            r"\bada jual\b",
+            "多少钱",
+            "价格",
+            "价钱",
+            "விலை",
+            "எவ்வளவு",
         ),
     ),
     (PRODUCT_QUESTION, 0.8, (r"\b(?:got|have|sell|carry)\b[^?]{0,40}\?\s*$",)),
@@ -146,19 +199,33 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\bin stock\b",
             r"\bavailable\b",
             r"\bcost\b",
-            r"\bhow much\b",
             r"\bany\b.{0,30}\?",
             r"\bada\b",
             "有没有",
-            "多少钱",
+            "கிடைக்குமா",
+            "இருக்கா",
         ),
     ),
     (
         COMPLAINT,
         0.9,
         (
-            r"\b(?:damaged?|broken|crushed|cracked|torn|wrong|missing|leaking|soaked)\b",
+            r"\b(?:damaged?|broken|crushed|cracked|torn|wrong|missing|leak\w*|soaked|squash\w*)\b",
             r"\bcomplain(?:t)?\b",
+            r"\b(?:cannot|can't|cant|tak boleh|tidak boleh) (?:use|close|fit|guna|tutup|pakai)\b",
+            r"\b(?:doesn't|didn't|don't|dont|does not|did not|not|tak|tidak) fit\b",
+            r"\b(?:bocor|koyak|rosak|basah|pecah|kemek)\b",
+            "漏",
+            "太松",
+            "坏",
+            "破",
+            "不能用",
+            "投诉",
+            "உடைந்",
+            "நனைந்",
+            "கிழிந்",
+            "ஒழுகு",
+            "சேதம",
         ),
     ),
     (
@@ -169,10 +236,27 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\bnot happy\b",
             r"\blate again\b",
             r"\bnever came\b",
+            r"\bkecewa\b",
+            "失望",
+            "质量",
+            "ஏமாற்ற",
         ),
     ),
-    (COMPLAINT, 0.5, (r"\bstill (?:haven't|havent|not)\b", r"\b(?:worst|poor|wet|dirty)\b")),
-    (RATING, 1.3, (r"\b[1-5]\s*(?:stars?|/\s*5|out of 5)\b", "⭐", r"\brate\b", r"\brating\b")),
+    (COMPLAINT, 0.5, (r"\bstill (?:haven't|havent|not)\b", r"\b(?:worst|poor|wet|dirty|spoil\w*)\b")),
+    (
+        RATING,
+        1.3,
+        (
+            r"\b(?:[1-5]|one|two|three|four|five|satu|dua|tiga|empat|lima)\s*(?:stars?|bintang)\b",
+            r"\b[1-5]\s*(?:/\s*5|out of 5)\b",
+            "⭐",
+            r"\brate\b",
+            r"\brating\b",
+            r"[一二三四五1-5]\s*颗?星",
+            "好评",
+            "நட்சத்திர",
+        ),
+    ),
     (
         GREETING,
         0.6,
@@ -197,8 +281,19 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
         ),
     ),
 )
+TAMIL_WORD_START = r"(?<![\u0B80-\u0BFF])"  # "ரத்து" (cancel) is not the end of "ஆயிரத்து"
+
+
+def compile_alternatives(alternatives: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern; a Tamil alternative must start a word (Tamil suffixes may follow it)."""
+    bounded = [
+        TAMIL_WORD_START + alt if "\u0b80" <= alt[0] <= "\u0bff" else alt for alt in alternatives
+    ]
+    return re.compile("|".join(bounded))
+
+
 COMPILED_RULES = tuple(
-    (intent, re.compile("|".join(alts)), weight) for intent, weight, alts in RULES
+    (intent, compile_alternatives(alts), weight) for intent, weight, alts in RULES
 )
 
 AFFIRMATIVE = re.compile(
@@ -240,18 +335,36 @@ def classify_intent(
     return IntentResult(top_intent, confidence_of(top, second))
 
 
+# A question about a product: "...?", "or not", "吗", "会不会", "ke?", "சரியா", "இருக்கா".
+QUESTION = re.compile(
+    r"\?|\bor not\b|\bcan or not\b|\bke\s*$|\b(?:boleh|tahan)\b.*\bke\b|吗|会不会|能不能|可不可以"
+    r"|சரியா|இருக்கா|முடியுமா|ஆகுமா"
+)
+
+
 def score_intents(lowered: str) -> dict[str, float]:
     scores = dict.fromkeys(INTENTS, 0.0)
-    for intent, pattern, weight in COMPILED_RULES:
+    order_verb = False
+    for index, (intent, pattern, weight) in enumerate(COMPILED_RULES):
         if pattern.search(lowered):
             scores[intent] += weight
+            order_verb = order_verb or index == 0
     parsed = parsing.parse_order(lowered)
+    signals = parsing.order_signals(lowered)
     if parsed.repeat_last:
         scores[ORDER_PLACEMENT] += 1.2
     elif parsed.items:
-        scores[ORDER_PLACEMENT] += 0.7
+        # items with quantities, and "want"/"nak"/"வேண்டும்": an order even after "do you sell..?"
+        scores[ORDER_PLACEMENT] += 1.0 if order_verb else 0.7
+        # delivery words in a message with items are instructions ("call me when reach")
+        scores[DELIVERY_QUERY] = min(scores[DELIVERY_QUERY], 0.5)
+    elif signals.names_product and (order_verb or signals.has_quantity):
+        # "need some 16oz cups", "12oz x 2k": an order the assistant must ask about
+        scores[ORDER_PLACEMENT] += 0.5
     else:
         scores[ORDER_PLACEMENT] = min(scores[ORDER_PLACEMENT], 0.2)
+    if signals.names_product and not order_verb and not parsed.items and QUESTION.search(lowered):
+        scores[PRODUCT_QUESTION] += 0.9  # "do your paper straws go soggy?"
     if scores[ORDER_CHANGE] >= 1.0 or scores[ORDER_CANCEL] > 0:
         scores[ORDER_PLACEMENT] = min(scores[ORDER_PLACEMENT], 0.5)
     return scores

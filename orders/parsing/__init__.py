@@ -54,6 +54,7 @@ __all__ = [
     "normalise_size",
     "normalise_text",
     "parse_order",
+    "order_signals",
     "parse_quantity_change",
     "product_words",
     "singular",
@@ -156,6 +157,24 @@ def each_item(item: ParsedItem, previous: ParsedItem | None) -> list[ParsedItem]
         before = out[-1] if out else previous
         out.append(inherit(part, before) if before else part)
     return out
+
+
+@dataclass(frozen=True)
+class OrderSignals:
+    """What a message says about products even when it is no order: the intent classifier's
+    evidence ('the 12oz cup can take hot soup or not?' names a product; '12oz x 2k' a size and a
+    quantity without the product)."""
+
+    names_product: bool
+    has_quantity: bool
+
+
+def order_signals(text: str) -> OrderSignals:
+    masked, sizes = extract_sizes(normalise_text(text))
+    named = bool(sizes) or any(singular(w) in TYPE_NOUNS for w in product_words(masked))
+    # "一两千" (one or two thousand) is a quantity the parser leaves unread, as a doubt
+    unread = re.search(r"[一二两三四五六七八九]{2}[十百千万]", masked)
+    return OrderSignals(named, has_quantity=find_quantity(masked) is not None or bool(unread))
 
 
 def inherit(item: ParsedItem, previous: ParsedItem) -> ParsedItem:
