@@ -98,7 +98,6 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
         (
             r"\bstatus\b",
             r"\bwhere(?:'s| is)? (?:my|our|the) order\b",
-            r"\bord-\d{4}-\d+",
             r"\bsampai mana\b",
             r"订单.{0,6}(?:哪|状态)",
             r"ஆர்டர்\S*\s+எங்கே",
@@ -107,7 +106,11 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
     (
         ORDER_STATUS,
         1.0,
-        (r"\border\b.{0,20}\b(?:processed|confirmed|received|ready|shipped)\b", r"\bany update\b"),
+        (
+            r"\border\b.{0,20}\b(?:processed|confirmed|received|ready|shipped)\b",
+            r"\bany update\b",
+            r"\bord-\d{4}-\d+",  # a reference alone; "invoice for ORD-..." is about the invoice
+        ),
     ),
     (
         DELIVERY_QUERY,
@@ -125,6 +128,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             "டெலிவரி",
             "எப்போது வரும்",
             "வந்து சேரும்",
+            "இன்னும் வர",
+            "வரவில்லை",
         ),
     ),
     (
@@ -217,6 +222,10 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\b(?:bocor|koyak|rosak|basah|pecah|kemek)\b",
             "漏",
             "太松",
+            "太软",
+            "太薄",
+            "烂",
+            "变形",
             "坏",
             "破",
             "不能用",
@@ -226,6 +235,9 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             "கிழிந்",
             "ஒழுகு",
             "சேதம",
+            "பொருந்தவில்லை",
+            "சரியில்லை",
+            "மோசம்",
         ),
     ),
     (
@@ -338,7 +350,7 @@ def classify_intent(
 # A question about a product: "...?", "or not", "吗", "会不会", "ke?", "சரியா", "இருக்கா".
 QUESTION = re.compile(
     r"\?|\bor not\b|\bcan or not\b|\bke\s*$|\b(?:boleh|tahan)\b.*\bke\b|吗|会不会|能不能|可不可以"
-    r"|சரியா|இருக்கா|முடியுமா|ஆகுமா"
+    r"|(?:சரியா|இருக்கா|முடியுமா|ஆகுமா)(?![\u0B80-\u0BFF])"
 )
 
 
@@ -353,7 +365,7 @@ def score_intents(lowered: str) -> dict[str, float]:
     signals = parsing.order_signals(lowered)
     if parsed.repeat_last:
         scores[ORDER_PLACEMENT] += 1.2
-    elif parsed.items:
+    elif any(item.size or parsing.order_signals(item.product).names_product for item in parsed.items):
         # items with quantities, and "want"/"nak"/"வேண்டும்": an order even after "do you sell..?"
         scores[ORDER_PLACEMENT] += 1.0 if order_verb else 0.7
         # delivery words in a message with items are instructions ("call me when reach")

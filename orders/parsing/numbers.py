@@ -253,9 +253,9 @@ def replace_chinese_numerals(text: str) -> str:
         return f" {value} " if value else match.group(0)
 
     text = CHINESE_NUMBER.sub(replace, text)
-    # a lone digit character before a measure word: "一箱", "两箱"
+    # a lone digit character before a measure word or a size unit: "一箱", "两箱", "八安士"
     return re.sub(
-        r"([一二两三四五六七八九])(?=\s*(?:个|箱|套|张|支|包|条|盒|pcs|carton))",
+        r"([一二两三四五六七八九])(?=\s*(?:个|箱|套|张|支|包|条|盒|pcs|carton|sets|pack|oz|inch|ml)\b)",
         lambda m: f" {CHINESE_DIGITS[m.group(1)]} ",
         text,
     )

@@ -47,13 +47,14 @@ CONTACT_START = re.compile(
     r"|送到|地址|联系|电话|打电话|அழை|முகவரி"
 )
 # Reference numbers are not quantities: "PO 4471", "our PO is 4471", "ref: A-1203", "order no. 55",
-# "INV-20931", postal codes "S529536" / "Singapore 529536".
+# "INV-20931", "ORD-2026-0412", postal codes "S529536" / "Singapore 529536".
 REFERENCE = re.compile(
     r"\b(?:p\.?o\.?|ref(?:erence)?|quot(?:e|ation)|inv(?:oice)?)\s*"
     r"(?:no\.?|number|num|#|is|:)?\s*#?[a-z]{0,4}-?\d{3,}\b"
     r"|\b(?:order|pesanan)\s*(?:no\.?|number|num|id|ref|#)\s*:?\s*#?[a-z]{0,4}-?\d+\b"
     r"|\b(?:s|singapore)\s?\(?\d{6}\)?(?!\d)"
     r"|#\s?\d{3,}\b"
+    r"|\b[a-z]{2,4}-\d{2,}(?:-\d+)*\b"  # "ORD-2026-0412", "INV-20931", "DO-5512"
 )
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w.])(?:\+?65[\s-]?)?[3689]\d{3}[\s-]?\d{4}(?![\w.])")
