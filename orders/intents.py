@@ -174,6 +174,7 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             "账单",
             "收据",
             "இன்வாய்ஸ்",
+            "பில்",
             "ரசீது",
         ),
     ),
@@ -254,7 +255,11 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             "ஏமாற்ற",
         ),
     ),
-    (COMPLAINT, 0.5, (r"\bstill (?:haven't|havent|not)\b", r"\b(?:worst|poor|wet|dirty|spoil\w*)\b")),
+    (
+        COMPLAINT,
+        0.5,
+        (r"\bstill (?:haven't|havent|not)\b", r"\b(?:worst|poor|wet|dirty|spoil\w*)\b"),
+    ),
     (
         RATING,
         1.3,
@@ -365,7 +370,9 @@ def score_intents(lowered: str) -> dict[str, float]:
     signals = parsing.order_signals(lowered)
     if parsed.repeat_last:
         scores[ORDER_PLACEMENT] += 1.2
-    elif any(item.size or parsing.order_signals(item.product).names_product for item in parsed.items):
+    elif any(
+        item.size or parsing.order_signals(item.product).names_product for item in parsed.items
+    ):
         # items with quantities, and "want"/"nak"/"வேண்டும்": an order even after "do you sell..?"
         scores[ORDER_PLACEMENT] += 1.0 if order_verb else 0.7
         # delivery words in a message with items are instructions ("call me when reach")

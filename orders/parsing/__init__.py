@@ -53,8 +53,8 @@ __all__ = [
     "format_size",
     "normalise_size",
     "normalise_text",
-    "parse_order",
     "order_signals",
+    "parse_order",
     "parse_quantity_change",
     "product_words",
     "singular",
@@ -109,10 +109,15 @@ def parse_order(text: str) -> ParsedOrder:
         item = parse_segment(segment.text)
         if item is None and segment.companion and items:
             item = companion_item(segment.text, items[-1])
-            if not (type_nouns(item.product) == {"lid"} and type_nouns(items[-1].product) == {"cup"}):
+            if not (
+                type_nouns(item.product) == {"lid"} and type_nouns(items[-1].product) == {"cup"}
+            ):
                 doubts.append("a quantity taken from the line before")
         if item is None:
             continue
+        if items and item.unit == PIECES and re.search(r"\d\s+of\b", segment.text):
+            # "5 cartons of napkins and 3 of straws": the unit of the line before
+            item = ParsedItem(item.product, item.quantity, items[-1].unit, item.size)
         if len(type_nouns(item.product)) > 1:
             if re.search(EACH, segment.text):
                 items.extend(each_item(item, items[-1] if items else None))
@@ -151,7 +156,9 @@ def each_item(item: ParsedItem, previous: ParsedItem | None) -> list[ParsedItem]
             words = []
     if words and parts:
         last = parts.pop()
-        parts.append(ParsedItem(f"{last.product} {' '.join(words)}", last.quantity, last.unit, last.size))
+        parts.append(
+            ParsedItem(f"{last.product} {' '.join(words)}", last.quantity, last.unit, last.size)
+        )
     out: list[ParsedItem] = []
     for part in parts:
         before = out[-1] if out else previous
@@ -342,10 +349,16 @@ def product_words(masked: str) -> list[str]:
 
 
 def canonical_product(words: list[str]) -> str:
-    """'boxes for pizzas' -> 'pizza box'; 'paper cups' -> 'paper cup'."""
+    """'boxes for pizzas' -> 'pizza box'; 'paper cups' -> 'paper cup'; 'lids for cold cups' ->
+    'lid for cold cup'."""
     if "for" in words:
         position = words.index("for")
         head, purpose = words[:position], [w for w in words[position + 1 :] if w != "for"]
+        if any(singular(w) in TYPE_NOUNS for w in head) and any(
+            singular(w) in TYPE_NOUNS for w in purpose
+        ):
+            # "lids for our cold cups": lids, for cups (as the catalogue's "dome lid for cold cup")
+            return " ".join(singular(w) for w in [*head, "for", *purpose])
         words = purpose + head if head and purpose else head or purpose
     return " ".join(singular(word) for word in words)
 

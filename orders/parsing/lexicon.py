@@ -1,4 +1,4 @@
-"""Chinese, Malay and Tamil (script and romanised) order words, mapped to the English the parser reads.
+"""Chinese, Malay and Tamil (script and romanised) order words, in the English the parser reads.
 
 Organised by class, not by message: product types, attributes, units and classifiers, size
 units, "same as last time" phrasings, and the filler words around items. OpenAI handles free-form
@@ -181,7 +181,8 @@ LEXICON: dict[str, str] = {
 
 # Repeat phrasings that vary in the middle, on lower-cased text.
 REPEAT_PHRASES = (
-    r"\b(?:like|as per|same as) (?:the |our |my )?(?:last|previous|prev) (?:time|order|week|month)\b",
+    r"\b(?:like|as per|same as) (?:the |our |my )?(?:last|previous|prev) "
+    r"(?:time|order|week|month)\b",
     r"\b(?:our |my |the )?(?:usual|regular) order\b",
     r"\bre-?order (?:the )?(?:same|last|previous)\b",
     r"\b(?:macam|seperti|sama seperti) (?:order |pesanan |yang )?"
@@ -254,7 +255,26 @@ TAMIL_STEMS: dict[str, str] = {
     "கொஞ்சம்": "some",
     "சில": "some",
 }
-TAMIL_SUFFIXES = ("", "கள்", "களும்", "கள", "ும்", "உம்", "ை", "ுகள்", "ுகளும்", "ு", "ப்", "க்", "த்")
+# plural and case endings; "கப்புகள்" doubles the stem's last consonant before them
+TAMIL_SUFFIXES = (
+    "பு",
+    "புகள்",
+    "புகளும்",
+    "பை",
+    "",
+    "கள்",
+    "களும்",
+    "கள",
+    "ும்",
+    "உம்",
+    "ை",
+    "ுகள்",
+    "ுகளும்",
+    "ு",
+    "ப்",
+    "க்",
+    "த்",
+)
 TAMIL_TOKEN = re.compile(r"[\u0B80-\u0BFF]+")
 _STEMS_LONGEST_FIRST = sorted(TAMIL_STEMS, key=len, reverse=True)
 _ASCII_WORDS = re.compile(

@@ -94,9 +94,9 @@ def normalise_text(text: str) -> str:
     text = numbers.replace_chinese_numerals(text)
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
     text = SLASH_SIZE.sub(r"\1oz", text)
-    text = re.sub(r"(?<![a-z0-9_.])(\d+(?:\.\d+)?)\s?k\b", numbers.thousands, text)
     text = re.sub(r"(?<=\d)x(?=\s|\d|$)", " x ", text)
-    text = re.sub(r"(?<=\s)x(?=\d)", "x ", text)
+    text = re.sub(r"(?<![a-z0-9])x(?=\d)", "x ", text)  # "x2k", "x300": before the k is read
+    text = re.sub(r"(?<![a-z0-9_.])(\d+(?:\.\d+)?)\s?k\b", numbers.thousands, text)
     text = re.sub(rf"(\d)({GLUED_UNITS})\b", r"\1 \2", text)
     return numbers.replace_number_words(text)
 

@@ -93,8 +93,12 @@ REPEAT_PATTERNS = (
 # A message that reads like an order but should be confirmed first (pattern on normalised text).
 DOUBT_PATTERNS = (
     # "200-300", "1 or 2 ctn"; not across a line ("...: 1,200\n- 750 ml kraft box")
-    ("two quantities", r"\d+[ \t]*(?:or|atau|-|to|或)[ \t]*\d+[ \t]*(?:pcs|carton|ctn|box|pack)?\b"),
+    (
+        "two quantities",
+        r"\d+[ \t]*(?:or|atau|-|to|或)[ \t]*\d+[ \t]*(?:pcs|carton|ctn|box|pack)?\b",
+    ),
     ("a change", r"\b(?:change|tukar|instead|replace|ganti)\b|改"),
+    ("a cancellation", r"\b(?:cancel\w*|batal\w*)\b|取消|ரத்து"),
     (
         "a question",
         r"\b(?:how much|price|cost|berapa|harga|evvalavu|vilai)\b|多少钱|价格|价钱|விலை|எவ்வளவு",
@@ -104,7 +108,19 @@ DOUBT_PATTERNS = (
 )
 # "cups and lids 1000 each": the quantity is for each of the products named.
 EACH = r"\beach\b|\bsetiap\b|\bmasing(?:-| )masing\b|各|ஒவ்வொன்று"
-NEGATION = r"\bno need\b|\bdon'?t\b|\bdo not\b|\btak (?:payah|perlu)\b|不用|不要"
+NEGATION = "|".join(
+    (
+        r"\bno need\b",
+        r"\bdun (?:need|want)\b",
+        r"\bdunnid\b",
+        r"\bnot needed\b",
+        r"\bdon'?t\b",
+        r"\bdo not\b",
+        r"\btak (?:payah|perlu|nak|mahu)\b",
+        "不用",
+        "不要",
+    )
+)
 
 IRREGULAR_SINGULARS = {"knives": "knife", "glasses": "glass", "boxes": "box", "dishes": "dish"}
 SINGULAR_KEEP = frozenset({"glass", "bus", "gas", "less", "plus", "cutlery", "fries"})
