@@ -101,7 +101,8 @@ class ParsedOrder:
 def parse_order(text: str) -> ParsedOrder:
     """Parse the items of an order message; an empty ParsedOrder when it names none."""
     normalised = normalise_text(text)
-    affirmed = " ; ".join(p for p in SEGMENT_SPLIT.split(normalised) if not re.search(NEGATION, p))
+    negated = [p for p in SEGMENT_SPLIT.split(normalised) if re.search(NEGATION, p)]
+    affirmed = " ; ".join(p for p in SEGMENT_SPLIT.split(normalised) if p not in negated)
     repeat_last = any(re.search(pattern, affirmed) for pattern in REPEAT_PATTERNS)
     doubts = [name for name, pattern in DOUBT_PATTERNS if re.search(pattern, normalised)]
     items: list[ParsedItem] = []
@@ -125,7 +126,8 @@ def parse_order(text: str) -> ParsedOrder:
             doubts.append("two products, one quantity")
         items.append(inherit(item, items[-1]) if items else item)
     items = [item for item in items if item.product]
-    if repeat_last and items:
+    if repeat_last and (items or negated):
+        # "same as last week but add 500 cups", "same as last time, no need lids"
         doubts.append("the last order with changes")
     return ParsedOrder(
         items=items, repeat_last=repeat_last and not items, doubt=", ".join(dict.fromkeys(doubts))

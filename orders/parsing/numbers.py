@@ -224,12 +224,18 @@ CHINESE_NUMBER = re.compile(
 
 
 def chinese_value(numeral: str) -> int | None:
-    """'三百' -> 300, '两百五十' -> 250, '1千' -> 1000, '一千五百' -> 1500, '十' -> 10."""
+    """'三百' -> 300, '两百五十' -> 250, '1千' -> 1000, '一千五百' -> 1500, '一千五' -> 1500."""
     total = section = 0
     digit: int | None = None
     if re.search(r"[一二两三四五六七八九]{2}", numeral):
         return None  # "一两千": one or two thousand, a doubt (vocabulary.DOUBT_PATTERNS)
-    for char in re.findall(r"\d+|.", numeral):
+    chars = re.findall(r"\d+|.", numeral)
+    last_is_digit = chars[-1] in CHINESE_DIGITS or re.fullmatch(r"\d", chars[-1])
+    if len(chars) >= 3 and chars[-2] in "百千万" and last_is_digit and "零" not in chars:
+        # spoken short form: "一千五" is 1500, "两百五" 250, "三万五" 35000 (the digit is the next
+        # place down); "一千零五" is 1005
+        chars.append({"百": "十", "千": "百", "万": "千"}[chars[-2]])
+    for char in chars:
         if char.isdigit():
             digit = int(char)
         elif char in CHINESE_DIGITS:
