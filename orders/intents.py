@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from orders import parsing
@@ -336,7 +337,7 @@ def classify_intent(
     A bare digit is a confident rating only after a rating request; right after our "which one?"
     question it (or an ordinal) is the answer, part of placing the order. (A rating nobody asked
     for is recorded as one but never taken: handlers.rating.)"""
-    lowered = text.strip().lower()
+    lowered = unicodedata.normalize("NFKC", text).strip().lower()  # "？" is "?"
     if awaiting_choice and not awaiting_rating and parse_choice(lowered, 9):
         return IntentResult(ORDER_PLACEMENT, 0.95)
     if re.fullmatch(r"[1-5](?:\s*/\s*5)?\s*[.!]?", lowered):
@@ -357,6 +358,8 @@ QUESTION = re.compile(
     r"\?|\bor not\b|\bcan or not\b|\bke\s*$|\b(?:boleh|tahan)\b.*\bke\b|吗|会不会|能不能|可不可以"
     r"|(?:சரியா|இருக்கா|முடியுமா|ஆகுமா)(?![\u0B80-\u0BFF])"
 )
+
+YES_NO_QUESTION = re.compile(r"^\W*(?:are|is|do|does|did|how|what|which|why|will)\b.*\?")
 
 
 def score_intents(lowered: str) -> dict[str, float]:
@@ -382,8 +385,11 @@ def score_intents(lowered: str) -> dict[str, float]:
         scores[ORDER_PLACEMENT] += 0.5
     else:
         scores[ORDER_PLACEMENT] = min(scores[ORDER_PLACEMENT], 0.2)
-    if signals.names_product and not order_verb and not parsed.items and QUESTION.search(lowered):
-        scores[PRODUCT_QUESTION] += 0.9  # "do your paper straws go soggy?"
+    if signals.names_product and not order_verb:
+        # "do your paper straws go soggy?", "are your bags strong enough for 2 bottles?"; a
+        # question mark alone after items is a request ("8 inch box 2 ctn can?")
+        if YES_NO_QUESTION.search(lowered) or (not parsed.items and QUESTION.search(lowered)):
+            scores[PRODUCT_QUESTION] += 0.9
     if scores[ORDER_CHANGE] >= 1.0 or scores[ORDER_CANCEL] > 0:
         scores[ORDER_PLACEMENT] = min(scores[ORDER_PLACEMENT], 0.5)
     return scores

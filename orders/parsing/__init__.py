@@ -63,6 +63,8 @@ __all__ = [
 SEGMENT_SPLIT = re.compile(
     r"\n|;|,|\+|&|\band\b|\bn\b|\bplus\b|\balso\b|•|·|\s-\s|\.(?=\s|$)|\bwith\b"
 )
+# Clauses for telling what is wanted from what is not ("same as usual but no need napkins").
+CLAUSE_SPLIT = re.compile(rf"{SEGMENT_SPLIT.pattern}|\bbut\b|\btapi\b|但是")
 QUANTITY = re.compile(r"(?<![a-z0-9_.§])(\d+)(?![a-z0-9_.§])")
 
 
@@ -101,8 +103,9 @@ class ParsedOrder:
 def parse_order(text: str) -> ParsedOrder:
     """Parse the items of an order message; an empty ParsedOrder when it names none."""
     normalised = normalise_text(text)
-    negated = [p for p in SEGMENT_SPLIT.split(normalised) if re.search(NEGATION, p)]
-    affirmed = " ; ".join(p for p in SEGMENT_SPLIT.split(normalised) if p not in negated)
+    clauses = CLAUSE_SPLIT.split(normalised)
+    negated = [clause for clause in clauses if re.search(NEGATION, clause)]
+    affirmed = " ; ".join(clause for clause in clauses if clause not in negated)
     repeat_last = any(re.search(pattern, affirmed) for pattern in REPEAT_PATTERNS)
     doubts = [name for name, pattern in DOUBT_PATTERNS if re.search(pattern, normalised)]
     items: list[ParsedItem] = []
