@@ -385,11 +385,11 @@ def score_intents(lowered: str) -> dict[str, float]:
         scores[ORDER_PLACEMENT] += 0.5
     else:
         scores[ORDER_PLACEMENT] = min(scores[ORDER_PLACEMENT], 0.2)
-    if signals.names_product and not order_verb:
-        # "do your paper straws go soggy?", "are your bags strong enough for 2 bottles?"; a
-        # question mark alone after items is a request ("8 inch box 2 ctn can?")
-        if YES_NO_QUESTION.search(lowered) or (not parsed.items and QUESTION.search(lowered)):
-            scores[PRODUCT_QUESTION] += 0.9
+    # "do your paper straws go soggy?", "are your bags strong enough for 2 bottles?"; a question
+    # mark alone after items is a request ("8 inch box 2 ctn can?")
+    asks = YES_NO_QUESTION.search(lowered) or (not parsed.items and QUESTION.search(lowered))
+    if signals.names_product and not order_verb and asks:
+        scores[PRODUCT_QUESTION] += 0.9
     if scores[ORDER_CHANGE] >= 1.0 or scores[ORDER_CANCEL] > 0:
         scores[ORDER_PLACEMENT] = min(scores[ORDER_PLACEMENT], 0.5)
     return scores
