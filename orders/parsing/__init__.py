@@ -128,13 +128,27 @@ def parse_order(text: str) -> ParsedOrder:
                 continue
             doubts.append("two products, one quantity")
         items.append(inherit(item, items[-1]) if items else item)
-    items = [item for item in items if item.product]
+    items = [item for item in borrow_types(items) if item.product]
     if repeat_last and (items or negated):
         # "same as last week but add 500 cups", "same as last time, no need lids"
         doubts.append("the last order with changes")
     return ParsedOrder(
         items=items, repeat_last=repeat_last and not items, doubt=", ".join(dict.fromkeys(doubts))
     )
+
+
+def borrow_types(items: list[ParsedItem]) -> list[ParsedItem]:
+    """'250 large and 500 small kraft bags': an item of attributes only takes its product type
+    from the item after it (inherit covers the other direction)."""
+    out = list(items)
+    for index in range(len(out) - 2, -1, -1):
+        item, following = out[index], out[index + 1]
+        words = set(item.product.split())
+        if words and words <= ATTRIBUTE_WORDS and type_nouns(following.product):
+            kept = [w for w in following.product.split() if w in TYPE_NOUNS or w == "pizza"]
+            product = f"{item.product} {' '.join(kept)}"
+            out[index] = ParsedItem(product, item.quantity, item.unit, item.size)
+    return out
 
 
 def companion_item(text: str, previous: ParsedItem) -> ParsedItem:

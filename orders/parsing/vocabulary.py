@@ -60,7 +60,7 @@ STOPWORDS = frozenset(
     fri sat sun x qty quantity total around about approx approximately just only be is are will
     shall do have has let lets let's new same usual size sized type kind again as well okay ok
     yes yeah yep hmm lah leh ah ya eh one make it there outlet shop branch store kitchen
-    each setiap masing but last time
+    each setiap masing but last time matching following
     tria gimme we're i'm we've we'll i'll we'd i'd running low out urgent urgently top up help
     """.split()  # noqa: SIM905 - a word list reads better as text
     + MALAY_STOPWORDS.split()

@@ -168,6 +168,13 @@ def test_each_gives_every_product_named_the_quantity():
     ]
 
 
+def test_an_item_of_attributes_only_takes_the_type_of_the_next_item():
+    assert items("we want 120 big and 340 small paper bags") == [
+        ("big bag", 120, "pcs", None),
+        ("small paper bag", 340, "pcs", None),
+    ]
+
+
 def test_n_of_after_a_carton_line_counts_cartons():
     assert items("4 ctn of burger boxes and 2 of napkins") == [
         ("burger box", 4, "carton", None),
