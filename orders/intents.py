@@ -67,15 +67,19 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
     (
         ORDER_CHANGE,
         1.0,
-        (r"\b(?:change|amend|modify|tukar|ubah|pinda)\b", "改成", "改为", "改到", "மாற்ற"),
+        (
+            r"\b(?:change|amend|modify|tukar|ubah|pinda)\b",
+            r"\b(?:don't|dont|do not|no need to) send\b",
+            "改成",
+            "改为",
+            "改到",
+            "மாற்ற",
+        ),
     ),
     (
         ORDER_CHANGE,
         0.8,
-        (
-            r"\b(?:update|revise|adjust|increase|reduce|decrease)\b",
-            r"\b(?:don't|dont|do not|no need to) send\b",
-        ),
+        (r"\b(?:update|revise|adjust|increase|reduce|decrease)\b",),
     ),
     (
         ORDER_CHANGE,

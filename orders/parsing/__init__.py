@@ -122,7 +122,7 @@ def parse_order(text: str) -> ParsedOrder:
         if items and item.unit == PIECES and re.search(r"\d\s+of\b", segment.text):
             # "5 cartons of napkins and 3 of straws": the unit of the line before
             item = ParsedItem(item.product, item.quantity, items[-1].unit, item.size)
-        if len(type_nouns(item.product)) > 1:
+        if len(head_types(segment.text)) > 1:
             if re.search(EACH, segment.text):
                 items.extend(each_item(item, items[-1] if items else None))
                 continue
@@ -217,6 +217,13 @@ def inherit(item: ParsedItem, previous: ParsedItem) -> ParsedItem:
     if size is None and type_nouns(product) == {"lid"} and previous_types == {"cup"}:
         size = previous.size
     return ParsedItem(product, item.quantity, item.unit, size)
+
+
+def head_types(segment: str) -> set[str]:
+    """The product types a segment names before any 'for': 'lids for our cold cups' -> {lid}."""
+    words = product_words(extract_sizes(segment)[0])
+    head = words[: words.index("for")] if "for" in words[1:] else words
+    return {singular(word) for word in head} & TYPE_NOUNS
 
 
 def type_nouns(product: str) -> set[str]:
@@ -369,15 +376,10 @@ def product_words(masked: str) -> list[str]:
 
 def canonical_product(words: list[str]) -> str:
     """'boxes for pizzas' -> 'pizza box'; 'paper cups' -> 'paper cup'; 'lids for cold cups' ->
-    'lid for cold cup'."""
+    'cold cup lid' (the head noun last, as the catalogue search reads it)."""
     if "for" in words:
         position = words.index("for")
         head, purpose = words[:position], [w for w in words[position + 1 :] if w != "for"]
-        if any(singular(w) in TYPE_NOUNS for w in head) and any(
-            singular(w) in TYPE_NOUNS for w in purpose
-        ):
-            # "lids for our cold cups": lids, for cups (as the catalogue's "dome lid for cold cup")
-            return " ".join(singular(w) for w in [*head, "for", *purpose])
         words = purpose + head if head and purpose else head or purpose
     return " ".join(singular(word) for word in words)
 

@@ -122,8 +122,10 @@ def test_spoons_and_forks_without_set_stay_a_doubt():
     assert parse_order("spoons and forks 300").doubt
 
 
-def test_lids_for_cups_are_lids_that_name_their_cups():
-    assert items("lids for the 16oz PET cups, 900") == [("lid for pet cup", 900, "pcs", "16 oz")]
+def test_lids_for_cups_are_one_item_of_lids_with_the_head_noun_last():
+    order = parse_order("lids for the 16oz PET cups, 900")
+    assert [(i.product, i.quantity, i.size) for i in order.items] == [("pet cup lid", 900, "16 oz")]
+    assert order.doubt == ""
 
 
 # ---------------------------------------------------------------- line structure
