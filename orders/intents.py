@@ -377,9 +377,7 @@ def score_intents(lowered: str) -> dict[str, float]:
     signals = parsing.order_signals(lowered)
     if parsed.repeat_last:
         scores[ORDER_PLACEMENT] += 1.2
-    elif any(
-        item.size or parsing.order_signals(item.product).names_product for item in parsed.items
-    ):
+    elif any(item.names_a_product for item in parsed.items):
         # items with quantities, and "want"/"nak"/"வேண்டும்": an order even after "do you sell..?"
         scores[ORDER_PLACEMENT] += 1.0 if order_verb else 0.7
         # delivery words in a message with items are instructions ("call me when reach")

@@ -77,6 +77,11 @@ class ParsedItem:
     unit: str = PIECES
     size: str | None = None
 
+    @property
+    def names_a_product(self) -> bool:
+        """A size or a product type ('12oz', 'cup'), not only words ('ord been issued')."""
+        return bool(self.size) or any(singular(w) in TYPE_NOUNS for w in self.product.split())
+
     def describe(self) -> str:
         size = f"{display_size(self.size)} " if self.size else ""
         unit = "" if self.unit == PIECES else f" {self.unit}{'s' if self.quantity != 1 else ''} of"
