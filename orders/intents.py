@@ -56,7 +56,7 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\b(?:nak|mahu|pesan|perlu)\b",
             r"\b(?:venum|vendum|thevai|anuppunga)\b",
             "要",
-            "订",
+            "订(?!了)",  # "订了" is "ordered", an order already placed
             "வேண்டும்",
             "வேணும்",
             "தேவை",
@@ -70,6 +70,7 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
         (
             r"\b(?:change|amend|modify|tukar|ubah|pinda)\b",
             r"\b(?:don't|dont|do not|no need to) send\b",
+            r"\binstead\b",
             "改成",
             "改为",
             "改到",
@@ -84,7 +85,7 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
     (
         ORDER_CHANGE,
         0.6,
-        (r"\binstead\b", r"\bactually\b", r"\badd (?:another )?\d+ more\b", "改"),
+        (r"\bactually\b", r"\badd (?:another )?\d+ more\b", "改"),
     ),
     (ORDER_CANCEL, 1.5, (r"\bcancel(?:l?ed|ling)?\b", r"\bbatal\w*", "取消", "ரத்து")),
     (
@@ -121,6 +122,11 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
         DELIVERY_QUERY,
         0.9,
         (
+            r"\bwhen (?:coming|come|reach|arrive)\b",
+            r"\b(?:haven't|havent|have not|not yet|never|didn't|did not) (?:receive|get|got)\w*",
+            r"\bbelum (?:terima|dapat|sampai)\b",
+            "没收到",
+            "还没送",
             r"\breach(?:ed)?\b",
             r"\bnot here yet\b",
             r"\bwaiting (?:since|for)\b",
@@ -248,6 +254,19 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
     ),
     (
         COMPLAINT,
+        1.2,
+        (
+            r"\b(?:received|got|sent|came|delivered|gave)\b.*\binstead of\b",
+            r"\bonly \d+ (?:came|arrived|received|reach\w*|sampai)\b",
+            r"\bwhy charge\b|\bovercharg\w*|\bcharged (?:us|me) for\b",
+            r"\bshort(?: by)? \d+\b|\bkurang \d+\b",
+            "少了",
+            "少送",
+            "குறைவாக",
+        ),
+    ),
+    (
+        COMPLAINT,
         0.9,
         (
             r"\b(?:disappointed|terrible|unacceptable)\b",
@@ -357,6 +376,25 @@ def classify_intent(
     return IntentResult(top_intent, confidence_of(top, second))
 
 
+# About an order already placed or delivered ("received 2 ctn straws, thanks", "我们上周订了两千个
+# 杯子", "நேற்று 1000 கப் ஆர்டர் செய்தேன்"): items in it are no new order unless an order verb asks.
+PAST_ORDER = compile_alternatives(
+    (
+        r"\b(?:received|we got|got the|you sent|was sent|were sent|came|arrived|delivered)\b",
+        r"\b(?:we|i) (?:ordered|order(?:ed)? last)\b|\bordered (?:on|last|yesterday)\b",
+        r"\b(?:thanks?|thank you|tq|thx) for (?:the|your|sending)\b",
+        r"\b(?:dah|sudah|telah|belum) (?:terima|sampai|dapat|order|pesan)\b",
+        "收到",
+        "订了",
+        "送来的",
+        "已经送",
+        "கிடைத்த",
+        "வந்த",
+        "அனுப்பிய",
+        "செய்தேன்",
+        "செய்தோம்",
+    )
+)
 # A question about a product: "...?", "or not", "吗", "会不会", "ke?", "சரியா", "இருக்கா".
 QUESTION = re.compile(
     r"\?|\bor not\b|\bcan or not\b|\bke\s*$|\b(?:boleh|tahan)\b.*\bke\b|吗|会不会|能不能|可不可以"
@@ -392,6 +430,8 @@ def score_intents(lowered: str) -> dict[str, float]:
     asks = YES_NO_QUESTION.search(lowered) or (not parsed.items and QUESTION.search(lowered))
     if signals.names_product and not order_verb and asks:
         scores[PRODUCT_QUESTION] += 0.9
+    if PAST_ORDER.search(lowered) and not order_verb and not parsed.repeat_last:
+        scores[ORDER_PLACEMENT] = 0.0
     if scores[ORDER_CHANGE] >= 1.0 or scores[ORDER_CANCEL] > 0:
         scores[ORDER_PLACEMENT] = min(scores[ORDER_PLACEMENT], 0.5)
     return scores

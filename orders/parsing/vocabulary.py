@@ -98,6 +98,12 @@ DOUBT_PATTERNS = (
         r"\d+[ \t]*(?:or|atau|-|to|或)[ \t]*\d+[ \t]*(?:pcs|carton|ctn|box|pack)?\b",
     ),
     ("a change", r"\b(?:change|tukar|instead|replace|ganti)\b|改"),
+    # items of an order already delivered or placed ("received 2 ctn straws", "订了两千个杯子")
+    (
+        "an earlier order",
+        r"\b(?:received|you sent|we ordered|i ordered)\b|\b(?:dah|sudah|telah) terima\b|收到|订了"
+        r"|(?<![\u0B80-\u0BFF])(?:கிடைத்த|செய்தேன்|செய்தோம்)",
+    ),
     ("a cancellation", r"\b(?:cancel\w*|batal\w*)\b|取消|ரத்து"),
     (
         "a question",

@@ -74,3 +74,28 @@ def test_a_tamil_rule_word_inside_a_number_word_does_not_count():
     # "ரத்து" (cancel) is the end of "ஆயிரத்து" (one thousand and ...)
     result = intents.classify_intent("12oz கப் ஆயிரத்து இருநூறு")
     assert result.intent == intents.ORDER_PLACEMENT
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("the 500 cups you sent yesterday, 50 were cracked", intents.COMPLAINT),
+        ("we received 2 ctn napkins instead of 3", intents.COMPLAINT),
+        ("why charge me for 3 ctn when only 2 came", intents.COMPLAINT),
+        ("we ordered 1000 cups on monday, when coming?", intents.DELIVERY_QUERY),
+        ("我们上周订了两千个杯子，还没收到", intents.DELIVERY_QUERY),
+        ("Pesanan 500 cawan semalam belum sampai", intents.DELIVERY_QUERY),
+        ("நேற்று 1000 கப் ஆர்டர் செய்தேன், இன்னும் வரவில்லை", intents.DELIVERY_QUERY),
+        ("thanks for the 300 pizza boxes, all good", intents.OTHER),
+        ("收到了两箱吸管，谢谢", intents.OTHER),
+        ("dah terima 2 karton napkin, terima kasih", intents.OTHER),
+        ("Please deliver the 1000 cups to our Bedok outlet instead", intents.ORDER_CHANGE),
+    ],
+)
+def test_items_of_an_order_already_placed_or_delivered_are_no_new_order(text, intent):
+    assert intents.classify_intent(text).intent == intent
+
+
+def test_thanks_for_the_last_delivery_then_an_order_is_an_order():
+    text = "Thanks for the fast delivery! Pls send 500 12oz cups"
+    assert intents.classify_intent(text).intent == intents.ORDER_PLACEMENT

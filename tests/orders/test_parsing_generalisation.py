@@ -251,3 +251,17 @@ def test_a_repeat_with_changes_is_a_doubt(text):
 )
 def test_price_questions_and_cancellations_are_never_orders(text):
     assert parse_order(text).doubt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "received 4 ctn lids yesterday, thanks",
+        "you sent 300 8 inch boxes, we ordered 300 12 inch",
+        "收到了三箱纸巾",
+        "dah terima 3 karton napkin",
+        "நேற்று 500 கப் கிடைத்தது",
+    ],
+)
+def test_items_of_an_earlier_order_are_a_doubt(text):
+    assert parse_order(text).doubt
