@@ -28,6 +28,7 @@ from orders.parsing.text import (
     normalise_text,
 )
 from orders.parsing.vocabulary import (
+    ATTRIBUTE_GROUPS,
     ATTRIBUTE_WORDS,
     CONTAINER_UNITS,
     DOUBT_PATTERNS,
@@ -132,6 +133,13 @@ def parse_order(text: str) -> ParsedOrder:
                 items.extend(each_item(item, items[-1] if items else None))
                 continue
             doubts.append("two products, one quantity")
+        kinds = variants(item, extract_sizes(segment.text)[1])
+        if len(kinds) > 1:
+            # "8寸和12寸披萨盒各三百个", "beg besar dan kecil masing-masing 500"
+            if re.search(EACH, segment.text):
+                items.extend(kinds)
+                continue
+            doubts.append("two kinds, one quantity")
         items.append(inherit(item, items[-1]) if items else item)
     items = [item for item in borrow_types(items) if item.product]
     if repeat_last and (items or negated):
@@ -154,6 +162,30 @@ def borrow_types(items: list[ParsedItem]) -> list[ParsedItem]:
             product = f"{item.product} {' '.join(kept)}"
             out[index] = ParsedItem(product, item.quantity, item.unit, item.size)
     return out
+
+
+def variants(item: ParsedItem, sizes: list[str]) -> list[ParsedItem]:
+    """The kinds one item names: two sizes ('8 inch and 12 inch box') or two values of one
+    attribute ('large and small bag'); [item] when it names one kind."""
+    words = list(dict.fromkeys(item.product.split()))  # "pizza box pizza box" -> "pizza box"
+    product = " ".join(words)
+    if len(set(sizes)) > 1:
+        return [
+            ParsedItem(product, item.quantity, item.unit, size) for size in dict.fromkeys(sizes)
+        ]
+    for group in ATTRIBUTE_GROUPS:
+        values = [w for w in words if w in group]
+        if len({group[w] for w in values}) > 1:
+            return [
+                ParsedItem(
+                    " ".join(w for w in words if w not in group or w == value),
+                    item.quantity,
+                    item.unit,
+                    item.size,
+                )
+                for value in values
+            ]
+    return [item]
 
 
 def companion_item(text: str, previous: ParsedItem) -> ParsedItem:

@@ -60,7 +60,7 @@ STOPWORDS = frozenset(
     fri sat sun x qty quantity total around about approx approximately just only be is are will
     shall do have has let lets let's new same usual size sized type kind again as well okay ok
     yes yeah yep hmm lah leh ah ya eh one make it there outlet shop branch store kitchen
-    each setiap masing but last time matching following
+    each setiap jenis masing masing-masing but last time matching following give
     tria gimme we're i'm we've we'll i'll we'd i'd running low out urgent urgently top up help
     """.split()  # noqa: SIM905 - a word list reads better as text
     + MALAY_STOPWORDS.split()
@@ -78,6 +78,14 @@ TYPE_NOUNS = frozenset(
 # Words that only describe a product: "small 1k" after "big paper bag 500" means small paper bags.
 ATTRIBUTE_WORDS = frozenset(
     "small large big medium hot cold kraft white brown paper dome sip clear plastic wooden".split()  # noqa: SIM905
+)
+
+# Values that exclude each other (word -> value): "large and small bags 500" names two kinds.
+ATTRIBUTE_GROUPS: tuple[dict[str, str], ...] = (
+    {"small": "small", "large": "large", "big": "large", "medium": "medium"},
+    {"hot": "hot", "cold": "cold"},
+    {"sip": "sip", "dome": "dome"},
+    {"kraft": "kraft", "brown": "kraft", "white": "white"},
 )
 
 REPEAT_PATTERNS = (
@@ -103,6 +111,11 @@ DOUBT_PATTERNS = (
         "an earlier order",
         r"\b(?:received|you sent|we ordered|i ordered)\b|\b(?:dah|sudah|telah) terima\b|收到|订了"
         r"|(?<![\u0B80-\u0BFF])(?:கிடைத்த|செய்தேன்|செய்தோம்)",
+    ),
+    (
+        "an approximate quantity",
+        r"\b(?:about|around|approx\w*|roughly|abt|lebih kurang|kira-kira)\s*\d"
+        r"|\d+\s*(?:or so|odd)\b|左右|சுமார்",
     ),
     ("a cancellation", r"\b(?:cancel\w*|batal\w*)\b|取消|ரத்து"),
     (

@@ -265,3 +265,29 @@ def test_price_questions_and_cancellations_are_never_orders(text):
 )
 def test_items_of_an_earlier_order_are_a_doubt(text):
     assert parse_order(text).doubt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "8 inch and 14 inch pizza boxes 250",  # two sizes, one quantity
+        "hot and cold cups 16oz 900",  # two values of one attribute
+        "about 700 napkins",
+        "napkins 700 or so",
+        "纸巾大概七百张",
+        "napkin lebih kurang 700",
+    ],
+)
+def test_two_kinds_under_one_quantity_and_approximate_quantities_are_doubts(text):
+    assert parse_order(text).doubt
+
+
+def test_each_splits_two_sizes_or_two_attribute_values():
+    assert items("8寸和14寸披萨盒各两百个") == [
+        ("pizza box", 200, "pcs", "8 inch"),
+        ("pizza box", 200, "pcs", "14 inch"),
+    ]
+    assert items("beg kertas besar dan kecil, 400 setiap jenis") == [
+        ("paper bag large", 400, "pcs", None),
+        ("paper bag small", 400, "pcs", None),
+    ]
