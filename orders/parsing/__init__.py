@@ -4,13 +4,15 @@ Pure functions of plain strings: no ORM, no network (it may import only the stan
 its own modules). The OpenAI parser (orders/llm.py) returns the same dataclasses and falls back to
 this package, so the assistant never depends on the API being up.
 
-Modules: text (contact details out, words translated, sizes masked), numbers (number words and
-numerals in English, Malay, Tamil and Chinese), vocabulary (units and stopwords), this module
-(segments and items). Judged by tests/fixtures/order_messages.json (`python -m orders.parsing_eval`)
+Modules: text (contact details and references out, words translated, sizes masked), lexicon
+(Chinese, Malay and Tamil order words), numbers (number words and numerals in English, Malay,
+Tamil and Chinese), vocabulary (units, stopwords, doubts), segments (a message cut into order
+lines), words (product words, singular, types), this module (items from segments). Judged by tests/fixtures/order_messages.json (`python -m orders.parsing_eval`)
 and by the blind set orders/eval/ (`make assistant-eval`).
 
-When the parser is unsure (two quantities for one line, one quantity for two product types, a
-change or a question written like an order) it says so in ParsedOrder.doubt, and the assistant
+When the parser is unsure (two quantities for one line, one quantity for two product types or
+two kinds, an approximate quantity, a change, a cancellation, a question or an earlier order
+written like an order) it says so in ParsedOrder.doubt, and the assistant
 asks the customer to confirm instead of ordering.
 """
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from orders.parsing.segments import CLAUSE_SPLIT, find_quantity, split_segments
 from orders.parsing.text import (
     SIZE_UNITS,
     display_size,
@@ -33,14 +36,19 @@ from orders.parsing.vocabulary import (
     CONTAINER_UNITS,
     DOUBT_PATTERNS,
     EACH,
-    IRREGULAR_SINGULARS,
     NEGATION,
     PIECES,
     REPEAT_PATTERNS,
-    SINGULAR_KEEP,
     STOPWORDS,
     TYPE_NOUNS,
     UNIT_WORDS,
+)
+from orders.parsing.words import (
+    canonical_product,
+    head_types,
+    product_words,
+    singular,
+    type_nouns,
 )
 
 __all__ = [
@@ -60,13 +68,6 @@ __all__ = [
     "product_words",
     "singular",
 ]
-
-SEGMENT_SPLIT = re.compile(
-    r"\n|;|,|\+|&|\band\b|\bn\b|\bplus\b|\balso\b|•|·|\s-\s|\.(?=\s|$)|\bwith\b"
-)
-# Clauses for telling what is wanted from what is not ("same as usual but no need napkins").
-CLAUSE_SPLIT = re.compile(rf"{SEGMENT_SPLIT.pattern}|\bbut\b|\btapi\b|但是")
-QUANTITY = re.compile(r"(?<![a-z0-9_.§])(\d+)(?![a-z0-9_.§])")
 
 
 @dataclass(frozen=True)
@@ -256,108 +257,6 @@ def inherit(item: ParsedItem, previous: ParsedItem) -> ParsedItem:
     return ParsedItem(product, item.quantity, item.unit, size)
 
 
-def head_types(segment: str) -> set[str]:
-    """The product types a segment names before any 'for': 'lids for our cold cups' -> {lid}."""
-    words = product_words(extract_sizes(segment)[0])
-    head = words[: words.index("for")] if "for" in words[1:] else words
-    return {singular(word) for word in head} & TYPE_NOUNS
-
-
-def type_nouns(product: str) -> set[str]:
-    """The product types a phrase names, ignoring what follows 'for' ('lid for cold cup')."""
-    head = product.split(" for ")[0]
-    return {word for word in head.split() if word in TYPE_NOUNS}
-
-
-@dataclass(frozen=True)
-class Segment:
-    """The text of one item; companion: it names a product but no quantity, right after an item
-    of another type ("..., and the lids")."""
-
-    text: str
-    companion: bool = False
-
-
-def split_segments(text: str) -> list[Segment]:
-    """Split into one segment per item; a piece without a quantity joins its neighbour, unless it
-    names another type of product than the item before it (then it is a companion of that item)."""
-    pieces = [piece.strip() for piece in SEGMENT_SPLIT.split(text)]
-    pieces = [part for piece in pieces if piece for part in split_quantities(piece)]
-    segments: list[Segment] = []
-    carry = ""
-    for index, piece in enumerate(pieces):
-        next_piece = pieces[index + 1] if index + 1 < len(pieces) else ""
-        if has_quantity(piece):
-            segments.append(Segment(f"{carry} {piece}".strip()))
-            carry = ""
-        elif re.search(NEGATION, piece):
-            continue  # "the usual lid no need"
-        elif names_a_type(piece) and segments and not carry and not is_bare_quantity(next_piece):
-            if is_companion(piece, segments[-1].text):
-                segments.append(Segment(piece, companion=True))
-            else:
-                segments[-1] = Segment(f"{segments[-1].text} {piece}", segments[-1].companion)
-        else:
-            carry = f"{carry} {piece}".strip()
-    return segments
-
-
-def is_companion(piece: str, previous: str) -> bool:
-    """'the lids' after '200 cups 12oz': a product type the line before does not name."""
-    new = type_nouns(canonical_product(product_words(extract_sizes(piece)[0])))
-    before = type_nouns(canonical_product(product_words(extract_sizes(previous)[0])))
-    return bool(new) and bool(before) and not new & before
-
-
-def split_quantities(piece: str) -> list[str]:
-    """'napkin 5000 straw 5000' -> two pieces; '1000 12oz cups 500 16oz cups' -> two pieces."""
-    masked, _ = extract_sizes(piece)
-    matches = list(QUANTITY.finditer(masked))
-    if len(matches) < 2 or re.search(r"\d+[ \t]*(?:or|atau|to|-|/|或)[ \t]*\d+", masked):
-        return [piece]
-    quantity_first = not product_words(masked[: matches[0].start()])
-    cuts = []
-    for match in matches[1:] if quantity_first else matches[:-1]:
-        if quantity_first:
-            cuts.append(len(masked[: match.start()].rstrip().removesuffix(" x")))
-        else:
-            unit = re.match(rf"\s*(?:{'|'.join(UNIT_WORDS)})\b\.?", masked[match.end() :])
-            cuts.append(match.end() + (unit.end() if unit else 0))
-    parts, start = [], 0
-    for cut in cuts:
-        parts.append(masked[start:cut])
-        start = cut
-    parts.append(masked[start:])
-    parts = [unmask(part, piece) for part in parts if part.strip()]
-    return parts if all(names_a_type(part) for part in parts) else [piece]
-
-
-def unmask(part: str, piece: str) -> str:
-    """Put the sizes of the original piece back into a part of its masked text."""
-    _, sizes = extract_sizes(piece)
-    return re.sub(r"§size(\d+)§", lambda m: sizes[int(m.group(1))].replace(" ", ""), part)
-
-
-def has_quantity(piece: str) -> bool:
-    return find_quantity(extract_sizes(piece)[0]) is not None
-
-
-def is_bare_quantity(piece: str) -> bool:
-    """'1000', '400 pcs', 'x 2 ctn': a quantity waiting for the product named before it."""
-    masked = extract_sizes(piece)[0]
-    return has_quantity(piece) and not product_words(masked) and "§" not in masked
-
-
-def names_a_type(text: str) -> bool:
-    masked, sizes = extract_sizes(text)
-    return bool(sizes) or any(singular(w) in TYPE_NOUNS for w in product_words(masked))
-
-
-def find_quantity(masked: str) -> re.Match[str] | None:
-    """The first number in a masked segment that is not a size."""
-    return QUANTITY.search(masked)
-
-
 def parse_segment(segment: str) -> ParsedItem | None:
     masked, sizes = extract_sizes(segment)
     match = find_quantity(masked)
@@ -393,46 +292,6 @@ def names_a_product(rest: str) -> bool:
     """'10 packs wooden forks': a product follows the container word, so it is the unit."""
     following = re.match(r"\s*(?:§size\d+§\s*)*([a-z][a-z'-]*)", rest)
     return bool(following) and following.group(1) not in STOPWORDS
-
-
-def product_words(masked: str) -> list[str]:
-    """The words of a segment that can name a product, in order, with 'X for Y' kept as tokens."""
-    tokens = re.findall(r"§size\d+§|[a-z][a-z'-]*|\d+", masked)
-    words: list[str] = []
-    for word in tokens:
-        if word.startswith("§") or word.isdigit():
-            continue
-        if word == "for" or (word not in STOPWORDS and word not in UNIT_WORDS and len(word) > 1):
-            words.append(word)
-    while words and words[0] == "for":
-        words.pop(0)
-    while words and words[-1] == "for":
-        words.pop()
-    return words
-
-
-def canonical_product(words: list[str]) -> str:
-    """'boxes for pizzas' -> 'pizza box'; 'paper cups' -> 'paper cup'; 'lids for cold cups' ->
-    'cold cup lid' (the head noun last, as the catalogue search reads it)."""
-    if "for" in words:
-        position = words.index("for")
-        head, purpose = words[:position], [w for w in words[position + 1 :] if w != "for"]
-        words = purpose + head if head and purpose else head or purpose
-    return " ".join(singular(word) for word in words)
-
-
-def singular(word: str) -> str:
-    if word in IRREGULAR_SINGULARS:
-        return IRREGULAR_SINGULARS[word]
-    if word in SINGULAR_KEEP or len(word) <= 3 or word.endswith(("ss", "us", "is")):
-        return word
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "xes", "zes")):
-        return word[:-2]
-    if word.endswith("s"):
-        return word[:-1]
-    return word
 
 
 def parse_quantity_change(text: str) -> int | None:
