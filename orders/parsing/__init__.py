@@ -7,8 +7,9 @@ this package, so the assistant never depends on the API being up.
 Modules: text (contact details and references out, words translated, sizes masked), lexicon
 (Chinese, Malay and Tamil order words), numbers (number words and numerals in English, Malay,
 Tamil and Chinese), vocabulary (units, stopwords, doubts), segments (a message cut into order
-lines), words (product words, singular, types), this module (items from segments). Judged by tests/fixtures/order_messages.json (`python -m orders.parsing_eval`)
-and by the blind set orders/eval/ (`make assistant-eval`).
+lines), words (product words, singular, types), this module (items from segments). Judged by
+tests/fixtures/order_messages.json (`python -m orders.parsing_eval`), the development messages
+tests/fixtures/order_dev_messages.jsonl and the sets in orders/eval/ (`make assistant-eval`).
 
 When the parser is unsure (two quantities for one line, one quantity for two product types or
 two kinds, an approximate quantity, a change, a cancellation, a question or an earlier order
