@@ -1,4 +1,4 @@
-"""The classifier's evidence: rules by class of phrasing, in English/Singlish, Malay, Chinese, Tamil.
+"""The classifier's evidence: rules by class of phrasing in English/Singlish, Malay, Chinese, Tamil.
 
 Pure data and compiled patterns; imports only the intent labels.
 """
