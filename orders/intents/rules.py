@@ -194,7 +194,7 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\bavailable\b",
             r"\bcost\b",
             r"\bany\b.{0,30}\?",
-            r"\bada\b",
+            r"\bada\b(?! jual)",  # "ada jual" is counted above
             "有没有",
             "கிடைக்குமா",
             "இருக்கா",

@@ -62,6 +62,7 @@ def test_each_intent_in_every_language(text, intent):
         "napkin 1k, invoice to accounts@example.org",  # a billing line in an order
         "burger box 500, call me when reach",  # a delivery instruction in an order
         "got kraft bag or not? want 600",  # a question, then the order
+        "ada jual straw kertas? nak 2 karton",
         "பை கொஞ்சம் தேவை",
         "8oz cup 1500 வேண்டும்",
     ],
