@@ -118,9 +118,9 @@ def score_intents(lowered: str) -> dict[str, float]:
     else:
         scores[ORDER_PLACEMENT] = min(scores[ORDER_PLACEMENT], 0.2)
     # "do your paper straws go soggy?", "are your bags strong enough for 2 bottles?"; a question
-    # mark alone after items is a request ("8 inch box 2 ctn can?")
+    # mark alone after items is a request ("8 inch box 2 ctn can?"); in a complaint it is part of it
     asks = YES_NO_QUESTION.search(lowered) or (not parsed.items and QUESTION.search(lowered))
-    if signals.names_product and not order_verb and asks:
+    if signals.names_product and not order_verb and asks and not scores[COMPLAINT]:
         scores[PRODUCT_QUESTION] += 0.9
     if PAST_ORDER.search(lowered) and not order_verb and not parsed.repeat_last:
         scores[ORDER_PLACEMENT] = 0.0

@@ -129,6 +129,9 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\beta\b",
             r"\bdriver\b",
             r"\blorry\b",
+            r"\blori\b",
+            r"\b(?:on the way|otw|dah keluar)\b",
+            "在路上",
             r"\bpenghantaran\b",
         ),
     ),
@@ -247,6 +250,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
         0.9,
         (
             r"\b(?:disappointed|terrible|unacceptable)\b",
+            r"\btoo (?:small|big|thin|flimsy|weak|soft)\b|\bterlalu (?:kecil|besar|nipis|lembik)\b",
+            r"\b(?:return|refund|exchange) (?:them|it|the)\b|\bpulangkan\b",
             r"\bnot happy\b",
             r"\blate again\b",
             r"\bnever came\b",

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from orders.parsing.text import extract_sizes
-from orders.parsing.vocabulary import NEGATION, TYPE_NOUNS, UNIT_WORDS
+from orders.parsing.vocabulary import ATTRIBUTE_WORDS, NEGATION, TYPE_NOUNS, UNIT_WORDS
 from orders.parsing.words import canonical_product, product_words, singular, type_nouns
 
 SEGMENT_SPLIT = re.compile(
@@ -82,7 +82,18 @@ def split_quantities(piece: str) -> list[str]:
         start = cut
     parts.append(masked[start:])
     parts = [unmask(part, piece) for part in parts if part.strip()]
-    return parts if all(names_a_type(part) for part in parts) else [piece]
+    # every part names a product, or only describes one ("大的四百个小的八百个": the type is shared)
+    if any(names_a_type(part) for part in parts) and all(
+        names_a_type(part) or describes_only(part) for part in parts
+    ):
+        return parts
+    return [piece]
+
+
+def describes_only(part: str) -> bool:
+    """'small 800 pcs': attributes and a quantity, the product type left to the line around it."""
+    words = [singular(w) for w in product_words(extract_sizes(part)[0])]
+    return bool(words) and set(words) <= ATTRIBUTE_WORDS
 
 
 def unmask(part: str, piece: str) -> str:

@@ -47,7 +47,11 @@ MALAY_STOPWORDS = (
     "saya kami kita nak mahu perlu tolong hantar esok untuk dan boleh bila pesan minta jugak juga"
     " ye ya salam order pagi petang"
 )
-SINGLISH_STOPWORDS = "hor lor leh meh can not boss tmr thx tq ones them those these it"
+SINGLISH_STOPWORDS = (
+    "hor lor leh meh can not boss tmr thx tq ones them those these it"
+    " bro sis uncle auntie aunty anna akka abang kak encik cik puan tuan tauke towkay wah oi liao"
+    " le sia anot"
+)
 
 # Words that carry no product meaning in an order line.
 STOPWORDS = frozenset(

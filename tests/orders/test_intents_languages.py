@@ -12,6 +12,8 @@ from orders import intents
         # where is the delivery
         ("lorry reach yet? we open at 10", intents.DELIVERY_QUERY),
         ("barang belum sampai lagi", intents.DELIVERY_QUERY),
+        ("lori dah keluar?", intents.DELIVERY_QUERY),
+        ("driver otw already?", intents.DELIVERY_QUERY),
         ("货还没到，请帮忙查一下", intents.DELIVERY_QUERY),
         ("டெலிவரி இன்னும் வரவில்லை", intents.DELIVERY_QUERY),
         # where is the order (status)
@@ -34,6 +36,7 @@ from orders import intents
         ("மூடி எண்ணிக்கையை மாற்றுங்கள்", intents.ORDER_CHANGE),
         # complaints
         ("half the bags koyak, cannot use", intents.COMPLAINT),
+        ("these straws are too soft, can we exchange them?", intents.COMPLAINT),
         ("the dome lids don't fit the PET cups", intents.COMPLAINT),
         ("纸袋太薄了，一提就破", intents.COMPLAINT),
         ("கப்புகள் ஒழுகுகின்றன", intents.COMPLAINT),

@@ -291,3 +291,17 @@ def test_each_splits_two_sizes_or_two_attribute_values():
         ("paper bag large", 400, "pcs", None),
         ("paper bag small", 400, "pcs", None),
     ]
+
+
+def test_a_form_of_address_before_quantity_first_items_is_no_product_word():
+    assert items("sis 2 ctn napkin 1 ctn straw") == [
+        ("napkin", 2, "carton", None),
+        ("straw", 1, "carton", None),
+    ]
+
+
+def test_items_that_only_describe_share_the_product_type_named_once():
+    assert items("袋子大号三百个小号六百个") == [
+        ("bag large", 300, "pcs", None),
+        ("small bag", 600, "pcs", None),
+    ]
