@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from orders.parsing.segments import CLAUSE_SPLIT, find_quantity, split_segments
+from orders.parsing.segments import CLAUSE_SPLIT, QUANTITY, find_quantity, split_segments
 from orders.parsing.text import (
     SIZE_UNITS,
     display_size,
@@ -119,6 +119,10 @@ def parse_order(text: str) -> ParsedOrder:
     items: list[ParsedItem] = []
     for segment in split_segments(normalised):
         item = parse_segment(segment.text)
+        if len(QUANTITY.findall(extract_sizes(segment.text)[0])) > 1:
+            doubts.append(
+                "two numbers for one line"
+            )  # "3x 8oz lids 500", "cups 1000 for 3 outlets"
         if item is None and segment.companion and items:
             item = companion_item(segment.text, items[-1])
             if not (

@@ -60,6 +60,21 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w.])(?:\+?65[\s-]?)?[3689]\d{3}[\s-]?\d{4}(?![\w.])")
 UNIT_NUMBER = re.compile(r"#\d+-\d+")
 CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b")
+# Numbers around the items that are no quantities: dates, days, times without am/pm, durations,
+# prices, percentages, ordinals, and the number of a table, outlet or floor.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_NOT_A_QUANTITY_UNIT = r"(?!\s*(?:%|x\b|pcs|pc\b|ctns?|cartons?|nos|sets?|oz|ml|inch|in\b|\"|\d))"
+NOT_QUANTITIES = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    r"|(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])(?!\s*(?:oz|ml|inch|sip|dome|lids?)\b)"
+    r"|\b\d+(?:st|nd|rd|th)\b"
+    r"|\b\d+\s*(?:days?|weeks?|months?|hours?|hrs?|mins?|minutes?|hari|minggu|bulan)\b"
+    r"|\d+\s*(?:天|周|个月|小时|点|号|日|月)|\d+\s*மணி"
+    rf"|\b(?:before|by|at|after|until|till|sebelum|selepas|pukul|jam)\s+\d{{1,2}}(?:[:.]\d{{2}})?\b(?!\s*{_MONTH}){_NOT_A_QUANTITY_UNIT}"
+    r"|(?:s\$|\$|\brm|\bsgd)\s*\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s*(?:cents?|sen|dollars?)\b|\d+\s*%"
+    r"|\b(?:table|outlet|branch|store|shop|level|floor|lvl|lot|gate|bay|dock|door|counter|stall|"
+    r"kiosk|meja|cawangan|tingkat)\s*#?\d+\b"
+)
 ROAD_WORDS = re.compile(r"\b(?:road|rd|street|st|ave|avenue|jalan|lorong|drive|crescent)\b")
 
 # "12/16oz", "12/16 sip lid": a lid sold for two cup sizes, read as the first size.
@@ -102,12 +117,14 @@ def normalise_text(text: str) -> str:
 
 
 def strip_contact_details(text: str) -> str:
-    """Emails, phone numbers, unit numbers, clock times and address clauses, replaced by a break."""
+    """Emails, phone numbers, unit numbers, references, dates and times, prices and address
+    clauses: out, so that no number in them is read as a quantity."""
     text = EMAIL.sub(" ; ", text)
     text = PHONE.sub(" ; ", text)
     text = UNIT_NUMBER.sub(" ", text)
     text = REFERENCE.sub(" ; ", text)
     text = CLOCK_TIME.sub(" ", text)
+    text = NOT_QUANTITIES.sub(" ", text)
     clauses = re.split(r"(\n|;|,(?!\d))", text)
     kept = []
     for clause in clauses:

@@ -64,7 +64,8 @@ STOPWORDS = frozenset(
     fri sat sun x qty quantity total around about approx approximately just only be is are will
     shall do have has let lets let's new same usual size sized type kind again as well okay ok
     yes yeah yep hmm lah leh ah ya eh one make it there outlet shop branch store kitchen
-    each setiap jenis masing masing-masing but last time matching following give
+    thks tks tqvm thankyou slot each setiap jenis masing masing-masing but last time matching
+    following give
     tria gimme we're i'm we've we'll i'll we'd i'd running low out urgent urgently top up help
     """.split()  # noqa: SIM905 - a word list reads better as text
     + MALAY_STOPWORDS.split()
@@ -108,6 +109,11 @@ DOUBT_PATTERNS = (
     (
         "two quantities",
         r"\d+[ \t]*(?:or|atau|-|to|或)[ \t]*\d+[ \t]*(?:pcs|carton|ctn|box|pack)?\b",
+    ),
+    # "2 x 1000": two cartons of a thousand, or two thousand, or two and a thousand?
+    (
+        "two quantities multiplied",
+        r"(?<![a-z§\d])\d+\s*x\s*\d+(?![\d.])(?!\s*(?:oz|ml|inch|in|cm|mm|l)\b|\s*\")",
     ),
     ("a change", r"\b(?:change|tukar|instead|replace|ganti)\b|改"),
     # items of an order already delivered or placed ("received 2 ctn straws", "订了两千个杯子")

@@ -305,3 +305,36 @@ def test_items_that_only_describe_share_the_product_type_named_once():
         ("bag large", 300, "pcs", None),
         ("small bag", 600, "pcs", None),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "paper straws 1200, deliver 20 Feb",
+        "paper straws 1200 by March 3rd",
+        "paper straws 1200 - need them within 3 days",
+        "paper straws 1200 before 9 pls",
+        "paper straws 1200 @ $0.012, 10% discount right?",
+        "paper straws 1200 for table 12",
+        "paper straws 1200, send to outlet 4 on the 2nd",
+        "paper straws 1200 on 5/6",
+        "吸管一千二百支，明天下午3点前送",
+        "straw kertas 1200, hantar sebelum pukul 10",
+        "ஸ்ட்ரா 1200, காலை 10 மணிக்குள்",
+    ],
+)
+def test_dates_times_prices_and_places_are_not_quantities(text):
+    order = parse_order(text)
+    assert [(i.quantity, "straw" in i.product.split()) for i in order.items] == [(1200, True)]
+    assert order.doubt == ""
+
+
+@pytest.mark.parametrize(
+    "text", ["burger box 2 x 250", "4x burger box 250", "burger box 250 for 3 shops"]
+)
+def test_two_numbers_for_one_line_are_a_doubt(text):
+    assert parse_order(text).doubt
+
+
+def test_a_quantity_times_a_size_is_no_doubt():
+    assert parse_order('250 x 14" pizza boxes').doubt == ""
