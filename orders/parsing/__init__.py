@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from orders.parsing.segments import CLAUSE_SPLIT, QUANTITY, find_quantity, split_segments
+from orders.parsing.segments import CLAUSE_SPLIT, QUANTITY, Segment, find_quantity, split_segments
 from orders.parsing.text import (
     SIZE_UNITS,
     display_size,
@@ -118,35 +118,7 @@ def parse_order(text: str) -> ParsedOrder:
     doubts = [name for name, pattern in DOUBT_PATTERNS if re.search(pattern, normalised)]
     items: list[ParsedItem] = []
     for segment in split_segments(normalised):
-        item = parse_segment(segment.text)
-        if len(QUANTITY.findall(extract_sizes(segment.text)[0])) > 1:
-            doubts.append(
-                "two numbers for one line"
-            )  # "3x 8oz lids 500", "cups 1000 for 3 outlets"
-        if item is None and segment.companion and items:
-            item = companion_item(segment.text, items[-1])
-            if not (
-                type_nouns(item.product) == {"lid"} and type_nouns(items[-1].product) == {"cup"}
-            ):
-                doubts.append("a quantity taken from the line before")
-        if item is None:
-            continue
-        if items and item.unit == PIECES and re.search(r"\d\s+of\b", segment.text):
-            # "5 cartons of napkins and 3 of straws": the unit of the line before
-            item = ParsedItem(item.product, item.quantity, items[-1].unit, item.size)
-        if len(head_types(segment.text)) > 1:
-            if re.search(EACH, segment.text):
-                items.extend(each_item(item, items[-1] if items else None))
-                continue
-            doubts.append("two products, one quantity")
-        kinds = variants(item, extract_sizes(segment.text)[1])
-        if len(kinds) > 1:
-            # "8寸和12寸披萨盒各三百个", "beg besar dan kecil masing-masing 500"
-            if re.search(EACH, segment.text):
-                items.extend(kinds)
-                continue
-            doubts.append("two kinds, one quantity")
-        items.append(inherit(item, items[-1]) if items else item)
+        items.extend(read_segment(segment, items[-1] if items else None, doubts))
     items = [item for item in borrow_types(items) if item.product]
     if repeat_last and (items or negated):
         # "same as last week but add 500 cups", "same as last time, no need lids"
@@ -154,6 +126,40 @@ def parse_order(text: str) -> ParsedOrder:
     return ParsedOrder(
         items=items, repeat_last=repeat_last and not items, doubt=", ".join(dict.fromkeys(doubts))
     )
+
+
+def read_segment(
+    segment: Segment, previous: ParsedItem | None, doubts: list[str]
+) -> list[ParsedItem]:
+    """The items of one segment (none, one, or one per kind with 'each'); doubts are appended."""
+    masked, sizes = extract_sizes(segment.text)
+    if len(QUANTITY.findall(masked)) > 1:
+        # "3x 8oz lids 500", "12oz cups 1000 for our 3 outlets": which number is the quantity?
+        doubts.append("two numbers for one line")
+    item = parse_segment(segment.text)
+    if item is None and segment.companion and previous:
+        item = companion_item(segment.text, previous)
+        matching_lids = type_nouns(item.product) == {"lid"} and type_nouns(previous.product) == {
+            "cup"
+        }
+        if not matching_lids or item.size != previous.size:
+            doubts.append("a quantity taken from the line before")
+    if item is None:
+        return []
+    if previous and item.unit == PIECES and re.search(r"\d\s+of\b", segment.text):
+        # "5 cartons of napkins and 3 of straws": the unit of the line before
+        item = ParsedItem(item.product, item.quantity, previous.unit, item.size)
+    if len(head_types(segment.text)) > 1:
+        if re.search(EACH, segment.text):
+            return each_item(item, previous)
+        doubts.append("two products, one quantity")
+    kinds = variants(item, sizes)
+    if len(kinds) > 1:
+        # "8寸和12寸披萨盒各三百个", "beg besar dan kecil masing-masing 500"
+        if re.search(EACH, segment.text):
+            return kinds
+        doubts.append("two kinds, one quantity")
+    return [inherit(item, previous) if previous else item]
 
 
 def borrow_types(items: list[ParsedItem]) -> list[ParsedItem]:

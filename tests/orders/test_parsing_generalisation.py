@@ -157,6 +157,10 @@ def test_the_matching_lids_named_without_a_quantity_follow_the_cups():
     ]
 
 
+def test_lids_of_another_size_named_without_a_quantity_are_asked_about():
+    assert parse_order("8oz cups 450, and 12oz lids").doubt
+
+
 def test_another_product_named_without_a_quantity_is_asked_about_never_merged():
     order = parse_order("burger box 400, and napkins")
     assert [i.product for i in order.items] == ["burger box", "napkin"]
