@@ -37,7 +37,8 @@ from orders.eval import fake_openai
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "blind_orders.jsonl"
-# Written apart from the parser and the blind set; --set heldout (README "The held-out set").
+# Written apart from the parser and the blind set, tuned against since its first run (README "The
+# held-out set"); --set heldout.
 SETS = {"blind": CASES, "heldout": HERE / "heldout_orders.jsonl"}
 DEMO = HERE.parent / "demo.py"
 LANGS = ("en", "singlish", "zh", "ms", "ta", "mixed")
