@@ -127,6 +127,8 @@ DOUBT_PATTERNS = (
         r"\b(?:about|around|approx\w*|roughly|abt|lebih kurang|kira-kira)\s*\d"
         r"|\d+\s*(?:or so|odd)\b|左右|சுமார்",
     ),
+    # "一箱半", "half a carton", "satu setengah karton": part of a unit
+    ("a fraction", r"半|\bhalf\b|\bsetengah\b|\bseparuh\b|(?<![\u0B80-\u0BFF])அரை"),
     ("a cancellation", r"\b(?:cancel\w*|batal\w*)\b|取消|ரத்து"),
     (
         "a question",

@@ -65,6 +65,10 @@ def type_nouns(product: str) -> set[str]:
 
 def head_types(segment: str) -> set[str]:
     """The product types a segment names before any 'for': 'lids for our cold cups' -> {lid}."""
-    words = product_words(extract_sizes(segment)[0])
+    # "1 box of straws": the container is the unit, not a second product
+    masked = re.sub(
+        r"\d+\s*(?:box|boxes|packs?|bags?|cases?)\s+of\b", " ", extract_sizes(segment)[0]
+    )
+    words = product_words(masked)
     head = words[: words.index("for")] if "for" in words[1:] else words
     return {singular(word) for word in head} & TYPE_NOUNS

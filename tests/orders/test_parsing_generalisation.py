@@ -342,3 +342,25 @@ def test_two_numbers_for_one_line_are_a_doubt(text):
 
 def test_a_quantity_times_a_size_is_no_doubt():
     assert parse_order('250 x 14" pizza boxes').doubt == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a carton of 8oz lids", [("lid", 1, "carton", "8 oz")]),
+        ("need 1 box of napkins", [("napkin", 1, "box", None)]),
+        ("napkin sekarton", [("napkin", 1, "carton", None)]),
+        ("10吋披萨盒八十个", [("pizza box", 80, "pcs", "10 inch")]),
+    ],
+)
+def test_a_single_unit_written_as_a_word(text, expected):
+    order = parse_order(text)
+    assert [(i.product, i.quantity, i.unit, i.size) for i in order.items] == expected
+    assert order.doubt == ""
+
+
+@pytest.mark.parametrize(
+    "text", ["8oz杯两箱半", "half a carton of napkins", "napkin satu setengah karton"]
+)
+def test_part_of_a_unit_is_a_doubt(text):
+    assert parse_order(text).doubt
