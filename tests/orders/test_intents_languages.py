@@ -103,3 +103,38 @@ def test_items_of_an_order_already_placed_or_delivered_are_no_new_order(text, in
 def test_thanks_for_the_last_delivery_then_an_order_is_an_order():
     text = "Thanks for the fast delivery! Pls send 500 12oz cups"
     assert intents.classify_intent(text).intent == intents.ORDER_PLACEMENT
+
+
+EVERYDAY = [
+    ("hi there, anyone?", intents.GREETING),
+    ("selamat pagi", intents.GREETING),
+    ("早上好", intents.GREETING),
+    ("வணக்கம் சார்", intents.GREETING),
+    ("ok noted", intents.OTHER),
+    ("好的，谢谢", intents.OTHER),
+    ("சரி நன்றி", intents.OTHER),
+    ("order ORD-2026-0101 confirmed?", intents.ORDER_STATUS),
+    ("订单确认了吗？", intents.ORDER_STATUS),
+    ("pesanan saya dah confirm?", intents.ORDER_STATUS),
+    ("என் ஆர்டர் உறுதி செய்யப்பட்டதா?", intents.ORDER_STATUS),
+    ("几点送货？", intents.DELIVERY_QUERY),
+    ("எப்போது டெலிவரி?", intents.DELIVERY_QUERY),
+    ("how much do we owe you", intents.INVOICE_QUERY),
+    ("请发一下这个月的账单", intents.INVOICE_QUERY),
+    ("有没有16盎司的杯盖？", intents.PRODUCT_QUESTION),
+    ("22oz கப் இருக்கிறதா?", intents.PRODUCT_QUESTION),
+    ("不要了，取消吧", intents.ORDER_CANCEL),
+    ("ஆர்டரை கேன்சல் செய்யுங்கள்", intents.ORDER_CANCEL),
+    ("make it 2000 instead", intents.ORDER_CHANGE),
+    ("tukar napkin jadi 3 karton", intents.ORDER_CHANGE),
+    ("the straws are bad quality", intents.COMPLAINT),
+    ("送来的盒子破了", intents.COMPLAINT),
+    ("கப் உடைந்து வந்தது", intents.COMPLAINT),
+    ("给五星", intents.RATING),
+    ("5 நட்சத்திரம்", intents.RATING),
+]
+
+
+@pytest.mark.parametrize(("text", "intent"), EVERYDAY)
+def test_everyday_messages_in_every_language(text, intent):
+    assert intents.classify_intent(text).intent == intent
