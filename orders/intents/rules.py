@@ -30,7 +30,7 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
         0.3,
         (
             r"\b(?:order|need|want|send|get|buy|deliver|restock|top ?up|gimme|give me)\b",
-            r"\b(?:nak|mahu|pesan|perlu)\b",
+            r"\b(?:nak|mahu|pesan|perlu|tempah)\b",
             r"\b(?:venum|vendum|thevai|anuppunga)\b",
             "要",
             "订(?!了)",  # "订了" is "ordered", an order already placed
