@@ -103,8 +103,7 @@ def score_intents(lowered: str) -> dict[str, float]:
         if pattern.search(lowered):
             scores[intent] += weight
             order_verb = order_verb or index == 0
-    parsed = parsing.parse_order(lowered)
-    signals = parsing.order_signals(lowered)
+    parsed, signals = parsing.read_message(lowered)
     if parsed.repeat_last:
         scores[ORDER_PLACEMENT] += 1.2
     elif any(item.names_a_product for item in parsed.items):

@@ -67,6 +67,7 @@ __all__ = [
     "parse_order",
     "parse_quantity_change",
     "product_words",
+    "read_message",
     "singular",
 ]
 
@@ -110,7 +111,16 @@ class ParsedOrder:
 
 def parse_order(text: str) -> ParsedOrder:
     """Parse the items of an order message; an empty ParsedOrder when it names none."""
+    return parse_normalised(normalise_text(text))
+
+
+def read_message(text: str) -> tuple[ParsedOrder, OrderSignals]:
+    """parse_order and order_signals of one message, normalised once (the intent classifier)."""
     normalised = normalise_text(text)
+    return parse_normalised(normalised), signals_of(normalised)
+
+
+def parse_normalised(normalised: str) -> ParsedOrder:
     clauses = CLAUSE_SPLIT.split(normalised)
     negated = [clause for clause in clauses if re.search(NEGATION, clause)]
     affirmed = " ; ".join(clause for clause in clauses if clause not in negated)
@@ -245,7 +255,11 @@ class OrderSignals:
 
 
 def order_signals(text: str) -> OrderSignals:
-    masked, sizes = extract_sizes(normalise_text(text))
+    return signals_of(normalise_text(text))
+
+
+def signals_of(normalised: str) -> OrderSignals:
+    masked, sizes = extract_sizes(normalised)
     named = bool(sizes) or any(singular(w) in TYPE_NOUNS for w in product_words(masked))
     # "一两千" (one or two thousand) is a quantity the parser leaves unread, as a doubt
     unread = re.search(r"[一二两三四五六七八九]{2}[十百千万]", masked)
