@@ -37,8 +37,9 @@ from orders.eval import fake_openai
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "blind_orders.jsonl"
-# Written apart from the parser and the blind set; --set heldout (README "The held-out set"), and
-# --set fresh, written apart from the parser after both were tuned against (README "The fresh set").
+# --set heldout: written apart from the parser and the blind set, tuned against since its first
+# run (README "The held-out set"); --set fresh: written apart from the parser after both had been
+# tuned against (README "The fresh set").
 SETS = {
     "blind": CASES,
     "heldout": HERE / "heldout_orders.jsonl",

@@ -4,13 +4,16 @@ Pure functions of plain strings: no ORM, no network (it may import only the stan
 its own modules). The OpenAI parser (orders/llm.py) returns the same dataclasses and falls back to
 this package, so the assistant never depends on the API being up.
 
-Modules: text (contact details out, words translated, sizes masked), numbers (number words and
-numerals in English, Malay, Tamil and Chinese), vocabulary (units and stopwords), this module
-(segments and items). Judged by tests/fixtures/order_messages.json (`python -m orders.parsing_eval`)
-and by the blind set orders/eval/ (`make assistant-eval`).
+Modules: text (contact details and references out, words translated, sizes masked), lexicon
+(Chinese, Malay and Tamil order words), numbers (number words and numerals in English, Malay,
+Tamil and Chinese), vocabulary (units, stopwords, doubts), segments (a message cut into order
+lines), words (product words, singular, types), this module (items from segments). Judged by
+tests/fixtures/order_messages.json (`python -m orders.parsing_eval`), the development messages
+tests/fixtures/order_dev_messages.jsonl and the sets in orders/eval/ (`make assistant-eval`).
 
-When the parser is unsure (two quantities for one line, one quantity for two product types, a
-change or a question written like an order) it says so in ParsedOrder.doubt, and the assistant
+When the parser is unsure (two quantities for one line, one quantity for two product types or
+two kinds, an approximate quantity, a change, a cancellation, a question or an earlier order
+written like an order) it says so in ParsedOrder.doubt, and the assistant
 asks the customer to confirm instead of ordering.
 """
 
@@ -19,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from orders.parsing.segments import CLAUSE_SPLIT, QUANTITY, Segment, find_quantity, split_segments
 from orders.parsing.text import (
     SIZE_UNITS,
     display_size,
@@ -28,17 +32,24 @@ from orders.parsing.text import (
     normalise_text,
 )
 from orders.parsing.vocabulary import (
+    ATTRIBUTE_GROUPS,
     ATTRIBUTE_WORDS,
     CONTAINER_UNITS,
     DOUBT_PATTERNS,
-    IRREGULAR_SINGULARS,
+    EACH,
     NEGATION,
     PIECES,
     REPEAT_PATTERNS,
-    SINGULAR_KEEP,
     STOPWORDS,
     TYPE_NOUNS,
     UNIT_WORDS,
+)
+from orders.parsing.words import (
+    canonical_product,
+    head_types,
+    product_words,
+    singular,
+    type_nouns,
 )
 
 __all__ = [
@@ -52,16 +63,13 @@ __all__ = [
     "format_size",
     "normalise_size",
     "normalise_text",
+    "order_signals",
     "parse_order",
     "parse_quantity_change",
     "product_words",
+    "read_message",
     "singular",
 ]
-
-SEGMENT_SPLIT = re.compile(
-    r"\n|;|,|\+|&|\band\b|\bn\b|\bplus\b|\balso\b|•|·|\s-\s|\.(?=\s|$)|\bwith\b"
-)
-QUANTITY = re.compile(r"(?<![a-z0-9_.§])(\d+)(?![a-z0-9_.§])")
 
 
 @dataclass(frozen=True)
@@ -72,6 +80,11 @@ class ParsedItem:
     quantity: int
     unit: str = PIECES
     size: str | None = None
+
+    @property
+    def names_a_product(self) -> bool:
+        """A size or a product type ('12oz', 'cup'), not only words ('ord been issued')."""
+        return bool(self.size) or any(singular(w) in TYPE_NOUNS for w in self.product.split())
 
     def describe(self) -> str:
         size = f"{display_size(self.size)} " if self.size else ""
@@ -98,21 +111,159 @@ class ParsedOrder:
 
 def parse_order(text: str) -> ParsedOrder:
     """Parse the items of an order message; an empty ParsedOrder when it names none."""
+    return parse_normalised(normalise_text(text))
+
+
+def read_message(text: str) -> tuple[ParsedOrder, OrderSignals]:
+    """parse_order and order_signals of one message, normalised once (the intent classifier)."""
     normalised = normalise_text(text)
-    repeat_last = any(re.search(pattern, normalised) for pattern in REPEAT_PATTERNS)
+    return parse_normalised(normalised), signals_of(normalised)
+
+
+def parse_normalised(normalised: str) -> ParsedOrder:
+    clauses = CLAUSE_SPLIT.split(normalised)
+    negated = [clause for clause in clauses if re.search(NEGATION, clause)]
+    affirmed = " ; ".join(clause for clause in clauses if clause not in negated)
+    repeat_last = any(re.search(pattern, affirmed) for pattern in REPEAT_PATTERNS)
     doubts = [name for name, pattern in DOUBT_PATTERNS if re.search(pattern, normalised)]
     items: list[ParsedItem] = []
     for segment in split_segments(normalised):
-        item = parse_segment(segment)
-        if item is None:
-            continue
-        if len(type_nouns(item.product)) > 1:
-            doubts.append("two products, one quantity")
-        items.append(inherit(item, items[-1]) if items else item)
-    items = [item for item in items if item.product]
+        items.extend(read_segment(segment, items[-1] if items else None, doubts))
+    items = [item for item in borrow_types(items) if item.product]
+    if repeat_last and (items or negated):
+        # "same as last week but add 500 cups", "same as last time, no need lids"
+        doubts.append("the last order with changes")
     return ParsedOrder(
         items=items, repeat_last=repeat_last and not items, doubt=", ".join(dict.fromkeys(doubts))
     )
+
+
+def read_segment(
+    segment: Segment, previous: ParsedItem | None, doubts: list[str]
+) -> list[ParsedItem]:
+    """The items of one segment (none, one, or one per kind with 'each'); doubts are appended."""
+    masked, sizes = extract_sizes(segment.text)
+    if len(QUANTITY.findall(masked)) > 1:
+        # "3x 8oz lids 500", "12oz cups 1000 for our 3 outlets": which number is the quantity?
+        doubts.append("two numbers for one line")
+    item = parse_segment(segment.text)
+    if item is None and segment.companion and previous:
+        item = companion_item(segment.text, previous)
+        matching_lids = type_nouns(item.product) == {"lid"} and type_nouns(previous.product) == {
+            "cup"
+        }
+        if not matching_lids or item.size != previous.size:
+            doubts.append("a quantity taken from the line before")
+    if item is None:
+        return []
+    if previous and item.unit == PIECES and re.search(r"\d\s+of\b", segment.text):
+        # "5 cartons of napkins and 3 of straws": the unit of the line before
+        item = ParsedItem(item.product, item.quantity, previous.unit, item.size)
+    if len(head_types(segment.text)) > 1:
+        if re.search(EACH, segment.text):
+            return each_item(item, previous)
+        doubts.append("two products, one quantity")
+    kinds = variants(item, sizes)
+    if len(kinds) > 1:
+        # "8寸和12寸披萨盒各三百个", "beg besar dan kecil masing-masing 500"
+        if re.search(EACH, segment.text):
+            return kinds
+        doubts.append("two kinds, one quantity")
+    return [inherit(item, previous) if previous else item]
+
+
+def borrow_types(items: list[ParsedItem]) -> list[ParsedItem]:
+    """'250 large and 500 small kraft bags': an item of attributes only takes its product type
+    from the item after it (inherit covers the other direction)."""
+    out = list(items)
+    for index in range(len(out) - 2, -1, -1):
+        item, following = out[index], out[index + 1]
+        words = set(item.product.split())
+        if words and words <= ATTRIBUTE_WORDS and type_nouns(following.product):
+            kept = [w for w in following.product.split() if w in TYPE_NOUNS or w == "pizza"]
+            product = f"{item.product} {' '.join(kept)}"
+            out[index] = ParsedItem(product, item.quantity, item.unit, item.size)
+    return out
+
+
+def variants(item: ParsedItem, sizes: list[str]) -> list[ParsedItem]:
+    """The kinds one item names: two sizes ('8 inch and 12 inch box') or two values of one
+    attribute ('large and small bag'); [item] when it names one kind."""
+    words = list(dict.fromkeys(item.product.split()))  # "pizza box pizza box" -> "pizza box"
+    product = " ".join(words)
+    if len(set(sizes)) > 1:
+        return [
+            ParsedItem(product, item.quantity, item.unit, size) for size in dict.fromkeys(sizes)
+        ]
+    for group in ATTRIBUTE_GROUPS:
+        values = [w for w in words if w in group]
+        if len({group[w] for w in values}) > 1:
+            return [
+                ParsedItem(
+                    " ".join(w for w in words if w not in group or w == value),
+                    item.quantity,
+                    item.unit,
+                    item.size,
+                )
+                for value in values
+            ]
+    return [item]
+
+
+def companion_item(text: str, previous: ParsedItem) -> ParsedItem:
+    """'200 cups 12oz and the lids': a product named without a quantity right after an item is
+    wanted in the same quantity (and the lids fit the cups: inherit gives them the size)."""
+    masked, sizes = extract_sizes(text)
+    item = ParsedItem(
+        canonical_product(product_words(masked)),
+        previous.quantity,
+        previous.unit,
+        sizes[0] if sizes else None,
+    )
+    return inherit(item, previous)
+
+
+def each_item(item: ParsedItem, previous: ParsedItem | None) -> list[ParsedItem]:
+    """'12oz cups and lids 1000 each': one item per product type, each with the quantity."""
+    parts: list[ParsedItem] = []
+    words: list[str] = []
+    for word in item.product.split():
+        words.append(word)
+        if word in TYPE_NOUNS:
+            parts.append(ParsedItem(" ".join(words), item.quantity, item.unit, item.size))
+            words = []
+    if words and parts:
+        last = parts.pop()
+        parts.append(
+            ParsedItem(f"{last.product} {' '.join(words)}", last.quantity, last.unit, last.size)
+        )
+    out: list[ParsedItem] = []
+    for part in parts:
+        before = out[-1] if out else previous
+        out.append(inherit(part, before) if before else part)
+    return out
+
+
+@dataclass(frozen=True)
+class OrderSignals:
+    """What a message says about products even when it is no order: the intent classifier's
+    evidence ('the 12oz cup can take hot soup or not?' names a product; '12oz x 2k' a size and a
+    quantity without the product)."""
+
+    names_product: bool
+    has_quantity: bool
+
+
+def order_signals(text: str) -> OrderSignals:
+    return signals_of(normalise_text(text))
+
+
+def signals_of(normalised: str) -> OrderSignals:
+    masked, sizes = extract_sizes(normalised)
+    named = bool(sizes) or any(singular(w) in TYPE_NOUNS for w in product_words(masked))
+    # "一两千" (one or two thousand) is a quantity the parser leaves unread, as a doubt
+    unread = re.search(r"[一二两三四五六七八九]{2}[十百千万]", masked)
+    return OrderSignals(named, has_quantity=find_quantity(masked) is not None or bool(unread))
 
 
 def inherit(item: ParsedItem, previous: ParsedItem) -> ParsedItem:
@@ -129,81 +280,6 @@ def inherit(item: ParsedItem, previous: ParsedItem) -> ParsedItem:
     if size is None and type_nouns(product) == {"lid"} and previous_types == {"cup"}:
         size = previous.size
     return ParsedItem(product, item.quantity, item.unit, size)
-
-
-def type_nouns(product: str) -> set[str]:
-    """The product types a phrase names, ignoring what follows 'for' ('lid for cold cup')."""
-    head = product.split(" for ")[0]
-    return {word for word in head.split() if word in TYPE_NOUNS}
-
-
-def split_segments(text: str) -> list[str]:
-    """Split into one segment per item; a piece without a quantity joins its neighbour."""
-    pieces = [piece.strip() for piece in SEGMENT_SPLIT.split(text)]
-    pieces = [part for piece in pieces if piece for part in split_quantities(piece)]
-    segments: list[str] = []
-    carry = ""
-    for index, piece in enumerate(pieces):
-        next_piece = pieces[index + 1] if index + 1 < len(pieces) else ""
-        if has_quantity(piece):
-            segments.append(f"{carry} {piece}".strip())
-            carry = ""
-        elif re.search(NEGATION, piece):
-            continue  # "the usual lid no need"
-        elif names_a_type(piece) and segments and not carry and not is_bare_quantity(next_piece):
-            segments[-1] = f"{segments[-1]} {piece}"
-        else:
-            carry = f"{carry} {piece}".strip()
-    return segments
-
-
-def split_quantities(piece: str) -> list[str]:
-    """'napkin 5000 straw 5000' -> two pieces; '1000 12oz cups 500 16oz cups' -> two pieces."""
-    masked, _ = extract_sizes(piece)
-    matches = list(QUANTITY.finditer(masked))
-    if len(matches) < 2 or re.search(r"\d+\s*(?:or|atau|to|-|/|或)\s*\d+", masked):
-        return [piece]
-    quantity_first = not product_words(masked[: matches[0].start()])
-    cuts = []
-    for match in matches[1:] if quantity_first else matches[:-1]:
-        if quantity_first:
-            cuts.append(len(masked[: match.start()].rstrip().removesuffix(" x")))
-        else:
-            unit = re.match(rf"\s*(?:{'|'.join(UNIT_WORDS)})\b\.?", masked[match.end() :])
-            cuts.append(match.end() + (unit.end() if unit else 0))
-    parts, start = [], 0
-    for cut in cuts:
-        parts.append(masked[start:cut])
-        start = cut
-    parts.append(masked[start:])
-    parts = [unmask(part, piece) for part in parts if part.strip()]
-    return parts if all(names_a_type(part) for part in parts) else [piece]
-
-
-def unmask(part: str, piece: str) -> str:
-    """Put the sizes of the original piece back into a part of its masked text."""
-    _, sizes = extract_sizes(piece)
-    return re.sub(r"§size(\d+)§", lambda m: sizes[int(m.group(1))].replace(" ", ""), part)
-
-
-def has_quantity(piece: str) -> bool:
-    return find_quantity(extract_sizes(piece)[0]) is not None
-
-
-def is_bare_quantity(piece: str) -> bool:
-    """'1000', '400 pcs', 'x 2 ctn': a quantity waiting for the product named before it."""
-    masked = extract_sizes(piece)[0]
-    return has_quantity(piece) and not product_words(masked) and "§" not in masked
-
-
-def names_a_type(text: str) -> bool:
-    masked, sizes = extract_sizes(text)
-    return bool(sizes) or any(singular(w) in TYPE_NOUNS for w in product_words(masked))
-
-
-def find_quantity(masked: str) -> re.Match[str] | None:
-    """The first number in a masked segment that is not a size."""
-    return QUANTITY.search(masked)
 
 
 def parse_segment(segment: str) -> ParsedItem | None:
@@ -241,45 +317,6 @@ def names_a_product(rest: str) -> bool:
     """'10 packs wooden forks': a product follows the container word, so it is the unit."""
     following = re.match(r"\s*(?:§size\d+§\s*)*([a-z][a-z'-]*)", rest)
     return bool(following) and following.group(1) not in STOPWORDS
-
-
-def product_words(masked: str) -> list[str]:
-    """The words of a segment that can name a product, in order, with 'X for Y' kept as tokens."""
-    tokens = re.findall(r"§size\d+§|[a-z][a-z'-]*|\d+", masked)
-    words: list[str] = []
-    for word in tokens:
-        if word.startswith("§") or word.isdigit():
-            continue
-        if word == "for" or (word not in STOPWORDS and word not in UNIT_WORDS and len(word) > 1):
-            words.append(word)
-    while words and words[0] == "for":
-        words.pop(0)
-    while words and words[-1] == "for":
-        words.pop()
-    return words
-
-
-def canonical_product(words: list[str]) -> str:
-    """'boxes for pizzas' -> 'pizza box'; 'paper cups' -> 'paper cup'."""
-    if "for" in words:
-        position = words.index("for")
-        head, purpose = words[:position], [w for w in words[position + 1 :] if w != "for"]
-        words = purpose + head if head and purpose else head or purpose
-    return " ".join(singular(word) for word in words)
-
-
-def singular(word: str) -> str:
-    if word in IRREGULAR_SINGULARS:
-        return IRREGULAR_SINGULARS[word]
-    if word in SINGULAR_KEEP or len(word) <= 3 or word.endswith(("ss", "us", "is")):
-        return word
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "xes", "zes")):
-        return word[:-2]
-    if word.endswith("s"):
-        return word[:-1]
-    return word
 
 
 def parse_quantity_change(text: str) -> int | None:

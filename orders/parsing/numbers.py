@@ -63,23 +63,146 @@ ONE_BEFORE = "hundred|thousand|cartons?|ctns?|box|boxes|packs?|dozen|x|sets?|pcs
 # Malay words that are a multiplier with "se-" (one) built in.
 SE_WORDS = {"seratus": "1 ratus", "seribu": "1 ribu", "sepuluh": "10"}
 
-# Tamil: the hundreds and thousands are single words.
-TAMIL_NUMBERS: dict[str, int] = {
-    "இரண்டாயிரம்": 2000,
-    "மூவாயிரம்": 3000,
-    "ஐயாயிரம்": 5000,
-    "ஆயிரம்": 1000,
-    "தொள்ளாயிரம்": 900,
-    "எண்ணூறு": 800,
-    "எழுநூறு": 700,
-    "அறுநூறு": 600,
-    "ஐநூறு": 500,
-    "நானூறு": 400,
+# Tamil, in the script and romanised. Hundreds and thousands are single words ("இருநூறு" 200,
+# "இரண்டாயிரம்" 2000); a word that another number follows takes its joining form ("ஆயிரத்து
+# ஐநூறு" 1500, "இருநூற்று ஐம்பது" 250), made by tamil_joining_forms. "ஆயிரம்" after a smaller
+# number multiplies it ("ஐந்து ஆயிரம்" 5000), like "thousand".
+TAMIL_WORDS: dict[str, int] = {
+    "ஒன்று": 1,
+    "ஒரு": 1,
+    "இரண்டு": 2,
+    "ரெண்டு": 2,
+    "மூன்று": 3,
+    "மூணு": 3,
+    "நான்கு": 4,
+    "நாலு": 4,
+    "ஐந்து": 5,
+    "அஞ்சு": 5,
+    "ஆறு": 6,
+    "ஏழு": 7,
+    "எட்டு": 8,
+    "ஒன்பது": 9,
+    "பத்து": 10,
+    "இருபது": 20,
+    "முப்பது": 30,
+    "நாற்பது": 40,
+    "ஐம்பது": 50,
+    "அறுபது": 60,
+    "எழுபது": 70,
+    "எண்பது": 80,
+    "தொண்ணூறு": 90,
+    "நூறு": 100,
+    "இருநூறு": 200,
     "முந்நூறு": 300,
     "முன்னூறு": 300,
-    "இருநூறு": 200,
-    "நூறு": 100,
+    "நானூறு": 400,
+    "ஐநூறு": 500,
+    "அறுநூறு": 600,
+    "எழுநூறு": 700,
+    "எண்ணூறு": 800,
+    "தொள்ளாயிரம்": 900,
+    "இரண்டாயிரம்": 2000,
+    "ரெண்டாயிரம்": 2000,
+    "மூவாயிரம்": 3000,
+    "மூன்றாயிரம்": 3000,
+    "நாலாயிரம்": 4000,
+    "நான்காயிரம்": 4000,
+    "ஐயாயிரம்": 5000,
+    "ஐந்தாயிரம்": 5000,
+    "ஆறாயிரம்": 6000,
+    "ஏழாயிரம்": 7000,
+    "எட்டாயிரம்": 8000,
+    "ஒன்பதாயிரம்": 9000,
+    "பத்தாயிரம்": 10000,
+    # romanised, as typed on a phone
+    "onnu": 1,
+    "oru": 1,
+    "rendu": 2,
+    "randu": 2,
+    "irandu": 2,
+    "moonu": 3,
+    "munu": 3,
+    "naalu": 4,
+    "nalu": 4,
+    "anju": 5,
+    "ainthu": 5,
+    "aindhu": 5,
+    "aaru": 6,
+    "ezhu": 7,
+    "ettu": 8,
+    "onbathu": 9,
+    "pathu": 10,
+    "irupathu": 20,
+    "muppathu": 30,
+    "ambathu": 50,
+    "aimbathu": 50,
+    "nooru": 100,
+    "nuru": 100,
+    "irunooru": 200,
+    "irunuru": 200,
+    "munnooru": 300,
+    "naanooru": 400,
+    "nanooru": 400,
+    "ainooru": 500,
+    "anjooru": 500,
+    "anjuru": 500,
+    "rendaayiram": 2000,
+    "rendayiram": 2000,
+    "moovayiram": 3000,
+    "anjaayiram": 5000,
+    "anjayiram": 5000,
+    "pathaayiram": 10000,
+    "pathayiram": 10000,
 }
+TAMIL_THOUSAND = {"ஆயிரம்", "aayiram", "ayiram", "aayram"}
+TAMIL_JOINING_ROMAN = {"aayirathu": 1000, "ayirathu": 1000, "noothi": 100, "nootru": 100}
+
+
+def tamil_joining_forms(words: dict[str, int]) -> dict[str, int]:
+    """The form a Tamil number word takes before another: ம் -> த்து, று -> ற்று, து -> த்து/த்தி."""
+    forms: dict[str, int] = {}
+    for word, value in words.items():
+        if word.isascii():
+            continue
+        if word.endswith("ம்"):
+            forms[word[:-2] + "த்து"] = value
+        elif word.endswith("று"):
+            forms[word[:-2] + "ற்று"] = value
+        elif word.endswith("து") and value >= 20:
+            forms[word[:-2] + "த்து"] = value
+            forms[word[:-2] + "த்தி"] = value
+    return forms
+
+
+TAMIL_VALUES: dict[str, int] = {
+    **TAMIL_WORDS,
+    **tamil_joining_forms({**TAMIL_WORDS, "ஆயிரம்": 1000}),
+    **TAMIL_JOINING_ROMAN,
+}
+_TAMIL_TOKEN = "|".join(
+    re.escape(w) for w in sorted([*TAMIL_VALUES, *TAMIL_THOUSAND], key=len, reverse=True)
+)
+# A run of Tamil number words; a Tamil word is delimited by anything that is not a Tamil letter
+# (Python's \b does not see Tamil vowel signs as word characters).
+TAMIL_RUN = re.compile(
+    rf"(?<![\w\u0B80-\u0BFF])(?:{_TAMIL_TOKEN})(?:\s+(?:{_TAMIL_TOKEN}))*(?![\w\u0B80-\u0BFF])"
+)
+
+
+def tamil_value(words: list[str]) -> int:
+    """'ஆயிரத்து ஐநூறு' -> 1500, 'ஐந்து ஆயிரம்' -> 5000, 'இருநூற்று ஐம்பது' -> 250."""
+    total = current = 0
+    for word in words:
+        if word in TAMIL_THOUSAND or TAMIL_VALUES.get(word) == 1000:
+            total, current = total + max(current, 1) * 1000, 0
+        else:
+            current += TAMIL_VALUES[word]
+    return total + current
+
+
+def replace_tamil_numbers(text: str) -> str:
+    return TAMIL_RUN.sub(lambda m: f" {tamil_value(m.group(0).split())} ", text)
+
 
 CHINESE_DIGITS = {
     "零": 0,
@@ -101,12 +224,18 @@ CHINESE_NUMBER = re.compile(
 
 
 def chinese_value(numeral: str) -> int | None:
-    """'三百' -> 300, '两百五十' -> 250, '1千' -> 1000, '一千五百' -> 1500, '十' -> 10."""
+    """'三百' -> 300, '两百五十' -> 250, '1千' -> 1000, '一千五百' -> 1500, '一千五' -> 1500."""
     total = section = 0
     digit: int | None = None
     if re.search(r"[一二两三四五六七八九]{2}", numeral):
         return None  # "一两千": one or two thousand, a doubt (vocabulary.DOUBT_PATTERNS)
-    for char in re.findall(r"\d+|.", numeral):
+    chars = re.findall(r"\d+|.", numeral)
+    last_is_digit = chars[-1] in CHINESE_DIGITS or re.fullmatch(r"\d", chars[-1])
+    if len(chars) >= 3 and chars[-2] in "百千万" and last_is_digit and "零" not in chars:
+        # spoken short form: "一千五" is 1500, "两百五" 250, "三万五" 35000 (the digit is the next
+        # place down); "一千零五" is 1005
+        chars.append({"百": "十", "千": "百", "万": "千"}[chars[-2]])
+    for char in chars:
         if char.isdigit():
             digit = int(char)
         elif char in CHINESE_DIGITS:
@@ -130,18 +259,12 @@ def replace_chinese_numerals(text: str) -> str:
         return f" {value} " if value else match.group(0)
 
     text = CHINESE_NUMBER.sub(replace, text)
-    # a lone digit character before a measure word: "一箱", "两箱"
+    # a lone digit character before a measure word or a size unit: "一箱", "两箱", "八安士"
     return re.sub(
-        r"([一二两三四五六七八九])(?=\s*(?:个|箱|套|张|支|包|条|盒|pcs|carton))",
+        r"([一二两三四五六七八九])(?=\s*(?:个|箱|套|张|支|包|条|盒|pcs|carton|sets|pack|oz|inch|ml)\b)",
         lambda m: f" {CHINESE_DIGITS[m.group(1)]} ",
         text,
     )
-
-
-def replace_tamil_numbers(text: str) -> str:
-    for word, value in TAMIL_NUMBERS.items():
-        text = text.replace(word, f" {value} ")
-    return text
 
 
 def thousands(match: re.Match[str]) -> str:
@@ -153,6 +276,9 @@ def replace_number_words(text: str) -> str:
     text = re.sub(r"\bhalf (?:a )?dozen\b", "6", text)
     text = re.sub(r"\ba couple (?:of )?\b", "2 ", text)
     text = re.sub(r"\b(?:a|one) (hundred|thousand)\b", r"one \1", text)
+    text = re.sub(
+        r"\ban? (cartons?|ctns?|box|pack|packet|bundle|case|sleeve|roll)\b", r"1 \1", text
+    )
     # "one" is a pronoun ("the paper one") unless a multiplier or a unit follows it
     text = re.sub(rf"\bones?\b(?!\s*(?:{ONE_BEFORE})\b)", " ", text)
     for word, replacement in SE_WORDS.items():

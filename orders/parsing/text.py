@@ -9,8 +9,9 @@ placeholders. Pure string functions; imports nothing of tria.
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from orders.parsing import numbers
+from orders.parsing import lexicon, numbers
 
 SIZE_UNITS: dict[str, str] = {
     "inch": "inch",
@@ -39,102 +40,41 @@ SIZE_UNITS: dict[str, str] = {
     "kg": "kg",
 }
 
-# Chinese, Malay and Tamil words seen in orders, mapped to the English the parser reads (longest
-# first; OpenAI handles free-form text, this keeps the common phrasings working offline).
-LEXICON: dict[str, str] = {
-    "照上次一样": " same as last time ",
-    "和上次一样": " same as last time ",
-    "跟上次一样": " same as last time ",
-    "上次一样": " same as last time ",
-    "கடந்த முறை மாதிரியே": " same as last time ",
-    "போன வாரம் மாதிரியே": " same as last time ",
-    "போன முறை மாதிரியே": " same as last time ",
-    "披萨盒": " pizza box ",
-    "比萨盒": " pizza box ",
-    "汉堡盒": " burger box ",
-    "外卖盒": " takeaway box ",
-    "餐盒": " takeaway box ",
-    "饭盒": " takeaway box ",
-    "热饮纸杯": " hot paper cup ",
-    "热饮杯": " hot cup ",
-    "冷饮杯": " cold cup ",
-    "纸杯": " paper cup ",
-    "拱形盖": " dome lid ",
-    "杯盖": " lid ",
-    "盖子": " lid ",
-    "杯子": " cup ",
-    "纸吸管": " paper straw ",
-    "吸管": " straw ",
-    "餐巾纸": " napkin ",
-    "纸巾": " napkin ",
-    "纸袋": " paper bag ",
-    "木餐具": " wooden cutlery ",
-    "餐具": " cutlery ",
-    "牛皮纸": " kraft ",
-    "白色": " white ",
-    "安士": " oz ",
-    "盎司": " oz ",
-    "毫升": " ml ",
-    "寸": " inch ",
-    "杯": " cup ",
-    "盖": " lid ",
-    "大": " large ",
-    "小": " small ",
-    "个": " pcs ",
-    "张": " pcs ",
-    "支": " pcs ",
-    "套": " sets ",
-    "箱": " carton ",
-    "和": " and ",
-    "还有": " and ",
-    "，": " , ",
-    "、": " , ",
-    "。": " , ",
-    "கப்": " cup ",
-    "மூடி": " lid ",
-    "பெரிய": " large ",
-    "சின்ன": " small ",
-    "சிறிய": " small ",
-    "sama macam order": " same as last time ",
-    "sama macam": " same as ",
-    "macam last time": " same as last time ",
-    "bekas makanan": " takeaway box ",
-    "kotak pizza": " pizza box ",
-    "kotak piza": " pizza box ",
-    "cawan kertas": " paper cup ",
-    "beg kertas": " paper bag ",
-    "sudu garpu kayu": " wooden cutlery ",
-    "kotak": " box ",
-    "cawan": " cup ",
-    "karton": " carton ",
-    "keping": " pcs ",
-    "kertas": " paper ",
-    "penutup": " lid ",
-    "panas": " hot ",
-    "sejuk": " cold ",
-    "putih": " white ",
-    "besar": " large ",
-    "kecil": " small ",
-    "inci": " inch ",
-    "dengan": " and ",
-    "dan": " and ",
-    "beg": " bag ",
-    "sudu": " spoon ",
-    "garpu": " fork ",
-    "bekas": " container ",
-    "tisu": " napkin ",
-    "piza": " pizza ",
-}
-
 # Where contact details or a delivery address start: the rest of that line or clause is dropped.
 CONTACT_START = re.compile(
-    r"\b(?:deliver(?:y)? to|send to|hantar ke|address|alamat|blk|block|call|phone|tel|hp|"
-    r"contact|whatsapp me|email|my email|e-mail)\b|送到|地址|联系|电话"
+    r"\b(?:deliver(?:y)? to|send to|ship to|hantar ke|address|alamat|blk|block|call|phone|tel|hp|"
+    r"contact|whatsapp me|email|my email|e-mail|invoice to|bill to|attn|attention|hubungi)\b"
+    r"|送到|地址|联系|电话|打电话|அழை|முகவரி"
+)
+# Reference numbers are not quantities: "PO 4471", "our PO is 4471", "ref: A-1203", "order no. 55",
+# "INV-20931", "ORD-2026-0412", postal codes "S529536" / "Singapore 529536".
+REFERENCE = re.compile(
+    r"\b(?:p\.?o\.?|ref(?:erence)?|quot(?:e|ation)|inv(?:oice)?)\s*"
+    r"(?:no\.?|number|num|#|is|:)?\s*#?[a-z]{0,4}-?\d{3,}\b"
+    r"|\b(?:order|pesanan)\s*(?:no\.?|number|num|id|ref|#)\s*:?\s*#?[a-z]{0,4}-?\d+\b"
+    r"|\b(?:s|singapore)\s?\(?\d{6}\)?(?!\d)"
+    r"|#\s?\d{3,}\b"
+    r"|\b[a-z]{2,4}-\d{2,}(?:-\d+)*\b"  # "ORD-2026-0412", "INV-20931", "DO-5512"
 )
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w.])(?:\+?65[\s-]?)?[3689]\d{3}[\s-]?\d{4}(?![\w.])")
 UNIT_NUMBER = re.compile(r"#\d+-\d+")
 CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b")
+# Numbers around the items that are no quantities: dates, days, times without am/pm, durations,
+# prices, percentages, ordinals, and the number of a table, outlet or floor.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_NOT_A_QUANTITY_UNIT = r"(?!\s*(?:%|x\b|pcs|pc\b|ctns?|cartons?|nos|sets?|oz|ml|inch|in\b|\"|\d))"
+NOT_QUANTITIES = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    r"|(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])(?!\s*(?:oz|ml|inch|sip|dome|lids?)\b)"
+    r"|\b\d+(?:st|nd|rd|th)\b"
+    r"|\b\d+\s*(?:days?|weeks?|months?|hours?|hrs?|mins?|minutes?|hari|minggu|bulan)\b"
+    r"|\d+\s*(?:天|周|个月|小时|点|号|日|月)|\d+\s*மணி"
+    rf"|\b(?:before|by|at|after|until|till|sebelum|selepas|pukul|jam)\s+\d{{1,2}}(?:[:.]\d{{2}})?\b(?!\s*{_MONTH}){_NOT_A_QUANTITY_UNIT}"
+    r"|(?:s\$|\$|\brm|\bsgd)\s*\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s*(?:cents?|sen|dollars?)\b|\d+\s*%"
+    r"|\b(?:table|outlet|branch|store|shop|level|floor|lvl|lot|gate|bay|dock|door|counter|stall|"
+    r"kiosk|meja|cawangan|tingkat)\s*#?\d+\b"
+)
 ROAD_WORDS = re.compile(r"\b(?:road|rd|street|st|ave|avenue|jalan|lorong|drive|crescent)\b")
 
 # "12/16oz", "12/16 sip lid": a lid sold for two cup sizes, read as the first size.
@@ -145,32 +85,46 @@ SIZE_RE = re.compile(
     r"|(?<![a-z0-9_.])(\d+(?:\.\d+)?)(in)\b"
     r"|(?<![a-z0-9_.])(\d+(?:\.\d+)?)\s*([\"”″])"
 )
+# A set named by its pieces is the cutlery set: "fork spoon set", "spoon & fork sets", "set of
+# knife, fork and spoon" (without "set", "spoons and forks 500" stays two products, one quantity).
+_CUTLERY_PIECE = r"(?:fork|spoon|knife|knives)s?"
+CUTLERY_SET = re.compile(
+    rf"\b(?:{_CUTLERY_PIECE}\s*(?:,|/|&|\+|\band\b|\bn\b)?\s*){{2,}}sets?\b"
+    rf"|\bsets? of (?:{_CUTLERY_PIECE}\s*(?:,|/|&|\+|\band\b|\bn\b)?\s*){{2,}}"
+)
 PLACEHOLDER = "§size{}§"
 GLUED_UNITS = "pcs|pc|ctns?|cartons?|pkts?|packs?|nos|units?|sleeves?|rolls?"
 
 
 def normalise_text(text: str) -> str:
     """Lower-case, drop contact details, translate words, turn number words into digits."""
-    text = text.lower().replace("’", "'").replace("×", " x ").replace("*", " x ")
+    # NFKC: full-width digits, letters and punctuation ("１２", "（PET）", "，") as ASCII; "″"
+    # first, which NFKC would split into two primes.
+    text = unicodedata.normalize("NFKC", text.replace("″", '"')).lower()
+    text = text.replace("’", "'").replace("×", " x ").replace("*", " x ")
     text = strip_contact_details(text)
-    text = translate_words(text)
     text = numbers.replace_tamil_numbers(text)
+    text = lexicon.translate_words(text)
+    text = CUTLERY_SET.sub(" cutlery set ", text)
     text = numbers.replace_chinese_numerals(text)
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
     text = SLASH_SIZE.sub(r"\1oz", text)
-    text = re.sub(r"(?<![a-z0-9_.])(\d+(?:\.\d+)?)\s?k\b", numbers.thousands, text)
     text = re.sub(r"(?<=\d)x(?=\s|\d|$)", " x ", text)
-    text = re.sub(r"(?<=\s)x(?=\d)", "x ", text)
+    text = re.sub(r"(?<![a-z0-9])x(?=\d)", "x ", text)  # "x2k", "x300": before the k is read
+    text = re.sub(r"(?<![a-z0-9_.])(\d+(?:\.\d+)?)\s?k\b", numbers.thousands, text)
     text = re.sub(rf"(\d)({GLUED_UNITS})\b", r"\1 \2", text)
     return numbers.replace_number_words(text)
 
 
 def strip_contact_details(text: str) -> str:
-    """Emails, phone numbers, unit numbers, clock times and address clauses, replaced by a break."""
+    """Emails, phone numbers, unit numbers, references, dates and times, prices and address
+    clauses: out, so that no number in them is read as a quantity."""
     text = EMAIL.sub(" ; ", text)
     text = PHONE.sub(" ; ", text)
     text = UNIT_NUMBER.sub(" ", text)
+    text = REFERENCE.sub(" ; ", text)
     text = CLOCK_TIME.sub(" ", text)
+    text = NOT_QUANTITIES.sub(" ", text)
     clauses = re.split(r"(\n|;|,(?!\d))", text)
     kept = []
     for clause in clauses:
@@ -181,15 +135,6 @@ def strip_contact_details(text: str) -> str:
             clause = " "
         kept.append(clause)
     return "".join(kept)
-
-
-def translate_words(text: str) -> str:
-    for word, english in LEXICON.items():
-        if word.isascii():
-            text = re.sub(rf"\b{word}\b", english, text)
-        else:
-            text = text.replace(word, english)
-    return text
 
 
 def extract_sizes(text: str) -> tuple[str, list[str]]:

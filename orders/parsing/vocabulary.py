@@ -45,9 +45,13 @@ CONTAINER_UNITS: dict[str, str] = {
 
 MALAY_STOPWORDS = (
     "saya kami kita nak mahu perlu tolong hantar esok untuk dan boleh bila pesan minta jugak juga"
-    " ye ya salam order pagi petang"
+    " ye ya salam order pagi petang tempah tempahan encik"
 )
-SINGLISH_STOPWORDS = "hor lor leh meh can not boss tmr thx tq ones them those these it"
+SINGLISH_STOPWORDS = (
+    "hor lor leh meh can not boss tmr thx tq ones them those these it"
+    " bro sis uncle auntie aunty anna akka abang kak encik cik puan tuan tauke towkay wah oi liao"
+    " le sia anot"
+)
 
 # Words that carry no product meaning in an order line.
 STOPWORDS = frozenset(
@@ -60,6 +64,8 @@ STOPWORDS = frozenset(
     fri sat sun x qty quantity total around about approx approximately just only be is are will
     shall do have has let lets let's new same usual size sized type kind again as well okay ok
     yes yeah yep hmm lah leh ah ya eh one make it there outlet shop branch store kitchen
+    thks tks tqvm thankyou slot each setiap jenis masing masing-masing but last time matching
+    following give
     tria gimme we're i'm we've we'll i'll we'd i'd running low out urgent urgently top up help
     """.split()  # noqa: SIM905 - a word list reads better as text
     + MALAY_STOPWORDS.split()
@@ -79,6 +85,14 @@ ATTRIBUTE_WORDS = frozenset(
     "small large big medium hot cold kraft white brown paper dome sip clear plastic wooden".split()  # noqa: SIM905
 )
 
+# Values that exclude each other (word -> value): "large and small bags 500" names two kinds.
+ATTRIBUTE_GROUPS: tuple[dict[str, str], ...] = (
+    {"small": "small", "large": "large", "big": "large", "medium": "medium"},
+    {"hot": "hot", "cold": "cold"},
+    {"sip": "sip", "dome": "dome"},
+    {"kraft": "kraft", "brown": "kraft", "white": "white"},
+)
+
 REPEAT_PATTERNS = (
     r"\bsame (?:order |thing |stuff |items? )?as (?:last|previous|before|the last)",
     r"\bsame (?:same )?(?:like|as) last",
@@ -91,13 +105,53 @@ REPEAT_PATTERNS = (
 
 # A message that reads like an order but should be confirmed first (pattern on normalised text).
 DOUBT_PATTERNS = (
-    ("two quantities", r"\d+\s*(?:or|atau|-|to|或)\s*\d+\s*(?:pcs|carton|ctn|box|pack)?\b"),
+    # "200-300", "1 or 2 ctn"; not across a line ("...: 1,200\n- 750 ml kraft box")
+    (
+        "two quantities",
+        r"\d+[ \t]*(?:or|atau|-|to|或)[ \t]*\d+[ \t]*(?:pcs|carton|ctn|box|pack)?\b",
+    ),
+    # "2 x 1000": two cartons of a thousand, or two thousand, or two and a thousand?
+    (
+        "two quantities multiplied",
+        r"(?<![a-z§\d])\d+\s*x\s*\d+(?![\d.])(?!\s*(?:oz|ml|inch|in|cm|mm|l)\b|\s*\")",
+    ),
     ("a change", r"\b(?:change|tukar|instead|replace|ganti)\b|改"),
-    ("a question", r"\b(?:how much|price|berapa|harga)\b|多少钱"),
+    # items of an order already delivered or placed ("received 2 ctn straws", "订了两千个杯子")
+    (
+        "an earlier order",
+        r"\b(?:received|you sent|we ordered|i ordered)\b|\b(?:dah|sudah|telah) terima\b|收到|订了"
+        r"|(?<![\u0B80-\u0BFF])(?:கிடைத்த|செய்தேன்|செய்தோம்)",
+    ),
+    (
+        "an approximate quantity",
+        r"\b(?:about|around|approx\w*|roughly|abt|lebih kurang|kira-kira)\s*\d"
+        r"|\d+\s*(?:or so|odd)\b|左右|சுமார்",
+    ),
+    # "一箱半", "half a carton", "satu setengah karton": part of a unit
+    ("a fraction", r"半|\bhalf\b|\bsetengah\b|\bseparuh\b|(?<![\u0B80-\u0BFF])அரை"),
+    ("a cancellation", r"\b(?:cancel\w*|batal\w*)\b|取消|ரத்து"),
+    (
+        "a question",
+        r"\b(?:how much|price|cost|berapa|harga|evvalavu|vilai)\b|多少钱|价格|价钱|விலை|எவ்வளவு",
+    ),
     ("two quantities", r"[一二两三四五六七八九]{2}[十百千万]"),
-    ("same quantity", r"\bsame (?:qty|quantity)\b"),
+    ("same quantity as before", r"\bsame (?:qty|quantity) (?:as|like) (?:last|previous|before)"),
 )
-NEGATION = r"\bno need\b|\bdon'?t\b|\bdo not\b|\btak (?:payah|perlu)\b|不用|不要"
+# "cups and lids 1000 each": the quantity is for each of the products named.
+EACH = r"\beach\b|\bsetiap\b|\bmasing(?:-| )masing\b|各|ஒவ்வொன்று"
+NEGATION = "|".join(
+    (
+        r"\bno need\b",
+        r"\bdun (?:need|want)\b",
+        r"\bdunnid\b",
+        r"\bnot needed\b",
+        r"\bdon'?t\b",
+        r"\bdo not\b",
+        r"\btak (?:payah|perlu|nak|mahu)\b",
+        "不用",
+        "不要",
+    )
+)
 
 IRREGULAR_SINGULARS = {"knives": "knife", "glasses": "glass", "boxes": "box", "dishes": "dish"}
 SINGULAR_KEEP = frozenset({"glass", "bus", "gas", "less", "plus", "cutlery", "fries"})

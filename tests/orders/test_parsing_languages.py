@@ -70,7 +70,8 @@ def test_chinese_malay_and_tamil_numbers_and_sizes(text, expected):
         "杯子12oz 大概一两千个吧",
         "Change the 12oz cups in my order to 2000 instead of 1000",
         "how much 1 ctn straw ah",
-        "1.5k 16oz cold cups with the dome lids (same qty)",
+        "16oz cold cups 1.5k, dome lids same qty as last time",
+        "same as last week but add 500 cups",
     ],
 )
 def test_an_unsure_reading_is_a_doubt_so_the_assistant_asks(text):

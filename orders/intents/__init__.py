@@ -1,0 +1,155 @@
+"""Intent classifier: what a customer's WhatsApp message is about, with a confidence in [0, 1].
+
+Pure and offline (keyword and pattern evidence, plus the order parser for "does this name items").
+Every intent collects evidence as weights; greetings and small talk only win when nothing else
+scores, because "Hi, we need 400 boxes" is an order that happens to open with a greeting.
+Confidence grows with the winning evidence and shrinks when a second intent is close.
+
+Modules: labels (the intents), rules (the evidence, by class of phrasing in four languages), this
+module (scoring and the answers to our own questions).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from orders import parsing
+from orders.intents.labels import (
+    COMPLAINT,
+    DELIVERY_QUERY,
+    FILLER_INTENTS,
+    GREETING,
+    INTENTS,
+    INVOICE_QUERY,
+    ORDER_CANCEL,
+    ORDER_CHANGE,
+    ORDER_PLACEMENT,
+    ORDER_STATUS,
+    OTHER,
+    PRODUCT_QUESTION,
+    RATING,
+)
+from orders.intents.rules import COMPILED_RULES, PAST_ORDER, QUESTION, RULES, YES_NO_QUESTION
+
+__all__ = [
+    "COMPILED_RULES",
+    "COMPLAINT",
+    "DELIVERY_QUERY",
+    "FILLER_INTENTS",
+    "GREETING",
+    "INTENTS",
+    "INVOICE_QUERY",
+    "ORDER_CANCEL",
+    "ORDER_CHANGE",
+    "ORDER_PLACEMENT",
+    "ORDER_STATUS",
+    "OTHER",
+    "PRODUCT_QUESTION",
+    "RATING",
+    "RULES",
+    "IntentResult",
+    "classify_intent",
+    "is_affirmative",
+    "is_negative",
+    "parse_choice",
+]
+
+AFFIRMATIVE = re.compile(
+    r"^\W*(?:yes|yeah|yep|yup|ya|yah|ok|okay|sure|confirm(?:ed)?|correct|right|go ahead|proceed|"
+    r"please do|pls do|can|boleh|betul|ya lah|ஆம்)\b|^\W*(?:好|是|对|可以)",
+)
+NEGATIVE = re.compile(r"^\W*(?:no|nope|nah|not|don't|dont|tidak|tak|bukan|இல்லை)\b|^\W*(?:不|没有)")
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "4th": 4}
+
+
+@dataclass(frozen=True)
+class IntentResult:
+    intent: str
+    confidence: float
+
+
+def classify_intent(
+    text: str, *, awaiting_rating: bool = False, awaiting_choice: bool = False
+) -> IntentResult:
+    """Classify one message. awaiting_rating: the assistant just asked for a 1-5 rating;
+    awaiting_choice: it just asked "which one do you mean?" about an order line.
+
+    A bare digit is a confident rating only after a rating request; right after our "which one?"
+    question it (or an ordinal) is the answer, part of placing the order. (A rating nobody asked
+    for is recorded as one but never taken: handlers.rating.)"""
+    lowered = unicodedata.normalize("NFKC", text).strip().lower()  # "？" is "?"
+    if awaiting_choice and not awaiting_rating and parse_choice(lowered, 9):
+        return IntentResult(ORDER_PLACEMENT, 0.95)
+    if re.fullmatch(r"[1-5](?:\s*/\s*5)?\s*[.!]?", lowered):
+        return IntentResult(RATING, 0.99 if awaiting_rating else 0.7)
+    scores = score_intents(lowered)
+    substantive = {k: v for k, v in scores.items() if k not in FILLER_INTENTS and v > 0}
+    candidates = substantive or {k: v for k, v in scores.items() if v > 0}
+    if not candidates:
+        return IntentResult(OTHER, 0.5)
+    ranked = sorted(candidates.items(), key=lambda pair: pair[1], reverse=True)
+    top_intent, top = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    return IntentResult(top_intent, confidence_of(top, second))
+
+
+def score_intents(lowered: str) -> dict[str, float]:
+    scores = dict.fromkeys(INTENTS, 0.0)
+    order_verb = False
+    for index, (intent, pattern, weight) in enumerate(COMPILED_RULES):
+        if pattern.search(lowered):
+            scores[intent] += weight
+            order_verb = order_verb or index == 0
+    parsed, signals = parsing.read_message(lowered)
+    if parsed.repeat_last:
+        scores[ORDER_PLACEMENT] += 1.2
+    elif any(item.names_a_product for item in parsed.items):
+        # items with quantities, and "want"/"nak"/"வேண்டும்": an order even after "do you sell..?"
+        scores[ORDER_PLACEMENT] += 1.0 if order_verb else 0.7
+        # delivery words in a message with items are instructions ("call me when reach")
+        scores[DELIVERY_QUERY] = min(scores[DELIVERY_QUERY], 0.5)
+    elif signals.names_product and (order_verb or signals.has_quantity):
+        # "need some 16oz cups", "12oz x 2k": an order the assistant must ask about
+        scores[ORDER_PLACEMENT] += 0.5
+    else:
+        scores[ORDER_PLACEMENT] = min(scores[ORDER_PLACEMENT], 0.2)
+    # "do your paper straws go soggy?", "are your bags strong enough for 2 bottles?"; a question
+    # mark alone after items is a request ("8 inch box 2 ctn can?"); in a complaint it is part of it
+    asks = YES_NO_QUESTION.search(lowered) or (not parsed.items and QUESTION.search(lowered))
+    if signals.names_product and not order_verb and asks and not scores[COMPLAINT]:
+        scores[PRODUCT_QUESTION] += 0.9
+    if PAST_ORDER.search(lowered) and not order_verb and not parsed.repeat_last:
+        scores[ORDER_PLACEMENT] = 0.0
+    if scores[ORDER_CHANGE] >= 1.0 or scores[ORDER_CANCEL] > 0:
+        scores[ORDER_PLACEMENT] = min(scores[ORDER_PLACEMENT], 0.5)
+    return scores
+
+
+def confidence_of(top: float, second: float) -> float:
+    """Strong evidence → near 1; a close runner-up → towards 0.5 of that."""
+    strength = 1 - 0.5 * math.exp(-2.5 * top)
+    separation = top / (top + second) if top + second else 0.0
+    return round(min(0.99, strength * separation), 2)
+
+
+def is_affirmative(text: str) -> bool:
+    return bool(AFFIRMATIVE.search(text.strip().lower()))
+
+
+def is_negative(text: str) -> bool:
+    return bool(NEGATIVE.search(text.strip().lower()))
+
+
+def parse_choice(text: str, option_count: int) -> int | None:
+    """Which of the offered options (1-based) a reply picks: '2', 'the second one', '#1'."""
+    lowered = text.strip().lower()
+    match = re.fullmatch(r"\W*(?:option\s*|no\.?\s*|#)?(\d)\W*", lowered)
+    if match and 1 <= int(match.group(1)) <= option_count:
+        return int(match.group(1))
+    for word, number in ORDINALS.items():
+        if re.search(rf"\b{word}\b", lowered) and number <= option_count:
+            return number
+    return None

@@ -1,0 +1,359 @@
+"""The classifier's evidence: rules by class of phrasing in English/Singlish, Malay, Chinese, Tamil.
+
+Pure data and compiled patterns; imports only the intent labels.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orders.intents.labels import (
+    COMPLAINT,
+    DELIVERY_QUERY,
+    GREETING,
+    INVOICE_QUERY,
+    ORDER_CANCEL,
+    ORDER_CHANGE,
+    ORDER_PLACEMENT,
+    ORDER_STATUS,
+    OTHER,
+    PRODUCT_QUESTION,
+    RATING,
+)
+
+# (intent, weight, alternatives): each matching rule adds its weight to the intent's evidence.
+# Each rule is a class of phrasing written in English/Singlish, Malay, Chinese and Tamil (Tamil
+# words are matched as substrings: Python's \b does not see Tamil vowel signs as word characters).
+RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
+    (
+        ORDER_PLACEMENT,
+        0.3,
+        (
+            r"\b(?:order|need|want|send|get|buy|deliver|restock|top ?up|gimme|give me)\b",
+            r"\b(?:nak|mahu|pesan|perlu|tempah)\b",
+            r"\b(?:venum|vendum|thevai|anuppunga)\b",
+            "要",
+            "订(?!了)",  # "订了" is "ordered", an order already placed
+            "வேண்டும்",
+            "வேணும்",
+            "தேவை",
+            "அனுப்பு",
+        ),
+    ),
+    (ORDER_CHANGE, 1.2, (r"\bmake it\b[^\d]{0,15}\d+", r"\bfrom \d+ to \d+\b", r"\bjadi \d+")),
+    (
+        ORDER_CHANGE,
+        1.0,
+        (
+            r"\b(?:change|amend|modify|tukar|ubah|pinda)\b",
+            r"\b(?:don't|dont|do not|no need to) send\b",
+            r"\binstead\b",
+            "改成",
+            "改为",
+            "改到",
+            "மாற்ற",
+        ),
+    ),
+    (
+        ORDER_CHANGE,
+        0.8,
+        (r"\b(?:update|revise|adjust|increase|reduce|decrease)\b",),
+    ),
+    (
+        ORDER_CHANGE,
+        0.6,
+        (r"\bactually\b", r"\badd (?:another )?\d+ more\b", "改"),
+    ),
+    (
+        ORDER_CANCEL,
+        1.5,
+        (r"\bcancel(?:l?ed|ling)?\b", r"\bbatal\w*", "取消", "ரத்து", "கேன்சல்"),
+    ),
+    (
+        ORDER_CANCEL,
+        0.8,
+        (
+            r"\b(?:don't|dont|do not|no longer) need\b",
+            r"\bscrap (?:that|it)\b",
+            r"\bforget (?:it|that)\b",
+            "不要了",
+        ),
+    ),
+    (
+        ORDER_STATUS,
+        1.5,
+        (
+            r"\bstatus\b",
+            r"\bwhere(?:'s| is)? (?:my|our|the) order\b",
+            r"\bsampai mana\b",
+            r"\b(?:order|pesanan)\b.{0,20}\b(?:confirm(?:ed)?|sah)\b",
+            r"订单.{0,6}确认",
+            r"ஆர்டர்.{0,20}உறுதி",
+            r"订单.{0,6}(?:哪|状态)",
+            r"ஆர்டர்\S*\s+எங்கே",
+        ),
+    ),
+    (
+        ORDER_STATUS,
+        1.0,
+        (
+            r"\border\b.{0,20}\b(?:processed|confirmed|received|ready|shipped)\b",
+            r"\bany update\b",
+            r"\bord-\d{4}-\d+",  # a reference alone; "invoice for ORD-..." is about the invoice
+        ),
+    ),
+    (
+        DELIVERY_QUERY,
+        0.9,
+        (
+            r"\bwhen (?:coming|come|reach|arrive)\b",
+            r"\b(?:haven't|havent|have not|not yet|never|didn't|did not) (?:receive|get|got)\w*",
+            r"\bbelum (?:terima|dapat|sampai)\b",
+            "没收到",
+            "还没送",
+            r"\breach(?:ed)?\b",
+            r"\bnot here yet\b",
+            r"\bwaiting (?:since|for)\b",
+            r"\bsampai\b",
+            "到了吗",
+            "到了没",
+            "几点到",
+            "还没到",
+            "什么时候到",
+            "டெலிவரி",
+            "எப்போது வரும்",
+            "வந்து சேரும்",
+            "இன்னும் வர",
+            "வரவில்லை",
+        ),
+    ),
+    (
+        DELIVERY_QUERY,
+        0.6,
+        (
+            r"\bdeliver(?:y|ed|ing)?\b",
+            r"\barriv(?:e|al|ing)\b",
+            r"\beta\b",
+            r"\bdriver\b",
+            r"\blorry\b",
+            r"\blori\b",
+            r"\b(?:on the way|otw|dah keluar)\b",
+            "在路上",
+            r"\bpenghantaran\b",
+        ),
+    ),
+    (
+        DELIVERY_QUERY,
+        0.5,
+        (
+            r"\bwhen (?:will|can|is|are)\b",
+            r"\bwhat time\b",
+            r"\bhantar\b",
+            r"\bbila\b",
+            "送货",
+            "几时",
+            "几点",
+            "什么时候",
+            "எப்போது",
+        ),
+    ),
+    (
+        INVOICE_QUERY,
+        1.2,
+        (
+            r"\binvoices?\b(?! to\b)",
+            r"\bbill(?:ing)?\b(?! to\b)",
+            r"\breceipt\b",
+            r"\bstatement\b",
+            r"\bowe\b",
+            r"\binvois\b",
+            r"\bresit\b",
+            "发票",
+            "账单",
+            "收据",
+            "இன்வாய்ஸ்",
+            "பில்",
+            "ரசீது",
+        ),
+    ),
+    (INVOICE_QUERY, 0.6, (r"\bpayment\b", r"\bpay\b", r"\bgst\b", r"\bamount due\b", r"\bsoa\b")),
+    (
+        PRODUCT_QUESTION,
+        1.2,
+        (
+            r"\bdo you (?:have|sell|carry|stock)\b",
+            r"\bprice\b",
+            r"\bhow much\b",
+            r"\bwhat sizes?\b",
+            r"\bberapa harga\b",
+            r"\bharga\b",
+            r"\bada jual\b",
+            "多少钱",
+            "价格",
+            "价钱",
+            "விலை",
+            "எவ்வளவு",
+        ),
+    ),
+    (PRODUCT_QUESTION, 0.8, (r"\b(?:got|have|sell|carry)\b[^?]{0,40}\?\s*$",)),
+    (
+        PRODUCT_QUESTION,
+        0.5,
+        (
+            r"\bin stock\b",
+            r"\bavailable\b",
+            r"\bcost\b",
+            r"\bany\b.{0,30}\?",
+            r"\bada\b(?! jual)",  # "ada jual" is counted above
+            "有没有",
+            "கிடைக்குமா",
+            "இருக்கா",
+        ),
+    ),
+    (
+        COMPLAINT,
+        0.9,
+        (
+            r"\b(?:damaged?|broken|crushed|cracked|torn|wrong|missing|leak\w*|soaked|squash\w*)\b",
+            r"\bcomplain(?:t)?\b",
+            r"\b(?:cannot|can't|cant|tak boleh|tidak boleh) (?:use|close|fit|guna|tutup|pakai)\b",
+            r"\b(?:doesn't|didn't|don't|dont|does not|did not|not|tak|tidak) fit\b",
+            r"\b(?:bocor|koyak|rosak|basah|pecah|kemek)\b",
+            "漏",
+            "太松",
+            "太软",
+            "太薄",
+            "烂",
+            "变形",
+            "坏",
+            "破",
+            "不能用",
+            "投诉",
+            "உடைந்",
+            "நனைந்",
+            "கிழிந்",
+            "ஒழுகு",
+            "சேதம",
+            "பொருந்தவில்லை",
+            "சரியில்லை",
+            "மோசம்",
+        ),
+    ),
+    (
+        COMPLAINT,
+        1.2,
+        (
+            r"\b(?:received|got|sent|came|delivered|gave)\b.*\binstead of\b",
+            r"\bonly \d+ (?:came|arrived|received|reach\w*|sampai)\b",
+            r"\bwhy charge\b|\bovercharg\w*|\bcharged (?:us|me) for\b",
+            r"\bshort(?: by)? \d+\b|\bkurang \d+\b",
+            "少了",
+            "少送",
+            "குறைவாக",
+        ),
+    ),
+    (
+        COMPLAINT,
+        0.9,
+        (
+            r"\b(?:disappointed|terrible|unacceptable)\b",
+            r"\b(?:bad|poor|low|lousy) quality\b|\bkualiti\b.{0,15}\b(?:teruk|rendah)\b",
+            r"\btoo (?:small|big|thin|flimsy|weak|soft)\b|\bterlalu (?:kecil|besar|nipis|lembik)\b",
+            r"\b(?:return|refund|exchange) (?:them|it|the)\b|\bpulangkan\b",
+            r"\bnot happy\b",
+            r"\blate again\b",
+            r"\bnever came\b",
+            r"\bkecewa\b",
+            "失望",
+            "质量",
+            "ஏமாற்ற",
+        ),
+    ),
+    (
+        COMPLAINT,
+        0.5,
+        (r"\bstill (?:haven't|havent|not)\b", r"\b(?:worst|poor|wet|dirty|spoil\w*)\b"),
+    ),
+    (
+        RATING,
+        1.3,
+        (
+            r"\b(?:[1-5]|one|two|three|four|five|satu|dua|tiga|empat|lima)\s*(?:stars?|bintang)\b",
+            r"\b[1-5]\s*(?:/\s*5|out of 5)\b",
+            "⭐",
+            r"\brate\b",
+            r"\brating\b",
+            r"[一二三四五1-5]\s*颗?星",
+            "好评",
+            "நட்சத்திர",
+        ),
+    ),
+    (
+        GREETING,
+        0.6,
+        (
+            r"^\W*(?:hi|hello|hey|hiya|yo|morning|vanakkam)\b",
+            r"^\W*good (?:morning|afternoon|evening)\b",
+            r"^\W*selamat \w+",
+            "你好",
+            "早上好",
+            "下午好",
+            "晚上好",
+            r"^\W*(?:hai|assalamualaikum|salam)\b",
+            "您好",
+            "早安",
+            "வணக்கம்",
+        ),
+    ),
+    (
+        OTHER,
+        0.6,
+        (
+            r"\b(?:thanks|thank you|thx|tq|ty|noted|ok|okay|alright|cool|great)\b",
+            r"\bterima kasih\b",
+            "谢谢",
+            "நன்றி",
+        ),
+    ),
+)
+TAMIL_WORD_START = r"(?<![\u0B80-\u0BFF])"  # "ரத்து" (cancel) is not the end of "ஆயிரத்து"
+
+
+def compile_alternatives(alternatives: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern; a Tamil alternative must start a word (Tamil suffixes may follow it)."""
+    bounded = [
+        TAMIL_WORD_START + alt if "\u0b80" <= alt[0] <= "\u0bff" else alt for alt in alternatives
+    ]
+    return re.compile("|".join(bounded))
+
+
+COMPILED_RULES = tuple(
+    (intent, compile_alternatives(alts), weight) for intent, weight, alts in RULES
+)
+
+# About an order already placed or delivered ("received 2 ctn straws, thanks", "我们上周订了两千个
+# 杯子", "நேற்று 1000 கப் ஆர்டர் செய்தேன்"): items in it are no new order unless an order verb asks.
+PAST_ORDER = compile_alternatives(
+    (
+        r"\b(?:received|we got|got the|you sent|was sent|were sent|came|arrived|delivered)\b",
+        r"\b(?:we|i) (?:ordered|order(?:ed)? last)\b|\bordered (?:on|last|yesterday)\b",
+        r"\b(?:thanks?|thank you|tq|thx) for (?:the|your|sending)\b",
+        r"\b(?:dah|sudah|telah|belum) (?:terima|sampai|dapat|order|pesan)\b",
+        "收到",
+        "订了",
+        "送来的",
+        "已经送",
+        "கிடைத்த",
+        "வந்த",
+        "அனுப்பிய",
+        "செய்தேன்",
+        "செய்தோம்",
+    )
+)
+# A question about a product: "...?", "or not", "吗", "会不会", "ke?", "சரியா", "இருக்கா".
+QUESTION = re.compile(
+    r"\?|\bor not\b|\bcan or not\b|\bke\s*$|\b(?:boleh|tahan)\b.*\bke\b|吗|会不会|能不能|可不可以"
+    r"|(?:சரியா|இருக்கா|முடியுமா|ஆகுமா)(?![\u0B80-\u0BFF])"
+)
+
+YES_NO_QUESTION = re.compile(r"^\W*(?:are|is|do|does|did|how|what|which|why|will)\b.*\?")

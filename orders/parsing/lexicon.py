@@ -1,0 +1,314 @@
+"""Chinese, Malay and Tamil (script and romanised) order words, in the English the parser reads.
+
+Organised by class, not by message: product types, attributes, units and classifiers, size
+units, "same as last time" phrasings, and the filler words around items. OpenAI handles free-form
+text; these keep the common phrasings of each language working offline. Pure data and string
+functions; imports nothing of tria.
+"""
+
+from __future__ import annotations
+
+import re
+
+REPEAT = " same as last time "
+
+# Substring replacements (Chinese has no spaces; Malay and English phrases are matched as words).
+# Applied longest first, so "热饮纸杯" wins over "纸杯" and "杯".
+LEXICON: dict[str, str] = {
+    # Chinese: repeat the last order
+    "照上次一样": REPEAT,
+    "和上次一样": REPEAT,
+    "跟上次一样": REPEAT,
+    "同上次一样": REPEAT,
+    "上次一样": REPEAT,
+    "跟之前一样": REPEAT,
+    "和之前一样": REPEAT,
+    "照旧": REPEAT,
+    "老样子": REPEAT,
+    "再来一单": REPEAT,
+    # Chinese: product types
+    "披萨盒": " pizza box ",
+    "比萨盒": " pizza box ",
+    "匹萨盒": " pizza box ",
+    "汉堡盒": " burger box ",
+    "汉堡包盒": " burger box ",
+    "外卖盒": " takeaway box ",
+    "打包盒": " takeaway box ",
+    "餐盒": " takeaway box ",
+    "饭盒": " takeaway box ",
+    "热饮纸杯": " hot paper cup ",
+    "热饮杯": " hot cup ",
+    "冷饮杯": " cold cup ",
+    "纸杯": " paper cup ",
+    "杯盖": " lid ",
+    "盖子": " lid ",
+    "杯子": " cup ",
+    "纸吸管": " paper straw ",
+    "吸管": " straw ",
+    "餐巾纸": " napkin ",
+    "纸巾": " napkin ",
+    "纸袋": " paper bag ",
+    "袋子": " bag ",
+    "木餐具": " wooden cutlery ",
+    "木制餐具": " wooden cutlery ",
+    "刀叉勺": " cutlery ",
+    "餐具": " cutlery ",
+    "盒子": " box ",
+    "泡沫": " foam ",
+    "塑料": " plastic ",
+    # Chinese: attributes
+    "牛皮纸": " kraft ",
+    "牛皮": " kraft ",
+    "白色": " white ",
+    "圆顶": " dome ",
+    "拱形盖": " dome lid ",
+    "拱形": " dome ",
+    "透明": " clear ",
+    "大号": " large ",
+    "小号": " small ",
+    "中号": " medium ",
+    "大概": " about ",
+    "大约": " about ",
+    "一些": " some ",
+    "有些": " some ",
+    "热": " hot ",
+    "冷": " cold ",
+    # Chinese: size units, single characters and measure words
+    "安士": " oz ",
+    "盎司": " oz ",
+    "毫升": " ml ",
+    "英寸": " inch ",
+    "英吋": " inch ",
+    "吋": " inch ",
+    "寸": " inch ",
+    "杯": " cup ",
+    "盖": " lid ",
+    "盒": " box ",
+    "袋": " bag ",
+    "大": " large ",
+    "小": " small ",
+    "个": " pcs ",
+    "张": " pcs ",
+    "支": " pcs ",
+    "根": " pcs ",
+    "条": " pcs ",
+    "只": " pcs ",
+    "片": " pcs ",
+    "套": " sets ",
+    "箱": " carton ",
+    "包": " pack ",
+    "和": " and ",
+    "还有": " and ",
+    "另外": " and ",
+    "，": " , ",
+    "、": " , ",
+    "。": " , ",
+    "；": " ; ",
+    # Tamil phrases the token translation below cannot see (two words)
+    "கடந்த முறை மாதிரியே": REPEAT,
+    "போன வாரம் மாதிரியே": REPEAT,
+    "போன முறை மாதிரியே": REPEAT,
+    # Malay
+    "sama macam order": REPEAT,
+    "macam last time": REPEAT,
+    "sama macam": " same as ",
+    "bekas makanan": " takeaway box ",
+    "bekas bungkus": " takeaway box ",
+    "kotak pizza": " pizza box ",
+    "kotak piza": " pizza box ",
+    "kotak burger": " burger box ",
+    "cawan kertas": " paper cup ",
+    "beg kertas": " paper bag ",
+    "penyedut minuman": " straw ",
+    "sudu garpu kayu": " wooden cutlery ",
+    "sudu dan garpu": " cutlery ",
+    "sudu garpu": " cutlery ",
+    "tak payah": " no need ",
+    "tak perlu": " no need ",
+    "kotak": " box ",
+    "cawan": " cup ",
+    "gelas": " cup ",
+    "karton": " carton ",
+    "sekarton": " 1 carton ",
+    "sekotak": " 1 box ",
+    "sepek": " 1 pack ",
+    "sepaket": " 1 pack ",
+    "sebungkus": " 1 pack ",
+    "keping": " pcs ",
+    "biji": " pcs ",
+    "helai": " pcs ",
+    "batang": " pcs ",
+    "ketul": " pcs ",
+    "pek": " pack ",
+    "paket": " pack ",
+    "kertas": " paper ",
+    "penutup": " lid ",
+    "tudung": " lid ",
+    "kubah": " dome ",
+    "panas": " hot ",
+    "sejuk": " cold ",
+    "putih": " white ",
+    "kraf": " kraft ",
+    "coklat": " brown ",
+    "besar": " large ",
+    "kecil": " small ",
+    "sederhana": " medium ",
+    "plastik": " plastic ",
+    "polisterin": " foam ",
+    "kayu": " wooden ",
+    "inci": " inch ",
+    "dengan": " and ",
+    "dan": " and ",
+    "serta": " and ",
+    "beg": " bag ",
+    "sudu": " spoon ",
+    "garpu": " fork ",
+    "bekas": " container ",
+    "mangkuk": " bowl ",
+    "tisu": " napkin ",
+    "serbet": " napkin ",
+    "piza": " pizza ",
+    "penyedut": " straw ",
+    # romanised Tamil
+    "kaagitha": " paper ",
+    "kaagitham": " paper ",
+    "kagitham": " paper ",
+    "moodi": " lid ",
+    "mudi": " lid ",
+    "petti": " box ",
+    "periya": " large ",
+    "chinna": " small ",
+    "siriya": " small ",
+    "soodana": " hot ",
+    "kulir": " cold ",
+    "vendam": " no need ",
+    "venam": " no need ",
+    "வேண்டாம்": " no need ",
+}
+
+# Repeat phrasings that vary in the middle, on lower-cased text.
+REPEAT_PHRASES = (
+    r"\b(?:like|as per|same as) (?:the |our |my )?(?:last|previous|prev) "
+    r"(?:time|order|week|month)\b",
+    r"\b(?:our |my |the )?(?:usual|regular) order\b",
+    r"\bre-?order (?:the )?(?:same|last|previous)\b",
+    r"\b(?:macam|seperti|sama seperti) (?:order |pesanan |yang )?"
+    r"(?:lepas|sebelum ni|sebelum ini|minggu lepas|bulan lepas|dulu|biasa|hari tu)\b",
+    r"\bulang (?:order|pesanan)\b",
+    r"\b(?:order|pesanan) (?:yang )?biasa\b",
+    r"(?:கடந்த|போன|முந்தைய|முன்பு)\s*(?:முறை|தடவை|வாரம்|ஆர்டர்|order)?\s*(?:போல|மாதிரி)[\u0B80-\u0BFF]*",
+    r"அதே ஆர்டர்[\u0B80-\u0BFF]*",
+    r"\b(?:last time|pona thadava|pona murai) (?:maathiri|mathiri|madhiri|pola)\b",
+    r"上次的?(?:订单)?再来",
+    r"跟上次的?一样",
+)
+
+# Tamil words by stem: a token that starts with the stem is the English word ("பெட்டிகள்" boxes,
+# "மூடிகளும்" and the lids). Short stems must be the whole token or take a plural/case suffix.
+TAMIL_STEMS: dict[str, str] = {
+    "கப்": "cup",
+    "குவளை": "cup",
+    "டம்ளர்": "cup",
+    "மூடி": "lid",
+    "லிட்": "lid",
+    "பீட்சா": "pizza",
+    "பிட்சா": "pizza",
+    "பீஸ்ஸா": "pizza",
+    "பெட்டி": "box",
+    "பாக்ஸ்": "box",
+    "பர்கர்": "burger",
+    "காகித": "paper",
+    "பேப்பர்": "paper",
+    "ஸ்ட்ரா": "straw",
+    "ஸ்ட்ரோ": "straw",
+    "உறிஞ்சு": "straw",
+    "நாப்கின்": "napkin",
+    "டிஷ்யூ": "tissue",
+    "கட்லரி": "cutlery",
+    "மரக்": "wooden",
+    "மரத்": "wooden",
+    "மர": "wooden",
+    "கரண்டி": "spoon",
+    "முள்கரண்டி": "fork",
+    "செட்": "set",
+    "பை": "bag",
+    "பெரிய": "large",
+    "சின்ன": "small",
+    "சிறிய": "small",
+    "நடுத்தர": "medium",
+    "சூடான": "hot",
+    "சூடு": "hot",
+    "குளிர்": "cold",
+    "டோம்": "dome",
+    "சிப்": "sip",
+    "வெள்ளை": "white",
+    "கிராஃப்ட்": "kraft",
+    "பழுப்பு": "brown",
+    "அங்குல": "inch",
+    "இஞ்ச்": "inch",
+    "இன்ச்": "inch",
+    "அவுன்ஸ்": "oz",
+    "மில்லி": "ml",
+    "கார்டன்": "carton",
+    "கார்ட்டன்": "carton",
+    "அட்டைப்பெட்டி": "carton",
+    "பீஸ்": "pcs",
+    "ஃபோம்": "foam",
+    "தெர்மோகோல்": "foam",
+    "பிளாஸ்டிக்": "plastic",
+    "டேக்அவே": "takeaway",
+    "பார்சல்": "takeaway",
+    "கொள்கலன்": "container",
+    "கொஞ்சம்": "some",
+    "சில": "some",
+}
+# plural and case endings; "கப்புகள்" doubles the stem's last consonant before them
+TAMIL_SUFFIXES = (
+    "பு",
+    "புகள்",
+    "புகளும்",
+    "பை",
+    "",
+    "கள்",
+    "களும்",
+    "கள",
+    "ும்",
+    "உம்",
+    "ை",
+    "ுகள்",
+    "ுகளும்",
+    "ு",
+    "ப்",
+    "க்",
+    "த்",
+)
+TAMIL_TOKEN = re.compile(r"[\u0B80-\u0BFF]+")
+_STEMS_LONGEST_FIRST = sorted(TAMIL_STEMS, key=len, reverse=True)
+_ASCII_WORDS = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(w) for w in sorted(LEXICON, key=len, reverse=True) if w.isascii())
+    + r")\b"
+)
+_SCRIPT_WORDS = re.compile(
+    "|".join(re.escape(w) for w in sorted(LEXICON, key=len, reverse=True) if not w.isascii())
+)
+_COMPILED_REPEAT = tuple(re.compile(pattern) for pattern in REPEAT_PHRASES)
+
+
+def tamil_word(token: str) -> str:
+    """The English of one Tamil token, or the token unchanged."""
+    for stem in _STEMS_LONGEST_FIRST:
+        if token.startswith(stem):
+            rest = token[len(stem) :]
+            if len(stem) >= 4 or rest in TAMIL_SUFFIXES:
+                return f" {TAMIL_STEMS[stem]} "
+    return token
+
+
+def translate_words(text: str) -> str:
+    """Lower-cased text with its Chinese, Malay and Tamil order words in English."""
+    for pattern in _COMPILED_REPEAT:
+        text = pattern.sub(REPEAT, text)
+    text = _ASCII_WORDS.sub(lambda m: LEXICON[m.group(0)], text)
+    text = _SCRIPT_WORDS.sub(lambda m: LEXICON[m.group(0)], text)
+    return TAMIL_TOKEN.sub(lambda m: tamil_word(m.group(0)), text)

@@ -1,0 +1,122 @@
+"""Segments: a normalised message cut into one piece of text per order line.
+
+A piece without a quantity joins its neighbour ("12oz cups, the paper ones, 500"), unless it names
+another type of product than the line before it: then it is that line's companion ("200 cups 12oz
+and the lids"). Pure string functions; imports nothing of tria but orders.parsing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from orders.parsing.text import extract_sizes
+from orders.parsing.vocabulary import ATTRIBUTE_WORDS, NEGATION, TYPE_NOUNS, UNIT_WORDS
+from orders.parsing.words import canonical_product, product_words, singular, type_nouns
+
+SEGMENT_SPLIT = re.compile(
+    r"\n|;|,|\+|&|\band\b|\bn\b|\bplus\b|\balso\b|•|·|\s-\s|\.(?=\s|$)|\bwith\b"
+)
+# Clauses for telling what is wanted from what is not ("same as usual but no need napkins").
+CLAUSE_SPLIT = re.compile(rf"{SEGMENT_SPLIT.pattern}|\bbut\b|\btapi\b|但是")
+QUANTITY = re.compile(r"(?<![a-z0-9_.§])(\d+)(?![a-z0-9_.§])")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """The text of one item; companion: it names a product but no quantity, right after an item
+    of another type ("..., and the lids")."""
+
+    text: str
+    companion: bool = False
+
+
+def split_segments(text: str) -> list[Segment]:
+    """Split into one segment per item; a piece without a quantity joins its neighbour, unless it
+    names another type of product than the item before it (then it is a companion of that item)."""
+    pieces = [piece.strip() for piece in SEGMENT_SPLIT.split(text)]
+    pieces = [part for piece in pieces if piece for part in split_quantities(piece)]
+    segments: list[Segment] = []
+    carry = ""
+    for index, piece in enumerate(pieces):
+        next_piece = pieces[index + 1] if index + 1 < len(pieces) else ""
+        if has_quantity(piece):
+            segments.append(Segment(f"{carry} {piece}".strip()))
+            carry = ""
+        elif re.search(NEGATION, piece):
+            continue  # "the usual lid no need"
+        elif names_a_type(piece) and segments and not carry and not is_bare_quantity(next_piece):
+            if is_companion(piece, segments[-1].text):
+                segments.append(Segment(piece, companion=True))
+            else:
+                segments[-1] = Segment(f"{segments[-1].text} {piece}", segments[-1].companion)
+        else:
+            carry = f"{carry} {piece}".strip()
+    return segments
+
+
+def is_companion(piece: str, previous: str) -> bool:
+    """'the lids' after '200 cups 12oz': a product type the line before does not name."""
+    new = type_nouns(canonical_product(product_words(extract_sizes(piece)[0])))
+    before = type_nouns(canonical_product(product_words(extract_sizes(previous)[0])))
+    return bool(new) and bool(before) and not new & before
+
+
+def split_quantities(piece: str) -> list[str]:
+    """'napkin 5000 straw 5000' -> two pieces; '1000 12oz cups 500 16oz cups' -> two pieces."""
+    masked, _ = extract_sizes(piece)
+    matches = list(QUANTITY.finditer(masked))
+    if len(matches) < 2 or re.search(r"\d+[ \t]*(?:or|atau|to|-|/|或)[ \t]*\d+", masked):
+        return [piece]
+    quantity_first = not product_words(masked[: matches[0].start()])
+    cuts = []
+    for match in matches[1:] if quantity_first else matches[:-1]:
+        if quantity_first:
+            cuts.append(len(masked[: match.start()].rstrip().removesuffix(" x")))
+        else:
+            unit = re.match(rf"\s*(?:{'|'.join(UNIT_WORDS)})\b\.?", masked[match.end() :])
+            cuts.append(match.end() + (unit.end() if unit else 0))
+    parts, start = [], 0
+    for cut in cuts:
+        parts.append(masked[start:cut])
+        start = cut
+    parts.append(masked[start:])
+    parts = [unmask(part, piece) for part in parts if part.strip()]
+    # every part names a product, or only describes one ("大的四百个小的八百个": the type is shared)
+    if any(names_a_type(part) for part in parts) and all(
+        names_a_type(part) or describes_only(part) for part in parts
+    ):
+        return parts
+    return [piece]
+
+
+def describes_only(part: str) -> bool:
+    """'small 800 pcs': attributes and a quantity, the product type left to the line around it."""
+    words = [singular(w) for w in product_words(extract_sizes(part)[0])]
+    return bool(words) and set(words) <= ATTRIBUTE_WORDS
+
+
+def unmask(part: str, piece: str) -> str:
+    """Put the sizes of the original piece back into a part of its masked text."""
+    _, sizes = extract_sizes(piece)
+    return re.sub(r"§size(\d+)§", lambda m: sizes[int(m.group(1))].replace(" ", ""), part)
+
+
+def has_quantity(piece: str) -> bool:
+    return find_quantity(extract_sizes(piece)[0]) is not None
+
+
+def is_bare_quantity(piece: str) -> bool:
+    """'1000', '400 pcs', 'x 2 ctn': a quantity waiting for the product named before it."""
+    masked = extract_sizes(piece)[0]
+    return has_quantity(piece) and not product_words(masked) and "§" not in masked
+
+
+def names_a_type(text: str) -> bool:
+    masked, sizes = extract_sizes(text)
+    return bool(sizes) or any(singular(w) in TYPE_NOUNS for w in product_words(masked))
+
+
+def find_quantity(masked: str) -> re.Match[str] | None:
+    """The first number in a masked segment that is not a size."""
+    return QUANTITY.search(masked)
