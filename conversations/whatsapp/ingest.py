@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import psycopg
 from django.conf import settings
 from django.db import (
     DatabaseError,
@@ -74,6 +75,59 @@ def accept(body: str) -> int:
     with connection.cursor() as cursor:
         cursor.execute(_ACCEPT_SQL, [timezone.now(), body])
         return cursor.fetchone()[0]
+
+
+class InboxWriter:
+    """`accept` for the webhook's bare-WSGI fast lane (tria.wsgi): the same INSERT, through a
+    psycopg connection of its own per thread (autocommit, the statement prepared once), outside
+    Django's connection handling, which that lane never enters (no request signals, no pool
+    checkout per request). The connection is opened on first use with Django's parameters."""
+
+    _SQL = (
+        "INSERT INTO whatsapp_webhook_inbox (received_at, body, attempts, last_error)"
+        " VALUES (now(), %s, 0, '')"
+    )
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+        self._opened: list[psycopg.Connection] = []
+        self._lock = threading.Lock()
+
+    def accept(self, body: str) -> None:
+        """Commit `body` to the inbox. A connection that died since its last use (a PostgreSQL
+        restart) is replaced and the INSERT tried once more: had the first one committed after
+        all, the ingester stores the notification once anyway (idempotent on the wamid)."""
+        try:
+            self._connection().execute(self._SQL, (body,), prepare=True)
+        except psycopg.OperationalError:
+            self.close()
+            self._connection().execute(self._SQL, (body,), prepare=True)
+
+    def _connection(self) -> psycopg.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None or conn.closed:
+            params = connection.get_connection_params()
+            conn = psycopg.connect(**params, autocommit=True)
+            self._local.conn = conn
+            with self._lock:
+                self._opened.append(conn)
+        return conn
+
+    def close(self) -> None:
+        """Close this thread's connection (the next accept opens another)."""
+        conn = getattr(self._local, "conn", None)
+        self._local.conn = None
+        if conn is not None:
+            with self._lock:
+                self._opened = [c for c in self._opened if c is not conn]
+            conn.close()
+
+    def close_all(self) -> None:
+        """Close every thread's connection (tests, before the test database goes)."""
+        with self._lock:
+            opened, self._opened = self._opened, []
+        for conn in opened:
+            conn.close()
 
 
 def drain(
