@@ -13,7 +13,6 @@ from wsgiref.util import setup_testing_defaults
 
 import pytest
 from django.conf import settings
-
 from django.db import connection
 
 from conversations.models import ConversationMessage, WebhookInbox
