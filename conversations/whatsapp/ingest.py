@@ -28,7 +28,7 @@ import threading
 import time
 import traceback
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import psycopg
@@ -55,12 +55,22 @@ logger = logging.getLogger(__name__)
 # the database, not of a notification, so they never count towards setting a notification aside.
 TRANSIENT_DB_ERRORS = (OperationalError, InterfaceError)
 
-_CLAIM_SQL = (
+# The claim: the rows are deleted in the batch's transaction, so that a stored row is gone when
+# the batch commits and back when it rolls back; SKIP LOCKED lets several ingesters (and the
+# beat's drain) take disjoint batches. By ids (inline, the one-by-one retry) or the oldest `limit`.
+_CLAIM_IDS_SQL = (
     "DELETE FROM whatsapp_webhook_inbox WHERE id IN ("
     " SELECT id FROM whatsapp_webhook_inbox WHERE id = ANY(%s) AND attempts < %s"
     " ORDER BY id FOR UPDATE SKIP LOCKED)"
     " RETURNING id, body, received_at"
 )
+_CLAIM_OLDEST_SQL = (
+    "DELETE FROM whatsapp_webhook_inbox WHERE id IN ("
+    " SELECT id FROM whatsapp_webhook_inbox WHERE attempts < %s AND received_at <= %s"
+    " ORDER BY id LIMIT %s FOR UPDATE SKIP LOCKED)"
+    " RETURNING id, body, received_at"
+)
+_ALWAYS = dt.datetime.max.replace(tzinfo=dt.UTC)  # no received_before: every row
 
 
 _ACCEPT_SQL = (
@@ -142,28 +152,31 @@ def drain(
     Rows another drain holds are skipped (SKIP LOCKED). If the batch fails it is retried one
     notification at a time, so one bad notification never holds back the others.
     """
-    if ids is not None:
-        pending = list(ids)
-    else:
-        pending = _pending_ids(limit or settings.WEBHOOK_INGEST_BATCH, received_before)
-    if not pending:
+    claim = _Claim(
+        ids=None if ids is None else list(ids),
+        limit=limit or settings.WEBHOOK_INGEST_BATCH,
+        received_before=received_before or _ALWAYS,
+    )
+    if claim.ids == []:
         return IngestResult()
     try:
-        return _store_batch(pending)
+        return _store_batch(claim)
     except TRANSIENT_DB_ERRORS:
         raise  # the database, not the notification: nothing is set aside, the caller waits
     except Exception as exc:
-        if len(pending) == 1:
-            return _record_failure(pending[0], exc)
+        if not claim.claimed:
+            raise  # failed before claiming anything: not a notification's fault
+        if len(claim.claimed) == 1:
+            return _record_failure(claim.claimed[0], exc)
         logger.warning(
             "webhook inbox: a batch of %s failed (%s); storing one by one",
-            len(pending),
+            len(claim.claimed),
             type(exc).__name__,
         )
     result = IngestResult()
-    for row_id in pending:
+    for row_id in claim.claimed:
         try:
-            result.add(_store_batch([row_id]))
+            result.add(_store_batch(_Claim(ids=[row_id])))
         except TRANSIENT_DB_ERRORS:
             raise
         except Exception as exc:
@@ -171,21 +184,35 @@ def drain(
     return result
 
 
-def _pending_ids(limit: int, received_before: dt.datetime | None = None) -> list[int]:
-    rows = WebhookInbox.objects.filter(attempts__lt=settings.WEBHOOK_INGEST_MAX_ATTEMPTS)
-    if received_before is not None:
-        rows = rows.filter(received_at__lte=received_before)
-    return list(rows.order_by("id").values_list("id", flat=True)[:limit])
+@dataclass
+class _Claim:
+    """Which rows a batch takes; `claimed` is filled with their ids as soon as they are taken
+    (the batch's rollback puts them back; a failed batch is retried one id at a time)."""
+
+    ids: list[int] | None = None
+    limit: int = 0
+    received_before: dt.datetime = _ALWAYS
+    claimed: list[int] = field(default_factory=list)
+
+    def take(self, cursor) -> list[tuple[int, str, dt.datetime]]:
+        attempts = settings.WEBHOOK_INGEST_MAX_ATTEMPTS
+        if self.ids is not None:
+            cursor.execute(_CLAIM_IDS_SQL, [self.ids, attempts])
+        else:
+            cursor.execute(_CLAIM_OLDEST_SQL, [attempts, self.received_before, self.limit])
+        rows = sorted(cursor.fetchall())
+        self.claimed = [row_id for row_id, _, _ in rows]
+        return rows
 
 
-def _store_batch(row_ids: Sequence[int]) -> IngestResult:
-    """Claim, parse and store rows; the order matters: identity changes first (so that messages
-    from a new number join the moved user), then messages, then what acts on stored messages."""
+def _store_batch(claim: _Claim) -> IngestResult:
+    """Claim, parse and store rows in one statement and one transaction; the order matters:
+    identity changes first (so that messages from a new number join the moved user), then
+    messages, then what acts on stored messages."""
     result = IngestResult()
     with transaction.atomic():
         with connection.cursor() as cursor:
-            cursor.execute(_CLAIM_SQL, [list(row_ids), settings.WEBHOOK_INGEST_MAX_ATTEMPTS])
-            rows = sorted(cursor.fetchall())
+            rows = claim.take(cursor)
         notifications = [_parse(body, received_at) for _, body, received_at in rows]
         result.notifications = len(rows)
         for notification in notifications:
