@@ -2,13 +2,13 @@
 
 Why: a POST that stored its message and published its Celery task itself cost about 3.9 ms of CPU
 (gunicorn and PostgreSQL), which capped a 2-core machine near 500 notifications/s; this way costs
-about 1.0–1.1 ms, the POST itself served without Django (tria.wsgi, docs/performance.md). Now the webhook verifies the signature,
-commits the raw body to WebhookInbox (`accept`) and answers 200; the ingester
-(`manage.py ingest_webhooks`, `run`) claims the oldest rows, stores everything they hold with
-services.record_inbound_messages (about a dozen statements per batch, whatever its size) and deletes
-them, all in one transaction: a notification is stored exactly once, and one that is accepted is
-never lost (it is in PostgreSQL before Meta gets its 200). With WHATSAPP_INGEST_INLINE the request
-drains its own row before answering (tests, development).
+about 1.0–1.1 ms, the POST itself served without Django (tria.wsgi, docs/performance.md). Now the
+webhook verifies the signature, commits the raw body to WebhookInbox (`accept`) and answers 200; the
+ingester (`manage.py ingest_webhooks`, `run`) claims the oldest rows, stores everything they hold
+with services.record_inbound_messages (about a dozen statements per batch, whatever its size) and
+deletes them, all in one transaction: a notification is stored exactly once, and one that is
+accepted is never lost (it is in PostgreSQL before Meta gets its 200). With WHATSAPP_INGEST_INLINE
+the request drains its own row before answering (tests, development).
 
 A batch that fails is retried one notification at a time; a notification that keeps failing is
 set aside (transient database errors never count: the ingester waits for the database and tries

@@ -12,8 +12,9 @@ A POST only verifies and commits, so that it answers fast:
    statuses move outbound messages forward; reactions, edits and revokes act on the message
    they target. With WHATSAPP_INGEST_INLINE the request stores it itself and answers what it
    stored.
-tria.wsgi serves a POST that only needs queueing without Django (the same checks: verified_notification;
-the same INSERT: ingest.InboxWriter; the same answer); anything else it hands to this view.
+tria.wsgi serves a POST that only needs queueing without Django (the same checks,
+verified_notification; the same INSERT, ingest.InboxWriter; the same answer); anything else it
+hands to this view.
 Anything we do not use (another object, field, phone number id or message type) is acknowledged
 with 200 and logged by name only. Logs never hold content or phone numbers.
 """
