@@ -117,6 +117,8 @@ class InboxWriter:
         conn = getattr(self._local, "conn", None)
         if conn is None or conn.closed:
             params = connection.get_connection_params()
+            # psycopg's own cursor (Django's binds client-side, which never prepares)
+            params["cursor_factory"] = psycopg.Cursor
             conn = psycopg.connect(**params, autocommit=True)
             self._local.conn = conn
             with self._lock:
