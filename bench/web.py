@@ -104,11 +104,11 @@ def baseline_gunicorn() -> Iterator[int]:
 
 @contextmanager
 def ingester() -> Iterator[list[subprocess.Popen]]:
-    """`manage.py ingest_webhooks` as the Procfile runs it (BENCH_INGESTERS of them, default 1:
-    to measure a second ingester, which SKIP LOCKED allows); stopped (SIGTERM) afterwards."""
+    """`manage.py ingest_webhooks` as the Procfile runs it, as many as it runs (BENCH_INGESTERS
+    overrides the count, to compare); stopped (SIGTERM) afterwards."""
     command = [sys.executable, "manage.py", "ingest_webhooks"]
     env = {**os.environ, "WHATSAPP_INGEST_INLINE": "0"}
-    count = max(1, int(os.environ.get("BENCH_INGESTERS", "1")))
+    count = max(1, int(os.environ.get("BENCH_INGESTERS") or procfile_ingesters()))
     processes: list[subprocess.Popen] = []
     try:
         for _ in range(count):
@@ -123,6 +123,12 @@ def ingester() -> Iterator[list[subprocess.Popen]]:
     finally:
         for process in processes:
             _stop(process)
+
+
+def procfile_ingesters() -> int:
+    """How many `manage.py ingest_webhooks` processes the Procfile starts."""
+    lines = (common.ROOT / "Procfile").read_text().splitlines()
+    return sum(1 for line in lines if "manage.py ingest_webhooks" in line)
 
 
 def _stop(process: subprocess.Popen) -> None:
