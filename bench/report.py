@@ -49,7 +49,11 @@ def webhook_markdown(entries: list[dict[str, Any]]) -> str:
         base = hook["baseline"]
         for name, row, stored_per_s in (
             ("bare WSGI baseline, 3 sync workers", base, base["msgs_per_s"]),
-            (f"tria: {hook['gunicorn'].split(' (')[0]} + ingester", hook, hook["stored_per_s"]),
+            (
+                f"tria: {hook['gunicorn'].split(' (')[0]} + {hook.get('ingesters', 1)} ingester(s)",
+                hook,
+                hook["stored_per_s"],
+            ),
         ):
             check = row["stored"]
             lines.append(

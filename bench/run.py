@@ -128,10 +128,13 @@ def _http_part(
             rows += api_ops.measure(port, conn, fixtures, profile) if api else []
         except (RuntimeError, ImportError) as exc:
             print(f"bench [{scale}]: API not measured: {exc}", flush=True)
-        with web.ingester() as ingester:
-            cpu = load.CpuMeter(web=web.SERVED[port], ingester=ingester.pid)
+        with web.ingester() as ingesters:
+            names = ["ingester", *(f"ingester{n}" for n in range(2, len(ingesters) + 1))]
+            pids = {name: p.pid for name, p in zip(names, ingesters, strict=True)}
+            cpu = load.CpuMeter(web=web.SERVED[port], **pids)
             hook, expected = load.run(port, **options, window=web.InboxWindow(), cpu=cpu)
             hook["inbox_drained_after_s"] = round(web.wait_for_inbox(), 2)
+            hook["ingesters"] = len(ingesters)
     tasks = web.tria_tasks(queue, run_id)  # each stored message in one processing task
     hook["stored"] = load.verify(web.stored_wamids(run_id), expected, tasks)
     hook["tasks_queued"] = tasks[0]
@@ -162,6 +165,8 @@ def _gunicorn_settings() -> str:
     extra = os.environ.get("BENCH_GUNICORN_ARGS", "")
     app = os.environ.get("BENCH_GUNICORN_APP", "")
     extra += f" app {app}" if app else ""
+    ingesters = os.environ.get("BENCH_INGESTERS", "")
+    extra += f" ingesters {ingesters}" if ingesters else ""
     return f"{text} (gunicorn.conf.py{'; overridden: ' + extra.strip() if extra else ''})"
 
 
@@ -242,6 +247,7 @@ def print_webhook(hook: dict[str, Any], targets: dict[str, Any]) -> None:
     print(
         f"\nwebhook load: {hook['generator']}, {hook['connections']} connections,"
         f" {hook['seconds']:g} s after a warm-up; tria: {hook['gunicorn']} + ingest_webhooks"
+        f" x {hook.get('ingesters', 1)}"
     )
     print(
         f"{'receiver':<22}{'accepted/s':>11}{'stored/s':>10}{'p50':>10}{'p95':>10}{'p99':>10}"

@@ -103,18 +103,32 @@ def baseline_gunicorn() -> Iterator[int]:
 
 
 @contextmanager
-def ingester() -> Iterator[subprocess.Popen]:
-    """`manage.py ingest_webhooks` as the Procfile runs it; stopped (SIGTERM) afterwards."""
+def ingester() -> Iterator[list[subprocess.Popen]]:
+    """`manage.py ingest_webhooks` as the Procfile runs it, as many as it runs (BENCH_INGESTERS
+    overrides the count, to compare); stopped (SIGTERM) afterwards."""
     command = [sys.executable, "manage.py", "ingest_webhooks"]
     env = {**os.environ, "WHATSAPP_INGEST_INLINE": "0"}
-    process = subprocess.Popen(command, cwd=common.ROOT, env=env, stdout=subprocess.DEVNULL)
+    count = max(1, int(os.environ.get("BENCH_INGESTERS") or procfile_ingesters()))
+    processes: list[subprocess.Popen] = []
     try:
-        _wait_until_idle(process.pid)
-        if process.poll() is not None:
-            raise SystemExit("bench: the webhook ingester exited at start")
-        yield process
+        for _ in range(count):
+            processes.append(
+                subprocess.Popen(command, cwd=common.ROOT, env=env, stdout=subprocess.DEVNULL)
+            )
+        for process in processes:
+            _wait_until_idle(process.pid)
+            if process.poll() is not None:
+                raise SystemExit("bench: the webhook ingester exited at start")
+        yield processes
     finally:
-        _stop(process)
+        for process in processes:
+            _stop(process)
+
+
+def procfile_ingesters() -> int:
+    """How many `manage.py ingest_webhooks` processes the Procfile starts."""
+    lines = (common.ROOT / "Procfile").read_text().splitlines()
+    return sum(1 for line in lines if "manage.py ingest_webhooks" in line)
 
 
 def _stop(process: subprocess.Popen) -> None:

@@ -1,7 +1,9 @@
-"""tria.wsgi: Meta's webhook POSTs skip the middleware stack, everything else goes through it.
+"""tria.wsgi: Meta's webhook POSTs skip the middleware stack (and, when they only need storing in
+the inbox, Django itself: the fast lane), everything else goes through it.
 
 The requests go through the real WSGI application as gunicorn calls it (not Django's test
-client), so its request signals close and reopen database connections: transactional_db.
+client), so its request signals close and reopen database connections: transactional_db. The fast
+lane's own connections are closed after each test.
 """
 
 import io
@@ -11,14 +13,28 @@ from wsgiref.util import setup_testing_defaults
 
 import pytest
 from django.conf import settings
+from django.db import connection
 
-from conversations.models import ConversationMessage
+from conversations.models import ConversationMessage, WebhookInbox
+from conversations.whatsapp import ingest
 from conversations.whatsapp.webhook import sign_body
 from tests.conversations.whatsapp_support import URL, text_payload
 from tria import wsgi
 from tria.api import apikeys
 
 pytestmark = pytest.mark.usefixtures("transactional_db")
+
+
+@pytest.fixture(autouse=True)
+def _close_fast_lane_connections():
+    yield
+    wsgi.inbox.close_all()
+
+
+@pytest.fixture
+def queued(settings):
+    """Notifications go to the inbox (as in production) instead of being stored inline."""
+    settings.WHATSAPP_INGEST_INLINE = False
 
 
 def _call(app, method: str, path: str, body: bytes = b"", **headers: str) -> dict[str, Any]:
@@ -42,7 +58,8 @@ def _call(app, method: str, path: str, body: bytes = b"", **headers: str) -> dic
     try:
         seen["body"] = b"".join(response)
     finally:
-        response.close()  # request_finished, as gunicorn does
+        if hasattr(response, "close"):  # as gunicorn does (WSGI: when the iterable has one)
+            response.close()  # Django's: request_finished
     return seen
 
 
@@ -127,3 +144,104 @@ def test_the_api_through_the_wsgi_application_answers_with_a_key_and_refuses_wit
     assert json.loads(with_key["body"])["results"] == []
     assert without["status"] in (401, 403)
     assert with_key["headers"]["x-request-id"]
+
+
+def _without_request_id(answer: dict[str, Any]) -> tuple[int, bytes, dict[str, str]]:
+    headers = {k: v for k, v in answer["headers"].items() if k != "x-request-id"}
+    return answer["status"], answer["body"], headers
+
+
+@pytest.mark.usefixtures("queued")
+def test_a_queued_notification_answers_as_the_view_does_and_the_ingester_stores_it_once():
+    body, signature = _signed("300 cups, 12 oz")
+    again, again_signature = _signed("20 lids")
+
+    fast = _post_notification(body, x_hub_signature_256=signature, x_request_id="meta-req-2")
+    through_django = _call(
+        wsgi.webhook_application, "POST", URL, again, x_hub_signature_256=again_signature
+    )
+
+    assert _without_request_id(fast) == _without_request_id(through_django)
+    assert (fast["status"], json.loads(fast["body"])) == (200, {"queued": 1})
+    assert fast["headers"]["x-request-id"] == "meta-req-2"
+    assert WebhookInbox.objects.count() == 2  # committed before the 200
+    assert ingest.drain().messages == 2
+    contents = sorted(
+        ConversationMessage.objects.filter(role="user").values_list("content", flat=True)
+    )
+    assert contents == ["20 lids", "300 cups, 12 oz"]
+
+
+def _refusals() -> list[tuple[str, bytes, dict[str, str]]]:
+    body, signature = _signed("400 boxes")
+    nested: object = 1
+    for _ in range(40):
+        nested = [nested]
+    too_deep = json.dumps({"entry": nested}).encode()
+    not_json, not_object = b"{400 boxes", b'["400 boxes"]'
+    sign = lambda raw: sign_body(raw, settings.WHATSAPP_APP_SECRET)  # noqa: E731
+    return [
+        ("wrong signature", body, {"x_hub_signature_256": "sha256=" + "0" * 64}),
+        ("no signature", body, {}),
+        ("not JSON", not_json, {"x_hub_signature_256": sign(not_json)}),
+        ("not an object", not_object, {"x_hub_signature_256": sign(not_object)}),
+        ("too deep", too_deep, {"x_hub_signature_256": sign(too_deep)}),
+        ("too large", body, {"x_hub_signature_256": signature, "content_length": str(2 << 20)}),
+        ("length not a number", body, {"x_hub_signature_256": signature, "content_length": "1e3"}),
+        ("unknown host", body, {"x_hub_signature_256": signature, "host": "evil.example"}),
+    ]
+
+
+@pytest.mark.usefixtures("queued")
+@pytest.mark.parametrize(("case", "body", "headers"), _refusals(), ids=[r[0] for r in _refusals()])
+def test_a_refused_notification_gets_the_views_own_answer_and_nothing_is_queued(
+    settings, case, body, headers
+):
+    settings.ALLOWED_HOSTS = ["127.0.0.1"]  # the tests' "*" lets every host in
+    fast = _post_notification(body, **dict(headers))
+    through_django = _call(wsgi.webhook_application, "POST", URL, body, **dict(headers))
+
+    assert 400 <= fast["status"] < 500
+    assert _without_request_id(fast) == _without_request_id(through_django)
+    assert not WebhookInbox.objects.exists()
+
+
+@pytest.mark.usefixtures("queued")
+def test_a_plain_http_notification_is_redirected_when_ssl_redirect_is_on_and_queued_over_https(
+    settings, monkeypatch
+):
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_HSTS_SECONDS = 3600
+    # as gunicorn would start with these settings (the handler reads them when it loads)
+    monkeypatch.setattr(wsgi, "webhook_application", wsgi.WebhookHandler())
+    body, signature = _signed("400 boxes")
+
+    plain = _post_notification(body, x_hub_signature_256=signature)
+    secure = _post_notification(body, x_hub_signature_256=signature, x_forwarded_proto="https")
+    proto = {"x_hub_signature_256": signature, "x_forwarded_proto": "https"}
+    through_django = _call(wsgi.webhook_application, "POST", URL, body, **proto)
+
+    assert plain["status"] == 301
+    assert plain["headers"]["location"].startswith("https://")
+    assert secure["status"] == 200
+    assert secure["headers"]["strict-transport-security"].startswith("max-age=3600")
+    assert _without_request_id(secure) == _without_request_id(through_django)
+    assert WebhookInbox.objects.count() == 2  # the plain one was not queued
+
+
+@pytest.mark.usefixtures("queued")
+def test_notifications_are_still_queued_after_postgresql_dropped_the_fast_lanes_connection():
+    first, first_signature = _signed("first order")
+    second, second_signature = _signed("second order")
+    assert _post_notification(first, x_hub_signature_256=first_signature)["status"] == 200
+    with connection.cursor() as cursor:  # what a PostgreSQL restart does to that connection
+        cursor.execute(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        assert cursor.fetchone()[0] >= 1
+
+    answer = _post_notification(second, x_hub_signature_256=second_signature)
+
+    assert answer["status"] == 200
+    assert ingest.drain().messages == 2

@@ -17,13 +17,17 @@ def current_request_id() -> str:
     return _request_id.get()
 
 
+def request_id_from(incoming: str) -> str:
+    """The client's X-Request-ID when it is a plausible id, else a new one (also tria.wsgi)."""
+    return incoming if _VALID_ID.match(incoming) else uuid.uuid4().hex
+
+
 class RequestIdMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        incoming = request.headers.get("X-Request-ID", "")
-        request_id = incoming if _VALID_ID.match(incoming) else uuid.uuid4().hex
+        request_id = request_id_from(request.headers.get("X-Request-ID", ""))
         token = _request_id.set(request_id)
         request.request_id = request_id  # for records logged after the middleware returns
         try:
@@ -51,13 +55,18 @@ class MalformedContentLengthMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         length = request.headers.get("Content-Length") or "0"
-        if not length.strip().isdigit():
+        if not content_length_is_valid(length):
             return _error(400, "bad_request", "The Content-Length header is not a number.")
         limit = settings.API_MAX_BODY_BYTES
         if request.path.startswith("/api/") and int(length) > limit:
             message = f"The request body is larger than {limit} bytes (API_MAX_BODY_BYTES)."
             return _error(413, "payload_too_large", message, limit=limit)
         return self.get_response(request)
+
+
+def content_length_is_valid(value: str) -> bool:
+    """A Content-Length header we read (digits, blanks around them allowed; also tria.wsgi)."""
+    return value.strip().isdigit()
 
 
 def _error(status: int, code: str, message: str, **details: object) -> JsonResponse:

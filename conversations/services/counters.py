@@ -133,15 +133,29 @@ def count_messages(messages: Sequence[ConversationMessage], user_id: str) -> Non
 
 def count_bulk(messages: Sequence[ConversationMessage], users: dict[UUID, str]) -> None:
     """Add inserted messages (any sessions, any users) to every counter, set-based."""
-    per_session: Counter[UUID] = Counter()
-    latest: dict[UUID, dt.datetime] = {}
-    for m in messages:
-        per_session[m.session_id] += 1
-        latest[m.session_id] = max(latest.get(m.session_id, m.timestamp), m.timestamp)
+    per: dict[UUID, list] = {}  # session_id -> [messages, first, last]
+    days: Counter[tuple[dt.date, str, str]] = Counter()
+    zone = timezone.get_default_timezone()
+    for m in messages:  # one pass, one dict lookup per message (1,000 in a bulk insert)
+        at = m.timestamp
+        acc = per.get(m.session_id)
+        if acc is None:
+            per[m.session_id] = [1, at, at]
+        else:
+            acc[0] += 1
+            if at < acc[1]:
+                acc[1] = at
+            if at > acc[2]:
+                acc[2] = at
+        # local_day(at), inlined; a naive timestamp goes through it and fails as it did
+        day = at.astimezone(zone).date() if at.tzinfo is not None else local_day(at)
+        days[(day, m.role, m.intent)] += 1
+    per_session = {session_id: acc[0] for session_id, acc in per.items()}
+    latest = {session_id: acc[2] for session_id, acc in per.items()}
     span: dict[str, list] = {}  # user_id -> [messages, first, last]
-    for m in messages:
-        row = span.setdefault(users[m.session_id], [0, m.timestamp, m.timestamp])
-        row[0], row[1], row[2] = row[0] + 1, min(row[1], m.timestamp), max(row[2], m.timestamp)
+    for session_id, (n, first, last) in per.items():
+        row = span.setdefault(users[session_id], [0, first, last])
+        row[0], row[1], row[2] = row[0] + n, min(row[1], first), max(row[2], last)
     ids = sorted(per_session)
     with connection.cursor() as cursor:
         cursor.execute(
@@ -159,7 +173,7 @@ def count_bulk(messages: Sequence[ConversationMessage], users: dict[UUID, str]) 
     upsert_summaries(
         SummaryDelta(u, messages=span[u][0], first=span[u][1], last=span[u][2]) for u in span
     )
-    bump_day_stats(Counter((local_day(m.timestamp), m.role, m.intent) for m in messages))
+    bump_day_stats(days)
 
 
 # A number or BSUID is filled in when missing (a number change replaces it: identities); a

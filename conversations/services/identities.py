@@ -59,7 +59,7 @@ def _keys(customer: Customer) -> tuple[str, str, str, str]:
     if customer.phone:
         try:
             e164 = identity.normalize_phone(customer.phone)
-            phone_key = identity.pseudonymize_phone(e164)
+            phone_key = identity.pseudonymize_e164(e164)
         except identity.InvalidPhoneNumber:
             e164 = ""
     if customer.bsuid and identity.looks_like_bsuid(customer.bsuid):

@@ -38,7 +38,12 @@ def normalize_phone(raw: str, region: str = DEFAULT_REGION) -> str:
 
 def pseudonymize_phone(raw: str) -> str:
     """The user_id of a phone number (64 hex characters)."""
-    e164 = normalize_phone(raw)
+    return pseudonymize_e164(normalize_phone(raw))
+
+
+def pseudonymize_e164(e164: str) -> str:
+    """pseudonymize_phone of a number normalize_phone already returned (parsing a number is
+    most of the cost: the ingester resolves every sender of a batch)."""
     key = settings.PSEUDONYM_SECRET.encode()
     return hmac.new(key, e164.encode(), hashlib.sha256).hexdigest()
 

@@ -2,13 +2,13 @@
 
 Why: a POST that stored its message and published its Celery task itself cost about 3.9 ms of CPU
 (gunicorn and PostgreSQL), which capped a 2-core machine near 500 notifications/s; this way costs
-about 1.9 ms (README, Performance). Now the webhook verifies the signature,
-commits the raw body to WebhookInbox (`accept`) and answers 200; the ingester
-(`manage.py ingest_webhooks`, `run`) claims the oldest rows, stores everything they hold with
-services.record_inbound_messages (about a dozen statements per batch, whatever its size) and deletes
-them, all in one transaction: a notification is stored exactly once, and one that is accepted is
-never lost (it is in PostgreSQL before Meta gets its 200). With WHATSAPP_INGEST_INLINE the request
-drains its own row before answering (tests, development).
+about 1.0–1.1 ms, the POST itself served without Django (tria.wsgi, docs/performance.md). Now the
+webhook verifies the signature, commits the raw body to WebhookInbox (`accept`) and answers 200; the
+ingester (`manage.py ingest_webhooks`, `run`) claims the oldest rows, stores everything they hold
+with services.record_inbound_messages (about a dozen statements per batch, whatever its size) and
+deletes them, all in one transaction: a notification is stored exactly once, and one that is
+accepted is never lost (it is in PostgreSQL before Meta gets its 200). With WHATSAPP_INGEST_INLINE
+the request drains its own row before answering (tests, development).
 
 A batch that fails is retried one notification at a time; a notification that keeps failing is
 set aside (transient database errors never count: the ingester waits for the database and tries
@@ -28,9 +28,10 @@ import threading
 import time
 import traceback
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import psycopg
 from django.conf import settings
 from django.db import (
     DatabaseError,
@@ -54,12 +55,22 @@ logger = logging.getLogger(__name__)
 # the database, not of a notification, so they never count towards setting a notification aside.
 TRANSIENT_DB_ERRORS = (OperationalError, InterfaceError)
 
-_CLAIM_SQL = (
+# The claim: the rows are deleted in the batch's transaction, so that a stored row is gone when
+# the batch commits and back when it rolls back; SKIP LOCKED lets several ingesters (and the
+# beat's drain) take disjoint batches. By ids (inline, the one-by-one retry) or the oldest `limit`.
+_CLAIM_IDS_SQL = (
     "DELETE FROM whatsapp_webhook_inbox WHERE id IN ("
     " SELECT id FROM whatsapp_webhook_inbox WHERE id = ANY(%s) AND attempts < %s"
     " ORDER BY id FOR UPDATE SKIP LOCKED)"
     " RETURNING id, body, received_at"
 )
+_CLAIM_OLDEST_SQL = (
+    "DELETE FROM whatsapp_webhook_inbox WHERE id IN ("
+    " SELECT id FROM whatsapp_webhook_inbox WHERE attempts < %s AND received_at <= %s"
+    " ORDER BY id LIMIT %s FOR UPDATE SKIP LOCKED)"
+    " RETURNING id, body, received_at"
+)
+_ALWAYS = dt.datetime.max.replace(tzinfo=dt.UTC)  # no received_before: every row
 
 
 _ACCEPT_SQL = (
@@ -76,6 +87,61 @@ def accept(body: str) -> int:
         return cursor.fetchone()[0]
 
 
+class InboxWriter:
+    """`accept` for the webhook's bare-WSGI fast lane (tria.wsgi): the same INSERT, through a
+    psycopg connection of its own per thread (autocommit, the statement prepared once), outside
+    Django's connection handling, which that lane never enters (no request signals, no pool
+    checkout per request). The connection is opened on first use with Django's parameters."""
+
+    _SQL = (
+        "INSERT INTO whatsapp_webhook_inbox (received_at, body, attempts, last_error)"
+        " VALUES (now(), %s, 0, '')"
+    )
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+        self._opened: list[psycopg.Connection] = []
+        self._lock = threading.Lock()
+
+    def accept(self, body: str) -> None:
+        """Commit `body` to the inbox. A connection that died since its last use (a PostgreSQL
+        restart) is replaced and the INSERT tried once more: had the first one committed after
+        all, the ingester stores the notification once anyway (idempotent on the wamid)."""
+        try:
+            self._connection().execute(self._SQL, (body,), prepare=True)
+        except psycopg.OperationalError:
+            self.close()
+            self._connection().execute(self._SQL, (body,), prepare=True)
+
+    def _connection(self) -> psycopg.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None or conn.closed:
+            params = connection.get_connection_params()
+            # psycopg's own cursor (Django's binds client-side, which never prepares)
+            params["cursor_factory"] = psycopg.Cursor
+            conn = psycopg.connect(**params, autocommit=True)
+            self._local.conn = conn
+            with self._lock:
+                self._opened.append(conn)
+        return conn
+
+    def close(self) -> None:
+        """Close this thread's connection (the next accept opens another)."""
+        conn = getattr(self._local, "conn", None)
+        self._local.conn = None
+        if conn is not None:
+            with self._lock:
+                self._opened = [c for c in self._opened if c is not conn]
+            conn.close()
+
+    def close_all(self) -> None:
+        """Close every thread's connection (tests, before the test database goes)."""
+        with self._lock:
+            opened, self._opened = self._opened, []
+        for conn in opened:
+            conn.close()
+
+
 def drain(
     *,
     limit: int | None = None,
@@ -88,28 +154,31 @@ def drain(
     Rows another drain holds are skipped (SKIP LOCKED). If the batch fails it is retried one
     notification at a time, so one bad notification never holds back the others.
     """
-    if ids is not None:
-        pending = list(ids)
-    else:
-        pending = _pending_ids(limit or settings.WEBHOOK_INGEST_BATCH, received_before)
-    if not pending:
+    claim = _Claim(
+        ids=None if ids is None else list(ids),
+        limit=limit or settings.WEBHOOK_INGEST_BATCH,
+        received_before=received_before or _ALWAYS,
+    )
+    if claim.ids == []:
         return IngestResult()
     try:
-        return _store_batch(pending)
+        return _store_batch(claim)
     except TRANSIENT_DB_ERRORS:
         raise  # the database, not the notification: nothing is set aside, the caller waits
     except Exception as exc:
-        if len(pending) == 1:
-            return _record_failure(pending[0], exc)
+        if not claim.claimed:
+            raise  # failed before claiming anything: not a notification's fault
+        if len(claim.claimed) == 1:
+            return _record_failure(claim.claimed[0], exc)
         logger.warning(
             "webhook inbox: a batch of %s failed (%s); storing one by one",
-            len(pending),
+            len(claim.claimed),
             type(exc).__name__,
         )
     result = IngestResult()
-    for row_id in pending:
+    for row_id in claim.claimed:
         try:
-            result.add(_store_batch([row_id]))
+            result.add(_store_batch(_Claim(ids=[row_id])))
         except TRANSIENT_DB_ERRORS:
             raise
         except Exception as exc:
@@ -117,21 +186,35 @@ def drain(
     return result
 
 
-def _pending_ids(limit: int, received_before: dt.datetime | None = None) -> list[int]:
-    rows = WebhookInbox.objects.filter(attempts__lt=settings.WEBHOOK_INGEST_MAX_ATTEMPTS)
-    if received_before is not None:
-        rows = rows.filter(received_at__lte=received_before)
-    return list(rows.order_by("id").values_list("id", flat=True)[:limit])
+@dataclass
+class _Claim:
+    """Which rows a batch takes; `claimed` is filled with their ids as soon as they are taken
+    (the batch's rollback puts them back; a failed batch is retried one id at a time)."""
+
+    ids: list[int] | None = None
+    limit: int = 0
+    received_before: dt.datetime = _ALWAYS
+    claimed: list[int] = field(default_factory=list)
+
+    def take(self, cursor) -> list[tuple[int, str, dt.datetime]]:
+        attempts = settings.WEBHOOK_INGEST_MAX_ATTEMPTS
+        if self.ids is not None:
+            cursor.execute(_CLAIM_IDS_SQL, [self.ids, attempts])
+        else:
+            cursor.execute(_CLAIM_OLDEST_SQL, [attempts, self.received_before, self.limit])
+        rows = sorted(cursor.fetchall())
+        self.claimed = [row_id for row_id, _, _ in rows]
+        return rows
 
 
-def _store_batch(row_ids: Sequence[int]) -> IngestResult:
-    """Claim, parse and store rows; the order matters: identity changes first (so that messages
-    from a new number join the moved user), then messages, then what acts on stored messages."""
+def _store_batch(claim: _Claim) -> IngestResult:
+    """Claim, parse and store rows in one statement and one transaction; the order matters:
+    identity changes first (so that messages from a new number join the moved user), then
+    messages, then what acts on stored messages."""
     result = IngestResult()
     with transaction.atomic():
         with connection.cursor() as cursor:
-            cursor.execute(_CLAIM_SQL, [list(row_ids), settings.WEBHOOK_INGEST_MAX_ATTEMPTS])
-            rows = sorted(cursor.fetchall())
+            rows = claim.take(cursor)
         notifications = [_parse(body, received_at) for _, body, received_at in rows]
         result.notifications = len(rows)
         for notification in notifications:
@@ -238,9 +321,17 @@ def drain_all(
 def run(
     stop: threading.Event, *, poll_seconds: float | None = None, batch: int | None = None
 ) -> IngestResult:
-    """The ingester's loop: drain while there is work, poll every `poll_seconds` when idle, until
-    `stop` is set. A database outage is logged and waited out; the loop never exits on its own."""
+    """The ingester's loop until `stop` is set: drain the next batch at once after a full one
+    (a backlog), else after `poll_seconds`. A database outage is logged and waited out; the
+    loop never exits on its own.
+
+    Why wait after a part-filled batch: a batch costs about a dozen statements and a commit
+    whatever its size, so an ingester that went straight back for whatever had arrived
+    meanwhile stored batches of a few rows under load and spent about half again as much CPU
+    per message (bench, issue 21), CPU that the two cores' web workers then lacked. Waiting
+    adds at most `poll_seconds` (0.05 s) before a notification is stored."""
     poll = settings.WEBHOOK_INGEST_POLL_SECONDS if poll_seconds is None else poll_seconds
+    full = batch or settings.WEBHOOK_INGEST_BATCH
     total = IngestResult()
     backoff = poll
     while not stop.is_set():
@@ -259,7 +350,7 @@ def run(
             continue
         backoff = poll
         total.add(stored)
-        if stored.notifications == 0 and stored.failed == 0:
+        if stored.notifications + stored.failed < full:
             stop.wait(poll)
     return total
 

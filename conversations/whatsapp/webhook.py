@@ -12,6 +12,9 @@ A POST only verifies and commits, so that it answers fast:
    statuses move outbound messages forward; reactions, edits and revokes act on the message
    they target. With WHATSAPP_INGEST_INLINE the request stores it itself and answers what it
    stored.
+tria.wsgi serves a POST that only needs queueing without Django (the same checks,
+verified_notification; the same INSERT, ingest.InboxWriter; the same answer); anything else it
+hands to this view.
 Anything we do not use (another object, field, phone number id or message type) is acknowledged
 with 200 and logged by name only. Logs never hold content or phone numbers.
 """
@@ -20,6 +23,7 @@ import hashlib
 import hmac
 import json
 import logging
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -60,6 +64,35 @@ def signature_is_valid(body: bytes, header: str, secret: str) -> bool:
 def sign_body(body: bytes, secret: str) -> str:
     """The X-Hub-Signature-256 value Meta would send for `body` (simulator and tests)."""
     return SIGNATURE_PREFIX + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why a POST body is refused: the status and the detail its JSON answer names."""
+
+    status: int
+    detail: str
+
+
+def verified_notification(body: bytes, header: str, secret: str) -> str | Problem:
+    """The notification's JSON text when `body` is signed by `header` and is a JSON object nested
+    at most MAX_DEPTH deep; otherwise the Problem (403 signature, 400 JSON). The size limits are
+    the caller's (they come before reading the body). Both edges call it: the view below and the
+    webhook's bare-WSGI fast lane (tria.wsgi)."""
+    if not signature_is_valid(body, header, secret):
+        return Problem(403, "X-Hub-Signature-256 is missing or wrong")
+    try:
+        text = body.decode("utf-8")
+        payload = json.loads(text)
+    except (UnicodeDecodeError, ValueError):
+        return Problem(400, "body is not valid JSON")
+    except RecursionError:
+        return Problem(400, f"body is nested more than {MAX_DEPTH} levels deep")
+    if not isinstance(payload, dict):
+        return Problem(400, "body is not a JSON object")
+    if nesting_depth(payload) > MAX_DEPTH:
+        return Problem(400, f"body is nested more than {MAX_DEPTH} levels deep")
+    return text
 
 
 def _problem(status: int, detail: str) -> JsonResponse:
@@ -104,20 +137,11 @@ class WhatsAppWebhookView(View):
         if len(body) > limit:
             return _problem(413, f"body larger than {limit} bytes")
         header = request.META.get("HTTP_X_HUB_SIGNATURE_256", "")
-        if not signature_is_valid(body, header, settings.WHATSAPP_APP_SECRET):
-            logger.warning("whatsapp webhook: %s signature", "wrong" if header else "missing")
-            return _problem(403, "X-Hub-Signature-256 is missing or wrong")
-        try:
-            text = body.decode("utf-8")
-            payload = json.loads(text)
-        except (UnicodeDecodeError, ValueError):
-            return _problem(400, "body is not valid JSON")
-        except RecursionError:
-            return _problem(400, f"body is nested more than {MAX_DEPTH} levels deep")
-        if not isinstance(payload, dict):
-            return _problem(400, "body is not a JSON object")
-        if nesting_depth(payload) > MAX_DEPTH:
-            return _problem(400, f"body is nested more than {MAX_DEPTH} levels deep")
+        text = verified_notification(body, header, settings.WHATSAPP_APP_SECRET)
+        if isinstance(text, Problem):
+            if text.status == 403:
+                logger.warning("whatsapp webhook: %s signature", "wrong" if header else "missing")
+            return _problem(text.status, text.detail)
         row_id = ingest.accept(text)
         if settings.WHATSAPP_INGEST_INLINE:
             return JsonResponse(ingest.drain(ids=[row_id]).as_dict())

@@ -66,6 +66,14 @@ def test_values_are_prepared_by_their_fields_as_bulk_create_did():
     assert ConversationMessage.objects.get(pk=message.pk).confidence == 0.75
 
 
+def test_one_value_needing_its_field_among_values_that_do_not_is_prepared_alone():
+    session = _session("a")
+    given = [_message(session, 0, confidence=0.5), _message(session, 1, confidence="0.25")]
+    stored = services.bulk_record_messages(given)
+    confidences = ConversationMessage.objects.filter(pk__in=[m.pk for m in stored])
+    assert sorted(confidences.values_list("confidence", flat=True)) == [0.25, 0.5]
+
+
 def test_counters_of_several_sessions_users_and_days_are_exact():
     a1, a2, b = _session("a"), _session("a"), _session("b")
     messages = [_message(a1, i) for i in range(3)] + [_message(a2, 10)]

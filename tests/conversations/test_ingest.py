@@ -361,6 +361,45 @@ def test_two_drains_racing_on_the_same_rows_store_every_message_once(queue_mode,
     assert sorted(pk for _, (ids,) in broker() for pk in ids) == stored
 
 
+@pytest.mark.django_db(transaction=True)
+def test_two_ingesters_taking_the_oldest_rows_at_once_store_every_message_once(queue_mode, broker):
+    """What lets several `ingest_webhooks` run: each claims its own oldest rows (SKIP LOCKED)."""
+    client = Client()
+    users = [A, B, C, D]
+    for n in range(60):
+        _queue(client, text_payload(f"tray {n}", at=FIXTURE_TIME + n, wa_id=users[n % 4]))
+    barrier = threading.Barrier(2)
+    results: list[ingest.IngestResult] = []
+    errors: list[BaseException] = []
+
+    def ingester() -> None:
+        try:
+            barrier.wait()
+            while (stored := ingest.drain(limit=7)).notifications:
+                results.append(stored)
+        except BaseException as exc:  # reported by the test, not lost in the thread
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=ingester) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    assert sum(r.messages for r in results) == 60
+    assert sum(r.duplicates + r.failed for r in results) == 0
+    assert not WebhookInbox.objects.exists()
+    contents = ConversationMessage.objects.values_list("content", flat=True)
+    assert sorted(contents) == sorted(f"tray {n}" for n in range(60))
+    sessions = {s.user_id: s.message_count for s in ConversationSession.objects.all()}
+    assert sessions == {_user(u): 15 for u in users}
+    stored = sorted(ConversationMessage.objects.values_list("pk", flat=True))
+    assert sorted(pk for _, (ids,) in broker() for pk in ids) == stored
+
+
 # ------------------------------------------------------------------ beat, loop, command
 
 
