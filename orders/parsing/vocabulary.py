@@ -45,7 +45,7 @@ CONTAINER_UNITS: dict[str, str] = {
 
 MALAY_STOPWORDS = (
     "saya kami kita nak mahu perlu tolong hantar esok untuk dan boleh bila pesan minta jugak juga"
-    " ye ya salam order pagi petang tempah tempahan encik"
+    " ye ya salam order pagi petang tempah tempahan encik pun lagi"
 )
 SINGLISH_STOPWORDS = (
     "hor lor leh meh can not boss tmr thx tq ones them those these it"
@@ -115,7 +115,18 @@ DOUBT_PATTERNS = (
         "two quantities multiplied",
         r"(?<![a-z§\d])\d+\s*x\s*\d+(?![\d.])(?!\s*(?:oz|ml|inch|in|cm|mm|l)\b|\s*\")",
     ),
-    ("a change", r"\b(?:change|tukar|instead|replace|ganti)\b|改"),
+    # "12oz cup 3000 ஆக மாத்துங்க" (make it 3000), "ubah jadi 500": a change of an order
+    (
+        "a change",
+        r"\b(?:change|tukar|instead|replace|ganti|ubah|pinda)\b|改"
+        r"|(?<![\u0B80-\u0BFF])(?:மாற்ற|மாத்த|மாத்து)",
+    ),
+    # "plastic spoon 1000": our cutlery is wooden; a material the customer names is confirmed
+    (
+        "a material to confirm",
+        r"\bplastic\s+(?:[a-z]+\s+)?(?:cutlery|spoons?|forks?|knife|knives)\b"
+        r"|\b(?:cutlery|spoons?|forks?|knife|knives)\s+(?:[a-z]+\s+)?plastic\b",
+    ),
     # items of an order already delivered or placed ("received 2 ctn straws", "订了两千个杯子")
     (
         "an earlier order",
