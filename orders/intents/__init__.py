@@ -33,6 +33,7 @@ from orders.intents.labels import (
     RATING,
 )
 from orders.intents.rules import (
+    ARRIVAL_THANKS,
     COMPILED_RULES,
     CONTACT_CHANGE,
     PAST_ORDER,
@@ -130,6 +131,14 @@ def score_intents(lowered: str) -> dict[str, float]:
         scores[PRODUCT_QUESTION] += 0.9
     if PAST_ORDER.search(lowered) and not order_verb and not parsed.repeat_last:
         scores[ORDER_PLACEMENT] = 0.0
+    if not QUESTION.search(lowered):
+        if ARRIVAL_THANKS.search(lowered):
+            scores[DELIVERY_QUERY] = 0.0
+            if not parsed.items:  # "last week order reach already, thanks"
+                scores[ORDER_PLACEMENT] = 0.0
+        elif scores[COMPLAINT] and PAST_ORDER.search(lowered):
+            # "the pizza boxes that came yesterday are all wet": about goods already here
+            scores[DELIVERY_QUERY] = min(scores[DELIVERY_QUERY], 0.5 * scores[COMPLAINT])
     if CONTACT_CHANGE.search(lowered) and not parsed.items:
         scores[OTHER] += 0.8
         scores[ORDER_PLACEMENT] = 0.0

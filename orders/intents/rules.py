@@ -348,7 +348,9 @@ PAST_ORDER = compile_alternatives(
         r"\b(?:we|i) (?:ordered|order(?:ed)? last)\b|\bordered (?:on|last|yesterday)\b",
         r"\b(?:thanks?|thank you|tq|thx) for (?:the|your|sending)\b",
         r"\b(?:dah|sudah|telah|belum) (?:terima|sampai|dapat|order|pesan)\b",
+        r"\byang (?:sampai|datang|dihantar)\b",  # "kotak yang sampai semalam" (that came)
         "收到",
+        "到的",
         "订了",
         "送来的",
         "已经送",
@@ -374,6 +376,16 @@ CONTACT_CHANGE = compile_alternatives(
         "என் நம்பர்",
         "புதிய நம்பர்",
         "புதிய மேனேஜர்",
+    )
+)
+# "order reach already, thanks", "dah sampai, terima kasih", "收到了谢谢": an arrival acknowledged
+# with thanks is no delivery question (a question mark makes it one again).
+ARRIVAL_THANKS = compile_alternatives(
+    (
+        r"\b(?:reach(?:ed)?|arrived|received|sampai|terima|got it)\b[^?]{0,30}"
+        r"\b(?:thanks?|thank you|tq|thx|ty|terima kasih)\b",
+        r"(?:收到|到了)[^?]{0,10}(?:谢谢|多谢)",
+        r"(?:வந்துவிட்டது|வந்துருச்சு|கிடைத்தது|கிடைச்சது)[^?]{0,20}நன்றி",
     )
 )
 # A question about a product: "...?", "or not", "吗", "会不会", "ke?", "சரியா", "இருக்கா".

@@ -121,11 +121,12 @@ DOUBT_PATTERNS = (
         r"\b(?:change|tukar|instead|replace|ganti|ubah|pinda)\b|改"
         r"|(?<![\u0B80-\u0BFF])(?:மாற்ற|மாத்த|மாத்து)",
     ),
-    # "plastic spoon 1000": our cutlery is wooden; a material the customer names is confirmed
+    # "plastic spoon 1000", "cutlery set 500, but the plastic ones": our cutlery is wooden; plastic
+    # named anywhere in a message with cutlery (and not right before cups, bags...) is confirmed
     (
         "a material to confirm",
-        r"\bplastic\s+(?:[a-z]+\s+)?(?:cutlery|spoons?|forks?|knife|knives)\b"
-        r"|\b(?:cutlery|spoons?|forks?|knife|knives)\s+(?:[a-z]+\s+)?plastic\b",
+        r"(?=[\s\S]*\b(?:cutlery|spoons?|forks?|knife|knives)\b)[\s\S]*\bplastic\b"
+        r"(?!\s+(?:[a-z]+\s+)?(?:cups?|lids?|bags?|box(?:es)?|containers?|straws?|wraps?)\b)",
     ),
     # items of an order already delivered or placed ("received 2 ctn straws", "订了两千个杯子")
     (

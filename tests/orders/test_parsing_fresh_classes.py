@@ -128,3 +128,37 @@ def test_plastic_cups_need_no_confirmation_of_material():
 )
 def test_status_contact_and_damage_messages_in_every_language(text, intent):
     assert intents.classify_intent(text).intent == intent
+
+
+# ---------------------------------------------------------------- dev batch 6's classes
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["wooden cutlery no stock? then 400 forks, plastic also can", "cutlery set 300, 要 plastic 的"],
+)
+def test_plastic_named_anywhere_in_a_cutlery_order_is_asked_about(text):
+    assert "a material to confirm" in parse_order(text).doubt
+
+
+def test_plastic_cups_next_to_cutlery_need_no_confirmation_of_material():
+    assert (
+        "a material to confirm" not in parse_order("cutlery set 300, plastic cups 16oz 500").doubt
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # an arrival acknowledged with thanks (a question mark makes it a question again)
+        ("monday's order reached liao, thanks ah", intents.OTHER),
+        ("barang dah sampai, terima kasih encik", intents.OTHER),
+        ("货收到了，谢谢老板", intents.OTHER),
+        ("the straws reached already? thanks", intents.DELIVERY_QUERY),
+        # damage to goods that already came is a complaint, not a delivery question
+        ("cawan yang sampai pagi tadi banyak yang pecah", intents.COMPLAINT),
+        ("the lids that came on tuesday are cracked", intents.COMPLAINT),
+    ],
+)
+def test_arrivals_thanked_or_found_damaged_are_no_delivery_questions(text, intent):
+    assert intents.classify_intent(text).intent == intent
