@@ -128,6 +128,9 @@ DOUBT_PATTERNS = (
         r"(?=[\s\S]*\b(?:cutlery|spoons?|forks?|knife|knives)\b)[\s\S]*\bplastic\b"
         r"(?!\s+(?:[a-z]+\s+)?(?:cups?|lids?|bags?|box(?:es)?|containers?|straws?|wraps?)\b)",
     ),
+    # "3 ply napkins": the ply is read as a word ("three-ply"), but a search for it would find the
+    # 2-ply napkin by its name; any other ply than two is confirmed
+    ("a ply to confirm", r"\b(?:zero|one|three|four|five|six|seven|eight|nine)-ply\b"),
     # items of an order already delivered or placed ("received 2 ctn straws", "订了两千个杯子")
     (
         "an earlier order",

@@ -50,6 +50,17 @@ def test_how_many_layers_a_napkin_has_is_not_the_quantity(text):
     (item,) = parse_order(text).items
     assert item.quantity == 4000
     assert "three-ply" in item.product
+    # a search for "three-ply napkin" would find the 2-ply napkin by its name: asked about
+    assert parse_order(text).doubt == "a ply to confirm"
+
+
+@pytest.mark.parametrize(
+    "text", ["2 ply napkin 6000", "napkin dua lapis enam ribu", "双层纸巾六千张"]
+)
+def test_a_two_ply_napkin_is_ordered_without_a_question(text):
+    parsed = parse_order(text)
+    assert [(i.quantity, "two-ply" in i.product) for i in parsed.items] == [(6000, True)]
+    assert parsed.doubt == ""
 
 
 # ---------------------------------------------------------------- Malay particles
