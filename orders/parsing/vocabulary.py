@@ -125,7 +125,7 @@ DOUBT_PATTERNS = (
     # named anywhere in a message with cutlery (and not right before cups, bags...) is confirmed
     (
         "a material to confirm",
-        r"(?=[\s\S]*\b(?:cutlery|spoons?|forks?|knife|knives)\b)[\s\S]*\bplastic\b"
+        r"^(?=[\s\S]*\b(?:cutlery|spoons?|forks?|knife|knives)\b)[\s\S]*\bplastic\b"
         r"(?!\s+(?:[a-z]+\s+)?(?:cups?|lids?|bags?|box(?:es)?|containers?|straws?|wraps?)\b)",
     ),
     # "3 ply napkins": the ply is read as a word ("three-ply"), but a search for it would find the
