@@ -32,7 +32,15 @@ from orders.intents.labels import (
     PRODUCT_QUESTION,
     RATING,
 )
-from orders.intents.rules import COMPILED_RULES, PAST_ORDER, QUESTION, RULES, YES_NO_QUESTION
+from orders.intents.rules import (
+    ARRIVAL_THANKS,
+    COMPILED_RULES,
+    CONTACT_CHANGE,
+    PAST_ORDER,
+    QUESTION,
+    RULES,
+    YES_NO_QUESTION,
+)
 
 __all__ = [
     "COMPILED_RULES",
@@ -122,6 +130,17 @@ def score_intents(lowered: str) -> dict[str, float]:
     if signals.names_product and not order_verb and asks and not scores[COMPLAINT]:
         scores[PRODUCT_QUESTION] += 0.9
     if PAST_ORDER.search(lowered) and not order_verb and not parsed.repeat_last:
+        scores[ORDER_PLACEMENT] = 0.0
+    if not QUESTION.search(lowered):
+        if ARRIVAL_THANKS.search(lowered):
+            scores[DELIVERY_QUERY] = 0.0
+            if not parsed.items:  # "last week order reach already, thanks"
+                scores[ORDER_PLACEMENT] = 0.0
+        elif scores[COMPLAINT] and PAST_ORDER.search(lowered):
+            # "the pizza boxes that came yesterday are all wet": about goods already here
+            scores[DELIVERY_QUERY] = min(scores[DELIVERY_QUERY], 0.5 * scores[COMPLAINT])
+    if CONTACT_CHANGE.search(lowered) and not parsed.items:
+        scores[OTHER] += 0.8
         scores[ORDER_PLACEMENT] = 0.0
     if scores[ORDER_CHANGE] >= 1.0 or scores[ORDER_CANCEL] > 0:
         scores[ORDER_PLACEMENT] = min(scores[ORDER_PLACEMENT], 0.5)

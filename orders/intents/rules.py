@@ -52,6 +52,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             "改为",
             "改到",
             "மாற்ற",
+            "மாத்த",  # spoken Tamil: "3000 ஆக மாத்துங்க" (make it 3000)
+            "மாத்து",
         ),
     ),
     (
@@ -86,7 +88,10 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\bstatus\b",
             r"\bwhere(?:'s| is)? (?:my|our|the) order\b",
             r"\bsampai mana\b",
-            r"\b(?:order|pesanan)\b.{0,20}\b(?:confirm(?:ed)?|sah)\b",
+            r"\b(?:order|pesanan)\b.{0,30}\b(?:confirm(?:ed)?|sah|sahkan|disahkan|diproses)\b",
+            # "has my order from this morning been confirmed?", "is our order processed yet?"
+            r"\b(?:has|have|is|was) (?:my|our|the) order\b.{0,40}\b(?:confirmed|processed|"
+            r"received|accepted|ready|approved)\b",
             r"订单.{0,6}确认",
             r"ஆர்டர்.{0,20}உறுதி",
             r"订单.{0,6}(?:哪|状态)",
@@ -237,6 +242,10 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             "பொருந்தவில்லை",
             "சரியில்லை",
             "மோசம்",
+            "நசுங்",  # crushed, dented
+            "உடைஞ்",  # spoken "broken"
+            "கிழிஞ்",  # spoken "torn"
+            "ஓட்டை",  # a hole
         ),
     ),
     (
@@ -339,7 +348,9 @@ PAST_ORDER = compile_alternatives(
         r"\b(?:we|i) (?:ordered|order(?:ed)? last)\b|\bordered (?:on|last|yesterday)\b",
         r"\b(?:thanks?|thank you|tq|thx) for (?:the|your|sending)\b",
         r"\b(?:dah|sudah|telah|belum) (?:terima|sampai|dapat|order|pesan)\b",
+        r"\byang (?:sampai|datang|dihantar)\b",  # "kotak yang sampai semalam" (that came)
         "收到",
+        "到的",
         "订了",
         "送来的",
         "已经送",
@@ -348,6 +359,33 @@ PAST_ORDER = compile_alternatives(
         "அனுப்பிய",
         "செய்தேன்",
         "செய்தோம்",
+    )
+)
+# Contact and account messages: "pls save my number", "new manager here", "我的新号码". Without
+# items they are no order, even when they mention ordering ("I will be the one ordering").
+CONTACT_CHANGE = compile_alternatives(
+    (
+        r"\bsave (?:my|our|this) (?:number|no\.?|contact)\b",
+        r"\b(?:my|our) new (?:number|no\.?|contact|email)\b",
+        r"\bnew (?:manager|owner|supervisor|person in charge|pic)\b",
+        r"\bsimpan (?:nombor|no\.?|nombor telefon) (?:saya|kami)\b",
+        r"\bnombor baru\b|\bpengurus baru\b",
+        "存我的号码",
+        "新号码",
+        "新经理",
+        "என் நம்பர்",
+        "புதிய நம்பர்",
+        "புதிய மேனேஜர்",
+    )
+)
+# "order reach already, thanks", "dah sampai, terima kasih", "收到了谢谢": an arrival acknowledged
+# with thanks is no delivery question (a question mark makes it one again).
+ARRIVAL_THANKS = compile_alternatives(
+    (
+        r"\b(?:reach(?:ed)?|arrived|received|sampai|terima|got it)\b[^?]{0,30}"
+        r"\b(?:thanks?|thank you|tq|thx|ty|terima kasih)\b",
+        r"(?:收到|到了)[^?]{0,10}(?:谢谢|多谢)",
+        r"(?:வந்துவிட்டது|வந்துருச்சு|கிடைத்தது|கிடைச்சது)[^?]{0,20}நன்றி",
     )
 )
 # A question about a product: "...?", "or not", "吗", "会不会", "ke?", "சரியா", "இருக்கா".

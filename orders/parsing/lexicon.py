@@ -57,6 +57,10 @@ LEXICON: dict[str, str] = {
     "泡沫": " foam ",
     "塑料": " plastic ",
     # Chinese: attributes
+    "单层": " 1 ply ",
+    "双层": " 2 ply ",
+    "两层": " 2 ply ",
+    "三层": " 3 ply ",
     "牛皮纸": " kraft ",
     "牛皮": " kraft ",
     "白色": " white ",

@@ -20,6 +20,13 @@ SEGMENT_SPLIT = re.compile(
 # Clauses for telling what is wanted from what is not ("same as usual but no need napkins").
 CLAUSE_SPLIT = re.compile(rf"{SEGMENT_SPLIT.pattern}|\bbut\b|\btapi\b|但是")
 QUANTITY = re.compile(r"(?<![a-z0-9_.§])(\d+)(?![a-z0-9_.§])")
+# Sentences: after ". ! ? newline", and before "btw" / "by the way" / "oh ya" (a side remark).
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?\n])|(?=\b(?:btw|by the way|oh ya|oh and)\b)")
+# A question about what we sell: "do you also carry 16oz cold cups?", "ada jual straw kertas?"
+PRODUCT_QUESTION = re.compile(
+    r"\b(?:do|does) you\b|\byou (?:also )?(?:got|have|sell|carry|stock)\b|\bada (?:jual|tak)\b"
+    r"|有没有|有卖|有吗|இருக்கா|கிடைக்குமா|\bany\b"
+)
 
 
 @dataclass(frozen=True)
@@ -34,7 +41,7 @@ class Segment:
 def split_segments(text: str) -> list[Segment]:
     """Split into one segment per item; a piece without a quantity joins its neighbour, unless it
     names another type of product than the item before it (then it is a companion of that item)."""
-    pieces = [piece.strip() for piece in SEGMENT_SPLIT.split(text)]
+    pieces = [piece.strip() for piece in SEGMENT_SPLIT.split(drop_product_questions(text))]
     pieces = [part for piece in pieces if piece for part in split_quantities(piece)]
     segments: list[Segment] = []
     carry = ""
@@ -53,6 +60,22 @@ def split_segments(text: str) -> list[Segment]:
         else:
             carry = f"{carry} {piece}".strip()
     return segments
+
+
+def drop_product_questions(text: str) -> str:
+    """'a thousand 12oz cups? ... btw do you also carry 16oz cold cups?': a question about a
+    product, without a quantity, after an item with one asks about the product; it orders nothing
+    (and is no part of the item before it)."""
+    kept: list[str] = []
+    quantity_before = False
+    for sentence in SENTENCE_SPLIT.split(text):
+        question = sentence.rstrip().endswith("?") and PRODUCT_QUESTION.search(sentence)
+        if question and quantity_before and not has_quantity(sentence):
+            kept.append(" ; ")
+            continue
+        quantity_before = quantity_before or has_quantity(sentence)
+        kept.append(sentence)
+    return "".join(kept)
 
 
 def is_companion(piece: str, previous: str) -> bool:

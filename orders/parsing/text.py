@@ -102,6 +102,8 @@ def normalise_text(text: str) -> str:
     # first, which NFKC would split into two primes.
     text = unicodedata.normalize("NFKC", text.replace("″", '"')).lower()
     text = text.replace("’", "'").replace("×", " x ").replace("*", " x ")
+    # an English word with a Tamil case ending: "order-ல" (in the order), "cup-ஐ"
+    text = re.sub(r"(?<=[a-z0-9])-[\u0B80-\u0BFF]+", " ", text)
     text = strip_contact_details(text)
     text = numbers.replace_tamil_numbers(text)
     text = lexicon.translate_words(text)
@@ -113,7 +115,16 @@ def normalise_text(text: str) -> str:
     text = re.sub(r"(?<![a-z0-9])x(?=\d)", "x ", text)  # "x2k", "x300": before the k is read
     text = re.sub(r"(?<![a-z0-9_.])(\d+(?:\.\d+)?)\s?k\b", numbers.thousands, text)
     text = re.sub(rf"(\d)({GLUED_UNITS})\b", r"\1 \2", text)
-    return numbers.replace_number_words(text)
+    return PLY.sub(ply_word, numbers.replace_number_words(text))
+
+
+# "2 ply", "2-ply", "dua lapis", "双层": how many layers a napkin has is no quantity.
+PLY = re.compile(r"(?<![\d.])(\d)\s*-?\s*(?:ply|lapis|layers?)\b")
+PLY_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def ply_word(match: re.Match[str]) -> str:
+    return f" {PLY_WORDS[int(match.group(1))]}-ply "
 
 
 def strip_contact_details(text: str) -> str:

@@ -45,7 +45,7 @@ CONTAINER_UNITS: dict[str, str] = {
 
 MALAY_STOPWORDS = (
     "saya kami kita nak mahu perlu tolong hantar esok untuk dan boleh bila pesan minta jugak juga"
-    " ye ya salam order pagi petang tempah tempahan encik"
+    " ye ya salam order pagi petang tempah tempahan encik pun lagi"
 )
 SINGLISH_STOPWORDS = (
     "hor lor leh meh can not boss tmr thx tq ones them those these it"
@@ -115,7 +115,22 @@ DOUBT_PATTERNS = (
         "two quantities multiplied",
         r"(?<![a-z§\d])\d+\s*x\s*\d+(?![\d.])(?!\s*(?:oz|ml|inch|in|cm|mm|l)\b|\s*\")",
     ),
-    ("a change", r"\b(?:change|tukar|instead|replace|ganti)\b|改"),
+    # "12oz cup 3000 ஆக மாத்துங்க" (make it 3000), "ubah jadi 500": a change of an order
+    (
+        "a change",
+        r"\b(?:change|tukar|instead|replace|ganti|ubah|pinda)\b|改"
+        r"|(?<![\u0B80-\u0BFF])(?:மாற்ற|மாத்த|மாத்து)",
+    ),
+    # "plastic spoon 1000", "cutlery set 500, but the plastic ones": our cutlery is wooden; plastic
+    # named anywhere in a message with cutlery (and not right before cups, bags...) is confirmed
+    (
+        "a material to confirm",
+        r"^(?=[\s\S]*\b(?:cutlery|spoons?|forks?|knife|knives)\b)[\s\S]*\bplastic\b"
+        r"(?!\s+(?:[a-z]+\s+)?(?:cups?|lids?|bags?|box(?:es)?|containers?|straws?|wraps?)\b)",
+    ),
+    # "3 ply napkins": the ply is read as a word ("three-ply"), but a search for it would find the
+    # 2-ply napkin by its name; any other ply than two is confirmed
+    ("a ply to confirm", r"\b(?:zero|one|three|four|five|six|seven|eight|nine)-ply\b"),
     # items of an order already delivered or placed ("received 2 ctn straws", "订了两千个杯子")
     (
         "an earlier order",
