@@ -21,6 +21,7 @@ ORDER_SETS = {"heldout": (20, (10, 3, 7)), "fresh": (30, (15, 5, 10))}
 PII_CORPORA = {
     "heldout": (scrubber_eval.HELDOUT_CORPUS_PATH, 150, "heldout", 30, 50),
     "fresh": (scrubber_eval.FRESH_CORPUS_PATH, 300, "fresh", 60, 100),
+    "fresh2": (scrubber_eval.FRESH2_CORPUS_PATH, 300, "fresh2", 60, 100),
 }
 
 
