@@ -34,6 +34,7 @@ CORPUS_PATH = FIXTURES / "pii_corpus.jsonl"
 BLIND_CORPUS_PATH = FIXTURES / "pii_blind_corpus.jsonl"
 HELDOUT_CORPUS_PATH = FIXTURES / "pii_heldout_corpus.jsonl"
 FRESH_CORPUS_PATH = FIXTURES / "pii_fresh_corpus.jsonl"
+FRESH2_CORPUS_PATH = FIXTURES / "pii_fresh2_corpus.jsonl"
 COVERAGE = 0.9
 THRESHOLDS = {
     "recall": {
@@ -246,6 +247,8 @@ def _corpora(choice: str) -> list[Corpus]:
         return [Corpus("heldout", HELDOUT_CORPUS_PATH, BLIND_TARGETS, enforced=False)]
     if choice == "fresh":  # written apart from the rules after the others were tuned against
         return [Corpus("fresh", FRESH_CORPUS_PATH, BLIND_TARGETS, enforced=False)]
+    if choice == "fresh2":  # written apart from the rules after the fresh corpus was tuned against
+        return [Corpus("fresh2", FRESH2_CORPUS_PATH, BLIND_TARGETS, enforced=False)]
     return [Corpus(Path(choice).stem, Path(choice), THRESHOLDS, enforced=True)]
 
 
@@ -256,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
         "--set",
         dest="corpus",
         default="dev",
-        help="dev (default; thresholds enforced), blind, heldout or fresh (targets reported"
+        help="dev (default; thresholds enforced), blind, heldout, fresh or fresh2 (targets reported"
         " only), all (dev and blind), or a path",
     )
     parser.add_argument(
