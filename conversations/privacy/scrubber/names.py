@@ -39,7 +39,10 @@ GIVEN_NAMES = _words("given_names.txt")
 CHINESE_GIVEN = _words("chinese_given.txt")
 TAMIL_NAMES = _words("tamil_names.txt")
 # Gazetteer words that are also ordinary English or Malay words: only capitalised do they count.
-_CASE_SENSITIVE = {"ho", "lee", "low", "see", "sun", "song", "wan", "yu", "su", "li", "ye", "nor"}
+# "yang" is the Malay relative pronoun ("Abang saya yang ambil").
+_CASE_SENSITIVE = {
+    "ho", "lee", "low", "see", "sun", "song", "wan", "yu", "su", "li", "ye", "nor", "yang",
+}  # fmt: skip
 # "Ah Ma", "Ah Boy": family words, not names.
 _KINSHIP = {
     "ma", "mah", "pa", "gong", "boy", "girl", "pek", "soh", "yi", "ee", "ku", "chek", "mm", "ter",
@@ -83,11 +86,15 @@ _NOT_NAMES = {
     "do", "po", "so", "inv", "sku", "uen", "gst", "ord", "cn", "dn", "grn", "qty", "ref", "item",
     "invoice", "pesanan", "payment", "cheque", "cash", "paynow",
 }  # fmt: skip
-_COMPANY_WORDS = {"pte", "ltd", "llp", "sdn", "bhd", "enterprise", "trading", "company", "co"}
+# Company suffixes, ours and foreign ones ("Maison Brioche SAS", "Kaffee Haus GmbH").
+_COMPANY_WORDS = {
+    "pte", "ltd", "llp", "sdn", "bhd", "enterprise", "trading", "company", "co", "sas", "sarl",
+    "gmbh", "inc", "llc", "limited", "plc", "bv", "ag", "srl", "corp", "pty", "tbk", "kk", "spa",
+}  # fmt: skip
 _TITLES = {
     "mr", "mrs", "ms", "mdm", "madam", "miss", "dr", "encik", "en", "cik", "puan", "pn", "tuan",
     "haji", "hajah", "hajjah", "datuk", "dato", "makcik", "pakcik", "auntie", "aunty", "uncle",
-    "kak", "kakak", "abang", "bang", "mak", "pak",
+    "kak", "kakak", "abang", "bang", "mak", "pak", "bro", "sis",
 }  # fmt: skip
 # Given names that are ordinary words: a name only right before a surname ("Grace Lim").
 _WORD_GIVEN_NAMES = {
@@ -95,7 +102,7 @@ _WORD_GIVEN_NAMES = {
     "ray", "jade", "amber", "crystal", "dawn", "summer", "angel", "cherry", "jewel", "pearl", "ivy",
 }  # fmt: skip
 # Written in lower case too: "tell auntie Rosie".
-_SINGLISH_TITLES = {"auntie", "aunty", "uncle", "kak", "abang", "makcik", "pakcik"}
+_SINGLISH_TITLES = {"auntie", "aunty", "uncle", "kak", "abang", "makcik", "pakcik", "bro", "sis"}
 _PATRONYMS = {"bin", "binti", "binte", "bte", "bt", "s/o", "d/o", "a/l", "a/p"}
 
 # ------------------------------------------------------------------ Latin-script names
@@ -186,11 +193,12 @@ def _name_at(text: str, position: int, *, strong: bool) -> Span | None:
 _WORD_START = r"(?=[A-Za-z])(?<![A-Za-z])"
 _STRONG_CUE = re.compile(
     _WORD_START + r"(?:(?i:my name is|my name's|my name|name is|name\s*[:：]|nama\s*[:：]"
-    r"|nama saya|this is|i am|i'm|i’m|im|saya|contact person\s*[:：]?|contact\s*[:：]?"
+    r"|nama saya|nama dia|namanya|nama beliau|(?:his|her) name(?: is)?|this is|i am|i'm|i’m|im"
+    r"|saya|contact person(?: for [A-Za-z0-9 ]{1,24}?)?\s*[:：]?|contact\s*[:：]?"
     r"|attn\.?\s*[:：]?"
     r"|attention\s*[:：]?"
     r"|consignee\s*[:：]?|recipient\s*[:：]?|receiver\s*[:：]?|penerima\s*[:：]?|ask for|tanya|cari"
-    r"|name on card|nama pada kad|under (?:the )?name(?: of)?|in the name of|account name\s*[:：]?"
+    r"|name on card\s*[:：]?|nama pada kad\s*[:：]?|under (?:the )?name(?: of)?|in the name of|account name\s*[:：]?"
     r"|acct name\s*[:：]?|a/c name\s*[:：]?|payee\s*[:：]?|beneficiary\s*[:：]?|atas nama|bernama"
     r"|nama penerima|collected by|signed by|received by|ordered by|approved by|pic\s*[:：]?"
     r"|person in charge\s*[:：]?|name|nama)[ \t]+"
@@ -203,7 +211,8 @@ _RELATIONS = (
     r"|friend|staff|driver|assistant|cashier|chef|cook|owner|director|accountant|auntie|uncle"
     r"|mum|mom|dad|pic|rep|agent|supplier|landlord|nephew|niece|helper|worker|lady boss|towkay"
     r"|purchaser|buyer|clerk|storekeeper|storeman|runner|captain|head chef|sous chef|ops lead"
-    r"|executive|officer|coordinator|in-charge|admin|account manager|sales rep"
+    r"|executive|officer|coordinator|in-charge|admin|account manager|sales rep|guy|girl|lady|man"
+    r"|contact|person|customer|client|tenant|boy"
     r"|bos|pengurus|kawan|isteri|suami|anak|pemandu|abang|kakak|adik|rakan"
 )
 _WEAK_CUE = re.compile(
@@ -216,16 +225,24 @@ _WEAK_CUE = re.compile(
     r"|transfer(?:red)? to|refund to|this|i|me|it's|its|is|was|and|or|with|from|via|speak to"
     r"|talk to|hubungi|minta|beritahu|bagi|kepada|dengan|jumpa|panggil"
     # "my boss", "your colleague", "bos saya": a capitalised word after these is a name.
-    rf"|(?P<relation>(?:my|our|his|her|the|your|their|saya|kami)[ \t]+(?:{_RELATIONS})"
+    # "our new manager", "my Indian supplier", "our sourcing guy": up to two words between.
+    rf"|(?P<relation>(?:my|our|his|her|the|your|their|saya|kami)[ \t]+(?:[A-Za-z]+[ \t]+){{0,2}}?"
+    rf"(?:{_RELATIONS})"
     rf"|the new (?:girl|guy|staff|boy)|(?:{_RELATIONS})[ \t]+(?:saya|kami|dia)))[ \t,:]+"
 )
 # Cues so common in ordinary sentences that only a given name (not a surname) after them counts.
 _LOOSE_CUES = {"and", "or", "with", "from", "via", "is", "was", "i", "me", "it's", "its", "this"}
 _NAME_THEN_CUE = re.compile(
-    r"(?P<name>(?:[A-Z][a-z]+[ \t]+){0,3}[A-Z][a-z]+)[ \t]+(?:here\b|di sini\b|speaking\b"
+    r"(?P<name>(?:[A-Z][a-z]+[ \t]+){0,3}[A-Z][a-z]+)[ \t]+(?:here\b|di sini\b|speaking\b|this side\b"
     r"|will (?:collect|come|pick|receive|sign|take))"
 )
 _NAME_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+# A greeting with a capitalised word and a comma is said to someone: "Hi Grace, ...", "Thanks
+# Joy!". Only the greeting cues count, and not "Hi Team," or "Thanks Boss!" (_NOT_NAMES).
+_GREETINGS = {"hi", "hello", "hey", "dear", "morning", "thanks", "thank you", "hi there", "thx"}
+_VOCATIVE_END = re.compile(r"[ \t]*(?:[,!！，]|$)", re.M)
+# A known given name after a comma closing the message: "Correct one is 9123 8805, Sharon".
+_TRAILING_VOCATIVE = re.compile(rf"[,，][ \t]*(?P<name>{_NAME_WORD})[ \t]*[.!?！]*[ \t]*$", re.M)
 _LATIN_NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
 _SIGN_OFF = re.compile(
     r"(?m)(?:^|[.!！,]\s*)(?i:best regards|kind regards|warm regards|regards|rgds|thanks|thank you"
@@ -242,7 +259,7 @@ _PATRONYM_NAME = re.compile(
 )
 # "Ah Lim say the order wrong": Ah and a capitalised word is what Singaporeans call a person.
 _AH_NAME = re.compile(rf"{NB}Ah[ \t]+({_NAME_WORD})(?![A-Za-z])")
-_TWO_OR_THREE_WORDS = re.compile(rf"{NB}{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}}(?![A-Za-z])")
+_TWO_OR_THREE_WORDS = re.compile(rf"{NB}{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}(?![A-Za-z])")
 
 
 def _shaped_name(words: list[str]) -> int:
@@ -267,18 +284,16 @@ def _shaped_name(words: list[str]) -> int:
 def _shape_spans(text: str) -> Iterator[Span]:
     yield from (m.span() for m in _PATRONYM_NAME.finditer(text))
     for match in _TWO_OR_THREE_WORDS.finditer(text):
-        words = match.group().split()
-        count = _shaped_name(words)
-        if not count and len(words) == 3:
-            count = _shaped_name(words[1:])
+        # The name may start after a capitalised word that is not one ("Customer Ong Bee Lian").
+        spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", match.group())]
+        words = [match.group()[a:b] for a, b in spans]
+        for offset in range(len(words) - 1):
+            count = _shaped_name(words[offset:])
             if count:
-                start = match.start() + len(words[0]) + 1
-                end = start + len(" ".join(words[1 : 1 + count]))
-                yield from _checked(text, start, end, words[1 : 1 + count])
-            continue
-        if count:
-            end = match.start() + len(" ".join(words[:count]))
-            yield from _checked(text, match.start(), end, words[:count])
+                start = match.start() + spans[offset][0]
+                end = match.start() + spans[offset + count - 1][1]
+                yield from _checked(text, start, end, words[offset : offset + count])
+                break
 
 
 def _checked(text: str, start: int, end: int, words: list[str]) -> Iterator[Span]:
@@ -295,16 +310,25 @@ def _checked(text: str, start: int, end: int, words: list[str]) -> Iterator[Span
     yield start, end
 
 
+def _greets(text: str, position: int) -> bool:
+    """The greeting opens the message or a line (not "say thanks Grace, ..." mid-sentence)."""
+    return not text[:position].strip(" \t") or text[:position].rstrip(" \t")[-1:] in "\n.!?"
+
+
 def _latin_spans(text: str) -> Iterator[Span]:
     for match in _STRONG_CUE.finditer(text):
         span = _name_at(text, match.end(), strong=True)
         if span and _bare(text[span[0] : span[1]].split()[0]) not in _NOT_NAMES:
             yield span
     for match in _WEAK_CUE.finditer(text):
+        cue = match.group().strip(" \t,:").lower()
         span = _name_at(text, match.end(), strong=bool(match.group("relation")))
+        if not span and cue in _GREETINGS:
+            span = _name_at(text, match.end(), strong=True)
+            if span and not (_VOCATIVE_END.match(text, span[1]) and _greets(text, match.start())):
+                span = None
         if not span:
             continue
-        cue = match.group().strip(" \t,:").lower()
         first = _bare(text[span[0] : span[1]].split()[0])
         if cue in _LOOSE_CUES and first not in GIVEN_NAMES and first != "ah":
             continue
@@ -325,6 +349,9 @@ def _latin_spans(text: str) -> Iterator[Span]:
             # "Regards, Toast Box Raffles City": an outlet signs, not a person.
             if words[0] not in _NOT_NAMES and not _BUSINESS_WORDS & set(words):
                 yield match.span(group)
+    for match in _TRAILING_VOCATIVE.finditer(text):
+        if _bare(match.group("name")) in GIVEN_NAMES:
+            yield match.span("name")
     for match in _AH_NAME.finditer(text):
         if _bare(match.group(1)) not in _KINSHIP:
             yield from _checked(text, match.start(), match.end(), match.group().split())
