@@ -370,17 +370,22 @@ _CJK_STOP = (
     "的了是在说要会来去拿收取签电手号先吧呢吗啊呀哦和跟与给把被让请打到已也都就还负责处理联系"
 )
 _CJK_NAME = rf"(?:欧阳|司马|上官|诸葛|[{_CJK_SURNAMES}])[^\s{_CJK_STOP}\W\d]{{1,2}}"
+# "阿明", "阿强": a nickname, only after a cue (阿姨, 阿伯 and 阿拉伯 are not names).
+_CJK_NICKNAME = rf"阿(?![姨叔伯婆公嬷妈爸哥姐弟妹嫂拉])[^\s{_CJK_STOP}\W\d]"
+# A Latin name after a Chinese cue: "持卡人LIM SOOK CHING", "户名 Tan Wei Ming".
+_LATIN_AFTER_CJK = r"[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,3}"
 # Not 老板: "谢老板" is "thanks, boss".
 _CJK_TITLED = re.compile(rf"[{_CJK_SURNAMES}](?:先生|小姐|太太|女士|经理|师傅|主任|医生|老师)")
 _CJK_CUED = re.compile(
     r"(?:我叫|我是|我的名字是|名字是|名字叫|叫我|找|问|联系人|联系|收货人|收件人|签收人|户名|账户名称?"
     r"|收款人|持卡人|姓名|名字|老板|老公|老婆|太太|丈夫|妻子|同事|经理|朋友|司机|师傅|主管|负责人|助理"
-    r"|店长|会计|跟|叫|告诉|通知|转告|(?:店|分店|公司|部门|厨房|餐厅|档口)的)\s*[:：是]?\s*"
-    rf"(?P<name>{_CJK_NAME})"
+    r"|店长|会计|跟|叫|告诉|通知|转告|客户|顾客|户主|采购|供应商|代理|由"
+    r"|(?:店|分店|公司|部门|厨房|餐厅|档口|供应商|厂商|总公司)的)\s*[:：是]?\s*"
+    rf"(?P<name>{_CJK_NAME}|{_CJK_NICKNAME}|{_LATIN_AFTER_CJK})"
     rf"|(?:我姓|姓)(?P<surname>[{_CJK_SURNAMES}])"
 )
 _CJK_SIGN_OFF = re.compile(
-    r"(?m)(?:谢谢|多谢|感谢|祝好)[！!。，,]?[ \t]*\n[ \t]*(?:[-–—~][ \t]*)?"
+    r"(?m)(?:谢谢|多谢|感谢|祝好|此致|敬上)[！!。，,]?[ \t]*\n[ \t]*(?:[-–—~]+[ \t]*)?"
     rf"(?P<name>{_CJK_NAME})[ \t]*$"
 )
 
@@ -392,14 +397,34 @@ _CJK_NOT_NAMES = re.compile(
 )
 
 
+# A name greeted at the start ("佩琪你好", "郑淑芬您好"), or one that signs for the goods
+# ("由邱文杰签收" has its cue before; "王强签收了" after).
+_CJK_GREETED = re.compile(r"^\s*(?P<name>[^\s\W\d]{2,3})(?:你好|您好)")
+_CJK_THEN_CUE = re.compile(rf"(?<![\u4e00-\u9fff])(?P<name>{_CJK_NAME})(?=签收|签名|收货|来电|打来)")
+_CJK_GREETING_WORDS = re.compile(r"大家|各位|老板|你们|您们|早上|下午|晚上|老师|师傅|朋友|亲")
+
+
+def _latin_after_cjk_is_name(words: list[str]) -> bool:
+    """"公司的UEN" is not a name; "持卡人LIM SOOK CHING" and "客户 Rachel" are."""
+    bare = {_bare(word) for word in words}
+    if bare & (_NOT_NAMES | _BUSINESS_WORDS | _COMPANY_WORDS):
+        return False
+    return len(words) >= 2 or _bare(words[0]) in GIVEN_NAMES | SURNAMES
+
+
 def _cjk_spans(text: str) -> Iterator[Span]:
     titled = [m.span() for m in _CJK_TITLED.finditer(text)]
     yield from titled
-    for pattern in (_CJK_CUED, _CJK_SIGN_OFF):
+    greeted = _CJK_GREETED.match(text)
+    if greeted and not _CJK_GREETING_WORDS.match(greeted.group("name")):
+        yield greeted.span("name")
+    for pattern in (_CJK_CUED, _CJK_SIGN_OFF, _CJK_THEN_CUE):
         for match in pattern.finditer(text):
             group = "surname" if match.groupdict().get("surname") else "name"
             start, end = match.span(group)
             if _CJK_NOT_NAMES.match(text, start) or any(s <= start < e for s, e in titled):
+                continue
+            if text[start].isascii() and not _latin_after_cjk_is_name(text[start:end].split()):
                 continue
             yield start, end
 
