@@ -439,8 +439,12 @@ _TAMIL_STRONG = re.compile(
 )
 _TAMIL_WEAK = re.compile(
     r"(?:நான்|என் (?:முதலாளி|மேலாளர்|நண்பர்|மனைவி|கணவர்|சகோதரர்|சகோதரி|ஓட்டுநர்|உதவியாளர்|மகன்|மகள்)"
-    rf"|நன்றி[,!.]?\s*\n\s*(?:[-–—~]\s*)?)[ \t]*(?P<name>{_TAMIL_WORD})"
+    rf"|நன்றி[,!.]?\s*\n\s*(?:[-–—~]\s*)?|நன்றி[,]?(?=[ \t]))[ \t]*(?P<name>{_TAMIL_WORD})"
+    # "பிரியா this side", "கவிதா here": a known Tamil name before an English "here".
+    rf"|(?<![\u0B80-\u0BFF])(?P<before>{_TAMIL_WORD})(?=[ \t]+(?:this side|here|speaking)\b)"
 )
+# "இது அனிதா, ..." (this is Anitha,): a word between "இது" and a comma is who is writing.
+_TAMIL_THIS_IS = re.compile(rf"(?<![\u0B80-\u0BFF])இது[ \t]+(?P<name>{_TAMIL_WORD})(?=[ \t]*[,，])")
 # "<name> இடம் கேளுங்கள்" (ask <name>); not the object particle ஐ ("Mr Ganesh ஐ கேளுங்கள்").
 _TAMIL_THEN_CUE = re.compile(
     rf"(?<![\u0B80-\u0BFF])(?!ஐ\s)(?P<name>{_TAMIL_WORD})\s+(?:இடம்\s+கேள|கேளுங்கள்)"
@@ -448,18 +452,130 @@ _TAMIL_THEN_CUE = re.compile(
 _TAMIL_NEXT = re.compile(rf"[ \t]+({_TAMIL_WORD})")
 
 
+# A second word closing the clause belongs to the name: "என் பெயர் செல்வம் முருகேசன்.", unless
+# it ends like a verb ("திருமதி லக்ஷ்மி கேளுங்கள்.": ask Mrs Lakshmi).
+_CLAUSE_END = re.compile(r"[ \t]*[.,，;:()（）\n]")
+_TAMIL_VERB_ENDINGS = ("ுங்கள்", "ுங்க", "ும்", "ார்", "ேன்", "ோம்", "ாங்க", "ீங்க", "து", "ாள்", "ான்")
+
+
 def _tamil_spans(text: str) -> Iterator[Span]:
-    for pattern, strong in ((_TAMIL_STRONG, True), (_TAMIL_WEAK, False), (_TAMIL_THEN_CUE, True)):
+    patterns = ((_TAMIL_STRONG, True), (_TAMIL_WEAK, False), (_TAMIL_THEN_CUE, True))
+    for pattern, strong in (*patterns, (_TAMIL_THIS_IS, True)):
         for match in pattern.finditer(text):
-            start, end = match.span("name")
+            group = "before" if match.groupdict().get("before") else "name"
+            start, end = match.span(group)
             # A sign-off line holding only one word is a name whatever it is.
-            alone = match.group().startswith("நன்றி") and re.match(r"[ \t]*(?:\n|$)", text[end:])
-            if not strong and match.group("name") not in TAMIL_NAMES and not alone:
+            alone = (
+                match.group().startswith("நன்றி")
+                and "\n" in match.group()
+                and re.match(r"[ \t]*(?:\n|$)", text[end:])
+            )
+            if not strong and match.group(group) not in TAMIL_NAMES and not alone:
                 continue
-            following = _TAMIL_NEXT.match(text, end)
-            if following and following.group(1) in TAMIL_NAMES:
-                end = following.end()
-            yield start, end
+            yield start, _tamil_name_end(text, end, strong=strong)
+
+
+def _tamil_name_end(text: str, end: int, *, strong: bool) -> int:
+    following = _TAMIL_NEXT.match(text, end)
+    if following and (
+        following.group(1) in TAMIL_NAMES
+        or (
+            strong
+            and _CLAUSE_END.match(text, following.end())
+            and not following.group(1).endswith(_TAMIL_VERB_ENDINGS)
+        )
+    ):
+        return following.end()
+    return end
+
+
+# ------------------------------------------------------------------ names in another script
+# after an English cue, and names written beside a phone number
+
+_SCRIPT_CUE = re.compile(
+    r"(?<![A-Za-z])(?i:consignee|recipient|receiver|attn|attention|contact person|contact"
+    r"|ask for|look for|my name is|name|this is|i am|i'm|penerima|nama|mr|mrs|ms|mdm"
+    # A relation before a Tamil word is often the subject of a Tamil sentence ("driver
+    # உங்களை அழைப்பார்"): only a known Tamil name after it counts.
+    r"|(?P<relation>customer|client|supplier|driver|boss|wife|husband|colleague|manager|tell"
+    r"|uncle|auntie|aunty))"
+    r"\.?[ \t]*[:：]?[ \t]*(?=[\u0B80-\u0BFF\u4e00-\u9fff])"
+)
+# Tamil cue words before a name in Latin script: "பேர் Tamilselvi", "பெயர்: Devi".
+_TAMIL_CUE_LATIN = re.compile(r"(?:பேர்|பெயர்)[ \t]*[:：]?[ \t]*(?=[A-Z][a-z])")
+_PHONE_AHEAD = (
+    r"(?:\(?\+\d{1,3}\)?[ .-]?\d|(?<!\d)[3689]\d{3}[ .-]?\d{4}(?!\d)"
+    r"|[ \t]*[,，][ \t]*(?:FIN|NRIC|IC|身份证|电话|手机|HP|hp|tel))"
+)
+# "李志伟 9517 2068", "Nur Fadhilah 8264 7719", "Wong Kar Mun (+6597718834)": a call list.
+_LATIN_BEFORE_PHONE = re.compile(
+    rf"{NB}(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})[ \t]*[:(（]?[ \t]*(?={_PHONE_AHEAD})"
+)
+_CJK_BEFORE_PHONE = re.compile(
+    rf"(?<![\u4e00-\u9fff])(?P<name>{_CJK_NAME})[ \t]*[:：(（]?[ \t]*(?={_PHONE_AHEAD})"
+)
+# "9316 7042 (தேவி)": a name in brackets right after a number.
+_NAME_AFTER_PHONE = re.compile(
+    r"(?:(?<!\d)[3689]\d{3}[ .-]?\d{4}|\+\d[\d .-]{6,}\d)[ \t]*[(（]"
+    rf"(?P<name>{_TAMIL_WORD}(?:[ \t]+{_TAMIL_WORD})?|{_CJK_NAME}|{_LATIN_NAME})[)）]"
+)
+_TAMIL_NOT_NAMES = {
+    "அலுவலகம்", "வீடு", "கடை", "ஆபீஸ்", "மொபைல்", "கைபேசி", "தொலைபேசி", "மலேசியா",
+    "இந்தியா", "சிங்கப்பூர்", "வாட்ஸ்அப்", "புதிய", "பழைய",
+}  # fmt: skip
+
+
+def _gazetteer_first(words: list[str]) -> int | None:
+    """Index of the first word a name list knows as a given name or surname."""
+    for index, word in enumerate(words):
+        if _bare(word) in GIVEN_NAMES | SURNAMES and _in_gazetteer(word):
+            return index
+    return None
+
+
+def _beside_phone_spans(text: str) -> Iterator[Span]:
+    for match in _LATIN_BEFORE_PHONE.finditer(text):
+        spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", match.group("name"))]
+        words = [match.group("name")[a:b] for a, b in spans]
+        first = _gazetteer_first(words)
+        if first is None or _NOT_NAMES & {_bare(w) for w in words[first:]}:
+            continue
+        base = match.start("name")
+        yield from _checked(text, base + spans[first][0], base + spans[-1][1], words[first:])
+    if re.search(r"[\u4e00-\u9fff]", text):
+        for match in _CJK_BEFORE_PHONE.finditer(text):
+            if not _CJK_NOT_NAMES.match(text, match.start("name")):
+                yield match.span("name")
+    for match in _NAME_AFTER_PHONE.finditer(text):
+        name = match.group("name")
+        if name[0].isascii():
+            words = name.split()
+            if _gazetteer_first(words) != 0:
+                continue
+        elif _CJK_NOT_NAMES.match(name) or (
+            re.match(_TAMIL_WORD, name) and name.split()[0] not in TAMIL_NAMES
+        ):
+            continue
+        yield match.span("name")
+
+
+def _script_spans(text: str) -> Iterator[Span]:
+    for match in _SCRIPT_CUE.finditer(text):
+        position = match.end()
+        tamil = re.compile(_TAMIL_WORD).match(text, position)
+        if tamil:
+            if match.group("relation") and tamil.group() not in TAMIL_NAMES:
+                continue
+            if tamil.group() not in _TAMIL_NOT_NAMES:
+                yield position, _tamil_name_end(text, tamil.end(), strong=True)
+            continue
+        cjk = re.compile(_CJK_NAME).match(text, position)
+        if cjk and not _CJK_NOT_NAMES.match(text, position):
+            yield cjk.span()
+    for match in _TAMIL_CUE_LATIN.finditer(text):
+        span = _name_at(text, match.end(), strong=True)
+        if span:
+            yield span
 
 
 # ------------------------------------------------------------------ known names
@@ -491,6 +607,10 @@ def find_names(text: str, known_names: Iterable[str] = ()) -> list[Span]:
         spans.extend(_cjk_spans(text))
     if re.search(r"[\u0B80-\u0BFF]", text):
         spans.extend(_tamil_spans(text))
+    if re.search(r"[\u0B80-\u0BFF\u4e00-\u9fff]", text):
+        spans.extend(_script_spans(text))
+    if re.search(r"\d{4}", text):
+        spans.extend(_beside_phone_spans(text))
     pattern = _known_name_pattern(tuple(sorted(set(known_names))))
     if pattern:
         spans.extend(m.span() for m in pattern.finditer(text))
