@@ -237,6 +237,7 @@ _NAME_THEN_CUE = re.compile(
     r"|will (?:collect|come|pick|receive|sign|take))"
 )
 _NAME_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+_OUTLET_PREPOSITIONS = (" from", " at", " of", " @", " dari", " di")
 # A greeting with a capitalised word and a comma is said to someone: "Hi Grace, ...", "Thanks
 # Joy!". Only the greeting cues count, and not "Hi Team," or "Thanks Boss!" (_NOT_NAMES).
 _GREETINGS = {"hi", "hello", "hey", "dear", "morning", "thanks", "thank you", "hi there", "thx"}
@@ -339,6 +340,10 @@ def _latin_spans(text: str) -> Iterator[Span]:
         while words and _bare(words[0]) in _NOT_NAMES:
             words = words[1:]
         if len(words) >= 2 and _bare(words[-2]) == "ah" and _bare(words[-1]) in _KINSHIP:
+            continue
+        # "Jasmine Koh from Bread Theory here": after "from" or "at" comes the outlet.
+        before = text[: match.start("name")].rstrip(" \t").lower()
+        if len(words) == len(match.group("name").split()) and before.endswith(_OUTLET_PREPOSITIONS):
             continue
         if words:
             yield match.end("name") - len(" ".join(words)), match.end("name")
@@ -444,7 +449,9 @@ _TAMIL_WEAK = re.compile(
     rf"|(?<![\u0B80-\u0BFF])(?P<before>{_TAMIL_WORD})(?=[ \t]+(?:this side|here|speaking)\b)"
 )
 # "இது அனிதா, ..." (this is Anitha,): a word between "இது" and a comma is who is writing.
-_TAMIL_THIS_IS = re.compile(rf"(?<![\u0B80-\u0BFF])இது[ \t]+(?P<name>{_TAMIL_WORD})(?=[ \t]*[,，])")
+_TAMIL_THIS_IS = re.compile(
+    rf"(?<![\u0B80-\u0BFF])(?:இது|நான்)[ \t]+(?P<name>{_TAMIL_WORD})(?=[ \t]*[,，])"
+)
 # "<name> இடம் கேளுங்கள்" (ask <name>); not the object particle ஐ ("Mr Ganesh ஐ கேளுங்கள்").
 _TAMIL_THEN_CUE = re.compile(
     rf"(?<![\u0B80-\u0BFF])(?!ஐ\s)(?P<name>{_TAMIL_WORD})\s+(?:இடம்\s+கேள|கேளுங்கள்)"

@@ -40,7 +40,7 @@ _QUANTITY_AFTER = re.compile(
 _LABEL_AFTER = re.compile(
     r"(?<![\d+])(?P<number>\d{5,14})(?!\d)\s*(?:[(（]\s*|(?i:is|are)\s+(?:the\s+|our\s+|my\s+)?)?"
     r"(?:(?i:sku|item\s+code|stock\s+code|product\s+code|order\s+(?:no|number)|invoice(?:\s+no)?"
-    r"|barcode)|PO|DO|INV|号订单|号单)(?![A-Za-z])"
+    r"|barcode|code|item)|PO|DO|INV|号订单|号单)(?![A-Za-z])"
 )
 # A reference written with "#" and no label ("pls check #86620931"): a phone is never written so.
 # Unit numbers ("#01-23") carry a dash and are left to the address rules.
@@ -115,6 +115,28 @@ def _listed_after(text: str, end: int) -> Iterable[Span]:
         end = match.end()
 
 
+# Order talk: a message that labels order data and has no phone word anywhere. Its other bare
+# 8-digit numbers (no +65, no spaces, no dashes) are codes of the same list, not phones: "SKUs
+# changed: old 81120045 is now BX-2200", "Stock codes ... finish already? Then give me 66301144".
+_ORDER_TALK = re.compile(_ORDER_LABEL + r"(?![A-Za-z])")
+_PHONE_WORD = re.compile(
+    r"(?i)(?<![A-Za-z])(?:call|phone|tel|hp|h/p|mobile|mob|whatsapp|wa|contact|sms|text|reach"
+    r"|number|no\.|nombor|telefon|hubungi|talian|office|m:|t:)(?![A-Za-z])"
+    r"|电话|号码|手机|打给|联系|办公室|எண்|நம்பர்|தொலைபேசி|கைபேசி|அழை|அலுவலகம்"
+)
+_BARE_EIGHT = re.compile(r"(?<![\d+])\d{8}(?![\d-])")
+# "+65 97472696", "(65) 67419680": a country code before the number makes it a phone.
+_COUNTRY_CODE_BEFORE = re.compile(r"(?:\+\d{1,3}|\(\+?\d{1,3}\))[ .-]?$")
+
+
+def _bare_numbers_in_order_talk(text: str) -> Iterable[Span]:
+    if not _ORDER_TALK.search(text) or _PHONE_WORD.search(text):
+        return
+    for match in _BARE_EIGHT.finditer(text):
+        if not _COUNTRY_CODE_BEFORE.search(text, max(0, match.start() - 7), match.start()):
+            yield match.span()
+
+
 def find_protected(text: str, known_skus: Collection[str] = frozenset()) -> list[Span]:
     """Spans of order data that must survive scrubbing verbatim; `known_skus` in upper case."""
     spans: list[Span] = []
@@ -124,6 +146,7 @@ def find_protected(text: str, known_skus: Collection[str] = frozenset()) -> list
     for match in _LABELLED_NUMBER.finditer(text):
         spans.extend(_listed_after(text, match.end()))
     spans.extend(_find_barcodes(text))
+    spans.extend(_bare_numbers_in_order_talk(text))
     if known_skus:
         spans.extend(_find_known_skus(text, known_skus))
     return spans
