@@ -405,12 +405,14 @@ _CJK_NOT_NAMES = re.compile(
 # A name greeted at the start ("佩琪你好", "郑淑芬您好"), or one that signs for the goods
 # ("由邱文杰签收" has its cue before; "王强签收了" after).
 _CJK_GREETED = re.compile(r"^\s*(?P<name>[^\s\W\d]{2,3})(?:你好|您好)")
-_CJK_THEN_CUE = re.compile(rf"(?<![\u4e00-\u9fff])(?P<name>{_CJK_NAME})(?=签收|签名|收货|来电|打来)")
+_CJK_THEN_CUE = re.compile(
+    rf"(?<![\u4e00-\u9fff])(?P<name>{_CJK_NAME})(?=签收|签名|收货|来电|打来)"
+)
 _CJK_GREETING_WORDS = re.compile(r"大家|各位|老板|你们|您们|早上|下午|晚上|老师|师傅|朋友|亲")
 
 
 def _latin_after_cjk_is_name(words: list[str]) -> bool:
-    """"公司的UEN" is not a name; "持卡人LIM SOOK CHING" and "客户 Rachel" are."""
+    """ "公司的UEN" is not a name; "持卡人LIM SOOK CHING" and "客户 Rachel" are."""
     bare = {_bare(word) for word in words}
     if bare & (_NOT_NAMES | _BUSINESS_WORDS | _COMPANY_WORDS):
         return False
