@@ -198,7 +198,8 @@ _STRONG_CUE = re.compile(
     r"|attn\.?\s*[:：]?"
     r"|attention\s*[:：]?"
     r"|consignee\s*[:：]?|recipient\s*[:：]?|receiver\s*[:：]?|penerima\s*[:：]?|ask for|tanya|cari"
-    r"|name on card\s*[:：]?|nama pada kad\s*[:：]?|under (?:the )?name(?: of)?|in the name of|account name\s*[:：]?"
+    r"|name on card\s*[:：]?|nama pada kad\s*[:：]?|under (?:the )?name(?: of)?|in the name of"
+    r"|account name\s*[:：]?"
     r"|acct name\s*[:：]?|a/c name\s*[:：]?|payee\s*[:：]?|beneficiary\s*[:：]?|atas nama|bernama"
     r"|nama penerima|collected by|signed by|received by|ordered by|approved by|pic\s*[:：]?"
     r"|person in charge\s*[:：]?|name|nama)[ \t]+"
@@ -233,7 +234,8 @@ _WEAK_CUE = re.compile(
 # Cues so common in ordinary sentences that only a given name (not a surname) after them counts.
 _LOOSE_CUES = {"and", "or", "with", "from", "via", "is", "was", "i", "me", "it's", "its", "this"}
 _NAME_THEN_CUE = re.compile(
-    r"(?P<name>(?:[A-Z][a-z]+[ \t]+){0,3}[A-Z][a-z]+)[ \t]+(?:here\b|di sini\b|speaking\b|this side\b"
+    r"(?P<name>(?:[A-Z][a-z]+[ \t]+){0,3}[A-Z][a-z]+)[ \t]+(?:here\b|di sini\b|speaking\b"
+    r"|this side\b"
     r"|will (?:collect|come|pick|receive|sign|take))"
 )
 _NAME_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
