@@ -136,3 +136,19 @@ def test_tamil_words_that_are_not_names_are_kept(text: str) -> None:
 
 def test_the_scrub_records_version_2_2() -> None:
     assert scrubber.SCRUBBER_VERSION == "2.2"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks Lah!",
+        "Hi Guys, order below",
+        "Morning Chef, lids arrived",
+        "my contact Monday is fine",
+        "our driver Tampines side already",
+        "our usual supplier Sheng Siong ran out",
+        "Supplier 陈记 called about the lids",
+    ],
+)
+def test_days_towns_shops_and_greetings_after_the_new_cues_are_not_names(text: str) -> None:
+    assert scrub(text) == text

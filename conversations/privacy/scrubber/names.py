@@ -69,7 +69,8 @@ _BUSINESS_WORDS = {
 _NOT_A_PERSON = {
     "ang mo kio", "lim chu kang", "choa chu kang", "yio chu kang", "tan tock seng", "tan kah kee",
     "lee kum kee", "lim chee guan", "bee cheng hiang", "song fa", "tan quee lan", "lee kong chian",
-    "ng ah sio", "teck whye", "kim chuan", "kim keat", "tai seng", "tai hwa", "tan boon liat",
+    "ng ah sio", "teck whye", "sheng siong", "cold storage", "fairprice",
+    "kim chuan", "kim keat", "tai seng", "tai hwa", "tan boon liat",
     "ho ching", "soon lee", "kim tian", "kim yam", "lim bo seng", "tan swie hian", "hong kong",
     "mr bean", "boon tong kee", "swee heng", "tian tian", "ya kun", "old chang kee", "hong lim",
     "kim seng", "ming arcade", "jia le", "sin ming", "lim kee", "joo chiat", "kin hwa",
@@ -85,6 +86,16 @@ _NOT_NAMES = {
     "you", "my", "your", "his", "her", "their", "is", "was", "and", "or", "with", "for", "to", "of",
     "do", "po", "so", "inv", "sku", "uen", "gst", "ord", "cn", "dn", "grn", "qty", "ref", "item",
     "invoice", "pesanan", "payment", "cheque", "cash", "paynow",
+    # Days, months and apps after a cue ("my contact Monday", "the person Whatsapp me").
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+    "tues", "wed", "thu", "thurs", "fri", "sat", "tmr", "january", "february", "april",
+    "august", "september", "october", "november", "december", "jan", "feb", "apr", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "whatsapp", "email", "sms", "telegram",
+    # Towns a driver or an outlet is "at" ("our driver Tampines side").
+    "tampines", "bedok", "jurong", "woodlands", "yishun", "punggol", "sengkang", "hougang",
+    "serangoon", "bishan", "clementi", "pasir", "changi", "geylang", "orchard", "bugis", "novena",
+    "queenstown", "redhill", "admiralty", "sembawang", "kallang", "katong", "simei", "toa",
+    "bukit", "chinatown", "tuas", "pioneer", "marsiling", "khatib", "eunos", "paya", "aljunied",
 }  # fmt: skip
 # Company suffixes, ours and foreign ones ("Maison Brioche SAS", "Kaffee Haus GmbH").
 _COMPANY_WORDS = {
@@ -240,8 +251,9 @@ _NAME_THEN_CUE = re.compile(
 )
 _NAME_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
 _OUTLET_PREPOSITIONS = (" from", " at", " of", " @", " dari", " di")
-# A greeting with a capitalised word and a comma is said to someone: "Hi Grace, ...", "Thanks
-# Joy!". Only the greeting cues count, and not "Hi Team," or "Thanks Boss!" (_NOT_NAMES).
+# A greeting with a given name that is an ordinary word too, and a comma, is said to someone: "Hi
+# Grace, ...", "Thanks Joy!" (names the gazetteer knows need no comma). Not "Hi Guys,", "Thanks
+# Lah!", "Morning Chef,", "Hi Bedok,".
 _GREETINGS = {"hi", "hello", "hey", "dear", "morning", "thanks", "thank you", "hi there", "thx"}
 _VOCATIVE_END = re.compile(r"[ \t]*(?:[,!！，]|$)", re.M)
 # A known given name after a comma closing the message: "Correct one is 9123 8805, Sharon".
@@ -328,7 +340,11 @@ def _latin_spans(text: str) -> Iterator[Span]:
         span = _name_at(text, match.end(), strong=bool(match.group("relation")))
         if not span and cue in _GREETINGS:
             span = _name_at(text, match.end(), strong=True)
-            if span and not (_VOCATIVE_END.match(text, span[1]) and _greets(text, match.start())):
+            if span and not (
+                _VOCATIVE_END.match(text, span[1])
+                and _greets(text, match.start())
+                and _bare(text[span[0] : span[1]].split()[0]) in _WORD_GIVEN_NAMES
+            ):
                 span = None
         if not span:
             continue
@@ -399,7 +415,7 @@ _CJK_SIGN_OFF = re.compile(
 
 # Words that start with a surname character but are not names: "老板周一来", "联系方式", "找钱".
 _CJK_NOT_NAMES = re.compile(
-    r"周[一二三四五六日末]|方[式法便面向]|高[兴级温]|金[额色]|马上|余额|白[色天]|黄色|任[何务]|钱|于是|向来"
+    r"[^\s]记|何时|周[一二三四五六日末]|方[式法便面向]|高[兴级温]|金[额色]|马上|余额|白[色天]|黄色|任[何务]|钱|于是|向来"
     r"|万一|龙虾|石斑|石头|毛巾|杜绝|史上|夏天|林子|江鱼|程序|孔雀|汤[圆面匙]|洪水|江湖|包装|蓝色|武吉"
 )
 
