@@ -152,3 +152,11 @@ def test_the_scrub_records_version_2_2() -> None:
 )
 def test_days_towns_shops_and_greetings_after_the_new_cues_are_not_names(text: str) -> None:
     assert scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nombor stok 93017755 habis, ada ganti?", "由于下雨，送货改到明天。"],
+)
+def test_malay_stock_numbers_and_the_word_because_in_chinese_are_kept(text: str) -> None:
+    assert scrub(text) == text

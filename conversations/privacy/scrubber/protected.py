@@ -22,6 +22,7 @@ _ORDER_LABEL = (
     r"|account\s+codes?|customer\s+codes?|(?<!postal )(?<!post )codes?|orders?|invoices?|invois"
     r"|inv|uen|barcodes?|bar\s+codes?|qty|quantity|ref|refs|reference|tracking|pesanan"
     r"|no\.\s*pesanan|kod(?:\s+(?:stok|bar|gudang|produk|barang|item|pesanan|pembekal))?"
+    r"|(?:nombor|no\.?)\s+(?:stok|pesanan|invois|barang|produk|item)|stok"
     r"|art(?:icle)?|batch|lot|part(?:\s+no)?|model|serial)"
     r"|DO|PO|D/O|P/O|SO|GRN|CN|DN"
     r"|订单号?|订单编号|单号|发票号?|送货单号?|库存代码|货号|条码|条形码|编号|编码|批号|型号|料号"
