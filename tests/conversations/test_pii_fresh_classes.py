@@ -160,3 +160,7 @@ def test_days_towns_shops_and_greetings_after_the_new_cues_are_not_names(text: s
 )
 def test_malay_stock_numbers_and_the_word_because_in_chinese_are_kept(text: str) -> None:
     assert scrub(text) == text
+
+
+def test_a_name_before_a_phone_is_replaced_whole_with_its_syllables() -> None:
+    assert scrub("Siew Ling 9123 4567 for the lids") == "[NAME] [PHONE] for the lids"

@@ -567,6 +567,9 @@ def _beside_phone_spans(text: str) -> Iterator[Span]:
         first = _gazetteer_first(words)
         if first is None or _NOT_NAMES & {_bare(w) for w in words[first:]}:
             continue
+        # "Mei Ling": the syllables before the surname-or-given word belong to the name.
+        while first and _in_gazetteer(words[first - 1], CHINESE_GIVEN):
+            first -= 1
         base = match.start("name")
         yield from _checked(text, base + spans[first][0], base + spans[-1][1], words[first:])
     if re.search(r"[\u4e00-\u9fff]", text):
