@@ -164,3 +164,16 @@ def test_malay_stock_numbers_and_the_word_because_in_chinese_are_kept(text: str)
 
 def test_a_name_before_a_phone_is_replaced_whole_with_its_syllables() -> None:
     assert scrub("Siew Ling 9123 4567 for the lids") == "[NAME] [PHONE] for the lids"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "நான் வருகிறேன், 10 நிமிடம்",
+        "இது சரியா, இல்லையா?",
+        "ask for மேனேஜர் at the back",
+        "Attn: கணக்கு பிரிவு",
+    ],
+)
+def test_tamil_verbs_and_job_words_after_the_new_cues_are_not_names(text: str) -> None:
+    assert scrub(text) == text

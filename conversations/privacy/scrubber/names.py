@@ -469,8 +469,11 @@ _TAMIL_WEAK = re.compile(
     rf"|(?<![\u0B80-\u0BFF])(?P<before>{_TAMIL_WORD})(?=[ \t]+(?:this side|here|speaking)\b)"
 )
 # "இது அனிதா, ..." (this is Anitha,): a word between "இது" and a comma is who is writing.
+# Only after a greeting ("வணக்கம், நான் ராஜேஸ்வரி,"): "நான் வருகிறேன்," is "I'm coming," and
+# "இது சரியா," is "is this right,".
 _TAMIL_THIS_IS = re.compile(
-    rf"(?<![\u0B80-\u0BFF])(?:இது|நான்)[ \t]+(?P<name>{_TAMIL_WORD})(?=[ \t]*[,，])"
+    r"(?:வணக்கம்|(?i:hi|hello|hai))[ \t]*[,!.]?[ \t]*"
+    rf"(?:இது|நான்)[ \t]+(?P<name>{_TAMIL_WORD})(?=[ \t]*[,，])"
 )
 # "<name> இடம் கேளுங்கள்" (ask <name>); not the object particle ஐ ("Mr Ganesh ஐ கேளுங்கள்").
 _TAMIL_THEN_CUE = re.compile(
@@ -498,6 +501,10 @@ def _tamil_spans(text: str) -> Iterator[Span]:
                 and re.match(r"[ \t]*(?:\n|$)", text[end:])
             )
             if not strong and match.group(group) not in TAMIL_NAMES and not alone:
+                continue
+            if match.group(group) in _TAMIL_NOT_NAMES or (
+                pattern is _TAMIL_THIS_IS and match.group(group).endswith(_TAMIL_VERB_ENDINGS)
+            ):
                 continue
             yield start, _tamil_name_end(text, end, strong=strong)
 
@@ -548,7 +555,9 @@ _NAME_AFTER_PHONE = re.compile(
 )
 _TAMIL_NOT_NAMES = {
     "அலுவலகம்", "வீடு", "கடை", "ஆபீஸ்", "மொபைல்", "கைபேசி", "தொலைபேசி", "மலேசியா",
-    "இந்தியா", "சிங்கப்பூர்", "வாட்ஸ்அப்", "புதிய", "பழைய",
+    "இந்தியா", "சிங்கப்பூர்", "வாட்ஸ்அப்", "புதிய", "பழைய", "மேனேஜர்", "மேலாளர்", "கணக்கு",
+    "பிரிவு", "டிரைவர்", "ஓட்டுநர்", "முதலாளி", "சார்", "அண்ணா", "அக்கா", "தம்பி", "நண்பா",
+    "இங்கே", "அங்கே", "நாளை", "இன்று", "யாராவது", "யார்", "ஸ்டோர்", "சமையலறை", "காசாளர்",
 }  # fmt: skip
 
 
