@@ -177,3 +177,22 @@ def test_a_name_before_a_phone_is_replaced_whole_with_its_syllables() -> None:
 )
 def test_tamil_verbs_and_job_words_after_the_new_cues_are_not_names(text: str) -> None:
     assert scrub(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my supplier Unilever raise price",
+        "the usual driver Grab will come at 3",
+        "the new guy Indian, can speak Tamil",
+        "bos saya Selasa cuti",
+    ],
+)
+def test_companies_apps_nationalities_and_malay_days_after_a_relation_are_not_names(
+    text: str,
+) -> None:
+    assert scrub(text) == text
+
+
+def test_a_supplier_with_a_known_name_or_a_title_is_still_a_person() -> None:
+    assert scrub("our customer Mdm Wong called") == "our customer [NAME] called"

@@ -90,7 +90,10 @@ _NOT_NAMES = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
     "tues", "wed", "thu", "thurs", "fri", "sat", "tmr", "january", "february", "april",
     "august", "september", "october", "november", "december", "jan", "feb", "apr", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "whatsapp", "email", "sms", "telegram",
+    "sep", "sept", "oct", "nov", "dec", "whatsapp", "email", "sms", "telegram", "isnin", "selasa",
+    "rabu", "khamis", "jumaat", "sabtu", "ahad", "grab", "lalamove", "gojek", "foodpanda",
+    "deliveroo", "ninja", "indian", "chinese", "malay", "filipino", "bangladeshi", "indonesian",
+    "thai", "vietnamese", "myanmar", "korean", "japanese", "tamil", "english", "local",
     # Towns a driver or an outlet is "at" ("our driver Tampines side").
     "tampines", "bedok", "jurong", "woodlands", "yishun", "punggol", "sengkang", "hougang",
     "serangoon", "bishan", "clementi", "pasir", "changi", "geylang", "orchard", "bugis", "novena",
@@ -242,6 +245,7 @@ _WEAK_CUE = re.compile(
     rf"(?:{_RELATIONS})"
     rf"|the new (?:girl|guy|staff|boy)|(?:{_RELATIONS})[ \t]+(?:saya|kami|dia)))[ \t,:]+"
 )
+_COMPANY_RELATIONS = {"supplier", "customer", "client", "agent", "landlord", "contact", "rep"}
 # Cues so common in ordinary sentences that only a given name (not a surname) after them counts.
 _LOOSE_CUES = {"and", "or", "with", "from", "via", "is", "was", "i", "me", "it's", "its", "this"}
 _NAME_THEN_CUE = re.compile(
@@ -350,6 +354,15 @@ def _latin_spans(text: str) -> Iterator[Span]:
             continue
         first = _bare(text[span[0] : span[1]].split()[0])
         if cue in _LOOSE_CUES and first not in GIVEN_NAMES and first != "ah":
+            continue
+        # "my supplier Unilever", "our customer Toast Box": these relations are often companies,
+        # so the name after them needs a title or a word of the name lists.
+        relation = (match.group("relation") or "").lower().split()
+        if (
+            _COMPANY_RELATIONS & set(relation)
+            and _bare(text[span[0] : span[1]].split()[0]) not in _TITLES
+            and _gazetteer_first(text[span[0] : span[1]].split()) is None
+        ):
             continue
         yield span
     for match in _NAME_THEN_CUE.finditer(text):
