@@ -196,3 +196,18 @@ def test_companies_apps_nationalities_and_malay_days_after_a_relation_are_not_na
 
 def test_a_supplier_with_a_known_name_or_a_title_is_still_a_person() -> None:
     assert scrub("our customer Mdm Wong called") == "our customer [NAME] called"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tolong cek resit 86104472", "Tolong cek resit 86104472"),
+        ("பில் 86104472 செலுத்தப்பட்டது", "பில் 86104472 செலுத்தப்பட்டது"),
+        ("温度 91234567", "温度 [PHONE]"),
+        ("Terima kasih, Puan", "Terima kasih, Puan"),
+    ],
+)
+def test_receipts_two_character_words_before_a_number_and_a_thanked_title(
+    text: str, expected: str
+) -> None:
+    assert scrub(text) == expected

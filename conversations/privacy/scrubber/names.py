@@ -382,7 +382,10 @@ def _latin_spans(text: str) -> Iterator[Span]:
         for match in pattern.finditer(text):
             group = "name" if match.group("name") else "same_line"
             words = match.group(group).lower().split()
-            # "Regards, Toast Box Raffles City": an outlet signs, not a person.
+            # "Regards, Toast Box Raffles City": an outlet signs, not a person; "Terima kasih,
+            # Puan" thanks a title.
+            if all(word in _TITLES for word in words):
+                continue
             if words[0] not in _NOT_NAMES and not _BUSINESS_WORDS & set(words):
                 yield match.span(group)
     for match in _TRAILING_VOCATIVE.finditer(text):
@@ -596,8 +599,11 @@ def _beside_phone_spans(text: str) -> Iterator[Span]:
         yield from _checked(text, base + spans[first][0], base + spans[-1][1], words[first:])
     if re.search(r"[\u4e00-\u9fff]", text):
         for match in _CJK_BEFORE_PHONE.finditer(text):
-            if not _CJK_NOT_NAMES.match(text, match.start("name")):
-                yield match.span("name")
+            # Two characters ("黄金", "温度") are a name only as an entry of a list ("：赵磊，").
+            start, end = match.span("name")
+            listed = text[:start].rstrip(" \t")[-1:] in ("：", ":", "、", "，", ",")
+            if (end - start >= 3 or listed) and not _CJK_NOT_NAMES.match(text, start):
+                yield start, end
     for match in _NAME_AFTER_PHONE.finditer(text):
         name = match.group("name")
         if name[0].isascii():
