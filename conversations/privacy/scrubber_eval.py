@@ -5,9 +5,14 @@ thresholds fail the run) and "blind" (tests/fixtures/pii_blind_corpus.jsonl, wri
 the rules, issue 20; its targets are reported, never enforced). `--corpus dev|blind|all|PATH`;
 the default is dev, as before. `--corpus heldout` (or `--set heldout`) measures
 tests/fixtures/pii_heldout_corpus.jsonl, written apart from the rules and from both corpora, against
-the blind targets (reported only); "all" leaves it out. All three have since been tuned against
-(the held-out one from scrubber 2.1 on, its misses read): none measures unseen text any more; only
-a corpus written apart from the rules and never run before does (docs/pii-scrubber.md).
+the blind targets (reported only); "all" leaves it out. `--corpus fresh` measures
+tests/fixtures/pii_fresh_corpus.jsonl (300 messages, 100 clean), written apart from the rules after
+the others were tuned. Its first run, on scrubber 2.1: names 91/124 = 0.734, phone precision
+0.914, protected tokens kept 534/542 = 0.985, clean messages unchanged 95/100 = 0.950, every other
+recall 1.000. It has been tuned against from scrubber 2.2 on (its misses read; after: names
+123/124, protected 542/542, clean 100/100). All four have been tuned against: none measures unseen
+text any more; only a corpus written apart from the rules and never run before does
+(docs/pii-scrubber.md).
 
 Each corpus line holds a message, its PII spans (type, start, end) and its protected order tokens.
 A PII span counts as found ("recall") when findings of the same type cover every digit of it and

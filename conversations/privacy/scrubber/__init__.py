@@ -45,7 +45,7 @@ __all__ = [
     "scrub_value",
 ]  # fmt: skip
 
-SCRUBBER_VERSION = "2.1"
+SCRUBBER_VERSION = "2.2"
 
 PHONE = "PHONE"
 EMAIL = "EMAIL"

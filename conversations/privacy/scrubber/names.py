@@ -39,7 +39,10 @@ GIVEN_NAMES = _words("given_names.txt")
 CHINESE_GIVEN = _words("chinese_given.txt")
 TAMIL_NAMES = _words("tamil_names.txt")
 # Gazetteer words that are also ordinary English or Malay words: only capitalised do they count.
-_CASE_SENSITIVE = {"ho", "lee", "low", "see", "sun", "song", "wan", "yu", "su", "li", "ye", "nor"}
+# "yang" is the Malay relative pronoun ("Abang saya yang ambil").
+_CASE_SENSITIVE = {
+    "ho", "lee", "low", "see", "sun", "song", "wan", "yu", "su", "li", "ye", "nor", "yang",
+}  # fmt: skip
 # "Ah Ma", "Ah Boy": family words, not names.
 _KINSHIP = {
     "ma", "mah", "pa", "gong", "boy", "girl", "pek", "soh", "yi", "ee", "ku", "chek", "mm", "ter",
@@ -66,7 +69,8 @@ _BUSINESS_WORDS = {
 _NOT_A_PERSON = {
     "ang mo kio", "lim chu kang", "choa chu kang", "yio chu kang", "tan tock seng", "tan kah kee",
     "lee kum kee", "lim chee guan", "bee cheng hiang", "song fa", "tan quee lan", "lee kong chian",
-    "ng ah sio", "teck whye", "kim chuan", "kim keat", "tai seng", "tai hwa", "tan boon liat",
+    "ng ah sio", "teck whye", "sheng siong", "cold storage", "fairprice",
+    "kim chuan", "kim keat", "tai seng", "tai hwa", "tan boon liat",
     "ho ching", "soon lee", "kim tian", "kim yam", "lim bo seng", "tan swie hian", "hong kong",
     "mr bean", "boon tong kee", "swee heng", "tian tian", "ya kun", "old chang kee", "hong lim",
     "kim seng", "ming arcade", "jia le", "sin ming", "lim kee", "joo chiat", "kin hwa",
@@ -82,12 +86,29 @@ _NOT_NAMES = {
     "you", "my", "your", "his", "her", "their", "is", "was", "and", "or", "with", "for", "to", "of",
     "do", "po", "so", "inv", "sku", "uen", "gst", "ord", "cn", "dn", "grn", "qty", "ref", "item",
     "invoice", "pesanan", "payment", "cheque", "cash", "paynow",
+    # Days, months and apps after a cue ("my contact Monday", "the person Whatsapp me").
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+    "tues", "wed", "thu", "thurs", "fri", "sat", "tmr", "january", "february", "april",
+    "august", "september", "october", "november", "december", "jan", "feb", "apr", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "whatsapp", "email", "sms", "telegram", "isnin", "selasa",
+    "rabu", "khamis", "jumaat", "sabtu", "ahad", "grab", "lalamove", "gojek", "foodpanda",
+    "deliveroo", "ninja", "indian", "chinese", "malay", "filipino", "bangladeshi", "indonesian",
+    "thai", "vietnamese", "myanmar", "korean", "japanese", "tamil", "english", "local",
+    # Towns a driver or an outlet is "at" ("our driver Tampines side").
+    "tampines", "bedok", "jurong", "woodlands", "yishun", "punggol", "sengkang", "hougang",
+    "serangoon", "bishan", "clementi", "pasir", "changi", "geylang", "orchard", "bugis", "novena",
+    "queenstown", "redhill", "admiralty", "sembawang", "kallang", "katong", "simei", "toa",
+    "bukit", "chinatown", "tuas", "pioneer", "marsiling", "khatib", "eunos", "paya", "aljunied",
 }  # fmt: skip
-_COMPANY_WORDS = {"pte", "ltd", "llp", "sdn", "bhd", "enterprise", "trading", "company", "co"}
+# Company suffixes, ours and foreign ones ("Maison Brioche SAS", "Kaffee Haus GmbH").
+_COMPANY_WORDS = {
+    "pte", "ltd", "llp", "sdn", "bhd", "enterprise", "trading", "company", "co", "sas", "sarl",
+    "gmbh", "inc", "llc", "limited", "plc", "bv", "ag", "srl", "corp", "pty", "tbk", "kk", "spa",
+}  # fmt: skip
 _TITLES = {
     "mr", "mrs", "ms", "mdm", "madam", "miss", "dr", "encik", "en", "cik", "puan", "pn", "tuan",
     "haji", "hajah", "hajjah", "datuk", "dato", "makcik", "pakcik", "auntie", "aunty", "uncle",
-    "kak", "kakak", "abang", "bang", "mak", "pak",
+    "kak", "kakak", "abang", "bang", "mak", "pak", "bro", "sis",
 }  # fmt: skip
 # Given names that are ordinary words: a name only right before a surname ("Grace Lim").
 _WORD_GIVEN_NAMES = {
@@ -95,7 +116,7 @@ _WORD_GIVEN_NAMES = {
     "ray", "jade", "amber", "crystal", "dawn", "summer", "angel", "cherry", "jewel", "pearl", "ivy",
 }  # fmt: skip
 # Written in lower case too: "tell auntie Rosie".
-_SINGLISH_TITLES = {"auntie", "aunty", "uncle", "kak", "abang", "makcik", "pakcik"}
+_SINGLISH_TITLES = {"auntie", "aunty", "uncle", "kak", "abang", "makcik", "pakcik", "bro", "sis"}
 _PATRONYMS = {"bin", "binti", "binte", "bte", "bt", "s/o", "d/o", "a/l", "a/p"}
 
 # ------------------------------------------------------------------ Latin-script names
@@ -186,11 +207,13 @@ def _name_at(text: str, position: int, *, strong: bool) -> Span | None:
 _WORD_START = r"(?=[A-Za-z])(?<![A-Za-z])"
 _STRONG_CUE = re.compile(
     _WORD_START + r"(?:(?i:my name is|my name's|my name|name is|name\s*[:：]|nama\s*[:：]"
-    r"|nama saya|this is|i am|i'm|i’m|im|saya|contact person\s*[:：]?|contact\s*[:：]?"
+    r"|nama saya|nama dia|namanya|nama beliau|(?:his|her) name(?: is)?|this is|i am|i'm|i’m|im"
+    r"|saya|contact person(?: for [A-Za-z0-9 ]{1,24}?)?\s*[:：]?|contact\s*[:：]?"
     r"|attn\.?\s*[:：]?"
     r"|attention\s*[:：]?"
     r"|consignee\s*[:：]?|recipient\s*[:：]?|receiver\s*[:：]?|penerima\s*[:：]?|ask for|tanya|cari"
-    r"|name on card|nama pada kad|under (?:the )?name(?: of)?|in the name of|account name\s*[:：]?"
+    r"|name on card\s*[:：]?|nama pada kad\s*[:：]?|under (?:the )?name(?: of)?|in the name of"
+    r"|account name\s*[:：]?"
     r"|acct name\s*[:：]?|a/c name\s*[:：]?|payee\s*[:：]?|beneficiary\s*[:：]?|atas nama|bernama"
     r"|nama penerima|collected by|signed by|received by|ordered by|approved by|pic\s*[:：]?"
     r"|person in charge\s*[:：]?|name|nama)[ \t]+"
@@ -203,7 +226,8 @@ _RELATIONS = (
     r"|friend|staff|driver|assistant|cashier|chef|cook|owner|director|accountant|auntie|uncle"
     r"|mum|mom|dad|pic|rep|agent|supplier|landlord|nephew|niece|helper|worker|lady boss|towkay"
     r"|purchaser|buyer|clerk|storekeeper|storeman|runner|captain|head chef|sous chef|ops lead"
-    r"|executive|officer|coordinator|in-charge|admin|account manager|sales rep"
+    r"|executive|officer|coordinator|in-charge|admin|account manager|sales rep|guy|girl|lady|man"
+    r"|contact|person|customer|client|tenant|boy"
     r"|bos|pengurus|kawan|isteri|suami|anak|pemandu|abang|kakak|adik|rakan"
 )
 _WEAK_CUE = re.compile(
@@ -216,16 +240,28 @@ _WEAK_CUE = re.compile(
     r"|transfer(?:red)? to|refund to|this|i|me|it's|its|is|was|and|or|with|from|via|speak to"
     r"|talk to|hubungi|minta|beritahu|bagi|kepada|dengan|jumpa|panggil"
     # "my boss", "your colleague", "bos saya": a capitalised word after these is a name.
-    rf"|(?P<relation>(?:my|our|his|her|the|your|their|saya|kami)[ \t]+(?:{_RELATIONS})"
+    # "our new manager", "my Indian supplier", "our sourcing guy": up to two words between.
+    rf"|(?P<relation>(?:my|our|his|her|the|your|their|saya|kami)[ \t]+(?:[A-Za-z]+[ \t]+){{0,2}}?"
+    rf"(?:{_RELATIONS})"
     rf"|the new (?:girl|guy|staff|boy)|(?:{_RELATIONS})[ \t]+(?:saya|kami|dia)))[ \t,:]+"
 )
+_COMPANY_RELATIONS = {"supplier", "customer", "client", "agent", "landlord", "contact", "rep"}
 # Cues so common in ordinary sentences that only a given name (not a surname) after them counts.
 _LOOSE_CUES = {"and", "or", "with", "from", "via", "is", "was", "i", "me", "it's", "its", "this"}
 _NAME_THEN_CUE = re.compile(
     r"(?P<name>(?:[A-Z][a-z]+[ \t]+){0,3}[A-Z][a-z]+)[ \t]+(?:here\b|di sini\b|speaking\b"
+    r"|this side\b"
     r"|will (?:collect|come|pick|receive|sign|take))"
 )
 _NAME_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+_OUTLET_PREPOSITIONS = (" from", " at", " of", " @", " dari", " di")
+# A greeting with a given name that is an ordinary word too, and a comma, is said to someone: "Hi
+# Grace, ...", "Thanks Joy!" (names the gazetteer knows need no comma). Not "Hi Guys,", "Thanks
+# Lah!", "Morning Chef,", "Hi Bedok,".
+_GREETINGS = {"hi", "hello", "hey", "dear", "morning", "thanks", "thank you", "hi there", "thx"}
+_VOCATIVE_END = re.compile(r"[ \t]*(?:[,!！，]|$)", re.M)
+# A known given name after a comma closing the message: "Correct one is 9123 8805, Sharon".
+_TRAILING_VOCATIVE = re.compile(rf"[,，][ \t]*(?P<name>{_NAME_WORD})[ \t]*[.!?！]*[ \t]*$", re.M)
 _LATIN_NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
 _SIGN_OFF = re.compile(
     r"(?m)(?:^|[.!！,]\s*)(?i:best regards|kind regards|warm regards|regards|rgds|thanks|thank you"
@@ -242,7 +278,7 @@ _PATRONYM_NAME = re.compile(
 )
 # "Ah Lim say the order wrong": Ah and a capitalised word is what Singaporeans call a person.
 _AH_NAME = re.compile(rf"{NB}Ah[ \t]+({_NAME_WORD})(?![A-Za-z])")
-_TWO_OR_THREE_WORDS = re.compile(rf"{NB}{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,2}}(?![A-Za-z])")
+_TWO_OR_THREE_WORDS = re.compile(rf"{NB}{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}(?![A-Za-z])")
 
 
 def _shaped_name(words: list[str]) -> int:
@@ -267,18 +303,16 @@ def _shaped_name(words: list[str]) -> int:
 def _shape_spans(text: str) -> Iterator[Span]:
     yield from (m.span() for m in _PATRONYM_NAME.finditer(text))
     for match in _TWO_OR_THREE_WORDS.finditer(text):
-        words = match.group().split()
-        count = _shaped_name(words)
-        if not count and len(words) == 3:
-            count = _shaped_name(words[1:])
+        # The name may start after a capitalised word that is not one ("Customer Ong Bee Lian").
+        spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", match.group())]
+        words = [match.group()[a:b] for a, b in spans]
+        for offset in range(len(words) - 1):
+            count = _shaped_name(words[offset:])
             if count:
-                start = match.start() + len(words[0]) + 1
-                end = start + len(" ".join(words[1 : 1 + count]))
-                yield from _checked(text, start, end, words[1 : 1 + count])
-            continue
-        if count:
-            end = match.start() + len(" ".join(words[:count]))
-            yield from _checked(text, match.start(), end, words[:count])
+                start = match.start() + spans[offset][0]
+                end = match.start() + spans[offset + count - 1][1]
+                yield from _checked(text, start, end, words[offset : offset + count])
+                break
 
 
 def _checked(text: str, start: int, end: int, words: list[str]) -> Iterator[Span]:
@@ -295,18 +329,40 @@ def _checked(text: str, start: int, end: int, words: list[str]) -> Iterator[Span
     yield start, end
 
 
+def _greets(text: str, position: int) -> bool:
+    """The greeting opens the message or a line (not "say thanks Grace, ..." mid-sentence)."""
+    return not text[:position].strip(" \t") or text[:position].rstrip(" \t")[-1:] in "\n.!?"
+
+
 def _latin_spans(text: str) -> Iterator[Span]:
     for match in _STRONG_CUE.finditer(text):
         span = _name_at(text, match.end(), strong=True)
         if span and _bare(text[span[0] : span[1]].split()[0]) not in _NOT_NAMES:
             yield span
     for match in _WEAK_CUE.finditer(text):
+        cue = match.group().strip(" \t,:").lower()
         span = _name_at(text, match.end(), strong=bool(match.group("relation")))
+        if not span and cue in _GREETINGS:
+            span = _name_at(text, match.end(), strong=True)
+            if span and not (
+                _VOCATIVE_END.match(text, span[1])
+                and _greets(text, match.start())
+                and _bare(text[span[0] : span[1]].split()[0]) in _WORD_GIVEN_NAMES
+            ):
+                span = None
         if not span:
             continue
-        cue = match.group().strip(" \t,:").lower()
         first = _bare(text[span[0] : span[1]].split()[0])
         if cue in _LOOSE_CUES and first not in GIVEN_NAMES and first != "ah":
+            continue
+        # "my supplier Unilever", "our customer Toast Box": these relations are often companies,
+        # so the name after them needs a title or a word of the name lists.
+        relation = (match.group("relation") or "").lower().split()
+        if (
+            _COMPANY_RELATIONS & set(relation)
+            and _bare(text[span[0] : span[1]].split()[0]) not in _TITLES
+            and _gazetteer_first(text[span[0] : span[1]].split()) is None
+        ):
             continue
         yield span
     for match in _NAME_THEN_CUE.finditer(text):
@@ -316,15 +372,25 @@ def _latin_spans(text: str) -> Iterator[Span]:
             words = words[1:]
         if len(words) >= 2 and _bare(words[-2]) == "ah" and _bare(words[-1]) in _KINSHIP:
             continue
+        # "Jasmine Koh from Bread Theory here": after "from" or "at" comes the outlet.
+        before = text[: match.start("name")].rstrip(" \t").lower()
+        if len(words) == len(match.group("name").split()) and before.endswith(_OUTLET_PREPOSITIONS):
+            continue
         if words:
             yield match.end("name") - len(" ".join(words)), match.end("name")
     for pattern in (_SIGN_OFF, _DASH_SIGNATURE):
         for match in pattern.finditer(text):
             group = "name" if match.group("name") else "same_line"
             words = match.group(group).lower().split()
-            # "Regards, Toast Box Raffles City": an outlet signs, not a person.
+            # "Regards, Toast Box Raffles City": an outlet signs, not a person; "Terima kasih,
+            # Puan" thanks a title.
+            if all(word in _TITLES for word in words):
+                continue
             if words[0] not in _NOT_NAMES and not _BUSINESS_WORDS & set(words):
                 yield match.span(group)
+    for match in _TRAILING_VOCATIVE.finditer(text):
+        if _bare(match.group("name")) in GIVEN_NAMES:
+            yield match.span("name")
     for match in _AH_NAME.finditer(text):
         if _bare(match.group(1)) not in _KINSHIP:
             yield from _checked(text, match.start(), match.end(), match.group().split())
@@ -343,36 +409,63 @@ _CJK_STOP = (
     "的了是在说要会来去拿收取签电手号先吧呢吗啊呀哦和跟与给把被让请打到已也都就还负责处理联系"
 )
 _CJK_NAME = rf"(?:欧阳|司马|上官|诸葛|[{_CJK_SURNAMES}])[^\s{_CJK_STOP}\W\d]{{1,2}}"
+# "阿明", "阿强": a nickname, only after a cue (阿姨, 阿伯 and 阿拉伯 are not names).
+_CJK_NICKNAME = rf"阿(?![姨叔伯婆公嬷妈爸哥姐弟妹嫂拉])[^\s{_CJK_STOP}\W\d]"
+# A Latin name after a Chinese cue: "持卡人LIM SOOK CHING", "户名 Tan Wei Ming".
+_LATIN_AFTER_CJK = r"[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,3}"
 # Not 老板: "谢老板" is "thanks, boss".
 _CJK_TITLED = re.compile(rf"[{_CJK_SURNAMES}](?:先生|小姐|太太|女士|经理|师傅|主任|医生|老师)")
 _CJK_CUED = re.compile(
     r"(?:我叫|我是|我的名字是|名字是|名字叫|叫我|找|问|联系人|联系|收货人|收件人|签收人|户名|账户名称?"
     r"|收款人|持卡人|姓名|名字|老板|老公|老婆|太太|丈夫|妻子|同事|经理|朋友|司机|师傅|主管|负责人|助理"
-    r"|店长|会计|跟|叫|告诉|通知|转告|(?:店|分店|公司|部门|厨房|餐厅|档口)的)\s*[:：是]?\s*"
-    rf"(?P<name>{_CJK_NAME})"
+    r"|店长|会计|跟|叫|告诉|通知|转告|客户|顾客|户主|采购|供应商|代理|由(?!于)"
+    r"|(?:店|分店|公司|部门|厨房|餐厅|档口|供应商|厂商|总公司)的)\s*[:：是]?\s*"
+    rf"(?P<name>{_CJK_NAME}|{_CJK_NICKNAME}|{_LATIN_AFTER_CJK})"
     rf"|(?:我姓|姓)(?P<surname>[{_CJK_SURNAMES}])"
 )
 _CJK_SIGN_OFF = re.compile(
-    r"(?m)(?:谢谢|多谢|感谢|祝好)[！!。，,]?[ \t]*\n[ \t]*(?:[-–—~][ \t]*)?"
+    r"(?m)(?:谢谢|多谢|感谢|祝好|此致|敬上)[！!。，,]?[ \t]*\n[ \t]*(?:[-–—~]+[ \t]*)?"
     rf"(?P<name>{_CJK_NAME})[ \t]*$"
 )
 
 
 # Words that start with a surname character but are not names: "老板周一来", "联系方式", "找钱".
 _CJK_NOT_NAMES = re.compile(
-    r"周[一二三四五六日末]|方[式法便面向]|高[兴级温]|金[额色]|马上|余额|白[色天]|黄色|任[何务]|钱|于是|向来"
+    r"[^\s]记|何时|周[一二三四五六日末]|方[式法便面向]|高[兴级温]|金[额色]|马上|余额|白[色天]|黄色|任[何务]|钱|于是|向来"
     r"|万一|龙虾|石斑|石头|毛巾|杜绝|史上|夏天|林子|江鱼|程序|孔雀|汤[圆面匙]|洪水|江湖|包装|蓝色|武吉"
 )
+
+
+# A name greeted at the start ("佩琪你好", "郑淑芬您好"), or one that signs for the goods
+# ("由邱文杰签收" has its cue before; "王强签收了" after).
+_CJK_GREETED = re.compile(r"^\s*(?P<name>[^\s\W\d]{2,3})(?:你好|您好)")
+_CJK_THEN_CUE = re.compile(
+    rf"(?<![\u4e00-\u9fff])(?P<name>{_CJK_NAME})(?=签收|签名|收货|来电|打来)"
+)
+_CJK_GREETING_WORDS = re.compile(r"大家|各位|老板|你们|您们|早上|下午|晚上|老师|师傅|朋友|亲")
+
+
+def _latin_after_cjk_is_name(words: list[str]) -> bool:
+    """ "公司的UEN" is not a name; "持卡人LIM SOOK CHING" and "客户 Rachel" are."""
+    bare = {_bare(word) for word in words}
+    if bare & (_NOT_NAMES | _BUSINESS_WORDS | _COMPANY_WORDS):
+        return False
+    return len(words) >= 2 or _bare(words[0]) in GIVEN_NAMES | SURNAMES
 
 
 def _cjk_spans(text: str) -> Iterator[Span]:
     titled = [m.span() for m in _CJK_TITLED.finditer(text)]
     yield from titled
-    for pattern in (_CJK_CUED, _CJK_SIGN_OFF):
+    greeted = _CJK_GREETED.match(text)
+    if greeted and not _CJK_GREETING_WORDS.match(greeted.group("name")):
+        yield greeted.span("name")
+    for pattern in (_CJK_CUED, _CJK_SIGN_OFF, _CJK_THEN_CUE):
         for match in pattern.finditer(text):
             group = "surname" if match.groupdict().get("surname") else "name"
             start, end = match.span(group)
             if _CJK_NOT_NAMES.match(text, start) or any(s <= start < e for s, e in titled):
+                continue
+            if text[start].isascii() and not _latin_after_cjk_is_name(text[start:end].split()):
                 continue
             yield start, end
 
@@ -387,7 +480,16 @@ _TAMIL_STRONG = re.compile(
 )
 _TAMIL_WEAK = re.compile(
     r"(?:நான்|என் (?:முதலாளி|மேலாளர்|நண்பர்|மனைவி|கணவர்|சகோதரர்|சகோதரி|ஓட்டுநர்|உதவியாளர்|மகன்|மகள்)"
-    rf"|நன்றி[,!.]?\s*\n\s*(?:[-–—~]\s*)?)[ \t]*(?P<name>{_TAMIL_WORD})"
+    rf"|நன்றி[,!.]?\s*\n\s*(?:[-–—~]\s*)?|நன்றி[,]?(?=[ \t]))[ \t]*(?P<name>{_TAMIL_WORD})"
+    # "பிரியா this side", "கவிதா here": a known Tamil name before an English "here".
+    rf"|(?<![\u0B80-\u0BFF])(?P<before>{_TAMIL_WORD})(?=[ \t]+(?:this side|here|speaking)\b)"
+)
+# "இது அனிதா, ..." (this is Anitha,): a word between "இது" and a comma is who is writing.
+# Only after a greeting ("வணக்கம், நான் ராஜேஸ்வரி,"): "நான் வருகிறேன்," is "I'm coming," and
+# "இது சரியா," is "is this right,".
+_TAMIL_THIS_IS = re.compile(
+    r"(?:வணக்கம்|(?i:hi|hello|hai))[ \t]*[,!.]?[ \t]*"
+    rf"(?:இது|நான்)[ \t]+(?P<name>{_TAMIL_WORD})(?=[ \t]*[,，])"
 )
 # "<name> இடம் கேளுங்கள்" (ask <name>); not the object particle ஐ ("Mr Ganesh ஐ கேளுங்கள்").
 _TAMIL_THEN_CUE = re.compile(
@@ -396,18 +498,142 @@ _TAMIL_THEN_CUE = re.compile(
 _TAMIL_NEXT = re.compile(rf"[ \t]+({_TAMIL_WORD})")
 
 
+# A second word closing the clause belongs to the name: "என் பெயர் செல்வம் முருகேசன்.", unless
+# it ends like a verb ("திருமதி லக்ஷ்மி கேளுங்கள்.": ask Mrs Lakshmi).
+_CLAUSE_END = re.compile(r"[ \t]*[.,，;:()（）\n]")
+_TAMIL_VERB_ENDINGS = ("ுங்கள்", "ுங்க", "ும்", "ார்", "ேன்", "ோம்", "ாங்க", "ீங்க", "து", "ாள்", "ான்")
+
+
 def _tamil_spans(text: str) -> Iterator[Span]:
-    for pattern, strong in ((_TAMIL_STRONG, True), (_TAMIL_WEAK, False), (_TAMIL_THEN_CUE, True)):
+    patterns = ((_TAMIL_STRONG, True), (_TAMIL_WEAK, False), (_TAMIL_THEN_CUE, True))
+    for pattern, strong in (*patterns, (_TAMIL_THIS_IS, True)):
         for match in pattern.finditer(text):
-            start, end = match.span("name")
+            group = "before" if match.groupdict().get("before") else "name"
+            start, end = match.span(group)
             # A sign-off line holding only one word is a name whatever it is.
-            alone = match.group().startswith("நன்றி") and re.match(r"[ \t]*(?:\n|$)", text[end:])
-            if not strong and match.group("name") not in TAMIL_NAMES and not alone:
+            alone = (
+                match.group().startswith("நன்றி")
+                and "\n" in match.group()
+                and re.match(r"[ \t]*(?:\n|$)", text[end:])
+            )
+            if not strong and match.group(group) not in TAMIL_NAMES and not alone:
                 continue
-            following = _TAMIL_NEXT.match(text, end)
-            if following and following.group(1) in TAMIL_NAMES:
-                end = following.end()
-            yield start, end
+            if match.group(group) in _TAMIL_NOT_NAMES or (
+                pattern is _TAMIL_THIS_IS and match.group(group).endswith(_TAMIL_VERB_ENDINGS)
+            ):
+                continue
+            yield start, _tamil_name_end(text, end, strong=strong)
+
+
+def _tamil_name_end(text: str, end: int, *, strong: bool) -> int:
+    following = _TAMIL_NEXT.match(text, end)
+    if following and (
+        following.group(1) in TAMIL_NAMES
+        or (
+            strong
+            and _CLAUSE_END.match(text, following.end())
+            and not following.group(1).endswith(_TAMIL_VERB_ENDINGS)
+        )
+    ):
+        return following.end()
+    return end
+
+
+# ------------------------------------------------------------------ names in another script
+# after an English cue, and names written beside a phone number
+
+_SCRIPT_CUE = re.compile(
+    r"(?<![A-Za-z])(?i:consignee|recipient|receiver|attn|attention|contact person|contact"
+    r"|ask for|look for|my name is|name|this is|i am|i'm|penerima|nama|mr|mrs|ms|mdm"
+    # A relation before a Tamil word is often the subject of a Tamil sentence ("driver
+    # உங்களை அழைப்பார்"): only a known Tamil name after it counts.
+    r"|(?P<relation>customer|client|supplier|driver|boss|wife|husband|colleague|manager|tell"
+    r"|uncle|auntie|aunty))"
+    r"\.?[ \t]*[:：]?[ \t]*(?=[\u0B80-\u0BFF\u4e00-\u9fff])"
+)
+# Tamil cue words before a name in Latin script: "பேர் Tamilselvi", "பெயர்: Devi".
+_TAMIL_CUE_LATIN = re.compile(r"(?:பேர்|பெயர்)[ \t]*[:：]?[ \t]*(?=[A-Z][a-z])")
+_PHONE_AHEAD = (
+    r"(?:\(?\+\d{1,3}\)?[ .-]?\d|(?<!\d)[3689]\d{3}[ .-]?\d{4}(?!\d)"
+    r"|[ \t]*[,，][ \t]*(?:FIN|NRIC|IC|身份证|电话|手机|HP|hp|tel))"
+)
+# "李志伟 9517 2068", "Nur Fadhilah 8264 7719", "Wong Kar Mun (+6597718834)": a call list.
+_LATIN_BEFORE_PHONE = re.compile(
+    rf"{NB}(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})[ \t]*[:(（]?[ \t]*(?={_PHONE_AHEAD})"
+)
+_CJK_BEFORE_PHONE = re.compile(
+    rf"(?<![\u4e00-\u9fff])(?P<name>{_CJK_NAME})[ \t]*[:：(（]?[ \t]*(?={_PHONE_AHEAD})"
+)
+# "9316 7042 (தேவி)": a name in brackets right after a number.
+_NAME_AFTER_PHONE = re.compile(
+    r"(?:(?<!\d)[3689]\d{3}[ .-]?\d{4}|\+\d[\d .-]{6,}\d)[ \t]*[(（]"
+    rf"(?P<name>{_TAMIL_WORD}(?:[ \t]+{_TAMIL_WORD})?|{_CJK_NAME}|{_LATIN_NAME})[)）]"
+)
+_TAMIL_NOT_NAMES = {
+    "அலுவலகம்", "வீடு", "கடை", "ஆபீஸ்", "மொபைல்", "கைபேசி", "தொலைபேசி", "மலேசியா",
+    "இந்தியா", "சிங்கப்பூர்", "வாட்ஸ்அப்", "புதிய", "பழைய", "மேனேஜர்", "மேலாளர்", "கணக்கு",
+    "பிரிவு", "டிரைவர்", "ஓட்டுநர்", "முதலாளி", "சார்", "அண்ணா", "அக்கா", "தம்பி", "நண்பா",
+    "இங்கே", "அங்கே", "நாளை", "இன்று", "யாராவது", "யார்", "ஸ்டோர்", "சமையலறை", "காசாளர்",
+}  # fmt: skip
+
+
+def _gazetteer_first(words: list[str]) -> int | None:
+    """Index of the first word a name list knows as a given name or surname."""
+    for index, word in enumerate(words):
+        if _bare(word) in GIVEN_NAMES | SURNAMES and _in_gazetteer(word):
+            return index
+    return None
+
+
+def _beside_phone_spans(text: str) -> Iterator[Span]:
+    for match in _LATIN_BEFORE_PHONE.finditer(text):
+        spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", match.group("name"))]
+        words = [match.group("name")[a:b] for a, b in spans]
+        first = _gazetteer_first(words)
+        if first is None or _NOT_NAMES & {_bare(w) for w in words[first:]}:
+            continue
+        # "Mei Ling": the syllables before the surname-or-given word belong to the name.
+        while first and _in_gazetteer(words[first - 1], CHINESE_GIVEN):
+            first -= 1
+        base = match.start("name")
+        yield from _checked(text, base + spans[first][0], base + spans[-1][1], words[first:])
+    if re.search(r"[\u4e00-\u9fff]", text):
+        for match in _CJK_BEFORE_PHONE.finditer(text):
+            # Two characters ("黄金", "温度") are a name only as an entry of a list ("：赵磊，").
+            start, end = match.span("name")
+            listed = text[:start].rstrip(" \t")[-1:] in ("：", ":", "、", "，", ",")
+            if (end - start >= 3 or listed) and not _CJK_NOT_NAMES.match(text, start):
+                yield start, end
+    for match in _NAME_AFTER_PHONE.finditer(text):
+        name = match.group("name")
+        if name[0].isascii():
+            words = name.split()
+            if _gazetteer_first(words) != 0:
+                continue
+        elif _CJK_NOT_NAMES.match(name) or (
+            re.match(_TAMIL_WORD, name) and name.split()[0] not in TAMIL_NAMES
+        ):
+            continue
+        yield match.span("name")
+
+
+def _script_spans(text: str) -> Iterator[Span]:
+    for match in _SCRIPT_CUE.finditer(text):
+        position = match.end()
+        tamil = re.compile(_TAMIL_WORD).match(text, position)
+        if tamil:
+            if match.group("relation") and tamil.group() not in TAMIL_NAMES:
+                continue
+            if tamil.group() not in _TAMIL_NOT_NAMES:
+                yield position, _tamil_name_end(text, tamil.end(), strong=True)
+            continue
+        cjk = re.compile(_CJK_NAME).match(text, position)
+        if cjk and not _CJK_NOT_NAMES.match(text, position):
+            yield cjk.span()
+    for match in _TAMIL_CUE_LATIN.finditer(text):
+        span = _name_at(text, match.end(), strong=True)
+        if span:
+            yield span
 
 
 # ------------------------------------------------------------------ known names
@@ -439,6 +665,10 @@ def find_names(text: str, known_names: Iterable[str] = ()) -> list[Span]:
         spans.extend(_cjk_spans(text))
     if re.search(r"[\u0B80-\u0BFF]", text):
         spans.extend(_tamil_spans(text))
+    if re.search(r"[\u0B80-\u0BFF\u4e00-\u9fff]", text):
+        spans.extend(_script_spans(text))
+    if re.search(r"\d{4}", text):
+        spans.extend(_beside_phone_spans(text))
     pattern = _known_name_pattern(tuple(sorted(set(known_names))))
     if pattern:
         spans.extend(m.span() for m in pattern.finditer(text))

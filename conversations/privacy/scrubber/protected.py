@@ -16,12 +16,17 @@ from conversations.privacy.scrubber.common import NA, NB, Span
 # Labels that make the number after them order data. Short upper-case codes (DO, PO, INV) are
 # case-sensitive: "do" and "po" are ordinary words too.
 _ORDER_LABEL = (
-    r"(?<![A-Za-z])(?:(?i:sku|item(?:\s+code)?|stock\s+code|product\s+code|account\s+code"
-    r"|customer\s+code|(?<!postal )(?<!post )code|order|invoice|invois|inv|uen|barcode"
-    r"|bar\s+code|qty|quantity|ref|reference|tracking|pesanan|no\.\s*pesanan|kod(?:\s+stok|\s+bar)?|art(?:icle)?)"
+    # Plural labels head a list ("Stock codes 96651203, 96651211"); Malay "kod" takes a qualifier
+    # ("kod gudang", "kod produk"); Chinese 编码 / 编号 / 批号 / 型号 say what they number.
+    r"(?<![A-Za-z])(?:(?i:skus?|items?(?:\s+codes?)?|stock\s+codes?|product\s+codes?"
+    r"|account\s+codes?|customer\s+codes?|(?<!postal )(?<!post )codes?|orders?|invoices?|invois"
+    r"|inv|uen|barcodes?|bar\s+codes?|qty|quantity|ref|refs|reference|tracking|pesanan"
+    r"|no\.\s*pesanan|kod(?:\s+(?:stok|bar|gudang|produk|barang|item|pesanan|pembekal))?"
+    r"|(?:nombor|no\.?)\s+(?:stok|pesanan|invois|barang|produk|item)|stok|bil|bill|resit|receipt"
+    r"|art(?:icle)?|batch|lot|part(?:\s+no)?|model|serial)"
     r"|DO|PO|D/O|P/O|SO|GRN|CN|DN"
-    r"|订单号?|订单编号|单号|发票号?|送货单号?|库存代码|货号|条码|条形码|编号"
-    r"|ஆர்டர்(?:\s+எண்)?|இன்வாய்ஸ்(?:\s+எண்)?|ஸ்டாக்\s+கோட்|பார்கோடு)"
+    r"|订单号?|订单编号|单号|发票号?|送货单号?|库存代码|货号|条码|条形码|编号|编码|批号|型号|料号|收据号?|账单号?"
+    r"|ஆர்டர்(?:\s+எண்)?|இன்வாய்ஸ்(?:\s+எண்)?|ஸ்டாக்\s+கோட்|பார்கோடு|குறியீடு|ஐட்டம்|பில்|ரசீது)"
 )
 # "no.", "number", "nombor", "எண்" (number), "号": "DO எண் 84512096" is a delivery order number.
 _LABEL_TAIL = r"(?:\s*(?:no\.?|number|num|nombor|bil\.?|எண்|号码?|#|:|：|is))*\s*[#(]?\s*"
@@ -31,6 +36,16 @@ _QUANTITY_AFTER = re.compile(
     r"(?<!\d)(?P<number>\d{5,14})(?=\s*(?:[x×]\s*\d|(?i:pcs|pc|ctn|ctns|cartons?|boxes|box"
     r"|packs?|units|rolls|bags)\b))"
 )
+
+# A label after the number: "86620931 (order no.)", "96651203 is the SKU", "86620931 号订单".
+_LABEL_AFTER = re.compile(
+    r"(?<![\d+])(?P<number>\d{5,14})(?!\d)\s*(?:[(（]\s*|(?i:is|are)\s+(?:the\s+|our\s+|my\s+)?)?"
+    r"(?:(?i:sku|item\s+code|stock\s+code|product\s+code|order\s+(?:no|number)|invoice(?:\s+no)?"
+    r"|barcode|code|item)|PO|DO|INV|号订单|号单)(?![A-Za-z])"
+)
+# A reference written with "#" and no label ("pls check #86620931"): a phone is never written so.
+# Unit numbers ("#01-23") carry a dash and are left to the address rules.
+_HASH_REFERENCE = re.compile(r"(?<![\w#])#\s?(?P<number>\d{5,14})(?![\d-])")
 
 _PROTECTED_PATTERNS = [
     # References and SKUs: ORD-20250312-0042, INV-2025-004512, PB-10-KRAFT, CUP-12OZ-WHT, R-2025...
@@ -50,6 +65,8 @@ _PROTECTED_PATTERNS = [
     re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?:\s?-\s?\d{1,2}:\d{2})?(?![\d:])"),
     _LABELLED_NUMBER,
     _QUANTITY_AFTER,
+    _LABEL_AFTER,
+    _HASH_REFERENCE,
     re.compile(r"(?i:ean(?:-?(?:8|13))?|upc|kod bar)\.?\s*[:#]?\s*(\d{8,14})(?!\d)"),
 ]
 
@@ -85,13 +102,40 @@ def _find_known_skus(text: str, known_skus: Collection[str]) -> Iterable[Span]:
 
 
 # A label carries over a list: "stock code 88123456 and 88123457", "订单号 12345678、12345679".
-_LIST_NEXT = re.compile(r"\s*(?:,|，|、|/|&|(?i:and|or|dan|和))\s*(\d[\d-]{3,}\d)(?!\d)")
+# A short note in brackets may stand between ("65203318 (LID-16D) dengan 65203326"); the joining
+# word may be Malay, Tamil or Chinese ("dan", "dengan", "மற்றும்", "和", "及").
+_LIST_NEXT = re.compile(
+    r"(?:\s*[(（][^()（）\n]{1,24}[)）])?\s*(?:,|，|、|/|&|;|(?i:and|or|dan|dengan|serta|atau)"
+    r"|மற்றும்|அல்லது|和|及|与|或)\s*(?:(?i:and|or)\s+)?(\d[\d-]{3,}\d)(?!\d)"
+)
 
 
 def _listed_after(text: str, end: int) -> Iterable[Span]:
     while match := _LIST_NEXT.match(text, end):
         yield match.span(1)
         end = match.end()
+
+
+# Order talk: a message that labels order data and has no phone word anywhere. Its other bare
+# 8-digit numbers (no +65, no spaces, no dashes) are codes of the same list, not phones: "SKUs
+# changed: old 81120045 is now BX-2200", "Stock codes ... finish already? Then give me 66301144".
+_ORDER_TALK = re.compile(_ORDER_LABEL + r"(?![A-Za-z])")
+_PHONE_WORD = re.compile(
+    r"(?i)(?<![A-Za-z])(?:call|phone|tel|hp|h/p|mobile|mob|whatsapp|wa|contact|sms|text|reach"
+    r"|number|no\.|nombor|telefon|hubungi|talian|office|m:|t:)(?![A-Za-z])"
+    r"|电话|号码|手机|打给|联系|办公室|எண்|நம்பர்|தொலைபேசி|கைபேசி|அழை|அலுவலகம்"
+)
+_BARE_EIGHT = re.compile(r"(?<![\d+])\d{8}(?![\d-])")
+# "+65 97472696", "(65) 67419680": a country code before the number makes it a phone.
+_COUNTRY_CODE_BEFORE = re.compile(r"(?:\+\d{1,3}|\(\+?\d{1,3}\))[ .-]?$")
+
+
+def _bare_numbers_in_order_talk(text: str) -> Iterable[Span]:
+    if not _ORDER_TALK.search(text) or _PHONE_WORD.search(text):
+        return
+    for match in _BARE_EIGHT.finditer(text):
+        if not _COUNTRY_CODE_BEFORE.search(text, max(0, match.start() - 7), match.start()):
+            yield match.span()
 
 
 def find_protected(text: str, known_skus: Collection[str] = frozenset()) -> list[Span]:
@@ -103,6 +147,7 @@ def find_protected(text: str, known_skus: Collection[str] = frozenset()) -> list
     for match in _LABELLED_NUMBER.finditer(text):
         spans.extend(_listed_after(text, match.end()))
     spans.extend(_find_barcodes(text))
+    spans.extend(_bare_numbers_in_order_talk(text))
     if known_skus:
         spans.extend(_find_known_skus(text, known_skus))
     return spans
