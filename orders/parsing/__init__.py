@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from orders.parsing.leftovers import safety_doubts
 from orders.parsing.segments import CLAUSE_SPLIT, QUANTITY, Segment, find_quantity, split_segments
 from orders.parsing.text import (
     SIZE_UNITS,
@@ -127,9 +128,14 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     repeat_last = any(re.search(pattern, affirmed) for pattern in REPEAT_PATTERNS)
     doubts = [name for name, pattern in DOUBT_PATTERNS if re.search(pattern, normalised)]
     items: list[ParsedItem] = []
+    unread_lines = 0
     for segment in split_segments(normalised):
-        items.extend(read_segment(segment, items[-1] if items else None, doubts))
+        read = read_segment(segment, items[-1] if items else None, doubts)
+        unread_lines += not read
+        items.extend(read)
     items = [item for item in borrow_types(items) if item.product]
+    if items:
+        doubts.extend(safety_doubts(normalised, unread_lines))
     if repeat_last and (items or negated):
         # "same as last week but add 500 cups", "same as last time, no need lids"
         doubts.append("the last order with changes")

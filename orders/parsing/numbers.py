@@ -195,6 +195,8 @@ def tamil_value(words: list[str]) -> int:
     for word in words:
         if word in TAMIL_THOUSAND or TAMIL_VALUES.get(word) == 1000:
             total, current = total + max(current, 1) * 1000, 0
+        elif TAMIL_VALUES[word] == 100 and 0 < current < 10:
+            current *= 100  # "moonu nooru" (three hundred), as the spoken form "munnooru"
         else:
             current += TAMIL_VALUES[word]
     return total + current

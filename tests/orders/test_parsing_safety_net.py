@@ -1,0 +1,129 @@
+"""The safety net (issue 19, third round): what the parser leaves unaccounted for in a message it
+reads as an order makes it ask instead of ordering. Sentences written for this file, not taken
+from any evaluation set."""
+
+import pytest
+
+from orders.parsing import parse_order
+
+
+def items(text: str) -> list[tuple]:
+    return [(i.product, i.quantity, i.unit, i.size) for i in parse_order(text).items]
+
+
+# ---------------------------------------------------------------- a number left unread
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "16oz cold cups 800, 不对, 900个",
+        "napkins 2000, eh, 2500 pcs",
+        "straws 4000 ... 4500",
+    ],
+)
+def test_a_number_on_a_line_that_gives_no_item_is_asked_about(text):
+    parsed = parse_order(text)
+    assert parsed.items  # something was read ...
+    assert parsed.doubt  # ... but the customer confirms it
+
+
+# ---------------------------------------------------------------- corrections
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kraft bags large 600 no sorry 700",
+        "14 inch pizza box 120 wait make that 150",
+        "sleeves 300 oops",
+        "kotak pizza 10 inci 80 salah, 90",
+        "8oz cups 600 illa 700",
+        "纸杯12oz 五百个 说错了",
+    ],
+)
+def test_a_correction_word_makes_the_order_a_question(text):
+    assert "a correction" in parse_order(text).doubt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no need lids, just 500 cups 12oz",  # a negation the parser reads, no correction
+        "500 cups 12oz, nothing else",
+        "12oz cups 500 pls, know you're busy",
+    ],
+)
+def test_ordinary_orders_are_not_taken_for_corrections(text):
+    parsed = parse_order(text)
+    assert ("cup", 500, "pcs", "12 oz") in items(text)
+    assert "a correction" not in parsed.doubt
+
+
+# ---------------------------------------------------------------- words that change a product
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "8oz lids 1k, not the flat ones",
+        "dome lids 16oz 500, never again the wrong sip ones",
+        "paper straws 2000 jangan yang plastik",
+    ],
+)
+def test_a_negating_word_left_in_a_product_phrase_is_asked_about(text):
+    assert parse_order(text).doubt
+
+
+def test_a_malay_question_particle_tak_is_no_negation():
+    # "boleh hantar esok tak?": can you deliver tomorrow or not
+    parsed = parse_order("nak 300 kotak pizza 12 inci, boleh hantar esok tak")
+    assert items("nak 300 kotak pizza 12 inci, boleh hantar esok tak") == [
+        ("pizza box", 300, "pcs", "12 inch")
+    ]
+    assert parsed.doubt == ""
+
+
+# ---------------------------------------------------------------- recognised spans, no doubt
+
+
+def test_a_numbered_list_reads_its_items_not_its_line_numbers():
+    text = 'order pls\n1. 10" pizza box - 60\n2) napkins x 3000\n3. kraft bag small 400'
+    assert items(text) == [
+        ("pizza box", 60, "pcs", "10 inch"),
+        ("napkin", 3000, "pcs", None),
+        ("kraft bag small", 400, "pcs", None),
+    ]
+    assert parse_order(text).doubt == ""
+
+
+def test_maybe_is_no_month_and_its_two_quantities_are_asked_about():
+    parsed = parse_order("straws maybe 4 or 5 ctn")
+    assert "two quantities" in parsed.doubt
+
+
+def test_a_date_with_a_month_name_is_still_no_quantity():
+    assert items("deliver on 3 march pls, 12oz cups 700") == [("cup", 700, "pcs", "12 oz")]
+
+
+def test_an_address_ends_at_a_full_stop_and_the_items_after_it_are_read():
+    text = "this is Kopi Corner, Blk 88 Tampines St 81. need 12oz cups 900, 12oz lids 900"
+    assert [(i.quantity, i.size) for i in parse_order(text).items] == [
+        (900, "12 oz"),
+        (900, "12 oz"),
+    ]
+
+
+def test_a_romanised_tamil_digit_before_nooru_multiplies_it():
+    assert items("paper straw rendu nooru venum")[0][1] == 200
+    assert items("napkin anju nooru")[0][1] == 500
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [("nak 600 cawan 12oz. no tel 9123 4567", 600), ("500 cups 12oz, my no. 8123 4567", 500)],
+)
+def test_no_for_number_before_a_phone_number_is_no_negation(text, quantity):
+    parsed = parse_order(text)
+    assert [(i.quantity, i.size) for i in parsed.items] == [(quantity, "12 oz")]
+    assert parsed.doubt == ""
