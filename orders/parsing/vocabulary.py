@@ -52,6 +52,8 @@ SINGLISH_STOPWORDS = (
     " bro sis uncle auntie aunty anna akka abang kak encik cik puan tuan tauke towkay wah oi liao"
     " le sia anot"
 )
+# Romanised Tamil, as typed on a phone: "venum" (needed), "anuppunga" (send), "kudunga" (give).
+TAMIL_ROMAN_STOPWORDS = "venum vendum anuppunga anupunga anuppu kudunga kodunga podunga"
 
 # Words that carry no product meaning in an order line.
 STOPWORDS = frozenset(
@@ -70,6 +72,7 @@ STOPWORDS = frozenset(
     """.split()  # noqa: SIM905 - a word list reads better as text
     + MALAY_STOPWORDS.split()
     + SINGLISH_STOPWORDS.split()
+    + TAMIL_ROMAN_STOPWORDS.split()
 )
 
 # What a product is (the head noun): two of them under one quantity is a doubt, and a lid line
