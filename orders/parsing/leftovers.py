@@ -39,7 +39,7 @@ QUANTITY_TAKEN_BACK = re.compile(
 
 def read_corrections(normalised: str) -> str:
     """'pizza box 300 no sorry 400' -> 'pizza box 400': a quantity corrected right after it is
-    written is replaced by the correction (the unit of the first stays unless the second has one)."""
+    written is replaced by the correction (with the first one's unit if the second has none)."""
 
     def corrected(match: re.Match[str]) -> str:
         unit = match.group("new_unit") or match.group("unit") or ""

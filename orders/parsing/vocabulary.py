@@ -170,6 +170,18 @@ NEGATION = "|".join(
         "不要",
     )
 )
+# A product without a quantity said to be in stock or to have come already is no line of the order:
+# "cawan masih ada stok", "cups still got stock", "杯子还有不用", "போன வாரம் cups வந்துச்சு".
+NOT_WANTED = "|".join(
+    (
+        NEGATION,
+        r"\bmasih ada\b",
+        r"\bstill (?:have|got|has)\b",
+        r"\bgot stock\b",
+        r"\b(?:already|just) (?:came|arrived|received)\b",
+        "还有货|还够|(?<![\u0b80-\u0bff])(?:வந்துச்சு|வந்தது|இருக்கு)",
+    )
+)
 
 IRREGULAR_SINGULARS = {"knives": "knife", "glasses": "glass", "boxes": "box", "dishes": "dish"}
 SINGULAR_KEEP = frozenset({"glass", "bus", "gas", "less", "plus", "cutlery", "fries"})

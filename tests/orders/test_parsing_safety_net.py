@@ -160,3 +160,33 @@ def test_a_quantity_corrected_right_after_it_is_written_takes_the_correction(tex
 )
 def test_an_unsure_customer_is_asked(text):
     assert parse_order(text).doubt
+
+
+# ---------------------------------------------------------------- fresh2's other classes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "16oz的杯子两千个，盖子还有不用",
+        "nak straw kertas 3000, napkin masih ada stok",
+        "12oz cups 1500 pls, lids still got stock",
+    ],
+)
+def test_a_product_said_to_be_in_stock_or_not_needed_is_not_ordered(text):
+    parsed = parse_order(text)
+    assert len(parsed.items) == 1
+    assert "lid" not in parsed.items[0].product and "napkin" not in parsed.items[0].product
+    assert parsed.doubt == ""
+
+
+def test_untuk_between_two_products_is_for():
+    assert items("nak penutup untuk cawan 16oz, dua ribu") == [("cup lid", 2000, "pcs", "16 oz")]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [("napkin நூற்றைம்பது", 150), ("straw ஆயிரத்தைநூறு", 1500), ("cup 12oz முந்நூற்றைம்பது", 350)],
+)
+def test_two_tamil_number_words_written_as_one_are_added(text, quantity):
+    assert parse_order(text).items[0].quantity == quantity
