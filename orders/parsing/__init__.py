@@ -128,6 +128,8 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     affirmed = " ; ".join(clause for clause in clauses if clause not in negated)
     repeat_last = any(re.search(pattern, affirmed) for pattern in REPEAT_PATTERNS)
     doubts = [name for name, pattern in DOUBT_PATTERNS if re.search(pattern, normalised)]
+    if "a material to confirm" in doubts and plastic_only_remarked(clauses):
+        doubts.remove("a material to confirm")
     items: list[ParsedItem] = []
     unread_lines = 0
     for segment in split_segments(normalised):
@@ -142,6 +144,15 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         doubts.append("the last order with changes")
     return ParsedOrder(
         items=items, repeat_last=repeat_last and not items, doubt=", ".join(dict.fromkeys(doubts))
+    )
+
+
+def plastic_only_remarked(clauses: list[str]) -> bool:
+    """'wooden cutlery set 1k, the plastic one we stop using': wooden is ordered and plastic only
+    named in a clause without a quantity (a remark, not a line of the order)."""
+    plastic = [clause for clause in clauses if re.search(r"\bplastic\b", clause)]
+    return any(re.search(r"\bwooden\b", clause) for clause in clauses) and not any(
+        QUANTITY.search(extract_sizes(clause)[0]) for clause in plastic
     )
 
 

@@ -28,12 +28,12 @@ CORRECTION = re.compile(
 _TAKEN_BACK = (
     # not "illa": in Tamil it also joins two readings ("oru carton illa rendu carton": one or two)
     r"(?:no|sorry|oops|wait|actually|i mean|make (?:it|that)|silap|salah|tersilap|"
-    r"不对|错了|说错了?|இல்லை|இல்ல)"
+    r"不对|不是|错了|说错了?|இல்லை|இல்ல)"
 )
-_FILLER = r"(?:[\s,.!]|\bah\b|\blah\b|\beh\b|\boh\b|哦|呃)*"
+_FILLER = r"(?:[\s,.!-]|\bah\b|\blah\b|\beh\b|\boh\b|哦|呃)*"
 QUANTITY_TAKEN_BACK = re.compile(
     rf"(?<![\w§.])\d+(?P<unit>\s*(?:pcs|ctns?|cartons?)\b)?{_FILLER}{_TAKEN_BACK}"
-    rf"(?:{_FILLER}{_TAKEN_BACK})*{_FILLER}(?P<new>\d+)(?![\w§.])(?P<new_unit>\s*(?:pcs|ctns?|cartons?)\b)?"
+    rf"(?:{_FILLER}{_TAKEN_BACK})*{_FILLER}(?P<new>\d+)(?![\w§]|\.\d)(?P<new_unit>\s*(?:pcs|ctns?|cartons?)\b)?"
 )
 
 
@@ -60,9 +60,11 @@ CHANGING_WORDS = frozenset(
     "no not dun dont don't never wrong stop without bukan jangan jgn illa vendam venam".split()  # noqa: SIM905
 )
 # Where such a word is already read: a negation the parser handles ("no need lids"), a question
-# tail ("can or not", "got anot"), or "no" for number before a phone number cut out ("my no. ;").
+# tail ("can or not", "got anot"), a sentence that starts with "no" ("No napkins this time", a piece
+# split_segments drops), or "no" for number before a phone number cut out ("my no. ;").
 READ_NEGATIONS = re.compile(
-    rf"{NEGATION}|\b(?:or|can|got|have) not\b|\bno\b\.?(?=\s*(?:tel|hp|phone|telefon)?\s*(?:;|$))"
+    rf"{NEGATION}|(?:^|[.!?\n]\s*)no\b(?=\s+[a-z])|\b(?:or|can|got|have) not\b"
+    r"|\bno\b\.?(?=\s*(?:tel|hp|phone|telefon)?\s*(?:;|$))"
 )
 
 

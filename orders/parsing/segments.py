@@ -15,7 +15,7 @@ from orders.parsing.vocabulary import ATTRIBUTE_WORDS, NOT_WANTED, TYPE_NOUNS, U
 from orders.parsing.words import canonical_product, product_words, singular, type_nouns
 
 SEGMENT_SPLIT = re.compile(
-    r"\n|;|,|\+|&|\band\b|\bn\b|\bplus\b|\balso\b|•|·|\s-\s|\.(?=\s|$)|\bwith\b"
+    r"\n|;|,|\+|&|\band\b|\bn\b|\bplus\b|\balso\b|\bthen\b|•|·|\s-\s|\.(?=\s|$)|\bwith\b"
 )
 # Clauses for telling what is wanted from what is not ("same as usual but no need napkins").
 CLAUSE_SPLIT = re.compile(rf"{SEGMENT_SPLIT.pattern}|\bbut\b|\btapi\b|但是")

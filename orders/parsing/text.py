@@ -78,6 +78,7 @@ NOT_QUANTITIES = re.compile(
     r"|\b(?:table|outlet|branch|store|shop|level|floor|lvl|lot|gate|bay|dock|door|counter|stall|"
     r"kiosk|meja|cawangan|tingkat)\s*#?\d+\b"
 )
+CHINESE_NOT_QUANTITIES = re.compile(r"\d+\s*(?:天|周|个月|小时|点|号|日|月)")
 ROAD_WORDS = re.compile(r"\b(?:road|rd|street|st|ave|avenue|jalan|lorong|drive|crescent)\b")
 
 # "12/16oz", "12/16 sip lid": a lid sold for two cup sizes, read as the first size.
@@ -116,6 +117,7 @@ def normalise_text(text: str) -> str:
     text = re.sub(r"(?<=[a-z0-9\"])的", " 的", text)
     text = CUTLERY_SET.sub(" cutlery set ", text)
     text = numbers.replace_chinese_numerals(text)
+    text = CHINESE_NOT_QUANTITIES.sub(" ", text)  # "十点前" is "10点前" only now
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
     text = SLASH_SIZE.sub(r"\1oz", text)
     text = re.sub(r"(?<=\d)x(?=\s|\d|$)", " x ", text)

@@ -67,7 +67,7 @@ STOPWORDS = frozenset(
     shall do have has let lets let's new same usual size sized type kind again as well okay ok
     yes yeah yep hmm lah leh ah ya eh one make it there outlet shop branch store kitchen
     thks tks tqvm thankyou slot each setiap jenis masing masing-masing but last time matching
-    following give
+    following give team guys then
     tria gimme we're i'm we've we'll i'll we'd i'd running low out urgent urgently top up help
     """.split()  # noqa: SIM905 - a word list reads better as text
     + MALAY_STOPWORDS.split()
@@ -175,6 +175,7 @@ NEGATION = "|".join(
 NOT_WANTED = "|".join(
     (
         NEGATION,
+        r"^no\b(?!\.)",  # a piece that starts with "no": "no napkins this time"
         r"\bmasih ada\b",
         r"\bstill (?:have|got|has)\b",
         r"\bgot stock\b",

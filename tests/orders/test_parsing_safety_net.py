@@ -190,3 +190,44 @@ def test_untuk_between_two_products_is_for():
 )
 def test_two_tamil_number_words_written_as_one_are_added(text, quantity):
     assert parse_order(text).items[0].quantity == quantity
+
+
+# ---------------------------------------------------------------- development batch 7's classes
+
+
+def test_then_separates_two_items():
+    assert items("8oz cup 1500 then the lid also 1500") == [
+        ("cup", 1500, "pcs", "8 oz"),
+        ("lid", 1500, "pcs", "8 oz"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("paper straws 4000 - sorry, 6000 - and napkins 5000", 6000),
+        ("burger boxes, 400 pcs. Actually no, make that 450.", 450),
+        ("汉堡盒一百个，不是，一百五十个", 150),
+    ],
+)
+def test_a_correction_between_dashes_full_stops_or_after_bu_shi_is_read(text, quantity):
+    parsed = parse_order(text)
+    assert parsed.items[0].quantity == quantity
+    assert parsed.doubt == ""
+
+
+def test_a_sentence_starting_with_no_leaves_that_product_out_without_a_doubt():
+    parsed = parse_order("Order: 12oz cups x 1000, 12oz lids x 1000. No straws this time.")
+    assert [i.product for i in parsed.items] == ["cup", "lid"]
+    assert parsed.doubt == ""
+
+
+def test_a_chinese_clock_time_is_no_quantity():
+    parsed = parse_order("750毫升外卖盒三百个，后天下午三点送")
+    assert items("750毫升外卖盒三百个，后天下午三点送") == [("takeaway box", 300, "pcs", "750 ml")]
+    assert parsed.doubt == ""
+
+
+def test_plastic_only_remarked_after_a_wooden_order_is_no_doubt():
+    assert parse_order("wooden cutlery 600 set, plastic ones too flimsy").doubt == ""
+    assert parse_order("wooden cutlery 600 set, plastic spoon 200").doubt
