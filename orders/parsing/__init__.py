@@ -270,6 +270,9 @@ class OrderSignals:
 
     names_product: bool
     has_quantity: bool
+    # "paper straw 5k, oh wait make it 10k": a quantity corrected inside a new order, read by
+    # read_corrections (its "make it" is no change of an earlier order)
+    corrects_itself: bool = False
 
 
 def order_signals(text: str) -> OrderSignals:
@@ -281,7 +284,11 @@ def signals_of(normalised: str) -> OrderSignals:
     named = bool(sizes) or any(singular(w) in TYPE_NOUNS for w in product_words(masked))
     # "一两千" (one or two thousand) is a quantity the parser leaves unread, as a doubt
     unread = re.search(r"[一二两三四五六七八九]{2}[十百千万]", masked)
-    return OrderSignals(named, has_quantity=find_quantity(masked) is not None or bool(unread))
+    return OrderSignals(
+        named,
+        has_quantity=find_quantity(masked) is not None or bool(unread),
+        corrects_itself=read_corrections(normalised) != normalised,
+    )
 
 
 def inherit(item: ParsedItem, previous: ParsedItem) -> ParsedItem:

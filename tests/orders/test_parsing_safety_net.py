@@ -4,6 +4,7 @@ from any evaluation set."""
 
 import pytest
 
+from orders import intents
 from orders.parsing import parse_order
 
 
@@ -231,3 +232,41 @@ def test_a_chinese_clock_time_is_no_quantity():
 def test_plastic_only_remarked_after_a_wooden_order_is_no_doubt():
     assert parse_order("wooden cutlery 600 set, plastic ones too flimsy").doubt == ""
     assert parse_order("wooden cutlery 600 set, plastic spoon 200").doubt
+
+
+# ---------------------------------------------------------------- intents of batch 7's classes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "napkins 3000, eh wait make it 4000",
+        "kraft bag small 800 no sorry 900 pls",
+        "the cups last time got leak, anyway this round 12oz cup 2000",
+        "last order all wet, this time pizza box 12 inch 300",
+    ],
+)
+def test_a_new_order_with_its_own_correction_or_after_a_remark_is_an_order(text):
+    assert intents.classify_intent(text).intent == "order_placement"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "invoice says 5 cartons but we only got 4",
+        "the bill shows 2000 cups but i only received 1500",
+    ],
+)
+def test_fewer_goods_than_billed_is_a_complaint(text):
+    assert intents.classify_intent(text).intent == "complaint"
+
+
+@pytest.mark.parametrize(
+    "text", ["has our order been shipped?", "order semalam dah hantar ke belum", "我的货发了吗"]
+)
+def test_whether_an_order_has_gone_out_is_its_status(text):
+    assert intents.classify_intent(text).intent == "order_status"
+
+
+def test_a_wet_delivery_in_spoken_tamil_is_a_complaint():
+    assert intents.classify_intent("வந்த napkin எல்லாம் ஈரமா இருக்கு").intent == "complaint"
