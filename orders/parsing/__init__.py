@@ -151,9 +151,12 @@ def plastic_only_remarked(clauses: list[str]) -> bool:
     """'wooden cutlery set 1k, the plastic one we stop using': wooden is ordered and plastic only
     named in a clause without a quantity (a remark, not a line of the order)."""
     plastic = [clause for clause in clauses if re.search(r"\bplastic\b", clause)]
-    return any(re.search(r"\bwooden\b", clause) for clause in clauses) and not any(
-        QUANTITY.search(extract_sizes(clause)[0]) for clause in plastic
-    )
+
+    def counted(clause: str) -> bool:
+        return QUANTITY.search(extract_sizes(clause)[0]) is not None
+
+    wooden_ordered = any(re.search(r"\bwooden\b", c) and counted(c) for c in clauses)
+    return wooden_ordered and not any(counted(clause) for clause in plastic)
 
 
 def read_segment(
