@@ -67,7 +67,7 @@ STOPWORDS = frozenset(
     shall do have has let lets let's new same usual size sized type kind again as well okay ok
     yes yeah yep hmm lah leh ah ya eh one make it there outlet shop branch store kitchen
     thks tks tqvm thankyou slot each setiap jenis masing masing-masing but last time matching
-    following give team guys then
+    following give team guys then see how maybe perhaps sure
     tria gimme we're i'm we've we'll i'll we'd i'd running low out urgent urgently top up help
     """.split()  # noqa: SIM905 - a word list reads better as text
     + MALAY_STOPWORDS.split()
