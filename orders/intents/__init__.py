@@ -36,6 +36,7 @@ from orders.intents.rules import (
     ARRIVAL_THANKS,
     COMPILED_RULES,
     CONTACT_CHANGE,
+    NEW_ROUND,
     PAST_ORDER,
     QUESTION,
     RULES,
@@ -142,6 +143,11 @@ def score_intents(lowered: str) -> dict[str, float]:
     if CONTACT_CHANGE.search(lowered) and not parsed.items:
         scores[OTHER] += 0.8
         scores[ORDER_PLACEMENT] = 0.0
+    if parsed.items and not parsed.doubt and NEW_ROUND.search(lowered):
+        # "last week the cups all kena squash, anyway this time 8oz cup 3000": a new order
+        scores[ORDER_PLACEMENT] += 0.5
+    if signals.corrects_itself and parsed.items and not parsed.doubt:
+        scores[ORDER_CHANGE] = 0.0  # "5k, oh wait make it 10k": the new order corrected
     if scores[ORDER_CHANGE] >= 1.0 or scores[ORDER_CANCEL] > 0:
         scores[ORDER_PLACEMENT] = min(scores[ORDER_PLACEMENT], 0.5)
     return scores

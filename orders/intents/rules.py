@@ -98,6 +98,18 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"ஆர்டர்\S*\s+எங்கே",
         ),
     ),
+    # "has our order been dispatched?", "order dah hantar ke belum?", "货发了吗": whether an order
+    # has gone out is its status (whether it has come, "reach already or not?", is a delivery query)
+    (
+        ORDER_STATUS,
+        1.0,
+        (
+            r"\b(?:my|our) order\b.{0,25}\b(?:dispatched|shipped|sent out)\b",
+            r"\b(?:order|pesanan)\b.{0,25}\b(?:dah|sudah)\s+hantar\b.{0,10}\bbelum\b",
+            "货发了|发货了吗|发了吗",
+            r"order\S*\s+பண்ண\S*\s+எப்போ",
+        ),
+    ),
     (
         ORDER_STATUS,
         1.0,
@@ -246,6 +258,7 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             "உடைஞ்",  # spoken "broken"
             "கிழிஞ்",  # spoken "torn"
             "ஓட்டை",  # a hole
+            "ஈரமா",  # spoken "wet"
         ),
     ),
     (
@@ -261,6 +274,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             "குறைவாக",
         ),
     ),
+    # "the invoice shows 3 cartons but we only got 2": fewer goods than billed, a complaint first
+    (COMPLAINT, 1.4, (r"\bbut (?:we |i )?only (?:got|received|receive) \d+\b",)),
     (
         COMPLAINT,
         0.9,
@@ -342,6 +357,8 @@ COMPILED_RULES = tuple(
 
 # About an order already placed or delivered ("received 2 ctn straws, thanks", "我们上周订了两千个
 # 杯子", "நேற்று 1000 கப் ஆர்டர் செய்தேன்"): items in it are no new order unless an order verb asks.
+# A new round of ordering after talk of an earlier one: "anyway this time 8oz cup 3000".
+NEW_ROUND = re.compile(r"\b(?:anyway|this time|this round|kali ini)\b|这次|இந்த (?:முறை|தடவை)")
 PAST_ORDER = compile_alternatives(
     (
         r"\b(?:received|we got|got the|you sent|was sent|were sent|came|arrived|delivered)\b",

@@ -4,7 +4,8 @@ Pure functions of plain strings: no ORM, no network (it may import only the stan
 its own modules). The OpenAI parser (orders/llm.py) returns the same dataclasses and falls back to
 this package, so the assistant never depends on the API being up.
 
-Modules: text (contact details and references out, words translated, sizes masked), lexicon
+Modules: text (contact details and references out, words translated, sizes masked), leftovers
+(the safety net: what an order message leaves unread makes it a doubt; corrections read), lexicon
 (Chinese, Malay and Tamil order words), numbers (number words and numerals in English, Malay,
 Tamil and Chinese), vocabulary (units, stopwords, doubts), segments (a message cut into order
 lines), words (product words, singular, types), this module (items from segments). Judged by
@@ -22,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from orders.parsing.leftovers import read_corrections, safety_doubts
 from orders.parsing.segments import CLAUSE_SPLIT, QUANTITY, Segment, find_quantity, split_segments
 from orders.parsing.text import (
     SIZE_UNITS,
@@ -121,21 +123,41 @@ def read_message(text: str) -> tuple[ParsedOrder, OrderSignals]:
 
 
 def parse_normalised(normalised: str) -> ParsedOrder:
+    normalised = read_corrections(normalised)
     clauses = CLAUSE_SPLIT.split(normalised)
     negated = [clause for clause in clauses if re.search(NEGATION, clause)]
     affirmed = " ; ".join(clause for clause in clauses if clause not in negated)
     repeat_last = any(re.search(pattern, affirmed) for pattern in REPEAT_PATTERNS)
     doubts = [name for name, pattern in DOUBT_PATTERNS if re.search(pattern, normalised)]
+    if "a material to confirm" in doubts and plastic_only_remarked(clauses):
+        doubts.remove("a material to confirm")
     items: list[ParsedItem] = []
+    unread_lines = 0
     for segment in split_segments(normalised):
-        items.extend(read_segment(segment, items[-1] if items else None, doubts))
+        read = read_segment(segment, items[-1] if items else None, doubts)
+        unread_lines += not read
+        items.extend(read)
     items = [item for item in borrow_types(items) if item.product]
+    if items:
+        doubts.extend(safety_doubts(normalised, unread_lines))
     if repeat_last and (items or negated):
         # "same as last week but add 500 cups", "same as last time, no need lids"
         doubts.append("the last order with changes")
     return ParsedOrder(
         items=items, repeat_last=repeat_last and not items, doubt=", ".join(dict.fromkeys(doubts))
     )
+
+
+def plastic_only_remarked(clauses: list[str]) -> bool:
+    """'wooden cutlery set 1k, the plastic one we stop using': wooden is ordered and plastic only
+    named in a clause without a quantity (a remark, not a line of the order)."""
+    plastic = [clause for clause in clauses if re.search(r"\bplastic\b", clause)]
+
+    def counted(clause: str) -> bool:
+        return QUANTITY.search(extract_sizes(clause)[0]) is not None
+
+    wooden_ordered = any(re.search(r"\bwooden\b", c) and counted(c) for c in clauses)
+    return wooden_ordered and not any(counted(clause) for clause in plastic)
 
 
 def read_segment(
@@ -252,6 +274,9 @@ class OrderSignals:
 
     names_product: bool
     has_quantity: bool
+    # "paper straw 5k, oh wait make it 10k": a quantity corrected inside a new order, read by
+    # read_corrections (its "make it" is no change of an earlier order)
+    corrects_itself: bool = False
 
 
 def order_signals(text: str) -> OrderSignals:
@@ -263,7 +288,11 @@ def signals_of(normalised: str) -> OrderSignals:
     named = bool(sizes) or any(singular(w) in TYPE_NOUNS for w in product_words(masked))
     # "一两千" (one or two thousand) is a quantity the parser leaves unread, as a doubt
     unread = re.search(r"[一二两三四五六七八九]{2}[十百千万]", masked)
-    return OrderSignals(named, has_quantity=find_quantity(masked) is not None or bool(unread))
+    return OrderSignals(
+        named,
+        has_quantity=find_quantity(masked) is not None or bool(unread),
+        corrects_itself=read_corrections(normalised) != normalised,
+    )
 
 
 def inherit(item: ParsedItem, previous: ParsedItem) -> ParsedItem:

@@ -195,12 +195,35 @@ def tamil_value(words: list[str]) -> int:
     for word in words:
         if word in TAMIL_THOUSAND or TAMIL_VALUES.get(word) == 1000:
             total, current = total + max(current, 1) * 1000, 0
+        elif TAMIL_VALUES[word] == 100 and 0 < current < 10:
+            current *= 100  # "moonu nooru" (three hundred), as the spoken form "munnooru"
         else:
             current += TAMIL_VALUES[word]
     return total + current
 
 
+# A vowel sign where a joining form ending in "ு" meets a word starting with a vowel, as written
+# in one word: "இருநூற்றைம்பது" = இருநூற்று + ஐம்பது (250), "ஆயிரத்தைநூறு" = ஆயிரத்து + ஐநூறு.
+TAMIL_VOWEL_SIGNS = {"ை": "ஐ", "ெ": "எ", "ே": "ஏ", "ொ": "ஒ", "ோ": "ஓ", "ி": "இ", "ா": "ஆ"}
+
+
+def split_fused_tamil(text: str) -> str:
+    """Two Tamil number words written as one ('இருநூற்றைம்பது') as two ('இருநூற்று ஐம்பது')."""
+
+    def split(match: re.Match[str]) -> str:
+        word = match.group(0)
+        for index, sign in enumerate(word):
+            if sign in TAMIL_VOWEL_SIGNS:
+                first, second = word[:index] + "ு", TAMIL_VOWEL_SIGNS[sign] + word[index + 1 :]
+                if first in TAMIL_VALUES and second in TAMIL_VALUES:
+                    return f"{first} {second}"
+        return word
+
+    return re.sub(r"[\u0B80-\u0BFF]+", split, text)
+
+
 def replace_tamil_numbers(text: str) -> str:
+    text = split_fused_tamil(text)
     return TAMIL_RUN.sub(lambda m: f" {tamil_value(m.group(0).split())} ", text)
 
 

@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass
 
 from orders.parsing.text import extract_sizes
-from orders.parsing.vocabulary import ATTRIBUTE_WORDS, NEGATION, TYPE_NOUNS, UNIT_WORDS
+from orders.parsing.vocabulary import ATTRIBUTE_WORDS, NOT_WANTED, TYPE_NOUNS, UNIT_WORDS
 from orders.parsing.words import canonical_product, product_words, singular, type_nouns
 
 SEGMENT_SPLIT = re.compile(
-    r"\n|;|,|\+|&|\band\b|\bn\b|\bplus\b|\balso\b|•|·|\s-\s|\.(?=\s|$)|\bwith\b"
+    r"\n|;|,|\+|&|\band\b|\bn\b|\bplus\b|\balso\b|\bthen\b|•|·|\s-\s|\.(?=\s|$)|\bwith\b"
 )
 # Clauses for telling what is wanted from what is not ("same as usual but no need napkins").
 CLAUSE_SPLIT = re.compile(rf"{SEGMENT_SPLIT.pattern}|\bbut\b|\btapi\b|但是")
@@ -50,8 +50,8 @@ def split_segments(text: str) -> list[Segment]:
         if has_quantity(piece):
             segments.append(Segment(f"{carry} {piece}".strip()))
             carry = ""
-        elif re.search(NEGATION, piece):
-            continue  # "the usual lid no need"
+        elif re.search(NOT_WANTED, piece) or is_bare_negation(next_piece):
+            continue  # "the usual lid no need", "cawan masih ada stok", "杯子还有不用"
         elif names_a_type(piece) and segments and not carry and not is_bare_quantity(next_piece):
             if is_companion(piece, segments[-1].text):
                 segments.append(Segment(piece, companion=True))
@@ -60,6 +60,12 @@ def split_segments(text: str) -> list[Segment]:
         else:
             carry = f"{carry} {piece}".strip()
     return segments
+
+
+def is_bare_negation(piece: str) -> bool:
+    """'不用', 'no need', 'tak payah': a piece that only says no, to the piece before it."""
+    rest = re.sub(NOT_WANTED, " ", piece)
+    return rest != piece and not product_words(extract_sizes(rest)[0])
 
 
 def drop_product_questions(text: str) -> str:

@@ -62,7 +62,10 @@ UNIT_NUMBER = re.compile(r"#\d+-\d+")
 CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b")
 # Numbers around the items that are no quantities: dates, days, times without am/pm, durations,
 # prices, percentages, ordinals, and the number of a table, outlet or floor.
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+)  # not "maybe", "marks"
 _NOT_A_QUANTITY_UNIT = r"(?!\s*(?:%|x\b|pcs|pc\b|ctns?|cartons?|nos|sets?|oz|ml|inch|in\b|\"|\d))"
 NOT_QUANTITIES = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
@@ -75,6 +78,7 @@ NOT_QUANTITIES = re.compile(
     r"|\b(?:table|outlet|branch|store|shop|level|floor|lvl|lot|gate|bay|dock|door|counter|stall|"
     r"kiosk|meja|cawangan|tingkat)\s*#?\d+\b"
 )
+CHINESE_NOT_QUANTITIES = re.compile(r"\d+\s*(?:天|周|个月|小时|点|号|日|月)")
 ROAD_WORDS = re.compile(r"\b(?:road|rd|street|st|ave|avenue|jalan|lorong|drive|crescent)\b")
 
 # "12/16oz", "12/16 sip lid": a lid sold for two cup sizes, read as the first size.
@@ -104,11 +108,16 @@ def normalise_text(text: str) -> str:
     text = text.replace("’", "'").replace("×", " x ").replace("*", " x ")
     # an English word with a Tamil case ending: "order-ல" (in the order), "cup-ஐ"
     text = re.sub(r"(?<=[a-z0-9])-[\u0B80-\u0BFF]+", " ", text)
+    text = LIST_MARKER.sub(" ", text) if len(LIST_MARKER.findall(text)) > 1 else text
     text = strip_contact_details(text)
     text = numbers.replace_tamil_numbers(text)
     text = lexicon.translate_words(text)
+    # "penutup untuk cawan" -> "lid for cup"; "12oz的盖子" -> "12oz 的 lid" (the size is a word)
+    text = re.sub(r"\b(?:untuk|utk)\s+(?=(?:cups?|lids?|box(?:es)?|bags?)\b)", "for ", text)
+    text = re.sub(r"(?<=[a-z0-9\"])的", " 的", text)
     text = CUTLERY_SET.sub(" cutlery set ", text)
     text = numbers.replace_chinese_numerals(text)
+    text = CHINESE_NOT_QUANTITIES.sub(" ", text)  # "十点前" is "10点前" only now
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
     text = SLASH_SIZE.sub(r"\1oz", text)
     text = re.sub(r"(?<=\d)x(?=\s|\d|$)", " x ", text)
@@ -118,6 +127,8 @@ def normalise_text(text: str) -> str:
     return PLY.sub(ply_word, numbers.replace_number_words(text))
 
 
+# "1. 14" pizza box - 150", "2) napkin x 5000": the number of a line in a list is no quantity
+LIST_MARKER = re.compile(r"(?m)^[ \t]*\d{1,2}[.)](?=[ \t]+\S)")
 # "2 ply", "2-ply", "dua lapis", "双层": how many layers a napkin has is no quantity.
 PLY = re.compile(r"(?<![\d.])(\d)\s*-?\s*(?:ply|lapis|layers?)\b")
 PLY_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -136,7 +147,8 @@ def strip_contact_details(text: str) -> str:
     text = REFERENCE.sub(" ; ", text)
     text = CLOCK_TIME.sub(" ", text)
     text = NOT_QUANTITIES.sub(" ", text)
-    clauses = re.split(r"(\n|;|,(?!\d))", text)
+    # a clause ends at a line, ";", "," or a full stop before a space (an address ends there)
+    clauses = re.split(r"(\n|;|,(?!\d)|\.(?=\s))", text)
     kept = []
     for clause in clauses:
         start = CONTACT_START.search(clause)

@@ -52,6 +52,8 @@ SINGLISH_STOPWORDS = (
     " bro sis uncle auntie aunty anna akka abang kak encik cik puan tuan tauke towkay wah oi liao"
     " le sia anot"
 )
+# Romanised Tamil, as typed on a phone: "venum" (needed), "anuppunga" (send), "kudunga" (give).
+TAMIL_ROMAN_STOPWORDS = "venum vendum anuppunga anupunga anuppu kudunga kodunga podunga"
 
 # Words that carry no product meaning in an order line.
 STOPWORDS = frozenset(
@@ -65,11 +67,12 @@ STOPWORDS = frozenset(
     shall do have has let lets let's new same usual size sized type kind again as well okay ok
     yes yeah yep hmm lah leh ah ya eh one make it there outlet shop branch store kitchen
     thks tks tqvm thankyou slot each setiap jenis masing masing-masing but last time matching
-    following give
+    following give team guys then see how maybe perhaps sure
     tria gimme we're i'm we've we'll i'll we'd i'd running low out urgent urgently top up help
     """.split()  # noqa: SIM905 - a word list reads better as text
     + MALAY_STOPWORDS.split()
     + SINGLISH_STOPWORDS.split()
+    + TAMIL_ROMAN_STOPWORDS.split()
 )
 
 # What a product is (the head noun): two of them under one quantity is a doubt, and a lid line
@@ -165,6 +168,19 @@ NEGATION = "|".join(
         r"\btak (?:payah|perlu|nak|mahu)\b",
         "不用",
         "不要",
+    )
+)
+# A product without a quantity said to be in stock or to have come already is no line of the order:
+# "cawan masih ada stok", "cups still got stock", "杯子还有不用", "போன வாரம் cups வந்துச்சு".
+NOT_WANTED = "|".join(
+    (
+        NEGATION,
+        r"^no\b(?!\.)",  # a piece that starts with "no": "no napkins this time"
+        r"\bmasih ada\b",
+        r"\bstill (?:have|got|has)\b",
+        r"\bgot stock\b",
+        r"\b(?:already|just) (?:came|arrived|received)\b",
+        "还有货|还够|(?<![\u0b80-\u0bff])(?:வந்துச்சு|வந்தது|இருக்கு)",
     )
 )
 

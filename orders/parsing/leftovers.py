@@ -1,0 +1,83 @@
+"""The safety net: what the parser did not account for in a message it reads as an order.
+
+Each rule finds a leftover that could change the order; any of them turns the order into a doubt
+(the assistant asks with the confirmation buttons) instead of ordering what was read:
+- an unread number: a line with a number that gave no item ("12寸披萨盒三百，不对，四百个");
+- a correction: a word that takes back what came before and that read_corrections did not read
+  ("sleeves 300 oops", "不对" after the item);
+- the customer says they are unsure ("see how", "theriyala", "不确定");
+- a word that can negate or correct a product and that no rule read ("dun send wrong one").
+A wrong order is worse than a question (issue 19), so these rules may make the parser ask about
+an order it would have read right. Pure string functions; imports nothing of tria.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orders.parsing.vocabulary import NEGATION
+
+# Words that take back or correct what was written before them.
+CORRECTION = re.compile(
+    r"\b(?:sorry|oops|wait|actually|i mean|typo|silap|salah|eh silap|tersilap|maaf)\b"
+    r"|\bno(?=\s*[,.!]?\s*(?:\d|sorry|wait|lah|la|ah)\b)"
+    r"|不对|错了|说错|打错|搞错|\billa\b|இல்லை|இல்ல\b|தப்பு"
+)
+# "300 no sorry 400", "2000 ah no wait 3000", "200, eh silap, 300", "三百，不对，四百个": a quantity
+# taken back at once and replaced by the next number; the later number is the quantity.
+_TAKEN_BACK = (
+    # not "illa": in Tamil it also joins two readings ("oru carton illa rendu carton": one or two)
+    r"(?:no|sorry|oops|wait|actually|i mean|make (?:it|that)|silap|salah|tersilap|"
+    r"不对|不是|错了|说错了?|இல்லை|இல்ல)"
+)
+_FILLER = r"(?:[\s,.!-]|\bah\b|\blah\b|\beh\b|\boh\b|哦|呃)*"
+QUANTITY_TAKEN_BACK = re.compile(
+    rf"(?<![\w§.])\d+(?P<unit>\s*(?:pcs|ctns?|cartons?)\b)?{_FILLER}{_TAKEN_BACK}"
+    rf"(?:{_FILLER}{_TAKEN_BACK})*{_FILLER}(?P<new>\d+)(?![\w§]|\.\d)(?P<new_unit>\s*(?:pcs|ctns?|cartons?)\b)?"
+)
+
+
+def read_corrections(normalised: str) -> str:
+    """'pizza box 300 no sorry 400' -> 'pizza box 400': a quantity corrected right after it is
+    written is replaced by the correction (with the first one's unit if the second has none)."""
+
+    def corrected(match: re.Match[str]) -> str:
+        unit = match.group("new_unit") or match.group("unit") or ""
+        return f"{match.group('new')}{unit}"
+
+    return QUANTITY_TAKEN_BACK.sub(corrected, normalised)
+
+
+# The customer says they are unsure: "see how", "theriyala" (don't know), "不知道", "mungkin".
+UNSURE = re.compile(
+    r"\b(?:maybe|perhaps|not sure|see how|unsure|mungkin|tak pasti|tidak pasti|theriyala|"
+    r"teriyala)\b|不知道|不确定|也许|可能|தெரியல|தெரியவில்லை"
+)
+
+
+# Words that can mean "not this" or "not like this" ("not the flat ones", "dun send wrong one").
+CHANGING_WORDS = frozenset(
+    "no not dun dont don't never wrong stop without bukan jangan jgn illa vendam venam".split()  # noqa: SIM905
+)
+# Where such a word is already read: a negation the parser handles ("no need lids"), a question
+# tail ("can or not", "got anot"), a sentence that starts with "no" ("No napkins this time", a piece
+# split_segments drops), or "no" for number before a phone number cut out ("my no. ;").
+READ_NEGATIONS = re.compile(
+    rf"{NEGATION}|(?:^|[.!?\n]\s*)no\b(?=\s+[a-z])|\b(?:or|can|got|have) not\b"
+    r"|\bno\b\.?(?=\s*(?:tel|hp|phone|telefon)?\s*(?:;|$))"
+)
+
+
+def safety_doubts(normalised: str, unread_lines: int) -> list[str]:
+    """The doubts of what an order message leaves unaccounted for (none when it is all read)."""
+    doubts: list[str] = []
+    if unread_lines:
+        doubts.append("a number not read")
+    if CORRECTION.search(normalised):
+        doubts.append("a correction")
+    if UNSURE.search(normalised):
+        doubts.append("the customer is unsure")
+    words = re.findall(r"[a-z']+", READ_NEGATIONS.sub(" ", normalised))
+    if set(words) & CHANGING_WORDS:
+        doubts.append("a word that may change the order")
+    return doubts
