@@ -16,12 +16,18 @@ SKUS = {row[0] for row in demo.DEMO_PRODUCTS}
 
 
 # name: (messages per language, order/ask/none per language) of the order sets
-ORDER_SETS = {"heldout": (20, (10, 3, 7)), "fresh": (30, (15, 5, 10)), "fresh2": (40, (20, 7, 13))}
+ORDER_SETS = {
+    "heldout": (20, (10, 3, 7)),
+    "fresh": (30, (15, 5, 10)),
+    "fresh2": (40, (20, 7, 13)),
+    "fresh3": (40, (20, 7, 13)),
+}
 # name: (path, messages, split, messages per language, clean messages) of the PII corpora
 PII_CORPORA = {
     "heldout": (scrubber_eval.HELDOUT_CORPUS_PATH, 150, "heldout", 30, 50),
     "fresh": (scrubber_eval.FRESH_CORPUS_PATH, 300, "fresh", 60, 100),
     "fresh2": (scrubber_eval.FRESH2_CORPUS_PATH, 300, "fresh2", 60, 100),
+    "fresh3": (scrubber_eval.FRESH3_CORPUS_PATH, 300, "fresh3", 60, 100),
 }
 
 
@@ -127,7 +133,7 @@ def test_cards_nrics_and_ibans_carry_valid_checksums(corpus):
             assert _iban(span["value"]), span
 
 
-@pytest.mark.parametrize("name", ["heldout", "fresh", "fresh2"])
+@pytest.mark.parametrize("name", ["heldout", "fresh", "fresh2", "fresh3"])
 def test_the_runners_select_the_held_out_sets_by_name(name):
     assert run.SETS[name].name == f"{name}_orders.jsonl"
     (chosen,) = scrubber_eval._corpora(name)

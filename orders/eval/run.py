@@ -44,8 +44,9 @@ SETS = {
     "blind": CASES,
     "heldout": HERE / "heldout_orders.jsonl",
     "fresh": HERE / "fresh_orders.jsonl",
-    "fresh2": HERE
-    / "fresh2_orders.jsonl",  # written apart from the parser while fresh was tuned on
+    # written apart from the parser while the set before was tuned on
+    "fresh2": HERE / "fresh2_orders.jsonl",
+    "fresh3": HERE / "fresh3_orders.jsonl",
 }
 DEMO = HERE.parent / "demo.py"
 LANGS = ("en", "singlish", "zh", "ms", "ta", "mixed")
@@ -409,7 +410,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--cases", type=Path, default=CASES)
     parser.add_argument(
-        "--set", choices=SETS, help="blind (default), heldout, fresh or fresh2: --cases by name"
+        "--set",
+        choices=SETS,
+        help="blind (default), heldout, fresh, fresh2 or fresh3: --cases by name",
     )
     parser.add_argument(
         "--openai", action="store_true", help="parse through orders.llm with a local fake OpenAI"
