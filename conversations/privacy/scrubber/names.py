@@ -42,6 +42,8 @@ TAMIL_NAMES = _words("tamil_names.txt")
 # "yang" is the Malay relative pronoun ("Abang saya yang ambil").
 _CASE_SENSITIVE = {
     "ho", "lee", "low", "see", "sun", "song", "wan", "yu", "su", "li", "ye", "nor", "yang",
+    # Singlish particles ("since morning sia") and "anna" (Tamil: elder brother, "thanks anna").
+    "sia", "lor", "leh", "hor", "meh", "anna",
 }  # fmt: skip
 # "Ah Ma", "Ah Boy": family words, not names.
 _KINSHIP = {
@@ -64,6 +66,9 @@ _BUSINESS_WORDS = {
     "admin", "management", "operations", "ops", "hr", "office", "sales", "marketing", "logistics",
     "warehouse", "outlets", "stores", "stalls", "dessert", "desserts", "fishball", "oyster",
     "herbs", "mart", "supermarket", "minimart", "provision", "bakehouse", "patisserie",
+    # Foreign outlet words ("户名 Maison Delorme", "Chez Marie", "Casa Verde").
+    "maison", "chez", "casa", "boulangerie", "brasserie", "trattoria", "osteria", "pizzeria",
+    "cantina", "taverna", "bodega", "wines", "winery", "vins", "cave",
 }  # fmt: skip
 # Singapore places and brands shaped like names ("Ang Mo Kio" is a surname and two syllables).
 _NOT_A_PERSON = {
@@ -85,7 +90,7 @@ _NOT_NAMES = {
     "everyone", "there", "sir", "madam", "dear", "good", "morning", "afternoon", "evening", "night",
     "you", "my", "your", "his", "her", "their", "is", "was", "and", "or", "with", "for", "to", "of",
     "do", "po", "so", "inv", "sku", "uen", "gst", "ord", "cn", "dn", "grn", "qty", "ref", "item",
-    "invoice", "pesanan", "payment", "cheque", "cash", "paynow",
+    "invoice", "pesanan", "payment", "cheque", "cash", "paynow", "asap", "name", "nama",
     # Days, months and apps after a cue ("my contact Monday", "the person Whatsapp me").
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
     "tues", "wed", "thu", "thurs", "fri", "sat", "tmr", "january", "february", "april",
@@ -108,7 +113,7 @@ _COMPANY_WORDS = {
 _TITLES = {
     "mr", "mrs", "ms", "mdm", "madam", "miss", "dr", "encik", "en", "cik", "puan", "pn", "tuan",
     "haji", "hajah", "hajjah", "datuk", "dato", "makcik", "pakcik", "auntie", "aunty", "uncle",
-    "kak", "kakak", "abang", "bang", "mak", "pak", "bro", "sis",
+    "kak", "kakak", "abang", "bang", "mak", "pak", "bro", "sis", "khun", "herr", "frau", "mme",
 }  # fmt: skip
 # Given names that are ordinary words: a name only right before a surname ("Grace Lim").
 _WORD_GIVEN_NAMES = {
@@ -171,7 +176,11 @@ def _name_at(text: str, position: int, *, strong: bool) -> Span | None:
     if not words:
         return None
     taken: list[tuple[int, int, str]] = []
-    if _bare(words[0][2]) == "ah" and len(words) > 1 and _capitalised(words[1][2]):
+    # "name lee wen qi": after a strong cue a name written in lower case counts by its shape.
+    lower_shape = strong and not _capitalised(words[0][2]) and _shaped_name([w for *_, w in words])
+    if lower_shape:
+        taken, words = words[:lower_shape], []
+    elif _bare(words[0][2]) == "ah" and len(words) > 1 and _capitalised(words[1][2]):
         if _bare(words[1][2]) in _KINSHIP:
             return None
         taken, words, strong = words[:2], words[2:], True
@@ -216,9 +225,10 @@ _STRONG_CUE = re.compile(
     r"|account name\s*[:：]?"
     r"|acct name\s*[:：]?|a/c name\s*[:：]?|payee\s*[:：]?|beneficiary\s*[:：]?|atas nama|bernama"
     r"|nama penerima|collected by|signed by|received by|ordered by|approved by|pic\s*[:：]?"
+    r"|call me|panggil saya"
     r"|person in charge\s*[:：]?|name|nama)[ \t]+"
     r"|(?<![A-Za-z])(?=(?:Mr|Mrs|Ms|Mdm|Madam|Miss|Dr|Encik|En|Cik|Puan|Pn|Tuan|Haji|Hajah|Hajjah"
-    r"|Datuk|Dato|Makcik|Pakcik|Auntie|Aunty|Uncle|Kak|Abang)\.?[ \t]+[A-Z])"
+    r"|Datuk|Dato|Makcik|Pakcik|Auntie|Aunty|Uncle|Kak|Abang|Khun|Herr|Frau|Mme)\.?[ \t]+[A-Z])"
     r"|(?i:uncle|auntie|aunty|signed|sgd\.?|ini|inilah)[ \t:]+(?=[A-Z]))"
 )
 _RELATIONS = (
@@ -228,7 +238,8 @@ _RELATIONS = (
     r"|purchaser|buyer|clerk|storekeeper|storeman|runner|captain|head chef|sous chef|ops lead"
     r"|executive|officer|coordinator|in-charge|admin|account manager|sales rep|guy|girl|lady|man"
     r"|contact|person|customer|client|tenant|boy"
-    r"|bos|pengurus|kawan|isteri|suami|anak|pemandu|abang|kakak|adik|rakan"
+    r"|bos|pengurus|kawan|isteri|suami|anak|pemandu|abang|kakak|adik|rakan|worker|employee"
+    r"|pekerja|staf|pembantu"
 )
 _WEAK_CUE = re.compile(
     _WORD_START + r"(?i:tell|ask|inform|remind|pass(?: (?:the )?(?:msg|message|it|this|order))? to"
@@ -238,18 +249,23 @@ _WEAK_CUE = re.compile(
     r"|pay(?:ment)? to|paid to"
     r"|let|told|update|spoke to|spoke with|spoken to|talked to"
     r"|transfer(?:red)? to|refund to|this|i|me|it's|its|is|was|and|or|with|from|via|speak to"
-    r"|talk to|hubungi|minta|beritahu|bagi|kepada|dengan|jumpa|panggil"
+    r"|talk to|hubungi|minta|beritahu|bagi|kepada|dengan|jumpa|panggil|sy|aku|naan"
     # "my boss", "your colleague", "bos saya": a capitalised word after these is a name.
     # "our new manager", "my Indian supplier", "our sourcing guy": up to two words between.
     rf"|(?P<relation>(?:my|our|his|her|the|your|their|saya|kami)[ \t]+(?:[A-Za-z]+[ \t]+){{0,2}}?"
     rf"(?:{_RELATIONS})"
-    rf"|the new (?:girl|guy|staff|boy)|(?:{_RELATIONS})[ \t]+(?:saya|kami|dia)))[ \t,:]+"
+    rf"|the new (?:girl|guy|staff|boy)|(?:{_RELATIONS})[ \t]+(?:[a-z]+[ \t]+)?(?:saya|kami|dia)"
+    # Code-mixed: the possessive or adjective was written in Tamil or Chinese ("புது worker",
+    # "இன்னைக்கு driver").
+    rf"|(?<=[\u0B80-\u0BFF\u4e00-\u9fff][ \t])(?:{_RELATIONS})))[ \t,:]+"
 )
 _COMPANY_RELATIONS = {"supplier", "customer", "client", "agent", "landlord", "contact", "rep"}
 # Cues so common in ordinary sentences that only a given name (not a surname) after them counts.
 _LOOSE_CUES = {"and", "or", "with", "from", "via", "is", "was", "i", "me", "it's", "its", "this"}
+# An initial may open the name ("K. Rajan here", "R. Thiagarajan here"); "Name here:" is a label.
 _NAME_THEN_CUE = re.compile(
-    r"(?P<name>(?:[A-Z][a-z]+[ \t]+){0,3}[A-Z][a-z]+)[ \t]+(?:here\b|di sini\b|speaking\b"
+    r"(?P<name>(?:[A-Z]\.[ \t]*)?(?:[A-Z][a-z]+[ \t]+){0,3}[A-Z][a-z]+)[ \t]+"
+    r"(?:here\b(?![ \t]*[:：])|(?:di )?sini\b|speaking\b"
     r"|this side\b"
     r"|will (?:collect|come|pick|receive|sign|take))"
 )
@@ -270,11 +286,34 @@ _SIGN_OFF = re.compile(
     rf"{_LATIN_NAME})|[ \t]+(?P<same_line>{_LATIN_NAME}))[ \t]*(?=\n|$)"
 )
 _DASH_SIGNATURE = re.compile(rf"(?m)^[ \t]*[-–—~][ \t]*(?P<name>{_LATIN_NAME})[ \t]*$")
+# A dash and one or two words closing the message sign it, in lower case too ("Thanks ya -
+# Kumar", "ok noted. - zul", "\n- joanne"): after a thanks or at a line's start, or a known name.
+_END_SIGNATURE = re.compile(
+    r"(?P<before>[^\n]*?)(?:^|(?<=[\s.!,]))[-–—~][ \t]*"
+    r"(?P<name>[A-Za-z][a-z]+(?:[ \t]+[A-Za-z][a-z]+)?)[ \t]*[.!]*\s*\Z",
+    re.M,
+)
+_THANKS_BEFORE = re.compile(
+    r"(?i)(?<![A-Za-z])(?:thanks|thank you|thx|tq|ty|noted|cheers|regards|terima kasih|nandri)"
+    r"(?![A-Za-z])"
+)
+_NOT_SIGNATURES = {
+    "thanks", "thank", "thx", "tq", "ty", "urgent", "asap", "pls", "please", "noted", "ok",
+    "okay", "done", "lah", "ya", "yes", "no", "sent", "paid", "confirmed", "cancel", "cancelled",
+    "tmr", "today", "tomorrow", "only", "pm", "am", "boss", "sir", "thks", "tks", "cheers",
+}  # fmt: skip
 # Shapes that are names wherever they stand.
 _PATRONYM_NAME = re.compile(
     rf"{NB}(?:{_NAME_WORD}[ \t]+){{0,2}}{_NAME_WORD}"
     r"[ \t]+(?:bin|binti|binte|bte|bt|s/o|d/o|a/l|a/p)[ \t]+"
     rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}"
+)
+# Names with a particle ("Clarissa de Souza", "Joy Dela Cruz", "Ludwig van Beek") and Vietnamese
+# names with the middle word Thi ("Nguyen Thi Lan").
+_PARTICLE_NAME = re.compile(
+    rf"{NB}{_NAME_WORD}[ \t]+(?:de|da|do|dos|das|del|dela|della|di|van|von|der|den|le|la"
+    r"|De|Da|Dos|Del|Dela|Della|Thi)"
+    rf"(?:[ \t]+(?:la|los|der|den))?[ \t]+{_NAME_WORD}(?![A-Za-z])"
 )
 # "Ah Lim say the order wrong": Ah and a capitalised word is what Singaporeans call a person.
 _AH_NAME = re.compile(rf"{NB}Ah[ \t]+({_NAME_WORD})(?![A-Za-z])")
@@ -302,6 +341,10 @@ def _shaped_name(words: list[str]) -> int:
 
 def _shape_spans(text: str) -> Iterator[Span]:
     yield from (m.span() for m in _PATRONYM_NAME.finditer(text))
+    for match in _PARTICLE_NAME.finditer(text):
+        words = match.group().split()
+        if not ({_bare(w) for w in words} & (_NOT_NAMES | _BUSINESS_WORDS | _COMPANY_WORDS)):
+            yield from _checked(text, match.start(), match.end(), words)
     for match in _TWO_OR_THREE_WORDS.finditer(text):
         # The name may start after a capitalised word that is not one ("Customer Ong Bee Lian").
         spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", match.group())]
@@ -327,6 +370,18 @@ def _checked(text: str, start: int, end: int, words: list[str]) -> Iterator[Span
         if not word[0].isupper():
             break
     yield start, end
+
+
+def _end_signature(text: str) -> Iterator[Span]:
+    match = _END_SIGNATURE.search(text)
+    if not match:
+        return
+    words = [_bare(word) for word in match.group("name").split()]
+    if _NOT_SIGNATURES & set(words) or (_NOT_NAMES | _BUSINESS_WORDS | _TITLES) & set(words):
+        return
+    before = match.group("before")
+    if not before.strip() or _THANKS_BEFORE.search(before) or _in_gazetteer(words[0]):
+        yield match.span("name")
 
 
 def _greets(text: str, position: int) -> bool:
@@ -388,6 +443,7 @@ def _latin_spans(text: str) -> Iterator[Span]:
                 continue
             if words[0] not in _NOT_NAMES and not _BUSINESS_WORDS & set(words):
                 yield match.span(group)
+    yield from _end_signature(text)
     for match in _TRAILING_VOCATIVE.finditer(text):
         if _bare(match.group("name")) in GIVEN_NAMES:
             yield match.span("name")
