@@ -215,7 +215,7 @@ def _name_at(text: str, position: int, *, strong: bool) -> Span | None:
 # (a fifth of the time per message).
 _WORD_START = r"(?=[A-Za-z])(?<![A-Za-z])"
 _STRONG_CUE = re.compile(
-    _WORD_START + r"(?:(?i:my name is|my name's|my name|name is|name\s*[:：]|nama\s*[:：]"
+    _WORD_START + r"(?:(?i:my name is|my name's|my name|name is|name\s*[:：]|name here\s*[:：]?|nama\s*[:：]"
     r"|nama saya|nama dia|namanya|nama beliau|(?:his|her) name(?: is)?|this is|i am|i'm|i’m|im"
     r"|saya|contact person(?: for [A-Za-z0-9 ]{1,24}?)?\s*[:：]?|contact\s*[:：]?"
     r"|attn\.?\s*[:：]?"
@@ -364,7 +364,11 @@ def _checked(text: str, start: int, end: int, words: list[str]) -> Iterator[Span
     phrase = " ".join(_bare(w) for w in words)
     if any(phrase.startswith(place) for place in _NOT_A_PERSON):
         return
-    for _, _, word in _words_at(text, end + 1, 5) if text[end : end + 1] == " " else ():
+    for _, word_end, word in _words_at(text, end + 1, 5) if text[end : end + 1] == " " else ():
+        # "Mohammad Sohel warehouse-ல வந்து": a Tamil case ending makes the word a place where
+        # the person goes, not the outlet's name.
+        if re.match(r"-?[\u0B80-\u0BFF]", text[word_end : word_end + 2]):
+            break
         if _bare(word) in _BUSINESS_WORDS:
             return
         if not word[0].isupper():
@@ -475,12 +479,15 @@ _CJK_CUED = re.compile(
     r"(?:我叫|我是|我的名字是|名字是|名字叫|叫我|找|问|联系人|联系|收货人|收件人|签收人|户名|账户名称?"
     r"|收款人|持卡人|姓名|名字|老板|老公|老婆|太太|丈夫|妻子|同事|经理|朋友|司机|师傅|主管|负责人|助理"
     r"|店长|会计|跟|叫|告诉|通知|转告|客户|顾客|户主|采购|供应商|代理|由(?!于)"
+    r"|联络人|打给|付款人|员工|厨师|工人|司机|帮手"
     r"|(?:店|分店|公司|部门|厨房|餐厅|档口|供应商|厂商|总公司)的)\s*[:：是]?\s*"
-    rf"(?P<name>{_CJK_NAME}|{_CJK_NICKNAME}|{_LATIN_AFTER_CJK})"
+    rf"(?P<name>{_CJK_NAME}|{_CJK_NICKNAME}|{_LATIN_AFTER_CJK}|[\u0B80-\u0BFF]+)"
     rf"|(?:我姓|姓)(?P<surname>[{_CJK_SURNAMES}])"
 )
+# A sign-off line may name a department before the person ("—— 财务 周小红").
 _CJK_SIGN_OFF = re.compile(
-    r"(?m)(?:谢谢|多谢|感谢|祝好|此致|敬上)[！!。，,]?[ \t]*\n[ \t]*(?:[-–—~]+[ \t]*)?"
+    r"(?m)(?:(?:谢谢|多谢|感谢|祝好|此致|敬上)[！!。，,]?[ \t]*\n[ \t]*(?:[-–—~]+[ \t]*)?"
+    r"|^[ \t]*(?:——|—|--|~)[ \t]*)(?:[\u4e00-\u9fff]{1,4}[ \t]+)?"
     rf"(?P<name>{_CJK_NAME})[ \t]*$"
 )
 
@@ -501,12 +508,17 @@ _CJK_THEN_CUE = re.compile(
 _CJK_GREETING_WORDS = re.compile(r"大家|各位|老板|你们|您们|早上|下午|晚上|老师|师傅|朋友|亲")
 
 
-def _latin_after_cjk_is_name(words: list[str]) -> bool:
-    """ "公司的UEN" is not a name; "持卡人LIM SOOK CHING" and "客户 Rachel" are."""
+# After the word: "他/她" (he, she) or a phone ("找 Jessie，她负责...", "厨师 Anil 电话 ...").
+_PERSON_AFTER = re.compile(r"[ \t]*[，,]?[ \t]*(?:他|她|电话|手机|\+?\d)")
+
+
+def _latin_after_cjk_is_name(words: list[str], *, person_after: bool = False) -> bool:
+    """ "公司的UEN" is not a name; "持卡人LIM SOOK CHING" and "客户 Rachel" are; a single word
+    the lists do not know is one when "他", "她" or a phone follows it."""
     bare = {_bare(word) for word in words}
     if bare & (_NOT_NAMES | _BUSINESS_WORDS | _COMPANY_WORDS):
         return False
-    return len(words) >= 2 or _bare(words[0]) in GIVEN_NAMES | SURNAMES
+    return len(words) >= 2 or _bare(words[0]) in GIVEN_NAMES | SURNAMES or person_after
 
 
 def _cjk_spans(text: str) -> Iterator[Span]:
@@ -521,7 +533,9 @@ def _cjk_spans(text: str) -> Iterator[Span]:
             start, end = match.span(group)
             if _CJK_NOT_NAMES.match(text, start) or any(s <= start < e for s, e in titled):
                 continue
-            if text[start].isascii() and not _latin_after_cjk_is_name(text[start:end].split()):
+            if text[start].isascii() and not _latin_after_cjk_is_name(
+                text[start:end].split(), person_after=bool(_PERSON_AFTER.match(text, end))
+            ):
                 continue
             yield start, end
 
@@ -560,6 +574,18 @@ _CLAUSE_END = re.compile(r"[ \t]*[.,，;:()（）\n]")
 _TAMIL_VERB_ENDINGS = ("ுங்கள்", "ுங்க", "ும்", "ார்", "ேன்", "ோம்", "ாங்க", "ீங்க", "து", "ாள்", "ான்")
 
 
+_TAMIL_LABEL_VERB_ENDINGS = ("ும்", "ுங்கள்", "ுங்க", "ேன்", "ோம்", "ாங்க", "ீங்க")
+_TAMIL_TO_PERSON = re.compile(
+    r"(?<![\u0B80-\u0BFF])(?P<name>[\u0B80-\u0BFF]{3,}?)(?:கிட்ட|கிட்டே|இடம்)(?![\u0B80-\u0BFF])"
+)
+_RELATION_BEFORE = re.compile(rf"(?i)(?<![A-Za-z])(?:{_RELATIONS})[ \t]+$")
+# "Saravanan கிட்ட கேளுங்க" (ask Saravanan): capitalised words before the postposition.
+_LATIN_TO_PERSON = re.compile(
+    rf"{NB}(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*-?(?:கிட்ட|கிட்டே|இடம்)"
+    r"(?![\u0B80-\u0BFF])"
+)
+
+
 def _tamil_spans(text: str) -> Iterator[Span]:
     patterns = ((_TAMIL_STRONG, True), (_TAMIL_WEAK, False), (_TAMIL_THEN_CUE, True))
     for pattern, strong in (*patterns, (_TAMIL_THIS_IS, True)):
@@ -578,7 +604,19 @@ def _tamil_spans(text: str) -> Iterator[Span]:
                 pattern is _TAMIL_THIS_IS and match.group(group).endswith(_TAMIL_VERB_ENDINGS)
             ):
                 continue
+            # "பெயர் மாத்தணும்" (the name must change): a verb after the label is no name.
+            if match.group().startswith(("பெயர்", "பேர்")) and match.group(group).endswith(
+                _TAMIL_LABEL_VERB_ENDINGS
+            ):
+                continue
             yield start, _tamil_name_end(text, end, strong=strong)
+    # "cashier லட்சுமிகிட்ட DO குடுங்க" (give the DO to cashier Lakshmi): a known name, or any
+    # word after a relation, with the postposition "கிட்ட" / "இடம்" fused to it.
+    for match in _TAMIL_TO_PERSON.finditer(text):
+        name = match.group("name")
+        after_relation = _RELATION_BEFORE.search(text, 0, match.start())
+        if (name in TAMIL_NAMES or after_relation) and name not in _TAMIL_NOT_NAMES:
+            yield match.span("name")
 
 
 def _tamil_name_end(text: str, end: int, *, strong: bool) -> int:
@@ -608,14 +646,17 @@ _SCRIPT_CUE = re.compile(
     r"\.?[ \t]*[:：]?[ \t]*(?=[\u0B80-\u0BFF\u4e00-\u9fff])"
 )
 # Tamil cue words before a name in Latin script: "பேர் Tamilselvi", "பெயர்: Devi".
-_TAMIL_CUE_LATIN = re.compile(r"(?:பேர்|பெயர்)[ \t]*[:：]?[ \t]*(?=[A-Z][a-z])")
+# Tamil titles too: "திரு. Ganesan Pillai", "திருமதி Valli".
+_TAMIL_CUE_LATIN = re.compile(
+    r"(?:பேர்|பெயர்|திருமதி|திரு\.?|செல்வி)[ \t]*[:：]?[ \t]*(?=[A-Z][a-z])"
+)
 _PHONE_AHEAD = (
     r"(?:\(?\+\d{1,3}\)?[ .-]?\d|(?<!\d)[3689]\d{3}[ .-]?\d{4}(?!\d)"
-    r"|[ \t]*[,，][ \t]*(?:FIN|NRIC|IC|身份证|电话|手机|HP|hp|tel))"
+    r"|[ \t]*[,，][ \t]*(?:FIN|NRIC|IC|身份证|电话|手机|HP|hp|tel|[STFGM]\d{7}[A-Z](?![A-Za-z0-9])))"
 )
 # "李志伟 9517 2068", "Nur Fadhilah 8264 7719", "Wong Kar Mun (+6597718834)": a call list.
 _LATIN_BEFORE_PHONE = re.compile(
-    rf"{NB}(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})[ \t]*[:(（]?[ \t]*(?={_PHONE_AHEAD})"
+    rf"{NB}(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})[ \t]*[,，:(（]?[ \t]*(?={_PHONE_AHEAD})"
 )
 _CJK_BEFORE_PHONE = re.compile(
     rf"(?<![\u4e00-\u9fff])(?P<name>{_CJK_NAME})[ \t]*[:：(（]?[ \t]*(?={_PHONE_AHEAD})"
@@ -641,11 +682,19 @@ def _gazetteer_first(words: list[str]) -> int | None:
     return None
 
 
+_IS_BEFORE = re.compile(r"(?i)(?<![A-Za-z])(?:is|was|ialah|adalah)[ \t]+$")
+
+
 def _beside_phone_spans(text: str) -> Iterator[Span]:
     for match in _LATIN_BEFORE_PHONE.finditer(text):
         spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", match.group("name"))]
         words = [match.group("name")[a:b] for a, b in spans]
         first = _gazetteer_first(words)
+        # "The contact is Jean-Luc Fernandez, +33 ...": two capitalised words said to be someone,
+        # right before a phone or an ID, are a name the lists need not know.
+        if first is None and len(words) >= 2 and _IS_BEFORE.search(text, 0, match.start("name")):
+            bare = {_bare(w) for w in words}
+            first = None if bare & (_BUSINESS_WORDS | _COMPANY_WORDS) else 0
         if first is None or _NOT_NAMES & {_bare(w) for w in words[first:]}:
             continue
         # "Mei Ling": the syllables before the surname-or-given word belong to the name.
@@ -690,6 +739,10 @@ def _script_spans(text: str) -> Iterator[Span]:
         span = _name_at(text, match.end(), strong=True)
         if span:
             yield span
+    for match in _LATIN_TO_PERSON.finditer(text):
+        words = match.group("name").split()
+        if not {_bare(w) for w in words} & (_NOT_NAMES | _BUSINESS_WORDS | _TITLES):
+            yield from _checked(text, *match.span("name"), words)
 
 
 # ------------------------------------------------------------------ known names
