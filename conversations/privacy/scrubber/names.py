@@ -518,7 +518,9 @@ def _latin_after_cjk_is_name(words: list[str], *, person_after: bool = False) ->
     bare = {_bare(word) for word in words}
     if bare & (_NOT_NAMES | _BUSINESS_WORDS | _COMPANY_WORDS):
         return False
-    return len(words) >= 2 or _bare(words[0]) in GIVEN_NAMES | SURNAMES or person_after
+    # Not an acronym ("请问 UOB 384-201-556-2": the bank before its account number).
+    title_case = words[0][1:].islower()
+    return len(words) >= 2 or _bare(words[0]) in GIVEN_NAMES | SURNAMES or (person_after and title_case)
 
 
 def _cjk_spans(text: str) -> Iterator[Span]:
@@ -776,7 +778,8 @@ def find_names(text: str, known_names: Iterable[str] = ()) -> list[Span]:
         spans.extend(_tamil_spans(text))
     if re.search(r"[\u0B80-\u0BFF\u4e00-\u9fff]", text):
         spans.extend(_script_spans(text))
-    if re.search(r"\d{4}", text):
+    # "+33 6 11 22 33 44": a foreign phone may have no four digits together.
+    if re.search(r"\d{4}|\+\d", text):
         spans.extend(_beside_phone_spans(text))
     pattern = _known_name_pattern(tuple(sorted(set(known_names))))
     if pattern:
