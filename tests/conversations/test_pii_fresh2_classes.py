@@ -44,7 +44,9 @@ def test_a_grouped_card_number_after_an_order_label_is_still_a_card() -> None:
 
 
 def test_a_phone_number_in_an_order_message_with_a_phone_word_is_still_scrubbed() -> None:
-    assert scrub("Order no. 77120045 ready, call 91234567") == "Order no. 77120045 ready, call [PHONE]"
+    assert (
+        scrub("Order no. 77120045 ready, call 91234567") == "Order no. 77120045 ready, call [PHONE]"
+    )
 
 
 # ------------------------------------------------------------------ precision: words kept
@@ -119,7 +121,10 @@ def test_a_verb_after_the_tamil_word_for_name_is_not_a_name() -> None:
         ("Contact is Pierre Dubois, +33 6 11 22 33 44", "Contact is [NAME], [PHONE]"),
         ("A/C holder is Md Firdaus, S1234567D", "A/C holder is [NAME], [NRIC]"),
         # foreign titles
-        ("The buyer there is Khun Niran, he likes CUP-08", "The buyer there is [NAME], he likes CUP-08"),
+        (
+            "The buyer there is Khun Niran, he likes CUP-08",
+            "The buyer there is [NAME], he likes CUP-08",
+        ),
         # relations: a worker, a Malay relation with an adjective, code-mixed possessives
         ("Pekerja baru kami Zaw Lin Oo akan ambil", "Pekerja baru kami [NAME] akan ambil"),
         ("புது driver Ahmad Faizal வருவார்", "புது driver [NAME] வருவார்"),

@@ -215,7 +215,8 @@ def _name_at(text: str, position: int, *, strong: bool) -> Span | None:
 # (a fifth of the time per message).
 _WORD_START = r"(?=[A-Za-z])(?<![A-Za-z])"
 _STRONG_CUE = re.compile(
-    _WORD_START + r"(?:(?i:my name is|my name's|my name|name is|name\s*[:：]|name here\s*[:：]?|nama\s*[:：]"
+    _WORD_START
+    + r"(?:(?i:my name is|my name's|my name|name is|name\s*[:：]|name here\s*[:：]?|nama\s*[:：]"
     r"|nama saya|nama dia|namanya|nama beliau|(?:his|her) name(?: is)?|this is|i am|i'm|i’m|im"
     r"|saya|contact person(?: for [A-Za-z0-9 ]{1,24}?)?\s*[:：]?|contact\s*[:：]?"
     r"|attn\.?\s*[:：]?"
@@ -520,7 +521,11 @@ def _latin_after_cjk_is_name(words: list[str], *, person_after: bool = False) ->
         return False
     # Not an acronym ("请问 UOB 384-201-556-2": the bank before its account number).
     title_case = words[0][1:].islower()
-    return len(words) >= 2 or _bare(words[0]) in GIVEN_NAMES | SURNAMES or (person_after and title_case)
+    return (
+        len(words) >= 2
+        or _bare(words[0]) in GIVEN_NAMES | SURNAMES
+        or (person_after and title_case)
+    )
 
 
 def _cjk_spans(text: str) -> Iterator[Span]:
@@ -649,16 +654,16 @@ _SCRIPT_CUE = re.compile(
 )
 # Tamil cue words before a name in Latin script: "பேர் Tamilselvi", "பெயர்: Devi".
 # Tamil titles too: "திரு. Ganesan Pillai", "திருமதி Valli".
-_TAMIL_CUE_LATIN = re.compile(
-    r"(?:பேர்|பெயர்|திருமதி|திரு\.?|செல்வி)[ \t]*[:：]?[ \t]*(?=[A-Z][a-z])"
-)
+_TAMIL_CUE_LATIN = re.compile(r"(?:பேர்|பெயர்|திருமதி|திரு\.?|செல்வி)[ \t]*[:：]?[ \t]*(?=[A-Z][a-z])")
 _PHONE_AHEAD = (
     r"(?:\(?\+\d{1,3}\)?[ .-]?\d|(?<!\d)[3689]\d{3}[ .-]?\d{4}(?!\d)"
-    r"|[ \t]*[,，][ \t]*(?:FIN|NRIC|IC|身份证|电话|手机|HP|hp|tel|[STFGM]\d{7}[A-Z](?![A-Za-z0-9])))"
+    r"|[ \t]*[,，][ \t]*(?:FIN|NRIC|IC|身份证|电话|手机|HP|hp|tel"
+    r"|[STFGM]\d{7}[A-Z](?![A-Za-z0-9])))"
 )
 # "李志伟 9517 2068", "Nur Fadhilah 8264 7719", "Wong Kar Mun (+6597718834)": a call list.
 _LATIN_BEFORE_PHONE = re.compile(
-    rf"{NB}(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})[ \t]*[,，:(（]?[ \t]*(?={_PHONE_AHEAD})"
+    rf"{NB}(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
+    rf"[ \t]*[,，:(（]?[ \t]*(?={_PHONE_AHEAD})"
 )
 _CJK_BEFORE_PHONE = re.compile(
     rf"(?<![\u4e00-\u9fff])(?P<name>{_CJK_NAME})[ \t]*[:：(（]?[ \t]*(?={_PHONE_AHEAD})"
