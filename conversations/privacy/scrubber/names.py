@@ -290,7 +290,7 @@ _DASH_SIGNATURE = re.compile(rf"(?m)^[ \t]*[-–—~][ \t]*(?P<name>{_LATIN_NAME
 # A dash and one or two words closing the message sign it, in lower case too ("Thanks ya -
 # Kumar", "ok noted. - zul", "\n- joanne"): after a thanks or at a line's start, or a known name.
 _END_SIGNATURE = re.compile(
-    r"(?P<before>[^\n]*?)(?:^|(?<=[\s.!,]))[-–—~][ \t]*"
+    r"(?:^|(?<=[\s.!,]))[-–—~][ \t]*"
     r"(?P<name>[A-Za-z][a-z]+(?:[ \t]+[A-Za-z][a-z]+)?)[ \t]*[.!]*\s*\Z",
     re.M,
 )
@@ -378,13 +378,17 @@ def _checked(text: str, start: int, end: int, words: list[str]) -> Iterator[Span
 
 
 def _end_signature(text: str) -> Iterator[Span]:
-    match = _END_SIGNATURE.search(text)
+    # The dash stands within the last few words: search only there.
+    tail = max(0, len(text) - 48)
+    if not re.search(r"[-–—~]", text[tail:]):
+        return
+    match = _END_SIGNATURE.search(text, tail)
     if not match:
         return
     words = [_bare(word) for word in match.group("name").split()]
     if _NOT_SIGNATURES & set(words) or (_NOT_NAMES | _BUSINESS_WORDS | _TITLES) & set(words):
         return
-    before = match.group("before")
+    before = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
     if not before.strip() or _THANKS_BEFORE.search(before) or _in_gazetteer(words[0]):
         yield match.span("name")
 
