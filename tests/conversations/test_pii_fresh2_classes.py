@@ -83,6 +83,11 @@ def test_words_that_look_like_names_here_are_kept(text: str) -> None:
     assert scrub(text) == text
 
 
+def test_a_company_said_to_be_the_po_before_a_phone_is_not_a_name() -> None:
+    text = "The PO is Golden Harvest, 9123 4567"
+    assert scrub(text) == "The PO is Golden Harvest, [PHONE]"
+
+
 def test_a_bank_acronym_before_its_account_is_not_a_name() -> None:
     assert scrub("请问 UOB 451-302-118-7 对吗？") == "请问 UOB [BANK_ACCOUNT] 对吗？"
 

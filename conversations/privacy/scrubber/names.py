@@ -694,6 +694,17 @@ def _gazetteer_first(words: list[str]) -> int | None:
 
 
 _IS_BEFORE = re.compile(r"(?i)(?<![A-Za-z])(?:is|was|ialah|adalah)[ \t]+$")
+# What "is" the name: a person ("Contact for the event is ...", "our manager is ..."), not "The
+# PO is Golden Harvest" nor "the supplier is ...".
+_PERSON_SUBJECT = re.compile(
+    r"(?i)(?<![A-Za-z])(?:contact|person|holder|name|manager|boss|driver|owner|staff|worker"
+    r"|colleague|in-charge|pic|receiver|recipient|consignee|buyer|chef|cashier|director)"
+)
+
+
+def _clause_before(text: str, end: int) -> str:
+    start = max(text.rfind(mark, 0, end) for mark in (".", "!", "?", "\n", "。"))
+    return text[start + 1 : end]
 
 
 def _beside_phone_spans(text: str) -> Iterator[Span]:
@@ -703,7 +714,12 @@ def _beside_phone_spans(text: str) -> Iterator[Span]:
         first = _gazetteer_first(words)
         # "The contact is Jean-Luc Fernandez, +33 ...": two capitalised words said to be someone,
         # right before a phone or an ID, are a name the lists need not know.
-        if first is None and len(words) >= 2 and _IS_BEFORE.search(text, 0, match.start("name")):
+        if (
+            first is None
+            and len(words) >= 2
+            and _IS_BEFORE.search(text, 0, match.start("name"))
+            and _PERSON_SUBJECT.search(_clause_before(text, match.start("name")))
+        ):
             bare = {_bare(w) for w in words}
             first = None if bare & (_BUSINESS_WORDS | _COMPANY_WORDS) else 0
         if first is None or _NOT_NAMES & {_bare(w) for w in words[first:]}:
