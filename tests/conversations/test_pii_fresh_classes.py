@@ -134,10 +134,6 @@ def test_tamil_words_that_are_not_names_are_kept(text: str) -> None:
     assert "[NAME]" not in result
 
 
-def test_the_scrub_records_version_2_2() -> None:
-    assert scrubber.SCRUBBER_VERSION == "2.2"
-
-
 @pytest.mark.parametrize(
     "text",
     [

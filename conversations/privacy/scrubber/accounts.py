@@ -21,7 +21,7 @@ _CARD = re.compile(
 )
 
 
-def _luhn_is_valid(digits: str) -> bool:
+def luhn_is_valid(digits: str) -> bool:
     total = 0
     for i, char in enumerate(reversed(digits)):
         value = int(char) * (2 if i % 2 else 1)
@@ -32,7 +32,7 @@ def _luhn_is_valid(digits: str) -> bool:
 def find_cards(text: str) -> Iterable[Span]:
     for match in _CARD.finditer(text):
         digits = re.sub(r"\D", "", match.group())
-        if 13 <= len(digits) <= 19 and _luhn_is_valid(digits):
+        if 13 <= len(digits) <= 19 and luhn_is_valid(digits):
             yield match.span()
 
 
@@ -98,7 +98,8 @@ _BANK_AFTER_LABEL = re.compile(
     r"(?P<number>\d{2,}(?:[ -]\d{1,}){0,3})(?![\d])"
 )
 _BANK_PLAIN = re.compile(r"(?<![\d+-])\d{9,14}(?![\d-])")
-_BANK_CONTEXT = re.compile(_BANK_LABEL)
+# A whole word: "sc" in "cannot scan" is no Standard Chartered.
+_BANK_CONTEXT = re.compile(r"(?<![A-Za-z])" + _BANK_LABEL + r"(?![A-Za-z])")
 
 
 def find_bank_accounts(text: str) -> Iterable[Span]:

@@ -42,6 +42,8 @@ TAMIL_NAMES = _words("tamil_names.txt")
 # "yang" is the Malay relative pronoun ("Abang saya yang ambil").
 _CASE_SENSITIVE = {
     "ho", "lee", "low", "see", "sun", "song", "wan", "yu", "su", "li", "ye", "nor", "yang",
+    # Singlish particles ("since morning sia") and "anna" (Tamil: elder brother, "thanks anna").
+    "sia", "lor", "leh", "hor", "meh", "anna",
 }  # fmt: skip
 # "Ah Ma", "Ah Boy": family words, not names.
 _KINSHIP = {
@@ -64,6 +66,9 @@ _BUSINESS_WORDS = {
     "admin", "management", "operations", "ops", "hr", "office", "sales", "marketing", "logistics",
     "warehouse", "outlets", "stores", "stalls", "dessert", "desserts", "fishball", "oyster",
     "herbs", "mart", "supermarket", "minimart", "provision", "bakehouse", "patisserie",
+    # Foreign outlet words ("户名 Maison Delorme", "Chez Marie", "Casa Verde").
+    "maison", "chez", "casa", "boulangerie", "brasserie", "trattoria", "osteria", "pizzeria",
+    "cantina", "taverna", "bodega", "wines", "winery", "vins", "cave",
 }  # fmt: skip
 # Singapore places and brands shaped like names ("Ang Mo Kio" is a surname and two syllables).
 _NOT_A_PERSON = {
@@ -85,7 +90,7 @@ _NOT_NAMES = {
     "everyone", "there", "sir", "madam", "dear", "good", "morning", "afternoon", "evening", "night",
     "you", "my", "your", "his", "her", "their", "is", "was", "and", "or", "with", "for", "to", "of",
     "do", "po", "so", "inv", "sku", "uen", "gst", "ord", "cn", "dn", "grn", "qty", "ref", "item",
-    "invoice", "pesanan", "payment", "cheque", "cash", "paynow",
+    "invoice", "pesanan", "payment", "cheque", "cash", "paynow", "asap", "name", "nama",
     # Days, months and apps after a cue ("my contact Monday", "the person Whatsapp me").
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
     "tues", "wed", "thu", "thurs", "fri", "sat", "tmr", "january", "february", "april",
@@ -108,7 +113,7 @@ _COMPANY_WORDS = {
 _TITLES = {
     "mr", "mrs", "ms", "mdm", "madam", "miss", "dr", "encik", "en", "cik", "puan", "pn", "tuan",
     "haji", "hajah", "hajjah", "datuk", "dato", "makcik", "pakcik", "auntie", "aunty", "uncle",
-    "kak", "kakak", "abang", "bang", "mak", "pak", "bro", "sis",
+    "kak", "kakak", "abang", "bang", "mak", "pak", "bro", "sis", "khun", "herr", "frau", "mme",
 }  # fmt: skip
 # Given names that are ordinary words: a name only right before a surname ("Grace Lim").
 _WORD_GIVEN_NAMES = {
@@ -171,7 +176,11 @@ def _name_at(text: str, position: int, *, strong: bool) -> Span | None:
     if not words:
         return None
     taken: list[tuple[int, int, str]] = []
-    if _bare(words[0][2]) == "ah" and len(words) > 1 and _capitalised(words[1][2]):
+    # "name lee wen qi": after a strong cue a name written in lower case counts by its shape.
+    lower_shape = strong and not _capitalised(words[0][2]) and _shaped_name([w for *_, w in words])
+    if lower_shape:
+        taken, words = words[:lower_shape], []
+    elif _bare(words[0][2]) == "ah" and len(words) > 1 and _capitalised(words[1][2]):
         if _bare(words[1][2]) in _KINSHIP:
             return None
         taken, words, strong = words[:2], words[2:], True
@@ -206,7 +215,8 @@ def _name_at(text: str, position: int, *, strong: bool) -> Span | None:
 # (a fifth of the time per message).
 _WORD_START = r"(?=[A-Za-z])(?<![A-Za-z])"
 _STRONG_CUE = re.compile(
-    _WORD_START + r"(?:(?i:my name is|my name's|my name|name is|name\s*[:：]|nama\s*[:：]"
+    _WORD_START
+    + r"(?:(?i:my name is|my name's|my name|name is|name\s*[:：]|name here\s*[:：]?|nama\s*[:：]"
     r"|nama saya|nama dia|namanya|nama beliau|(?:his|her) name(?: is)?|this is|i am|i'm|i’m|im"
     r"|saya|contact person(?: for [A-Za-z0-9 ]{1,24}?)?\s*[:：]?|contact\s*[:：]?"
     r"|attn\.?\s*[:：]?"
@@ -216,9 +226,10 @@ _STRONG_CUE = re.compile(
     r"|account name\s*[:：]?"
     r"|acct name\s*[:：]?|a/c name\s*[:：]?|payee\s*[:：]?|beneficiary\s*[:：]?|atas nama|bernama"
     r"|nama penerima|collected by|signed by|received by|ordered by|approved by|pic\s*[:：]?"
+    r"|call me|panggil saya"
     r"|person in charge\s*[:：]?|name|nama)[ \t]+"
     r"|(?<![A-Za-z])(?=(?:Mr|Mrs|Ms|Mdm|Madam|Miss|Dr|Encik|En|Cik|Puan|Pn|Tuan|Haji|Hajah|Hajjah"
-    r"|Datuk|Dato|Makcik|Pakcik|Auntie|Aunty|Uncle|Kak|Abang)\.?[ \t]+[A-Z])"
+    r"|Datuk|Dato|Makcik|Pakcik|Auntie|Aunty|Uncle|Kak|Abang|Khun|Herr|Frau|Mme)\.?[ \t]+[A-Z])"
     r"|(?i:uncle|auntie|aunty|signed|sgd\.?|ini|inilah)[ \t:]+(?=[A-Z]))"
 )
 _RELATIONS = (
@@ -228,7 +239,8 @@ _RELATIONS = (
     r"|purchaser|buyer|clerk|storekeeper|storeman|runner|captain|head chef|sous chef|ops lead"
     r"|executive|officer|coordinator|in-charge|admin|account manager|sales rep|guy|girl|lady|man"
     r"|contact|person|customer|client|tenant|boy"
-    r"|bos|pengurus|kawan|isteri|suami|anak|pemandu|abang|kakak|adik|rakan"
+    r"|bos|pengurus|kawan|isteri|suami|anak|pemandu|abang|kakak|adik|rakan|worker|employee"
+    r"|pekerja|staf|pembantu"
 )
 _WEAK_CUE = re.compile(
     _WORD_START + r"(?i:tell|ask|inform|remind|pass(?: (?:the )?(?:msg|message|it|this|order))? to"
@@ -238,18 +250,23 @@ _WEAK_CUE = re.compile(
     r"|pay(?:ment)? to|paid to"
     r"|let|told|update|spoke to|spoke with|spoken to|talked to"
     r"|transfer(?:red)? to|refund to|this|i|me|it's|its|is|was|and|or|with|from|via|speak to"
-    r"|talk to|hubungi|minta|beritahu|bagi|kepada|dengan|jumpa|panggil"
+    r"|talk to|hubungi|minta|beritahu|bagi|kepada|dengan|jumpa|panggil|sy|aku|naan"
     # "my boss", "your colleague", "bos saya": a capitalised word after these is a name.
     # "our new manager", "my Indian supplier", "our sourcing guy": up to two words between.
     rf"|(?P<relation>(?:my|our|his|her|the|your|their|saya|kami)[ \t]+(?:[A-Za-z]+[ \t]+){{0,2}}?"
     rf"(?:{_RELATIONS})"
-    rf"|the new (?:girl|guy|staff|boy)|(?:{_RELATIONS})[ \t]+(?:saya|kami|dia)))[ \t,:]+"
+    rf"|the new (?:girl|guy|staff|boy)|(?:{_RELATIONS})[ \t]+(?:[a-z]+[ \t]+)?(?:saya|kami|dia)"
+    # Code-mixed: the possessive or adjective was written in Tamil or Chinese ("புது worker",
+    # "இன்னைக்கு driver").
+    rf"|(?<=[\u0B80-\u0BFF\u4e00-\u9fff][ \t])(?:{_RELATIONS})))[ \t,:]+"
 )
 _COMPANY_RELATIONS = {"supplier", "customer", "client", "agent", "landlord", "contact", "rep"}
 # Cues so common in ordinary sentences that only a given name (not a surname) after them counts.
 _LOOSE_CUES = {"and", "or", "with", "from", "via", "is", "was", "i", "me", "it's", "its", "this"}
+# An initial may open the name ("K. Rajan here", "R. Thiagarajan here"); "Name here:" is a label.
 _NAME_THEN_CUE = re.compile(
-    r"(?P<name>(?:[A-Z][a-z]+[ \t]+){0,3}[A-Z][a-z]+)[ \t]+(?:here\b|di sini\b|speaking\b"
+    r"(?P<name>(?:[A-Z]\.[ \t]*)?(?:[A-Z][a-z]+[ \t]+){0,3}[A-Z][a-z]+)[ \t]+"
+    r"(?:here\b(?![ \t]*[:：])|(?:di )?sini\b|speaking\b"
     r"|this side\b"
     r"|will (?:collect|come|pick|receive|sign|take))"
 )
@@ -270,11 +287,34 @@ _SIGN_OFF = re.compile(
     rf"{_LATIN_NAME})|[ \t]+(?P<same_line>{_LATIN_NAME}))[ \t]*(?=\n|$)"
 )
 _DASH_SIGNATURE = re.compile(rf"(?m)^[ \t]*[-–—~][ \t]*(?P<name>{_LATIN_NAME})[ \t]*$")
+# A dash and one or two words closing the message sign it, in lower case too ("Thanks ya -
+# Kumar", "ok noted. - zul", "\n- joanne"): after a thanks or at a line's start, or a known name.
+_END_SIGNATURE = re.compile(
+    r"(?:^|(?<=[\s.!,]))[-–—~][ \t]*"
+    r"(?P<name>[A-Za-z][a-z]+(?:[ \t]+[A-Za-z][a-z]+)?)[ \t]*[.!]*\s*\Z",
+    re.M,
+)
+_THANKS_BEFORE = re.compile(
+    r"(?i)(?<![A-Za-z])(?:thanks|thank you|thx|tq|ty|noted|cheers|regards|terima kasih|nandri)"
+    r"(?![A-Za-z])"
+)
+_NOT_SIGNATURES = {
+    "thanks", "thank", "thx", "tq", "ty", "urgent", "asap", "pls", "please", "noted", "ok",
+    "okay", "done", "lah", "ya", "yes", "no", "sent", "paid", "confirmed", "cancel", "cancelled",
+    "tmr", "today", "tomorrow", "only", "pm", "am", "boss", "sir", "thks", "tks", "cheers",
+}  # fmt: skip
 # Shapes that are names wherever they stand.
 _PATRONYM_NAME = re.compile(
     rf"{NB}(?:{_NAME_WORD}[ \t]+){{0,2}}{_NAME_WORD}"
     r"[ \t]+(?:bin|binti|binte|bte|bt|s/o|d/o|a/l|a/p)[ \t]+"
     rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}"
+)
+# Names with a particle ("Clarissa de Souza", "Joy Dela Cruz", "Ludwig van Beek") and Vietnamese
+# names with the middle word Thi ("Nguyen Thi Lan").
+_PARTICLE_NAME = re.compile(
+    rf"{NB}{_NAME_WORD}[ \t]+(?:de|da|do|dos|das|del|dela|della|di|van|von|der|den|le|la"
+    r"|De|Da|Dos|Del|Dela|Della|Thi)"
+    rf"(?:[ \t]+(?:la|los|der|den))?[ \t]+{_NAME_WORD}(?![A-Za-z])"
 )
 # "Ah Lim say the order wrong": Ah and a capitalised word is what Singaporeans call a person.
 _AH_NAME = re.compile(rf"{NB}Ah[ \t]+({_NAME_WORD})(?![A-Za-z])")
@@ -302,6 +342,10 @@ def _shaped_name(words: list[str]) -> int:
 
 def _shape_spans(text: str) -> Iterator[Span]:
     yield from (m.span() for m in _PATRONYM_NAME.finditer(text))
+    for match in _PARTICLE_NAME.finditer(text):
+        words = match.group().split()
+        if not ({_bare(w) for w in words} & (_NOT_NAMES | _BUSINESS_WORDS | _COMPANY_WORDS)):
+            yield from _checked(text, match.start(), match.end(), words)
     for match in _TWO_OR_THREE_WORDS.finditer(text):
         # The name may start after a capitalised word that is not one ("Customer Ong Bee Lian").
         spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", match.group())]
@@ -321,12 +365,32 @@ def _checked(text: str, start: int, end: int, words: list[str]) -> Iterator[Span
     phrase = " ".join(_bare(w) for w in words)
     if any(phrase.startswith(place) for place in _NOT_A_PERSON):
         return
-    for _, _, word in _words_at(text, end + 1, 5) if text[end : end + 1] == " " else ():
+    for _, word_end, word in _words_at(text, end + 1, 5) if text[end : end + 1] == " " else ():
+        # "Mohammad Sohel warehouse-ல வந்து": a Tamil case ending makes the word a place where
+        # the person goes, not the outlet's name.
+        if re.match(r"-?[\u0B80-\u0BFF]", text[word_end : word_end + 2]):
+            break
         if _bare(word) in _BUSINESS_WORDS:
             return
         if not word[0].isupper():
             break
     yield start, end
+
+
+def _end_signature(text: str) -> Iterator[Span]:
+    # The dash stands within the last few words: search only there.
+    tail = max(0, len(text) - 48)
+    if not re.search(r"[-–—~]", text[tail:]):
+        return
+    match = _END_SIGNATURE.search(text, tail)
+    if not match:
+        return
+    words = [_bare(word) for word in match.group("name").split()]
+    if _NOT_SIGNATURES & set(words) or (_NOT_NAMES | _BUSINESS_WORDS | _TITLES) & set(words):
+        return
+    before = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+    if not before.strip() or _THANKS_BEFORE.search(before) or _in_gazetteer(words[0]):
+        yield match.span("name")
 
 
 def _greets(text: str, position: int) -> bool:
@@ -388,6 +452,7 @@ def _latin_spans(text: str) -> Iterator[Span]:
                 continue
             if words[0] not in _NOT_NAMES and not _BUSINESS_WORDS & set(words):
                 yield match.span(group)
+    yield from _end_signature(text)
     for match in _TRAILING_VOCATIVE.finditer(text):
         if _bare(match.group("name")) in GIVEN_NAMES:
             yield match.span("name")
@@ -419,12 +484,15 @@ _CJK_CUED = re.compile(
     r"(?:我叫|我是|我的名字是|名字是|名字叫|叫我|找|问|联系人|联系|收货人|收件人|签收人|户名|账户名称?"
     r"|收款人|持卡人|姓名|名字|老板|老公|老婆|太太|丈夫|妻子|同事|经理|朋友|司机|师傅|主管|负责人|助理"
     r"|店长|会计|跟|叫|告诉|通知|转告|客户|顾客|户主|采购|供应商|代理|由(?!于)"
+    r"|联络人|打给|付款人|员工|厨师|工人|司机|帮手"
     r"|(?:店|分店|公司|部门|厨房|餐厅|档口|供应商|厂商|总公司)的)\s*[:：是]?\s*"
-    rf"(?P<name>{_CJK_NAME}|{_CJK_NICKNAME}|{_LATIN_AFTER_CJK})"
+    rf"(?P<name>{_CJK_NAME}|{_CJK_NICKNAME}|{_LATIN_AFTER_CJK}|[\u0B80-\u0BFF]+)"
     rf"|(?:我姓|姓)(?P<surname>[{_CJK_SURNAMES}])"
 )
+# A sign-off line may name a department before the person ("—— 财务 周小红").
 _CJK_SIGN_OFF = re.compile(
-    r"(?m)(?:谢谢|多谢|感谢|祝好|此致|敬上)[！!。，,]?[ \t]*\n[ \t]*(?:[-–—~]+[ \t]*)?"
+    r"(?m)(?:(?:谢谢|多谢|感谢|祝好|此致|敬上)[！!。，,]?[ \t]*\n[ \t]*(?:[-–—~]+[ \t]*)?"
+    r"|^[ \t]*(?:——|—|--|~)[ \t]*)(?:[\u4e00-\u9fff]{1,4}[ \t]+)?"
     rf"(?P<name>{_CJK_NAME})[ \t]*$"
 )
 
@@ -445,12 +513,23 @@ _CJK_THEN_CUE = re.compile(
 _CJK_GREETING_WORDS = re.compile(r"大家|各位|老板|你们|您们|早上|下午|晚上|老师|师傅|朋友|亲")
 
 
-def _latin_after_cjk_is_name(words: list[str]) -> bool:
-    """ "公司的UEN" is not a name; "持卡人LIM SOOK CHING" and "客户 Rachel" are."""
+# After the word: "他/她" (he, she) or a phone ("找 Jessie，她负责...", "厨师 Anil 电话 ...").
+_PERSON_AFTER = re.compile(r"[ \t]*[，,]?[ \t]*(?:他|她|电话|手机|\+?\d)")
+
+
+def _latin_after_cjk_is_name(words: list[str], *, person_after: bool = False) -> bool:
+    """ "公司的UEN" is not a name; "持卡人LIM SOOK CHING" and "客户 Rachel" are; a single word
+    the lists do not know is one when "他", "她" or a phone follows it."""
     bare = {_bare(word) for word in words}
     if bare & (_NOT_NAMES | _BUSINESS_WORDS | _COMPANY_WORDS):
         return False
-    return len(words) >= 2 or _bare(words[0]) in GIVEN_NAMES | SURNAMES
+    # Not an acronym ("请问 UOB 384-201-556-2": the bank before its account number).
+    title_case = words[0][1:].islower()
+    return (
+        len(words) >= 2
+        or _bare(words[0]) in GIVEN_NAMES | SURNAMES
+        or (person_after and title_case)
+    )
 
 
 def _cjk_spans(text: str) -> Iterator[Span]:
@@ -465,7 +544,9 @@ def _cjk_spans(text: str) -> Iterator[Span]:
             start, end = match.span(group)
             if _CJK_NOT_NAMES.match(text, start) or any(s <= start < e for s, e in titled):
                 continue
-            if text[start].isascii() and not _latin_after_cjk_is_name(text[start:end].split()):
+            if text[start].isascii() and not _latin_after_cjk_is_name(
+                text[start:end].split(), person_after=bool(_PERSON_AFTER.match(text, end))
+            ):
                 continue
             yield start, end
 
@@ -504,6 +585,18 @@ _CLAUSE_END = re.compile(r"[ \t]*[.,，;:()（）\n]")
 _TAMIL_VERB_ENDINGS = ("ுங்கள்", "ுங்க", "ும்", "ார்", "ேன்", "ோம்", "ாங்க", "ீங்க", "து", "ாள்", "ான்")
 
 
+_TAMIL_LABEL_VERB_ENDINGS = ("ும்", "ுங்கள்", "ுங்க", "ேன்", "ோம்", "ாங்க", "ீங்க")
+_TAMIL_TO_PERSON = re.compile(
+    r"(?<![\u0B80-\u0BFF])(?P<name>[\u0B80-\u0BFF]{3,}?)(?:கிட்ட|கிட்டே|இடம்)(?![\u0B80-\u0BFF])"
+)
+_RELATION_BEFORE = re.compile(rf"(?i)(?<![A-Za-z])(?:{_RELATIONS})[ \t]+$")
+# "Saravanan கிட்ட கேளுங்க" (ask Saravanan): capitalised words before the postposition.
+_LATIN_TO_PERSON = re.compile(
+    rf"{NB}(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*-?(?:கிட்ட|கிட்டே|இடம்)"
+    r"(?![\u0B80-\u0BFF])"
+)
+
+
 def _tamil_spans(text: str) -> Iterator[Span]:
     patterns = ((_TAMIL_STRONG, True), (_TAMIL_WEAK, False), (_TAMIL_THEN_CUE, True))
     for pattern, strong in (*patterns, (_TAMIL_THIS_IS, True)):
@@ -522,7 +615,19 @@ def _tamil_spans(text: str) -> Iterator[Span]:
                 pattern is _TAMIL_THIS_IS and match.group(group).endswith(_TAMIL_VERB_ENDINGS)
             ):
                 continue
+            # "பெயர் மாத்தணும்" (the name must change): a verb after the label is no name.
+            if match.group().startswith(("பெயர்", "பேர்")) and match.group(group).endswith(
+                _TAMIL_LABEL_VERB_ENDINGS
+            ):
+                continue
             yield start, _tamil_name_end(text, end, strong=strong)
+    # "cashier லட்சுமிகிட்ட DO குடுங்க" (give the DO to cashier Lakshmi): a known name, or any
+    # word after a relation, with the postposition "கிட்ட" / "இடம்" fused to it.
+    for match in _TAMIL_TO_PERSON.finditer(text):
+        name = match.group("name")
+        after_relation = _RELATION_BEFORE.search(text, 0, match.start())
+        if (name in TAMIL_NAMES or after_relation) and name not in _TAMIL_NOT_NAMES:
+            yield match.span("name")
 
 
 def _tamil_name_end(text: str, end: int, *, strong: bool) -> int:
@@ -552,14 +657,17 @@ _SCRIPT_CUE = re.compile(
     r"\.?[ \t]*[:：]?[ \t]*(?=[\u0B80-\u0BFF\u4e00-\u9fff])"
 )
 # Tamil cue words before a name in Latin script: "பேர் Tamilselvi", "பெயர்: Devi".
-_TAMIL_CUE_LATIN = re.compile(r"(?:பேர்|பெயர்)[ \t]*[:：]?[ \t]*(?=[A-Z][a-z])")
+# Tamil titles too: "திரு. Ganesan Pillai", "திருமதி Valli".
+_TAMIL_CUE_LATIN = re.compile(r"(?:பேர்|பெயர்|திருமதி|திரு\.?|செல்வி)[ \t]*[:：]?[ \t]*(?=[A-Z][a-z])")
 _PHONE_AHEAD = (
     r"(?:\(?\+\d{1,3}\)?[ .-]?\d|(?<!\d)[3689]\d{3}[ .-]?\d{4}(?!\d)"
-    r"|[ \t]*[,，][ \t]*(?:FIN|NRIC|IC|身份证|电话|手机|HP|hp|tel))"
+    r"|[ \t]*[,，][ \t]*(?:FIN|NRIC|IC|身份证|电话|手机|HP|hp|tel"
+    r"|[STFGM]\d{7}[A-Z](?![A-Za-z0-9])))"
 )
 # "李志伟 9517 2068", "Nur Fadhilah 8264 7719", "Wong Kar Mun (+6597718834)": a call list.
 _LATIN_BEFORE_PHONE = re.compile(
-    rf"{NB}(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})[ \t]*[:(（]?[ \t]*(?={_PHONE_AHEAD})"
+    rf"{NB}(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
+    rf"[ \t]*[,，:(（]?[ \t]*(?={_PHONE_AHEAD})"
 )
 _CJK_BEFORE_PHONE = re.compile(
     rf"(?<![\u4e00-\u9fff])(?P<name>{_CJK_NAME})[ \t]*[:：(（]?[ \t]*(?={_PHONE_AHEAD})"
@@ -585,11 +693,35 @@ def _gazetteer_first(words: list[str]) -> int | None:
     return None
 
 
+_IS_BEFORE = re.compile(r"(?i)(?<![A-Za-z])(?:is|was|ialah|adalah)[ \t]+$")
+# What "is" the name: a person ("Contact for the event is ...", "our manager is ..."), not "The
+# PO is Golden Harvest" nor "the supplier is ...".
+_PERSON_SUBJECT = re.compile(
+    r"(?i)(?<![A-Za-z])(?:contact|person|holder|name|manager|boss|driver|owner|staff|worker"
+    r"|colleague|in-charge|pic|receiver|recipient|consignee|buyer|chef|cashier|director)"
+)
+
+
+def _clause_before(text: str, end: int) -> str:
+    start = max(text.rfind(mark, 0, end) for mark in (".", "!", "?", "\n", "。"))
+    return text[start + 1 : end]
+
+
 def _beside_phone_spans(text: str) -> Iterator[Span]:
     for match in _LATIN_BEFORE_PHONE.finditer(text):
         spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", match.group("name"))]
         words = [match.group("name")[a:b] for a, b in spans]
         first = _gazetteer_first(words)
+        # "The contact is Jean-Luc Fernandez, +33 ...": two capitalised words said to be someone,
+        # right before a phone or an ID, are a name the lists need not know.
+        if (
+            first is None
+            and len(words) >= 2
+            and _IS_BEFORE.search(text, 0, match.start("name"))
+            and _PERSON_SUBJECT.search(_clause_before(text, match.start("name")))
+        ):
+            bare = {_bare(w) for w in words}
+            first = None if bare & (_BUSINESS_WORDS | _COMPANY_WORDS) else 0
         if first is None or _NOT_NAMES & {_bare(w) for w in words[first:]}:
             continue
         # "Mei Ling": the syllables before the surname-or-given word belong to the name.
@@ -634,6 +766,10 @@ def _script_spans(text: str) -> Iterator[Span]:
         span = _name_at(text, match.end(), strong=True)
         if span:
             yield span
+    for match in _LATIN_TO_PERSON.finditer(text):
+        words = match.group("name").split()
+        if not {_bare(w) for w in words} & (_NOT_NAMES | _BUSINESS_WORDS | _TITLES):
+            yield from _checked(text, *match.span("name"), words)
 
 
 # ------------------------------------------------------------------ known names
@@ -667,7 +803,8 @@ def find_names(text: str, known_names: Iterable[str] = ()) -> list[Span]:
         spans.extend(_tamil_spans(text))
     if re.search(r"[\u0B80-\u0BFF\u4e00-\u9fff]", text):
         spans.extend(_script_spans(text))
-    if re.search(r"\d{4}", text):
+    # "+33 6 11 22 33 44": a foreign phone may have no four digits together.
+    if re.search(r"\d{4}|\+\d", text):
         spans.extend(_beside_phone_spans(text))
     pattern = _known_name_pattern(tuple(sorted(set(known_names))))
     if pattern:

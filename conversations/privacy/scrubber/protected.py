@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 
+from conversations.privacy.scrubber.accounts import luhn_is_valid
 from conversations.privacy.scrubber.common import NA, NB, Span
 
 # Labels that make the number after them order data. Short upper-case codes (DO, PO, INV) are
@@ -30,7 +31,11 @@ _ORDER_LABEL = (
 )
 # "no.", "number", "nombor", "எண்" (number), "号": "DO எண் 84512096" is a delivery order number.
 _LABEL_TAIL = r"(?:\s*(?:no\.?|number|num|nombor|bil\.?|எண்|号码?|#|:|：|is))*\s*[#(]?\s*"
-_LABELLED_NUMBER = re.compile(_ORDER_LABEL + _LABEL_TAIL + r"(?P<number>\d[\d-]{3,}\d)(?!\d)")
+# The number may be written in spaced groups of 3-4 digits ("Outlet code 8821 4407", "Tracking
+# no. 6120 7735 8841"), as phones are: the label decides.
+_LABELLED_NUMBER = re.compile(
+    _ORDER_LABEL + _LABEL_TAIL + r"(?P<number>\d{3,4}(?:[ ]\d{3,4}){1,3}|\d[\d-]{3,}\d)(?!\d)"
+)
 ORDER_LABEL_BEFORE = re.compile(_ORDER_LABEL + _LABEL_TAIL + r"$")
 _QUANTITY_AFTER = re.compile(
     r"(?<!\d)(?P<number>\d{5,14})(?=\s*(?:[x×]\s*\d|(?i:pcs|pc|ctn|ctns|cartons?|boxes|box"
@@ -79,16 +84,19 @@ PHONE_LABEL_BEFORE = re.compile(
 _SKU_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]")
 
 
-def _ean8_is_valid(digits: str) -> bool:
-    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(digits[:7]))
-    return (10 - total % 10) % 10 == int(digits[7])
+def _gtin_is_valid(digits: str) -> bool:
+    """The GS1 check digit of an EAN-8 or EAN-13: weights 3 and 1 from the right."""
+    body = digits[:-1][::-1]
+    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(body))
+    return (10 - total % 10) % 10 == int(digits[-1])
 
 
 def _find_barcodes(text: str) -> Iterable[Span]:
-    """Bare 8-digit GS1 barcodes (check digit valid, Asian GS1 prefix) not labelled as a phone."""
-    for match in re.finditer(r"(?<![\d+])\d{8}(?!\d)", text):
+    """Bare 8- and 13-digit GS1 barcodes (check digit valid, Asian GS1 prefix) not labelled as a
+    phone: "the box say 8882960100547" is the product's EAN-13, not a bank account."""
+    for match in re.finditer(r"(?<![\d+])(?:\d{8}|\d{13})(?!\d)", text):
         digits = match.group()
-        if not (digits.startswith(_GS1_PREFIXES) and _ean8_is_valid(digits)):
+        if not (digits.startswith(_GS1_PREFIXES) and _gtin_is_valid(digits)):
             continue
         if PHONE_LABEL_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
             continue
@@ -130,12 +138,28 @@ _BARE_EIGHT = re.compile(r"(?<![\d+])\d{8}(?![\d-])")
 _COUNTRY_CODE_BEFORE = re.compile(r"(?:\+\d{1,3}|\(\+?\d{1,3}\))[ .-]?$")
 
 
+def _has_phone_word(text: str) -> bool:
+    """A phone word anywhere, except one that is part of an order label ("Order no. 85507712")."""
+    return any(
+        not ORDER_LABEL_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        or not match.group().lower().startswith(("no", "number"))
+        for match in _PHONE_WORD.finditer(text)
+    )
+
+
 def _bare_numbers_in_order_talk(text: str) -> Iterable[Span]:
-    if not _ORDER_TALK.search(text) or _PHONE_WORD.search(text):
+    if not _ORDER_TALK.search(text) or _has_phone_word(text):
         return
     for match in _BARE_EIGHT.finditer(text):
         if not _COUNTRY_CODE_BEFORE.search(text, max(0, match.start() - 7), match.start()):
             yield match.span()
+
+
+_GROUPED_CARD = re.compile(r"\d{4}([ -])\d{4}\1\d{4}\1\d{1,4}|\d{4}([ -])\d{6}\2\d{4,5}")
+
+
+def _is_grouped_card(number: str) -> bool:
+    return bool(_GROUPED_CARD.fullmatch(number)) and luhn_is_valid(re.sub(r"\D", "", number))
 
 
 def find_protected(text: str, known_skus: Collection[str] = frozenset()) -> list[Span]:
@@ -143,6 +167,10 @@ def find_protected(text: str, known_skus: Collection[str] = frozenset()) -> list
     spans: list[Span] = []
     for pattern in _PROTECTED_PATTERNS:
         for match in pattern.finditer(text):
+            # "standing order: 5412-7534-9021-6632": a grouped number passing Luhn is a card
+            # whatever label stands before it.
+            if pattern is _LABELLED_NUMBER and _is_grouped_card(match.group("number")):
+                continue
             spans.append(match.span(match.lastindex or 0))
     for match in _LABELLED_NUMBER.finditer(text):
         spans.extend(_listed_after(text, match.end()))
