@@ -122,7 +122,15 @@ DOUBT_PATTERNS = (
     (
         "a change",
         r"\b(?:change|tukar|instead|replace|ganti|ubah|pinda)\b|改"
-        r"|(?<![\u0B80-\u0BFF])(?:மாற்ற|மாத்த|மாத்து)",
+        r"|(?<![\u0B80-\u0BFF])(?:மாற்ற|மாத்த|மாத்து)"
+        # romanised spoken Tamil: "napkin 2 carton ah maathunga" (change it to 2 cartons)
+        r"|\b(?:maa?t?thu|maa?t?thi(?!ri|yam)|maatr[iu])\w*",
+    ),
+    # "add 1 more ctn straw to today order": items added to an order already placed
+    (
+        "an addition to an order",
+        r"\badd\b[^.?!\n]{0,40}\b(?:to|into|in|for)\s+(?:my |our |the |today'?s? |this |that "
+        r"|yesterday'?s? |existing |same |current )+order\b",
     ),
     # "plastic spoon 1000", "cutlery set 500, but the plastic ones": our cutlery is wooden; plastic
     # named anywhere in a message with cutlery (and not right before cups, bags...) is confirmed
@@ -150,7 +158,9 @@ DOUBT_PATTERNS = (
     ("a cancellation", r"\b(?:cancel\w*|batal\w*)\b|取消|ரத்து"),
     (
         "a question",
-        r"\b(?:how much|price|cost|berapa|harga|evvalavu|vilai)\b|多少钱|价格|价钱|விலை|எவ்வளவு",
+        r"\b(?:how much|price|cost|berapa|harga|evvalavu|vilai)\b|多少钱|价格|价钱|விலை|எவ்வளவு"
+        # how many a carton holds: "how many pcs in one carton?", "一箱有多少个？", "evlo irukum?"
+        r"|\bhow many\b|多少|几|\b(?:evlo|evalo|evvalo|evvlo|ethana|ethanai)\b|எத்தனை",
     ),
     ("two quantities", r"[一二两三四五六七八九]{2}[十百千万]"),
     ("same quantity as before", r"\bsame (?:qty|quantity) (?:as|like) (?:last|previous|before)"),

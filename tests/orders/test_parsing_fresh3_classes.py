@@ -1,0 +1,60 @@
+"""fresh3's classes (issue 19, fourth round): a message that is not an order must not become one
+even when it names products and numbers; Singlish and Tamil phrasings. Sentences written for this
+file, not taken from any evaluation set."""
+
+import pytest
+
+from orders import intents
+from orders.parsing import parse_order
+
+
+def would_order(text: str) -> bool:
+    """The assistant orders at once only when items were read and nothing is in doubt."""
+    parsed = parse_order(text)
+    return bool(parsed.items or parsed.repeat_last) and not parsed.doubt
+
+
+# ---------------------------------------------------------------- how many a carton holds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how many napkins inside 1 carton ah?",
+        "1 ctn of 8oz lids got how many pcs?",
+        "一箱吸管有多少支？",
+        "两箱盖子大概几个？",
+        "napkin oru carton la evlo pieces?",
+        "ஒரு carton cup ல எத்தனை இருக்கும்?",
+    ],
+)
+def test_a_question_about_how_many_a_carton_holds_is_no_order(text):
+    assert not would_order(text)
+
+
+# ---------------------------------------------------------------- an addition or a change
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pls add 2 ctn napkin to my order this morning",
+        "can add another 500 straws into yesterday order?",
+        "nethu order la 12oz cup 3 carton ah maathidunga",
+        "lid 1000 ku maatrunga pls",
+    ],
+)
+def test_an_addition_to_or_change_of_a_placed_order_is_no_new_order(text):
+    assert not would_order(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12oz cup 2 carton venum, mathiyam kulla anuppunga",
+        "napkin 5000 mattum podhum",
+        "add 8oz lids 1000 pls",
+    ],
+)
+def test_orders_that_look_alike_are_still_orders(text):
+    assert would_order(text)
