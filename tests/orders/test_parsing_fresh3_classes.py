@@ -54,7 +54,7 @@ def test_an_addition_to_or_change_of_a_placed_order_is_no_new_order(text):
         "12oz cup 2 carton venum, mathiyam kulla anuppunga",
         "napkin 5000 mattum podhum",
         "add 8oz lids 1000 pls",
-        "上次的盖子有几个裂了，这次14寸披萨盒两百个",
+        "上次的盖子有几个裂了。这次14寸披萨盒两百个",
     ],
 )
 def test_orders_that_look_alike_are_still_orders(text):
