@@ -59,7 +59,10 @@ REFERENCE = re.compile(
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w.])(?:\+?65[\s-]?)?[3689]\d{3}[\s-]?\d{4}(?![\w.])")
 UNIT_NUMBER = re.compile(r"#\d+-\d+")
-CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b")
+# "9am", "2.30pm", and a span "2-5pm", "10 to 12pm" (its first number is no quantity either)
+CLOCK_TIME = re.compile(
+    r"\b(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:-|to)\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b"
+)
 # Numbers around the items that are no quantities: dates, days, times without am/pm, durations,
 # prices, percentages, ordinals, and the number of a table, outlet or floor.
 _MONTH = (
@@ -72,8 +75,8 @@ NOT_QUANTITIES = re.compile(
     r"|(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])(?!\s*(?:oz|ml|inch|sip|dome|lids?)\b)"
     r"|\b\d+(?:st|nd|rd|th)\b"
     r"|\b\d+\s*(?:days?|weeks?|months?|hours?|hrs?|mins?|minutes?|hari|minggu|bulan)\b"
-    r"|\d+\s*(?:天|周|个月|小时|点|号|日|月)|\d+\s*மணி"
-    rf"|\b(?:before|by|at|after|until|till|sebelum|selepas|pukul|jam)\s+\d{{1,2}}(?:[:.]\d{{2}})?\b(?!\s*{_MONTH}){_NOT_A_QUANTITY_UNIT}"
+    r"|\d+\s*(?:天|周|个月|小时|点|号|日|月)|\d+\s*(?:மணி|mani\b)"
+    rf"|\b(?:before|b4|bef|bfr|by|at|after|aft|until|till|sebelum|selepas|pukul|jam)\s+\d{{1,2}}(?:[:.]\d{{2}})?\b(?!\s*{_MONTH}){_NOT_A_QUANTITY_UNIT}"
     r"|(?:s\$|\$|\brm|\bsgd)\s*\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s*(?:cents?|sen|dollars?)\b|\d+\s*%"
     r"|\b(?:table|outlet|branch|store|shop|level|floor|lvl|lot|gate|bay|dock|door|counter|stall|"
     r"kiosk|meja|cawangan|tingkat)\s*#?\d+\b"

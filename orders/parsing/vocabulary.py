@@ -50,7 +50,7 @@ MALAY_STOPWORDS = (
 SINGLISH_STOPWORDS = (
     "hor lor leh meh can not boss tmr thx tq ones them those these it"
     " bro sis uncle auntie aunty anna akka abang kak encik cik puan tuan tauke towkay wah oi liao"
-    " le sia anot"
+    " le sia anot arrange settle"
 )
 # Romanised Tamil, as typed on a phone: "venum" (needed), "anuppunga" (send), "kudunga" (give).
 TAMIL_ROMAN_STOPWORDS = "venum vendum anuppunga anupunga anuppu kudunga kodunga podunga"

@@ -59,3 +59,52 @@ def test_an_addition_to_or_change_of_a_placed_order_is_no_new_order(text):
 )
 def test_orders_that_look_alike_are_still_orders(text):
     assert would_order(text)
+
+
+# ---------------------------------------------------------------- Singlish: times and fillers
+
+
+def items(text: str) -> list[tuple]:
+    return [(i.product, i.quantity, i.unit, i.size) for i in parse_order(text).items]
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("b4 11 pls send 3 ctn napkin", 3),
+        ("napkin 3 ctn, reach bef 9 can?", 3),
+        ("aft 2 then send napkin 3 ctn ok", 3),
+    ],
+)
+def test_b4_bef_aft_before_a_number_is_a_time(text, quantity):
+    assert [(product, qty) for product, qty, _, _ in items(text)] == [("napkin", quantity)]
+    assert not parse_order(text).doubt
+
+
+def test_help_arrange_is_no_product_word():
+    parsed = parse_order("16oz cold cup 1 thousand, 12oz cold cup 500 pls help arrange")
+    assert [(i.quantity, i.size) for i in parsed.items] == [(1000, "16 oz"), (500, "12 oz")]
+    assert all("arrange" not in i.product for i in parsed.items)
+
+
+# ---------------------------------------------------------------- times and Tamil hundreds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "deliver 9-11am pls: 12oz cups 800",
+        "12oz cups 800, come between 3 to 6pm",
+        "12oz cups 800 saayangalam 4 mani kku",
+    ],
+)
+def test_a_span_of_hours_and_mani_are_times(text):
+    assert [(i.quantity, i.size) for i in parse_order(text).items] == [(800, "12 oz")]
+
+
+@pytest.mark.parametrize(
+    ("word", "quantity"),
+    [("arunooru", 600), ("ezhunooru", 700), ("ennooru", 800), ("naalaayiram", 4000)],
+)
+def test_romanised_tamil_hundreds_and_thousands(word, quantity):
+    assert [i.quantity for i in parse_order(f"anna napkin {word} venum").items] == [quantity]
