@@ -45,7 +45,7 @@ CONTAINER_UNITS: dict[str, str] = {
 
 MALAY_STOPWORDS = (
     "saya kami kita nak mahu perlu tolong hantar esok untuk dan boleh bila pesan minta jugak juga"
-    " ye ya salam order pagi petang tempah tempahan encik pun lagi"
+    " ye ya salam order pagi petang tempah tempahan encik pun lagi je sahaja saja"
 )
 SINGLISH_STOPWORDS = (
     "hor lor leh meh can not boss tmr thx tq ones them those these it"
@@ -160,7 +160,8 @@ DOUBT_PATTERNS = (
         "a question",
         r"\b(?:how much|price|cost|berapa|harga|evvalavu|vilai)\b|多少钱|价格|价钱|விலை|எவ்வளவு"
         # how many a carton holds: "how many pcs in one carton?", "一箱有多少个？", "evlo irukum?"
-        r"|\bhow many\b|多少|几[^.,;!\n]{0,12}\?|\b(?:evlo|evalo|evvalo|evvlo|ethana|ethanai)\b|எத்தனை",
+        r"|\bhow many\b|多少|几[^.,;!\n]{0,12}\?"
+        r"|\b(?:evlo|evalo|evvalo|evvlo|ethana|ethanai)\b|எத்தனை",
     ),
     ("two quantities", r"[一二两三四五六七八九]{2}[十百千万]"),
     ("same quantity as before", r"\bsame (?:qty|quantity) (?:as|like) (?:last|previous|before)"),

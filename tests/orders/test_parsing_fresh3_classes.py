@@ -108,3 +108,65 @@ def test_a_span_of_hours_and_mani_are_times(text):
 )
 def test_romanised_tamil_hundreds_and_thousands(word, quantity):
     assert [i.quantity for i in parse_order(f"anna napkin {word} venum").items] == [quantity]
+
+
+# ---------------------------------------------------------------- a remark before the items
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your driver came very late on Monday, the kitchen had to wait. "
+        "This week 14 inch pizza box 200",
+        "上个礼拜的司机很晚才到。这次14寸披萨盒两百个",
+    ],
+)
+def test_a_remark_ended_by_a_full_stop_is_no_part_of_the_next_item(text):
+    parsed = parse_order(text)
+    assert [(i.product, i.quantity, i.size) for i in parsed.items] == [
+        ("pizza box", 200, "14 inch")
+    ]
+    assert not parsed.doubt
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [("napkin 4000, eh tak, 3500 je", 3500), ("straw 2 ctn... tak, 3 ctn saja", 3)],
+)
+def test_malay_tak_between_two_quantities_takes_the_first_back(text, quantity):
+    parsed = parse_order(text)
+    assert [i.quantity for i in parsed.items] == [quantity]
+    assert not parsed.doubt
+
+
+# ---------------------------------------------------------------- intents and a Chinese repeat
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("how many straws inside one carton ah?", "product_question"),
+        ("一包餐巾纸大概有多少张？", "product_question"),
+        ("napkin oru carton la evlo irukum?", "product_question"),
+        ("pls add 2 more ctn napkin to our order this morning", "order_change"),
+        ("nethu order la lid 1000 ah maathidunga", "order_change"),
+        ("kelmarin punya order dah hantar ke?", "order_status"),
+        ("நேற்று order பண்ணது அனுப்பிட்டீங்களா?", "order_status"),
+        ("வந்த napkin எல்லாம் நனைஞ்சு இருக்கு", "complaint"),
+    ],
+)
+def test_intents_of_fresh3_classes(text, intent):
+    assert intents.classify_intent(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text", ["司机的电话是多少？", "shop open at what time, how many staff there?"]
+)
+def test_how_many_about_something_else_is_no_product_question(text):
+    assert intents.classify_intent(text).intent != "product_question"
+
+
+@pytest.mark.parametrize("text", ["和上星期订的一样就好", "照上个月一样，谢谢"])
+def test_the_same_as_an_earlier_week_or_month_is_a_repeat(text):
+    parsed = parse_order(text)
+    assert parsed.repeat_last and not parsed.items and not parsed.doubt
