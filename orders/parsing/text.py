@@ -157,10 +157,22 @@ def strip_contact_details(text: str) -> str:
         start = CONTACT_START.search(clause)
         if start:
             clause = clause[: start.start()] + " "
-        if ROAD_WORDS.search(clause) and not SIZE_RE.search(clause):
-            clause = " "
+        road = ROAD_WORDS.search(clause)
+        if road and not SIZE_RE.search(clause):
+            clause = clause[: address_start(clause[: road.start()])] + " "
         kept.append(clause)
     return "".join(kept)
+
+
+# "... kotak burger 500 ke Bedok North St 1": the address starts at "ke" / "to" / "at" before it
+ADDRESS_PREPOSITION = re.compile(r"\b(?:ke|to|at|di)\s|@")
+
+
+def address_start(before_road: str) -> int:
+    """Where an address clause starts: at the last preposition before its road word, or (without
+    one) at the start of the clause."""
+    starts = [match.start() for match in ADDRESS_PREPOSITION.finditer(before_road)]
+    return starts[-1] if starts else 0
 
 
 def extract_sizes(text: str) -> tuple[str, list[str]]:

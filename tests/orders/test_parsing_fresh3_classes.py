@@ -170,3 +170,19 @@ def test_how_many_about_something_else_is_no_product_question(text):
 def test_the_same_as_an_earlier_week_or_month_is_a_repeat(text):
     parsed = parse_order(text)
     assert parsed.repeat_last and not parsed.items and not parsed.doubt
+
+
+# ---------------------------------------------------------------- an address after the items
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tolong hantar napkin 3000 ke Jalan Besar 88? Tel 9123 4567",
+        "can send napkin 3000 to 21 Tampines Street 4 pls",
+    ],
+)
+def test_items_before_an_address_clause_are_kept_and_its_numbers_are_not(text):
+    parsed = parse_order(text)
+    assert [(i.product, i.quantity) for i in parsed.items] == [("napkin", 3000)]
+    assert not parsed.doubt
