@@ -15,7 +15,7 @@ from orders.parsing.vocabulary import ATTRIBUTE_WORDS, NOT_WANTED, TYPE_NOUNS, U
 from orders.parsing.words import canonical_product, product_words, singular, type_nouns
 
 SEGMENT_SPLIT = re.compile(
-    r"\n|;|,|\+|&|\band\b|\bn\b|\bplus\b|\balso\b|\bthen\b|•|·|\s-\s|\.(?=\s|$)|\bwith\b"
+    r"\n|;|,|\+|&|\band\b|\bn\b|\bplus\b|\balso\b|\bthen\b|\bapram\b|\bappuram\b|•|·|\s-\s|\.(?=\s|$)|\bwith\b"
 )
 # The end of a statement: a full stop before more text ("Do you have 22oz cups? If yes 500" and
 # "We're out of straws! 2 cartons" name the product for the quantity after "?" and "!").

@@ -127,7 +127,10 @@ def normalise_text(text: str) -> str:
     text = re.sub(r"(?<![a-z0-9])x(?=\d)", "x ", text)  # "x2k", "x300": before the k is read
     text = re.sub(r"(?<![a-z0-9_.])(\d+(?:\.\d+)?)\s?k\b", numbers.thousands, text)
     text = re.sub(rf"(\d)({GLUED_UNITS})\b", r"\1 \2", text)
-    return PLY.sub(ply_word, numbers.replace_number_words(text))
+    text = numbers.replace_number_words(text)
+    # "moonu mani" (three o'clock) is "3 mani" only now: a time, no quantity
+    text = re.sub(r"(?<![\d.])\d{1,2}\s*mani\b", " ", text)
+    return PLY.sub(ply_word, text)
 
 
 # "1. 14" pizza box - 150", "2) napkin x 5000": the number of a line in a list is no quantity

@@ -53,7 +53,13 @@ SINGLISH_STOPWORDS = (
     " le sia anot arrange settle"
 )
 # Romanised Tamil, as typed on a phone: "venum" (needed), "anuppunga" (send), "kudunga" (give).
-TAMIL_ROMAN_STOPWORDS = "venum vendum anuppunga anupunga anuppu kudunga kodunga podunga"
+TAMIL_ROMAN_STOPWORDS = (
+    "venum vendum anuppunga anupunga anuppu kudunga kodunga podunga"
+    # when and where: "naalaiku kadai ku ... madhiyam 3 mani kulla vandha podhum" (tomorrow, to
+    # the shop, ... enough if it comes by 3 at noon); "um" (and), "apram" (then)
+    " naalaiku naalaikku inniku innaiku kadai kadaiku ku kku um apram appuram madhiyam mathiyam"
+    " kaalaila kaalai saayangalam kulla ulla vandha vantha podhum pothum"
+)
 
 # Words that carry no product meaning in an order line.
 STOPWORDS = frozenset(

@@ -186,3 +186,15 @@ def test_items_before_an_address_clause_are_kept_and_its_numbers_are_not(text):
     parsed = parse_order(text)
     assert [(i.product, i.quantity) for i in parsed.items] == [("napkin", 3000)]
     assert not parsed.doubt
+
+
+def test_a_romanised_tamil_run_on_with_a_time_gives_each_item():
+    parsed = parse_order(
+        "akka inniku kadaiku straw rendaayiram venum appuram 8oz cup naalu carton um venum "
+        "kaalaila pathu mani kulla vantha pothum"
+    )
+    assert [(i.product, i.quantity, i.unit, i.size) for i in parsed.items] == [
+        ("straw", 2000, "pcs", None),
+        ("cup", 4, "carton", "8 oz"),
+    ]
+    assert not parsed.doubt
