@@ -91,6 +91,8 @@ _NOT_NAMES = {
     "you", "my", "your", "his", "her", "their", "is", "was", "and", "or", "with", "for", "to", "of",
     "do", "po", "so", "inv", "sku", "uen", "gst", "ord", "cn", "dn", "grn", "qty", "ref", "item",
     "invoice", "pesanan", "payment", "cheque", "cash", "paynow", "asap", "name", "nama",
+    # Identity documents after a relation ("director IC: S90...").
+    "ic", "nric", "fin", "passport",
     # Days, months and apps after a cue ("my contact Monday", "the person Whatsapp me").
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
     "tues", "wed", "thu", "thurs", "fri", "sat", "tmr", "january", "february", "april",
@@ -114,6 +116,7 @@ _TITLES = {
     "mr", "mrs", "ms", "mdm", "madam", "miss", "dr", "encik", "en", "cik", "puan", "pn", "tuan",
     "haji", "hajah", "hajjah", "datuk", "dato", "makcik", "pakcik", "auntie", "aunty", "uncle",
     "kak", "kakak", "abang", "bang", "mak", "pak", "bro", "sis", "khun", "herr", "frau", "mme",
+    "chef",
 }  # fmt: skip
 # Given names that are ordinary words: a name only right before a surname ("Grace Lim").
 _WORD_GIVEN_NAMES = {
@@ -155,7 +158,8 @@ def _words_at(text: str, position: int, limit: int = 6) -> list[tuple[int, int, 
             break
         words.append((match.start(), match.end(), match.group()))
         gap = _GAP.match(text, match.end())
-        if not gap or (match.group().endswith(".") and len(match.group()) > 2):
+        dotted = match.group().endswith(".") and len(match.group()) > 2
+        if not gap or (dotted and _bare(match.group()) not in _TITLES):
             break
         position = gap.end()
     return words
@@ -201,6 +205,9 @@ def _name_at(text: str, position: int, *, strong: bool) -> Span | None:
         return None
     if not strong and not _in_gazetteer(taken[0][2]):
         return None
+    # "Chef Arjun", not "Chef Special": a name the lists know after this title only.
+    if titles and all(_bare(t[2]) == "chef" for t in titles) and not _in_gazetteer(taken[0][2]):
+        return None
     if _bare(taken[0][2]) in _BUSINESS_WORDS:
         return None
     end = taken[-1][1] - (1 if taken[-1][2].endswith(".") and len(taken[-1][2]) > 2 else 0)
@@ -226,10 +233,11 @@ _STRONG_CUE = re.compile(
     r"|account name\s*[:：]?"
     r"|acct name\s*[:：]?|a/c name\s*[:：]?|payee\s*[:：]?|beneficiary\s*[:：]?|atas nama|bernama"
     r"|nama penerima|collected by|signed by|received by|ordered by|approved by|pic\s*[:：]?"
+    r"|(?:ditandatangani|ditandatangan|diterima|diambil|dipesan) oleh"
     r"|call me|panggil saya"
     r"|person in charge\s*[:：]?|name|nama)[ \t]+"
     r"|(?<![A-Za-z])(?=(?:Mr|Mrs|Ms|Mdm|Madam|Miss|Dr|Encik|En|Cik|Puan|Pn|Tuan|Haji|Hajah|Hajjah"
-    r"|Datuk|Dato|Makcik|Pakcik|Auntie|Aunty|Uncle|Kak|Abang|Khun|Herr|Frau|Mme)\.?[ \t]+[A-Z])"
+    r"|Datuk|Dato|Makcik|Pakcik|Auntie|Aunty|Uncle|Kak|Abang|Khun|Herr|Frau|Mme|Chef)\.?[ \t]+[A-Z])"
     r"|(?i:uncle|auntie|aunty|signed|sgd\.?|ini|inilah)[ \t:]+(?=[A-Z]))"
 )
 _RELATIONS = (
@@ -240,7 +248,7 @@ _RELATIONS = (
     r"|executive|officer|coordinator|in-charge|admin|account manager|sales rep|guy|girl|lady|man"
     r"|contact|person|customer|client|tenant|boy"
     r"|bos|pengurus|kawan|isteri|suami|anak|pemandu|abang|kakak|adik|rakan|worker|employee"
-    r"|pekerja|staf|pembantu"
+    r"|pekerja|staf|pembantu|fren|frens|kawan baik"
 )
 _WEAK_CUE = re.compile(
     _WORD_START + r"(?i:tell|ask|inform|remind|pass(?: (?:the )?(?:msg|message|it|this|order))? to"
@@ -319,6 +327,23 @@ _PARTICLE_NAME = re.compile(
 # "Ah Lim say the order wrong": Ah and a capitalised word is what Singaporeans call a person.
 _AH_NAME = re.compile(rf"{NB}Ah[ \t]+({_NAME_WORD})(?![A-Za-z])")
 _TWO_OR_THREE_WORDS = re.compile(rf"{NB}{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}(?![A-Za-z])")
+
+
+# A name right after an identity number and a comma, closed by a comma or the sentence: "NRIC:
+# T0291846Z, Lim Soo Hwee." (2.3 took the name before the number).
+_ID_THEN_NAME = re.compile(
+    rf"(?<![A-Za-z0-9])[STFGM]\d{{7}}[A-Z][ \t]*[,，][ \t]*(?P<name>{_LATIN_NAME})"
+    r"(?=[ \t]*(?:[,，.。;!]|$))",
+    re.M,
+)
+# A known given name said to someone between commas, or closing a sentence after a comma:
+# "Sorry for the delay, Arjun.", "收到，Jason，已经记下".
+_VOCATIVE_CLAUSE = re.compile(rf"[,，][ \t]*(?P<name>{_NAME_WORD})(?=[ \t]*[,，.。!！?？])")
+# An acknowledgement opening the message, then a known given name and a comma: "ok Darren, ...".
+_ACK_VOCATIVE = re.compile(
+    r"^[ \t]*(?i:ok|okay|noted|sure|yes|yup|alright|orh|hi|hello|thanks|sorry|morning)[ \t]*[,!]?"
+    rf"[ \t]*(?P<name>{_NAME_WORD})(?=[ \t]*[,，])"
+)
 
 
 def _shaped_name(words: list[str]) -> int:
@@ -456,6 +481,16 @@ def _latin_spans(text: str) -> Iterator[Span]:
     for match in _TRAILING_VOCATIVE.finditer(text):
         if _bare(match.group("name")) in GIVEN_NAMES:
             yield match.span("name")
+    for pattern in (_VOCATIVE_CLAUSE, _ACK_VOCATIVE):
+        for match in pattern.finditer(text):
+            if _bare(match.group("name")) in GIVEN_NAMES - _NOT_NAMES:
+                yield match.span("name")
+    for match in _ID_THEN_NAME.finditer(text):
+        words = match.group("name").split()
+        if len(words) >= 2 and not {_bare(w) for w in words} & (
+            _NOT_NAMES | _BUSINESS_WORDS | _COMPANY_WORDS
+        ):
+            yield from _checked(text, *match.span("name"), words)
     for match in _AH_NAME.finditer(text):
         if _bare(match.group(1)) not in _KINSHIP:
             yield from _checked(text, match.start(), match.end(), match.group().split())
