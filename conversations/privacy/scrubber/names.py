@@ -93,6 +93,8 @@ _NOT_NAMES = {
     "invoice", "pesanan", "payment", "cheque", "cash", "paynow", "asap", "name", "nama",
     # Identity documents after a relation ("director IC: S90...").
     "ic", "nric", "fin", "passport",
+    # Pronouns before "will receive", "here" ("She will receive the goods").
+    "she", "he", "they", "someone", "somebody", "who",
     # Days, months and apps after a cue ("my contact Monday", "the person Whatsapp me").
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
     "tues", "wed", "thu", "thurs", "fri", "sat", "tmr", "january", "february", "april",
@@ -292,7 +294,7 @@ _SIGN_OFF = re.compile(
     r"(?m)(?:^|[.!！,]\s*)(?i:best regards|kind regards|warm regards|regards|rgds|thanks|thank you"
     r"|cheers|salam|terima kasih|tq|thx|sincerely|yours sincerely|best)[ \t]*(?i:boss|lah|ya)?"
     r"[ \t]*[,.!！，]?[ \t]*(?:\n[ \t]*(?:[-–—~][ \t]*)?(?P<name>"
-    rf"{_LATIN_NAME})|[ \t]+(?P<same_line>{_LATIN_NAME}))[ \t]*(?=\n|$)"
+    rf"{_LATIN_NAME})|[ \t]+(?P<same_line>{_LATIN_NAME}))[ \t]*(?=\n|$|[ \t]+[-–—][ \t])"
 )
 _DASH_SIGNATURE = re.compile(rf"(?m)^[ \t]*[-–—~][ \t]*(?P<name>{_LATIN_NAME})[ \t]*$")
 # A dash and one or two words closing the message sign it, in lower case too ("Thanks ya -
@@ -510,7 +512,11 @@ _CJK_STOP = (
 )
 _CJK_NAME = rf"(?:欧阳|司马|上官|诸葛|[{_CJK_SURNAMES}])[^\s{_CJK_STOP}\W\d]{{1,2}}"
 # "阿明", "阿强": a nickname, only after a cue (阿姨, 阿伯 and 阿拉伯 are not names).
-_CJK_NICKNAME = rf"阿(?![姨叔伯婆公嬷妈爸哥姐弟妹嫂拉])[^\s{_CJK_STOP}\W\d]"
+# "小陈", "小王": a surname after 小 closing the phrase (not 小黄瓜, a cucumber).
+_CJK_NICKNAME = (
+    rf"阿(?![姨叔伯婆公嬷妈爸哥姐弟妹嫂拉])[^\s{_CJK_STOP}\W\d]"
+    rf"|小[{_CJK_SURNAMES}](?=[\s{_CJK_STOP}\W\d]|$)"
+)
 # A Latin name after a Chinese cue: "持卡人LIM SOOK CHING", "户名 Tan Wei Ming".
 _LATIN_AFTER_CJK = r"[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,3}"
 # Not 老板: "谢老板" is "thanks, boss".
@@ -567,13 +573,20 @@ def _latin_after_cjk_is_name(words: list[str], *, person_after: bool = False) ->
     )
 
 
+# "身份证F9902317K，郑雅婷，": a name after an identity number; "谢谢，何振宇，": after thanks.
+_CJK_AFTER_ID_OR_ACK = re.compile(
+    r"(?:(?<![A-Za-z0-9])[STFGM]\d{7}[A-Z][ \t]*[，,]|^[ \t]*(?:谢谢|多谢|收到|好的)[，,！!])"
+    rf"[ \t]*(?P<name>{_CJK_NAME})(?=[，,。！!])"
+)
+
+
 def _cjk_spans(text: str) -> Iterator[Span]:
     titled = [m.span() for m in _CJK_TITLED.finditer(text)]
     yield from titled
     greeted = _CJK_GREETED.match(text)
     if greeted and not _CJK_GREETING_WORDS.match(greeted.group("name")):
         yield greeted.span("name")
-    for pattern in (_CJK_CUED, _CJK_SIGN_OFF, _CJK_THEN_CUE):
+    for pattern in (_CJK_CUED, _CJK_SIGN_OFF, _CJK_THEN_CUE, _CJK_AFTER_ID_OR_ACK):
         for match in pattern.finditer(text):
             group = "surname" if match.groupdict().get("surname") else "name"
             start, end = match.span(group)
@@ -590,7 +603,7 @@ def _cjk_spans(text: str) -> Iterator[Span]:
 
 _TAMIL_WORD = r"[\u0B80-\u0BFF]+"
 _TAMIL_STRONG = re.compile(
-    r"(?:திருமதி(?![\u0B80-\u0BFF])|திரு(?:\.|(?=[ \t]))|செல்வி(?=[ \t])|டாக்டர்|பெயர்\s*[:：]?"
+    r"(?:திருமதி(?![\u0B80-\u0BFF])|திரு(?:\.|(?=[ \t]))|செல்வி(?=[ \t])|டாக்டர்|பெயர்\s*[:：]?|பேரு(?![\u0B80-\u0BFF])\s*[:：]?"
     r"|என் பெயர்|பெறுநர்\s*[:：]?|தொடர்பு நபர்\s*[:：]?)"
     rf"[ \t]*(?P<name>{_TAMIL_WORD})"
 )
@@ -606,6 +619,8 @@ _TAMIL_WEAK = re.compile(
 _TAMIL_THIS_IS = re.compile(
     r"(?:வணக்கம்|(?i:hi|hello|hai))[ \t]*[,!.]?[ \t]*"
     rf"(?:இது|நான்)[ \t]+(?P<name>{_TAMIL_WORD})(?=[ \t]*[,，])"
+    # Or opening the message: "நான் அருண்மொழி, Woodlands branch."
+    rf"|^[ \t]*நான்[ \t]+(?P<opening>{_TAMIL_WORD})(?=[ \t]*[,，])"
 )
 # "<name> இடம் கேளுங்கள்" (ask <name>); not the object particle ஐ ("Mr Ganesh ஐ கேளுங்கள்").
 _TAMIL_THEN_CUE = re.compile(
@@ -626,9 +641,14 @@ _TAMIL_TO_PERSON = re.compile(
 )
 _RELATION_BEFORE = re.compile(rf"(?i)(?<![A-Za-z])(?:{_RELATIONS})[ \t]+$")
 # "Saravanan கிட்ட கேளுங்க" (ask Saravanan): capitalised words before the postposition.
+# An elder brother or sister called by name ("Ganesan அண்ணா நம்பர்") is a person too.
 _LATIN_TO_PERSON = re.compile(
-    rf"{NB}(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*-?(?:கிட்ட|கிட்டே|இடம்)"
-    r"(?![\u0B80-\u0BFF])"
+    rf"{NB}(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*-?"
+    r"(?:கிட்ட|கிட்டே|இடம்|அண்ணா|அண்ணன்|அக்கா)(?![\u0B80-\u0BFF])"
+)
+# "黄志强 கிட்ட கேக்க" (ask Huang Zhiqiang): a Chinese name before the postposition.
+_CJK_TO_PERSON = re.compile(
+    rf"(?<![\u4e00-\u9fff])(?P<name>{_CJK_NAME})[ \t]*(?:கிட்ட|கிட்டே|இடம்)(?![\u0B80-\u0BFF])"
 )
 
 
@@ -636,7 +656,8 @@ def _tamil_spans(text: str) -> Iterator[Span]:
     patterns = ((_TAMIL_STRONG, True), (_TAMIL_WEAK, False), (_TAMIL_THEN_CUE, True))
     for pattern, strong in (*patterns, (_TAMIL_THIS_IS, True)):
         for match in pattern.finditer(text):
-            group = "before" if match.groupdict().get("before") else "name"
+            found = match.groupdict()
+            group = next((g for g in ("before", "opening") if found.get(g)), "name")
             start, end = match.span(group)
             # A sign-off line holding only one word is a name whatever it is.
             alone = (
@@ -685,6 +706,8 @@ def _tamil_name_end(text: str, end: int, *, strong: bool) -> int:
 _SCRIPT_CUE = re.compile(
     r"(?<![A-Za-z])(?i:consignee|recipient|receiver|attn|attention|contact person|contact"
     r"|ask for|look for|my name is|name|this is|i am|i'm|penerima|nama|mr|mrs|ms|mdm"
+    # Before a Chinese name only ("tanya 林慧珍"): before Tamil, "call பண்ணுங்க" is a verb.
+    r"|(?P<cjk_only>tanya|hubungi|cari|jumpa|ask|call)"
     # A relation before a Tamil word is often the subject of a Tamil sentence ("driver
     # உங்களை அழைப்பார்"): only a known Tamil name after it counts.
     r"|(?P<relation>customer|client|supplier|driver|boss|wife|husband|colleague|manager|tell"
@@ -693,7 +716,7 @@ _SCRIPT_CUE = re.compile(
 )
 # Tamil cue words before a name in Latin script: "பேர் Tamilselvi", "பெயர்: Devi".
 # Tamil titles too: "திரு. Ganesan Pillai", "திருமதி Valli".
-_TAMIL_CUE_LATIN = re.compile(r"(?:பேர்|பெயர்|திருமதி|திரு\.?|செல்வி)[ \t]*[:：]?[ \t]*(?=[A-Z][a-z])")
+_TAMIL_CUE_LATIN = re.compile(r"(?:பேரு|பேர்|பெயர்|திருமதி|திரு\.?|செல்வி)[ \t]*[:：]?[ \t]*(?=[A-Z][a-z])")
 _PHONE_AHEAD = (
     r"(?:\(?\+\d{1,3}\)?[ .-]?\d|(?<!\d)[3689]\d{3}[ .-]?\d{4}(?!\d)"
     r"|[ \t]*[,，][ \t]*(?:FIN|NRIC|IC|身份证|电话|手机|HP|hp|tel"
@@ -788,6 +811,8 @@ def _script_spans(text: str) -> Iterator[Span]:
     for match in _SCRIPT_CUE.finditer(text):
         position = match.end()
         tamil = re.compile(_TAMIL_WORD).match(text, position)
+        if tamil and match.group("cjk_only"):
+            continue
         if tamil:
             if match.group("relation") and tamil.group() not in TAMIL_NAMES:
                 continue
@@ -801,6 +826,9 @@ def _script_spans(text: str) -> Iterator[Span]:
         span = _name_at(text, match.end(), strong=True)
         if span:
             yield span
+    for match in _CJK_TO_PERSON.finditer(text):
+        if not _CJK_NOT_NAMES.match(text, match.start("name")):
+            yield match.span("name")
     for match in _LATIN_TO_PERSON.finditer(text):
         words = match.group("name").split()
         if not {_bare(w) for w in words} & (_NOT_NAMES | _BUSINESS_WORDS | _TITLES):
