@@ -270,6 +270,7 @@ _WEAK_CUE = re.compile(
     # "இன்னைக்கு driver").
     rf"|(?<=[\u0B80-\u0BFF\u4e00-\u9fff][ \t])(?:{_RELATIONS})))[ \t,:]+"
 )
+_RELATION_WORDS = frozenset(re.split(r"[| ]", _RELATIONS))
 _COMPANY_RELATIONS = {"supplier", "customer", "client", "agent", "landlord", "contact", "rep"}
 # Cues so common in ordinary sentences that only a given name (not a surname) after them counts.
 _LOOSE_CUES = {"and", "or", "with", "from", "via", "is", "was", "i", "me", "it's", "its", "this"}
@@ -830,9 +831,14 @@ def _script_spans(text: str) -> Iterator[Span]:
         if not _CJK_NOT_NAMES.match(text, match.start("name")):
             yield match.span("name")
     for match in _LATIN_TO_PERSON.finditer(text):
-        words = match.group("name").split()
+        found = list(re.finditer(r"\S+", match.group("name")))
+        # "Supplier Ravi அண்ணா": the relation before the name is not part of it.
+        while len(found) > 1 and _bare(found[0].group()) in _RELATION_WORDS:
+            found = found[1:]
+        words = [m.group() for m in found]
         if not {_bare(w) for w in words} & (_NOT_NAMES | _BUSINESS_WORDS | _TITLES):
-            yield from _checked(text, *match.span("name"), words)
+            start = match.start("name") + found[0].start()
+            yield from _checked(text, start, match.end("name"), words)
 
 
 # ------------------------------------------------------------------ known names
