@@ -239,7 +239,8 @@ _STRONG_CUE = re.compile(
     r"|call me|panggil saya"
     r"|person in charge\s*[:：]?|name|nama)[ \t]+"
     r"|(?<![A-Za-z])(?=(?:Mr|Mrs|Ms|Mdm|Madam|Miss|Dr|Encik|En|Cik|Puan|Pn|Tuan|Haji|Hajah|Hajjah"
-    r"|Datuk|Dato|Makcik|Pakcik|Auntie|Aunty|Uncle|Kak|Abang|Khun|Herr|Frau|Mme|Chef)\.?[ \t]+[A-Z])"
+    r"|Datuk|Dato|Makcik|Pakcik|Auntie|Aunty|Uncle|Kak|Abang|Khun|Herr|Frau|Mme|Chef)"
+    r"\.?[ \t]+[A-Z])"
     r"|(?i:uncle|auntie|aunty|signed|sgd\.?|ini|inilah)[ \t:]+(?=[A-Z]))"
 )
 _RELATIONS = (
@@ -604,7 +605,8 @@ def _cjk_spans(text: str) -> Iterator[Span]:
 
 _TAMIL_WORD = r"[\u0B80-\u0BFF]+"
 _TAMIL_STRONG = re.compile(
-    r"(?:திருமதி(?![\u0B80-\u0BFF])|திரு(?:\.|(?=[ \t]))|செல்வி(?=[ \t])|டாக்டர்|பெயர்\s*[:：]?|பேரு(?![\u0B80-\u0BFF])\s*[:：]?"
+    r"(?:திருமதி(?![\u0B80-\u0BFF])|திரு(?:\.|(?=[ \t]))|செல்வி(?=[ \t])|டாக்டர்|பெயர்\s*[:：]?"
+    r"|பேரு(?![\u0B80-\u0BFF])\s*[:：]?"
     r"|என் பெயர்|பெறுநர்\s*[:：]?|தொடர்பு நபர்\s*[:：]?)"
     rf"[ \t]*(?P<name>{_TAMIL_WORD})"
 )
@@ -717,7 +719,9 @@ _SCRIPT_CUE = re.compile(
 )
 # Tamil cue words before a name in Latin script: "பேர் Tamilselvi", "பெயர்: Devi".
 # Tamil titles too: "திரு. Ganesan Pillai", "திருமதி Valli".
-_TAMIL_CUE_LATIN = re.compile(r"(?:பேரு|பேர்|பெயர்|திருமதி|திரு\.?|செல்வி)[ \t]*[:：]?[ \t]*(?=[A-Z][a-z])")
+_TAMIL_CUE_LATIN = re.compile(
+    r"(?:பேரு|பேர்|பெயர்|திருமதி|திரு\.?|செல்வி)[ \t]*[:：]?[ \t]*(?=[A-Z][a-z])"
+)
 _PHONE_AHEAD = (
     r"(?:\(?\+\d{1,3}\)?[ .-]?\d|(?<!\d)[3689]\d{3}[ .-]?\d{4}(?!\d)"
     r"|[ \t]*[,，][ \t]*(?:FIN|NRIC|IC|身份证|电话|手机|HP|hp|tel"
