@@ -46,6 +46,12 @@ def test_the_scrub_records_version_2_4() -> None:
         # Tamil பேரு (name) before a Latin name; நான் <name>, opening the message
         ("Permit ready, பேரு Muthusamy Raman. நாளைக்கு வருவார்.", "Muthusamy Raman"),
         ("நான் கவியா, Tampines outlet. 3 ctn வேணும்.", "கவியா"),
+        # lower case as typed on the phone: an initial and a known name after a cue, known
+        # names opening the message before "here", "this <name> speaking", a particle name
+        ("pls ask for r. kumar at the counter", "r. kumar"),
+        ("xiu wen here, the lid size wrong", "xiu wen"),
+        ("this ramesh speaking, pls send invoice", "ramesh"),
+        ("pls tell maria de costa the DO ready", "maria de costa"),
     ],
 )
 def test_names_of_these_classes_are_scrubbed(text: str, name: str) -> None:
@@ -82,6 +88,12 @@ def test_the_relation_before_a_name_stays() -> None:
         "Boss அண்ணா சொன்னார் 3 ctn.",
         "இந்த ரெண்டு பேரும் வருவாங்க.",
         "நான் வருகிறேன், 3 ctn ready பண்ணுங்க.",
+        "pls ask for a. few more boxes",
+        "wait here, the lorry coming",
+        "driver here, where to unload",
+        "ok here, 3 ctn received",
+        "this side speaking, pls send invoice",
+        "2 ctn de luxe set",
     ],
 )
 def test_sentences_of_the_same_shape_stay_unchanged(text: str) -> None:

@@ -186,6 +186,14 @@ def _name_at(text: str, position: int, *, strong: bool) -> Span | None:
     lower_shape = strong and not _capitalised(words[0][2]) and _shaped_name([w for *_, w in words])
     if lower_shape:
         taken, words = words[:lower_shape], []
+    # "ask for k. rajan": an initial and a name the lists know, in lower case.
+    elif (
+        strong
+        and re.fullmatch(r"[a-z]\.", words[0][2])
+        and len(words) > 1
+        and _bare(words[1][2]) in GIVEN_NAMES | SURNAMES
+    ):
+        taken, words = words[:2], []
     elif _bare(words[0][2]) == "ah" and len(words) > 1 and _capitalised(words[1][2]):
         if _bare(words[1][2]) in _KINSHIP:
             return None
@@ -350,6 +358,36 @@ _ACK_VOCATIVE = re.compile(
 )
 
 
+# Lower case, as people type on the phone: "mei mei here, ..." opening the message (every word
+# one the lists know), "this vinod speaking", "jerome de souza" (a known given name and a
+# particle).
+_LOWER_HERE = re.compile(
+    r"^[ \t]*(?P<name>[a-z]+(?:[ \t]+[a-z]+){0,2})[ \t]+here(?=[ \t]*[,.!]|\s*$)"
+)
+_THIS_SPEAKING = re.compile(
+    r"(?i)(?<![A-Za-z])this[ \t]+(?P<name>[A-Za-z]+(?:[ \t]+[A-Za-z]+)?)[ \t]+speaking(?![A-Za-z])"
+)
+_LOWER_PARTICLE = re.compile(
+    r"(?<![A-Za-z])(?P<first>[a-z]+)[ \t]+(?:de|da|dos|del|dela|van|von)[ \t]+[a-z]{3,}"
+    r"(?![A-Za-z])"
+)
+
+
+def _lower_case_spans(text: str) -> Iterator[Span]:
+    here = _LOWER_HERE.match(text)
+    if here and all(
+        _in_gazetteer(w) and _bare(w) not in _NOT_NAMES for w in here.group("name").split()
+    ):
+        yield here.span("name")
+    for match in _THIS_SPEAKING.finditer(text):
+        words = {_bare(w) for w in match.group("name").split()}
+        if not words & (_NOT_NAMES | _BUSINESS_WORDS | {"side", "one", "number", "line"}):
+            yield match.span("name")
+    for match in _LOWER_PARTICLE.finditer(text):
+        if match.group("first") in GIVEN_NAMES and _in_gazetteer(match.group("first")):
+            yield match.span()
+
+
 def _shaped_name(words: list[str]) -> int:
     """How many of `words` make a name by shape alone (0 if none): a surname and two given-name
     syllables ("Lim Kok Wah", "Tan Mei-Ling"), or a given name and a surname ("Rachel Goh",
@@ -499,6 +537,7 @@ def _latin_spans(text: str) -> Iterator[Span]:
         if _bare(match.group(1)) not in _KINSHIP:
             yield from _checked(text, match.start(), match.end(), match.group().split())
     yield from _shape_spans(text)
+    yield from _lower_case_spans(text)
 
 
 # ------------------------------------------------------------------ Chinese-script names
