@@ -45,7 +45,7 @@ __all__ = [
     "scrub_value",
 ]  # fmt: skip
 
-SCRUBBER_VERSION = "2.3"
+SCRUBBER_VERSION = "2.4"
 
 PHONE = "PHONE"
 EMAIL = "EMAIL"

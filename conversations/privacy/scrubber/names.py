@@ -91,6 +91,10 @@ _NOT_NAMES = {
     "you", "my", "your", "his", "her", "their", "is", "was", "and", "or", "with", "for", "to", "of",
     "do", "po", "so", "inv", "sku", "uen", "gst", "ord", "cn", "dn", "grn", "qty", "ref", "item",
     "invoice", "pesanan", "payment", "cheque", "cash", "paynow", "asap", "name", "nama",
+    # Identity documents after a relation ("director IC: S90...").
+    "ic", "nric", "fin", "passport",
+    # Pronouns before "will receive", "here" ("She will receive the goods").
+    "she", "he", "they", "someone", "somebody", "who",
     # Days, months and apps after a cue ("my contact Monday", "the person Whatsapp me").
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
     "tues", "wed", "thu", "thurs", "fri", "sat", "tmr", "january", "february", "april",
@@ -114,6 +118,7 @@ _TITLES = {
     "mr", "mrs", "ms", "mdm", "madam", "miss", "dr", "encik", "en", "cik", "puan", "pn", "tuan",
     "haji", "hajah", "hajjah", "datuk", "dato", "makcik", "pakcik", "auntie", "aunty", "uncle",
     "kak", "kakak", "abang", "bang", "mak", "pak", "bro", "sis", "khun", "herr", "frau", "mme",
+    "chef",
 }  # fmt: skip
 # Given names that are ordinary words: a name only right before a surname ("Grace Lim").
 _WORD_GIVEN_NAMES = {
@@ -155,7 +160,8 @@ def _words_at(text: str, position: int, limit: int = 6) -> list[tuple[int, int, 
             break
         words.append((match.start(), match.end(), match.group()))
         gap = _GAP.match(text, match.end())
-        if not gap or (match.group().endswith(".") and len(match.group()) > 2):
+        dotted = match.group().endswith(".") and len(match.group()) > 2
+        if not gap or (dotted and _bare(match.group()) not in _TITLES):
             break
         position = gap.end()
     return words
@@ -180,6 +186,14 @@ def _name_at(text: str, position: int, *, strong: bool) -> Span | None:
     lower_shape = strong and not _capitalised(words[0][2]) and _shaped_name([w for *_, w in words])
     if lower_shape:
         taken, words = words[:lower_shape], []
+    # "ask for k. rajan": an initial and a name the lists know, in lower case.
+    elif (
+        strong
+        and re.fullmatch(r"[a-z]\.", words[0][2])
+        and len(words) > 1
+        and _bare(words[1][2]) in GIVEN_NAMES | SURNAMES
+    ):
+        taken, words = words[:2], []
     elif _bare(words[0][2]) == "ah" and len(words) > 1 and _capitalised(words[1][2]):
         if _bare(words[1][2]) in _KINSHIP:
             return None
@@ -200,6 +214,9 @@ def _name_at(text: str, position: int, *, strong: bool) -> Span | None:
     if not taken:
         return None
     if not strong and not _in_gazetteer(taken[0][2]):
+        return None
+    # "Chef Arjun", not "Chef Special": a name the lists know after this title only.
+    if titles and all(_bare(t[2]) == "chef" for t in titles) and not _in_gazetteer(taken[0][2]):
         return None
     if _bare(taken[0][2]) in _BUSINESS_WORDS:
         return None
@@ -226,10 +243,12 @@ _STRONG_CUE = re.compile(
     r"|account name\s*[:：]?"
     r"|acct name\s*[:：]?|a/c name\s*[:：]?|payee\s*[:：]?|beneficiary\s*[:：]?|atas nama|bernama"
     r"|nama penerima|collected by|signed by|received by|ordered by|approved by|pic\s*[:：]?"
+    r"|(?:ditandatangani|ditandatangan|diterima|diambil|dipesan) oleh"
     r"|call me|panggil saya"
     r"|person in charge\s*[:：]?|name|nama)[ \t]+"
     r"|(?<![A-Za-z])(?=(?:Mr|Mrs|Ms|Mdm|Madam|Miss|Dr|Encik|En|Cik|Puan|Pn|Tuan|Haji|Hajah|Hajjah"
-    r"|Datuk|Dato|Makcik|Pakcik|Auntie|Aunty|Uncle|Kak|Abang|Khun|Herr|Frau|Mme)\.?[ \t]+[A-Z])"
+    r"|Datuk|Dato|Makcik|Pakcik|Auntie|Aunty|Uncle|Kak|Abang|Khun|Herr|Frau|Mme|Chef)"
+    r"\.?[ \t]+[A-Z])"
     r"|(?i:uncle|auntie|aunty|signed|sgd\.?|ini|inilah)[ \t:]+(?=[A-Z]))"
 )
 _RELATIONS = (
@@ -240,7 +259,7 @@ _RELATIONS = (
     r"|executive|officer|coordinator|in-charge|admin|account manager|sales rep|guy|girl|lady|man"
     r"|contact|person|customer|client|tenant|boy"
     r"|bos|pengurus|kawan|isteri|suami|anak|pemandu|abang|kakak|adik|rakan|worker|employee"
-    r"|pekerja|staf|pembantu"
+    r"|pekerja|staf|pembantu|fren|frens|kawan baik"
 )
 _WEAK_CUE = re.compile(
     _WORD_START + r"(?i:tell|ask|inform|remind|pass(?: (?:the )?(?:msg|message|it|this|order))? to"
@@ -260,6 +279,7 @@ _WEAK_CUE = re.compile(
     # "இன்னைக்கு driver").
     rf"|(?<=[\u0B80-\u0BFF\u4e00-\u9fff][ \t])(?:{_RELATIONS})))[ \t,:]+"
 )
+_RELATION_WORDS = frozenset(re.split(r"[| ]", _RELATIONS))
 _COMPANY_RELATIONS = {"supplier", "customer", "client", "agent", "landlord", "contact", "rep"}
 # Cues so common in ordinary sentences that only a given name (not a surname) after them counts.
 _LOOSE_CUES = {"and", "or", "with", "from", "via", "is", "was", "i", "me", "it's", "its", "this"}
@@ -284,7 +304,7 @@ _SIGN_OFF = re.compile(
     r"(?m)(?:^|[.!！,]\s*)(?i:best regards|kind regards|warm regards|regards|rgds|thanks|thank you"
     r"|cheers|salam|terima kasih|tq|thx|sincerely|yours sincerely|best)[ \t]*(?i:boss|lah|ya)?"
     r"[ \t]*[,.!！，]?[ \t]*(?:\n[ \t]*(?:[-–—~][ \t]*)?(?P<name>"
-    rf"{_LATIN_NAME})|[ \t]+(?P<same_line>{_LATIN_NAME}))[ \t]*(?=\n|$)"
+    rf"{_LATIN_NAME})|[ \t]+(?P<same_line>{_LATIN_NAME}))[ \t]*(?=\n|$|[ \t]+[-–—][ \t])"
 )
 _DASH_SIGNATURE = re.compile(rf"(?m)^[ \t]*[-–—~][ \t]*(?P<name>{_LATIN_NAME})[ \t]*$")
 # A dash and one or two words closing the message sign it, in lower case too ("Thanks ya -
@@ -319,6 +339,53 @@ _PARTICLE_NAME = re.compile(
 # "Ah Lim say the order wrong": Ah and a capitalised word is what Singaporeans call a person.
 _AH_NAME = re.compile(rf"{NB}Ah[ \t]+({_NAME_WORD})(?![A-Za-z])")
 _TWO_OR_THREE_WORDS = re.compile(rf"{NB}{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}(?![A-Za-z])")
+
+
+# A name right after an identity number and a comma, closed by a comma or the sentence: "NRIC:
+# T0291846Z, Lim Soo Hwee." (2.3 took the name before the number).
+_ID_THEN_NAME = re.compile(
+    rf"(?<![A-Za-z0-9])[STFGM]\d{{7}}[A-Z][ \t]*[,，][ \t]*(?P<name>{_LATIN_NAME})"
+    r"(?=[ \t]*(?:[,，.。;!]|$))",
+    re.M,
+)
+# A known given name said to someone between commas, or closing a sentence after a comma:
+# "Sorry for the delay, Arjun.", "收到，Jason，已经记下".
+_VOCATIVE_CLAUSE = re.compile(rf"[,，][ \t]*(?P<name>{_NAME_WORD})(?=[ \t]*[,，.。!！?？])")
+# An acknowledgement opening the message, then a known given name and a comma: "ok Darren, ...".
+_ACK_VOCATIVE = re.compile(
+    r"^[ \t]*(?i:ok|okay|noted|sure|yes|yup|alright|orh|hi|hello|thanks|sorry|morning)[ \t]*[,!]?"
+    rf"[ \t]*(?P<name>{_NAME_WORD})(?=[ \t]*[,，])"
+)
+
+
+# Lower case, as people type on the phone: "mei mei here, ..." opening the message (every word
+# one the lists know), "this vinod speaking", "jerome de souza" (a known given name and a
+# particle).
+_LOWER_HERE = re.compile(
+    r"^[ \t]*(?P<name>[a-z]+(?:[ \t]+[a-z]+){0,2})[ \t]+here(?=[ \t]*[,.!]|\s*$)"
+)
+_THIS_SPEAKING = re.compile(
+    r"(?i)(?<![A-Za-z])this[ \t]+(?P<name>[A-Za-z]+(?:[ \t]+[A-Za-z]+)?)[ \t]+speaking(?![A-Za-z])"
+)
+_LOWER_PARTICLE = re.compile(
+    r"(?<![A-Za-z])(?P<first>[a-z]+)[ \t]+(?:de|da|dos|del|dela|van|von)[ \t]+[a-z]{3,}"
+    r"(?![A-Za-z])"
+)
+
+
+def _lower_case_spans(text: str) -> Iterator[Span]:
+    here = _LOWER_HERE.match(text)
+    if here and all(
+        _in_gazetteer(w) and _bare(w) not in _NOT_NAMES for w in here.group("name").split()
+    ):
+        yield here.span("name")
+    for match in _THIS_SPEAKING.finditer(text):
+        words = {_bare(w) for w in match.group("name").split()}
+        if not words & (_NOT_NAMES | _BUSINESS_WORDS | {"side", "one", "number", "line"}):
+            yield match.span("name")
+    for match in _LOWER_PARTICLE.finditer(text):
+        if match.group("first") in GIVEN_NAMES and _in_gazetteer(match.group("first")):
+            yield match.span()
 
 
 def _shaped_name(words: list[str]) -> int:
@@ -456,10 +523,21 @@ def _latin_spans(text: str) -> Iterator[Span]:
     for match in _TRAILING_VOCATIVE.finditer(text):
         if _bare(match.group("name")) in GIVEN_NAMES:
             yield match.span("name")
+    for pattern in (_VOCATIVE_CLAUSE, _ACK_VOCATIVE):
+        for match in pattern.finditer(text):
+            if _bare(match.group("name")) in GIVEN_NAMES - _NOT_NAMES:
+                yield match.span("name")
+    for match in _ID_THEN_NAME.finditer(text):
+        words = match.group("name").split()
+        if len(words) >= 2 and not {_bare(w) for w in words} & (
+            _NOT_NAMES | _BUSINESS_WORDS | _COMPANY_WORDS
+        ):
+            yield from _checked(text, *match.span("name"), words)
     for match in _AH_NAME.finditer(text):
         if _bare(match.group(1)) not in _KINSHIP:
             yield from _checked(text, match.start(), match.end(), match.group().split())
     yield from _shape_spans(text)
+    yield from _lower_case_spans(text)
 
 
 # ------------------------------------------------------------------ Chinese-script names
@@ -475,7 +553,11 @@ _CJK_STOP = (
 )
 _CJK_NAME = rf"(?:欧阳|司马|上官|诸葛|[{_CJK_SURNAMES}])[^\s{_CJK_STOP}\W\d]{{1,2}}"
 # "阿明", "阿强": a nickname, only after a cue (阿姨, 阿伯 and 阿拉伯 are not names).
-_CJK_NICKNAME = rf"阿(?![姨叔伯婆公嬷妈爸哥姐弟妹嫂拉])[^\s{_CJK_STOP}\W\d]"
+# "小陈", "小王": a surname after 小 closing the phrase (not 小黄瓜, a cucumber).
+_CJK_NICKNAME = (
+    rf"阿(?![姨叔伯婆公嬷妈爸哥姐弟妹嫂拉])[^\s{_CJK_STOP}\W\d]"
+    rf"|小[{_CJK_SURNAMES}](?=[\s{_CJK_STOP}\W\d]|$)"
+)
 # A Latin name after a Chinese cue: "持卡人LIM SOOK CHING", "户名 Tan Wei Ming".
 _LATIN_AFTER_CJK = r"[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,3}"
 # Not 老板: "谢老板" is "thanks, boss".
@@ -532,13 +614,20 @@ def _latin_after_cjk_is_name(words: list[str], *, person_after: bool = False) ->
     )
 
 
+# "身份证F9902317K，郑雅婷，": a name after an identity number; "谢谢，何振宇，": after thanks.
+_CJK_AFTER_ID_OR_ACK = re.compile(
+    r"(?:(?<![A-Za-z0-9])[STFGM]\d{7}[A-Z][ \t]*[，,]|^[ \t]*(?:谢谢|多谢|收到|好的)[，,！!])"
+    rf"[ \t]*(?P<name>{_CJK_NAME})(?=[，,。！!])"
+)
+
+
 def _cjk_spans(text: str) -> Iterator[Span]:
     titled = [m.span() for m in _CJK_TITLED.finditer(text)]
     yield from titled
     greeted = _CJK_GREETED.match(text)
     if greeted and not _CJK_GREETING_WORDS.match(greeted.group("name")):
         yield greeted.span("name")
-    for pattern in (_CJK_CUED, _CJK_SIGN_OFF, _CJK_THEN_CUE):
+    for pattern in (_CJK_CUED, _CJK_SIGN_OFF, _CJK_THEN_CUE, _CJK_AFTER_ID_OR_ACK):
         for match in pattern.finditer(text):
             group = "surname" if match.groupdict().get("surname") else "name"
             start, end = match.span(group)
@@ -556,6 +645,7 @@ def _cjk_spans(text: str) -> Iterator[Span]:
 _TAMIL_WORD = r"[\u0B80-\u0BFF]+"
 _TAMIL_STRONG = re.compile(
     r"(?:திருமதி(?![\u0B80-\u0BFF])|திரு(?:\.|(?=[ \t]))|செல்வி(?=[ \t])|டாக்டர்|பெயர்\s*[:：]?"
+    r"|பேரு(?![\u0B80-\u0BFF])\s*[:：]?"
     r"|என் பெயர்|பெறுநர்\s*[:：]?|தொடர்பு நபர்\s*[:：]?)"
     rf"[ \t]*(?P<name>{_TAMIL_WORD})"
 )
@@ -571,6 +661,8 @@ _TAMIL_WEAK = re.compile(
 _TAMIL_THIS_IS = re.compile(
     r"(?:வணக்கம்|(?i:hi|hello|hai))[ \t]*[,!.]?[ \t]*"
     rf"(?:இது|நான்)[ \t]+(?P<name>{_TAMIL_WORD})(?=[ \t]*[,，])"
+    # Or opening the message: "நான் அருண்மொழி, Woodlands branch."
+    rf"|^[ \t]*நான்[ \t]+(?P<opening>{_TAMIL_WORD})(?=[ \t]*[,，])"
 )
 # "<name> இடம் கேளுங்கள்" (ask <name>); not the object particle ஐ ("Mr Ganesh ஐ கேளுங்கள்").
 _TAMIL_THEN_CUE = re.compile(
@@ -591,9 +683,14 @@ _TAMIL_TO_PERSON = re.compile(
 )
 _RELATION_BEFORE = re.compile(rf"(?i)(?<![A-Za-z])(?:{_RELATIONS})[ \t]+$")
 # "Saravanan கிட்ட கேளுங்க" (ask Saravanan): capitalised words before the postposition.
+# An elder brother or sister called by name ("Ganesan அண்ணா நம்பர்") is a person too.
 _LATIN_TO_PERSON = re.compile(
-    rf"{NB}(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*-?(?:கிட்ட|கிட்டே|இடம்)"
-    r"(?![\u0B80-\u0BFF])"
+    rf"{NB}(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*-?"
+    r"(?:கிட்ட|கிட்டே|இடம்|அண்ணா|அண்ணன்|அக்கா)(?![\u0B80-\u0BFF])"
+)
+# "黄志强 கிட்ட கேக்க" (ask Huang Zhiqiang): a Chinese name before the postposition.
+_CJK_TO_PERSON = re.compile(
+    rf"(?<![\u4e00-\u9fff])(?P<name>{_CJK_NAME})[ \t]*(?:கிட்ட|கிட்டே|இடம்)(?![\u0B80-\u0BFF])"
 )
 
 
@@ -601,7 +698,8 @@ def _tamil_spans(text: str) -> Iterator[Span]:
     patterns = ((_TAMIL_STRONG, True), (_TAMIL_WEAK, False), (_TAMIL_THEN_CUE, True))
     for pattern, strong in (*patterns, (_TAMIL_THIS_IS, True)):
         for match in pattern.finditer(text):
-            group = "before" if match.groupdict().get("before") else "name"
+            found = match.groupdict()
+            group = next((g for g in ("before", "opening") if found.get(g)), "name")
             start, end = match.span(group)
             # A sign-off line holding only one word is a name whatever it is.
             alone = (
@@ -650,6 +748,8 @@ def _tamil_name_end(text: str, end: int, *, strong: bool) -> int:
 _SCRIPT_CUE = re.compile(
     r"(?<![A-Za-z])(?i:consignee|recipient|receiver|attn|attention|contact person|contact"
     r"|ask for|look for|my name is|name|this is|i am|i'm|penerima|nama|mr|mrs|ms|mdm"
+    # Before a Chinese name only ("tanya 林慧珍"): before Tamil, "call பண்ணுங்க" is a verb.
+    r"|(?P<cjk_only>tanya|hubungi|cari|jumpa|ask|call)"
     # A relation before a Tamil word is often the subject of a Tamil sentence ("driver
     # உங்களை அழைப்பார்"): only a known Tamil name after it counts.
     r"|(?P<relation>customer|client|supplier|driver|boss|wife|husband|colleague|manager|tell"
@@ -658,7 +758,9 @@ _SCRIPT_CUE = re.compile(
 )
 # Tamil cue words before a name in Latin script: "பேர் Tamilselvi", "பெயர்: Devi".
 # Tamil titles too: "திரு. Ganesan Pillai", "திருமதி Valli".
-_TAMIL_CUE_LATIN = re.compile(r"(?:பேர்|பெயர்|திருமதி|திரு\.?|செல்வி)[ \t]*[:：]?[ \t]*(?=[A-Z][a-z])")
+_TAMIL_CUE_LATIN = re.compile(
+    r"(?:பேரு|பேர்|பெயர்|திருமதி|திரு\.?|செல்வி)[ \t]*[:：]?[ \t]*(?=[A-Z][a-z])"
+)
 _PHONE_AHEAD = (
     r"(?:\(?\+\d{1,3}\)?[ .-]?\d|(?<!\d)[3689]\d{3}[ .-]?\d{4}(?!\d)"
     r"|[ \t]*[,，][ \t]*(?:FIN|NRIC|IC|身份证|电话|手机|HP|hp|tel"
@@ -753,6 +855,8 @@ def _script_spans(text: str) -> Iterator[Span]:
     for match in _SCRIPT_CUE.finditer(text):
         position = match.end()
         tamil = re.compile(_TAMIL_WORD).match(text, position)
+        if tamil and match.group("cjk_only"):
+            continue
         if tamil:
             if match.group("relation") and tamil.group() not in TAMIL_NAMES:
                 continue
@@ -766,10 +870,18 @@ def _script_spans(text: str) -> Iterator[Span]:
         span = _name_at(text, match.end(), strong=True)
         if span:
             yield span
+    for match in _CJK_TO_PERSON.finditer(text):
+        if not _CJK_NOT_NAMES.match(text, match.start("name")):
+            yield match.span("name")
     for match in _LATIN_TO_PERSON.finditer(text):
-        words = match.group("name").split()
+        found = list(re.finditer(r"\S+", match.group("name")))
+        # "Supplier Ravi அண்ணா": the relation before the name is not part of it.
+        while len(found) > 1 and _bare(found[0].group()) in _RELATION_WORDS:
+            found = found[1:]
+        words = [m.group() for m in found]
         if not {_bare(w) for w in words} & (_NOT_NAMES | _BUSINESS_WORDS | _TITLES):
-            yield from _checked(text, *match.span("name"), words)
+            start = match.start("name") + found[0].start()
+            yield from _checked(text, start, match.end("name"), words)
 
 
 # ------------------------------------------------------------------ known names
