@@ -54,6 +54,11 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             "மாற்ற",
             "மாத்த",  # spoken Tamil: "3000 ஆக மாத்துங்க" (make it 3000)
             "மாத்து",
+            # romanised spoken Tamil: "napkin 2 carton ah maathunga" (change it to 2 cartons)
+            r"\b(?:maa?t?thu|maa?t?thi(?!ri|yam)|maatr[iu])\w*",
+            # "add 1 more ctn straw to today order": to an order already placed
+            r"\badd\b[^.?!\n]{0,40}\b(?:to|into)\s+(?:my |our |the |today'?s? |this |that "
+            r"|yesterday'?s? |existing |current )+order\b",
         ),
     ),
     (
@@ -107,6 +112,9 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\b(?:my|our) order\b.{0,25}\b(?:dispatched|shipped|sent out)\b",
             r"\b(?:order|pesanan)\b.{0,25}\b(?:dah|sudah)\s+hantar\b.{0,10}\bbelum\b",
             "货发了|发货了吗|发了吗",
+            # "昨天的 order dah hantar ke?", "order பண்ணது அனுப்பிட்டீங்களா?" (have you sent it?)
+            r"\b(?:order|pesanan)\b.{0,25}\b(?:dah|sudah)\s+(?:hantar|kirim|send)\b.{0,10}\?",
+            r"order\S*\s+\S*.{0,20}அனுப்பிட்டீங்களா",
             r"order\S*\s+பண்ண\S*\s+எப்போ",
         ),
     ),
@@ -210,6 +218,12 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             "价钱",
             "விலை",
             "எவ்வளவு",
+            # how many a carton holds: "how many pcs in one carton?", "一箱有多少个？"
+            r"\bhow many\b[^.!?\n]{0,40}\b(?:in|inside|per)\b[^.!?\n]{0,25}"
+            r"\b(?:carton|ctn|box|pack|packet|sleeve)s?\b",
+            r"[箱包盒][^。！?？\n]{0,12}多少(?!钱)",
+            r"\b(?:evlo|evalo|evvalo|evvlo|ethana|ethanai)\b[^.!\n]{0,20}\birukk?um\b",
+            r"எத்தனை\s*(?:\S+\s*)?இருக்கு",
         ),
     ),
     (PRODUCT_QUESTION, 0.8, (r"\b(?:got|have|sell|carry)\b[^?]{0,40}\?\s*$",)),
@@ -259,6 +273,7 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             "கிழிஞ்",  # spoken "torn"
             "ஓட்டை",  # a hole
             "ஈரமா",  # spoken "wet"
+            "நனைஞ்",  # spoken "soaked"
         ),
     ),
     (

@@ -19,7 +19,10 @@ from orders.parsing.vocabulary import NEGATION
 
 # Words that take back or correct what was written before them.
 CORRECTION = re.compile(
-    r"\b(?:sorry|oops|wait|actually|i mean|typo|silap|salah|eh silap|tersilap|maaf)\b"
+    r"\b(?:sorry|oops|actually|i mean|typo|silap|salah|eh silap|tersilap|maaf)\b"
+    # "wait, make it 3000", "2000 no wait": not the verb ("customers had to wait long")
+    r"|(?:\d|\bno|\bah|\boh|\beh|\bhmm|\bsorry)[\s,.!-]*wait\b"
+    r"|\bwait\b[\s,.!-]*(?:\d|make\b|i mean\b|actually\b|sorry\b|no\b)"
     r"|\bno(?=\s*[,.!]?\s*(?:\d|sorry|wait|lah|la|ah)\b)"
     r"|不对|错了|说错|打错|搞错|\billa\b|இல்லை|இல்ல\b|தப்பு"
 )
@@ -27,7 +30,7 @@ CORRECTION = re.compile(
 # taken back at once and replaced by the next number; the later number is the quantity.
 _TAKEN_BACK = (
     # not "illa": in Tamil it also joins two readings ("oru carton illa rendu carton": one or two)
-    r"(?:no|sorry|oops|wait|actually|i mean|make (?:it|that)|silap|salah|tersilap|"
+    r"(?:no|tak|sorry|oops|wait|actually|i mean|make (?:it|that)|silap|salah|tersilap|"
     r"不对|不是|错了|说错了?|இல்லை|இல்ல)"
 )
 _FILLER = r"(?:[\s,.!-]|\bah\b|\blah\b|\beh\b|\boh\b|哦|呃)*"

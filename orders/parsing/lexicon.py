@@ -106,7 +106,7 @@ LEXICON: dict[str, str] = {
     "另外": " and ",
     "，": " , ",
     "、": " , ",
-    "。": " , ",
+    "。": " . ",
     "；": " ; ",
     # Tamil phrases the token translation below cannot see (two words)
     "கடந்த முறை மாதிரியே": REPEAT,
@@ -205,6 +205,8 @@ REPEAT_PHRASES = (
     r"\b(?:last time|pona thadava|pona murai) (?:maathiri|mathiri|madhiri|pola)\b",
     r"上次的?(?:订单)?再来",
     r"跟上次的?一样",
+    # "跟上个礼拜一样的", "和上星期订的一样": the same as an earlier week's or month's order
+    r"(?:跟|和|同|照)(?:上次|上一?个?(?:礼拜|星期|周|月)|之前|以前)(?:订|买|要)?的?(?:订单)?一样",
 )
 
 # Tamil words by stem: a token that starts with the stem is the English word ("பெட்டிகள்" boxes,

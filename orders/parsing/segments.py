@@ -15,8 +15,12 @@ from orders.parsing.vocabulary import ATTRIBUTE_WORDS, NOT_WANTED, TYPE_NOUNS, U
 from orders.parsing.words import canonical_product, product_words, singular, type_nouns
 
 SEGMENT_SPLIT = re.compile(
-    r"\n|;|,|\+|&|\band\b|\bn\b|\bplus\b|\balso\b|\bthen\b|•|·|\s-\s|\.(?=\s|$)|\bwith\b"
+    r"\n|;|,|\+|&|\band\b|\bn\b|\bplus\b|\balso\b|\bthen\b|\bapram\b|\bappuram\b|•|·|\s-\s|\.(?=\s|$)|\bwith\b"
 )
+# The end of a statement: a full stop before more text ("Do you have 22oz cups? If yes 500" and
+# "We're out of straws! 2 cartons" name the product for the quantity after "?" and "!").
+SENTENCE_END = re.compile(r"(?<=\.)\s+(?=\S)")
+SENTENCE_MARK = "\x00"
 # Clauses for telling what is wanted from what is not ("same as usual but no need napkins").
 CLAUSE_SPLIT = re.compile(rf"{SEGMENT_SPLIT.pattern}|\bbut\b|\btapi\b|但是")
 QUANTITY = re.compile(r"(?<![a-z0-9_.§])(\d+)(?![a-z0-9_.§])")
@@ -41,13 +45,22 @@ class Segment:
 def split_segments(text: str) -> list[Segment]:
     """Split into one segment per item; a piece without a quantity joins its neighbour, unless it
     names another type of product than the item before it (then it is a companion of that item)."""
-    pieces = [piece.strip() for piece in SEGMENT_SPLIT.split(drop_product_questions(text))]
-    pieces = [part for piece in pieces if piece for part in split_quantities(piece)]
+    pieces = [
+        part
+        for sentence in SENTENCE_END.split(drop_product_questions(text))
+        for piece in [*SEGMENT_SPLIT.split(sentence), SENTENCE_MARK]
+        if piece.strip()
+        for part in (split_quantities(piece.strip()) if piece != SENTENCE_MARK else [piece])
+    ]
     segments: list[Segment] = []
     carry = ""
     for index, piece in enumerate(pieces):
         next_piece = pieces[index + 1] if index + 1 < len(pieces) else ""
-        if has_quantity(piece):
+        if piece == SENTENCE_MARK:
+            # what a sentence left without a quantity is no part of the next sentence's item:
+            # "last week's delivery was late, customers waited. 8oz cups 1000"
+            carry = ""
+        elif has_quantity(piece):
             segments.append(Segment(f"{carry} {piece}".strip()))
             carry = ""
         elif re.search(NOT_WANTED, piece) or is_bare_negation(next_piece):

@@ -59,7 +59,10 @@ REFERENCE = re.compile(
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w.])(?:\+?65[\s-]?)?[3689]\d{3}[\s-]?\d{4}(?![\w.])")
 UNIT_NUMBER = re.compile(r"#\d+-\d+")
-CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b")
+# "9am", "2.30pm", and a span "2-5pm", "10 to 12pm" (its first number is no quantity either)
+CLOCK_TIME = re.compile(
+    r"\b(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:-|to)\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b"
+)
 # Numbers around the items that are no quantities: dates, days, times without am/pm, durations,
 # prices, percentages, ordinals, and the number of a table, outlet or floor.
 _MONTH = (
@@ -72,8 +75,8 @@ NOT_QUANTITIES = re.compile(
     r"|(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])(?!\s*(?:oz|ml|inch|sip|dome|lids?)\b)"
     r"|\b\d+(?:st|nd|rd|th)\b"
     r"|\b\d+\s*(?:days?|weeks?|months?|hours?|hrs?|mins?|minutes?|hari|minggu|bulan)\b"
-    r"|\d+\s*(?:天|周|个月|小时|点|号|日|月)|\d+\s*மணி"
-    rf"|\b(?:before|by|at|after|until|till|sebelum|selepas|pukul|jam)\s+\d{{1,2}}(?:[:.]\d{{2}})?\b(?!\s*{_MONTH}){_NOT_A_QUANTITY_UNIT}"
+    r"|\d+\s*(?:天|周|个月|小时|点|号|日|月)|\d+\s*(?:மணி|mani\b)"
+    rf"|\b(?:before|b4|bef|bfr|by|at|after|aft|until|till|sebelum|selepas|pukul|jam)\s+\d{{1,2}}(?:[:.]\d{{2}})?\b(?!\s*{_MONTH}){_NOT_A_QUANTITY_UNIT}"
     r"|(?:s\$|\$|\brm|\bsgd)\s*\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s*(?:cents?|sen|dollars?)\b|\d+\s*%"
     r"|\b(?:table|outlet|branch|store|shop|level|floor|lvl|lot|gate|bay|dock|door|counter|stall|"
     r"kiosk|meja|cawangan|tingkat)\s*#?\d+\b"
@@ -124,7 +127,10 @@ def normalise_text(text: str) -> str:
     text = re.sub(r"(?<![a-z0-9])x(?=\d)", "x ", text)  # "x2k", "x300": before the k is read
     text = re.sub(r"(?<![a-z0-9_.])(\d+(?:\.\d+)?)\s?k\b", numbers.thousands, text)
     text = re.sub(rf"(\d)({GLUED_UNITS})\b", r"\1 \2", text)
-    return PLY.sub(ply_word, numbers.replace_number_words(text))
+    text = numbers.replace_number_words(text)
+    # "moonu mani" (three o'clock) is "3 mani" only now: a time, no quantity
+    text = re.sub(r"(?<![\d.])\d{1,2}\s*mani\b", " ", text)
+    return PLY.sub(ply_word, text)
 
 
 # "1. 14" pizza box - 150", "2) napkin x 5000": the number of a line in a list is no quantity
@@ -154,10 +160,22 @@ def strip_contact_details(text: str) -> str:
         start = CONTACT_START.search(clause)
         if start:
             clause = clause[: start.start()] + " "
-        if ROAD_WORDS.search(clause) and not SIZE_RE.search(clause):
-            clause = " "
+        road = ROAD_WORDS.search(clause)
+        if road and not SIZE_RE.search(clause):
+            clause = clause[: address_start(clause[: road.start()])] + " "
         kept.append(clause)
     return "".join(kept)
+
+
+# "... kotak burger 500 ke Bedok North St 1": the address starts at "ke" / "to" / "at" before it
+ADDRESS_PREPOSITION = re.compile(r"\b(?:ke|to|at|di)\s|@")
+
+
+def address_start(before_road: str) -> int:
+    """Where an address clause starts: at the last preposition before its road word, or (without
+    one) at the start of the clause."""
+    starts = [match.start() for match in ADDRESS_PREPOSITION.finditer(before_road)]
+    return starts[-1] if starts else 0
 
 
 def extract_sizes(text: str) -> tuple[str, list[str]]:

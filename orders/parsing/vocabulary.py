@@ -45,15 +45,21 @@ CONTAINER_UNITS: dict[str, str] = {
 
 MALAY_STOPWORDS = (
     "saya kami kita nak mahu perlu tolong hantar esok untuk dan boleh bila pesan minta jugak juga"
-    " ye ya salam order pagi petang tempah tempahan encik pun lagi"
+    " ye ya salam order pagi petang tempah tempahan encik pun lagi je sahaja saja"
 )
 SINGLISH_STOPWORDS = (
     "hor lor leh meh can not boss tmr thx tq ones them those these it"
     " bro sis uncle auntie aunty anna akka abang kak encik cik puan tuan tauke towkay wah oi liao"
-    " le sia anot"
+    " le sia anot arrange settle"
 )
 # Romanised Tamil, as typed on a phone: "venum" (needed), "anuppunga" (send), "kudunga" (give).
-TAMIL_ROMAN_STOPWORDS = "venum vendum anuppunga anupunga anuppu kudunga kodunga podunga"
+TAMIL_ROMAN_STOPWORDS = (
+    "venum vendum anuppunga anupunga anuppu kudunga kodunga podunga"
+    # when and where: "naalaiku kadai ku ... madhiyam 3 mani kulla vandha podhum" (tomorrow, to
+    # the shop, ... enough if it comes by 3 at noon); "um" (and), "apram" (then)
+    " naalaiku naalaikku inniku innaiku kadai kadaiku ku kku um apram appuram madhiyam mathiyam"
+    " kaalaila kaalai saayangalam kulla ulla vandha vantha podhum pothum"
+)
 
 # Words that carry no product meaning in an order line.
 STOPWORDS = frozenset(
@@ -122,7 +128,15 @@ DOUBT_PATTERNS = (
     (
         "a change",
         r"\b(?:change|tukar|instead|replace|ganti|ubah|pinda)\b|改"
-        r"|(?<![\u0B80-\u0BFF])(?:மாற்ற|மாத்த|மாத்து)",
+        r"|(?<![\u0B80-\u0BFF])(?:மாற்ற|மாத்த|மாத்து)"
+        # romanised spoken Tamil: "napkin 2 carton ah maathunga" (change it to 2 cartons)
+        r"|\b(?:maa?t?thu|maa?t?thi(?!ri|yam)|maatr[iu])\w*",
+    ),
+    # "add 1 more ctn straw to today order": items added to an order already placed
+    (
+        "an addition to an order",
+        r"\badd\b[^.?!\n]{0,40}\b(?:to|into|in|for)\s+(?:my |our |the |today'?s? |this |that "
+        r"|yesterday'?s? |existing |same |current )+order\b",
     ),
     # "plastic spoon 1000", "cutlery set 500, but the plastic ones": our cutlery is wooden; plastic
     # named anywhere in a message with cutlery (and not right before cups, bags...) is confirmed
@@ -150,7 +164,10 @@ DOUBT_PATTERNS = (
     ("a cancellation", r"\b(?:cancel\w*|batal\w*)\b|取消|ரத்து"),
     (
         "a question",
-        r"\b(?:how much|price|cost|berapa|harga|evvalavu|vilai)\b|多少钱|价格|价钱|விலை|எவ்வளவு",
+        r"\b(?:how much|price|cost|berapa|harga|evvalavu|vilai)\b|多少钱|价格|价钱|விலை|எவ்வளவு"
+        # how many a carton holds: "how many pcs in one carton?", "一箱有多少个？", "evlo irukum?"
+        r"|\bhow many\b|多少|几[^.,;!\n]{0,12}\?"
+        r"|\b(?:evlo|evalo|evvalo|evvlo|ethana|ethanai)\b|எத்தனை",
     ),
     ("two quantities", r"[一二两三四五六七八九]{2}[十百千万]"),
     ("same quantity as before", r"\bsame (?:qty|quantity) (?:as|like) (?:last|previous|before)"),
