@@ -65,7 +65,7 @@ format: install-dev
 
 # The dev corpus (thresholds fail the target), then the corpora written apart from the rules (issue 20:
 # targets reported only; docs/pii-scrubber.md says which have been tuned against).
-PII_CORPORA := heldout fresh fresh2 fresh3
+PII_CORPORA := heldout fresh fresh2 fresh3 fresh4
 pii-eval: install-dev
 	$(PY) -m conversations.privacy.scrubber_eval --corpus all
 	@for corpus in $(PII_CORPORA); do echo; echo "== $$corpus corpus =="; \
@@ -73,7 +73,7 @@ pii-eval: install-dev
 
 # The order/intent evaluation sets (issue 19, orders/eval/README.md): a report per set, exit 0 (--check:
 # targets), offline and through orders.llm with a local fake OpenAI server.
-ORDER_SETS := blind heldout fresh fresh2 fresh3
+ORDER_SETS := blind heldout fresh fresh2 fresh3 fresh4
 assistant-eval: install-dev
 	@for set in $(ORDER_SETS); do echo; echo "== $$set set, offline =="; \
 	  $(PY) -m orders.eval.run --set $$set || exit 1; \

@@ -21,6 +21,7 @@ ORDER_SETS = {
     "fresh": (30, (15, 5, 10)),
     "fresh2": (40, (20, 7, 13)),
     "fresh3": (40, (20, 7, 13)),
+    "fresh4": (40, (20, 7, 13)),
 }
 # name: (path, messages, split, messages per language, clean messages) of the PII corpora
 PII_CORPORA = {
@@ -28,6 +29,7 @@ PII_CORPORA = {
     "fresh": (scrubber_eval.FRESH_CORPUS_PATH, 300, "fresh", 60, 100),
     "fresh2": (scrubber_eval.FRESH2_CORPUS_PATH, 300, "fresh2", 60, 100),
     "fresh3": (scrubber_eval.FRESH3_CORPUS_PATH, 300, "fresh3", 60, 100),
+    "fresh4": (scrubber_eval.FRESH4_CORPUS_PATH, 300, "fresh4", 60, 100),
 }
 
 
@@ -133,7 +135,7 @@ def test_cards_nrics_and_ibans_carry_valid_checksums(corpus):
             assert _iban(span["value"]), span
 
 
-@pytest.mark.parametrize("name", ["heldout", "fresh", "fresh2", "fresh3"])
+@pytest.mark.parametrize("name", ["heldout", "fresh", "fresh2", "fresh3", "fresh4"])
 def test_the_runners_select_the_held_out_sets_by_name(name):
     assert run.SETS[name].name == f"{name}_orders.jsonl"
     (chosen,) = scrubber_eval._corpora(name)

@@ -47,6 +47,7 @@ SETS = {
     # written apart from the parser while the set before was tuned on
     "fresh2": HERE / "fresh2_orders.jsonl",
     "fresh3": HERE / "fresh3_orders.jsonl",
+    "fresh4": HERE / "fresh4_orders.jsonl",
 }
 DEMO = HERE.parent / "demo.py"
 LANGS = ("en", "singlish", "zh", "ms", "ta", "mixed")
@@ -412,7 +413,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         choices=SETS,
-        help="blind (default), heldout, fresh, fresh2 or fresh3: --cases by name",
+        help="blind (default), heldout, fresh, fresh2, fresh3, fresh4: --cases by name",
     )
     parser.add_argument(
         "--openai", action="store_true", help="parse through orders.llm with a local fake OpenAI"
