@@ -1,0 +1,58 @@
+"""fresh4's classes (issue 19, fifth round): Singlish shorthand for a second size and a remark
+about what came last time inside an order. Sentences written for this file, not taken from any
+evaluation set."""
+
+import pytest
+
+from orders.parsing import parse_order
+
+
+def items_of(text: str) -> list[tuple[str, int, str | None]]:
+    """What the assistant would order at once: (product, quantity, size), [] when in doubt."""
+    parsed = parse_order(text)
+    if parsed.doubt:
+        return []
+    return [(item.product, item.quantity, item.size) for item in parsed.items]
+
+
+# ---------------------------------------------------------------- "750 also 600": a second size
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("500ml bowl 300 pcs, 750 also 300 pcs", "500 ml", "750 ml"),
+        ("12oz cup 1000, 16 also 500", "12 oz", "16 oz"),
+        ("1000ml takeaway container 200 pcs; 650 also 400 pcs", "1000 ml", "650 ml"),
+    ],
+)
+def test_a_bare_number_then_also_is_a_second_size_of_the_same_product(text, first, second):
+    got = items_of(text)
+    assert [size for _, _, size in got] == [first, second]
+    assert got[0][0] == got[1][0]  # the same product, in the unit of the line before
+
+
+def test_also_without_a_size_on_the_line_before_stays_unread():
+    # no size to borrow: "300 also 200" is no size, so the parser must not invent one
+    parsed = parse_order("paper bag 300, 300 also 200")
+    assert all(item.size is None for item in parsed.items)
+
+
+# ---------------------------------------------------------------- what came last time
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("paper bowl 800 pls, last time only got 600 hor", 800),
+        ("straw 2000 leh last time sent 1500 only, this time count properly", 2000),
+        ("napkin 3000, last time came 2500 sia", 3000),
+    ],
+)
+def test_what_came_last_time_is_a_remark_not_a_second_quantity(text, quantity):
+    got = items_of(text)
+    assert [q for _, q, _ in got] == [quantity]
+
+
+def test_a_quantity_without_last_time_is_still_two_numbers_in_doubt():
+    assert parse_order("paper bowl 800 only got 600").doubt
