@@ -56,3 +56,35 @@ def test_what_came_last_time_is_a_remark_not_a_second_quantity(text, quantity):
 
 def test_a_quantity_without_last_time_is_still_two_numbers_in_doubt():
     assert parse_order("paper bowl 800 only got 600").doubt
+
+
+# ---------------------------------------------------------------- a plan for later, a forwarded document
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "got 12oz hot cups? might order 3000 next week",
+        "maybe get 500 kraft bowls after CNY",
+        "we are thinking of getting 2 ctn napkins, what brand?",
+    ],
+)
+def test_a_plan_for_later_is_no_order_at_once(text):
+    assert items_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fwd: INV-7781\n8oz lid 1000 x 0.03 = 30.00\nTotal 30.00",
+        "FW: DO-2207 paper straw x 5000, when will this come?",
+        "Forwarded message: receipt - napkin 3 ctn, paid already",
+    ],
+)
+def test_a_forwarded_invoice_or_delivery_order_is_no_order_at_once(text):
+    assert items_of(text) == []
+
+
+def test_a_forwarded_list_of_items_is_still_an_order():
+    got = items_of("Fwd: from my boss\n- 12oz paper cup 1000\n- 12oz lid 1000")
+    assert [q for _, q, _ in got] == [1000, 1000]
