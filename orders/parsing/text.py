@@ -176,8 +176,12 @@ def strip_contact_details(text: str) -> str:
     text = REFERENCE.sub(" ; ", text)
     text = CLOCK_TIME.sub(" ", text)
     text = NOT_QUANTITIES.sub(" ", text)
-    # a clause ends at a line, ";", "," or a full stop before a space (an address ends there)
-    clauses = re.split(r"(\n|;|,(?!\d)|\.(?=\s))", text)
+    # a clause ends at a line, ";", "," or a full stop before a space (an address ends there);
+    # "," before a digit too after Chinese when a size or product follows ("送到，750ml餐盒"), not
+    # in "1,200" or before a bare postal code
+    clauses = re.split(
+        r"(\n|;|,(?!\d)|(?<=[\u4e00-\u9fff]),(?=\d+\s*[a-z\u4e00-\u9fff])|\.(?=\s))", text
+    )
     kept = []
     for clause in clauses:
         start = CONTACT_START.search(clause)

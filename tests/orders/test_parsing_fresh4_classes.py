@@ -88,3 +88,32 @@ def test_a_forwarded_invoice_or_delivery_order_is_no_order_at_once(text):
 def test_a_forwarded_list_of_items_is_still_an_order():
     got = items_of("Fwd: from my boss\n- 12oz paper cup 1000\n- 12oz lid 1000")
     assert [q for _, q, _ in got] == [1000, 1000]
+
+
+# ---------------------------------------------------------------- Chinese: time, payment, cutlery
+
+
+def test_a_delivery_time_before_a_chinese_comma_keeps_the_items_after_it():
+    got = items_of("后天下午三点前送到，500ml餐盒四百个，12安士纸杯一千个")
+    assert [(q, size) for _, q, size in got] == [(400, "500 ml"), (1000, "12 oz")]
+
+
+def test_an_address_after_songdao_is_still_cut_out():
+    # the postal code after the comma is no quantity
+    got = items_of("纸袋五百个，送到宏茂桥3道,560123")
+    assert [q for _, q, _ in got] == [500]
+
+
+def test_payment_as_usual_is_no_repeat_of_the_last_order():
+    parsed = parse_order("8安士杯盖 3箱，付款照旧月结")
+    assert not parsed.repeat_last and not parsed.doubt
+    assert [(item.quantity, item.unit) for item in parsed.items] == [(3, "carton")]
+
+
+def test_zhaojiu_alone_is_still_a_repeat():
+    assert parse_order("照旧，谢谢").repeat_last
+
+
+def test_wooden_fork_and_spoon_set_is_the_wooden_cutlery_set():
+    got = items_of("木叉勺套装 三百")
+    assert got == [("wooden cutlery set", 300, None)]
