@@ -58,7 +58,7 @@ def test_a_quantity_without_last_time_is_still_two_numbers_in_doubt():
     assert parse_order("paper bowl 800 only got 600").doubt
 
 
-# ---------------------------------------------------------------- a plan for later, a forwarded document
+# ------------------------------------------------ a plan for later, a forwarded document
 
 
 @pytest.mark.parametrize(
