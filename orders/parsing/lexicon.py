@@ -24,6 +24,9 @@ LEXICON: dict[str, str] = {
     "跟之前一样": REPEAT,
     "和之前一样": REPEAT,
     "照旧": REPEAT,
+    # "付款照旧月结": payment as usual, no repeat of the order
+    "付款照旧": " 付款 ",
+    "照旧月结": " 月结 ",
     "老样子": REPEAT,
     "再来一单": REPEAT,
     # Chinese: product types
@@ -52,6 +55,9 @@ LEXICON: dict[str, str] = {
     "木餐具": " wooden cutlery ",
     "木制餐具": " wooden cutlery ",
     "刀叉勺": " cutlery ",
+    "木叉勺套装": " wooden cutlery set ",
+    "木叉勺": " wooden cutlery ",
+    "叉勺": " cutlery ",
     "餐具": " cutlery ",
     "盒子": " box ",
     "泡沫": " foam ",

@@ -130,7 +130,30 @@ def normalise_text(text: str) -> str:
     text = numbers.replace_number_words(text)
     # "moonu mani" (three o'clock) is "3 mani" only now: a time, no quantity
     text = re.sub(r"(?<![\d.])\d{1,2}\s*mani\b", " ", text)
+    text = PAST_DELIVERY.sub(" ", text)
+    text = size_of_the_line_before(text)
     return PLY.sub(ply_word, text)
+
+
+# "clamshell 500 wah lao last time only came 400 hor": what came last time is a remark, no line
+PAST_DELIVERY = re.compile(
+    r"\blast time\s+(?:only\s+)?(?:came|come|got|received|sent|send|delivered|gave|give)\s+"
+    r"(?:only\s+)?\d+\b"
+)
+# "1000ml takeaway box 600 pcs, 750 also 600 pcs": a bare number, then "also" and the quantity,
+# is a size in the unit of the line before ("750ml")
+BARE_SIZE_ALSO = re.compile(r"(?<=[,;\n])(\s*)(\d+)\s+also\s+(?=\d)")
+SIZE_BEFORE = re.compile(r"\d\s*(ml|oz)\b")
+
+
+def size_of_the_line_before(text: str) -> str:
+    def replace(match: re.Match[str]) -> str:
+        earlier = SIZE_BEFORE.findall(text[: match.start()])
+        if not earlier:
+            return match.group(0)
+        return f"{match.group(1)}{match.group(2)}{earlier[-1]} "
+
+    return BARE_SIZE_ALSO.sub(replace, text)
 
 
 # "1. 14" pizza box - 150", "2) napkin x 5000": the number of a line in a list is no quantity
@@ -153,8 +176,12 @@ def strip_contact_details(text: str) -> str:
     text = REFERENCE.sub(" ; ", text)
     text = CLOCK_TIME.sub(" ", text)
     text = NOT_QUANTITIES.sub(" ", text)
-    # a clause ends at a line, ";", "," or a full stop before a space (an address ends there)
-    clauses = re.split(r"(\n|;|,(?!\d)|\.(?=\s))", text)
+    # a clause ends at a line, ";", "," or a full stop before a space (an address ends there);
+    # "," before a digit too after Chinese when a size or product follows ("送到，750ml餐盒"), not
+    # in "1,200" or before a bare postal code
+    clauses = re.split(
+        r"(\n|;|,(?!\d)|(?<=[\u4e00-\u9fff]),(?=\d+\s*[a-z\u4e00-\u9fff])|\.(?=\s))", text
+    )
     kept = []
     for clause in clauses:
         start = CONTACT_START.search(clause)

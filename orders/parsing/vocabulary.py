@@ -171,6 +171,20 @@ DOUBT_PATTERNS = (
     ),
     ("two quantities", r"[一二两三四五六七八九]{2}[十百千万]"),
     ("same quantity as before", r"\bsame (?:qty|quantity) (?:as|like) (?:last|previous|before)"),
+    # "might order 2000 on monday", "thinking of getting 500 bowls": a plan, not an order yet
+    (
+        "a plan for later",
+        r"\b(?:might|may|maybe|probably|thinking of|planning to|plan to)\s+"
+        r"(?:order|ordering|buy|buying|get|getting|take|taking)\b",
+    ),
+    # "Fwd: INVOICE ... 12oz cup 2000 x 0.08", "Fwd: DO-5512 pizza box x 300": a forwarded
+    # invoice or delivery order (its reference is cut out as " ; ") lists items already ordered;
+    # "Fwd: list from kitchen ..." is an order
+    (
+        "a forwarded document",
+        r"^\s*(?:fwd?|forwarded(?: message)?)\s*:(?:\s*;|[\s\S]*\b(?:invoice|delivery order|receipt"
+        r"|statement|total|paid)\b)",
+    ),
 )
 # "cups and lids 1000 each": the quantity is for each of the products named.
 EACH = r"\beach\b|\bsetiap\b|\bmasing(?:-| )masing\b|各|ஒவ்வொன்று"
