@@ -22,6 +22,7 @@ ORDER_SETS = {
     "fresh2": (40, (20, 7, 13)),
     "fresh3": (40, (20, 7, 13)),
     "fresh4": (40, (20, 7, 13)),
+    "fresh5": (40, (20, 7, 13)),
 }
 # name: (path, messages, split, messages per language, clean messages) of the PII corpora
 PII_CORPORA = {
