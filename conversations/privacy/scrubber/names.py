@@ -621,11 +621,14 @@ _CJK_SIGN_OFF_INLINE = re.compile(
     r"(?:此致|敬上|谢谢|多谢|感谢|祝好)[ \t]*[！!。，,]?[ \t]*"
     rf"(?P<name>{_CJK_NAME})[ \t]*[。.!！]?[ \t]*$"
 )
+# Characters of order talk, not of given names ("- 已付款", "- 送到了").
+_CJK_NOT_IN_GIVEN = "已了的付款货送收到请不没要是在有吗呢吧啊号元块个箱件谢急好"
 # A dash closing the message signs it with a given name or a nickname too: "。- 佳怡",
 # "谢谢 - 阿华" (not "- 谢谢", "- 急").
 _CJK_DASH_SIGNATURE = re.compile(
     r"(?:^|(?<=[\s。！!，,.]))[-–—~]{1,2}[ \t]*"
-    rf"(?P<name>{_CJK_NAME}|{_CJK_NICKNAME}|[\u4e00-\u9fff]{{2,3}})[ \t]*[。.!！]?[ \t]*$"
+    rf"(?P<name>{_CJK_NAME}|{_CJK_NICKNAME}|(?:(?![{_CJK_NOT_IN_GIVEN}])[\u4e00-\u9fff]){{2,3}})"
+    r"[ \t]*[。.!！]?[ \t]*$"
 )
 _CJK_NOT_SIGNATURES = re.compile(
     r"谢谢|多谢|感谢|收到|好的|急|紧急|老板|大家|各位|完|谢|请|明天|今天|后天|早上|下午|晚上|总部|财务|会计"
