@@ -352,10 +352,11 @@ _PARTICLE_NAME = re.compile(
 )
 # "Ah Lim say the order wrong": Ah and a capitalised word is what Singaporeans call a person.
 # "Muthu uncle", "Rosnah kakak": an elder called by name, the family word after it.
-_NAME_THEN_ELDER = re.compile(
-    rf"{NB}(?P<name>{_NAME_WORD})[ \t]+(?:uncle|auntie|aunty|anna|anne|akka|kakak|kak|abang)"
-    r"(?![A-Za-z])"
+# Found from the family word, then the name is looked for before it.
+_ELDER_AFTER = re.compile(
+    r"(?<=[a-z])[ \t]+(?:uncle|auntie|aunty|anna|anne|akka|kakak|kak|abang)(?![A-Za-z])"
 )
+_NAME_WORD_BEFORE = re.compile(rf"{NB}{_NAME_WORD}$")
 _AH_NAME = re.compile(rf"{NB}Ah[ \t]+({_NAME_WORD})(?![A-Za-z])")
 _TWO_OR_THREE_WORDS = re.compile(rf"{NB}{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}(?![A-Za-z])")
 
@@ -567,9 +568,10 @@ def _latin_spans(text: str) -> Iterator[Span]:
             _NOT_NAMES | _BUSINESS_WORDS | _COMPANY_WORDS
         ):
             yield from _checked(text, *match.span("name"), words)
-    for match in _NAME_THEN_ELDER.finditer(text):
-        if _gazetteer_first([match.group("name")]) == 0:
-            yield from _checked(text, *match.span("name"), [match.group("name")])
+    for match in _ELDER_AFTER.finditer(text):
+        name = _NAME_WORD_BEFORE.search(text, max(0, match.start() - 24), match.start())
+        if name and _gazetteer_first([name.group()]) == 0:
+            yield from _checked(text, *name.span(), [name.group()])
     for match in _AH_NAME.finditer(text):
         if _bare(match.group(1)) not in _KINSHIP:
             yield from _checked(text, match.start(), match.end(), match.group().split())
@@ -849,15 +851,14 @@ _PHONE_AHEAD = (
 # A call list in lower case: "...: jia hui 8290 3346 / ah seng 9127 5508". After a colon, a
 # slash, a comma or a line's start, words the lists know (one a given name), or "ah" and a word.
 _LOWER_BEFORE_PHONE = re.compile(
-    r"(?:^|(?<=[:：/,，;\n])|(?<=[:：/,，;][ \t]))[ \t]*(?P<name>[a-z]+(?:[ \t]+[a-z]+){0,2})"
+    r"(?:^|[:：/,，;\n])[ \t]*(?P<name>[a-z]+(?:[ \t]+[a-z]+){0,2})"
     rf"[ \t]*[:(]?[ \t]*(?={_PHONE_AHEAD})",
     re.M,
 )
 # "+91 98450 22317 - Arjun.": a dash and a known given name after a phone.
-_NAME_AFTER_PHONE_DASH = re.compile(
-    r"(?:(?<!\d)[3689]\d{3}[ .-]?\d{4}|\+\d[\d .-]{6,}\d)[ \t]+[-–—][ \t]*"
-    rf"(?P<name>{_LATIN_NAME})(?![A-Za-z])"
-)
+# Found from the dash, then the phone is looked for before it (quicker than the other way).
+_DASH_THEN_NAME = re.compile(rf"(?<=\d)[ \t]+[-–—][ \t]*(?P<name>{_LATIN_NAME})(?![A-Za-z])")
+_PHONE_BEFORE = re.compile(r"(?:(?<!\d)[3689]\d{3}[ .-]?\d{4}|\+\d[\d .-]{6,}\d)$")
 # "Md. Rahim Uddin": a given name written short before the name found.
 _SHORT_GIVEN_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{1,3}\.[ \t]+$")
 # "李志伟 9517 2068", "Nur Fadhilah 8264 7719", "Wong Kar Mun (+6597718834)": a call list.
@@ -938,8 +939,9 @@ def _beside_phone_spans(text: str) -> Iterator[Span]:
         known = all(_in_gazetteer(w) and w not in _NOT_NAMES for w in words)
         if called_ah or (known and (len(words) >= 2 or words[0] in GIVEN_NAMES)):
             yield match.span("name")
-    for match in _NAME_AFTER_PHONE_DASH.finditer(text):
-        if _gazetteer_first(match.group("name").split()) == 0:
+    for match in _DASH_THEN_NAME.finditer(text):
+        phone = _PHONE_BEFORE.search(text, max(0, match.start() - 24), match.start())
+        if phone and _gazetteer_first(match.group("name").split()) == 0:
             yield match.span("name")
     if re.search(r"[\u4e00-\u9fff]", text):
         for match in _CJK_BEFORE_PHONE.finditer(text):
