@@ -44,6 +44,8 @@ _CASE_SENSITIVE = {
     "ho", "lee", "low", "see", "sun", "song", "wan", "yu", "su", "li", "ye", "nor", "yang",
     # Singlish particles ("since morning sia") and "anna" (Tamil: elder brother, "thanks anna").
     "sia", "lor", "leh", "hor", "meh", "anna",
+    # Malay "hari" (day: "ni hari Isnin"), Singlish "lai" (come), Malay "abu" (ash) (2.5).
+    "hari", "lai", "abu",
 }  # fmt: skip
 # "Ah Ma", "Ah Boy": family words, not names.
 _KINSHIP = {
@@ -643,10 +645,18 @@ _CJK_CALLED = re.compile(
 )
 
 
+# "他叫司机。" (he called the driver): a role after 叫 is no name.
+_CJK_ROLE_WORDS = re.compile(
+    r"司机|老板|师傅|经理|同事|朋友|老婆|老公|客户|员工|工人|厨师|阿姨|帮手|助理|快递"
+)
+
+
 # Words that start with a surname character but are not names: "老板周一来", "联系方式", "找钱".
 _CJK_NOT_NAMES = re.compile(
     r"[^\s]记|何时|周[一二三四五六日末]|方[式法便面向]|高[兴级温]|金[额色]|马上|余额|白[色天]|黄色|任[何务]|钱|于是|向来"
     r"|万一|龙虾|石斑|石头|毛巾|杜绝|史上|夏天|林子|江鱼|程序|孔雀|汤[圆面匙]|洪水|江湖|包装|蓝色|武吉"
+    # "感谢万分" (thanks a lot) closing a message is no signature.
+    r"|万分|万事"
 )
 
 
@@ -694,7 +704,9 @@ def _cjk_spans(text: str) -> Iterator[Span]:
     for match in _CJK_DASH_SIGNATURE.finditer(text):
         if not _CJK_NOT_SIGNATURES.match(match.group("name")):
             yield match.span("name")
-    yield from (m.span("name") for m in _CJK_CALLED.finditer(text))
+    for match in _CJK_CALLED.finditer(text):
+        if not _CJK_ROLE_WORDS.match(match.group("name")):
+            yield match.span("name")
     patterns = (_CJK_CUED, _CJK_SIGN_OFF, _CJK_SIGN_OFF_INLINE, _CJK_THEN_CUE, _CJK_AFTER_ID_OR_ACK)
     for pattern in patterns:
         for match in pattern.finditer(text):
