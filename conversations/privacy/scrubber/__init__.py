@@ -45,7 +45,7 @@ __all__ = [
     "scrub_value",
 ]  # fmt: skip
 
-SCRUBBER_VERSION = "2.4"
+SCRUBBER_VERSION = "2.5"
 
 PHONE = "PHONE"
 EMAIL = "EMAIL"

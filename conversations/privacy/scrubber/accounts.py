@@ -29,11 +29,26 @@ def luhn_is_valid(digits: str) -> bool:
     return total % 10 == 0
 
 
+# The first four groups of a grouped number: "card 4917 6100 0000 0000 30-day account" is a card
+# and the days of credit after it.
+_FOUR_GROUPS = re.compile(r"\d{4}([ -])\d{4}\1\d{4}\1\d{4}")
+
+
+def _card_span(match: re.Match[str]) -> Span | None:
+    digits = re.sub(r"\D", "", match.group())
+    if 13 <= len(digits) <= 19 and luhn_is_valid(digits):
+        return match.span()
+    head = _FOUR_GROUPS.match(match.group())
+    if head and head.end() < len(match.group()) and luhn_is_valid(re.sub(r"\D", "", head.group())):
+        return match.start(), match.start() + head.end()
+    return None
+
+
 def find_cards(text: str) -> Iterable[Span]:
     for match in _CARD.finditer(text):
-        digits = re.sub(r"\D", "", match.group())
-        if 13 <= len(digits) <= 19 and luhn_is_valid(digits):
-            yield match.span()
+        span = _card_span(match)
+        if span:
+            yield span
 
 
 _NRIC = re.compile(NB + r"([STFGM])(\d{7})([A-Z])" + NA, re.IGNORECASE)

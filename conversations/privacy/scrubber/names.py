@@ -44,6 +44,8 @@ _CASE_SENSITIVE = {
     "ho", "lee", "low", "see", "sun", "song", "wan", "yu", "su", "li", "ye", "nor", "yang",
     # Singlish particles ("since morning sia") and "anna" (Tamil: elder brother, "thanks anna").
     "sia", "lor", "leh", "hor", "meh", "anna",
+    # Malay "hari" (day: "ni hari Isnin"), Singlish "lai" (come), Malay "abu" (ash) (2.5).
+    "hari", "lai", "abu",
 }  # fmt: skip
 # "Ah Ma", "Ah Boy": family words, not names.
 _KINSHIP = {
@@ -103,12 +105,15 @@ _NOT_NAMES = {
     "rabu", "khamis", "jumaat", "sabtu", "ahad", "grab", "lalamove", "gojek", "foodpanda",
     "deliveroo", "ninja", "indian", "chinese", "malay", "filipino", "bangladeshi", "indonesian",
     "thai", "vietnamese", "myanmar", "korean", "japanese", "tamil", "english", "local",
-    # Towns a driver or an outlet is "at" ("our driver Tampines side").
+}  # fmt: skip
+# Towns a driver or an outlet is "at" ("our driver Tampines side").
+_TOWNS = {
     "tampines", "bedok", "jurong", "woodlands", "yishun", "punggol", "sengkang", "hougang",
     "serangoon", "bishan", "clementi", "pasir", "changi", "geylang", "orchard", "bugis", "novena",
     "queenstown", "redhill", "admiralty", "sembawang", "kallang", "katong", "simei", "toa",
     "bukit", "chinatown", "tuas", "pioneer", "marsiling", "khatib", "eunos", "paya", "aljunied",
 }  # fmt: skip
+_NOT_NAMES |= _TOWNS
 # Company suffixes, ours and foreign ones ("Maison Brioche SAS", "Kaffee Haus GmbH").
 _COMPANY_WORDS = {
     "pte", "ltd", "llp", "sdn", "bhd", "enterprise", "trading", "company", "co", "sas", "sarl",
@@ -239,7 +244,11 @@ _STRONG_CUE = re.compile(
     r"|attn\.?\s*[:：]?"
     r"|attention\s*[:：]?"
     r"|consignee\s*[:：]?|recipient\s*[:：]?|receiver\s*[:：]?|penerima\s*[:：]?|ask for|tanya|cari"
-    r"|name on card\s*[:：]?|nama pada kad\s*[:：]?|under (?:the )?name(?: of)?|in the name of"
+    r"|name on card\s*[:：]?|nama (?:pada|atas|di) kad\s*[:：]?|under (?:the )?name(?: of)?"
+    r"|in the name of"
+    # "Account holder Saravanan Pillay", "Nama pemegang Noraini Salleh" (the holder's name).
+    r"|(?:account|acct|card|a/c)[ \t]?holder(?:'s name)?\s*[:：]?|holder\s*[:：]"
+    r"|(?:nama )?pemegang(?: akaun| kad)?\s*[:：]?|pemilik akaun\s*[:：]?"
     r"|account name\s*[:：]?"
     r"|acct name\s*[:：]?|a/c name\s*[:：]?|payee\s*[:：]?|beneficiary\s*[:：]?|atas nama|bernama"
     r"|nama penerima|collected by|signed by|received by|ordered by|approved by|pic\s*[:：]?"
@@ -269,12 +278,13 @@ _WEAK_CUE = re.compile(
     r"|pay(?:ment)? to|paid to"
     r"|let|told|update|spoke to|spoke with|spoken to|talked to"
     r"|transfer(?:red)? to|refund to|this|i|me|it's|its|is|was|and|or|with|from|via|speak to"
-    r"|talk to|hubungi|minta|beritahu|bagi|kepada|dengan|jumpa|panggil|sy|aku|naan"
+    r"|talk to|hubungi|minta|beritahu|bagi|kepada|dengan|jumpa|panggil|sy|aku|naan|ni"
     # "my boss", "your colleague", "bos saya": a capitalised word after these is a name.
     # "our new manager", "my Indian supplier", "our sourcing guy": up to two words between.
     rf"|(?P<relation>(?:my|our|his|her|the|your|their|saya|kami)[ \t]+(?:[A-Za-z]+[ \t]+){{0,2}}?"
     rf"(?:{_RELATIONS})"
-    rf"|the new (?:girl|guy|staff|boy)|(?:{_RELATIONS})[ \t]+(?:[a-z]+[ \t]+)?(?:saya|kami|dia)"
+    rf"|the new (?:girl|guy|staff|boy)"
+    rf"|(?:{_RELATIONS})[ \t]+(?:[a-z]+[ \t]+)?(?:saya|kami|dia|kita|aku)"
     # Code-mixed: the possessive or adjective was written in Tamil or Chinese ("புது worker",
     # "இன்னைக்கு driver").
     rf"|(?<=[\u0B80-\u0BFF\u4e00-\u9fff][ \t])(?:{_RELATIONS})))[ \t,:]+"
@@ -290,7 +300,8 @@ _NAME_THEN_CUE = re.compile(
     r"|this side\b"
     r"|will (?:collect|come|pick|receive|sign|take))"
 )
-_NAME_WORD = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+# "D'Souza", "O'Brien": a capital and an apostrophe may open the word.
+_NAME_WORD = r"(?:[A-Z]['’])?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
 _OUTLET_PREPOSITIONS = (" from", " at", " of", " @", " dari", " di")
 # A greeting with a given name that is an ordinary word too, and a comma, is said to someone: "Hi
 # Grace, ...", "Thanks Joy!" (names the gazetteer knows need no comma). Not "Hi Guys,", "Thanks
@@ -300,11 +311,16 @@ _VOCATIVE_END = re.compile(r"[ \t]*(?:[,!！，]|$)", re.M)
 # A known given name after a comma closing the message: "Correct one is 9123 8805, Sharon".
 _TRAILING_VOCATIVE = re.compile(rf"[,，][ \t]*(?P<name>{_NAME_WORD})[ \t]*[.!?！]*[ \t]*$", re.M)
 _LATIN_NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
+# A title may stand before the signing name ("regards,\nHj. Abdul Karim"); the name's line may go
+# on after a bar ("Regards, Marcus D'Souza | Procurement") or a full stop ("regards, Benedict
+# Tay. btw ...": then a name the lists know only).
+_SIGN_OFF_TITLE = r"(?:(?:Hj|Hjh|Haji|Hajah|Dr|Tn|Pn|En|Mr|Mrs|Ms|Mdm)\.?[ \t]+)?"
 _SIGN_OFF = re.compile(
     r"(?m)(?:^|[.!！,]\s*)(?i:best regards|kind regards|warm regards|regards|rgds|thanks|thank you"
     r"|cheers|salam|terima kasih|tq|thx|sincerely|yours sincerely|best)[ \t]*(?i:boss|lah|ya)?"
-    r"[ \t]*[,.!！，]?[ \t]*(?:\n[ \t]*(?:[-–—~][ \t]*)?(?P<name>"
-    rf"{_LATIN_NAME})|[ \t]+(?P<same_line>{_LATIN_NAME}))[ \t]*(?=\n|$|[ \t]+[-–—][ \t])"
+    rf"[ \t]*[,.!！，]?[ \t]*(?:\n[ \t]*(?:[-–—~][ \t]*)?{_SIGN_OFF_TITLE}(?P<name>"
+    rf"{_LATIN_NAME})|[ \t]+{_SIGN_OFF_TITLE}(?P<same_line>{_LATIN_NAME}))[ \t]*"
+    r"(?=\n|$|[ \t]+[-–—|][ \t]|\|[ \t]|(?P<stop>\.[ \t]+[a-z]))"
 )
 _DASH_SIGNATURE = re.compile(rf"(?m)^[ \t]*[-–—~][ \t]*(?P<name>{_LATIN_NAME})[ \t]*$")
 # A dash and one or two words closing the message sign it, in lower case too ("Thanks ya -
@@ -337,6 +353,12 @@ _PARTICLE_NAME = re.compile(
     rf"(?:[ \t]+(?:la|los|der|den))?[ \t]+{_NAME_WORD}(?![A-Za-z])"
 )
 # "Ah Lim say the order wrong": Ah and a capitalised word is what Singaporeans call a person.
+# "Muthu uncle", "Rosnah kakak": an elder called by name, the family word after it.
+# Found from the family word, then the name is looked for before it.
+_ELDER_AFTER = re.compile(
+    r"(?<=[a-z])[ \t]+(?:uncle|auntie|aunty|anna|anne|akka|kakak|kak|abang)(?![A-Za-z])"
+)
+_NAME_WORD_BEFORE = re.compile(rf"{NB}{_NAME_WORD}$")
 _AH_NAME = re.compile(rf"{NB}Ah[ \t]+({_NAME_WORD})(?![A-Za-z])")
 _TWO_OR_THREE_WORDS = re.compile(rf"{NB}{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}(?![A-Za-z])")
 
@@ -361,9 +383,14 @@ _ACK_VOCATIVE = re.compile(
 # Lower case, as people type on the phone: "mei mei here, ..." opening the message (every word
 # one the lists know), "this vinod speaking", "jerome de souza" (a known given name and a
 # particle).
+# A greeting and "its" may come first, an initial may open the name: "hey its k. rajan here".
 _LOWER_HERE = re.compile(
-    r"^[ \t]*(?P<name>[a-z]+(?:[ \t]+[a-z]+){0,2})[ \t]+here(?=[ \t]*[,.!]|\s*$)"
+    r"^[ \t]*(?:(?i:hi|hey|hello|eh|oi|morning)[ \t]*[,!]?[ \t]+)?"
+    r"(?:(?i:its|it's|it’s|this is|dis is)[ \t]+)?"
+    r"(?P<name>(?:[a-z]\.[ \t]*)?[a-z]+(?:[ \t]+[a-z]+){0,2})[ \t]+here(?=[ \t]*[,.!]|\s*$)"
 )
+# "mr. tan kah seng", "mdm lim": a title in lower case, then a name the lists know.
+_LOWER_TITLE = re.compile(r"(?<![A-Za-z])(?:mr|mrs|ms|mdm|madam|miss)\.?[ \t]+(?=[a-z])")
 _THIS_SPEAKING = re.compile(
     r"(?i)(?<![A-Za-z])this[ \t]+(?P<name>[A-Za-z]+(?:[ \t]+[A-Za-z]+)?)[ \t]+speaking(?![A-Za-z])"
 )
@@ -376,9 +403,15 @@ _LOWER_PARTICLE = re.compile(
 def _lower_case_spans(text: str) -> Iterator[Span]:
     here = _LOWER_HERE.match(text)
     if here and all(
-        _in_gazetteer(w) and _bare(w) not in _NOT_NAMES for w in here.group("name").split()
+        _in_gazetteer(w) and _bare(w) not in _NOT_NAMES
+        for w in here.group("name").split()
+        if not re.fullmatch(r"[a-z]\.", w)
     ):
         yield here.span("name")
+    for match in _LOWER_TITLE.finditer(text):
+        span = _name_at(text, match.end(), strong=True)
+        if span and _in_gazetteer(text[span[0] : span[1]].split()[0]):
+            yield span
     for match in _THIS_SPEAKING.finditer(text):
         words = {_bare(w) for w in match.group("name").split()}
         if not words & (_NOT_NAMES | _BUSINESS_WORDS | {"side", "one", "number", "line"}):
@@ -439,7 +472,8 @@ def _checked(text: str, start: int, end: int, words: list[str]) -> Iterator[Span
             break
         if _bare(word) in _BUSINESS_WORDS:
             return
-        if not word[0].isupper():
+        # "Priya Bukit Batok outlet": the outlet word belongs to the town, not to the name.
+        if not word[0].isupper() or _bare(word) in _TOWNS:
             break
     yield start, end
 
@@ -517,6 +551,9 @@ def _latin_spans(text: str) -> Iterator[Span]:
             # Puan" thanks a title.
             if all(word in _TITLES for word in words):
                 continue
+            stop = match.groupdict().get("stop")
+            if stop and _gazetteer_first(match.group(group).split()) is None:
+                continue
             if words[0] not in _NOT_NAMES and not _BUSINESS_WORDS & set(words):
                 yield match.span(group)
     yield from _end_signature(text)
@@ -533,6 +570,10 @@ def _latin_spans(text: str) -> Iterator[Span]:
             _NOT_NAMES | _BUSINESS_WORDS | _COMPANY_WORDS
         ):
             yield from _checked(text, *match.span("name"), words)
+    for match in _ELDER_AFTER.finditer(text):
+        name = _NAME_WORD_BEFORE.search(text, max(0, match.start() - 24), match.start())
+        if name and _gazetteer_first([name.group()]) == 0:
+            yield from _checked(text, *name.span(), [name.group()])
     for match in _AH_NAME.finditer(text):
         if _bare(match.group(1)) not in _KINSHIP:
             yield from _checked(text, match.start(), match.end(), match.group().split())
@@ -579,10 +620,43 @@ _CJK_SIGN_OFF = re.compile(
 )
 
 
+# The sign-off on the same line, closing the message: "谢谢！此致，林淑芬".
+_CJK_SIGN_OFF_INLINE = re.compile(
+    r"(?:此致|敬上|谢谢|多谢|感谢|祝好)[ \t]*[！!。，,]?[ \t]*"
+    rf"(?P<name>{_CJK_NAME})[ \t]*[。.!！]?[ \t]*$"
+)
+# Characters of order talk, not of given names ("- 已付款", "- 送到了").
+_CJK_NOT_IN_GIVEN = "已了的付款货送收到请不没要是在有吗呢吧啊号元块个箱件谢急好"
+# A dash closing the message signs it with a given name or a nickname too: "。- 佳怡",
+# "谢谢 - 阿华" (not "- 谢谢", "- 急").
+_CJK_DASH_SIGNATURE = re.compile(
+    r"(?:^|(?<=[\s。！!，,.]))[-–—~]{1,2}[ \t]*"
+    rf"(?P<name>{_CJK_NAME}|{_CJK_NICKNAME}|(?:(?![{_CJK_NOT_IN_GIVEN}])[\u4e00-\u9fff]){{2,3}})"
+    r"[ \t]*[。.!！]?[ \t]*$"
+)
+_CJK_NOT_SIGNATURES = re.compile(
+    r"谢谢|多谢|感谢|收到|好的|急|紧急|老板|大家|各位|完|谢|请|明天|今天|后天|早上|下午|晚上|总部|财务|会计"
+)
+# "她叫秀英" (she is called Xiuying), "名叫", "名字叫": a given name without its surname, closing
+# the clause.
+_CJK_CALLED = re.compile(
+    r"(?:她叫|他叫|名叫|名字叫|我叫|叫做)(?P<name>[^\s\W\d我你他她们的了人车货饭菜外]{2})"
+    r"(?=[，,。.！!？?\s]|$)"
+)
+
+
+# "他叫司机。" (he called the driver): a role after 叫 is no name.
+_CJK_ROLE_WORDS = re.compile(
+    r"司机|老板|师傅|经理|同事|朋友|老婆|老公|客户|员工|工人|厨师|阿姨|帮手|助理|快递"
+)
+
+
 # Words that start with a surname character but are not names: "老板周一来", "联系方式", "找钱".
 _CJK_NOT_NAMES = re.compile(
     r"[^\s]记|何时|周[一二三四五六日末]|方[式法便面向]|高[兴级温]|金[额色]|马上|余额|白[色天]|黄色|任[何务]|钱|于是|向来"
     r"|万一|龙虾|石斑|石头|毛巾|杜绝|史上|夏天|林子|江鱼|程序|孔雀|汤[圆面匙]|洪水|江湖|包装|蓝色|武吉"
+    # "感谢万分" (thanks a lot) closing a message is no signature.
+    r"|万分|万事"
 )
 
 
@@ -627,7 +701,14 @@ def _cjk_spans(text: str) -> Iterator[Span]:
     greeted = _CJK_GREETED.match(text)
     if greeted and not _CJK_GREETING_WORDS.match(greeted.group("name")):
         yield greeted.span("name")
-    for pattern in (_CJK_CUED, _CJK_SIGN_OFF, _CJK_THEN_CUE, _CJK_AFTER_ID_OR_ACK):
+    for match in _CJK_DASH_SIGNATURE.finditer(text):
+        if not _CJK_NOT_SIGNATURES.match(match.group("name")):
+            yield match.span("name")
+    for match in _CJK_CALLED.finditer(text):
+        if not _CJK_ROLE_WORDS.match(match.group("name")):
+            yield match.span("name")
+    patterns = (_CJK_CUED, _CJK_SIGN_OFF, _CJK_SIGN_OFF_INLINE, _CJK_THEN_CUE, _CJK_AFTER_ID_OR_ACK)
+    for pattern in patterns:
         for match in pattern.finditer(text):
             group = "surname" if match.groupdict().get("surname") else "name"
             start, end = match.span(group)
@@ -684,9 +765,20 @@ _TAMIL_TO_PERSON = re.compile(
 _RELATION_BEFORE = re.compile(rf"(?i)(?<![A-Za-z])(?:{_RELATIONS})[ \t]+$")
 # "Saravanan கிட்ட கேளுங்க" (ask Saravanan): capitalised words before the postposition.
 # An elder brother or sister called by name ("Ganesan அண்ணா நம்பர்") is a person too.
+# The kin word may carry a case ending ("Kavitha அக்காவை கூப்பிடுங்க": call sister Kavitha).
 _LATIN_TO_PERSON = re.compile(
     rf"{NB}(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*-?"
-    r"(?:கிட்ட|கிட்டே|இடம்|அண்ணா|அண்ணன்|அக்கா)(?![\u0B80-\u0BFF])"
+    r"(?:கிட்ட|கிட்டே|இடம்|(?:அண்ணா|அக்கா)(?:வை|வுக்கு|விடம்|கிட்ட|வோட)?|அண்ணன்(?:கிட்ட|ை)?)"
+    r"(?![\u0B80-\u0BFF])"
+)
+# "Ganesan அவரு நம்பர்" (Ganesan, his number), "நான் Priya" (I am Priya), "சரி Meena," (ok
+# Meena): a name the lists know beside a Tamil pronoun or acknowledgement.
+_LATIN_BEFORE_TAMIL_PRONOUN = re.compile(
+    rf"{NB}(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)[ \t]+(?:அவரு|அவர்|அவங்க|அவள்|அவன்)"
+    r"(?![\u0B80-\u0BFF])"
+)
+_TAMIL_BEFORE_LATIN = re.compile(
+    r"(?<![\u0B80-\u0BFF])(?:நான்|சரி|நன்றி|வணக்கம்)[ \t]*[,]?[ \t]+(?=[A-Z][a-z])"
 )
 # "黄志强 கிட்ட கேக்க" (ask Huang Zhiqiang): a Chinese name before the postposition.
 _CJK_TO_PERSON = re.compile(
@@ -763,9 +855,24 @@ _TAMIL_CUE_LATIN = re.compile(
 )
 _PHONE_AHEAD = (
     r"(?:\(?\+\d{1,3}\)?[ .-]?\d|(?<!\d)[3689]\d{3}[ .-]?\d{4}(?!\d)"
+    # "Aung Kyaw Min: M2345671T": an identity number after the name and a colon.
+    r"|(?<=[:：])[ \t]*[STFGM]\d{7}[A-Z](?![A-Za-z0-9])"
     r"|[ \t]*[,，][ \t]*(?:FIN|NRIC|IC|身份证|电话|手机|HP|hp|tel"
     r"|[STFGM]\d{7}[A-Z](?![A-Za-z0-9])))"
 )
+# A call list in lower case: "...: jia hui 8290 3346 / ah seng 9127 5508". After a colon, a
+# slash, a comma or a line's start, words the lists know (one a given name), or "ah" and a word.
+_LOWER_BEFORE_PHONE = re.compile(
+    r"(?:^|[:：/,，;\n])[ \t]*(?P<name>[a-z]+(?:[ \t]+[a-z]+){0,2})"
+    rf"[ \t]*[:(]?[ \t]*(?={_PHONE_AHEAD})",
+    re.M,
+)
+# "+91 98450 22317 - Arjun.": a dash and a known given name after a phone.
+# Found from the dash, then the phone is looked for before it (quicker than the other way).
+_DASH_THEN_NAME = re.compile(rf"(?<=\d)[ \t]+[-–—][ \t]*(?P<name>{_LATIN_NAME})(?![A-Za-z])")
+_PHONE_BEFORE = re.compile(r"(?:(?<!\d)[3689]\d{3}[ .-]?\d{4}|\+\d[\d .-]{6,}\d)$")
+# "Md. Rahim Uddin": a given name written short before the name found.
+_SHORT_GIVEN_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{1,3}\.[ \t]+$")
 # "李志伟 9517 2068", "Nur Fadhilah 8264 7719", "Wong Kar Mun (+6597718834)": a call list.
 _LATIN_BEFORE_PHONE = re.compile(
     rf"{NB}(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
@@ -824,13 +931,30 @@ def _beside_phone_spans(text: str) -> Iterator[Span]:
         ):
             bare = {_bare(w) for w in words}
             first = None if bare & (_BUSINESS_WORDS | _COMPANY_WORDS) else 0
+        # "find Ah Girl, 9475 3306": Ah and a family word is what the person is called.
+        if first is None and len(words) == 2 and words[0] == "Ah":
+            first = 0
         if first is None or _NOT_NAMES & {_bare(w) for w in words[first:]}:
             continue
         # "Mei Ling": the syllables before the surname-or-given word belong to the name.
         while first and _in_gazetteer(words[first - 1], CHINESE_GIVEN):
             first -= 1
         base = match.start("name")
-        yield from _checked(text, base + spans[first][0], base + spans[-1][1], words[first:])
+        start = base + spans[first][0]
+        short = _SHORT_GIVEN_BEFORE.search(text, max(0, start - 8), start) if first == 0 else None
+        if short and _bare(short.group().strip()) in GIVEN_NAMES:
+            start = short.start()
+        yield from _checked(text, start, base + spans[-1][1], words[first:])
+    for match in _LOWER_BEFORE_PHONE.finditer(text):
+        words = match.group("name").split()
+        called_ah = words[0] == "ah" and len(words) == 2 and words[1] not in _NOT_NAMES
+        known = all(_in_gazetteer(w) and w not in _NOT_NAMES for w in words)
+        if called_ah or (known and (len(words) >= 2 or words[0] in GIVEN_NAMES)):
+            yield match.span("name")
+    for match in _DASH_THEN_NAME.finditer(text):
+        phone = _PHONE_BEFORE.search(text, max(0, match.start() - 24), match.start())
+        if phone and _gazetteer_first(match.group("name").split()) == 0:
+            yield match.span("name")
     if re.search(r"[\u4e00-\u9fff]", text):
         for match in _CJK_BEFORE_PHONE.finditer(text):
             # Two characters ("黄金", "温度") are a name only as an entry of a list ("：赵磊，").
@@ -873,6 +997,21 @@ def _script_spans(text: str) -> Iterator[Span]:
     for match in _CJK_TO_PERSON.finditer(text):
         if not _CJK_NOT_NAMES.match(text, match.start("name")):
             yield match.span("name")
+    for match in _LATIN_BEFORE_TAMIL_PRONOUN.finditer(text):
+        words = match.group("name").split()
+        first = _gazetteer_first(words)
+        if first is not None and not {_bare(w) for w in words} & (_NOT_NAMES | _BUSINESS_WORDS):
+            start = match.start("name") + len(" ".join(words[:first])) + (1 if first else 0)
+            yield from _checked(text, start, match.end("name"), words[first:])
+    for match in _TAMIL_BEFORE_LATIN.finditer(text):
+        # Strong when a comma closes the name ("நான் Vasanthi, Kovil catering"), else the lists
+        # must know it ("நான் Priya Bukit Batok outlet ல").
+        span = _name_at(text, match.end(), strong=False)
+        if not span:
+            strong = _name_at(text, match.end(), strong=True)
+            span = strong if strong and _VOCATIVE_END.match(text, strong[1]) else None
+        if span:
+            yield span
     for match in _LATIN_TO_PERSON.finditer(text):
         found = list(re.finditer(r"\S+", match.group("name")))
         # "Supplier Ravi அண்ணா": the relation before the name is not part of it.

@@ -69,8 +69,13 @@ _GAP_STOPWORDS = {
     "and", "or", "but", "not", "to", "at", "we", "are", "is", "pls", "please", "can", "the",
     "ya", "leh", "lah", "near", "call", "contact", "for", "before", "after", "by", "on", "then",
 }  # fmt: skip
-# A postal code right after an address: ", 408571", " S151115", ", Singapore 079903".
-_POSTAL_AFTER = re.compile(r"[ \t]*[,，]?[ \t]*(?:S\s?\(?|\()?\d{6}\)?(?!\d)")
+# A postal code right after an address: ", 408571", " S151115", ", Singapore 079903"; a building
+# name between commas may stand before it (", #05-42, Ubi Techpark, 408564").
+_POSTAL_AFTER = re.compile(
+    r"[ \t]*[,，]?[ \t]*"
+    r"(?:[A-Z][A-Za-z0-9'&.-]*(?:[ \t]+[A-Z][A-Za-z0-9'&.-]*){0,3}[ \t]*[,，][ \t]*)?"
+    r"(?:S\s?\(?|\()?\d{6}\)?(?!\d)"
+)
 
 
 _HAS_DIGIT = re.compile(r"\d")

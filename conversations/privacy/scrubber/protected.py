@@ -23,10 +23,14 @@ _ORDER_LABEL = (
     r"|account\s+codes?|customer\s+codes?|(?<!postal )(?<!post )codes?|orders?|invoices?|invois"
     r"|inv|uen|barcodes?|bar\s+codes?|qty|quantity|ref|refs|reference|tracking|pesanan"
     r"|no\.\s*pesanan|kod(?:\s+(?:stok|bar|gudang|produk|barang|item|pesanan|pembekal))?"
-    r"|(?:nombor|no\.?)\s+(?:stok|pesanan|invois|barang|produk|item)|stok|bil|bill|resit|receipt"
+    r"|(?:nombor|no\.?)\s+(?:stok|pesanan|invois|barang|produk|item|siri|kelompok)"
+    # "nombor siri kotak" (the box's serial number): a Malay serial or batch label and its object.
+    r"(?:\s+(?:kotak|karton|barang|produk|item|pek|botol))?|stok|bil|bill|resit|receipt"
     r"|art(?:icle)?|batch|lot|part(?:\s+no)?|model|serial)"
     r"|DO|PO|D/O|P/O|SO|GRN|CN|DN"
     r"|订单号?|订单编号|单号|发票号?|送货单号?|库存代码|货号|条码|条形码|编号|编码|批号|型号|料号|收据号?|账单号?"
+    # 批次 (batch), 序列号 / 序号 (serial number), 生产日期码 (production code).
+    r"|批次|序列号|序号|生产批号|生产码"
     r"|ஆர்டர்(?:\s+எண்)?|இன்வாய்ஸ்(?:\s+எண்)?|ஸ்டாக்\s+கோட்|பார்கோடு|குறியீடு|ஐட்டம்|பில்|ரசீது)"
 )
 # "no.", "number", "nombor", "எண்" (number), "号": "DO எண் 84512096" is a delivery order number.
