@@ -31,6 +31,7 @@ PII_CORPORA = {
     "fresh2": (scrubber_eval.FRESH2_CORPUS_PATH, 300, "fresh2", 60, 100),
     "fresh3": (scrubber_eval.FRESH3_CORPUS_PATH, 300, "fresh3", 60, 100),
     "fresh4": (scrubber_eval.FRESH4_CORPUS_PATH, 300, "fresh4", 60, 100),
+    "fresh5": (scrubber_eval.FRESH5_CORPUS_PATH, 300, "fresh5", 60, 100),
 }
 
 
@@ -136,7 +137,7 @@ def test_cards_nrics_and_ibans_carry_valid_checksums(corpus):
             assert _iban(span["value"]), span
 
 
-@pytest.mark.parametrize("name", ["heldout", "fresh", "fresh2", "fresh3", "fresh4"])
+@pytest.mark.parametrize("name", ["heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"])
 def test_the_runners_select_the_held_out_sets_by_name(name):
     assert run.SETS[name].name == f"{name}_orders.jsonl"
     (chosen,) = scrubber_eval._corpora(name)
