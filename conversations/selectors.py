@@ -27,6 +27,7 @@ from django.utils import timezone
 from psycopg import pq
 from psycopg.types.json import JsonbLoader
 
+from conversations import pgarrays
 from conversations.models import (
     ConversationMessage,
     ConversationSession,
@@ -285,9 +286,9 @@ def inbound_state(user_ids: list[str], wamids: list[str], before: Statements = (
         with pipeline():
             for sql, args in before:
                 first.execute(sql, args)
-            stored.execute(_STORED_WAMIDS_SQL, [wamids])
-            sessions.execute(_open_sessions_sql(), [user_ids])
-            contacts.execute(_CONTACT_OUTLETS_SQL, [user_ids])
+            stored.execute(_STORED_WAMIDS_SQL, [pgarrays.texts(wamids)])
+            sessions.execute(_open_sessions_sql(), [pgarrays.texts(user_ids)])
+            contacts.execute(_CONTACT_OUTLETS_SQL, [pgarrays.texts(user_ids)])
         stored_rows, session_rows = stored.fetchall(), sessions.fetchall()
         contact_rows = contacts.fetchall()
     names = [f.attname for f in ConversationSession._meta.concrete_fields]

@@ -17,6 +17,7 @@ from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from conversations import pgarrays
 from conversations.models import (
     ConversationMessage,
     UserInteractionSummary,
@@ -77,9 +78,18 @@ def upsert_summaries(deltas: Iterable[SummaryDelta]) -> None:
     rows = sorted(deltas, key=lambda d: d.user_id)
     if not rows:
         return
-    columns = ("user_id", "outlet_id", "conversations", "messages", "first", "last")
     with connection.cursor() as cursor:
-        cursor.execute(_SUMMARIES_UPSERT_SQL, [[getattr(d, c) for d in rows] for c in columns])
+        cursor.execute(
+            _SUMMARIES_UPSERT_SQL,
+            [
+                pgarrays.texts(d.user_id for d in rows),
+                pgarrays.integers(d.outlet_id for d in rows),
+                pgarrays.integers(d.conversations for d in rows),
+                pgarrays.integers(d.messages for d in rows),
+                pgarrays.timestamps(d.first for d in rows),
+                pgarrays.timestamps(d.last for d in rows),
+            ],
+        )
 
 
 # The shard is this connection's (pg_backend_pid() % DAY_STATS_SHARDS): see DailyIntentStat.
@@ -103,7 +113,16 @@ def bump_day_stats(counts: Counter[tuple[dt.date, str, str]]) -> None:
         return
     days, roles, intents, ns = (list(col) for col in zip(*rows, strict=True))
     with connection.cursor() as cursor:
-        cursor.execute(_DAY_STATS_SQL, [settings.DAY_STATS_SHARDS, days, roles, intents, ns])
+        cursor.execute(
+            _DAY_STATS_SQL,
+            [
+                settings.DAY_STATS_SHARDS,
+                pgarrays.dates(days),
+                pgarrays.texts(roles),
+                pgarrays.texts(intents),
+                pgarrays.integers(ns),
+            ],
+        )
 
 
 # The counter statements of the one-at-a-time helpers above.
@@ -161,14 +180,18 @@ def count_bulk(messages: Sequence[ConversationMessage], users: dict[UUID, str]) 
         cursor.execute(
             "SELECT 1 FROM conversation_sessions WHERE session_id = ANY(%s::uuid[])"
             " ORDER BY session_id FOR NO KEY UPDATE",
-            [ids],
+            [pgarrays.uuids(ids)],
         )
         cursor.execute(
             "UPDATE conversation_sessions AS s SET message_count = s.message_count + v.n,"
             " last_activity_at = GREATEST(s.last_activity_at, v.latest), updated_at = now()"
             " FROM unnest(%s::uuid[], %s::int[], %s::timestamptz[]) AS v(session_id, n, latest)"
             " WHERE s.session_id = v.session_id",
-            [ids, [per_session[i] for i in ids], [latest[i] for i in ids]],
+            [
+                pgarrays.uuids(ids),
+                pgarrays.integers(per_session[i] for i in ids),
+                pgarrays.timestamps(latest[i] for i in ids),
+            ],
         )
     upsert_summaries(
         SummaryDelta(u, messages=span[u][0], first=span[u][1], last=span[u][2]) for u in span
@@ -209,11 +232,11 @@ def remember_identities(arrivals: Sequence[tuple[Any, dt.datetime]]) -> None:
         cursor.execute(
             _IDENTITIES_SQL,
             [
-                users,
-                [identity.encrypt_text(latest[u][0].e164) for u in users],
-                [identity.encrypt_text(latest[u][0].bsuid) for u in users],
-                [identity.encrypt_text(latest[u][0].username) for u in users],
-                [latest[u][1] for u in users],
+                pgarrays.texts(users),
+                pgarrays.texts(identity.encrypt_for_batch(latest[u][0].e164) for u in users),
+                pgarrays.texts(identity.encrypt_for_batch(latest[u][0].bsuid) for u in users),
+                pgarrays.texts(identity.encrypt_for_batch(latest[u][0].username) for u in users),
+                pgarrays.timestamps(latest[u][1] for u in users),
             ],
         )
 

@@ -12,7 +12,7 @@ from celery import current_app
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 
-from conversations import selectors, tasks
+from conversations import pgarrays, selectors, tasks
 from conversations.models import (
     ConversationMessage,
     ConversationSession,
@@ -103,7 +103,9 @@ def record_inbound_messages(items: Sequence[Inbound]) -> list[InboundResult | No
             return results
         users = sorted({senders[item.customer].user_id for _, item in valid})
         wamids = [item.wa_message_id for _, item in valid if item.wa_message_id]
-        state = selectors.inbound_state(users, wamids, before=[(LOCK_USERS_SQL, [users])])
+        state = selectors.inbound_state(
+            users, wamids, before=[(LOCK_USERS_SQL, [pgarrays.texts(users)])]
+        )
         known = _stored_messages(state.stored)
         fresh: list[tuple[int, Inbound]] = []
         repeats: list[tuple[int, str]] = []

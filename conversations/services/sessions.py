@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from conversations import selectors
+from conversations import pgarrays, selectors
 from conversations.models import (
     ConversationSession,
 )
@@ -78,7 +78,10 @@ def _close_sessions(sessions: Sequence[ConversationSession]) -> None:
             "UPDATE conversation_sessions AS s SET end_time = v.end_time, updated_at = now()"
             " FROM unnest(%s::uuid[], %s::timestamptz[]) AS v(session_id, end_time)"
             " WHERE s.session_id = v.session_id",
-            [[s.session_id for s in ordered], [s.end_time for s in ordered]],
+            [
+                pgarrays.uuids(s.session_id for s in ordered),
+                pgarrays.timestamps(s.end_time for s in ordered),
+            ],
         )
 
 
