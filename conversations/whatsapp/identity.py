@@ -24,16 +24,27 @@ class InvalidPhoneNumber(ValueError):
 
 def normalize_phone(raw: str, region: str = DEFAULT_REGION) -> str:
     """E.164 form of a number written in any common way; WhatsApp wa_ids (digits only) included."""
-    text = (raw or "").strip()
+    e164, problem = _normalized((raw or "").strip(), region)
+    if problem:
+        raise InvalidPhoneNumber(problem)
+    return e164
+
+
+# Parsing a number is most of what resolving a sender costs, and the ingester resolves every
+# sender of every batch, mostly the same few thousand customers (issue 21): the last numbers'
+# answers are kept in this process's memory (never written anywhere, gone with the process).
+@lru_cache(maxsize=4096)
+def _normalized(text: str, region: str) -> tuple[str, str]:
+    """(E.164, "") or ("", the problem) for a stripped number."""
     if text.isdigit() and len(text) > 8:
         text = "+" + text  # a wa_id carries its country code without "+"
     try:
         parsed = phonenumbers.parse(text, region)
-    except phonenumbers.NumberParseException as exc:
-        raise InvalidPhoneNumber("not a phone number") from exc
+    except phonenumbers.NumberParseException:
+        return "", "not a phone number"
     if not phonenumbers.is_possible_number(parsed):
-        raise InvalidPhoneNumber("not a possible phone number")
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+        return "", "not a possible phone number"
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164), ""
 
 
 def pseudonymize_phone(raw: str) -> str:
@@ -101,6 +112,18 @@ def bsuid_key(raw: str) -> str:
 
 def encrypt_text(text: str) -> str:
     return _fernet(settings.FIELD_ENCRYPTION_KEY).encrypt(text.encode()).decode() if text else ""
+
+
+def encrypt_for_batch(text: str) -> str:
+    """encrypt_text for the ingester's identity upserts, which encrypt every sender's number and
+    BSUID on every batch although the stored row keeps the one it has: one ciphertext per value
+    is reused while it stays among this process's recent ones (memory only)."""
+    return _recent_ciphertext(settings.FIELD_ENCRYPTION_KEY, text) if text else ""
+
+
+@lru_cache(maxsize=4096)
+def _recent_ciphertext(key: str, text: str) -> str:
+    return _fernet(key).encrypt(text.encode()).decode()
 
 
 def looks_like_user_id(value: str) -> bool:
