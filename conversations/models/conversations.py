@@ -109,13 +109,16 @@ class ConversationSession(models.Model):
 
 
 class ConversationMessage(models.Model):
-    # The column holds the session's UUID, so messages join sessions on session_id.
+    # The column holds the session's UUID, so messages join sessions on session_id. Its index is
+    # conv_msg_session_idx below (the foreign key's own would be a second copy of it, and every
+    # inserted message updates every index: issue 21).
     session = models.ForeignKey(
         ConversationSession,
         to_field="session_id",
         db_column="session_id",
         on_delete=models.CASCADE,
         related_name="messages",
+        db_index=False,
     )
     role = models.CharField(max_length=16, choices=Role.choices)
     content = models.TextField(blank=True, default="")
@@ -127,8 +130,10 @@ class ConversationMessage(models.Model):
     embedding_vector = ArrayField(models.FloatField(), null=True, blank=True)
     timestamp = models.DateTimeField()
     created_at = models.DateTimeField(auto_now_add=True)
-    # WhatsApp message id (wamid...) of an inbound message or of our sent reply.
-    wa_message_id = models.CharField(max_length=128, null=True, blank=True, unique=True)
+    # WhatsApp message id (wamid...) of an inbound message or of our sent reply; unique by the
+    # constraint conv_msg_wamid_unique (a field's unique=True adds a second, pattern-ops index
+    # for LIKE, which nothing runs on wamids and every insert paid for).
+    wa_message_id = models.CharField(max_length=128, null=True, blank=True)
     message_type = models.CharField(max_length=32, blank=True, default="text")
     delivery_status = models.CharField(
         max_length=16, choices=DeliveryStatus.choices, blank=True, default=DeliveryStatus.PENDING
@@ -165,6 +170,7 @@ class ConversationMessage(models.Model):
             models.CheckConstraint(
                 condition=Q(role__in=[r.value for r in Role]), name="conv_msg_role_valid"
             ),
+            models.UniqueConstraint(fields=["wa_message_id"], name="conv_msg_wamid_unique"),
         ]
 
     def __str__(self) -> str:
