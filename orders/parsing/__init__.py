@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from orders.parsing.leftovers import read_corrections, safety_doubts
+from orders.parsing.leftovers import read_contrasts, read_corrections, safety_doubts
 from orders.parsing.segments import CLAUSE_SPLIT, QUANTITY, Segment, find_quantity, split_segments
 from orders.parsing.text import (
     SIZE_UNITS,
@@ -123,7 +123,7 @@ def read_message(text: str) -> tuple[ParsedOrder, OrderSignals]:
 
 
 def parse_normalised(normalised: str) -> ParsedOrder:
-    normalised = read_corrections(normalised)
+    normalised = read_contrasts(read_corrections(normalised))
     clauses = CLAUSE_SPLIT.split(normalised)
     negated = [clause for clause in clauses if re.search(NEGATION, clause)]
     affirmed = " ; ".join(clause for clause in clauses if clause not in negated)

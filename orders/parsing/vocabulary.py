@@ -44,8 +44,9 @@ CONTAINER_UNITS: dict[str, str] = {
 }
 
 MALAY_STOPWORDS = (
-    "saya kami kita nak mahu perlu tolong hantar esok untuk dan boleh bila pesan minta jugak juga"
-    " ye ya salam order pagi petang tempah tempahan encik pun lagi je sahaja saja"
+    # "yang 8 inci dua ratus": "the one (of) 8 inch", the product of the line before
+    "yang saya kami kita nak mahu perlu tolong hantar esok untuk dan boleh bila pesan minta jugak"
+    " juga ye ya salam order pagi petang tempah tempahan encik pun lagi je sahaja saja"
 )
 SINGLISH_STOPWORDS = (
     "hor lor leh meh can not boss tmr thx tq ones them those these it"
@@ -103,7 +104,7 @@ ATTRIBUTE_GROUPS: tuple[dict[str, str], ...] = (
 )
 
 REPEAT_PATTERNS = (
-    r"\bsame (?:order |thing |stuff |items? )?as (?:last|previous|before|the last)",
+    r"\bsame (?:order |thing |stuff |items? )?as\s+(?:last|previous|before|the last)",
     r"\bsame (?:same )?(?:like|as) last",
     r"\b(?:repeat|redo) (?:my |our |the )?(?:last|previous|usual)",
     r"\bsame as usual\b",
@@ -136,7 +137,20 @@ DOUBT_PATTERNS = (
     (
         "an addition to an order",
         r"\badd\b[^.?!\n]{0,40}\b(?:to|into|in|for)\s+(?:my |our |the |today'?s? |this |that "
-        r"|yesterday'?s? |existing |same |current )+order\b",
+        r"|yesterday'?s? |existing |same |current )+order\b"
+        # "today order add 1 more ctn napkin", "our order just now tambah 500 cups"
+        r"|\b(?:today'?s?|yesterday'?s?|existing|current|earlier|(?:my|our|the) (?:last|earlier))"
+        r" order\b[^.?!\n]{0,15}\b(?:add|tambah|plus|top up)\b",
+    ),
+    # "the 14 inch boxes came crushed, 30 of them unusable", "50 pcs kemek": a count of goods
+    # already delivered and damaged, not a quantity to order
+    (
+        "a damage report",
+        r"\b\d+\s*(?:of them|of the \w+|pcs|pieces|biji|keping)?\s*"
+        r"(?:are |were |was |is |all |semua |dah |sudah |got )?(?:crushed|damaged|broken|torn"
+        r"|cracked|dented|leaking|leaked|unusable|defective|spoilt|spoiled|mouldy|moldy|soggy|wet"
+        r"|missing|rosak|koyak|pecah|kemek|bocor|basah|cannot use|can'?t use|tak boleh guna)\b"
+        r"|\d+\s*(?:pcs)?\s*(?:都|全)?(?:压坏|压扁|破|坏|湿|漏)",
     ),
     # "plastic spoon 1000", "cutlery set 500, but the plastic ones": our cutlery is wooden; plastic
     # named anywhere in a message with cutlery (and not right before cups, bags...) is confirmed
@@ -213,6 +227,13 @@ NOT_WANTED = "|".join(
         r"\b(?:already|just) (?:came|arrived|received)\b",
         "还有货|还够|(?<![\u0b80-\u0bff])(?:வந்துச்சு|வந்தது|இருக்கு)",
     )
+)
+# A piece without a quantity that starts by talking of an earlier delivery is a remark, no line of
+# the order (nor a companion of the item before it): "750ml box 3 ctn, last time the lid loose".
+PAST_REMARK = (
+    r"^\s*(?:(?:but|btw|oh|eh|and)\s+)?(?:(?:the )?last (?:time|delivery|batch)|previously"
+    r"|the other day|hari tu|(?:minggu|kali) lepas|pona (?:thadava|murai))\b"
+    r"|^\s*(?:上次|上一次|போன (?:தடவை|முறை))"
 )
 
 IRREGULAR_SINGULARS = {"knives": "knife", "glasses": "glass", "boxes": "box", "dishes": "dish"}

@@ -1,0 +1,137 @@
+"""fresh5's classes (issue 19, sixth round): Singlish remarks and kinds around an order, a range
+written as two number words, damaged goods counted, Malay "yang" and repeat orders in Malay and
+Tamil. Sentences written for this file, not taken from any evaluation set."""
+
+import pytest
+
+from orders.parsing import parse_order
+
+
+def items_of(text: str) -> list[tuple[str, int, str | None]]:
+    """What the assistant would order at once: (product, quantity, size), [] when in doubt."""
+    parsed = parse_order(text)
+    if parsed.doubt:
+        return []
+    return [(item.product, item.quantity, item.size) for item in parsed.items]
+
+
+# ------------------------------------------------- a question after the order's full stop
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("kraft bowl 500 pcs. u guys got bamboo straw? if dont have nvm", 500),
+        ("Napkins 4000. Do you sell paper plates? If not, never mind.", 4000),
+        ("12oz cup 1500. any chance you carry cup holders? if no then ok", 1500),
+    ],
+)
+def test_a_product_question_after_a_full_stop_orders_nothing_more(text, quantity):
+    got = items_of(text)
+    assert [q for _, q, _ in got] == [quantity]
+
+
+# ------------------------------------------------- what came last time, without a number
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("kraft bag 500, last time the straws bend easily", 500),
+        ("1000ml box 2 ctn pls, last delivery the lids all cannot close properly", 2),
+        ("餐巾纸两箱，上次的盖子太松", 2),
+    ],
+)
+def test_a_remark_about_an_earlier_delivery_is_no_line_of_the_order(text, quantity):
+    got = items_of(text)
+    assert [q for _, q, _ in got] == [quantity]
+
+
+def test_the_lids_same_as_last_time_are_still_a_companion():
+    assert parse_order("12oz cup 500 and the lids same as last time").doubt
+
+
+# ------------------------------------------------- one kind chosen against another
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("16oz cup 2 ctn, the cold one not the hot one", "cold"),
+        ("10 inch pizza box 200, white not kraft", "white"),
+        ("pls send 22oz cup 1 ctn, the clear one lah not the paper one", "clear"),
+    ],
+)
+def test_the_kind_wanted_against_another_is_read_not_a_negation(text, kind):
+    got = items_of(text)
+    assert len(got) == 1
+    assert kind in got[0][0].split()
+
+
+def test_a_kind_only_refused_stays_a_doubt():
+    assert parse_order("12oz cup 500, not the plastic one").doubt
+
+
+# ------------------------------------------------- two number words in a row are a range
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "napkin two three carton pls",
+        "cawan 8oz dua tiga karton",
+        "straw moonu naalu carton anuppunga",
+        "吸管两三箱",
+    ],
+)
+def test_two_digit_words_in_a_row_are_two_quantities_not_their_sum(text):
+    assert items_of(text) == []
+    assert parse_order(text).doubt
+
+
+def test_a_tens_word_and_a_digit_word_are_still_one_number():
+    assert items_of("twenty two 8 inch pizza box") == [("pizza box", 22, "8 inch")]
+
+
+# ------------------------------------------------- damaged goods counted, additions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 12 inch boxes reached all wet, 40 of them cannot use",
+        "750ml box came yesterday, 50 pcs cracked",
+        "cawan 16oz semalam 200 biji rosak",
+        "today order add 2 more ctn straw can",
+        "our earlier order tambah 500 cups",
+    ],
+)
+def test_a_count_of_damaged_goods_or_an_addition_is_no_new_order(text):
+    assert items_of(text) == []
+
+
+def test_a_count_of_them_without_damage_is_still_the_order():
+    assert items_of("I'd like 8 inch pizza boxes, 250 of them") == [("pizza box", 250, "8 inch")]
+
+
+# ------------------------------------------------- Malay "yang", repeats in Malay and Tamil
+
+
+def test_malay_yang_and_a_size_is_the_product_of_the_line_before():
+    got = items_of("cawan kertas 12oz lima ratus, yang 16oz tiga ratus")
+    assert [(q, size) for _, q, size in got] == [(500, "12 oz"), (300, "16 oz")]
+    assert got[0][0] == got[1][0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sama macam last order, hantar pagi",
+        "pona thadava maathiriye anuppunga",
+        "போன வாரம் வாங்குன மாதிரியே அனுப்புங்க",
+    ],
+)
+def test_a_repeat_of_the_last_order_in_malay_and_tamil(text):
+    parsed = parse_order(text)
+    assert parsed.repeat_last
+    assert not parsed.items
