@@ -38,6 +38,7 @@ from orders.intents.rules import (
     CONTACT_CHANGE,
     NEW_ROUND,
     PAST_ORDER,
+    PLAN_LATER,
     QUESTION,
     RULES,
     YES_NO_QUESTION,
@@ -140,6 +141,12 @@ def score_intents(lowered: str) -> dict[str, float]:
         elif scores[COMPLAINT] and PAST_ORDER.search(lowered):
             # "the pizza boxes that came yesterday are all wet": about goods already here
             scores[DELIVERY_QUERY] = min(scores[DELIVERY_QUERY], 0.5 * scores[COMPLAINT])
+    if PLAN_LATER.search(lowered):
+        # "next week then order 3000 cups, now still got stock": no order yet, and its stock and
+        # delivery words are part of the plan (OTHER is a filler: the others must be out)
+        scores[OTHER] += 1.5
+        for intent in (ORDER_PLACEMENT, PRODUCT_QUESTION, DELIVERY_QUERY):
+            scores[intent] = 0.0
     if CONTACT_CHANGE.search(lowered) and not parsed.items:
         scores[OTHER] += 0.8
         scores[ORDER_PLACEMENT] = 0.0

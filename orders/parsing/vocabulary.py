@@ -166,7 +166,9 @@ DOUBT_PATTERNS = (
     (
         "an earlier order",
         r"\b(?:received|you sent|we ordered|i ordered)\b|\b(?:dah|sudah|telah) terima\b|收到|订了"
-        r"|(?<![\u0B80-\u0BFF])(?:கிடைத்த|செய்தேன்|செய்தோம்)",
+        r"|(?<![\u0B80-\u0BFF])(?:கிடைத்த|செய்தேன்|செய்தோம்|பண்ணோம்|பண்ணினோம்)"
+        # "came 2 ctn napkin, invoice say 3": what an invoice says against what came
+        r"|\b(?:invoice|bill|invois)\s+(?:say|says|said|tulis|shows?|wrote|write)\s+\d",
     ),
     (
         "an approximate quantity",
@@ -189,7 +191,14 @@ DOUBT_PATTERNS = (
     (
         "a plan for later",
         r"\b(?:might|may|maybe|probably|thinking of|planning to|plan to)\s+"
-        r"(?:order|ordering|buy|buying|get|getting|take|taking)\b",
+        r"(?:order|ordering|buy|buying|get|getting|take|taking)\b"
+        # "next month then order 5000 straws", "bulan depan baru order", "Friday 才 order",
+        # "下个月再订", "order பண்ணுவோம்" (we will order): an order for later, as the classifier's
+        r"|\b(?:next (?:week|month)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|depan|later)\b"
+        r"[^.?!\n]{0,25}\b(?:then|baru)\s+"
+        r"(?:order|oder|pesan|tempah)\b|[才再]\s*(?:order\b|订)|பண்ணுவோம்|செய்வோம்"
+        r"|\b(?:we|i)(?:'ll| will| shall| are going to)\s+(?:order|need|buy|get)\b"
+        r"[^.?!\n]{0,50}\b(?:once|after|when|will confirm|confirm later|let you know)\b",
     ),
     # "Fwd: INVOICE ... 12oz cup 2000 x 0.08", "Fwd: DO-5512 pizza box x 300": a forwarded
     # invoice or delivery order (its reference is cut out as " ; ") lists items already ordered;

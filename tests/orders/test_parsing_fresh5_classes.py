@@ -4,6 +4,7 @@ Tamil. Sentences written for this file, not taken from any evaluation set."""
 
 import pytest
 
+from orders.intents import classify_intent
 from orders.parsing import parse_order
 
 
@@ -135,3 +136,56 @@ def test_a_repeat_of_the_last_order_in_malay_and_tamil(text):
     parsed = parse_order(text)
     assert parsed.repeat_last
     assert not parsed.items
+
+
+# ------------------------------------------------- intents: the same classes, classified
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # fewer goods than ordered or billed
+        ("you guys sent 300 straws only, we ordered 600", "complaint"),
+        ("semalam hantar 200 kotak je, kami order 400", "complaint"),
+        ("上次只送了三百个盖子，我们订的是六百个", "complaint"),
+        ("yesterday came 2 ctn napkin, invoice say 3 leh", "complaint"),
+        ("நேத்து 300 straw தான் வந்துச்சு, 600 order பண்ணோம்", "complaint"),
+        # an order planned for later
+        ("next month then order 5000 straws, now still have", "other"),
+        ("bulan depan baru order 3000 napkin", "other"),
+        ("下个月再订一千个盖子", "other"),
+        ("Friday 才 order 2 ctn straw", "other"),
+        ("We will order around 500 burger boxes after the promo starts.", "other"),
+        ("அடுத்த மாசம் 500 box order பண்ணுவோம்", "other"),
+        # an addition or change to today's order
+        ("today order add 2 more ctn straw can", "order_change"),
+        ("today order cup 改 2 ctn", "order_change"),
+        # whether the order stands or has gone out
+        ("is today's order still on?", "order_status"),
+        ("我的订单出货了没有？", "order_status"),
+        # a stock question, a score out of ten
+        ("1000ml box got stock or not? need next week", "product_question"),
+        ("delivery uncle very fast, 9/10", "rating"),
+        # thanks before the arrival, damage on arrival, an order with "once it comes, call"
+        ("thank you, the straws reached", "other"),
+        ("cawan semua kemek bila sampai tadi", "complaint"),
+        ("napkin 3 carton, வந்ததும் கால் பண்ணுங்க", "order_placement"),
+    ],
+)
+def test_the_classes_get_their_intent(text, intent):
+    assert classify_intent(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "next month then order 5000 straws, now still have",
+        "bulan depan baru order 3000 napkin",
+        "下个月再订一千个盖子",
+        "Friday 才 order 2 ctn straw",
+        "அடுத்த மாசம் 500 box order பண்ணுவோம்",
+        "yesterday came 2 ctn napkin, invoice say 3 leh",
+    ],
+)
+def test_a_plan_or_a_short_delivery_is_no_order_even_if_the_parser_reads_it(text):
+    assert items_of(text) == []
