@@ -153,6 +153,9 @@ def score_intents(lowered: str) -> dict[str, float]:
     if parsed.items and not parsed.doubt and NEW_ROUND.search(lowered):
         # "last week the cups all kena squash, anyway this time 8oz cup 3000": a new order
         scores[ORDER_PLACEMENT] += 0.5
+    if signals.side_question and parsed.items and not parsed.doubt:
+        # "Napkins 4000. Do you sell paper plates? If not, never mind.": an order first
+        scores[ORDER_PLACEMENT] += 0.6
     if signals.corrects_itself and parsed.items and not parsed.doubt:
         scores[ORDER_CHANGE] = 0.0  # "5k, oh wait make it 10k": the new order corrected
     if scores[ORDER_CHANGE] >= 1.0 or scores[ORDER_CANCEL] > 0:

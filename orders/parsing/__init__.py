@@ -24,7 +24,14 @@ import re
 from dataclasses import dataclass, field
 
 from orders.parsing.leftovers import read_contrasts, read_corrections, safety_doubts
-from orders.parsing.segments import CLAUSE_SPLIT, QUANTITY, Segment, find_quantity, split_segments
+from orders.parsing.segments import (
+    CLAUSE_SPLIT,
+    QUANTITY,
+    Segment,
+    drop_product_questions,
+    find_quantity,
+    split_segments,
+)
 from orders.parsing.text import (
     SIZE_UNITS,
     display_size,
@@ -277,6 +284,8 @@ class OrderSignals:
     # "paper straw 5k, oh wait make it 10k": a quantity corrected inside a new order, read by
     # read_corrections (its "make it" is no change of an earlier order)
     corrects_itself: bool = False
+    # "Napkins 4000. Do you sell paper plates?": a product question after the items, left unread
+    side_question: bool = False
 
 
 def order_signals(text: str) -> OrderSignals:
@@ -292,6 +301,7 @@ def signals_of(normalised: str) -> OrderSignals:
         named,
         has_quantity=find_quantity(masked) is not None or bool(unread),
         corrects_itself=read_corrections(normalised) != normalised,
+        side_question=drop_product_questions(normalised) != normalised,
     )
 
 

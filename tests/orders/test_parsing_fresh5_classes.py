@@ -170,6 +170,8 @@ def test_a_repeat_of_the_last_order_in_malay_and_tamil(text):
         ("thank you, the straws reached", "other"),
         ("cawan semua kemek bila sampai tadi", "complaint"),
         ("napkin 3 carton, வந்ததும் கால் பண்ணுங்க", "order_placement"),
+        # an order, then a question about a product we may not sell
+        ("Napkins 4000. Do you sell paper plates? If not, never mind.", "order_placement"),
     ],
 )
 def test_the_classes_get_their_intent(text, intent):
