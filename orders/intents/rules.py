@@ -24,6 +24,10 @@ from orders.intents.labels import (
 # A quantity in digits or Chinese numerals (the classifier reads the message as written).
 _N = r"(?:\d+|[零一二两三四五六七八九十百千万]+)"
 
+# When goods came: "last time u send 500", "hari tu hantar 500 je" (send, hantar: order verbs too).
+_PAST_TIME = r"\b(?:last time|yesterday|just now|semalam|hari tu|tadi|kelmarin)\b"
+_DELIVERED_ONLY = r"[^.?!\n]{0,30}\d+[^.?!\n]{0,20}\b(?:only|je|sahaja|saja)\b"
+
 # (intent, weight, alternatives): each matching rule adds its weight to the intent's evidence.
 # Each rule is a class of phrasing written in English/Singlish, Malay, Chinese and Tamil (Tamil
 # words are matched as substrings: Python's \b does not see Tamil vowel signs as word characters).
@@ -319,7 +323,9 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
         COMPLAINT,
         2.0,
         (
-            rf"\b(?:sent|send|came|come|delivered|gave|give|got|received|hantar|sampai)\b"
+            # an order verb ("send", "hantar") only after a past time or before "only"
+            rf"(?:\b(?:sent|came|delivered|gave|got|received|sampai)\b|{_PAST_TIME}[^.?!\n]{{0,15}}"
+            rf"\b(?:send|hantar|come|give)\b|\b(?:send|hantar|come|give)\b(?={_DELIVERED_ONLY}))"
             rf"[^.?!\n]{{0,30}}{_N}[^?!\n]{{0,40}}\b(?:(?:we|i|kami|saya)\s+(?:ordered|order|pesan"
             rf"|tempah)|(?:invoice|bill|invois)\s+(?:say|says|said|tulis|shows?|wrote|write))\s*{_N}",
             rf"(?:只送了?|送了|只有|只来了?)\s*{_N}[^。？?！]{{0,25}}(?:订的是|订了|\border(?:ed)?\b)"

@@ -172,6 +172,8 @@ def test_a_repeat_of_the_last_order_in_malay_and_tamil(text):
         ("napkin 3 carton, வந்ததும் கால் பண்ணுங்க", "order_placement"),
         # an order, then a question about a product we may not sell
         ("Napkins 4000. Do you sell paper plates? If not, never mind.", "order_placement"),
+        # "send" and "hantar" are order verbs too: no past time, no "only", no complaint
+        ("pls send 500 cups, we order 1000 napkins too", "order_placement"),
     ],
 )
 def test_the_classes_get_their_intent(text, intent):
