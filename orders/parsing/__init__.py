@@ -340,7 +340,10 @@ def parse_segment(segment: str) -> ParsedItem | None:
 
 def read_unit(after: str) -> tuple[str, str]:
     """The unit word right after the quantity (if any) and the rest of the segment."""
-    match = re.match(r"\s*(?:x\s*)?([a-z]+)\.?(\s+of\b)?", after)
+    # "2 more ctn napkin", "2 extra cartons of straws": the unit after "more" is still the unit
+    match = re.match(
+        r"\s*(?:x\s*)?(?:(?:more|extra|additional|lagi)\s+)?([a-z]+)\.?(\s+of\b)?", after
+    )
     if not match:
         return PIECES, after
     word, followed_by_of = match.group(1), bool(match.group(2))

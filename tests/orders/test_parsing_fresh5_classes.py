@@ -193,3 +193,12 @@ def test_the_classes_get_their_intent(text, intent):
 )
 def test_a_plan_or_a_short_delivery_is_no_order_even_if_the_parser_reads_it(text):
     assert items_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["12oz cup 500, and 2 more ctn napkin", "need 2 extra ctn straw", "napkin 2 lagi karton"],
+)
+def test_a_unit_after_more_or_extra_is_still_the_unit(text):
+    # was read as 2 pieces: a wrong order
+    assert [i.unit for i in parse_order(text).items][-1] == "carton"
