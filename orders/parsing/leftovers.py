@@ -90,7 +90,7 @@ READ_NEGATIONS = re.compile(
     rf"{NEGATION}|(?:^|[.!?\n]\s*)no\b(?=\s+[a-z])|\b(?:or|can|got|have) not\b"
     r"|\bno\b\.?(?=\s*(?:tel|hp|phone|telefon)?\s*(?:;|$))"
     # "do you do tissue boxes? if not no worries": the answer to a question, not to the order
-    r"|\bif (?:not|no|don'?t have|dont have|takde|tak ada)\b[\s,]*(?:then\s+)?"
+    r"|\bif (?:not|no|don'?t have|dont have|takde|tak ada|cannot|can'?t)\b[\s,]*(?:then\s+)?"
     r"(?:no worries|never mind|nevermind|nvm|no problem|np|its ok|it'?s ok|ok|okay|fine)\b"
 )
 

@@ -34,7 +34,8 @@ QUANTITY = re.compile(r"(?<![a-z0-9_.§])(\d+)(?![a-z0-9_.§])")
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?\n])|(?=\b(?:btw|by the way|oh ya|oh and)\b)")
 # A question about what we sell: "do you also carry 16oz cold cups?", "ada jual straw kertas?"
 PRODUCT_QUESTION = re.compile(
-    r"\b(?:do|does) you\b|\byou (?:also )?(?:got|have|sell|carry|stock)\b|\bada (?:jual|tak)\b"
+    r"\b(?:do|does) (?:you|u)\b|\b(?:you|u)(?: all| guys)? (?:also )?(?:got|have|sell|carry"
+    r"|stock)\b|\bada (?:jual|tak)\b"
     r"|有没有|有卖|有吗|இருக்கா|கிடைக்குமா|\bany\b"
 )
 

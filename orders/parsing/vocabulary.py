@@ -240,8 +240,8 @@ NOT_WANTED = "|".join(
 # A piece without a quantity that starts by talking of an earlier delivery is a remark, no line of
 # the order (nor a companion of the item before it): "750ml box 3 ctn, last time the lid loose".
 PAST_REMARK = (
-    r"^\s*(?:(?:but|btw|oh|eh|and)\s+)?(?:(?:the )?last (?:time|delivery|batch)|previously"
-    r"|the other day|hari tu|(?:minggu|kali) lepas|pona (?:thadava|murai))\b"
+    r"^\s*(?:(?:but|btw|oh|eh|and)\s+)?(?:(?:the )?last (?:time|delivery|batch|round|week)"
+    r"|previously|the other day|hari tu|(?:minggu|kali) lepas|pona (?:thadava|murai))\b"
     r"|^\s*(?:上次|上一次|போன (?:தடவை|முறை))"
 )
 

@@ -25,6 +25,7 @@ def items_of(text: str) -> list[tuple[str, int, str | None]]:
         ("kraft bowl 500 pcs. u guys got bamboo straw? if dont have nvm", 500),
         ("Napkins 4000. Do you sell paper plates? If not, never mind.", 4000),
         ("12oz cup 1500. any chance you carry cup holders? if no then ok", 1500),
+        ("burger box 300. btw u all sell plastic bag? if cannot nvm", 300),
     ],
 )
 def test_a_product_question_after_a_full_stop_orders_nothing_more(text, quantity):
@@ -41,6 +42,7 @@ def test_a_product_question_after_a_full_stop_orders_nothing_more(text, quantity
         ("kraft bag 500, last time the straws bend easily", 500),
         ("1000ml box 2 ctn pls, last delivery the lids all cannot close properly", 2),
         ("餐巾纸两箱，上次的盖子太松", 2),
+        ("pizza box 12 inch 200, last round the box abit thin", 200),
     ],
 )
 def test_a_remark_about_an_earlier_delivery_is_no_line_of_the_order(text, quantity):
