@@ -175,6 +175,9 @@ def read_segment(
     if len(QUANTITY.findall(masked)) > 1:
         # "3x 8oz lids 500", "12oz cups 1000 for our 3 outlets": which number is the quantity?
         doubts.append("two numbers for one line")
+    if previous and re.search(r"\b\d+\s+of (?:them|those|these)\b", segment.text):
+        # "paper bag large 500, 100 of them small": part of the line before, or 100 more?
+        doubts.append("a part of the quantity before")
     item = parse_segment(segment.text)
     if item is None and segment.companion and previous:
         item = companion_item(segment.text, previous)

@@ -117,6 +117,10 @@ def test_a_count_of_them_without_damage_is_still_the_order():
     assert items_of("I'd like 8 inch pizza boxes, 250 of them") == [("pizza box", 250, "8 inch")]
 
 
+def test_a_count_of_them_after_a_quantity_is_part_of_it_or_more_so_asked():
+    assert parse_order("paper bag large 500, 100 of them small").doubt
+
+
 # ------------------------------------------------- Malay "yang", repeats in Malay and Tamil
 
 
