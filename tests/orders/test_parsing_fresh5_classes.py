@@ -135,6 +135,7 @@ def test_malay_yang_and_a_size_is_the_product_of_the_line_before():
     [
         "sama macam last order, hantar pagi",
         "pona thadava maathiriye anuppunga",
+        "pona vaaram madhiri anupunga",
         "போன வாரம் வாங்குன மாதிரியே அனுப்புங்க",
     ],
 )
