@@ -38,6 +38,7 @@ from orders.intents.rules import (
     CONTACT_CHANGE,
     NEW_ROUND,
     PAST_ORDER,
+    PLAN_LATER,
     QUESTION,
     RULES,
     YES_NO_QUESTION,
@@ -140,12 +141,21 @@ def score_intents(lowered: str) -> dict[str, float]:
         elif scores[COMPLAINT] and PAST_ORDER.search(lowered):
             # "the pizza boxes that came yesterday are all wet": about goods already here
             scores[DELIVERY_QUERY] = min(scores[DELIVERY_QUERY], 0.5 * scores[COMPLAINT])
+    if PLAN_LATER.search(lowered):
+        # "next week then order 3000 cups, now still got stock": no order yet, and its stock and
+        # delivery words are part of the plan (OTHER is a filler: the others must be out)
+        scores[OTHER] += 1.5
+        for intent in (ORDER_PLACEMENT, PRODUCT_QUESTION, DELIVERY_QUERY):
+            scores[intent] = 0.0
     if CONTACT_CHANGE.search(lowered) and not parsed.items:
         scores[OTHER] += 0.8
         scores[ORDER_PLACEMENT] = 0.0
     if parsed.items and not parsed.doubt and NEW_ROUND.search(lowered):
         # "last week the cups all kena squash, anyway this time 8oz cup 3000": a new order
         scores[ORDER_PLACEMENT] += 0.5
+    if signals.side_question and parsed.items and not parsed.doubt:
+        # "Napkins 4000. Do you sell paper plates? If not, never mind.": an order first
+        scores[ORDER_PLACEMENT] += 0.6
     if signals.corrects_itself and parsed.items and not parsed.doubt:
         scores[ORDER_CHANGE] = 0.0  # "5k, oh wait make it 10k": the new order corrected
     if scores[ORDER_CHANGE] >= 1.0 or scores[ORDER_CANCEL] > 0:

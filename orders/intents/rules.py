@@ -21,6 +21,13 @@ from orders.intents.labels import (
     RATING,
 )
 
+# A quantity in digits or Chinese numerals (the classifier reads the message as written).
+_N = r"(?:\d+|[零一二两三四五六七八九十百千万]+)"
+
+# When goods came: "last time u send 500", "hari tu hantar 500 je" (send, hantar: order verbs too).
+_PAST_TIME = r"\b(?:last time|yesterday|just now|semalam|hari tu|tadi|kelmarin)\b"
+_DELIVERED_ONLY = r"[^.?!\n]{0,30}\d+[^.?!\n]{0,20}\b(?:only|je|sahaja|saja)\b"
+
 # (intent, weight, alternatives): each matching rule adds its weight to the intent's evidence.
 # Each rule is a class of phrasing written in English/Singlish, Malay, Chinese and Tamil (Tamil
 # words are matched as substrings: Python's \b does not see Tamil vowel signs as word characters).
@@ -59,6 +66,11 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             # "add 1 more ctn straw to today order": to an order already placed
             r"\badd\b[^.?!\n]{0,40}\b(?:to|into)\s+(?:my |our |the |today'?s? |this |that "
             r"|yesterday'?s? |existing |current )+order\b",
+            # "today order add 1 more ctn napkin", "today order napkin 改 3 ctn": the order named
+            # first, then what is added or changed
+            r"\b(?:today'?s?|yesterday'?s?|existing|current|earlier) order\b[^.?!\n]{0,15}"
+            r"\b(?:add|tambah|plus|top up)\b",
+            r"改\s*\d",
         ),
     ),
     (
@@ -97,6 +109,9 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             # "has my order from this morning been confirmed?", "is our order processed yet?"
             r"\b(?:has|have|is|was) (?:my|our|the) order\b.{0,40}\b(?:confirmed|processed|"
             r"received|accepted|ready|approved)\b",
+            # "is our order for today still on?": whether it stands
+            r"\b(?:my|our|the|today'?s?) order\b[^.?!\n]{0,25}\bstill on\b",
+            r"\border\b.{0,10}确认了(?:没|吗)",
             r"订单.{0,6}确认",
             r"ஆர்டர்.{0,20}உறுதி",
             r"订单.{0,6}(?:哪|状态)",
@@ -111,7 +126,7 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
         (
             r"\b(?:my|our) order\b.{0,25}\b(?:dispatched|shipped|sent out)\b",
             r"\b(?:order|pesanan)\b.{0,25}\b(?:dah|sudah)\s+hantar\b.{0,10}\bbelum\b",
-            "货发了|发货了吗|发了吗",
+            "货发了|发货了吗|发了吗|出货了",  # "订单出货了吗", "my order 出货了没"
             # "昨天的 order dah hantar ke?", "order பண்ணது அனுப்பிட்டீங்களா?" (have you sent it?)
             r"\b(?:order|pesanan)\b.{0,25}\b(?:dah|sudah)\s+(?:hantar|kirim|send)\b.{0,10}\?",
             r"order\S*\s+\S*.{0,20}அனுப்பிட்டீங்களா",
@@ -227,6 +242,17 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
         ),
     ),
     (PRODUCT_QUESTION, 0.8, (r"\b(?:got|have|sell|carry)\b[^?]{0,40}\?\s*$",)),
+    # "8oz lid ada stok tak?", "got stock or not?", "有货吗": whether it is in stock (a statement
+    # "still got stock" is none)
+    (
+        PRODUCT_QUESTION,
+        1.2,
+        (
+            r"\b(?:ada|got|have|any|still got)\s+(?:stok|stock)\b[^.!\n]{0,12}"
+            r"(?:\?|\bor not\b|\banot\b|\btak\s*$)",
+            "有货吗|有没有货|有现货吗",
+        ),
+    ),
     (
         PRODUCT_QUESTION,
         0.5,
@@ -291,6 +317,23 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
     ),
     # "the invoice shows 3 cartons but we only got 2": fewer goods than billed, a complaint first
     (COMPLAINT, 1.4, (r"\bbut (?:we |i )?only (?:got|received|receive) \d+\b",)),
+    # fewer goods than ordered or billed: "you sent 500 cups but we ordered 1000", "hari tu hantar
+    # 500 je, kami order 1000", "只送了五百个，我们订的是一千个", "500 தான் வந்துச்சு, 1000 order பண்ணோம்"
+    (
+        COMPLAINT,
+        2.0,
+        (
+            # an order verb ("send", "hantar") only after a past time or before "only"
+            rf"(?:\b(?:sent|came|delivered|gave|got|received|sampai)\b|{_PAST_TIME}[^.?!\n]{{0,15}}"
+            rf"\b(?:send|hantar|come|give)\b|\b(?:send|hantar|come|give)\b(?={_DELIVERED_ONLY}))"
+            rf"[^.?!\n]{{0,30}}{_N}[^?!\n]{{0,40}}\b(?:(?:we|i|kami|saya)\s+(?:ordered|order|pesan"
+            rf"|tempah)|(?:invoice|bill|invois)\s+(?:say|says|said|tulis|shows?|wrote|write))\s*{_N}",
+            rf"(?:只送了?|送了|只有|只来了?)\s*{_N}[^。？?！]{{0,25}}(?:订的是|订了|\border(?:ed)?\b)"
+            rf"\s*{_N}",
+            r"\d+[^,.?!\n]{0,20}தான்.{0,40}\d+\s*(?:order|ஆர்டர்)\s*(?:பண்ணோம்|பண்ணினோம்"
+            r"|செய்தோம்)",
+        ),
+    ),
     (
         COMPLAINT,
         0.9,
@@ -319,6 +362,7 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
         (
             r"\b(?:[1-5]|one|two|three|four|five|satu|dua|tiga|empat|lima)\s*(?:stars?|bintang)\b",
             r"\b[1-5]\s*(?:/\s*5|out of 5)\b",
+            r"\b(?:10|[1-9])\s*(?:/\s*10|out of 10)\b",  # "service damn good 10/10"
             "⭐",
             r"\brate\b",
             r"\brating\b",
@@ -381,13 +425,15 @@ PAST_ORDER = compile_alternatives(
         r"\b(?:thanks?|thank you|tq|thx) for (?:the|your|sending)\b",
         r"\b(?:dah|sudah|telah|belum) (?:terima|sampai|dapat|order|pesan)\b",
         r"\byang (?:sampai|datang|dihantar)\b",  # "kotak yang sampai semalam" (that came)
+        # "kotak pizza semua basah bila sampai semalam" (when it came yesterday)
+        r"\b(?:sampai|datang|tiba|dihantar)\s+(?:semalam|tadi|kelmarin)\b",
         "收到",
         "到的",
         "订了",
         "送来的",
         "已经送",
         "கிடைத்த",
-        "வந்த",
+        "வந்த(?!தும்)",  # not "வந்ததும்" (once it comes)
         "அனுப்பிய",
         "செய்தேன்",
         "செய்தோம்",
@@ -416,8 +462,25 @@ ARRIVAL_THANKS = compile_alternatives(
     (
         r"\b(?:reach(?:ed)?|arrived|received|sampai|terima|got it)\b[^?]{0,30}"
         r"\b(?:thanks?|thank you|tq|thx|ty|terima kasih)\b",
+        r"\b(?:thanks?|thank you|tq|thx|terima kasih)\b[^?]{0,30}"
+        r"\b(?:reach(?:ed)?|arrived|received|sampai|got it)\b",  # "terima kasih, barang dah sampai"
         r"(?:收到|到了)[^?]{0,10}(?:谢谢|多谢)",
         r"(?:வந்துவிட்டது|வந்துருச்சு|கிடைத்தது|கிடைச்சது)[^?]{0,20}நன்றி",
+    )
+)
+# An order planned for later, not placed now: "next week then order 3000 cups", "minggu depan
+# baru order", "下个礼拜一再订", "Monday 才 order", "2000 cup order பண்ணுவோம்" (we will order), "we
+# will order about 2000 cups on Monday once the menu is confirmed".
+_LATER = (
+    r"(?:next (?:week|month|time)|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|minggu depan"
+    r"|bulan depan|later|下个?(?:礼拜|星期|周|月)\S{0,2})"
+)
+PLAN_LATER = compile_alternatives(
+    (
+        rf"{_LATER}[^.?!\n]{{0,25}}(?:\b(?:then|baru|only)\s+|[才再]\s*)(?:order|oder|pesan|tempah|订)",
+        r"\b(?:we|i)(?:'ll| will| shall| are going to| plan to)\s+(?:order|need|buy|get)\b"
+        r"[^.?!\n]{0,50}\b(?:once|after|when|will confirm|confirm later|let you know)\b",
+        r"(?:order|ஆர்டர்)\s*(?:பண்ணுவோம்|செய்வோம்)",
     )
 )
 # A question about a product: "...?", "or not", "吗", "会不会", "ke?", "சரியா", "இருக்கா".

@@ -23,8 +23,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from orders.parsing.leftovers import read_corrections, safety_doubts
-from orders.parsing.segments import CLAUSE_SPLIT, QUANTITY, Segment, find_quantity, split_segments
+from orders.parsing.leftovers import read_contrasts, read_corrections, safety_doubts
+from orders.parsing.segments import (
+    CLAUSE_SPLIT,
+    QUANTITY,
+    Segment,
+    drop_product_questions,
+    find_quantity,
+    split_segments,
+)
 from orders.parsing.text import (
     SIZE_UNITS,
     display_size,
@@ -123,7 +130,7 @@ def read_message(text: str) -> tuple[ParsedOrder, OrderSignals]:
 
 
 def parse_normalised(normalised: str) -> ParsedOrder:
-    normalised = read_corrections(normalised)
+    normalised = read_contrasts(read_corrections(normalised))
     clauses = CLAUSE_SPLIT.split(normalised)
     negated = [clause for clause in clauses if re.search(NEGATION, clause)]
     affirmed = " ; ".join(clause for clause in clauses if clause not in negated)
@@ -168,6 +175,9 @@ def read_segment(
     if len(QUANTITY.findall(masked)) > 1:
         # "3x 8oz lids 500", "12oz cups 1000 for our 3 outlets": which number is the quantity?
         doubts.append("two numbers for one line")
+    if previous and re.search(r"\b\d+\s+of (?:them|those|these)\b", segment.text):
+        # "paper bag large 500, 100 of them small": part of the line before, or 100 more?
+        doubts.append("a part of the quantity before")
     item = parse_segment(segment.text)
     if item is None and segment.companion and previous:
         item = companion_item(segment.text, previous)
@@ -277,6 +287,8 @@ class OrderSignals:
     # "paper straw 5k, oh wait make it 10k": a quantity corrected inside a new order, read by
     # read_corrections (its "make it" is no change of an earlier order)
     corrects_itself: bool = False
+    # "Napkins 4000. Do you sell paper plates?": a product question after the items, left unread
+    side_question: bool = False
 
 
 def order_signals(text: str) -> OrderSignals:
@@ -292,6 +304,7 @@ def signals_of(normalised: str) -> OrderSignals:
         named,
         has_quantity=find_quantity(masked) is not None or bool(unread),
         corrects_itself=read_corrections(normalised) != normalised,
+        side_question=drop_product_questions(normalised) != normalised,
     )
 
 
@@ -330,7 +343,10 @@ def parse_segment(segment: str) -> ParsedItem | None:
 
 def read_unit(after: str) -> tuple[str, str]:
     """The unit word right after the quantity (if any) and the rest of the segment."""
-    match = re.match(r"\s*(?:x\s*)?([a-z]+)\.?(\s+of\b)?", after)
+    # "2 more ctn napkin", "2 extra cartons of straws": the unit after "more" is still the unit
+    match = re.match(
+        r"\s*(?:x\s*)?(?:(?:more|extra|additional|lagi)\s+)?([a-z]+)\.?(\s+of\b)?", after
+    )
     if not match:
         return PIECES, after
     word, followed_by_of = match.group(1), bool(match.group(2))

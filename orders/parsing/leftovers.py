@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from orders.parsing.vocabulary import NEGATION
+from orders.parsing.vocabulary import ATTRIBUTE_WORDS, NEGATION
 
 # Words that take back or correct what was written before them.
 CORRECTION = re.compile(
@@ -51,6 +51,27 @@ def read_corrections(normalised: str) -> str:
     return QUANTITY_TAKEN_BACK.sub(corrected, normalised)
 
 
+# "the paper one ah not the plastic one", "kraft not white": one kind chosen against another ("one"
+# is already cut out as a pronoun); the chosen kind stays, the "not" part is read
+_KINDS = "|".join(sorted(ATTRIBUTE_WORDS | {"pet"}))
+CONTRAST = re.compile(
+    rf"\b(?P<chosen>{_KINDS})\b(?:[\s,]|\b(?:ah|lah|la|leh|hor|ones?)\b)*"
+    rf"\bnot (?:the )?(?P<other>{_KINDS})\b(?:\s*ones?\b)?"
+)
+
+
+def read_contrasts(normalised: str) -> str:
+    """'16oz hot cup 1 ctn, the paper ah not the plastic' -> '..., the paper ah': the kind not
+    wanted, named against the kind wanted, is no negation of the order."""
+
+    def chosen(match: re.Match[str]) -> str:
+        if match.group("chosen") == match.group("other"):
+            return match.group(0)
+        return match.group(0)[: match.end("chosen") - match.start()]
+
+    return CONTRAST.sub(chosen, normalised)
+
+
 # The customer says they are unsure: "see how", "theriyala" (don't know), "不知道", "mungkin".
 UNSURE = re.compile(
     r"\b(?:maybe|perhaps|not sure|see how|unsure|mungkin|tak pasti|tidak pasti|theriyala|"
@@ -68,6 +89,9 @@ CHANGING_WORDS = frozenset(
 READ_NEGATIONS = re.compile(
     rf"{NEGATION}|(?:^|[.!?\n]\s*)no\b(?=\s+[a-z])|\b(?:or|can|got|have) not\b"
     r"|\bno\b\.?(?=\s*(?:tel|hp|phone|telefon)?\s*(?:;|$))"
+    # "do you do tissue boxes? if not no worries": the answer to a question, not to the order
+    r"|\bif (?:not|no|don'?t have|dont have|takde|tak ada|cannot|can'?t)\b[\s,]*(?:then\s+)?"
+    r"(?:no worries|never mind|nevermind|nvm|no problem|np|its ok|it'?s ok|ok|okay|fine)\b"
 )
 
 

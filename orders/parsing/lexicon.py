@@ -206,9 +206,14 @@ REPEAT_PHRASES = (
     r"(?:lepas|sebelum ni|sebelum ini|minggu lepas|bulan lepas|dulu|biasa|hari tu)\b",
     r"\bulang (?:order|pesanan)\b",
     r"\b(?:order|pesanan) (?:yang )?biasa\b",
-    r"(?:கடந்த|போன|முந்தைய|முன்பு)\s*(?:முறை|தடவை|வாரம்|ஆர்டர்|order)?\s*(?:போல|மாதிரி)[\u0B80-\u0BFF]*",
+    # "போன தடவை அனுப்புன மாதிரியே" (like what was sent last time): one word may come between
+    r"(?:கடந்த|போன|முந்தைய|முன்பு)\s*(?:முறை|தடவை|வாரம்|ஆர்டர்|order)?\s*"
+    r"(?:[\u0B80-\u0BFF]+\s+)?(?:போல|மாதிரி)[\u0B80-\u0BFF]*",
     r"அதே ஆர்டர்[\u0B80-\u0BFF]*",
-    r"\b(?:last time|pona thadava|pona murai) (?:maathiri|mathiri|madhiri|pola)\b",
+    # "last time maathiriye" (just like last time), "pona thadava anupuna mathiri", "last week order
+    # maadhiriye": any spelling of maathiri (like)
+    r"\b(?:last (?:time|order|week|month)|pona (?:thadava|murai|vaaram))(?: [a-z]+)? "
+    r"(?:maa?(?:th|dh|t|d)iri|pola)(?:ye|yae|e)?\b",
     r"上次的?(?:订单)?再来",
     r"跟上次的?一样",
     # "跟上个礼拜一样的", "和上星期订的一样": the same as an earlier week's or month's order

@@ -241,7 +241,24 @@ def split_fused_tamil(text: str) -> str:
 
 def replace_tamil_numbers(text: str) -> str:
     text = split_fused_tamil(text)
-    return TAMIL_RUN.sub(lambda m: f" {tamil_value(m.group(0).split())} ", text)
+    return TAMIL_RUN.sub(lambda m: tamil_run_value(m.group(0).split()), text)
+
+
+def tamil_run_value(words: list[str]) -> str:
+    """The digits of a run of Tamil number words; two digit words in a row are two quantities:
+    'rendu moonu carton' is two or three cartons ('2 or 3'), not five."""
+    for index in range(len(words) - 1):
+        if is_digit_word(TAMIL_VALUES.get(words[index])) and is_digit_word(
+            TAMIL_VALUES.get(words[index + 1])
+        ):
+            first, rest = words[: index + 1], words[index + 1 :]
+            return f" {tamil_value(first)} or {tamil_value(rest)} "
+    return f" {tamil_value(words)} "
+
+
+def is_digit_word(value: int | None) -> bool:
+    """A number word of one digit (1-9): two of them in a row name a range, not a sum."""
+    return value is not None and 1 <= value <= 9
 
 
 CHINESE_DIGITS = {
@@ -299,6 +316,12 @@ def replace_chinese_numerals(text: str) -> str:
         return f" {value} " if value else match.group(0)
 
     text = CHINESE_NUMBER.sub(replace, text)
+    # two digits in a row before a measure word: "两三箱", "七八个" is a range (two or three)
+    text = re.sub(
+        r"([一二两三四五六七八九])([一二两三四五六七八九])(?=\s*(?:个|箱|套|张|支|包|条|盒|pcs|carton|sets|pack|box)\b)",
+        lambda m: f" {CHINESE_DIGITS[m.group(1)]} or {CHINESE_DIGITS[m.group(2)]} ",
+        text,
+    )
     # a lone digit character before a measure word or a size unit: "一箱", "两箱", "八安士"
     return re.sub(
         r"([一二两三四五六七八九])(?=\s*(?:个|箱|套|张|支|包|条|盒|pcs|carton|sets|pack|oz|inch|ml)\b)",
@@ -323,6 +346,8 @@ def replace_number_words(text: str) -> str:
     text = re.sub(rf"\bones?\b(?!\s*(?:{ONE_BEFORE})\b)", " ", text)
     for word, replacement in SE_WORDS.items():
         text = re.sub(rf"\b{word}\b", replacement, text)
+    # "two three cartons", "dua tiga karton": two digit words in a row are a range, not a sum
+    text = DIGIT_WORD_PAIR.sub(r"\1 or \2", text)
     words = re.findall(r"[a-z]+|\d+|[^a-z\d]+", text)
     out: list[str] = []
     index = 0
@@ -337,6 +362,10 @@ def replace_number_words(text: str) -> str:
     text = "".join(out)
     text = re.sub(r"\b(\d+) dozens?\b", lambda m: str(int(m.group(1)) * 12), text)
     return re.sub(r"\b(?:a )?dozen\b", "12", text)
+
+
+_DIGIT_WORDS = "|".join(word for word, value in NUMBER_WORDS.items() if 1 <= value <= 9)
+DIGIT_WORD_PAIR = re.compile(rf"\b({_DIGIT_WORDS})\s+({_DIGIT_WORDS})\b")
 
 
 def read_number_words(words: list[str], start: int) -> tuple[int, int]:

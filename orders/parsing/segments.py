@@ -11,7 +11,13 @@ import re
 from dataclasses import dataclass
 
 from orders.parsing.text import extract_sizes
-from orders.parsing.vocabulary import ATTRIBUTE_WORDS, NOT_WANTED, TYPE_NOUNS, UNIT_WORDS
+from orders.parsing.vocabulary import (
+    ATTRIBUTE_WORDS,
+    NOT_WANTED,
+    PAST_REMARK,
+    TYPE_NOUNS,
+    UNIT_WORDS,
+)
 from orders.parsing.words import canonical_product, product_words, singular, type_nouns
 
 SEGMENT_SPLIT = re.compile(
@@ -28,7 +34,8 @@ QUANTITY = re.compile(r"(?<![a-z0-9_.§])(\d+)(?![a-z0-9_.§])")
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?\n])|(?=\b(?:btw|by the way|oh ya|oh and)\b)")
 # A question about what we sell: "do you also carry 16oz cold cups?", "ada jual straw kertas?"
 PRODUCT_QUESTION = re.compile(
-    r"\b(?:do|does) you\b|\byou (?:also )?(?:got|have|sell|carry|stock)\b|\bada (?:jual|tak)\b"
+    r"\b(?:do|does) (?:you|u)\b|\b(?:you|u)(?: all| guys)? (?:also )?(?:got|have|sell|carry"
+    r"|stock)\b|\bada (?:jual|tak)\b"
     r"|有没有|有卖|有吗|இருக்கா|கிடைக்குமா|\bany\b"
 )
 
@@ -54,17 +61,25 @@ def split_segments(text: str) -> list[Segment]:
     ]
     segments: list[Segment] = []
     carry = ""
+    sentence_start = 0
     for index, piece in enumerate(pieces):
         next_piece = pieces[index + 1] if index + 1 < len(pieces) else ""
         if piece == SENTENCE_MARK:
+            if carry and len(segments) > sentence_start and names_a_kind(carry):
+                # "16oz cup 1 ctn, the paper one": the kind, after the item of its sentence
+                last = segments[-1]
+                segments[-1] = Segment(f"{last.text} {carry}", last.companion)
             # what a sentence left without a quantity is no part of the next sentence's item:
             # "last week's delivery was late, customers waited. 8oz cups 1000"
             carry = ""
+            sentence_start = len(segments)
         elif has_quantity(piece):
             segments.append(Segment(f"{carry} {piece}".strip()))
             carry = ""
         elif re.search(NOT_WANTED, piece) or is_bare_negation(next_piece):
             continue  # "the usual lid no need", "cawan masih ada stok", "杯子还有不用"
+        elif re.search(PAST_REMARK, piece):
+            continue  # "..., last time the lid abit loose but ok lah": about an earlier delivery
         elif names_a_type(piece) and segments and not carry and not is_bare_quantity(next_piece):
             if is_companion(piece, segments[-1].text):
                 segments.append(Segment(piece, companion=True))
@@ -92,7 +107,8 @@ def drop_product_questions(text: str) -> str:
         if question and quantity_before and not has_quantity(sentence):
             kept.append(" ; ")
             continue
-        quantity_before = quantity_before or has_quantity(sentence)
+        # "16oz hot cups 3000. Also do you do ...?": the full stop after the quantity ends it
+        quantity_before = quantity_before or has_quantity(sentence.rstrip().rstrip(".!"))
         kept.append(sentence)
     return "".join(kept)
 
@@ -130,6 +146,13 @@ def split_quantities(piece: str) -> list[str]:
     ):
         return parts
     return [piece]
+
+
+def names_a_kind(piece: str) -> bool:
+    """'the paper', 'white': a kind without a quantity, in words of its own (not 'not the
+    plastic', a negation, nor '这次 small 心一点', the 小 of 小心 translated)."""
+    negated = re.search(r"\b(?:not|no|bukan|dun|dont|without)\b", piece)
+    return describes_only(piece) and not negated and piece.isascii()
 
 
 def describes_only(part: str) -> bool:

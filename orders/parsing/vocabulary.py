@@ -44,8 +44,9 @@ CONTAINER_UNITS: dict[str, str] = {
 }
 
 MALAY_STOPWORDS = (
-    "saya kami kita nak mahu perlu tolong hantar esok untuk dan boleh bila pesan minta jugak juga"
-    " ye ya salam order pagi petang tempah tempahan encik pun lagi je sahaja saja"
+    # "yang 8 inci dua ratus": "the one (of) 8 inch", the product of the line before
+    "yang saya kami kita nak mahu perlu tolong hantar esok untuk dan boleh bila pesan minta jugak"
+    " juga ye ya salam order pagi petang tempah tempahan encik pun lagi je sahaja saja"
 )
 SINGLISH_STOPWORDS = (
     "hor lor leh meh can not boss tmr thx tq ones them those these it"
@@ -103,7 +104,7 @@ ATTRIBUTE_GROUPS: tuple[dict[str, str], ...] = (
 )
 
 REPEAT_PATTERNS = (
-    r"\bsame (?:order |thing |stuff |items? )?as (?:last|previous|before|the last)",
+    r"\bsame (?:order |thing |stuff |items? )?as\s+(?:last|previous|before|the last)",
     r"\bsame (?:same )?(?:like|as) last",
     r"\b(?:repeat|redo) (?:my |our |the )?(?:last|previous|usual)",
     r"\bsame as usual\b",
@@ -136,7 +137,20 @@ DOUBT_PATTERNS = (
     (
         "an addition to an order",
         r"\badd\b[^.?!\n]{0,40}\b(?:to|into|in|for)\s+(?:my |our |the |today'?s? |this |that "
-        r"|yesterday'?s? |existing |same |current )+order\b",
+        r"|yesterday'?s? |existing |same |current )+order\b"
+        # "today order add 1 more ctn napkin", "our order just now tambah 500 cups"
+        r"|\b(?:today'?s?|yesterday'?s?|existing|current|earlier|(?:my|our|the) (?:last|earlier))"
+        r" order\b[^.?!\n]{0,15}\b(?:add|tambah|plus|top up)\b",
+    ),
+    # "the 14 inch boxes came crushed, 30 of them unusable", "50 pcs kemek": a count of goods
+    # already delivered and damaged, not a quantity to order
+    (
+        "a damage report",
+        r"\b\d+\s*(?:of them|of the \w+|pcs|pieces|biji|keping)?\s*"
+        r"(?:are |were |was |is |all |semua |dah |sudah |got )?(?:crushed|damaged|broken|torn"
+        r"|cracked|dented|leaking|leaked|unusable|defective|spoilt|spoiled|mouldy|moldy|soggy|wet"
+        r"|missing|rosak|koyak|pecah|kemek|bocor|basah|cannot use|can'?t use|tak boleh guna)\b"
+        r"|\d+\s*(?:pcs)?\s*(?:都|全)?(?:压坏|压扁|破|坏|湿|漏)",
     ),
     # "plastic spoon 1000", "cutlery set 500, but the plastic ones": our cutlery is wooden; plastic
     # named anywhere in a message with cutlery (and not right before cups, bags...) is confirmed
@@ -152,7 +166,9 @@ DOUBT_PATTERNS = (
     (
         "an earlier order",
         r"\b(?:received|you sent|we ordered|i ordered)\b|\b(?:dah|sudah|telah) terima\b|收到|订了"
-        r"|(?<![\u0B80-\u0BFF])(?:கிடைத்த|செய்தேன்|செய்தோம்)",
+        r"|(?<![\u0B80-\u0BFF])(?:கிடைத்த|செய்தேன்|செய்தோம்|பண்ணோம்|பண்ணினோம்)"
+        # "came 2 ctn napkin, invoice say 3": what an invoice says against what came
+        r"|\b(?:invoice|bill|invois)\s+(?:say|says|said|tulis|shows?|wrote|write)\s+\d",
     ),
     (
         "an approximate quantity",
@@ -175,7 +191,14 @@ DOUBT_PATTERNS = (
     (
         "a plan for later",
         r"\b(?:might|may|maybe|probably|thinking of|planning to|plan to)\s+"
-        r"(?:order|ordering|buy|buying|get|getting|take|taking)\b",
+        r"(?:order|ordering|buy|buying|get|getting|take|taking)\b"
+        # "next month then order 5000 straws", "bulan depan baru order", "Friday 才 order",
+        # "下个月再订", "order பண்ணுவோம்" (we will order): an order for later, as the classifier's
+        r"|\b(?:next (?:week|month)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|depan|later)\b"
+        r"[^.?!\n]{0,25}\b(?:then|baru)\s+"
+        r"(?:order|oder|pesan|tempah)\b|[才再]\s*(?:order\b|订)|பண்ணுவோம்|செய்வோம்"
+        r"|\b(?:we|i)(?:'ll| will| shall| are going to)\s+(?:order|need|buy|get)\b"
+        r"[^.?!\n]{0,50}\b(?:once|after|when|will confirm|confirm later|let you know)\b",
     ),
     # "Fwd: INVOICE ... 12oz cup 2000 x 0.08", "Fwd: DO-5512 pizza box x 300": a forwarded
     # invoice or delivery order (its reference is cut out as " ; ") lists items already ordered;
@@ -213,6 +236,13 @@ NOT_WANTED = "|".join(
         r"\b(?:already|just) (?:came|arrived|received)\b",
         "还有货|还够|(?<![\u0b80-\u0bff])(?:வந்துச்சு|வந்தது|இருக்கு)",
     )
+)
+# A piece without a quantity that starts by talking of an earlier delivery is a remark, no line of
+# the order (nor a companion of the item before it): "750ml box 3 ctn, last time the lid loose".
+PAST_REMARK = (
+    r"^\s*(?:(?:but|btw|oh|eh|and)\s+)?(?:(?:the )?last (?:time|delivery|batch|round|week)"
+    r"|previously|the other day|hari tu|(?:minggu|kali) lepas|pona (?:thadava|murai))\b"
+    r"|^\s*(?:上次|上一次|போன (?:தடவை|முறை))"
 )
 
 IRREGULAR_SINGULARS = {"knives": "knife", "glasses": "glass", "boxes": "box", "dishes": "dish"}
