@@ -132,8 +132,9 @@ class ConversationMessage(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     # WhatsApp message id (wamid...) of an inbound message or of our sent reply; unique by the
     # constraint conv_msg_wamid_unique (a field's unique=True adds a second, pattern-ops index
-    # for LIKE, which nothing runs on wamids and every insert paid for).
-    wa_message_id = models.CharField(max_length=128, null=True, blank=True)
+    # for LIKE, which nothing runs on wamids and every insert paid for). NULL, not "", when there
+    # is none: many messages have none, and NULLs never collide under the constraint.
+    wa_message_id = models.CharField(max_length=128, null=True, blank=True)  # noqa: DJ001
     message_type = models.CharField(max_length=32, blank=True, default="text")
     delivery_status = models.CharField(
         max_length=16, choices=DeliveryStatus.choices, blank=True, default=DeliveryStatus.PENDING
