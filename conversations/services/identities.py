@@ -15,7 +15,8 @@ Rules:
   (user_changed_user_id) links the new BSUID. Both leave an audit record with no identifier.
 - Nothing here logs a number, a BSUID or a username.
 
-May import: conversations.models, conversations.audit and conversations.whatsapp.identity.
+May import: conversations.models, conversations.audit, conversations.pgarrays and
+conversations.whatsapp.identity.
 """
 
 from __future__ import annotations
@@ -26,9 +27,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Q, QuerySet
 
-from conversations import audit
+from conversations import audit, pgarrays
 from conversations.models import IdentityLink, OutletContact, UserIdentity
 from conversations.whatsapp import identity
 
@@ -74,9 +76,7 @@ def resolve_customers(customers: Iterable[Customer]) -> dict[Customer, Resolved 
     identifiers seen together for the first time."""
     keyed = {c: _keys(c) for c in set(customers)}
     wanted = {k for keys in keyed.values() for k in keys[1:] if k}
-    links = dict(
-        IdentityLink.objects.filter(key_hash__in=wanted).values_list("key_hash", "user_id")
-    )
+    links = _links(wanted)
     found: dict[Customer, Resolved | None] = {}
     new_links: dict[str, IdentityLink] = {}
     for customer, (e164, phone_key, bsuid_key, parent_key) in keyed.items():
@@ -101,6 +101,19 @@ def resolve_customers(customers: Iterable[Customer]) -> dict[Customer, Resolved 
     if new_links:
         IdentityLink.objects.bulk_create(new_links.values(), ignore_conflicts=True)
     return found
+
+
+# The ingester's lookup of a batch's senders: one array parameter, not one per key (issue 21).
+_LINKS_SQL = "SELECT key_hash, user_id FROM identity_links WHERE key_hash = ANY(%s::varchar[])"
+
+
+def _links(keys: set[str]) -> dict[str, str]:
+    """key -> the user_id it is linked to, for the keys that have a link."""
+    if not keys:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(_LINKS_SQL, [pgarrays.texts(sorted(keys))])
+        return dict(cursor.fetchall())
 
 
 def resolve_customer(customer: Customer) -> Resolved | None:
