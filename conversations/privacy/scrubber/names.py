@@ -254,7 +254,9 @@ _STRONG_CUE = re.compile(
     r"|nama penerima|collected by|signed by|received by|ordered by|approved by|pic\s*[:：]?"
     r"|(?:ditandatangani|ditandatangan|diterima|diambil|dipesan) oleh"
     r"|call me|panggil saya"
-    r"|person in charge\s*[:：]?|name|nama)[ \t]+"
+    r"|person in charge\s*[:：]?|name|nama"
+    # "u/p" (untuk perhatian): the Malay "attn".
+    r"|u/p\s*[:：]?)[ \t]+"
     r"|(?<![A-Za-z])(?=(?:Mr|Mrs|Ms|Mdm|Madam|Miss|Dr|Encik|En|Cik|Puan|Pn|Tuan|Haji|Hajah|Hajjah"
     r"|Datuk|Dato|Makcik|Pakcik|Auntie|Aunty|Uncle|Kak|Abang|Khun|Herr|Frau|Mme|Chef)"
     r"\.?[ \t]+[A-Z])"
@@ -269,6 +271,9 @@ _RELATIONS = (
     r"|contact|person|customer|client|tenant|boy"
     r"|bos|pengurus|kawan|isteri|suami|anak|pemandu|abang|kakak|adik|rakan|worker|employee"
     r"|pekerja|staf|pembantu|fren|frens|kawan baik"
+    # Kitchen and shop roles, in English and Malay: "Ketua dapur Rahim", "intern Wei Jie".
+    r"|ketua dapur|ketua|tukang masak|jurumasak|juruwang|penyelia|pelajar|student|intern|trainee"
+    r"|part-timer|cleaner|waiter|waitress|barista|packer"
 )
 _WEAK_CUE = re.compile(
     _WORD_START + r"(?i:tell|ask|inform|remind|pass(?: (?:the )?(?:msg|message|it|this|order))? to"
@@ -281,13 +286,16 @@ _WEAK_CUE = re.compile(
     r"|talk to|hubungi|minta|beritahu|bagi|kepada|dengan|jumpa|panggil|sy|aku|naan|ni"
     # "my boss", "your colleague", "bos saya": a capitalised word after these is a name.
     # "our new manager", "my Indian supplier", "our sourcing guy": up to two words between.
-    rf"|(?P<relation>(?:my|our|his|her|the|your|their|saya|kami)[ \t]+(?:[A-Za-z]+[ \t]+){{0,2}}?"
-    rf"(?:{_RELATIONS})"
+    # "my ex-staff ...", "pekerja baru ..." (new worker): one person meant too.
+    rf"|(?P<relation>(?:my|our|his|her|the|your|their|saya|kami)[ \t]+"
+    rf"(?:[A-Za-z]+[ \t]+){{0,2}}?(?:ex-)?(?:{_RELATIONS})"
     rf"|the new (?:girl|guy|staff|boy)"
-    rf"|(?:{_RELATIONS})[ \t]+(?:[a-z]+[ \t]+)?(?:saya|kami|dia|kita|aku)"
+    rf"|(?:{_RELATIONS})[ \t]+(?:(?:[a-z]+[ \t]+)?(?:saya|kami|dia|kita|aku)|baru)"
     # Code-mixed: the possessive or adjective was written in Tamil or Chinese ("புது worker",
     # "இன்னைக்கு driver").
-    rf"|(?<=[\u0B80-\u0BFF\u4e00-\u9fff][ \t])(?:{_RELATIONS})))[ \t,:]+"
+    rf"|(?<=[\u0B80-\u0BFF\u4e00-\u9fff][ \t])(?:{_RELATIONS}))"
+    # A relation alone ("Driver Muthu left ..."): a name the lists know after it only.
+    rf"|(?:{_RELATIONS}))[ \t,:]+"
 )
 _RELATION_WORDS = frozenset(re.split(r"[| ]", _RELATIONS))
 _COMPANY_RELATIONS = {"supplier", "customer", "client", "agent", "landlord", "contact", "rep"}
@@ -314,14 +322,20 @@ _LATIN_NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
 # A title may stand before the signing name ("regards,\nHj. Abdul Karim"); the name's line may go
 # on after a bar ("Regards, Marcus D'Souza | Procurement") or a full stop ("regards, Benedict
 # Tay. btw ...": then a name the lists know only).
+# An initial may open the signing name too ("Regards,\nR. Kumar", "நன்றி,\nP. Senthil").
 _SIGN_OFF_TITLE = r"(?:(?:Hj|Hjh|Haji|Hajah|Dr|Tn|Pn|En|Mr|Mrs|Ms|Mdm)\.?[ \t]+)?"
+_SIGN_OFF_NAME = rf"(?:[A-Z]\.[ \t]*)?{_LATIN_NAME}"
+# Short and Tamil thanks sign too ("thks\nJolene", "நன்றி,\nP. Senthil"); a blank line may stand
+# between the thanks and the name ("Thanks!\n\nAaron | ...").
 _SIGN_OFF = re.compile(
     r"(?m)(?:^|[.!！,]\s*)(?i:best regards|kind regards|warm regards|regards|rgds|thanks|thank you"
-    r"|cheers|salam|terima kasih|tq|thx|sincerely|yours sincerely|best)[ \t]*(?i:boss|lah|ya)?"
-    rf"[ \t]*[,.!！，]?[ \t]*(?:\n[ \t]*(?:[-–—~][ \t]*)?{_SIGN_OFF_TITLE}(?P<name>"
-    rf"{_LATIN_NAME})|[ \t]+{_SIGN_OFF_TITLE}(?P<same_line>{_LATIN_NAME}))[ \t]*"
+    r"|cheers|salam|terima kasih|tq|tqvm|thx|thks|tks|many thanks|sincerely|yours sincerely|best"
+    r"|நன்றி|அன்புடன்)[ \t]*(?i:boss|lah|ya)?"
+    rf"[ \t]*[,.!！，]?[ \t]*(?:\n(?:[ \t]*\n)?[ \t]*(?:[-–—~][ \t]*)?{_SIGN_OFF_TITLE}(?P<name>"
+    rf"{_SIGN_OFF_NAME})|[ \t]+{_SIGN_OFF_TITLE}(?P<same_line>{_SIGN_OFF_NAME}))[ \t]*"
     r"(?=\n|$|[ \t]+[-–—|][ \t]|\|[ \t]|(?P<stop>\.[ \t]+[a-z]))"
 )
+_INITIAL = re.compile(r"[a-z]\.")
 _DASH_SIGNATURE = re.compile(rf"(?m)^[ \t]*[-–—~][ \t]*(?P<name>{_LATIN_NAME})[ \t]*$")
 # A dash and one or two words closing the message sign it, in lower case too ("Thanks ya -
 # Kumar", "ok noted. - zul", "\n- joanne"): after a thanks or at a line's start, or a known name.
@@ -359,6 +373,8 @@ _ELDER_AFTER = re.compile(
     r"(?<=[a-z])[ \t]+(?:uncle|auntie|aunty|anna|anne|akka|kakak|kak|abang)(?![A-Za-z])"
 )
 _NAME_WORD_BEFORE = re.compile(rf"{NB}{_NAME_WORD}$")
+# "R. Selvam", "K. Rajan": an initial and a name the lists know, wherever they stand.
+_INITIAL_THEN_NAME = re.compile(rf"{NB}[A-Z]\.[ \t]*(?P<name>{_NAME_WORD})(?![A-Za-z])")
 _AH_NAME = re.compile(rf"{NB}Ah[ \t]+({_NAME_WORD})(?![A-Za-z])")
 _TWO_OR_THREE_WORDS = re.compile(rf"{NB}{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}(?![A-Za-z])")
 
@@ -366,7 +382,7 @@ _TWO_OR_THREE_WORDS = re.compile(rf"{NB}{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}
 # A name right after an identity number and a comma, closed by a comma or the sentence: "NRIC:
 # T0291846Z, Lim Soo Hwee." (2.3 took the name before the number).
 _ID_THEN_NAME = re.compile(
-    rf"(?<![A-Za-z0-9])[STFGM]\d{{7}}[A-Z][ \t]*[,，][ \t]*(?P<name>{_LATIN_NAME})"
+    rf"(?<![A-Za-z0-9])[STFGM]\d{{7}}[A-Z][ \t]*[,，\-–—][ \t]*(?P<name>{_LATIN_NAME})"
     r"(?=[ \t]*(?:[,，.。;!]|$))",
     re.M,
 )
@@ -546,7 +562,7 @@ def _latin_spans(text: str) -> Iterator[Span]:
     for pattern in (_SIGN_OFF, _DASH_SIGNATURE):
         for match in pattern.finditer(text):
             group = "name" if match.group("name") else "same_line"
-            words = match.group(group).lower().split()
+            words = [w for w in match.group(group).lower().split() if not _INITIAL.fullmatch(w)]
             # "Regards, Toast Box Raffles City": an outlet signs, not a person; "Terima kasih,
             # Puan" thanks a title.
             if all(word in _TITLES for word in words):
@@ -574,6 +590,9 @@ def _latin_spans(text: str) -> Iterator[Span]:
         name = _NAME_WORD_BEFORE.search(text, max(0, match.start() - 24), match.start())
         if name and _gazetteer_first([name.group()]) == 0:
             yield from _checked(text, *name.span(), [name.group()])
+    for match in _INITIAL_THEN_NAME.finditer(text):
+        if _gazetteer_first([match.group("name")]) == 0:
+            yield from _checked(text, match.start(), match.end(), [match.group("name")])
     for match in _AH_NAME.finditer(text):
         if _bare(match.group(1)) not in _KINSHIP:
             yield from _checked(text, match.start(), match.end(), match.group().split())
@@ -732,7 +751,9 @@ _TAMIL_STRONG = re.compile(
 )
 _TAMIL_WEAK = re.compile(
     r"(?:நான்|என் (?:முதலாளி|மேலாளர்|நண்பர்|மனைவி|கணவர்|சகோதரர்|சகோதரி|ஓட்டுநர்|உதவியாளர்|மகன்|மகள்)"
-    rf"|நன்றி[,!.]?\s*\n\s*(?:[-–—~]\s*)?|நன்றி[,]?(?=[ \t]))[ \t]*(?P<name>{_TAMIL_WORD})"
+    # "அன்புடன்," (with love) and "இப்படிக்கு," (yours) sign a letter as "நன்றி," does.
+    rf"|(?:நன்றி|அன்புடன்|இப்படிக்கு)[,!.]?\s*\n\s*(?:[-–—~]\s*)?|நன்றி[,]?(?=[ \t]))"
+    rf"[ \t]*(?P<name>{_TAMIL_WORD})"
     # "பிரியா this side", "கவிதா here": a known Tamil name before an English "here".
     rf"|(?<![\u0B80-\u0BFF])(?P<before>{_TAMIL_WORD})(?=[ \t]+(?:this side|here|speaking)\b)"
 )
@@ -780,6 +801,13 @@ _LATIN_BEFORE_TAMIL_PRONOUN = re.compile(
 _TAMIL_BEFORE_LATIN = re.compile(
     r"(?<![\u0B80-\u0BFF])(?:நான்|சரி|நன்றி|வணக்கம்)[ \t]*[,]?[ \t]+(?=[A-Z][a-z])"
 )
+# A Latin name in a Chinese sentence: "Grace姐说..." (sister Grace says), "Jason哥", "Sunny说",
+# "R. Kumar会来拿" (will come to collect). A kin word after it is enough; before a verb the lists
+# must know the name ("Shopee说" is a shop).
+_LATIN_BEFORE_CJK_PERSON = re.compile(
+    rf"{NB}(?P<name>(?:[A-Z]\.[ \t]*)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*"
+    r"(?:(?P<kin>姐|哥|叔|阿姨|大哥|大姐)|说(?!明)|讲|会来|来拿|签收|来电|打来|负责)"
+)
 # "黄志强 கிட்ட கேக்க" (ask Huang Zhiqiang): a Chinese name before the postposition.
 _CJK_TO_PERSON = re.compile(
     rf"(?<![\u4e00-\u9fff])(?P<name>{_CJK_NAME})[ \t]*(?:கிட்ட|கிட்டே|இடம்)(?![\u0B80-\u0BFF])"
@@ -795,7 +823,7 @@ def _tamil_spans(text: str) -> Iterator[Span]:
             start, end = match.span(group)
             # A sign-off line holding only one word is a name whatever it is.
             alone = (
-                match.group().startswith("நன்றி")
+                match.group().startswith(("நன்றி", "அன்புடன்", "இப்படிக்கு"))
                 and "\n" in match.group()
                 and re.match(r"[ \t]*(?:\n|$)", text[end:])
             )
@@ -858,7 +886,9 @@ _PHONE_AHEAD = (
     # "Aung Kyaw Min: M2345671T": an identity number after the name and a colon.
     r"|(?<=[:：])[ \t]*[STFGM]\d{7}[A-Z](?![A-Za-z0-9])"
     r"|[ \t]*[,，][ \t]*(?:FIN|NRIC|IC|身份证|电话|手机|HP|hp|tel"
-    r"|[STFGM]\d{7}[A-Z](?![A-Za-z0-9])))"
+    r"|[STFGM]\d{7}[A-Z](?![A-Za-z0-9]))"
+    # "Kyaw Min Htet (FIN G1234567X)": the identity number in brackets after the name.
+    r"|[ \t]*[(（][ \t]*(?:FIN|NRIC|IC|WP)?[ \t:]*[STFGM]\d{7}[A-Z](?![A-Za-z0-9]))"
 )
 # A call list in lower case: "...: jia hui 8290 3346 / ah seng 9127 5508". After a colon, a
 # slash, a comma or a line's start, words the lists know (one a given name), or "ah" and a word.
@@ -996,6 +1026,14 @@ def _script_spans(text: str) -> Iterator[Span]:
             yield span
     for match in _CJK_TO_PERSON.finditer(text):
         if not _CJK_NOT_NAMES.match(text, match.start("name")):
+            yield match.span("name")
+    for match in _LATIN_BEFORE_CJK_PERSON.finditer(text):
+        words = match.group("name").split()
+        named = [w for w in words if not _INITIAL.fullmatch(w.lower())]
+        if {_bare(w) for w in named} & (_NOT_NAMES | _BUSINESS_WORDS | _COMPANY_WORDS):
+            continue
+        known = _gazetteer_first(named) == 0 or _bare(named[0]) in _WORD_GIVEN_NAMES
+        if match.group("kin") or known:
             yield match.span("name")
     for match in _LATIN_BEFORE_TAMIL_PRONOUN.finditer(text):
         words = match.group("name").split()
