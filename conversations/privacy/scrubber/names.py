@@ -621,12 +621,18 @@ _CJK_NICKNAME = (
 # A Latin name after a Chinese cue: "持卡人LIM SOOK CHING", "户名 Tan Wei Ming".
 _LATIN_AFTER_CJK = r"[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,3}"
 # Not 老板: "谢老板" is "thanks, boss".
-_CJK_TITLED = re.compile(rf"[{_CJK_SURNAMES}](?:先生|小姐|太太|女士|经理|师傅|主任|医生|老师)")
+# Kin words said to elders and peers after a surname are titles too: "黄阿姨", "陈姐", "李叔".
+_CJK_TITLED = re.compile(
+    rf"[{_CJK_SURNAMES}](?:先生|小姐|太太|女士|经理|师傅|主任|医生|老师|阿姨|大姐|大哥|姐|哥|叔|伯|嫂)"
+)
 _CJK_CUED = re.compile(
     r"(?:我叫|我是|我的名字是|名字是|名字叫|叫我|找|问|联系人|联系|收货人|收件人|签收人|户名|账户名称?"
     r"|收款人|持卡人|姓名|名字|老板|老公|老婆|太太|丈夫|妻子|同事|经理|朋友|司机|师傅|主管|负责人|助理"
     r"|店长|会计|跟|叫|告诉|通知|转告|客户|顾客|户主|采购|供应商|代理|由(?!于)"
     r"|联络人|打给|付款人|员工|厨师|工人|司机|帮手"
+    # Handed, written or sent to someone: "交给王建国", "发票抬头写刘志明"; students, interns
+    # and part-timers are staff too ("实习生陈可欣").
+    r"|交给|转给|送给|寄给|发给|写给|抬头写|抬头是|学生|实习生|兼职|新员工|收银员|服务员|保安"
     r"|(?:店|分店|公司|部门|厨房|餐厅|档口|供应商|厂商|总公司)的)\s*[:：是]?\s*"
     rf"(?P<name>{_CJK_NAME}|{_CJK_NICKNAME}|{_LATIN_AFTER_CJK}|[\u0B80-\u0BFF]+)"
     rf"|(?:我姓|姓)(?P<surname>[{_CJK_SURNAMES}])"
@@ -673,7 +679,9 @@ _CJK_ROLE_WORDS = re.compile(
 # Words that start with a surname character but are not names: "老板周一来", "联系方式", "找钱".
 _CJK_NOT_NAMES = re.compile(
     r"[^\s]记|何时|周[一二三四五六日末]|方[式法便面向]|高[兴级温]|金[额色]|马上|余额|白[色天]|黄色|任[何务]|钱|于是|向来"
-    r"|万一|龙虾|石斑|石头|毛巾|杜绝|史上|夏天|林子|江鱼|程序|孔雀|汤[圆面匙]|洪水|江湖|包装|蓝色|武吉"
+    r"|万一|龙虾|石斑|石头|毛巾|杜绝|史上|夏天|江鱼|程序|孔雀|汤[圆面匙]|洪水|江湖|包装|蓝色|武吉"
+    # "林子" (the woods), not "林子轩" (Lin Zixuan).
+    r"|林子(?=[里中边外]|[^\u4e00-\u9fff]|$)"
     # "感谢万分" (thanks a lot) closing a message is no signature.
     r"|万分|万事"
 )
@@ -681,7 +689,12 @@ _CJK_NOT_NAMES = re.compile(
 
 # A name greeted at the start ("佩琪你好", "郑淑芬您好"), or one that signs for the goods
 # ("由邱文杰签收" has its cue before; "王强签收了" after).
-_CJK_GREETED = re.compile(r"^\s*(?P<name>[^\s\W\d]{2,3})(?:你好|您好)")
+_CJK_GREETED = re.compile(
+    r"^\s*(?P<name>[^\s\W\d]{2,3})(?:你好|您好)"
+    # Or the greeting first, the name closed by a comma: "早上好秀玲，", "你好，志明！".
+    r"|^\s*(?:早上好|早安|午安|下午好|晚上好|你好|您好|哈喽|嗨)[ \t，,]*"
+    rf"(?P<after>(?:(?![{_CJK_STOP}我你您们请问想])[^\s\W\d]){{2,3}})(?=[ \t]*[，,！!])"
+)
 _CJK_THEN_CUE = re.compile(
     rf"(?<![\u4e00-\u9fff])(?P<name>{_CJK_NAME})(?=签收|签名|收货|来电|打来)"
 )
@@ -718,8 +731,10 @@ def _cjk_spans(text: str) -> Iterator[Span]:
     titled = [m.span() for m in _CJK_TITLED.finditer(text)]
     yield from titled
     greeted = _CJK_GREETED.match(text)
-    if greeted and not _CJK_GREETING_WORDS.match(greeted.group("name")):
-        yield greeted.span("name")
+    if greeted:
+        group = "name" if greeted.group("name") else "after"
+        if not _CJK_GREETING_WORDS.match(greeted.group(group)):
+            yield greeted.span(group)
     for match in _CJK_DASH_SIGNATURE.finditer(text):
         if not _CJK_NOT_SIGNATURES.match(match.group("name")):
             yield match.span("name")
@@ -762,13 +777,22 @@ _TAMIL_WEAK = re.compile(
 # "இது சரியா," is "is this right,".
 _TAMIL_THIS_IS = re.compile(
     r"(?:வணக்கம்|(?i:hi|hello|hai))[ \t]*[,!.]?[ \t]*"
-    rf"(?:இது|நான்)[ \t]+(?P<name>{_TAMIL_WORD})(?=[ \t]*[,，])"
+    rf"(?:இது|நான்)[ \t]+(?P<name>{_TAMIL_WORD}(?:[ \t]+{_TAMIL_WORD})?)(?=[ \t]*[,，])"
     # Or opening the message: "நான் அருண்மொழி, Woodlands branch."
-    rf"|^[ \t]*நான்[ \t]+(?P<opening>{_TAMIL_WORD})(?=[ \t]*[,，])"
+    rf"|^[ \t]*நான்[ \t]+(?P<opening>{_TAMIL_WORD}(?:[ \t]+{_TAMIL_WORD})?)(?=[ \t]*[,，])"
+    # A greeting and a word closed by a comma greet someone: "ஹாய் சுமதி, ...", "Hello மீனா!".
+    rf"|(?:ஹாய்|ஹலோ|ஹை|(?i:hi|hello|hai|hey))[ \t]*[,!]?[ \t]+(?P<greeted>{_TAMIL_WORD})"
+    r"(?=[ \t]*[,，!])"
 )
 # "<name> இடம் கேளுங்கள்" (ask <name>); not the object particle ஐ ("Mr Ganesh ஐ கேளுங்கள்").
 _TAMIL_THEN_CUE = re.compile(
-    rf"(?<![\u0B80-\u0BFF])(?!ஐ\s)(?P<name>{_TAMIL_WORD})\s+(?:இடம்\s+கேள|கேளுங்கள்)"
+    rf"(?<![\u0B80-\u0BFF])(?!(?:ஐ|வை|யை)\s)(?P<name>{_TAMIL_WORD})\s+(?:இடம்\s+கேள|கேளுங்கள்)"
+)
+# "Vasanthi ஐ அழைக்கவும்" (call Vasanthi), "Raju வை கேளுங்கள்" (ask Raju): a name the lists know
+# as the object of calling or asking ("Bank-ஐ கேட்கணுமா?" asks a bank).
+_LATIN_OBJECT_OF_CALL = re.compile(
+    rf"{NB}(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*-?(?:ஐ|வை|யை)[ \t]+"
+    r"(?:அழை|கூப்பிடு|கூப்பிட|கேள|கேட்|தொடர்பு|சந்தி)"
 )
 _TAMIL_NEXT = re.compile(rf"[ \t]+({_TAMIL_WORD})")
 
@@ -819,7 +843,7 @@ def _tamil_spans(text: str) -> Iterator[Span]:
     for pattern, strong in (*patterns, (_TAMIL_THIS_IS, True)):
         for match in pattern.finditer(text):
             found = match.groupdict()
-            group = next((g for g in ("before", "opening") if found.get(g)), "name")
+            group = next((g for g in ("before", "opening", "greeted") if found.get(g)), "name")
             start, end = match.span(group)
             # A sign-off line holding only one word is a name whatever it is.
             alone = (
@@ -829,7 +853,7 @@ def _tamil_spans(text: str) -> Iterator[Span]:
             )
             if not strong and match.group(group) not in TAMIL_NAMES and not alone:
                 continue
-            if match.group(group) in _TAMIL_NOT_NAMES or (
+            if match.group(group).split()[0] in _TAMIL_NOT_NAMES or (
                 pattern is _TAMIL_THIS_IS and match.group(group).endswith(_TAMIL_VERB_ENDINGS)
             ):
                 continue
@@ -1050,6 +1074,12 @@ def _script_spans(text: str) -> Iterator[Span]:
             span = strong if strong and _VOCATIVE_END.match(text, strong[1]) else None
         if span:
             yield span
+    for match in _LATIN_OBJECT_OF_CALL.finditer(text):
+        words = match.group("name").split()
+        first = _gazetteer_first(words)
+        if first is not None and not {_bare(w) for w in words} & (_NOT_NAMES | _BUSINESS_WORDS):
+            start = match.start("name") + len(" ".join(words[:first])) + (1 if first else 0)
+            yield from _checked(text, start, match.end("name"), words[first:])
     for match in _LATIN_TO_PERSON.finditer(text):
         found = list(re.finditer(r"\S+", match.group("name")))
         # "Supplier Ravi அண்ணா": the relation before the name is not part of it.
