@@ -105,6 +105,9 @@ _NOT_NAMES = {
     "rabu", "khamis", "jumaat", "sabtu", "ahad", "grab", "lalamove", "gojek", "foodpanda",
     "deliveroo", "ninja", "indian", "chinese", "malay", "filipino", "bangladeshi", "indonesian",
     "thai", "vietnamese", "myanmar", "korean", "japanese", "tamil", "english", "local",
+    # What is called before a number ("call Hotline 6123 4567").
+    "hotline", "helpline", "reception", "counter", "line", "number", "mobile", "hp", "tel",
+    "phone", "fax", "landline",
 }  # fmt: skip
 # Towns a driver or an outlet is "at" ("our driver Tampines side").
 _TOWNS = {
@@ -298,6 +301,8 @@ _WEAK_CUE = re.compile(
     rf"|(?:{_RELATIONS}))[ \t,:]+"
 )
 _RELATION_WORDS = frozenset(re.split(r"[| ]", _RELATIONS))
+_CONTACT_CUES = {"call", "whatsapp", "wa", "text", "sms", "ping", "msg", "hubungi", "contact"}
+_NUMBER_AFTER = re.compile(r"[ \t]*[:(]?[ \t]*(?:\+\d|(?<!\d)[3689]\d{3}[ .-]?\d{4}(?!\d))")
 _COMPANY_RELATIONS = {"supplier", "customer", "client", "agent", "landlord", "contact", "rep"}
 # Cues so common in ordinary sentences that only a given name (not a surname) after them counts.
 _LOOSE_CUES = {"and", "or", "with", "from", "via", "is", "was", "i", "me", "it's", "its", "this"}
@@ -306,7 +311,9 @@ _NAME_THEN_CUE = re.compile(
     r"(?P<name>(?:[A-Z]\.[ \t]*)?(?:[A-Z][a-z]+[ \t]+){0,3}[A-Z][a-z]+)[ \t]+"
     r"(?:here\b(?![ \t]*[:：])|(?:di )?sini\b|speaking\b"
     r"|this side\b"
-    r"|will (?:collect|come|pick|receive|sign|take))"
+    r"|will (?:collect|come|pick|receive|sign|take)"
+    # Other things a person will do: a name the lists know only ("The lorry will wait").
+    r"|(?P<verb>will (?:wait|meet|call|bring|help|pass|handle|follow|reply|check)\b))"
 )
 # "D'Souza", "O'Brien": a capital and an apostrophe may open the word.
 _NAME_WORD = r"(?:[A-Z]['’])?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
@@ -416,6 +423,24 @@ _LOWER_PARTICLE = re.compile(
 )
 
 
+# The sender named first, then the outlet: "From Grace, Kopi Corner.", "Dari Aminah, Warung Kak
+# Mah." A name the lists know (or a given name that is also a word) only.
+_SENDER_TAG = re.compile(
+    rf"^[ \t]*(?i:from|fr|dari)[ \t:]+(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)[ \t]*[,，]"
+)
+
+
+def _sender_spans(text: str) -> Iterator[Span]:
+    match = _SENDER_TAG.match(text)
+    if not match:
+        return
+    words = match.group("name").split()
+    if {_bare(w) for w in words} & (_NOT_NAMES | _BUSINESS_WORDS | _COMPANY_WORDS):
+        return
+    if _gazetteer_first(words) == 0 or _bare(words[0]) in _WORD_GIVEN_NAMES:
+        yield from _checked(text, *match.span("name"), words)
+
+
 def _lower_case_spans(text: str) -> Iterator[Span]:
     here = _LOWER_HERE.match(text)
     if here and all(
@@ -460,7 +485,11 @@ def _shape_spans(text: str) -> Iterator[Span]:
     yield from (m.span() for m in _PATRONYM_NAME.finditer(text))
     for match in _PARTICLE_NAME.finditer(text):
         words = match.group().split()
-        if not ({_bare(w) for w in words} & (_NOT_NAMES | _BUSINESS_WORDS | _COMPANY_WORDS)):
+        # "Tran Thi Thu": after Thi comes a given name, even one that is a day written short.
+        checked = words[:2] if _bare(words[1]) == "thi" else words
+        if not ({_bare(w) for w in checked} & _NOT_NAMES) and not (
+            {_bare(w) for w in words} & (_BUSINESS_WORDS | _COMPANY_WORDS)
+        ):
             yield from _checked(text, match.start(), match.end(), words)
     for match in _TWO_OR_THREE_WORDS.finditer(text):
         # The name may start after a capitalised word that is not one ("Customer Ong Bee Lian").
@@ -531,6 +560,11 @@ def _latin_spans(text: str) -> Iterator[Span]:
                 and _bare(text[span[0] : span[1]].split()[0]) in _WORD_GIVEN_NAMES
             ):
                 span = None
+        # "call Sunny 9116 3357": a word right before a phone is whom to call, known or not.
+        if not span and cue in _CONTACT_CUES:
+            span = _name_at(text, match.end(), strong=True)
+            if span and not _NUMBER_AFTER.match(text, span[1]):
+                span = None
         if not span:
             continue
         first = _bare(text[span[0] : span[1]].split()[0])
@@ -556,6 +590,8 @@ def _latin_spans(text: str) -> Iterator[Span]:
         # "Jasmine Koh from Bread Theory here": after "from" or "at" comes the outlet.
         before = text[: match.start("name")].rstrip(" \t").lower()
         if len(words) == len(match.group("name").split()) and before.endswith(_OUTLET_PREPOSITIONS):
+            continue
+        if match.group("verb") and not (words and _in_gazetteer(words[0])):
             continue
         if words:
             yield match.end("name") - len(" ".join(words)), match.end("name")
@@ -598,6 +634,7 @@ def _latin_spans(text: str) -> Iterator[Span]:
             yield from _checked(text, match.start(), match.end(), match.group().split())
     yield from _shape_spans(text)
     yield from _lower_case_spans(text)
+    yield from _sender_spans(text)
 
 
 # ------------------------------------------------------------------ Chinese-script names
@@ -709,7 +746,8 @@ def _latin_after_cjk_is_name(words: list[str], *, person_after: bool = False) ->
     """ "公司的UEN" is not a name; "持卡人LIM SOOK CHING" and "客户 Rachel" are; a single word
     the lists do not know is one when "他", "她" or a phone follows it."""
     bare = {_bare(word) for word in words}
-    if bare & (_NOT_NAMES | _BUSINESS_WORDS | _COMPANY_WORDS):
+    # Words after the first may be days written short ("Tran Thi Thu"), not the first ("UEN").
+    if bare & (_BUSINESS_WORDS | _COMPANY_WORDS) or _bare(words[0]) in _NOT_NAMES:
         return False
     # Not an acronym ("请问 UOB 384-201-556-2": the bank before its account number).
     title_case = words[0][1:].islower()
@@ -909,7 +947,8 @@ _PHONE_AHEAD = (
     r"(?:\(?\+\d{1,3}\)?[ .-]?\d|(?<!\d)[3689]\d{3}[ .-]?\d{4}(?!\d)"
     # "Aung Kyaw Min: M2345671T": an identity number after the name and a colon.
     r"|(?<=[:：])[ \t]*[STFGM]\d{7}[A-Z](?![A-Za-z0-9])"
-    r"|[ \t]*[,，][ \t]*(?:FIN|NRIC|IC|身份证|电话|手机|HP|hp|tel"
+    r"|[ \t]*[,，][ \t]*(?:FIN|NRIC|IC|身份证|电话|手机|HP|hp|tel|(?i:wechat|whatsapp|mobile|phone)"
+    r"|(?i:no)\.?[ \t:]*[+\d]"
     r"|[STFGM]\d{7}[A-Z](?![A-Za-z0-9]))"
     # "Kyaw Min Htet (FIN G1234567X)": the identity number in brackets after the name.
     r"|[ \t]*[(（][ \t]*(?:FIN|NRIC|IC|WP)?[ \t:]*[STFGM]\d{7}[A-Z](?![A-Za-z0-9]))"
