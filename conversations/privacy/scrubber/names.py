@@ -278,6 +278,12 @@ _RELATIONS = (
     r"|ketua dapur|ketua|tukang masak|jurumasak|juruwang|penyelia|pelajar|student|intern|trainee"
     r"|part-timer|cleaner|waiter|waitress|barista|packer"
 )
+_ROLES = (
+    r"staff|driver|assistant|cashier|chef|cook|helper|worker|employee|storekeeper|storeman|runner"
+    r"|clerk|supervisor|manager|colleague|accountant|purchaser|buyer|boss|towkay|pekerja|staf"
+    r"|pembantu|pemandu|pengurus|ketua dapur|tukang masak|jurumasak|juruwang|penyelia|pelajar"
+    r"|student|intern|trainee|part-timer|cleaner|waiter|waitress|barista|packer"
+)
 _WEAK_CUE = re.compile(
     _WORD_START + r"(?i:tell|ask|inform|remind|pass(?: (?:the )?(?:msg|message|it|this|order))? to"
     r"|give(?: it)? to|hand(?: it)?(?: over)? to|call|whatsapp|wa|text|sms|ping|msg|message|email"
@@ -297,8 +303,9 @@ _WEAK_CUE = re.compile(
     # Code-mixed: the possessive or adjective was written in Tamil or Chinese ("புது worker",
     # "இன்னைக்கு driver").
     rf"|(?<=[\u0B80-\u0BFF\u4e00-\u9fff][ \t])(?:{_RELATIONS}))"
-    # A relation alone ("Driver Muthu left ..."): a name the lists know after it only.
-    rf"|(?:{_RELATIONS}))[ \t,:]+"
+    # A work role alone ("Driver Muthu left ..."): a name the lists know after it only. Not kin
+    # words, which name outlets too ("Nasi Lemak Anak Pak Mat").
+    rf"|(?:{_ROLES}))[ \t,:]+"
 )
 _RELATION_WORDS = frozenset(re.split(r"[| ]", _RELATIONS))
 _CONTACT_CUES = {"call", "whatsapp", "wa", "text", "sms", "ping", "msg", "hubungi", "contact"}
