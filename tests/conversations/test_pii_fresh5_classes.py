@@ -94,6 +94,8 @@ def test_only_the_number_goes_when_no_person_stands_beside_it(text: str, scrubbe
         "அன்புடன்,\nஉங்கள் கடை",
         # an initial before a word the lists do not know; a shop or an order word before 说
         "Grade A. Packing ok",
+        "Unit B. See attached photo",
+        "Soon will call you back",
         "Shopee说明天到货",
         "PB-10说明书在箱子里",
         "Grab说司机迟到了",
@@ -110,6 +112,7 @@ def test_only_the_number_goes_when_no_person_stands_beside_it(text: str, scrubbe
         "ஹாய் எல்லாரும், நாளை leave",
         # Chinese: a greeting before no name; the woods; handed to a role
         "早上好，明天送货吗？",
+        "你好，谢谢，货到了",
         "你好师傅！",
         "送到林子。",
         "请交给前台",

@@ -388,6 +388,7 @@ _ELDER_AFTER = re.compile(
 )
 _NAME_WORD_BEFORE = re.compile(rf"{NB}{_NAME_WORD}$")
 # "R. Selvam", "K. Rajan": an initial and a name the lists know, wherever they stand.
+_SENTENCE_WORDS = _CASE_SENSITIVE | {"soon", "see", "song", "chin"}
 _INITIAL_THEN_NAME = re.compile(rf"{NB}[A-Z]\.[ \t]*(?P<name>{_NAME_WORD})(?![A-Za-z])")
 _AH_NAME = re.compile(rf"{NB}Ah[ \t]+({_NAME_WORD})(?![A-Za-z])")
 _TWO_OR_THREE_WORDS = re.compile(rf"{NB}{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}(?![A-Za-z])")
@@ -598,7 +599,9 @@ def _latin_spans(text: str) -> Iterator[Span]:
         before = text[: match.start("name")].rstrip(" \t").lower()
         if len(words) == len(match.group("name").split()) and before.endswith(_OUTLET_PREPOSITIONS):
             continue
-        if match.group("verb") and not (words and _in_gazetteer(words[0])):
+        if match.group("verb") and not (
+            words and _in_gazetteer(words[0]) and _bare(words[0]) not in _SENTENCE_WORDS
+        ):
             continue
         if words:
             yield match.end("name") - len(" ".join(words)), match.end("name")
@@ -634,7 +637,9 @@ def _latin_spans(text: str) -> Iterator[Span]:
         if name and _gazetteer_first([name.group()]) == 0:
             yield from _checked(text, *name.span(), [name.group()])
     for match in _INITIAL_THEN_NAME.finditer(text):
-        if _gazetteer_first([match.group("name")]) == 0:
+        # Not a word opening the next sentence: "Unit B. See attached", "Plan A. Soon ok".
+        bare = _bare(match.group("name"))
+        if _gazetteer_first([match.group("name")]) == 0 and bare not in _SENTENCE_WORDS:
             yield from _checked(text, match.start(), match.end(), [match.group("name")])
     for match in _AH_NAME.finditer(text):
         if _bare(match.group(1)) not in _KINSHIP:
@@ -778,7 +783,9 @@ def _cjk_spans(text: str) -> Iterator[Span]:
     greeted = _CJK_GREETED.match(text)
     if greeted:
         group = "name" if greeted.group("name") else "after"
-        if not _CJK_GREETING_WORDS.match(greeted.group(group)):
+        word = greeted.group(group)
+        # "你好，谢谢，": thanks, dates and "好的" after a greeting are no names.
+        if not _CJK_GREETING_WORDS.match(word) and not _CJK_NOT_SIGNATURES.match(word):
             yield greeted.span(group)
     for match in _CJK_DASH_SIGNATURE.finditer(text):
         if not _CJK_NOT_SIGNATURES.match(match.group("name")):
