@@ -63,6 +63,13 @@ def test_names_of_these_classes_are_scrubbed(text: str, name: str) -> None:
     assert "[NAME]" in scrubbed
 
 
+def test_a_role_before_a_name_that_will_do_something_stays() -> None:
+    assert (
+        scrub("Storeman Ahmad will collect the pallets")
+        == "Storeman [NAME] will collect the pallets"
+    )
+
+
 def test_a_building_number_before_the_postal_code_joins_the_address() -> None:
     text = "Ship to 10 Kaki Bukit Road 2, #02-08 Eunos Warehouse 3, 417868 pls"
     assert scrub(text) == "Ship to [ADDRESS] pls"

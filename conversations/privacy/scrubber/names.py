@@ -308,6 +308,7 @@ _WEAK_CUE = re.compile(
     rf"|(?:{_ROLES}))[ \t,:]+"
 )
 _RELATION_WORDS = frozenset(re.split(r"[| ]", _RELATIONS))
+_ROLE_WORDS = frozenset(re.split(r"[| ]", _ROLES)) - {"ketua", "tukang", "dapur", "masak"}
 _CONTACT_CUES = {"call", "whatsapp", "wa", "text", "sms", "ping", "msg", "hubungi", "contact"}
 _NUMBER_AFTER = re.compile(r"[ \t]*[:(]?[ \t]*(?:\+\d|(?<!\d)[3689]\d{3}[ .-]?\d{4}(?!\d))")
 _COMPANY_RELATIONS = {"supplier", "customer", "client", "agent", "landlord", "contact", "rep"}
@@ -591,7 +592,8 @@ def _latin_spans(text: str) -> Iterator[Span]:
     for match in _NAME_THEN_CUE.finditer(text):
         # "Eh boss, Ah Hock here": the name is the last capitalised words before the cue.
         words = match.group("name").split()
-        while words and _bare(words[0]) in _NOT_NAMES:
+        # "Staff Siti will collect": a role before the name is not part of it.
+        while words and (_bare(words[0]) in _NOT_NAMES or _bare(words[0]) in _ROLE_WORDS):
             words = words[1:]
         if len(words) >= 2 and _bare(words[-2]) == "ah" and _bare(words[-1]) in _KINSHIP:
             continue
