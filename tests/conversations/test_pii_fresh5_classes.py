@@ -50,6 +50,10 @@ def test_the_scrub_records_version_2_6() -> None:
         ("அவசரம் என்றால் Ravi வை கேளுங்கள்.", "Ravi"),
         ("ஹலோ கவிதா, நாளைக்கு order ரெடியா?", "கவிதா"),
         ("வணக்கம், நான் செல்வம் முருகன், Bedok outlet.", "செல்வம் முருகன்"),
+        ("வணக்கம் சுமதி, bill ready.", "சுமதி"),
+        # greetings in Malay and in Latin before a Chinese name
+        ("Hai Aminah, esok boleh hantar?", "Aminah"),
+        ("Hi 美玲，明天几点到？", "美玲"),
         # Chinese: a greeting then a given name, a kin word after a surname, handed-to and staff
         ("下午好志明，今天的货到了吗？", "志明"),
         ("陈姐，发票放在柜台了。", "陈"),
@@ -117,6 +121,12 @@ def test_only_the_number_goes_when_no_person_stands_beside_it(text: str, scrubbe
         # Tamil: a thing asked about; greeting everyone
         "Bank-ஐ கேட்கணுமா?",
         "ஹாய் எல்லாரும், நாளை leave",
+        "வணக்கம் மேடம், order ready",
+        "வணக்கம் நாளைக்கு, ok",
+        # Malay and Chinese greetings to everyone, a town or the boss
+        "Hai semua, esok cuti",
+        "Halo Bedok, hantar 2 ctn",
+        "Hi 老板，明天送货吗？",
         # Chinese: a greeting before no name; the woods; handed to a role
         "早上好，明天送货吗？",
         "你好，谢谢，货到了",

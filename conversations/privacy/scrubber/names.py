@@ -287,7 +287,8 @@ _ROLES = (
 _WEAK_CUE = re.compile(
     _WORD_START + r"(?i:tell|ask|inform|remind|pass(?: (?:the )?(?:msg|message|it|this|order))? to"
     r"|give(?: it)? to|hand(?: it)?(?: over)? to|call|whatsapp|wa|text|sms|ping|msg|message|email"
-    r"|cc|dear|hi there|hello there|hi|hello|hey|eh|oi|morning|thanks|thank you|thx|thks|tks|ty"
+    r"|cc|dear|hi there|hello there|hi|hello|hey|hai|halo|helo|eh|oi|morning|thanks|thank you|thx"
+    r"|thks|tks|ty"
     r"|under"
     r"|pay(?:ment)? to|paid to"
     r"|let|told|update|spoke to|spoke with|spoken to|talked to"
@@ -329,7 +330,10 @@ _OUTLET_PREPOSITIONS = (" from", " at", " of", " @", " dari", " di")
 # A greeting with a given name that is an ordinary word too, and a comma, is said to someone: "Hi
 # Grace, ...", "Thanks Joy!" (names the gazetteer knows need no comma). Not "Hi Guys,", "Thanks
 # Lah!", "Morning Chef,", "Hi Bedok,".
-_GREETINGS = {"hi", "hello", "hey", "dear", "morning", "thanks", "thank you", "hi there", "thx"}
+_GREETINGS = {
+    "hi", "hello", "hey", "hai", "halo", "helo", "dear", "morning", "thanks", "thank you",
+    "hi there", "thx",
+}  # fmt: skip
 _VOCATIVE_END = re.compile(r"[ \t]*(?:[,!！，]|$)", re.M)
 # A known given name after a comma closing the message: "Correct one is 9123 8805, Sharon".
 _TRAILING_VOCATIVE = re.compile(rf"[,，][ \t]*(?P<name>{_NAME_WORD})[ \t]*[.!?！]*[ \t]*$", re.M)
@@ -743,7 +747,7 @@ _CJK_NOT_NAMES = re.compile(
 _CJK_GREETED = re.compile(
     r"^\s*(?P<name>[^\s\W\d]{2,3})(?:你好|您好)"
     # Or the greeting first, the name closed by a comma: "早上好秀玲，", "你好，志明！".
-    r"|^\s*(?:早上好|早安|午安|下午好|晚上好|你好|您好|哈喽|嗨)[ \t，,]*"
+    r"|^\s*(?:早上好|早安|午安|下午好|晚上好|你好|您好|哈喽|嗨|(?i:hi|hello|hey|morning))[ \t，,]*"
     rf"(?P<after>(?:(?![{_CJK_STOP}我你您们请问想])[^\s\W\d]){{2,3}})(?=[ \t]*[，,！!])"
 )
 _CJK_THEN_CUE = re.compile(
@@ -835,7 +839,7 @@ _TAMIL_THIS_IS = re.compile(
     # Or opening the message: "நான் அருண்மொழி, Woodlands branch."
     rf"|^[ \t]*நான்[ \t]+(?P<opening>{_TAMIL_WORD}(?:[ \t]+{_TAMIL_WORD})?)(?=[ \t]*[,，])"
     # A greeting and a word closed by a comma greet someone: "ஹாய் சுமதி, ...", "Hello மீனா!".
-    rf"|(?:ஹாய்|ஹலோ|ஹை|(?i:hi|hello|hai|hey))[ \t]*[,!]?[ \t]+(?P<greeted>{_TAMIL_WORD})"
+    rf"|(?:ஹாய்|ஹலோ|ஹை|வணக்கம்|(?i:hi|hello|hai|hey))[ \t]*[,!]?[ \t]+(?P<greeted>{_TAMIL_WORD})"
     r"(?=[ \t]*[,，!])"
 )
 # "<name> இடம் கேளுங்கள்" (ask <name>); not the object particle ஐ ("Mr Ganesh ஐ கேளுங்கள்").
@@ -907,8 +911,10 @@ def _tamil_spans(text: str) -> Iterator[Span]:
             )
             if not strong and match.group(group) not in TAMIL_NAMES and not alone:
                 continue
+            # "வணக்கம் நாளைக்கு," (hello, for tomorrow): a dative after a greeting is no name.
             if match.group(group).split()[0] in _TAMIL_NOT_NAMES or (
-                pattern is _TAMIL_THIS_IS and match.group(group).endswith(_TAMIL_VERB_ENDINGS)
+                pattern is _TAMIL_THIS_IS
+                and match.group(group).endswith((*_TAMIL_VERB_ENDINGS, "க்கு"))
             ):
                 continue
             # "பெயர் மாத்தணும்" (the name must change): a verb after the label is no name.
@@ -1000,6 +1006,8 @@ _TAMIL_NOT_NAMES = {
     "இந்தியா", "சிங்கப்பூர்", "வாட்ஸ்அப்", "புதிய", "பழைய", "மேனேஜர்", "மேலாளர்", "கணக்கு",
     "பிரிவு", "டிரைவர்", "ஓட்டுநர்", "முதலாளி", "சார்", "அண்ணா", "அக்கா", "தம்பி", "நண்பா",
     "இங்கே", "அங்கே", "நாளை", "இன்று", "யாராவது", "யார்", "ஸ்டோர்", "சமையலறை", "காசாளர்",
+    # Said to anyone after a greeting: madam, sir, mother, friends, all.
+    "மேடம்", "ஐயா", "அம்மா", "நண்பர்களே", "அனைவருக்கும்", "எல்லாருக்கும்", "எல்லாரும்", "நான்", "இது",
 }  # fmt: skip
 
 
