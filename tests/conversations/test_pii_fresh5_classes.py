@@ -132,6 +132,7 @@ def test_only_the_number_goes_when_no_person_stands_beside_it(text: str, scrubbe
         "你好，谢谢，货到了",
         "你好师傅！",
         "送到林子。",
+        "货从温哥华运过来",
         "请交给前台",
     ],
 )

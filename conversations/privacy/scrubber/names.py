@@ -737,6 +737,8 @@ _CJK_NOT_NAMES = re.compile(
     r"|万一|龙虾|石斑|石头|毛巾|杜绝|史上|夏天|江鱼|程序|孔雀|汤[圆面匙]|洪水|江湖|包装|蓝色|武吉"
     # "林子" (the woods), not "林子轩" (Lin Zixuan).
     r"|林子(?=[里中边外]|[^\u4e00-\u9fff]|$)"
+    # Vancouver (温 + 哥, a surname and a kin word).
+    r"|温哥华"
     # "感谢万分" (thanks a lot) closing a message is no signature.
     r"|万分|万事"
 )
@@ -784,7 +786,12 @@ _CJK_AFTER_ID_OR_ACK = re.compile(
 
 
 def _cjk_spans(text: str) -> Iterator[Span]:
-    titled = [m.span() for m in _CJK_TITLED.finditer(text)]
+    # A kin word after a surname may be part of a word ("温哥华", Vancouver); a title is not.
+    titled = [
+        m.span()
+        for m in _CJK_TITLED.finditer(text)
+        if not (m.group()[-1] in "姨姐哥叔伯嫂" and _CJK_NOT_NAMES.match(text, m.start()))
+    ]
     yield from titled
     greeted = _CJK_GREETED.match(text)
     if greeted:
