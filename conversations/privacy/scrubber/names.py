@@ -105,6 +105,9 @@ _NOT_NAMES = {
     "rabu", "khamis", "jumaat", "sabtu", "ahad", "grab", "lalamove", "gojek", "foodpanda",
     "deliveroo", "ninja", "indian", "chinese", "malay", "filipino", "bangladeshi", "indonesian",
     "thai", "vietnamese", "myanmar", "korean", "japanese", "tamil", "english", "local",
+    # What is called before a number ("call Hotline 6123 4567").
+    "hotline", "helpline", "reception", "counter", "line", "number", "mobile", "hp", "tel",
+    "phone", "fax", "landline",
 }  # fmt: skip
 # Towns a driver or an outlet is "at" ("our driver Tampines side").
 _TOWNS = {
@@ -254,7 +257,9 @@ _STRONG_CUE = re.compile(
     r"|nama penerima|collected by|signed by|received by|ordered by|approved by|pic\s*[:：]?"
     r"|(?:ditandatangani|ditandatangan|diterima|diambil|dipesan) oleh"
     r"|call me|panggil saya"
-    r"|person in charge\s*[:：]?|name|nama)[ \t]+"
+    r"|person in charge\s*[:：]?|name|nama"
+    # "u/p" (untuk perhatian): the Malay "attn".
+    r"|u/p\s*[:：]?)[ \t]+"
     r"|(?<![A-Za-z])(?=(?:Mr|Mrs|Ms|Mdm|Madam|Miss|Dr|Encik|En|Cik|Puan|Pn|Tuan|Haji|Hajah|Hajjah"
     r"|Datuk|Dato|Makcik|Pakcik|Auntie|Aunty|Uncle|Kak|Abang|Khun|Herr|Frau|Mme|Chef)"
     r"\.?[ \t]+[A-Z])"
@@ -269,11 +274,21 @@ _RELATIONS = (
     r"|contact|person|customer|client|tenant|boy"
     r"|bos|pengurus|kawan|isteri|suami|anak|pemandu|abang|kakak|adik|rakan|worker|employee"
     r"|pekerja|staf|pembantu|fren|frens|kawan baik"
+    # Kitchen and shop roles, in English and Malay: "Ketua dapur Rahim", "intern Wei Jie".
+    r"|ketua dapur|ketua|tukang masak|jurumasak|juruwang|penyelia|pelajar|student|intern|trainee"
+    r"|part-timer|cleaner|waiter|waitress|barista|packer"
+)
+_ROLES = (
+    r"staff|driver|assistant|cashier|chef|cook|helper|worker|employee|storekeeper|storeman|runner"
+    r"|clerk|supervisor|manager|colleague|accountant|purchaser|buyer|boss|towkay|pekerja|staf"
+    r"|pembantu|pemandu|pengurus|ketua dapur|tukang masak|jurumasak|juruwang|penyelia|pelajar"
+    r"|student|intern|trainee|part-timer|cleaner|waiter|waitress|barista|packer"
 )
 _WEAK_CUE = re.compile(
     _WORD_START + r"(?i:tell|ask|inform|remind|pass(?: (?:the )?(?:msg|message|it|this|order))? to"
     r"|give(?: it)? to|hand(?: it)?(?: over)? to|call|whatsapp|wa|text|sms|ping|msg|message|email"
-    r"|cc|dear|hi there|hello there|hi|hello|hey|eh|oi|morning|thanks|thank you|thx|thks|tks|ty"
+    r"|cc|dear|hi there|hello there|hi|hello|hey|hai|halo|helo|eh|oi|morning|thanks|thank you|thx"
+    r"|thks|tks|ty"
     r"|under"
     r"|pay(?:ment)? to|paid to"
     r"|let|told|update|spoke to|spoke with|spoken to|talked to"
@@ -281,15 +296,22 @@ _WEAK_CUE = re.compile(
     r"|talk to|hubungi|minta|beritahu|bagi|kepada|dengan|jumpa|panggil|sy|aku|naan|ni"
     # "my boss", "your colleague", "bos saya": a capitalised word after these is a name.
     # "our new manager", "my Indian supplier", "our sourcing guy": up to two words between.
-    rf"|(?P<relation>(?:my|our|his|her|the|your|their|saya|kami)[ \t]+(?:[A-Za-z]+[ \t]+){{0,2}}?"
-    rf"(?:{_RELATIONS})"
+    # "my ex-staff ...", "pekerja baru ..." (new worker): one person meant too.
+    rf"|(?P<relation>(?:my|our|his|her|the|your|their|saya|kami)[ \t]+"
+    rf"(?:[A-Za-z]+[ \t]+){{0,2}}?(?:ex-)?(?:{_RELATIONS})"
     rf"|the new (?:girl|guy|staff|boy)"
-    rf"|(?:{_RELATIONS})[ \t]+(?:[a-z]+[ \t]+)?(?:saya|kami|dia|kita|aku)"
+    rf"|(?:{_RELATIONS})[ \t]+(?:(?:[a-z]+[ \t]+)?(?:saya|kami|dia|kita|aku)|baru)"
     # Code-mixed: the possessive or adjective was written in Tamil or Chinese ("புது worker",
     # "இன்னைக்கு driver").
-    rf"|(?<=[\u0B80-\u0BFF\u4e00-\u9fff][ \t])(?:{_RELATIONS})))[ \t,:]+"
+    rf"|(?<=[\u0B80-\u0BFF\u4e00-\u9fff][ \t])(?:{_RELATIONS}))"
+    # A work role alone ("Driver Muthu left ..."): a name the lists know after it only. Not kin
+    # words, which name outlets too ("Nasi Lemak Anak Pak Mat").
+    rf"|(?:{_ROLES}))[ \t,:]+"
 )
 _RELATION_WORDS = frozenset(re.split(r"[| ]", _RELATIONS))
+_ROLE_WORDS = frozenset(re.split(r"[| ]", _ROLES)) - {"ketua", "tukang", "dapur", "masak"}
+_CONTACT_CUES = {"call", "whatsapp", "wa", "text", "sms", "ping", "msg", "hubungi", "contact"}
+_NUMBER_AFTER = re.compile(r"[ \t]*[:(]?[ \t]*(?:\+\d|(?<!\d)[3689]\d{3}[ .-]?\d{4}(?!\d))")
 _COMPANY_RELATIONS = {"supplier", "customer", "client", "agent", "landlord", "contact", "rep"}
 # Cues so common in ordinary sentences that only a given name (not a surname) after them counts.
 _LOOSE_CUES = {"and", "or", "with", "from", "via", "is", "was", "i", "me", "it's", "its", "this"}
@@ -298,7 +320,9 @@ _NAME_THEN_CUE = re.compile(
     r"(?P<name>(?:[A-Z]\.[ \t]*)?(?:[A-Z][a-z]+[ \t]+){0,3}[A-Z][a-z]+)[ \t]+"
     r"(?:here\b(?![ \t]*[:：])|(?:di )?sini\b|speaking\b"
     r"|this side\b"
-    r"|will (?:collect|come|pick|receive|sign|take))"
+    r"|will (?:collect|come|pick|receive|sign|take)"
+    # Other things a person will do: a name the lists know only ("The lorry will wait").
+    r"|(?P<verb>will (?:wait|meet|call|bring|help|pass|handle|follow|reply|check)\b))"
 )
 # "D'Souza", "O'Brien": a capital and an apostrophe may open the word.
 _NAME_WORD = r"(?:[A-Z]['’])?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
@@ -306,7 +330,10 @@ _OUTLET_PREPOSITIONS = (" from", " at", " of", " @", " dari", " di")
 # A greeting with a given name that is an ordinary word too, and a comma, is said to someone: "Hi
 # Grace, ...", "Thanks Joy!" (names the gazetteer knows need no comma). Not "Hi Guys,", "Thanks
 # Lah!", "Morning Chef,", "Hi Bedok,".
-_GREETINGS = {"hi", "hello", "hey", "dear", "morning", "thanks", "thank you", "hi there", "thx"}
+_GREETINGS = {
+    "hi", "hello", "hey", "hai", "halo", "helo", "dear", "morning", "thanks", "thank you",
+    "hi there", "thx",
+}  # fmt: skip
 _VOCATIVE_END = re.compile(r"[ \t]*(?:[,!！，]|$)", re.M)
 # A known given name after a comma closing the message: "Correct one is 9123 8805, Sharon".
 _TRAILING_VOCATIVE = re.compile(rf"[,，][ \t]*(?P<name>{_NAME_WORD})[ \t]*[.!?！]*[ \t]*$", re.M)
@@ -314,14 +341,20 @@ _LATIN_NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
 # A title may stand before the signing name ("regards,\nHj. Abdul Karim"); the name's line may go
 # on after a bar ("Regards, Marcus D'Souza | Procurement") or a full stop ("regards, Benedict
 # Tay. btw ...": then a name the lists know only).
+# An initial may open the signing name too ("Regards,\nR. Kumar", "நன்றி,\nP. Senthil").
 _SIGN_OFF_TITLE = r"(?:(?:Hj|Hjh|Haji|Hajah|Dr|Tn|Pn|En|Mr|Mrs|Ms|Mdm)\.?[ \t]+)?"
+_SIGN_OFF_NAME = rf"(?:[A-Z]\.[ \t]*)?{_LATIN_NAME}"
+# Short and Tamil thanks sign too ("thks\nJolene", "நன்றி,\nP. Senthil"); a blank line may stand
+# between the thanks and the name ("Thanks!\n\nAaron | ...").
 _SIGN_OFF = re.compile(
     r"(?m)(?:^|[.!！,]\s*)(?i:best regards|kind regards|warm regards|regards|rgds|thanks|thank you"
-    r"|cheers|salam|terima kasih|tq|thx|sincerely|yours sincerely|best)[ \t]*(?i:boss|lah|ya)?"
-    rf"[ \t]*[,.!！，]?[ \t]*(?:\n[ \t]*(?:[-–—~][ \t]*)?{_SIGN_OFF_TITLE}(?P<name>"
-    rf"{_LATIN_NAME})|[ \t]+{_SIGN_OFF_TITLE}(?P<same_line>{_LATIN_NAME}))[ \t]*"
+    r"|cheers|salam|terima kasih|tq|tqvm|thx|thks|tks|many thanks|sincerely|yours sincerely|best"
+    r"|நன்றி|அன்புடன்)[ \t]*(?i:boss|lah|ya)?"
+    rf"[ \t]*[,.!！，]?[ \t]*(?:\n(?:[ \t]*\n)?[ \t]*(?:[-–—~][ \t]*)?{_SIGN_OFF_TITLE}(?P<name>"
+    rf"{_SIGN_OFF_NAME})|[ \t]+{_SIGN_OFF_TITLE}(?P<same_line>{_SIGN_OFF_NAME}))[ \t]*"
     r"(?=\n|$|[ \t]+[-–—|][ \t]|\|[ \t]|(?P<stop>\.[ \t]+[a-z]))"
 )
+_INITIAL = re.compile(r"[a-z]\.")
 _DASH_SIGNATURE = re.compile(rf"(?m)^[ \t]*[-–—~][ \t]*(?P<name>{_LATIN_NAME})[ \t]*$")
 # A dash and one or two words closing the message sign it, in lower case too ("Thanks ya -
 # Kumar", "ok noted. - zul", "\n- joanne"): after a thanks or at a line's start, or a known name.
@@ -359,6 +392,9 @@ _ELDER_AFTER = re.compile(
     r"(?<=[a-z])[ \t]+(?:uncle|auntie|aunty|anna|anne|akka|kakak|kak|abang)(?![A-Za-z])"
 )
 _NAME_WORD_BEFORE = re.compile(rf"{NB}{_NAME_WORD}$")
+# "R. Selvam", "K. Rajan": an initial and a name the lists know, wherever they stand.
+_SENTENCE_WORDS = _CASE_SENSITIVE | {"soon", "see", "song", "chin"}
+_INITIAL_THEN_NAME = re.compile(rf"{NB}[A-Z]\.[ \t]*(?P<name>{_NAME_WORD})(?![A-Za-z])")
 _AH_NAME = re.compile(rf"{NB}Ah[ \t]+({_NAME_WORD})(?![A-Za-z])")
 _TWO_OR_THREE_WORDS = re.compile(rf"{NB}{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}(?![A-Za-z])")
 
@@ -366,7 +402,7 @@ _TWO_OR_THREE_WORDS = re.compile(rf"{NB}{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}
 # A name right after an identity number and a comma, closed by a comma or the sentence: "NRIC:
 # T0291846Z, Lim Soo Hwee." (2.3 took the name before the number).
 _ID_THEN_NAME = re.compile(
-    rf"(?<![A-Za-z0-9])[STFGM]\d{{7}}[A-Z][ \t]*[,，][ \t]*(?P<name>{_LATIN_NAME})"
+    rf"(?<![A-Za-z0-9])[STFGM]\d{{7}}[A-Z][ \t]*[,，\-–—][ \t]*(?P<name>{_LATIN_NAME})"
     r"(?=[ \t]*(?:[,，.。;!]|$))",
     re.M,
 )
@@ -398,6 +434,24 @@ _LOWER_PARTICLE = re.compile(
     r"(?<![A-Za-z])(?P<first>[a-z]+)[ \t]+(?:de|da|dos|del|dela|van|von)[ \t]+[a-z]{3,}"
     r"(?![A-Za-z])"
 )
+
+
+# The sender named first, then the outlet: "From Grace, Kopi Corner.", "Dari Aminah, Warung Kak
+# Mah." A name the lists know (or a given name that is also a word) only.
+_SENDER_TAG = re.compile(
+    rf"^[ \t]*(?i:from|fr|dari)[ \t:]+(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)[ \t]*[,，]"
+)
+
+
+def _sender_spans(text: str) -> Iterator[Span]:
+    match = _SENDER_TAG.match(text)
+    if not match:
+        return
+    words = match.group("name").split()
+    if {_bare(w) for w in words} & (_NOT_NAMES | _BUSINESS_WORDS | _COMPANY_WORDS):
+        return
+    if _gazetteer_first(words) == 0 or _bare(words[0]) in _WORD_GIVEN_NAMES:
+        yield from _checked(text, *match.span("name"), words)
 
 
 def _lower_case_spans(text: str) -> Iterator[Span]:
@@ -444,7 +498,11 @@ def _shape_spans(text: str) -> Iterator[Span]:
     yield from (m.span() for m in _PATRONYM_NAME.finditer(text))
     for match in _PARTICLE_NAME.finditer(text):
         words = match.group().split()
-        if not ({_bare(w) for w in words} & (_NOT_NAMES | _BUSINESS_WORDS | _COMPANY_WORDS)):
+        # "Tran Thi Thu": after Thi comes a given name, even one that is a day written short.
+        checked = words[:2] if _bare(words[1]) == "thi" else words
+        if not ({_bare(w) for w in checked} & _NOT_NAMES) and not (
+            {_bare(w) for w in words} & (_BUSINESS_WORDS | _COMPANY_WORDS)
+        ):
             yield from _checked(text, match.start(), match.end(), words)
     for match in _TWO_OR_THREE_WORDS.finditer(text):
         # The name may start after a capitalised word that is not one ("Customer Ong Bee Lian").
@@ -515,6 +573,11 @@ def _latin_spans(text: str) -> Iterator[Span]:
                 and _bare(text[span[0] : span[1]].split()[0]) in _WORD_GIVEN_NAMES
             ):
                 span = None
+        # "call Sunny 9116 3357": a word right before a phone is whom to call, known or not.
+        if not span and cue in _CONTACT_CUES:
+            span = _name_at(text, match.end(), strong=True)
+            if span and not _NUMBER_AFTER.match(text, span[1]):
+                span = None
         if not span:
             continue
         first = _bare(text[span[0] : span[1]].split()[0])
@@ -533,7 +596,8 @@ def _latin_spans(text: str) -> Iterator[Span]:
     for match in _NAME_THEN_CUE.finditer(text):
         # "Eh boss, Ah Hock here": the name is the last capitalised words before the cue.
         words = match.group("name").split()
-        while words and _bare(words[0]) in _NOT_NAMES:
+        # "Staff Siti will collect": a role before the name is not part of it.
+        while words and (_bare(words[0]) in _NOT_NAMES or _bare(words[0]) in _ROLE_WORDS):
             words = words[1:]
         if len(words) >= 2 and _bare(words[-2]) == "ah" and _bare(words[-1]) in _KINSHIP:
             continue
@@ -541,12 +605,16 @@ def _latin_spans(text: str) -> Iterator[Span]:
         before = text[: match.start("name")].rstrip(" \t").lower()
         if len(words) == len(match.group("name").split()) and before.endswith(_OUTLET_PREPOSITIONS):
             continue
+        if match.group("verb") and not (
+            words and _in_gazetteer(words[0]) and _bare(words[0]) not in _SENTENCE_WORDS
+        ):
+            continue
         if words:
             yield match.end("name") - len(" ".join(words)), match.end("name")
     for pattern in (_SIGN_OFF, _DASH_SIGNATURE):
         for match in pattern.finditer(text):
             group = "name" if match.group("name") else "same_line"
-            words = match.group(group).lower().split()
+            words = [w for w in match.group(group).lower().split() if not _INITIAL.fullmatch(w)]
             # "Regards, Toast Box Raffles City": an outlet signs, not a person; "Terima kasih,
             # Puan" thanks a title.
             if all(word in _TITLES for word in words):
@@ -574,11 +642,17 @@ def _latin_spans(text: str) -> Iterator[Span]:
         name = _NAME_WORD_BEFORE.search(text, max(0, match.start() - 24), match.start())
         if name and _gazetteer_first([name.group()]) == 0:
             yield from _checked(text, *name.span(), [name.group()])
+    for match in _INITIAL_THEN_NAME.finditer(text):
+        # Not a word opening the next sentence: "Unit B. See attached", "Plan A. Soon ok".
+        bare = _bare(match.group("name"))
+        if _gazetteer_first([match.group("name")]) == 0 and bare not in _SENTENCE_WORDS:
+            yield from _checked(text, match.start(), match.end(), [match.group("name")])
     for match in _AH_NAME.finditer(text):
         if _bare(match.group(1)) not in _KINSHIP:
             yield from _checked(text, match.start(), match.end(), match.group().split())
     yield from _shape_spans(text)
     yield from _lower_case_spans(text)
+    yield from _sender_spans(text)
 
 
 # ------------------------------------------------------------------ Chinese-script names
@@ -602,12 +676,18 @@ _CJK_NICKNAME = (
 # A Latin name after a Chinese cue: "持卡人LIM SOOK CHING", "户名 Tan Wei Ming".
 _LATIN_AFTER_CJK = r"[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,3}"
 # Not 老板: "谢老板" is "thanks, boss".
-_CJK_TITLED = re.compile(rf"[{_CJK_SURNAMES}](?:先生|小姐|太太|女士|经理|师傅|主任|医生|老师)")
+# Kin words said to elders and peers after a surname are titles too: "黄阿姨", "陈姐", "李叔".
+_CJK_TITLED = re.compile(
+    rf"[{_CJK_SURNAMES}](?:先生|小姐|太太|女士|经理|师傅|主任|医生|老师|阿姨|大姐|大哥|姐|哥|叔|伯|嫂)"
+)
 _CJK_CUED = re.compile(
     r"(?:我叫|我是|我的名字是|名字是|名字叫|叫我|找|问|联系人|联系|收货人|收件人|签收人|户名|账户名称?"
     r"|收款人|持卡人|姓名|名字|老板|老公|老婆|太太|丈夫|妻子|同事|经理|朋友|司机|师傅|主管|负责人|助理"
     r"|店长|会计|跟|叫|告诉|通知|转告|客户|顾客|户主|采购|供应商|代理|由(?!于)"
     r"|联络人|打给|付款人|员工|厨师|工人|司机|帮手"
+    # Handed, written or sent to someone: "交给王建国", "发票抬头写刘志明"; students, interns
+    # and part-timers are staff too ("实习生陈可欣").
+    r"|交给|转给|送给|寄给|发给|写给|抬头写|抬头是|学生|实习生|兼职|新员工|收银员|服务员|保安"
     r"|(?:店|分店|公司|部门|厨房|餐厅|档口|供应商|厂商|总公司)的)\s*[:：是]?\s*"
     rf"(?P<name>{_CJK_NAME}|{_CJK_NICKNAME}|{_LATIN_AFTER_CJK}|[\u0B80-\u0BFF]+)"
     rf"|(?:我姓|姓)(?P<surname>[{_CJK_SURNAMES}])"
@@ -654,7 +734,11 @@ _CJK_ROLE_WORDS = re.compile(
 # Words that start with a surname character but are not names: "老板周一来", "联系方式", "找钱".
 _CJK_NOT_NAMES = re.compile(
     r"[^\s]记|何时|周[一二三四五六日末]|方[式法便面向]|高[兴级温]|金[额色]|马上|余额|白[色天]|黄色|任[何务]|钱|于是|向来"
-    r"|万一|龙虾|石斑|石头|毛巾|杜绝|史上|夏天|林子|江鱼|程序|孔雀|汤[圆面匙]|洪水|江湖|包装|蓝色|武吉"
+    r"|万一|龙虾|石斑|石头|毛巾|杜绝|史上|夏天|江鱼|程序|孔雀|汤[圆面匙]|洪水|江湖|包装|蓝色|武吉"
+    # "林子" (the woods), not "林子轩" (Lin Zixuan).
+    r"|林子(?=[里中边外]|[^\u4e00-\u9fff]|$)"
+    # Vancouver (温 + 哥, a surname and a kin word).
+    r"|温哥华"
     # "感谢万分" (thanks a lot) closing a message is no signature.
     r"|万分|万事"
 )
@@ -662,7 +746,12 @@ _CJK_NOT_NAMES = re.compile(
 
 # A name greeted at the start ("佩琪你好", "郑淑芬您好"), or one that signs for the goods
 # ("由邱文杰签收" has its cue before; "王强签收了" after).
-_CJK_GREETED = re.compile(r"^\s*(?P<name>[^\s\W\d]{2,3})(?:你好|您好)")
+_CJK_GREETED = re.compile(
+    r"^\s*(?P<name>[^\s\W\d]{2,3})(?:你好|您好)"
+    # Or the greeting first, the name closed by a comma: "早上好秀玲，", "你好，志明！".
+    r"|^\s*(?:早上好|早安|午安|下午好|晚上好|你好|您好|哈喽|嗨|(?i:hi|hello|hey|morning))[ \t，,]*"
+    rf"(?P<after>(?:(?![{_CJK_STOP}我你您们请问想])[^\s\W\d]){{2,3}})(?=[ \t]*[，,！!])"
+)
 _CJK_THEN_CUE = re.compile(
     rf"(?<![\u4e00-\u9fff])(?P<name>{_CJK_NAME})(?=签收|签名|收货|来电|打来)"
 )
@@ -677,7 +766,8 @@ def _latin_after_cjk_is_name(words: list[str], *, person_after: bool = False) ->
     """ "公司的UEN" is not a name; "持卡人LIM SOOK CHING" and "客户 Rachel" are; a single word
     the lists do not know is one when "他", "她" or a phone follows it."""
     bare = {_bare(word) for word in words}
-    if bare & (_NOT_NAMES | _BUSINESS_WORDS | _COMPANY_WORDS):
+    # Words after the first may be days written short ("Tran Thi Thu"), not the first ("UEN").
+    if bare & (_BUSINESS_WORDS | _COMPANY_WORDS) or _bare(words[0]) in _NOT_NAMES:
         return False
     # Not an acronym ("请问 UOB 384-201-556-2": the bank before its account number).
     title_case = words[0][1:].islower()
@@ -696,11 +786,20 @@ _CJK_AFTER_ID_OR_ACK = re.compile(
 
 
 def _cjk_spans(text: str) -> Iterator[Span]:
-    titled = [m.span() for m in _CJK_TITLED.finditer(text)]
+    # A kin word after a surname may be part of a word ("温哥华", Vancouver); a title is not.
+    titled = [
+        m.span()
+        for m in _CJK_TITLED.finditer(text)
+        if not (m.group()[-1] in "姨姐哥叔伯嫂" and _CJK_NOT_NAMES.match(text, m.start()))
+    ]
     yield from titled
     greeted = _CJK_GREETED.match(text)
-    if greeted and not _CJK_GREETING_WORDS.match(greeted.group("name")):
-        yield greeted.span("name")
+    if greeted:
+        group = "name" if greeted.group("name") else "after"
+        word = greeted.group(group)
+        # "你好，谢谢，": thanks, dates and "好的" after a greeting are no names.
+        if not _CJK_GREETING_WORDS.match(word) and not _CJK_NOT_SIGNATURES.match(word):
+            yield greeted.span(group)
     for match in _CJK_DASH_SIGNATURE.finditer(text):
         if not _CJK_NOT_SIGNATURES.match(match.group("name")):
             yield match.span("name")
@@ -732,7 +831,9 @@ _TAMIL_STRONG = re.compile(
 )
 _TAMIL_WEAK = re.compile(
     r"(?:நான்|என் (?:முதலாளி|மேலாளர்|நண்பர்|மனைவி|கணவர்|சகோதரர்|சகோதரி|ஓட்டுநர்|உதவியாளர்|மகன்|மகள்)"
-    rf"|நன்றி[,!.]?\s*\n\s*(?:[-–—~]\s*)?|நன்றி[,]?(?=[ \t]))[ \t]*(?P<name>{_TAMIL_WORD})"
+    # "அன்புடன்," (with love) and "இப்படிக்கு," (yours) sign a letter as "நன்றி," does.
+    rf"|(?:நன்றி|அன்புடன்|இப்படிக்கு)[,!.]?\s*\n\s*(?:[-–—~]\s*)?|நன்றி[,]?(?=[ \t]))"
+    rf"[ \t]*(?P<name>{_TAMIL_WORD})"
     # "பிரியா this side", "கவிதா here": a known Tamil name before an English "here".
     rf"|(?<![\u0B80-\u0BFF])(?P<before>{_TAMIL_WORD})(?=[ \t]+(?:this side|here|speaking)\b)"
 )
@@ -741,13 +842,22 @@ _TAMIL_WEAK = re.compile(
 # "இது சரியா," is "is this right,".
 _TAMIL_THIS_IS = re.compile(
     r"(?:வணக்கம்|(?i:hi|hello|hai))[ \t]*[,!.]?[ \t]*"
-    rf"(?:இது|நான்)[ \t]+(?P<name>{_TAMIL_WORD})(?=[ \t]*[,，])"
+    rf"(?:இது|நான்)[ \t]+(?P<name>{_TAMIL_WORD}(?:[ \t]+{_TAMIL_WORD})?)(?=[ \t]*[,，])"
     # Or opening the message: "நான் அருண்மொழி, Woodlands branch."
-    rf"|^[ \t]*நான்[ \t]+(?P<opening>{_TAMIL_WORD})(?=[ \t]*[,，])"
+    rf"|^[ \t]*நான்[ \t]+(?P<opening>{_TAMIL_WORD}(?:[ \t]+{_TAMIL_WORD})?)(?=[ \t]*[,，])"
+    # A greeting and a word closed by a comma greet someone: "ஹாய் சுமதி, ...", "Hello மீனா!".
+    rf"|(?:ஹாய்|ஹலோ|ஹை|வணக்கம்|(?i:hi|hello|hai|hey))[ \t]*[,!]?[ \t]+(?P<greeted>{_TAMIL_WORD})"
+    r"(?=[ \t]*[,，!])"
 )
 # "<name> இடம் கேளுங்கள்" (ask <name>); not the object particle ஐ ("Mr Ganesh ஐ கேளுங்கள்").
 _TAMIL_THEN_CUE = re.compile(
-    rf"(?<![\u0B80-\u0BFF])(?!ஐ\s)(?P<name>{_TAMIL_WORD})\s+(?:இடம்\s+கேள|கேளுங்கள்)"
+    rf"(?<![\u0B80-\u0BFF])(?!(?:ஐ|வை|யை)\s)(?P<name>{_TAMIL_WORD})\s+(?:இடம்\s+கேள|கேளுங்கள்)"
+)
+# "Vasanthi ஐ அழைக்கவும்" (call Vasanthi), "Raju வை கேளுங்கள்" (ask Raju): a name the lists know
+# as the object of calling or asking ("Bank-ஐ கேட்கணுமா?" asks a bank).
+_LATIN_OBJECT_OF_CALL = re.compile(
+    rf"{NB}(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*-?(?:ஐ|வை|யை)[ \t]+"
+    r"(?:அழை|கூப்பிடு|கூப்பிட|கேள|கேட்|தொடர்பு|சந்தி)"
 )
 _TAMIL_NEXT = re.compile(rf"[ \t]+({_TAMIL_WORD})")
 
@@ -780,6 +890,13 @@ _LATIN_BEFORE_TAMIL_PRONOUN = re.compile(
 _TAMIL_BEFORE_LATIN = re.compile(
     r"(?<![\u0B80-\u0BFF])(?:நான்|சரி|நன்றி|வணக்கம்)[ \t]*[,]?[ \t]+(?=[A-Z][a-z])"
 )
+# A Latin name in a Chinese sentence: "Grace姐说..." (sister Grace says), "Jason哥", "Sunny说",
+# "R. Kumar会来拿" (will come to collect). A kin word after it is enough; before a verb the lists
+# must know the name ("Shopee说" is a shop).
+_LATIN_BEFORE_CJK_PERSON = re.compile(
+    rf"{NB}(?P<name>(?:[A-Z]\.[ \t]*)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*"
+    r"(?:(?P<kin>姐|哥|叔|阿姨|大哥|大姐)|说(?!明)|讲|会来|来拿|签收|来电|打来|负责)"
+)
 # "黄志强 கிட்ட கேக்க" (ask Huang Zhiqiang): a Chinese name before the postposition.
 _CJK_TO_PERSON = re.compile(
     rf"(?<![\u4e00-\u9fff])(?P<name>{_CJK_NAME})[ \t]*(?:கிட்ட|கிட்டே|இடம்)(?![\u0B80-\u0BFF])"
@@ -791,18 +908,20 @@ def _tamil_spans(text: str) -> Iterator[Span]:
     for pattern, strong in (*patterns, (_TAMIL_THIS_IS, True)):
         for match in pattern.finditer(text):
             found = match.groupdict()
-            group = next((g for g in ("before", "opening") if found.get(g)), "name")
+            group = next((g for g in ("before", "opening", "greeted") if found.get(g)), "name")
             start, end = match.span(group)
             # A sign-off line holding only one word is a name whatever it is.
             alone = (
-                match.group().startswith("நன்றி")
+                match.group().startswith(("நன்றி", "அன்புடன்", "இப்படிக்கு"))
                 and "\n" in match.group()
                 and re.match(r"[ \t]*(?:\n|$)", text[end:])
             )
             if not strong and match.group(group) not in TAMIL_NAMES and not alone:
                 continue
-            if match.group(group) in _TAMIL_NOT_NAMES or (
-                pattern is _TAMIL_THIS_IS and match.group(group).endswith(_TAMIL_VERB_ENDINGS)
+            # "வணக்கம் நாளைக்கு," (hello, for tomorrow): a dative after a greeting is no name.
+            if match.group(group).split()[0] in _TAMIL_NOT_NAMES or (
+                pattern is _TAMIL_THIS_IS
+                and match.group(group).endswith((*_TAMIL_VERB_ENDINGS, "க்கு"))
             ):
                 continue
             # "பெயர் மாத்தணும்" (the name must change): a verb after the label is no name.
@@ -857,8 +976,11 @@ _PHONE_AHEAD = (
     r"(?:\(?\+\d{1,3}\)?[ .-]?\d|(?<!\d)[3689]\d{3}[ .-]?\d{4}(?!\d)"
     # "Aung Kyaw Min: M2345671T": an identity number after the name and a colon.
     r"|(?<=[:：])[ \t]*[STFGM]\d{7}[A-Z](?![A-Za-z0-9])"
-    r"|[ \t]*[,，][ \t]*(?:FIN|NRIC|IC|身份证|电话|手机|HP|hp|tel"
-    r"|[STFGM]\d{7}[A-Z](?![A-Za-z0-9])))"
+    r"|[ \t]*[,，][ \t]*(?:FIN|NRIC|IC|身份证|电话|手机|HP|hp|tel|(?i:wechat|whatsapp|mobile|phone)"
+    r"|(?i:no)\.?[ \t:]*[+\d]"
+    r"|[STFGM]\d{7}[A-Z](?![A-Za-z0-9]))"
+    # "Kyaw Min Htet (FIN G1234567X)": the identity number in brackets after the name.
+    r"|[ \t]*[(（][ \t]*(?:FIN|NRIC|IC|WP)?[ \t:]*[STFGM]\d{7}[A-Z](?![A-Za-z0-9]))"
 )
 # A call list in lower case: "...: jia hui 8290 3346 / ah seng 9127 5508". After a colon, a
 # slash, a comma or a line's start, words the lists know (one a given name), or "ah" and a word.
@@ -891,6 +1013,8 @@ _TAMIL_NOT_NAMES = {
     "இந்தியா", "சிங்கப்பூர்", "வாட்ஸ்அப்", "புதிய", "பழைய", "மேனேஜர்", "மேலாளர்", "கணக்கு",
     "பிரிவு", "டிரைவர்", "ஓட்டுநர்", "முதலாளி", "சார்", "அண்ணா", "அக்கா", "தம்பி", "நண்பா",
     "இங்கே", "அங்கே", "நாளை", "இன்று", "யாராவது", "யார்", "ஸ்டோர்", "சமையலறை", "காசாளர்",
+    # Said to anyone after a greeting: madam, sir, mother, friends, all.
+    "மேடம்", "ஐயா", "அம்மா", "நண்பர்களே", "அனைவருக்கும்", "எல்லாருக்கும்", "எல்லாரும்", "நான்", "இது",
 }  # fmt: skip
 
 
@@ -997,6 +1121,14 @@ def _script_spans(text: str) -> Iterator[Span]:
     for match in _CJK_TO_PERSON.finditer(text):
         if not _CJK_NOT_NAMES.match(text, match.start("name")):
             yield match.span("name")
+    for match in _LATIN_BEFORE_CJK_PERSON.finditer(text):
+        words = match.group("name").split()
+        named = [w for w in words if not _INITIAL.fullmatch(w.lower())]
+        if {_bare(w) for w in named} & (_NOT_NAMES | _BUSINESS_WORDS | _COMPANY_WORDS):
+            continue
+        known = _gazetteer_first(named) == 0 or _bare(named[0]) in _WORD_GIVEN_NAMES
+        if match.group("kin") or known:
+            yield match.span("name")
     for match in _LATIN_BEFORE_TAMIL_PRONOUN.finditer(text):
         words = match.group("name").split()
         first = _gazetteer_first(words)
@@ -1012,6 +1144,12 @@ def _script_spans(text: str) -> Iterator[Span]:
             span = strong if strong and _VOCATIVE_END.match(text, strong[1]) else None
         if span:
             yield span
+    for match in _LATIN_OBJECT_OF_CALL.finditer(text):
+        words = match.group("name").split()
+        first = _gazetteer_first(words)
+        if first is not None and not {_bare(w) for w in words} & (_NOT_NAMES | _BUSINESS_WORDS):
+            start = match.start("name") + len(" ".join(words[:first])) + (1 if first else 0)
+            yield from _checked(text, start, match.end("name"), words[first:])
     for match in _LATIN_TO_PERSON.finditer(text):
         found = list(re.finditer(r"\S+", match.group("name")))
         # "Supplier Ravi அண்ணா": the relation before the name is not part of it.

@@ -70,9 +70,10 @@ _GAP_STOPWORDS = {
     "ya", "leh", "lah", "near", "call", "contact", "for", "before", "after", "by", "on", "then",
 }  # fmt: skip
 # A postal code right after an address: ", 408571", " S151115", ", Singapore 079903"; a building
-# name between commas may stand before it (", #05-42, Ubi Techpark, 408564").
+# name between commas may stand before it (", #05-42, Ubi Techpark, 408564"), and the number
+# closing a building's name before it ("#03-11 Kallang Pudding Hub 2, 349317").
 _POSTAL_AFTER = re.compile(
-    r"[ \t]*[,，]?[ \t]*"
+    r"(?:[ \t]+\d{1,3}[A-Z]?(?=[ \t]*[,，]))?[ \t]*[,，]?[ \t]*"
     r"(?:[A-Z][A-Za-z0-9'&.-]*(?:[ \t]+[A-Z][A-Za-z0-9'&.-]*){0,3}[ \t]*[,，][ \t]*)?"
     r"(?:S\s?\(?|\()?\d{6}\)?(?!\d)"
 )
