@@ -57,7 +57,12 @@ def test_unreachable_database_is_reported_in_one_line_with_the_fix():
 
 
 def test_unreachable_redis_is_reported_in_one_line_with_the_fix():
-    env = {**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6999/0"}
+    # PostgreSQL is checked first: name a database that exists on every server (not "tria",
+    # which only `make` creates), so that the check reaches Redis.
+    database = connection.settings_dict
+    host, port = database["HOST"] or "127.0.0.1", database["PORT"] or 5432
+    server = f"postgres://{database['USER']}@{host}:{port}/postgres"
+    env = {**PRODUCTION_ENV, "DATABASE_URL": server, "REDIS_URL": "redis://127.0.0.1:6999/0"}
     result = _manage("check_services", env=env)
     assert result.returncode == 1
     assert "Redis is not reachable at redis://127.0.0.1:6999/0" in result.stderr
