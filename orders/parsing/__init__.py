@@ -23,7 +23,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from orders.parsing.leftovers import read_contrasts, read_corrections, safety_doubts
+from orders.parsing.leftovers import (
+    read_contrasts,
+    read_corrections,
+    safety_doubts,
+    unordered_kinds,
+)
 from orders.parsing.segments import (
     CLAUSE_SPLIT,
     QUANTITY,
@@ -147,6 +152,8 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     items = [item for item in borrow_types(items) if item.product]
     if items:
         doubts.extend(safety_doubts(normalised, unread_lines))
+        if unordered_kinds(affirmed, [item.product for item in items]):
+            doubts.append("two kinds named")
     if repeat_last and (items or negated):
         # "same as last week but add 500 cups", "same as last time, no need lids"
         doubts.append("the last order with changes")

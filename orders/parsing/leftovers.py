@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from orders.parsing.vocabulary import ATTRIBUTE_WORDS, NEGATION
+from orders.parsing.vocabulary import ATTRIBUTE_GROUPS, ATTRIBUTE_WORDS, NEGATION
 
 # Words that take back or correct what was written before them.
 CORRECTION = re.compile(
@@ -108,3 +108,19 @@ def safety_doubts(normalised: str, unread_lines: int) -> list[str]:
     if set(words) & CHANGING_WORDS:
         doubts.append("a word that may change the order")
     return doubts
+
+
+def unordered_kinds(affirmed: str, products: list[str]) -> bool:
+    """'2000 of the 16oz cups for our iced latte + hot chocolate menu': the message names two
+    kinds of one attribute (hot and cold, sip and dome, kraft and white) that the
+    items read do not all carry, so which kind (or how many of each) is a question."""
+    words = set(re.findall(r"[a-z]+", affirmed))
+    carried = {word for product in products for word in product.split()}
+    for group in ATTRIBUTE_GROUPS:
+        if "small" in group:
+            continue  # sizes are named in passing too ("大家", "小心" read as large and small)
+        named = {group[word] for word in words if word in group}
+        ordered = {group[word] for word in carried if word in group}
+        if len(named) > 1 and not named <= ordered:
+            return True
+    return False

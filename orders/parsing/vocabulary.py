@@ -98,7 +98,7 @@ ATTRIBUTE_WORDS = frozenset(
 # Values that exclude each other (word -> value): "large and small bags 500" names two kinds.
 ATTRIBUTE_GROUPS: tuple[dict[str, str], ...] = (
     {"small": "small", "large": "large", "big": "large", "medium": "medium"},
-    {"hot": "hot", "cold": "cold"},
+    {"hot": "hot", "cold": "cold", "iced": "cold"},
     {"sip": "sip", "dome": "dome"},
     {"kraft": "kraft", "brown": "kraft", "white": "white"},
 )
@@ -142,6 +142,54 @@ DOUBT_PATTERNS = (
         r"|\b(?:today'?s?|yesterday'?s?|existing|current|earlier|(?:my|our|the) (?:last|earlier))"
         r" order\b[^.?!\n]{0,15}\b(?:add|tambah|plus|top up)\b",
     ),
+    # "Order pagi tadi boleh tambah lagi 1 karton straw?", "this morning's order can add 500 cups?",
+    # "早上的单再加两箱": items added to an order placed earlier that day or before
+    (
+        "an addition to an earlier order",
+        r"\b(?:order|pesanan|po)\b[^.?!\n]{0,25}\b(?:tadi|semalam|just now|this morning|yesterday"
+        r"|earlier|pagi tadi|petang tadi|kelmarin)\b[^.?!\n]{0,30}\b(?:add|tambah|plus|top up)\b"
+        r"|\b(?:this morning|yesterday|earlier|just now)'?s? order\b"
+        r"|(?:刚才|早上|上午|下午|昨天|之前)的?\s*(?:单|订单|order)[^。？?!\n]{0,10}(?:加|再加|多加|追加)"
+        r"|(?:காலை|நேத்து|நேற்று)[^.?!\n]{0,20}order[^.?!\n]{0,20}(?:சேர்|add)",
+    ),
+    # "my order for 2 ctn napkin confirm liao or not", "Any update on the order for 3 cartons
+    # ...?", "我礼拜一订的三箱餐巾纸处理了没有？", "order saya 2 karton dah confirm ke?": a question
+    # about an order already placed, naming its items
+    (
+        "a question about an earlier order",
+        r"\b(?:any update|been processed|processed (?:yet|already|liao|alr)|dah (?:proses|diproses)"
+        r"|sudah (?:diproses|diproses ke))\b"
+        r"|\bconfirm(?:ed)?\s*(?:liao|already|alr|or not|anot|ke|tak|yet)\b"
+        r"|confirm\w*\s*(?:了|ஆச்சா|ஆயிடுச்சா)"
+        r"|处理了|了没有|了没|了吗|ஆச்சா|ஆயிடுச்சா"
+        r"|\b(?:my|our|the|that) order (?:for|of)\b[^.!\n]*\?",
+    ),
+    # "Do you have 1000 of the white 10 inch boxes in stock?", "Ada stock tak 1000ml box 10 ctn?",
+    # "一千个杯子有货吗？": a question whether we have the goods, not an order yet
+    (
+        "a question about stock",
+        r"(?:\bin stock\b|\b(?:stock|stok)\b|有货|有存货|库存|கையிருப்பு)[^.!\n]{0,60}"
+        r"(?:\?|\bor not\b|\banot\b|\btak\b|\bke\b|吗|没有|இருக்கா)"
+        r"|\b(?:ada|got|any|have|has) (?:stock|stok)\b[^.!\n]{0,60}\?"
+        r"|\b(?:do|does|can) (?:you|u)(?: guys| all)? (?:have|got|supply|carry)\b"
+        r"[^.!?\n]*\d[^.!?\n]*\?",
+    ),
+    # "Kalau muat nanti kami ambil 500", "if it fits then we take 500", "如果可以就要五百个": an
+    # order on a condition the customer waits to hear about
+    (
+        "a condition",
+        r"\b(?:if|kalau|kalo|klu|jika|sekiranya)\b[^.?!\n]{0,40}"
+        r"\b(?:then|nanti|baru|we'?ll|we will|i'?ll|i will|we can|we might|kami|saya)\b"
+        r"[^.?!\n]{0,20}\b(?:take|ambil|order|buy|beli|get|pesan|tempah)\b"
+        r"|如果[^，。？?!\n]{0,20}就|要是[^，。？?!\n]{0,20}就",
+    ),
+    # "Please resend the invoice for the 500 burger boxes": a document about items, not an order
+    (
+        "a document about items",
+        r"\b(?:invoice|invois|bill|receipt|statement|delivery order)s?\s+(?:for|of|untuk|bagi)\b"
+        r"[^.?!\n]{0,20}\d|\bre-?send\b|\bsend (?:again|back)\b|\bhantar (?:semula|balik)\b"
+        r"|重发|补发|\d[^，。？?!\n]{0,15}的(?:发票|收据|单据)",
+    ),
     # "the 14 inch boxes came crushed, 30 of them unusable", "50 pcs kemek": a count of goods
     # already delivered and damaged, not a quantity to order
     (
@@ -150,7 +198,10 @@ DOUBT_PATTERNS = (
         r"(?:are |were |was |is |all |semua |dah |sudah |got )?(?:crushed|damaged|broken|torn"
         r"|cracked|dented|leaking|leaked|unusable|defective|spoilt|spoiled|mouldy|moldy|soggy|wet"
         r"|missing|rosak|koyak|pecah|kemek|bocor|basah|cannot use|can'?t use|tak boleh guna)\b"
-        r"|\d+\s*(?:pcs)?\s*(?:都|全)?(?:压坏|压扁|破|坏|湿|漏)",
+        r"|\d+\s*(?:pcs)?\s*(?:都|全)?(?:压坏|压扁|破|坏|湿|漏)"
+        # "ஐம்பது உடைஞ்சு இருக்கு" (fifty are broken), "50 odanjirukku", "50 கிழிஞ்சு"
+        r"|\d+\s*(?:pcs)?\s*(?:உடை|உடஞ்|கிழி|நசுங்|ஒழுகு|ஈரம|நனை|சேதம"
+        r"|odanj|odenj|udanj|udainj|kizhinj|nasung|ozhug)",
     ),
     # "plastic spoon 1000", "cutlery set 500, but the plastic ones": our cutlery is wooden; plastic
     # named anywhere in a message with cutlery (and not right before cups, bags...) is confirmed
@@ -168,7 +219,13 @@ DOUBT_PATTERNS = (
         r"\b(?:received|you sent|we ordered|i ordered)\b|\b(?:dah|sudah|telah) terima\b|收到|订了"
         r"|(?<![\u0B80-\u0BFF])(?:கிடைத்த|செய்தேன்|செய்தோம்|பண்ணோம்|பண்ணினோம்)"
         # "came 2 ctn napkin, invoice say 3": what an invoice says against what came
-        r"|\b(?:invoice|bill|invois)\s+(?:say|says|said|tulis|shows?|wrote|write)\s+\d",
+        r"|\b(?:invoice|bill|invois)\s+(?:say|says|said|tulis|shows?|wrote|write)\s+\d"
+        # goods that came earlier: "நேத்து வந்த 1000ml box-ல" (in the box that came yesterday),
+        # "the cups that came yesterday", "yang sampai semalam", "昨天送来的"
+        r"|(?<![\u0B80-\u0BFF])வந்த(?![\u0B80-\u0BFF])"
+        r"|\b(?:came|arrived|delivered|sent)\s+(?:yesterday|this morning|last \w+|on (?:mon|tues"
+        r"|wednes|thurs|fri|satur|sun)day)\b|\b(?:sampai|datang|dihantar)\s+semalam\b"
+        r"|昨天(?:到|送来|送到|来)的",
     ),
     (
         "an approximate quantity",
