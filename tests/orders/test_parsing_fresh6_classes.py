@@ -1,0 +1,176 @@
+"""fresh6's classes (issue 19, seventh round): messages that name products and quantities but
+are no new order (a stock question, a question about an order already placed, an invoice for
+goods, an order on a condition, an addition to an earlier order, damaged goods), one cup for hot
+and iced drinks, and the orders around them that must still be read. Sentences written for this
+file, not taken from any evaluation set."""
+
+import pytest
+
+from orders.parsing import parse_order
+
+
+def items_of(text: str) -> list[tuple[str, int, str | None]]:
+    """What the assistant would order at once: (product, quantity, size), [] when in doubt."""
+    parsed = parse_order(text)
+    if parsed.doubt:
+        return []
+    return [(item.product, item.quantity, item.size) for item in parsed.items]
+
+
+def asks(text: str) -> bool:
+    """The assistant asks (or orders nothing): no order is created from this message."""
+    parsed = parse_order(text)
+    return bool(parsed.doubt) or parsed.is_empty
+
+
+# ------------------------------------------------- one cup for hot and iced drinks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pls send 3000 16oz cups, for our hot drinks and iced drinks",
+        "16oz cup 2 ctn for hot coffee n cold brew",
+        "16oz杯子两千个，热饮冷饮都用",
+        "cawan 16oz 2000 untuk air panas dan air sejuk",
+        "16oz cup ரெண்டாயிரம், hot drinks and cold drinks ரெண்டுக்கும்",
+        "16oz cup 1 carton for iced tea and hot milo",
+    ],
+)
+def test_one_cup_for_hot_and_cold_drinks_asks_which_cup(text):
+    assert asks(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "16oz hot cup 1000, 16oz cold cup 500",
+        "16oz热饮纸杯一千个，16oz冷饮杯五百个",
+    ],
+)
+def test_hot_and_cold_cups_each_with_a_quantity_are_still_ordered(text):
+    assert len(items_of(text)) == 2
+
+
+# ------------------------------------------------- a question whether we have the goods
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do you guys have 2000 of the 12oz lids in stock? Just checking.",
+        "got stock for 5 ctn napkin or not? next month need",
+        "一千个8oz杯子有货吗？",
+        "ada stok tak kotak pizza 12 inci 300?",
+        "12oz cup 3000 stock இருக்கா?",
+    ],
+)
+def test_a_stock_question_with_a_quantity_asks(text):
+    assert asks(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("cawan 12oz 1000, penutup tak payah sebab stok masih ada", 1000),
+        ("napkin 2 ctn, straw still got stock", 2),
+    ],
+)
+def test_stock_we_still_have_is_no_question(text, quantity):
+    assert [q for _, q, _ in items_of(text)] == [quantity]
+
+
+# ------------------------------------------------- a question about an order already placed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Has my order for 500 burger boxes been processed yet?",
+        "the 3 ctn straw order confirm already or not?",
+        "我的两箱吸管订单处理了吗？",
+        "order saya 2 karton napkin dah confirm ke?",
+        "2 carton napkin order confirm ஆச்சா?",
+        "any update on our order of 1000 12oz cups",
+    ],
+)
+def test_a_question_about_an_earlier_order_asks(text):
+    assert asks(text)
+
+
+def test_a_new_order_confirmed_by_the_customer_is_read():
+    assert [q for _, q, _ in items_of("ok confirm order 12oz cup 2k, 12oz lid 2k")] == [2000, 2000]
+
+
+# ------------------------------------------------- an invoice or a document about goods
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you resend the invoice for the 300 pizza boxes? Finance lost it",
+        "pls send again the bill for 2 ctn cups",
+        "请重发那500个汉堡盒的发票",
+        "boleh hantar semula invois untuk 500 kotak burger?",
+    ],
+)
+def test_an_invoice_for_goods_asks(text):
+    assert asks(text)
+
+
+def test_an_invoice_address_after_an_order_is_no_doubt():
+    got = items_of("12oz paper cups 2000, invoice to accounts@example.com pls")
+    assert [q for _, q, _ in got] == [2000]
+
+
+# ------------------------------------------------- an order on a condition
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the 1000ml box can fit 2 portions then we will take 500",
+        "kalau harga ok nanti kami order 3000 cawan",
+        "如果价格合适就要三千个杯子",
+        "if the lid fits our cup we'll order 2000",
+    ],
+)
+def test_an_order_on_a_condition_asks(text):
+    assert asks(text)
+
+
+def test_if_can_before_an_order_is_still_an_order():
+    assert [q for _, q, _ in items_of("if can send tmr 1k 16oz hot cup pls")] == [1000]
+
+
+# ------------------------------------------------- items added to an earlier order
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Order semalam boleh tambah 500 cawan 12oz?",
+        "yesterday's order can add 2 ctn napkin?",
+        "早上的单再加两箱吸管",
+        "the order this morning, can add 1 more ctn straw",
+    ],
+)
+def test_an_addition_to_an_earlier_order_asks(text):
+    assert asks(text)
+
+
+# ------------------------------------------------- goods that came earlier, damaged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "நேத்து வந்த pizza box-ல முப்பது கிழிஞ்சு போச்சு",
+        "the 12oz cups that came yesterday, 40 were cracked",
+        "kotak yang sampai semalam 20 pecah",
+        "昨天送来的餐盒有二十个压扁了",
+        "burger box 20 odanju pochu",
+    ],
+)
+def test_damaged_goods_of_an_earlier_delivery_ask(text):
+    assert asks(text)
