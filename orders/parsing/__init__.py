@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from orders.parsing.leftovers import (
+    READING_DOUBTS,
     read_contrasts,
     read_corrections,
     safety_doubts,
@@ -68,6 +69,7 @@ from orders.parsing.words import (
 
 __all__ = [
     "PIECES",
+    "READING_DOUBTS",
     "SIZE_UNITS",
     "STOPWORDS",
     "ParsedItem",
@@ -83,6 +85,7 @@ __all__ = [
     "product_words",
     "read_message",
     "singular",
+    "written_numbers",
 ]
 
 
@@ -160,6 +163,13 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     return ParsedOrder(
         items=items, repeat_last=repeat_last and not items, doubt=", ".join(dict.fromkeys(doubts))
     )
+
+
+def written_numbers(text: str) -> set[int]:
+    """The numbers a message writes, sizes left out ('12oz cup 两千' -> {2000}): what a quantity
+    read by a model must be one of."""
+    masked, _ = extract_sizes(normalise_text(text))
+    return {int(number) for number in QUANTITY.findall(masked)}
 
 
 def plastic_only_remarked(clauses: list[str]) -> bool:

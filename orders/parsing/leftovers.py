@@ -95,6 +95,13 @@ READ_NEGATIONS = re.compile(
 )
 
 
+# Doubts about the offline parser's own reading, not about the message: a model that read the
+# message (orders/llm.py) answers them, as long as every quantity it ordered is a number the
+# customer wrote. Every other doubt is the message's (a range, a change, a question, a plan, and
+# two numbers for one line: "12oz cups 1000 for our 3 outlets" is 1000 or 3000 to anyone).
+READING_DOUBTS = frozenset({"a number not read", "a word that may change the order"})
+
+
 def safety_doubts(normalised: str, unread_lines: int) -> list[str]:
     """The doubts of what an order message leaves unaccounted for (none when it is all read)."""
     doubts: list[str] = []
