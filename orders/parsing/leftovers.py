@@ -30,25 +30,77 @@ CORRECTION = re.compile(
 # taken back at once and replaced by the next number; the later number is the quantity.
 _TAKEN_BACK = (
     # not "illa": in Tamil it also joins two readings ("oru carton illa rendu carton": one or two)
-    r"(?:no|tak|sorry|oops|wait|actually|i mean|make (?:it|that)|silap|salah|tersilap|"
+    r"(?:no|tak|sorry|oops|wait|actually|i mean|(?:just )?make (?:it|that)|silap|salah|tersilap|"
+    r"typo|nvm|never mind|"
     r"不对|不是|错了|说错了?|இல்லை|இல்ல)"
 )
 _FILLER = r"(?:[\s,.!-]|\bah\b|\blah\b|\beh\b|\boh\b|哦|呃)*"
+# between the quantity and its correction: "400 வேணும், இல்ல இல்ல 500" (400 needed, no no, 500),
+# "1500 abt there, nvm just make it 2000"
+_SAID_WITH_IT = (
+    r"(?:\s*(?:(?:venum|vendum|needed|pls|please|only|je|abt|about|around)\b|வேணும்|வேண்டும்)"
+    r"(?:\s+there\b)?)?"
+)
 QUANTITY_TAKEN_BACK = re.compile(
-    rf"(?<![\w§.])\d+(?P<unit>\s*(?:pcs|ctns?|cartons?)\b)?{_FILLER}{_TAKEN_BACK}"
+    rf"(?<![\w§.])\d+(?P<unit>\s*(?:pcs|ctns?|cartons?)\b)?{_SAID_WITH_IT}{_FILLER}{_TAKEN_BACK}"
     rf"(?:{_FILLER}{_TAKEN_BACK})*{_FILLER}(?P<new>\d+)(?![\w§]|\.\d)(?P<new_unit>\s*(?:pcs|ctns?|cartons?)\b)?"
+)
+
+
+# "... 1000 12oz hot cups. Actually, make that 1200.", "12oz lids - 2000 / sorry, make the lids
+# 2500": a correction that starts its own sentence or line and says which quantity it replaces
+MAKE_THAT = re.compile(
+    r"(?:^|(?<=[.,;!\n]))[\s,]*(?:sorry|oops|actually|i mean|nvm|eh|wait|no)\b[\s,.!-]*"
+    r"(?:just\s+)?make (?:it|that|them|those|the (?P<product>[a-z ]{2,30}?))\s+(?P<new>\d+)"
+    r"(?P<unit>\s*(?:pcs|ctns?|cartons?)\b)?(?![\w§]|\.\d)"
 )
 
 
 def read_corrections(normalised: str) -> str:
     """'pizza box 300 no sorry 400' -> 'pizza box 400': a quantity corrected right after it is
-    written is replaced by the correction (with the first one's unit if the second has none)."""
+    written is replaced by the correction (with the first one's unit if the second has none);
+    so is the quantity a later 'sorry, make the lids 2500' names."""
 
     def corrected(match: re.Match[str]) -> str:
         unit = match.group("new_unit") or match.group("unit") or ""
         return f"{match.group('new')}{unit}"
 
-    return QUANTITY_TAKEN_BACK.sub(corrected, normalised)
+    return read_make_that(QUANTITY_TAKEN_BACK.sub(corrected, normalised))
+
+
+_NOT_A_SIZE = r"(?!\s*(?:oz|inch|inches|in|ml|mm|cm|l)\b)"
+
+
+def read_make_that(normalised: str) -> str:
+    """'12oz lids - 2000\nsorry, make the lids 2500' -> '12oz lids - 2500\n': the quantity of the
+    one line naming the product (or the only quantity, for 'make that') becomes the new one."""
+    match = MAKE_THAT.search(normalised)
+    if match is None:
+        return normalised
+    before = normalised[: match.start()]
+    numbers = list(re.finditer(rf"(?<![\w§.])\d+(?![\w§]|\.\d){_NOT_A_SIZE}", before))
+    if match.group("product"):
+        named = [w.rstrip("s") for w in match.group("product").split()]
+        numbers = [m for m in numbers if all(w in _piece_of(before, m.start()) for w in named)]
+    if len(numbers) != 1:
+        # no line or two lines name the product, or "make that" after two quantities: which one?
+        return normalised  # the correction stays a doubt
+    old = numbers[-1]
+    unit = match.group("unit") or ""
+    return (
+        f"{before[: old.start()]}{match.group('new')}{unit}{before[old.end() :]}"
+        f"{normalised[match.end() :]}"
+    )
+
+
+_PIECE_END = re.compile(r"[,;\n+&]|\.\s|\b(?:and|then|also)\b")
+
+
+def _piece_of(text: str, index: int) -> str:
+    """The order line around a position: between the separators of items."""
+    starts = [m.end() for m in _PIECE_END.finditer(text, 0, index)]
+    end = _PIECE_END.search(text, index)
+    return text[starts[-1] if starts else 0 : end.start() if end else len(text)]
 
 
 # "the paper one ah not the plastic one", "kraft not white": one kind chosen against another ("one"

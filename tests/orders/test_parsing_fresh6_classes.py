@@ -174,3 +174,34 @@ def test_an_addition_to_an_earlier_order_asks(text):
 )
 def test_damaged_goods_of_an_earlier_delivery_ask(text):
     assert asks(text)
+
+
+# ------------------------------------------------- a correction later in the message
+
+
+@pytest.mark.parametrize(
+    ("text", "quantities"),
+    [
+        ("We need five hundred 8oz lids. Actually, make that seven hundred.", [700]),
+        ("8oz cups - 1000\n8oz lids - 1000\nsorry, make the lids 1500", [1000, 1500]),
+        ("kotak pizza 12 inci 300. eh silap, make it 350", [350]),
+        ("16oz cold cup 4000, sorry typo 3000 only", [3000]),
+        ("straw need 4k abt there, nvm just make it 5k", [5000]),
+        ("napkin மூணு carton வேணும், இல்ல இல்ல நாலு carton", [4]),
+    ],
+)
+def test_a_correction_later_in_the_message_replaces_the_quantity_it_names(text, quantities):
+    assert [q for _, q, _ in items_of(text)] == quantities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two lines name cups: which one is corrected?
+        "12oz cup 1000 and 12oz cup 500, sorry make the cups 2000",
+        # "make that" after two quantities of one line
+        "kraft bag 500 and small 300 pcs. sorry wait, make the bowls 200",
+    ],
+)
+def test_a_correction_that_fits_no_single_line_asks(text):
+    assert asks(text)
