@@ -52,6 +52,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
         ORDER_CHANGE,
         1.0,
         (
+            # not "same like last week, nothing change", "no change", "tak ubah": a repeat
+            r"(?<!nothing )(?<!no )(?<!not )(?<!nothing to )(?<!tak )(?<!tiada )"
             r"\b(?:change|amend|modify|tukar|ubah|pinda)\b",
             r"\b(?:don't|dont|do not|no need to) send\b",
             r"\binstead\b",

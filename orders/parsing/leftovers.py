@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from orders.parsing.vocabulary import ATTRIBUTE_GROUPS, ATTRIBUTE_WORDS, NEGATION
+from orders.parsing.vocabulary import ATTRIBUTE_GROUPS, ATTRIBUTE_WORDS, NEGATION, TYPE_NOUNS
 
 # Words that take back or correct what was written before them.
 CORRECTION = re.compile(
@@ -163,10 +163,30 @@ def safety_doubts(normalised: str, unread_lines: int) -> list[str]:
         doubts.append("a correction")
     if UNSURE.search(normalised):
         doubts.append("the customer is unsure")
-    words = re.findall(r"[a-z']+", READ_NEGATIONS.sub(" ", normalised))
-    if set(words) & CHANGING_WORDS:
+    clauses = REMARK_SPLIT.split(READ_NEGATIONS.sub(" ", normalised))
+    if any(set(re.findall(r"[a-z']+", c)) & CHANGING_WORDS and not instructs(c) for c in clauses):
         doubts.append("a word that may change the order")
     return doubts
+
+
+# A "dun" in a clause that tells the driver what not to do and names no product, size, quantity
+# or kind ("driver pls call, dun ring the bell", "dun put on floor pls") cannot change the order;
+# "not the flat ones", "dun send wrong one" can.
+REMARK_SPLIT = re.compile(r"[.,;!?\n]|\b(?:and|but|then|also|btw|so)\b")
+DELIVERY_INSTRUCTION = re.compile(
+    r"\b(?:dun|dont|don't|do not|never|jangan|jgn)\s+(?:ring|knock|call|press|put|leave|park|come"
+    r"|disturb|honk|block|be late|go up|use|enter|buzz|drop|stack|throw|bang|letak|tekan|datang)\b"
+)
+_GOODS = re.compile(
+    r"\d|§|\b(?:ones?|it|them|those|these|order|items?|"
+    + "|".join(sorted(TYPE_NOUNS | ATTRIBUTE_WORDS | {"pizza", "burger", "takeaway", "ply"}))
+    + r")(?:e?s)?\b"
+)
+
+
+def instructs(clause: str) -> bool:
+    """A delivery instruction ('dun ring the bell') that names nothing that could be ordered."""
+    return bool(DELIVERY_INSTRUCTION.search(clause)) and _GOODS.search(clause) is None
 
 
 def unordered_kinds(affirmed: str, products: list[str]) -> bool:

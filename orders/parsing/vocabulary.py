@@ -51,7 +51,7 @@ MALAY_STOPWORDS = (
 SINGLISH_STOPWORDS = (
     "hor lor leh meh can not boss tmr thx tq ones them those these it"
     " bro sis uncle auntie aunty anna akka abang kak encik cik puan tuan tauke towkay wah oi liao"
-    " le sia anot arrange settle"
+    " le sia anot arrange settle oso"
 )
 # Romanised Tamil, as typed on a phone: "venum" (needed), "anuppunga" (send), "kudunga" (give).
 TAMIL_ROMAN_STOPWORDS = (
@@ -128,7 +128,9 @@ DOUBT_PATTERNS = (
     # "12oz cup 3000 ஆக மாத்துங்க" (make it 3000), "ubah jadi 500": a change of an order
     (
         "a change",
-        r"\b(?:change|tukar|instead|replace|ganti|ubah|pinda)\b|改"
+        # not "same like last week, nothing change", "no change", "tak ubah": a repeat
+        r"(?<!nothing )(?<!no )(?<!not )(?<!nothing to )(?<!tak )(?<!tiada )"
+        r"\b(?:change|tukar|instead|replace|ganti|ubah|pinda)\b|(?<!不)(?<!没)改"
         r"|(?<![\u0B80-\u0BFF])(?:மாற்ற|மாத்த|மாத்து)"
         # romanised spoken Tamil: "napkin 2 carton ah maathunga" (change it to 2 cartons)
         r"|\b(?:maa?t?thu|maa?t?thi(?!ri|yam)|maatr[iu])\w*",

@@ -118,20 +118,20 @@ def answering(openai_server, *items: dict) -> None:
     )
 
 
-def test_a_model_answer_is_not_doubted_for_a_word_the_offline_parser_could_not_place(
+def test_a_model_answer_is_not_doubted_for_a_number_the_offline_parser_could_not_place(
     openai_server,
 ):
-    # "dun" here is about the doorbell: the offline parser doubts its own reading, not the message
-    text = "kraft bag 800pcs pls, uncle dun press the doorbell, call me when reach"
+    # "unit 5 level 2" is an address: the offline parser doubts its own reading, not the message
+    text = "kraft bag 800pcs pls, unit 5 level 2, call me when reach"
     answering(openai_server, {"product": "paper bag", "quantity": 800, "unit": "pcs", "size": None})
     order = llm.parse_order(text)
     assert [item.quantity for item in order.items] == [800]
-    assert "a word that may change the order" not in order.doubt
+    assert "a number not read" not in order.doubt
     assert "two readings of the quantities" not in order.doubt
 
 
 def test_a_model_quantity_the_customer_never_wrote_is_asked_about(openai_server):
-    text = "kraft bag 800pcs pls, uncle dun press the doorbell"
+    text = "kraft bag 800pcs pls, unit 5 level 2"
     answering(
         openai_server, {"product": "paper bag", "quantity": 8000, "unit": "pcs", "size": None}
     )

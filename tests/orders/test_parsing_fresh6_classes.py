@@ -205,3 +205,93 @@ def test_a_correction_later_in_the_message_replaces_the_quantity_it_names(text, 
 )
 def test_a_correction_that_fits_no_single_line_asks(text):
     assert asks(text)
+
+
+# ------------------------------------------------- repeats that say nothing changes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "same like last order bro, no change",
+        "same as last week, nothing to change",
+        "照上回的单，不变",
+        "sama macam order minggu lepas, tak ubah apa",
+        "boss adhe order thirumba anuppunga pls",
+    ],
+)
+def test_a_repeat_that_changes_nothing_is_a_repeat(text):
+    parsed = parse_order(text)
+    assert parsed.repeat_last
+    assert parsed.doubt == ""
+
+
+def test_a_repeat_with_a_change_is_still_asked_about():
+    assert parse_order("same as last time but change the cups to 3000").doubt
+
+
+# ------------------------------------------------- a lid with a straw opening
+
+
+def test_a_lid_with_a_straw_opening_is_a_sip_lid():
+    assert items_of("12oz杯子五百个，吸管口的盖子五百个") == [
+        ("cup", 500, "12 oz"),
+        ("sip lid", 500, "12 oz"),
+    ]
+
+
+# ------------------------------------------------- numbers around the items
+
+
+@pytest.mark.parametrize(
+    ("text", "quantities"),
+    [
+        ("this fri morning 8 to 10 can, napkin 3000 pls", [3000]),
+        ("pagi 9-11 hantar, cawan 8oz 1000", [1000]),
+        ("நாளைக்கு ஒன்பது மணிக்கு 12oz cup ரெண்டாயிரம் அனுப்புங்க", [2000]),
+        ("Please send 200 white 12 inch pizza boxes to 8 Club St, #01-02", [200]),
+    ],
+)
+def test_a_time_or_an_address_around_the_items_is_no_quantity(text, quantities):
+    assert [q for _, q, _ in items_of(text)] == quantities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12 inch box 200 can? 10 inch white box also 200",
+        "8oz cup 1000 ok? the 12oz oso 500",
+    ],
+)
+def test_a_question_tail_ends_an_item(text):
+    assert len(items_of(text)) == 2
+
+
+def test_a_product_asked_about_before_its_quantity_is_no_companion():
+    parsed = parse_order("500 16oz paper cups, do you have lids? 300 lids pls")
+    assert [i.quantity for i in parsed.items] == [500, 300]
+
+
+# ------------------------------------------------- an instruction to the driver
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1000ml box 400 pcs. driver pls dun ring the doorbell, call me",
+        "napkin 2 ctn, jangan letak depan pintu",
+    ],
+)
+def test_a_delivery_instruction_with_dun_is_no_change_of_the_order(text):
+    assert items_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "8oz lids 1k, not the flat ones",
+        "16oz cold cup 2k, dun send wrong one ah",
+    ],
+)
+def test_a_negation_about_the_goods_still_asks(text):
+    assert asks(text)
