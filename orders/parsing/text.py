@@ -117,6 +117,8 @@ def normalise_text(text: str) -> str:
     text = LIST_MARKER.sub(" ", text) if len(LIST_MARKER.findall(text)) > 1 else text
     text = strip_contact_details(text)
     text = numbers.replace_tamil_numbers(text)
+    # "napkin ரெண்டு பெட்டி", "straw oru petti": a box right after a number is a carton, as 箱 is
+    text = re.sub(r"(?<=\d)\s*(?:பெட்டி[\u0B80-\u0BFF]*|petti\b)", " carton ", text)
     text = lexicon.translate_words(text)
     # "penutup untuk cawan" -> "lid for cup"; "12oz的盖子" -> "12oz 的 lid" (the size is a word)
     text = re.sub(r"\b(?:untuk|utk)\s+(?=(?:cups?|lids?|box(?:es)?|bags?)\b)", "for ", text)

@@ -295,3 +295,49 @@ def test_a_delivery_instruction_with_dun_is_no_change_of_the_order(text):
 )
 def test_a_negation_about_the_goods_still_asks(text):
     assert asks(text)
+
+
+# ------------------------------------------------- the next item written before its quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "products"),
+    [
+        ("12oz cup 3ctn 12oz lid oso 3ctn tq", ["cup", "lid"]),
+        ("kraft bag 2 ctn napkin also 2 ctn", ["kraft bag", "napkin"]),
+    ],
+)
+def test_a_product_after_a_quantity_belongs_to_the_next_quantity(text, products):
+    parsed = parse_order(text)
+    assert not parsed.doubt
+    assert [i.product for i in parsed.items] == products
+
+
+# ------------------------------------------------- a Tamil box after a number is a carton
+
+
+@pytest.mark.parametrize(
+    ("text", "cartons"),
+    [
+        ("12oz cup மூணு பெட்டி அனுப்புங்க", [3]),
+        ("wooden cutlery oru petti, napkin rendu petti", [1, 2]),
+    ],
+)
+def test_a_tamil_box_after_a_number_is_a_carton(text, cartons):
+    parsed = parse_order(text)
+    assert not parsed.doubt
+    assert [(i.quantity, i.unit) for i in parsed.items] == [(n, "carton") for n in cartons]
+
+
+# ------------------------------------------------- a kind of the product the sentence before named
+
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("Our napkins are almost finished. 5000 of the 2-ply please.", "napkin two-ply"),
+        ("Running out of paper bags. 800 of the large ones pls", "bag large"),
+    ],
+)
+def test_a_kind_alone_takes_the_product_of_the_sentence_before(text, product):
+    assert [p for p, _, _ in items_of(text)] == [product]
