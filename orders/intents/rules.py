@@ -446,6 +446,9 @@ PAST_ORDER = compile_alternatives(
 CONTACT_CHANGE = compile_alternatives(
     (
         r"\bsave (?:my|our|this) (?:number|no\.?|contact)\b",
+        # "from next month our new address ... pls update", "இனிமே order ... number-லேந்து"
+        r"\b(?:alamat|address)\s+(?:baru|new)\b|\bnew address\b",
+        r"number[-\s]*(?:லேந்து|லிருந்து)|save பண்ணிக்கோங்க",
         r"\b(?:my|our) new (?:number|no\.?|contact|email)\b",
         r"\bnew (?:manager|owner|supervisor|person in charge|pic)\b",
         r"\bsimpan (?:nombor|no\.?|nombor telefon) (?:saya|kami)\b",
@@ -483,6 +486,18 @@ PLAN_LATER = compile_alternatives(
         r"\b(?:we|i)(?:'ll| will| shall| are going to| plan to)\s+(?:order|need|buy|get)\b"
         r"[^.?!\n]{0,50}\b(?:once|after|when|will confirm|confirm later|let you know)\b",
         r"(?:order|ஆர்டர்)\s*(?:பண்ணுவோம்|செய்வோம்)",
+        # "i check stock first then tell u", "kira stok dulu baru order", "到时再通知你", "அப்புறம்
+        # order பண்றோம்" (we will order afterwards): an order decided later
+        r"\b(?:then|later|after that)\s+(?:tell|let|inform|update)\s+(?:u|you)\b",
+        r"\bdulu\s+(?:baru|then)\s+(?:order|pesan|tempah)\b",
+        r"到时(?:候)?再(?:通知|说|告诉|订)",
+        r"(?:அப்புறம்|அப்புறமா|பிறகு)\s*(?:order|ஆர்டர்)\s*(?:பண்றோம்|பண்ணுறோம்|போடுறோம்)",
+        # the shop closed for some days: "we close 3 days", "Kedai closed on Hari Raya", "休息"
+        r"\b(?:close|closed|closing|tutup|cuti)\b[^.?!\n]{0,20}\b(?:\d+|two|three|few) days\b",
+        r"\b(?:kedai|shop|outlet|we)\s+(?:closed?|tutup|cuti)\s+(?:on|for|during|over|from|pada"
+        r"|masa|sempena)\b",  # not "we close at 3pm"
+        r"休息[^，。？?!\n]{0,6}(?:天|礼拜|星期|周)|装修",
+        r"(?:லீவு|விடுமுறை)",
     )
 )
 # A question about a product: "...?", "or not", "吗", "会不会", "ke?", "சரியா", "இருக்கா".

@@ -174,7 +174,7 @@ DOUBT_PATTERNS = (
         r"(?:\?|\bor not\b|\banot\b|\btak\b|\bke\b|吗|没有|இருக்கா)"
         r"|\b(?:ada|got|any|have|has) (?:stock|stok)\b[^.!\n]{0,60}\?"
         r"|\b(?:do|does|can) (?:you|u)(?: guys| all)? (?:have|got|supply|carry)\b"
-        r"[^.!?\n]*\d[^.!?\n]*\?",
+        r"[^.!?\n]*(?<![\d.])\d+(?![\d.]|\s*(?:oz|ml|inch|in\b|\"|cm|mm|l\b))[^.!?\n]*\?",
     ),
     # "Kalau muat nanti kami ambil 500", "if it fits then we take 500", "如果可以就要五百个": an
     # order on a condition the customer waits to hear about
@@ -191,6 +191,16 @@ DOUBT_PATTERNS = (
         r"\b(?:invoice|invois|bill|receipt|statement|delivery order)s?\s+(?:for|of|untuk|bagi)\b"
         r"[^.?!\n]{0,20}\d|\bre-?send\b|\bsend (?:again|back)\b|\bhantar (?:semula|balik)\b"
         r"|重发|补发|\d[^，。？?!\n]{0,15}的(?:发票|收据|单据)",
+    ),
+    # "ytd order 500 burger box only come 250", "the lid u send dont fit, 1 ctn all wasted",
+    # "我订的是12寸的，你们送来的是14寸", "delivery 少了 1 carton": a complaint about goods
+    # delivered, whose numbers are what came or what was ordered, not a new order
+    (
+        "a complaint about a delivery",
+        r"\bonly (?:come|came|got|received|arrived|reach(?:ed)?|sampai)\s+\d"
+        r"|\b(?:all )?wasted\b|\bmembazir\b"
+        r"|送来的(?:是|都|有)|你们送(?:来)?的|我(?:们)?订的是|少了|都不对"
+        r"|தான் வந்துச்சு|தான் வந்தது",
     ),
     # "the 14 inch boxes came crushed, 30 of them unusable", "50 pcs kemek": a count of goods
     # already delivered and damaged, not a quantity to order

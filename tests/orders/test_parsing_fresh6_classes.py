@@ -6,6 +6,7 @@ file, not taken from any evaluation set."""
 
 import pytest
 
+from orders.intents import classify_intent
 from orders.parsing import parse_order
 
 
@@ -341,3 +342,31 @@ def test_a_tamil_box_after_a_number_is_a_carton(text, cartons):
 )
 def test_a_kind_alone_takes_the_product_of_the_sentence_before(text, product):
     assert [p for p, _, _ in items_of(text)] == [product]
+
+
+# ------------------------------------------------- what such messages are about (intents)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Has my order for 500 burger boxes been processed yet?", "order_status"),
+        ("order saya 2 karton napkin dah confirm ke?", "order_status"),
+        ("Do you guys have 2000 of the 12oz lids in stock? Just checking.", "product_question"),
+        ("Order semalam boleh tambah 500 cawan 12oz?", "order_change"),
+        ("Can you resend the invoice for the 300 pizza boxes? Finance lost it", "invoice_query"),
+        ("last week order 1000 cups only came 800 leh", "complaint"),
+        ("the 8oz lid dont fit our cup, 2 ctn all wasted", "complaint"),
+        ("kedai tutup pada hari Deepavali, 3 hari", "other"),
+        ("we closed for 5 days over new year, after that then tell u the order", "other"),
+        ("下个礼拜我们装修，到时再通知你", "other"),
+        ("கடை ரெண்டு நாள் லீவு, அப்புறம் order பண்றோம்", "other"),
+        ("from next month our new address is 5 Changi South Lane, pls update", "other"),
+    ],
+)
+def test_a_message_about_items_that_is_no_new_order_gets_its_intent(text, intent):
+    assert classify_intent(text).intent == intent
+
+
+def test_a_closing_time_is_still_a_delivery_question():
+    assert classify_intent("what time the driver reach? we close at 4pm").intent == "delivery_query"
