@@ -128,6 +128,13 @@ def read_contrasts(normalised: str) -> str:
 UNSURE = re.compile(
     r"\b(?:maybe|perhaps|not sure|see how|unsure|mungkin|tak pasti|tidak pasti|theriyala|"
     r"teriyala)\b|不知道|不确定|也许|可能|தெரியல|தெரியவில்லை"
+    # the customer holds the order to check first: "hold on, boss say wait", "let me check with
+    # boss", "tunggu jap saya tanya bos dulu", "等一下，我问问老板", "boss கிட்ட கேட்டுட்டு சொல்றேன்"
+    r"|\b(?:hold on|let me (?:check|ask|confirm)|(?:boss|manager|chef) (?:say|says|said) wait"
+    r"|check with (?:my |the |our )?(?:boss|manager|chef|partner)"
+    r"|(?:i'?ll|will|then) confirm (?:again|later|with)"
+    r"|tunggu (?:jap|kejap|sekejap|dulu)|tanya (?:bos|boss|manager) dulu)\b"
+    r"|等一下|等等|我问问|问一下老板|问问老板|கேட்டுட்டு சொல்றேன்|கொஞ்சம் இருங்க"
 )
 
 

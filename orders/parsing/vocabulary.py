@@ -113,6 +113,9 @@ REPEAT_PATTERNS = (
     r"\bsame as before\b",
 )
 
+# A number that is a count, not a size ("300", not "750ml").
+_COUNT = r"(?<![\d.])\d+(?![\d.]|\s*(?:oz|ml|inch|in\b|\"|cm|mm|l\b))"
+
 # A message that reads like an order but should be confirmed first (pattern on normalised text).
 DOUBT_PATTERNS = (
     # "200-300", "1 or 2 ctn"; not across a line ("...: 1,200\n- 750 ml kraft box")
@@ -201,6 +204,44 @@ DOUBT_PATTERNS = (
         r"|\b(?:all )?wasted\b|\bmembazir\b"
         r"|送来的(?:是|都|有)|你们送(?:来)?的|我(?:们)?订的是|少了|都不对"
         r"|தான் வந்துச்சு|தான் வந்தது",
+    ),
+    # "pls don't send the 300 pizza boxes tomorrow", "明天的三百个披萨盒不要送了", "300 pizza box
+    # அனுப்ப வேண்டாம்": a quantity in the clause of a "don't" (not "no need lids, 500 cups")
+    (
+        "a quantity said no to",
+        rf"(?:\bdon'?t|\bdo not|\bdun|\bjangan|\bjgn|不要|别)[^,.;!?\n，。]{{0,30}}{_COUNT}"
+        rf"|{_COUNT}[^,.;!?\n，。]{{0,30}}(?:不要|不用|别送|\bno need\b|\bjangan\b)",
+    ),
+    # "the 500 burger boxes we got last week were too small", "上个礼拜的500个汉堡盒太小了", "bulan
+    # lepas ambil 3000 cawan": a quantity of an earlier week or delivery, in the same clause
+    (
+        "a quantity of an earlier order",
+        r"(?:\blast (?:week|month|time|order)|\byesterday|\bytd|\bsemalam|\bminggu lepas"
+        r"|\bbulan lepas|上\s*(?:个|pcs)?\s*(?:礼拜|星期|月|周)的|上次的|昨天的|போன (?:வாரம்|மாசம்))"
+        r"[^,.;!?\n，。]{0,25}\d"
+        r"|\d[^,.;!?\n，。]{0,25}\b(?:we got|came|arrived|received) (?:last|yesterday|ytd)\b",
+    ),
+    # "12oz cup 2000 or 16oz cup 1500, which one cheaper?", "either 2 or 3 ctn": one item or another
+    (
+        "a choice between items",
+        r"\d[^.;!?\n]{0,40}\s(?:or|atau)\s(?!not\b|tak\b|no\b|anot\b)[^.;!?\n]{0,40}\d"
+        r"|\beither\b|\bcheaper\b|\bup to (?:you|u)\b",
+    ),
+    # "16oz cup 1000, if got cold cup better", "kalau ada ... ", "如果有": an item on a condition
+    (
+        "an item on a condition",
+        r"\bif (?:got|have|you have|u have|u got|you got|there is|there are|can get|available"
+        r"|no stock|not enough|out of stock)\b|\bkalau (?:ada|takde|tak ada|habis)\b|如果有|如果没"
+        r"|இருந்தா",
+    ),
+    # "quotation for 5000 paper straws", "报价", "sebut harga", "sample 50 pcs", "refund for the
+    # 2 carton cups", "how long will 2 ctn last", "200 boxes a day": no order of these goods
+    (
+        "no order of these goods",
+        r"\bquot(?:e|ation|ing)\b|报价|sebut harga|\bsamples?\b|样品|\bsampel\b"
+        r"|\brefund\w*|\bexchange\b|\bpulangkan\b|退货|退款|换货|\bhow long\b"
+        r"|\d+\s*(?:[a-z]+\s+){0,2}(?:a|per|every|each) (?:day|week|month)\b|\bsehari\b"
+        r"|每天|一天用",
     ),
     # "the 14 inch boxes came crushed, 30 of them unusable", "50 pcs kemek": a count of goods
     # already delivered and damaged, not a quantity to order

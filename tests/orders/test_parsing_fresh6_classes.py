@@ -370,3 +370,54 @@ def test_a_message_about_items_that_is_no_new_order_gets_its_intent(text, intent
 
 def test_a_closing_time_is_still_a_delivery_question():
     assert classify_intent("what time the driver reach? we close at 4pm").intent == "delivery_query"
+
+
+# ------------------------------------------------- beyond fresh6's wording: more that must ask
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the customer holds the order to check first
+        "8oz cup 1000 pcs, hold on, boss say wait",
+        "8oz杯子一千个，等一下，我问问老板",
+        "cawan 8oz 1000, tunggu jap saya tanya bos dulu",
+        "8oz cup ஆயிரம், கொஞ்சம் இருங்க boss கிட்ட கேட்டுட்டு சொல்றேன்",
+        # a quantity said no to
+        "pls don't send the 300 pizza boxes tomorrow",
+        "明天的三百个披萨盒不要送了",
+        "நாளைக்கு 300 pizza box அனுப்ப வேண்டாம்",
+        "jangan hantar 300 kotak pizza esok",
+        # a quantity of an earlier week or delivery
+        "the 500 burger boxes we got last week were too small",
+        "上个礼拜的500个汉堡盒太小了",
+        "bulan lepas ambil 3000 cawan, bulan ni kurang sikit kot",
+        # one item or another
+        "12oz cup 2000 or 16oz cup 1500, which one cheaper?",
+        "either 2 or 3 ctn napkin, up to you",
+        # an item on a condition
+        "16oz cup 1000, if got cold cup better",
+        "pizza box 12 inch 300 but if no stock then 10 inch",
+        # no order of these goods: a quote, a sample, a refund, a rate of use
+        "quotation for 5000 paper straws pls",
+        "报价：五千支纸吸管",
+        "sebut harga untuk 5000 straw kertas",
+        "sample 50 pcs 16oz cold cup can?",
+        "refund for the 2 carton cups that were wet",
+        "our kitchen uses 200 boxes a day, how long will 2 ctn last",
+    ],
+)
+def test_more_messages_that_are_no_plain_order_ask(text):
+    assert asks(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "quantities"),
+    [
+        ("kotak 1000ml 2 karton, kotak 750ml tak payah", [2]),
+        ("12oz cup 1000 can or not, lids 1000", [1000, 1000]),
+        ("餐巾纸两箱，付款还是PayNow", [2]),
+    ],
+)
+def test_the_orders_beside_them_are_still_read(text, quantities):
+    assert [q for _, q, _ in items_of(text)] == quantities
