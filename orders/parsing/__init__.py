@@ -52,7 +52,7 @@ from orders.parsing.vocabulary import (
     CONTAINER_UNITS,
     DOUBT_PATTERNS,
     EACH,
-    NEGATION,
+    NOT_WANTED,
     PIECES,
     REPEAT_PATTERNS,
     STOPWORDS,
@@ -140,7 +140,12 @@ def read_message(text: str) -> tuple[ParsedOrder, OrderSignals]:
 def parse_normalised(normalised: str) -> ParsedOrder:
     normalised = read_contrasts(read_corrections(normalised))
     clauses = CLAUSE_SPLIT.split(normalised)
-    negated = [clause for clause in clauses if re.search(NEGATION, clause)]
+    # "same as last time but no straws": a clause that says no to something changes a repeat
+    negated = [
+        clause
+        for clause in clauses
+        if re.search(NOT_WANTED, clause.strip()) and not re.search(NO_CHANGE, clause)
+    ]
     affirmed = " ; ".join(clause for clause in clauses if clause not in negated)
     repeat_last = any(re.search(pattern, affirmed) for pattern in REPEAT_PATTERNS)
     doubts = [name for name, pattern in DOUBT_PATTERNS if re.search(pattern, normalised)]
@@ -153,6 +158,11 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         unread_lines += not read
         items.extend(read)
     items = [item for item in borrow_types(items) if item.product]
+    if any(unit_to_confirm(item) for item in items):
+        doubts.append("a unit to confirm")
+    if len(items) > 1 and not all(item.names_a_product for item in items):
+        # "we have 20 staff now, need napkin 5000": a number beside words that are no product
+        doubts.append("a line without a product")
     if items:
         doubts.extend(safety_doubts(normalised, unread_lines))
         if unordered_kinds(affirmed, [item.product for item in items]):
@@ -170,6 +180,24 @@ def written_numbers(text: str) -> set[int]:
     read by a model must be one of."""
     masked, _ = extract_sizes(normalise_text(text))
     return {int(number) for number in QUANTITY.findall(masked)}
+
+
+# "..., no changes", "nothing to change", "tak ubah": the repeat as it was
+NO_CHANGE = (
+    r"\b(?:no|nothing|tak|tiada|dont|don't)\s+(?:to\s+|need to\s+)?(?:changes?|changed|ubah)\b"
+)
+
+# Units whose number of pieces the catalogue does not say ("20 sleeves", "1 bale", "三包" read as
+# "3 pcs paper cup pack"): pieces and the units sold as a carton (catalog.CARTON_UNITS) are known,
+# the rest is confirmed.
+KNOWN_UNITS = frozenset({PIECES, "carton", "case", "box", "pack", "bundle"})
+PACK_WORDS = frozenset(
+    "pack packs sleeve sleeves roll rolls bundle bundles stack stacks bale bales bungkus".split()  # noqa: SIM905
+)
+
+
+def unit_to_confirm(item: ParsedItem) -> bool:
+    return item.unit not in KNOWN_UNITS or bool(PACK_WORDS & set(item.product.split()))
 
 
 def plastic_only_remarked(clauses: list[str]) -> bool:

@@ -421,3 +421,30 @@ def test_more_messages_that_are_no_plain_order_ask(text):
 )
 def test_the_orders_beside_them_are_still_read(text, quantities):
     assert [q for _, q, _ in items_of(text)] == quantities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a unit whose number of pieces the catalogue does not say
+        "12oz cup 20 sleeves",
+        "纸杯12oz三包",
+        "cawan 12oz 5 bungkus",
+        "paper bag 1 bale",
+        # a number beside words that are no product
+        "we have 20 staff now, need napkin 5000",
+        "table 12 ordered 5 burgers lol, anyway burger box 300",
+        # a repeat with something declined
+        "same as last time but no straws",
+        "sama macam order lepas, tapi tak nak straw",
+        "跟上次一样，不要吸管",
+    ],
+)
+def test_a_unit_a_line_or_a_repeat_to_confirm_asks(text):
+    assert asks(text)
+
+
+def test_a_repeat_with_no_changes_is_a_repeat():
+    parsed = parse_order("same as last time, no changes")
+    assert parsed.repeat_last
+    assert parsed.doubt == ""
