@@ -227,6 +227,15 @@ DOUBT_PATTERNS = (
         r"\d[^.;!?\n]{0,40}\s(?:or|atau)\s(?!not\b|tak\b|no\b|anot\b)[^.;!?\n]{0,40}\d"
         r"|\beither\b|\bcheaper\b|\bup to (?:you|u)\b",
     ),
+    # "12oz杯子每间分店一千个，我们有三间", "1000 per outlet", "setiap cawangan": a quantity for
+    # each outlet, and how many outlets is a second number
+    (
+        "a quantity per outlet",
+        r"每\s*(?:间|家|pcs)?\s*(?:分店|店|outlet)|\b(?:per|each|every|for all)\s+(?:of our\s+)?"
+        r"(?:outlets?|branch(?:es)?|shops?|stores?|kedai|cawangan)\b"
+        r"|\bsetiap (?:cawangan|kedai|outlet)\b"
+        r"|ஒவ்வொரு\s*(?:கடை|branch|outlet)",
+    ),
     # "16oz cup 1000, if got cold cup better", "kalau ada ... ", "如果有": an item on a condition
     (
         "an item on a condition",

@@ -448,3 +448,16 @@ def test_a_repeat_with_no_changes_is_a_repeat():
     parsed = parse_order("same as last time, no changes")
     assert parsed.repeat_last
     assert parsed.doubt == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12oz lid 2k... hmm 2.5k la",
+        "12oz杯子每间分店一千个，我们有三间",
+        "cawan 12oz 1000 setiap cawangan, ada 3 cawangan",
+        "16oz cold cup 500 per outlet",
+    ],
+)
+def test_a_hesitation_or_a_quantity_per_outlet_asks(text):
+    assert asks(text)
