@@ -159,7 +159,7 @@ def score_intents(lowered: str) -> dict[str, float]:
         # "Napkins 4000. Do you sell paper plates? If not, never mind.": an order first
         scores[ORDER_PLACEMENT] += 0.6
     for doubt, intent in DOUBT_INTENTS:
-        if parsed.items and doubt in parsed.doubt.split(", "):
+        if (parsed.items or signals.has_quantity) and doubt in parsed.doubt.split(", "):
             # "my order for 2 ctn napkin confirm liao or not": the parser read items but knows
             # the message is about something else than a new order
             scores[intent] += 1.0

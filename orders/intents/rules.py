@@ -40,6 +40,9 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\b(?:nak|mahu|pesan|perlu|tempah)\b",
             r"\b(?:venum|vendum|thevai|anuppunga)\b",
             "要",
+            # "再帮我送一些纸杯过来" (send some more cups over), not "送过来的" (what was sent)
+            "帮我送",
+            "送[^，。？?!]{0,10}过来(?!的)",
             "订(?!了)",  # "订了" is "ordered", an order already placed
             "வேண்டும்",
             "வேணும்",
@@ -63,6 +66,9 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             "மாற்ற",
             "மாத்த",  # spoken Tamil: "3000 ஆக மாத்துங்க" (make it 3000)
             "மாத்து",
+            # "napkin ரெண்டு carton-ஐ மூணு carton-ஆ ஆக்குங்க" (make the two cartons three)
+            "ஆக்குங்க",
+            r"\baa?kk?unga\b",
             # romanised spoken Tamil: "napkin 2 carton ah maathunga" (change it to 2 cartons)
             r"\b(?:maa?t?thu|maa?t?thi(?!ri|yam)|maatr[iu])\w*",
             # "add 1 more ctn straw to today order": to an order already placed
@@ -133,6 +139,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\b(?:order|pesanan)\b.{0,25}\b(?:dah|sudah)\s+(?:hantar|kirim|send)\b.{0,10}\?",
             r"order\S*\s+\S*.{0,20}அனுப்பிட்டீங்களா",
             r"order\S*\s+பண்ண\S*\s+எப்போ",
+            # "நேத்து அனுப்பின order உங்களுக்கு கிடைச்சுதா?" (did you get the order we sent?)
+            r"order[^?]{0,30}(?:கிடைச்சுதா|கிடைத்ததா|கிடைச்சதா)",
         ),
     ),
     (
@@ -365,6 +373,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\b(?:[1-5]|one|two|three|four|five|satu|dua|tiga|empat|lima)\s*(?:stars?|bintang)\b",
             r"\b[1-5]\s*(?:/\s*5|out of 5)\b",
             r"\b(?:10|[1-9])\s*(?:/\s*10|out of 10)\b",  # "service damn good 10/10"
+            # "பத்துக்கு ஒன்பது மார்க்" (nine marks out of ten), "10分给9分"
+            r"பத்துக்கு|ஐந்துக்கு|அஞ்சுக்கு|மார்க்|\b(?:marks?|markah)\b|[十五]分(?:给|打)",
             "⭐",
             r"\brate\b",
             r"\brating\b",
@@ -435,7 +445,7 @@ PAST_ORDER = compile_alternatives(
         "送来的",
         "已经送",
         "கிடைத்த",
-        "வந்த(?!தும்)",  # not "வந்ததும்" (once it comes)
+        "வந்த(?!தும்)(?!\u0bbe)",  # not "வந்ததும்" (once it comes) nor "வந்தா" (if it comes)
         "அனுப்பிய",
         "செய்தேன்",
         "செய்தோம்",

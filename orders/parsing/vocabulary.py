@@ -134,7 +134,7 @@ DOUBT_PATTERNS = (
         # not "same like last week, nothing change", "no change", "tak ubah": a repeat
         r"(?<!nothing )(?<!no )(?<!not )(?<!nothing to )(?<!tak )(?<!tiada )"
         r"\b(?:change|tukar|instead|replace|ganti|ubah|pinda)\b|(?<!不)(?<!没)改"
-        r"|(?<![\u0B80-\u0BFF])(?:மாற்ற|மாத்த|மாத்து)"
+        r"|(?<![\u0B80-\u0BFF])(?:மாற்ற|மாத்த|மாத்து|ஆக்குங்க)|\baa?kk?unga\b"
         # romanised spoken Tamil: "napkin 2 carton ah maathunga" (change it to 2 cartons)
         r"|\b(?:maa?t?thu|maa?t?thi(?!ri|yam)|maatr[iu])\w*",
     ),
@@ -166,7 +166,7 @@ DOUBT_PATTERNS = (
         r"|sudah (?:diproses|diproses ke))\b"
         r"|\bconfirm(?:ed)?\s*(?:liao|already|alr|or not|anot|ke|tak|yet)\b"
         r"|confirm\w*\s*(?:了|ஆச்சா|ஆயிடுச்சா)"
-        r"|处理了|了没有|了没|了吗|ஆச்சா|ஆயிடுச்சா"
+        r"|处理了|(?:处理|确认|confirm|发货|发|送|安排|订)\s*了(?:没有|没|吗)|ஆச்சா|ஆயிடுச்சா"
         r"|\b(?:my|our|the|that) order (?:for|of)\b[^.!\n]*\?",
     ),
     # "Do you have 1000 of the white 10 inch boxes in stock?", "Ada stock tak 1000ml box 10 ctn?",

@@ -461,3 +461,19 @@ def test_a_repeat_with_no_changes_is_a_repeat():
 )
 def test_a_hesitation_or_a_quantity_per_outlet_asks(text):
     assert asks(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("我们上个礼拜订的两箱吸管确认了吗？", "order_status"),
+        ("போன வாரம் அனுப்பின order கிடைச்சுதா?", "order_status"),
+        ("order-ல cup ஆயிரம்-ஐ ரெண்டாயிரம்-ஆ ஆக்குங்க", "order_change"),
+        ("delivery super, பத்துக்கு பத்து மார்க்", "rating"),
+        ("明天帮我送五箱餐巾纸过来", "order_placement"),
+        ("12oz cup ஆயிரம், 8oz cup ஐநூறு. காலை 10 மணிக்குள்ள வந்தா போதும்", "order_placement"),
+        ("早安老板，吃饱了吗", "greeting"),
+    ],
+)
+def test_more_intents_of_fresh6s_classes(text, intent):
+    assert classify_intent(text).intent == intent
