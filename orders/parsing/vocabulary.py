@@ -183,7 +183,9 @@ DOUBT_PATTERNS = (
     # order on a condition the customer waits to hear about
     (
         "a condition",
-        r"\b(?:if|kalau|kalo|klu|jika|sekiranya)\b[^.?!\n]{0,40}"
+        # not the polite "kalau boleh" / "if can" / "if possible"
+        r"\b(?:if|kalau|kalo|klu|jika|sekiranya)\b(?!\s+(?:can|could|possible|boleh|dapat|bleh)\b)"
+        r"[^.?!\n]{0,40}"
         r"\b(?:then|nanti|baru|we'?ll|we will|i'?ll|i will|we can|we might|kami|saya)\b"
         r"[^.?!\n]{0,20}\b(?:take|ambil|order|buy|beli|get|pesan|tempah)\b"
         r"|如果[^，。？?!\n]{0,20}就|要是[^，。？?!\n]{0,20}就",
@@ -209,7 +211,9 @@ DOUBT_PATTERNS = (
     # அனுப்ப வேண்டாம்": a quantity in the clause of a "don't" (not "no need lids, 500 cups")
     (
         "a quantity said no to",
-        rf"(?:\bdon'?t|\bdo not|\bdun|\bjangan|\bjgn|不要|别)[^,.;!?\n，。]{{0,30}}{_COUNT}"
+        # not "don't forget", "jangan lupa", "别忘了"
+        r"(?:\bdon'?t|\bdo not|\bdun|\bjangan|\bjgn|不要|别)(?!\s*(?:forget|lupa|late|lambat|忘))"
+        rf"[^,.;!?\n，。]{{0,30}}{_COUNT}"
         rf"|{_COUNT}[^,.;!?\n，。]{{0,30}}(?:不要|不用|别送|\bno need\b|\bjangan\b)",
     ),
     # "the 500 burger boxes we got last week were too small", "上个礼拜的500个汉堡盒太小了", "bulan

@@ -477,3 +477,15 @@ def test_a_hesitation_or_a_quantity_per_outlet_asks(text):
 )
 def test_more_intents_of_fresh6s_classes(text, intent):
     assert classify_intent(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kalau boleh saya nak order 500 cawan 12oz",
+        "if can we will take 12oz cup 1000",
+        "dont forget 12oz lid 1000 also",
+    ],
+)
+def test_a_polite_if_or_a_dont_forget_is_no_condition_nor_a_no(text):
+    assert len(items_of(text)) == 1
