@@ -102,15 +102,24 @@ def parse_order(text: str) -> ParsedOrder:
     except LLMUnavailable as exc:
         logger.warning("OpenAI order parsing failed, using the offline parser: %s", exc)
         return dataclasses.replace(offline, source="fallback")
-    return dataclasses.replace(answer, doubt=doubt_between(answer, offline))
+    return dataclasses.replace(answer, doubt=doubt_between(answer, offline, text))
 
 
-def doubt_between(answer: ParsedOrder, offline: ParsedOrder) -> str:
-    """The offline parser's doubts about the text (a change, two quantities...), and a doubt when
-    both parsers read items but not the same quantities: the customer confirms before we order."""
-    doubts = [offline.doubt] if offline.doubt else []
+def doubt_between(answer: ParsedOrder, offline: ParsedOrder, text: str) -> str:
+    """The offline parser's doubts about the message (a change, two quantities...), and a doubt
+    when the two readings of the quantities differ: the customer confirms before we order.
+
+    When the offline parser doubts its own reading (a number it could not place, a "don't" it
+    could not place), its quantities are no check on the model's:
+    then every quantity the model ordered must be a number the customer wrote instead."""
+    offline_doubts = [d for d in offline.doubt.split(", ") if d]
+    doubts = [d for d in offline_doubts if d not in parsing.READING_DOUBTS]
     quantities = sorted((i.quantity, i.unit) for i in answer.items)
-    if offline.items and quantities != sorted((i.quantity, i.unit) for i in offline.items):
+    if len(doubts) < len(offline_doubts):
+        written = parsing.written_numbers(text)
+        if any(item.quantity not in written for item in answer.items):
+            doubts.append("a quantity the customer did not write")
+    elif offline.items and quantities != sorted((i.quantity, i.unit) for i in offline.items):
         doubts.append("two readings of the quantities")
     return ", ".join(doubts)
 

@@ -150,17 +150,36 @@ def score_intents(lowered: str) -> dict[str, float]:
     if CONTACT_CHANGE.search(lowered) and not parsed.items:
         scores[OTHER] += 0.8
         scores[ORDER_PLACEMENT] = 0.0
+        # "new address ..., pls update": the contact details are updated, not an order
+        scores[ORDER_CHANGE] = 0.0
     if parsed.items and not parsed.doubt and NEW_ROUND.search(lowered):
         # "last week the cups all kena squash, anyway this time 8oz cup 3000": a new order
         scores[ORDER_PLACEMENT] += 0.5
     if signals.side_question and parsed.items and not parsed.doubt:
         # "Napkins 4000. Do you sell paper plates? If not, never mind.": an order first
         scores[ORDER_PLACEMENT] += 0.6
+    for doubt, intent in DOUBT_INTENTS:
+        if (parsed.items or signals.has_quantity) and doubt in parsed.doubt.split(", "):
+            # "my order for 2 ctn napkin confirm liao or not": the parser read items but knows
+            # the message is about something else than a new order
+            scores[intent] += 1.0
+            scores[ORDER_PLACEMENT] = min(scores[ORDER_PLACEMENT], 0.5)
     if signals.corrects_itself and parsed.items and not parsed.doubt:
         scores[ORDER_CHANGE] = 0.0  # "5k, oh wait make it 10k": the new order corrected
     if scores[ORDER_CHANGE] >= 1.0 or scores[ORDER_CANCEL] > 0:
         scores[ORDER_PLACEMENT] = min(scores[ORDER_PLACEMENT], 0.5)
     return scores
+
+
+# The parser's doubts that say what a message naming items is about, when it is no new order.
+DOUBT_INTENTS = (
+    ("a question about an earlier order", ORDER_STATUS),
+    ("a question about stock", PRODUCT_QUESTION),
+    ("an addition to an earlier order", ORDER_CHANGE),
+    ("a document about items", INVOICE_QUERY),
+    ("a complaint about a delivery", COMPLAINT),
+    ("a damage report", COMPLAINT),
+)
 
 
 def confidence_of(top: float, second: float) -> float:

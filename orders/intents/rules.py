@@ -40,6 +40,9 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\b(?:nak|mahu|pesan|perlu|tempah)\b",
             r"\b(?:venum|vendum|thevai|anuppunga)\b",
             "要",
+            # "再帮我送一些纸杯过来" (send some more cups over), not "送过来的" (what was sent)
+            "帮我送",
+            "送[^，。？?!]{0,10}过来(?!的)",
             "订(?!了)",  # "订了" is "ordered", an order already placed
             "வேண்டும்",
             "வேணும்",
@@ -52,6 +55,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
         ORDER_CHANGE,
         1.0,
         (
+            # not "same like last week, nothing change", "no change", "tak ubah": a repeat
+            r"(?<!nothing )(?<!no )(?<!not )(?<!nothing to )(?<!tak )(?<!tiada )"
             r"\b(?:change|amend|modify|tukar|ubah|pinda)\b",
             r"\b(?:don't|dont|do not|no need to) send\b",
             r"\binstead\b",
@@ -61,6 +66,9 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             "மாற்ற",
             "மாத்த",  # spoken Tamil: "3000 ஆக மாத்துங்க" (make it 3000)
             "மாத்து",
+            # "napkin ரெண்டு carton-ஐ மூணு carton-ஆ ஆக்குங்க" (make the two cartons three)
+            "ஆக்குங்க",
+            r"\baa?kk?unga\b",
             # romanised spoken Tamil: "napkin 2 carton ah maathunga" (change it to 2 cartons)
             r"\b(?:maa?t?thu|maa?t?thi(?!ri|yam)|maatr[iu])\w*",
             # "add 1 more ctn straw to today order": to an order already placed
@@ -131,6 +139,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\b(?:order|pesanan)\b.{0,25}\b(?:dah|sudah)\s+(?:hantar|kirim|send)\b.{0,10}\?",
             r"order\S*\s+\S*.{0,20}அனுப்பிட்டீங்களா",
             r"order\S*\s+பண்ண\S*\s+எப்போ",
+            # "நேத்து அனுப்பின order உங்களுக்கு கிடைச்சுதா?" (did you get the order we sent?)
+            r"order[^?]{0,30}(?:கிடைச்சுதா|கிடைத்ததா|கிடைச்சதா)",
         ),
     ),
     (
@@ -363,6 +373,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\b(?:[1-5]|one|two|three|four|five|satu|dua|tiga|empat|lima)\s*(?:stars?|bintang)\b",
             r"\b[1-5]\s*(?:/\s*5|out of 5)\b",
             r"\b(?:10|[1-9])\s*(?:/\s*10|out of 10)\b",  # "service damn good 10/10"
+            # "பத்துக்கு ஒன்பது மார்க்" (nine marks out of ten), "10分给9分"
+            r"பத்துக்கு|ஐந்துக்கு|அஞ்சுக்கு|மார்க்|\b(?:marks?|markah)\b|[十五]分(?:给|打)",
             "⭐",
             r"\brate\b",
             r"\brating\b",
@@ -433,7 +445,7 @@ PAST_ORDER = compile_alternatives(
         "送来的",
         "已经送",
         "கிடைத்த",
-        "வந்த(?!தும்)",  # not "வந்ததும்" (once it comes)
+        "வந்த(?!தும்)(?!\u0bbe)",  # not "வந்ததும்" (once it comes) nor "வந்தா" (if it comes)
         "அனுப்பிய",
         "செய்தேன்",
         "செய்தோம்",
@@ -444,6 +456,9 @@ PAST_ORDER = compile_alternatives(
 CONTACT_CHANGE = compile_alternatives(
     (
         r"\bsave (?:my|our|this) (?:number|no\.?|contact)\b",
+        # "from next month our new address ... pls update", "இனிமே order ... number-லேந்து"
+        r"\b(?:alamat|address)\s+(?:baru|new)\b|\bnew address\b",
+        r"number[-\s]*(?:லேந்து|லிருந்து)|save பண்ணிக்கோங்க",
         r"\b(?:my|our) new (?:number|no\.?|contact|email)\b",
         r"\bnew (?:manager|owner|supervisor|person in charge|pic)\b",
         r"\bsimpan (?:nombor|no\.?|nombor telefon) (?:saya|kami)\b",
@@ -481,6 +496,18 @@ PLAN_LATER = compile_alternatives(
         r"\b(?:we|i)(?:'ll| will| shall| are going to| plan to)\s+(?:order|need|buy|get)\b"
         r"[^.?!\n]{0,50}\b(?:once|after|when|will confirm|confirm later|let you know)\b",
         r"(?:order|ஆர்டர்)\s*(?:பண்ணுவோம்|செய்வோம்)",
+        # "i check stock first then tell u", "kira stok dulu baru order", "到时再通知你", "அப்புறம்
+        # order பண்றோம்" (we will order afterwards): an order decided later
+        r"\b(?:then|later|after that)\s+(?:tell|let|inform|update)\s+(?:u|you)\b",
+        r"\bdulu\s+(?:baru|then)\s+(?:order|pesan|tempah)\b",
+        r"到时(?:候)?再(?:通知|说|告诉|订)",
+        r"(?:அப்புறம்|அப்புறமா|பிறகு)\s*(?:order|ஆர்டர்)\s*(?:பண்றோம்|பண்ணுறோம்|போடுறோம்)",
+        # the shop closed for some days: "we close 3 days", "Kedai closed on Hari Raya", "休息"
+        r"\b(?:close|closed|closing|tutup|cuti)\b[^.?!\n]{0,20}\b(?:\d+|two|three|few) days\b",
+        r"\b(?:kedai|shop|outlet|we)\s+(?:closed?|tutup|cuti)\s+(?:on|for|during|over|from|pada"
+        r"|masa|sempena)\b",  # not "we close at 3pm"
+        r"休息[^，。？?!\n]{0,6}(?:天|礼拜|星期|周)|装修",
+        r"(?:லீவு|விடுமுறை)",
     )
 )
 # A question about a product: "...?", "or not", "吗", "会不会", "ke?", "சரியா", "இருக்கா".

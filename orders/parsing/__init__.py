@@ -23,7 +23,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from orders.parsing.leftovers import read_contrasts, read_corrections, safety_doubts
+from orders.parsing.leftovers import (
+    READING_DOUBTS,
+    read_contrasts,
+    read_corrections,
+    safety_doubts,
+    unordered_kinds,
+)
 from orders.parsing.segments import (
     CLAUSE_SPLIT,
     QUANTITY,
@@ -46,7 +52,7 @@ from orders.parsing.vocabulary import (
     CONTAINER_UNITS,
     DOUBT_PATTERNS,
     EACH,
-    NEGATION,
+    NOT_WANTED,
     PIECES,
     REPEAT_PATTERNS,
     STOPWORDS,
@@ -63,6 +69,7 @@ from orders.parsing.words import (
 
 __all__ = [
     "PIECES",
+    "READING_DOUBTS",
     "SIZE_UNITS",
     "STOPWORDS",
     "ParsedItem",
@@ -78,6 +85,7 @@ __all__ = [
     "product_words",
     "read_message",
     "singular",
+    "written_numbers",
 ]
 
 
@@ -132,7 +140,12 @@ def read_message(text: str) -> tuple[ParsedOrder, OrderSignals]:
 def parse_normalised(normalised: str) -> ParsedOrder:
     normalised = read_contrasts(read_corrections(normalised))
     clauses = CLAUSE_SPLIT.split(normalised)
-    negated = [clause for clause in clauses if re.search(NEGATION, clause)]
+    # "same as last time but no straws": a clause that says no to something changes a repeat
+    negated = [
+        clause
+        for clause in clauses
+        if re.search(NOT_WANTED, clause.strip()) and not re.search(NO_CHANGE, clause)
+    ]
     affirmed = " ; ".join(clause for clause in clauses if clause not in negated)
     repeat_last = any(re.search(pattern, affirmed) for pattern in REPEAT_PATTERNS)
     doubts = [name for name, pattern in DOUBT_PATTERNS if re.search(pattern, normalised)]
@@ -145,14 +158,46 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         unread_lines += not read
         items.extend(read)
     items = [item for item in borrow_types(items) if item.product]
+    if any(unit_to_confirm(item) for item in items):
+        doubts.append("a unit to confirm")
+    if len(items) > 1 and not all(item.names_a_product for item in items):
+        # "we have 20 staff now, need napkin 5000": a number beside words that are no product
+        doubts.append("a line without a product")
     if items:
         doubts.extend(safety_doubts(normalised, unread_lines))
+        if unordered_kinds(affirmed, [item.product for item in items]):
+            doubts.append("two kinds named")
     if repeat_last and (items or negated):
         # "same as last week but add 500 cups", "same as last time, no need lids"
         doubts.append("the last order with changes")
     return ParsedOrder(
         items=items, repeat_last=repeat_last and not items, doubt=", ".join(dict.fromkeys(doubts))
     )
+
+
+def written_numbers(text: str) -> set[int]:
+    """The numbers a message writes, sizes left out ('12oz cup 两千' -> {2000}): what a quantity
+    read by a model must be one of."""
+    masked, _ = extract_sizes(normalise_text(text))
+    return {int(number) for number in QUANTITY.findall(masked)}
+
+
+# "..., no changes", "nothing to change", "tak ubah": the repeat as it was
+NO_CHANGE = (
+    r"\b(?:no|nothing|tak|tiada|dont|don't)\s+(?:to\s+|need to\s+)?(?:changes?|changed|ubah)\b"
+)
+
+# Units whose number of pieces the catalogue does not say ("20 sleeves", "1 bale", "三包" read as
+# "3 pcs paper cup pack"): pieces and the units sold as a carton (catalog.CARTON_UNITS) are known,
+# the rest is confirmed.
+KNOWN_UNITS = frozenset({PIECES, "carton", "case", "box", "pack", "bundle"})
+PACK_WORDS = frozenset(
+    "pack packs sleeve sleeves roll rolls bundle bundles stack stacks bale bales bungkus".split()  # noqa: SIM905
+)
+
+
+def unit_to_confirm(item: ParsedItem) -> bool:
+    return item.unit not in KNOWN_UNITS or bool(PACK_WORDS & set(item.product.split()))
 
 
 def plastic_only_remarked(clauses: list[str]) -> bool:

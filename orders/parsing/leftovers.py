@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from orders.parsing.vocabulary import ATTRIBUTE_WORDS, NEGATION
+from orders.parsing.vocabulary import ATTRIBUTE_GROUPS, ATTRIBUTE_WORDS, NEGATION, TYPE_NOUNS
 
 # Words that take back or correct what was written before them.
 CORRECTION = re.compile(
@@ -30,25 +30,77 @@ CORRECTION = re.compile(
 # taken back at once and replaced by the next number; the later number is the quantity.
 _TAKEN_BACK = (
     # not "illa": in Tamil it also joins two readings ("oru carton illa rendu carton": one or two)
-    r"(?:no|tak|sorry|oops|wait|actually|i mean|make (?:it|that)|silap|salah|tersilap|"
+    r"(?:no|tak|sorry|oops|wait|actually|i mean|(?:just )?make (?:it|that)|silap|salah|tersilap|"
+    r"typo|nvm|never mind|"
     r"不对|不是|错了|说错了?|இல்லை|இல்ல)"
 )
 _FILLER = r"(?:[\s,.!-]|\bah\b|\blah\b|\beh\b|\boh\b|哦|呃)*"
+# between the quantity and its correction: "400 வேணும், இல்ல இல்ல 500" (400 needed, no no, 500),
+# "1500 abt there, nvm just make it 2000"
+_SAID_WITH_IT = (
+    r"(?:\s*(?:(?:venum|vendum|needed|pls|please|only|je|abt|about|around)\b|வேணும்|வேண்டும்)"
+    r"(?:\s+there\b)?)?"
+)
 QUANTITY_TAKEN_BACK = re.compile(
-    rf"(?<![\w§.])\d+(?P<unit>\s*(?:pcs|ctns?|cartons?)\b)?{_FILLER}{_TAKEN_BACK}"
+    rf"(?<![\w§.])\d+(?P<unit>\s*(?:pcs|ctns?|cartons?)\b)?{_SAID_WITH_IT}{_FILLER}{_TAKEN_BACK}"
     rf"(?:{_FILLER}{_TAKEN_BACK})*{_FILLER}(?P<new>\d+)(?![\w§]|\.\d)(?P<new_unit>\s*(?:pcs|ctns?|cartons?)\b)?"
+)
+
+
+# "... 1000 12oz hot cups. Actually, make that 1200.", "12oz lids - 2000 / sorry, make the lids
+# 2500": a correction that starts its own sentence or line and says which quantity it replaces
+MAKE_THAT = re.compile(
+    r"(?:^|(?<=[.,;!\n]))[\s,]*(?:sorry|oops|actually|i mean|nvm|eh|wait|no)\b[\s,.!-]*"
+    r"(?:just\s+)?make (?:it|that|them|those|the (?P<product>[a-z ]{2,30}?))\s+(?P<new>\d+)"
+    r"(?P<unit>\s*(?:pcs|ctns?|cartons?)\b)?(?![\w§]|\.\d)"
 )
 
 
 def read_corrections(normalised: str) -> str:
     """'pizza box 300 no sorry 400' -> 'pizza box 400': a quantity corrected right after it is
-    written is replaced by the correction (with the first one's unit if the second has none)."""
+    written is replaced by the correction (with the first one's unit if the second has none);
+    so is the quantity a later 'sorry, make the lids 2500' names."""
 
     def corrected(match: re.Match[str]) -> str:
         unit = match.group("new_unit") or match.group("unit") or ""
         return f"{match.group('new')}{unit}"
 
-    return QUANTITY_TAKEN_BACK.sub(corrected, normalised)
+    return read_make_that(QUANTITY_TAKEN_BACK.sub(corrected, normalised))
+
+
+_NOT_A_SIZE = r"(?!\s*(?:oz|inch|inches|in|ml|mm|cm|l)\b)"
+
+
+def read_make_that(normalised: str) -> str:
+    """'12oz lids - 2000\nsorry, make the lids 2500' -> '12oz lids - 2500\n': the quantity of the
+    one line naming the product (or the only quantity, for 'make that') becomes the new one."""
+    match = MAKE_THAT.search(normalised)
+    if match is None:
+        return normalised
+    before = normalised[: match.start()]
+    numbers = list(re.finditer(rf"(?<![\w§.])\d+(?![\w§]|\.\d){_NOT_A_SIZE}", before))
+    if match.group("product"):
+        named = [w.rstrip("s") for w in match.group("product").split()]
+        numbers = [m for m in numbers if all(w in _piece_of(before, m.start()) for w in named)]
+    if len(numbers) != 1:
+        # no line or two lines name the product, or "make that" after two quantities: which one?
+        return normalised  # the correction stays a doubt
+    old = numbers[-1]
+    unit = match.group("unit") or ""
+    return (
+        f"{before[: old.start()]}{match.group('new')}{unit}{before[old.end() :]}"
+        f"{normalised[match.end() :]}"
+    )
+
+
+_PIECE_END = re.compile(r"[,;\n+&]|\.\s|\b(?:and|then|also)\b")
+
+
+def _piece_of(text: str, index: int) -> str:
+    """The order line around a position: between the separators of items."""
+    starts = [m.end() for m in _PIECE_END.finditer(text, 0, index)]
+    end = _PIECE_END.search(text, index)
+    return text[starts[-1] if starts else 0 : end.start() if end else len(text)]
 
 
 # "the paper one ah not the plastic one", "kraft not white": one kind chosen against another ("one"
@@ -76,6 +128,15 @@ def read_contrasts(normalised: str) -> str:
 UNSURE = re.compile(
     r"\b(?:maybe|perhaps|not sure|see how|unsure|mungkin|tak pasti|tidak pasti|theriyala|"
     r"teriyala)\b|不知道|不确定|也许|可能|தெரியல|தெரியவில்லை"
+    # the customer holds the order to check first: "hold on, boss say wait", "let me check with
+    # boss", "tunggu jap saya tanya bos dulu", "等一下，我问问老板", "boss கிட்ட கேட்டுட்டு சொல்றேன்"
+    r"|\b(?:hold on|let me (?:check|ask|confirm)|(?:boss|manager|chef) (?:say|says|said) wait"
+    r"|check with (?:my |the |our )?(?:boss|manager|chef|partner)"
+    r"|(?:i'?ll|will|then) confirm (?:again|later|with)"
+    r"|tunggu (?:jap|kejap|sekejap|dulu)|tanya (?:bos|boss|manager) dulu)\b"
+    r"|等一下|等等|我问问|问一下老板|问问老板|கேட்டுட்டு சொல்றேன்|கொஞ்சம் இருங்க"
+    # "12oz lid 2k... hmm 2.5k la": a second number after a hesitation
+    r"|\b(?:hmm+|erm+|uh+m*)\b[\s,.!]*\d"
 )
 
 
@@ -95,6 +156,13 @@ READ_NEGATIONS = re.compile(
 )
 
 
+# Doubts about the offline parser's own reading, not about the message: a model that read the
+# message (orders/llm.py) answers them, as long as every quantity it ordered is a number the
+# customer wrote. Every other doubt is the message's (a range, a change, a question, a plan, and
+# two numbers for one line: "12oz cups 1000 for our 3 outlets" is 1000 or 3000 to anyone).
+READING_DOUBTS = frozenset({"a number not read", "a word that may change the order"})
+
+
 def safety_doubts(normalised: str, unread_lines: int) -> list[str]:
     """The doubts of what an order message leaves unaccounted for (none when it is all read)."""
     doubts: list[str] = []
@@ -104,7 +172,43 @@ def safety_doubts(normalised: str, unread_lines: int) -> list[str]:
         doubts.append("a correction")
     if UNSURE.search(normalised):
         doubts.append("the customer is unsure")
-    words = re.findall(r"[a-z']+", READ_NEGATIONS.sub(" ", normalised))
-    if set(words) & CHANGING_WORDS:
+    clauses = REMARK_SPLIT.split(READ_NEGATIONS.sub(" ", normalised))
+    if any(set(re.findall(r"[a-z']+", c)) & CHANGING_WORDS and not instructs(c) for c in clauses):
         doubts.append("a word that may change the order")
     return doubts
+
+
+# A "dun" in a clause that tells the driver what not to do and names no product, size, quantity
+# or kind ("driver pls call, dun ring the bell", "dun put on floor pls") cannot change the order;
+# "not the flat ones", "dun send wrong one" can.
+REMARK_SPLIT = re.compile(r"[.,;!?\n]|\b(?:and|but|then|also|btw|so)\b")
+DELIVERY_INSTRUCTION = re.compile(
+    r"\b(?:dun|dont|don't|do not|never|jangan|jgn)\s+(?:ring|knock|call|press|put|leave|park|come"
+    r"|disturb|honk|block|be late|go up|use|enter|buzz|drop|stack|throw|bang|letak|tekan|datang)\b"
+)
+_GOODS = re.compile(
+    r"\d|§|\b(?:ones?|it|them|those|these|order|items?|"
+    + "|".join(sorted(TYPE_NOUNS | ATTRIBUTE_WORDS | {"pizza", "burger", "takeaway", "ply"}))
+    + r")(?:e?s)?\b"
+)
+
+
+def instructs(clause: str) -> bool:
+    """A delivery instruction ('dun ring the bell') that names nothing that could be ordered."""
+    return bool(DELIVERY_INSTRUCTION.search(clause)) and _GOODS.search(clause) is None
+
+
+def unordered_kinds(affirmed: str, products: list[str]) -> bool:
+    """'2000 of the 16oz cups for our iced latte + hot chocolate menu': the message names two
+    kinds of one attribute (hot and cold, sip and dome, kraft and white) that the
+    items read do not all carry, so which kind (or how many of each) is a question."""
+    words = set(re.findall(r"[a-z]+", affirmed))
+    carried = {word for product in products for word in product.split()}
+    for group in ATTRIBUTE_GROUPS:
+        if "small" in group:
+            continue  # sizes are named in passing too ("大家", "小心" read as large and small)
+        named = {group[word] for word in words if word in group}
+        ordered = {group[word] for word in carried if word in group}
+        if len(named) > 1 and not named <= ordered:
+            return True
+    return False

@@ -19,6 +19,9 @@ LEXICON: dict[str, str] = {
     "照上次一样": REPEAT,
     "和上次一样": REPEAT,
     "跟上次一样": REPEAT,
+    "跟上回一样": REPEAT,
+    "和上回一样": REPEAT,
+    "照上回": REPEAT,
     "同上次一样": REPEAT,
     "上次一样": REPEAT,
     "跟之前一样": REPEAT,
@@ -43,6 +46,10 @@ LEXICON: dict[str, str] = {
     "热饮杯": " hot cup ",
     "冷饮杯": " cold cup ",
     "纸杯": " paper cup ",
+    # "配吸管口的盖子": the lid with a straw opening, a sip lid
+    "吸管口的盖子": " sip lid ",
+    "吸管口盖子": " sip lid ",
+    "吸管口": " sip ",
     "杯盖": " lid ",
     "盖子": " lid ",
     "杯子": " cup ",
@@ -214,7 +221,10 @@ REPEAT_PHRASES = (
     # maadhiriye": any spelling of maathiri (like)
     r"\b(?:last (?:time|order|week|month)|pona (?:thadava|murai|vaaram))(?: [a-z]+)? "
     r"(?:maa?(?:th|dh|t|d)iri|pola)(?:ye|yae|e)?\b",
-    r"上次的?(?:订单)?再来",
+    r"(?:按|照|跟)?(?:上次|上回|上一次|上一回)的?(?:单|订单)?再来",
+    # "last month anuppuna adhe order thirumba podunga" (send the same order again)
+    r"\b(?:adhe|athe|adhey|athey|same) order\b[^.?!\n]{0,20}\b(?:thirumba|thirumbavum|again)\b"
+    r"|\bthirumba(?:vum)? (?:adhe|athe|same) order\b",
     r"跟上次的?一样",
     # "跟上个礼拜一样的", "和上星期订的一样": the same as an earlier week's or month's order
     r"(?:跟|和|同|照)(?:上次|上一?个?(?:礼拜|星期|周|月)|之前|以前)(?:订|买|要)?的?(?:订单)?一样",

@@ -21,7 +21,11 @@ from orders.parsing.vocabulary import (
 from orders.parsing.words import canonical_product, product_words, singular, type_nouns
 
 SEGMENT_SPLIT = re.compile(
-    r"\n|;|,|\+|&|\band\b|\bn\b|\bplus\b|\balso\b|\bthen\b|\bapram\b|\bappuram\b|•|·|\s-\s|\.(?=\s|$)|\bwith\b"
+    # "14 inch box 100 can? 8 inch box also 100": a question tail ends an item (not "do you
+    # have lids? 200 lids", where the product asked about is the next line's)
+    r"(?:(?<=\bcan)|(?<=\bok)|(?<=\bboleh)|(?<=\bpls)|(?<=\bplease)|(?<=\bnot)|(?<=\banot)"
+    r"|(?<=\bah)|(?<=\bleh))\?(?=\s)"
+    r"|\n|;|,|\+|&|\band\b|\bn\b|\bplus\b|\balso\b|\bthen\b|\bapram\b|\bappuram\b|•|·|\s-\s|\.(?=\s|$)|\bwith\b"
 )
 # The end of a statement: a full stop before more text ("Do you have 22oz cups? If yes 500" and
 # "We're out of straws! 2 cartons" name the product for the quantity after "?" and "!").
@@ -59,9 +63,13 @@ def split_segments(text: str) -> list[Segment]:
         if piece.strip()
         for part in (split_quantities(piece.strip()) if piece != SENTENCE_MARK else [piece])
     ]
+    pieces = split_before_bare_quantities(pieces)
     segments: list[Segment] = []
     carry = ""
     sentence_start = 0
+    # "We're running low on napkins. 10,000 of the 2-ply please": the product of a sentence
+    # without a quantity, for a kind named alone at the start of the next one
+    named_before = ""
     for index, piece in enumerate(pieces):
         next_piece = pieces[index + 1] if index + 1 < len(pieces) else ""
         if piece == SENTENCE_MARK:
@@ -71,9 +79,14 @@ def split_segments(text: str) -> list[Segment]:
                 segments[-1] = Segment(f"{last.text} {carry}", last.companion)
             # what a sentence left without a quantity is no part of the next sentence's item:
             # "last week's delivery was late, customers waited. 8oz cups 1000"
+            named_before = carry if len(segments) == sentence_start and names_a_type(carry) else ""
             carry = ""
             sentence_start = len(segments)
         elif has_quantity(piece):
+            first = len(segments) == sentence_start
+            if not carry and named_before and first and kind_only(piece):
+                named = {singular(w) for w in product_words(named_before)} & TYPE_NOUNS
+                carry = " ".join(sorted(named))
             segments.append(Segment(f"{carry} {piece}".strip()))
             carry = ""
         elif re.search(NOT_WANTED, piece) or is_bare_negation(next_piece):
@@ -88,6 +101,27 @@ def split_segments(text: str) -> list[Segment]:
         else:
             carry = f"{carry} {piece}".strip()
     return segments
+
+
+def split_before_bare_quantities(pieces: list[str]) -> list[str]:
+    """'8oz cup 2 ctn 8oz lid' before 'oso 2 ctn': the product after the quantity is the next
+    quantity's ('8oz cup 2 ctn' | '8oz lid' | 'oso 2 ctn'), not a second product of this one."""
+    out: list[str] = []
+    for index, piece in enumerate(pieces):
+        following = pieces[index + 1] if index + 1 < len(pieces) else ""
+        masked, _ = extract_sizes(piece)
+        match = QUANTITY.search(masked)
+        if match is None or not is_bare_quantity(following) or len(QUANTITY.findall(masked)) > 1:
+            out.append(piece)
+            continue
+        unit = re.match(rf"\s*(?:{'|'.join(UNIT_WORDS)})\b\.?", masked[match.end() :])
+        cut = match.end() + (unit.end() if unit else 0)
+        head, rest = unmask(masked[:cut], piece), unmask(masked[cut:], piece)
+        if names_a_type(head) and names_a_type(rest):
+            out.extend([head.strip(), rest.strip()])
+        else:
+            out.append(piece)
+    return out
 
 
 def is_bare_negation(piece: str) -> bool:
@@ -153,6 +187,14 @@ def names_a_kind(piece: str) -> bool:
     plastic', a negation, nor '这次 small 心一点', the 小 of 小心 translated)."""
     negated = re.search(r"\b(?:not|no|bukan|dun|dont|without)\b", piece)
     return describes_only(piece) and not negated and piece.isascii()
+
+
+def kind_only(piece: str) -> bool:
+    """'10000 of the two-ply please': a quantity of a kind, without a product type or size."""
+    masked, sizes = extract_sizes(piece)
+    words = [singular(w) for w in product_words(masked)]
+    kinds = all(w in ATTRIBUTE_WORDS or w.endswith("-ply") for w in words)
+    return not sizes and bool(words) and kinds
 
 
 def describes_only(part: str) -> bool:

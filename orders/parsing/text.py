@@ -75,6 +75,9 @@ NOT_QUANTITIES = re.compile(
     r"|(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])(?!\s*(?:oz|ml|inch|sip|dome|lids?)\b)"
     r"|\b\d+(?:st|nd|rd|th)\b"
     r"|\b\d+\s*(?:days?|weeks?|months?|hours?|hrs?|mins?|minutes?|hari|minggu|bulan)\b"
+    # "this sat morning 9 to 11", "pagi 8-10": a span of hours after a part of the day
+    r"|\b(?:morning|afternoon|evening|night|noon|pagi|petang|malam|tengahari|between)\s+"
+    r"\d{1,2}(?:[:.]\d{2})?\s*(?:-|to|till|until|and|sampai|hingga)\s*\d{1,2}(?:[:.]\d{2})?\b"
     r"|\d+\s*(?:天|周|个月|小时|点|号|日|月)|\d+\s*(?:மணி|mani\b)"
     rf"|\b(?:before|b4|bef|bfr|by|at|after|aft|until|till|sebelum|selepas|pukul|jam)\s+\d{{1,2}}(?:[:.]\d{{2}})?\b(?!\s*{_MONTH}){_NOT_A_QUANTITY_UNIT}"
     r"|(?:s\$|\$|\brm|\bsgd)\s*\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s*(?:cents?|sen|dollars?)\b|\d+\s*%"
@@ -114,6 +117,8 @@ def normalise_text(text: str) -> str:
     text = LIST_MARKER.sub(" ", text) if len(LIST_MARKER.findall(text)) > 1 else text
     text = strip_contact_details(text)
     text = numbers.replace_tamil_numbers(text)
+    # "napkin ரெண்டு பெட்டி", "straw oru petti": a box right after a number is a carton, as 箱 is
+    text = re.sub(r"(?<=\d)\s*(?:பெட்டி[\u0B80-\u0BFF]*|petti\b)", " carton ", text)
     text = lexicon.translate_words(text)
     # "penutup untuk cawan" -> "lid for cup"; "12oz的盖子" -> "12oz 的 lid" (the size is a word)
     text = re.sub(r"\b(?:untuk|utk)\s+(?=(?:cups?|lids?|box(?:es)?|bags?)\b)", "for ", text)
@@ -128,8 +133,9 @@ def normalise_text(text: str) -> str:
     text = re.sub(r"(?<![a-z0-9_.])(\d+(?:\.\d+)?)\s?k\b", numbers.thousands, text)
     text = re.sub(rf"(\d)({GLUED_UNITS})\b", r"\1 \2", text)
     text = numbers.replace_number_words(text)
-    # "moonu mani" (three o'clock) is "3 mani" only now: a time, no quantity
-    text = re.sub(r"(?<![\d.])\d{1,2}\s*mani\b", " ", text)
+    # "moonu mani" (three o'clock) is "3 mani" only now, "பத்து மணிக்குள்ள" (by ten o'clock)
+    # "10 மணிக்குள்ள": a time, no quantity
+    text = re.sub(r"(?<![\d.])\d{1,2}\s*(?:mani\b|மணி[\u0B80-\u0BFF]*)", " ", text)
     text = PAST_DELIVERY.sub(" ", text)
     text = size_of_the_line_before(text)
     return PLY.sub(ply_word, text)
@@ -188,8 +194,9 @@ def strip_contact_details(text: str) -> str:
         if start:
             clause = clause[: start.start()] + " "
         road = ROAD_WORDS.search(clause)
-        if road and not SIZE_RE.search(clause):
-            clause = clause[: address_start(clause[: road.start()])] + " "
+        start = address_start(clause[: road.start()]) if road else None
+        if start is not None:
+            clause = clause[:start] + " "
         kept.append(clause)
     return "".join(kept)
 
@@ -198,11 +205,16 @@ def strip_contact_details(text: str) -> str:
 ADDRESS_PREPOSITION = re.compile(r"\b(?:ke|to|at|di)\s|@")
 
 
-def address_start(before_road: str) -> int:
+def address_start(before_road: str) -> int | None:
     """Where an address clause starts: at the last preposition before its road word, or (without
-    one) at the start of the clause."""
-    starts = [match.start() for match in ADDRESS_PREPOSITION.finditer(before_road)]
-    return starts[-1] if starts else 0
+    one) at the start of the clause. After a size ("300 10 inch pizza boxes to 45 Amoy St") only a
+    preposition after the size starts it; without one the clause is no address (it is kept)."""
+    sizes = list(SIZE_RE.finditer(before_road))
+    after = sizes[-1].end() if sizes else 0
+    starts = [match.start() for match in ADDRESS_PREPOSITION.finditer(before_road, after)]
+    if starts:
+        return starts[-1]
+    return None if sizes else 0
 
 
 def extract_sizes(text: str) -> tuple[str, list[str]]:

@@ -51,7 +51,7 @@ MALAY_STOPWORDS = (
 SINGLISH_STOPWORDS = (
     "hor lor leh meh can not boss tmr thx tq ones them those these it"
     " bro sis uncle auntie aunty anna akka abang kak encik cik puan tuan tauke towkay wah oi liao"
-    " le sia anot arrange settle"
+    " le sia anot arrange settle oso"
 )
 # Romanised Tamil, as typed on a phone: "venum" (needed), "anuppunga" (send), "kudunga" (give).
 TAMIL_ROMAN_STOPWORDS = (
@@ -98,7 +98,7 @@ ATTRIBUTE_WORDS = frozenset(
 # Values that exclude each other (word -> value): "large and small bags 500" names two kinds.
 ATTRIBUTE_GROUPS: tuple[dict[str, str], ...] = (
     {"small": "small", "large": "large", "big": "large", "medium": "medium"},
-    {"hot": "hot", "cold": "cold"},
+    {"hot": "hot", "cold": "cold", "iced": "cold"},
     {"sip": "sip", "dome": "dome"},
     {"kraft": "kraft", "brown": "kraft", "white": "white"},
 )
@@ -112,6 +112,9 @@ REPEAT_PATTERNS = (
     r"\bsame order\b",
     r"\bsame as before\b",
 )
+
+# A number that is a count, not a size ("300", not "750ml").
+_COUNT = r"(?<![\d.])\d+(?![\d.]|\s*(?:oz|ml|inch|in\b|\"|cm|mm|l\b))"
 
 # A message that reads like an order but should be confirmed first (pattern on normalised text).
 DOUBT_PATTERNS = (
@@ -128,8 +131,10 @@ DOUBT_PATTERNS = (
     # "12oz cup 3000 ஆக மாத்துங்க" (make it 3000), "ubah jadi 500": a change of an order
     (
         "a change",
-        r"\b(?:change|tukar|instead|replace|ganti|ubah|pinda)\b|改"
-        r"|(?<![\u0B80-\u0BFF])(?:மாற்ற|மாத்த|மாத்து)"
+        # not "same like last week, nothing change", "no change", "tak ubah": a repeat
+        r"(?<!nothing )(?<!no )(?<!not )(?<!nothing to )(?<!tak )(?<!tiada )"
+        r"\b(?:change|tukar|instead|replace|ganti|ubah|pinda)\b|(?<!不)(?<!没)改"
+        r"|(?<![\u0B80-\u0BFF])(?:மாற்ற|மாத்த|மாத்து|ஆக்குங்க)|\baa?kk?unga\b"
         # romanised spoken Tamil: "napkin 2 carton ah maathunga" (change it to 2 cartons)
         r"|\b(?:maa?t?thu|maa?t?thi(?!ri|yam)|maatr[iu])\w*",
     ),
@@ -142,6 +147,115 @@ DOUBT_PATTERNS = (
         r"|\b(?:today'?s?|yesterday'?s?|existing|current|earlier|(?:my|our|the) (?:last|earlier))"
         r" order\b[^.?!\n]{0,15}\b(?:add|tambah|plus|top up)\b",
     ),
+    # "Order pagi tadi boleh tambah lagi 1 karton straw?", "this morning's order can add 500 cups?",
+    # "早上的单再加两箱": items added to an order placed earlier that day or before
+    (
+        "an addition to an earlier order",
+        r"\b(?:order|pesanan|po)\b[^.?!\n]{0,25}\b(?:tadi|semalam|just now|this morning|yesterday"
+        r"|earlier|pagi tadi|petang tadi|kelmarin)\b[^.?!\n]{0,30}\b(?:add|tambah|plus|top up)\b"
+        r"|\b(?:this morning|yesterday|earlier|just now)'?s? order\b"
+        r"|(?:刚才|早上|上午|下午|昨天|之前)的?\s*(?:单|订单|order)[^。？?!\n]{0,10}(?:加|再加|多加|追加)"
+        r"|(?:காலை|நேத்து|நேற்று)[^.?!\n]{0,20}order[^.?!\n]{0,20}(?:சேர்|add)",
+    ),
+    # "my order for 2 ctn napkin confirm liao or not", "Any update on the order for 3 cartons
+    # ...?", "我礼拜一订的三箱餐巾纸处理了没有？", "order saya 2 karton dah confirm ke?": a question
+    # about an order already placed, naming its items
+    (
+        "a question about an earlier order",
+        r"\b(?:any update|been processed|processed (?:yet|already|liao|alr)|dah (?:proses|diproses)"
+        r"|sudah (?:diproses|diproses ke))\b"
+        r"|\bconfirm(?:ed)?\s*(?:liao|already|alr|or not|anot|ke|tak|yet)\b"
+        r"|confirm\w*\s*(?:了|ஆச்சா|ஆயிடுச்சா)"
+        r"|处理了|(?:处理|确认|confirm|发货|发|送|安排|订)\s*了(?:没有|没|吗)|ஆச்சா|ஆயிடுச்சா"
+        r"|\b(?:my|our|the|that) order (?:for|of)\b[^.!\n]*\?",
+    ),
+    # "Do you have 1000 of the white 10 inch boxes in stock?", "Ada stock tak 1000ml box 10 ctn?",
+    # "一千个杯子有货吗？": a question whether we have the goods, not an order yet
+    (
+        "a question about stock",
+        r"(?:\bin stock\b|\b(?:stock|stok)\b|有货|有存货|库存|கையிருப்பு)[^.!\n]{0,60}"
+        r"(?:\?|\bor not\b|\banot\b|\btak\b|\bke\b|吗|没有|இருக்கா)"
+        r"|\b(?:ada|got|any|have|has) (?:stock|stok)\b[^.!\n]{0,60}\?"
+        r"|\b(?:do|does|can) (?:you|u)(?: guys| all)? (?:have|got|supply|carry)\b"
+        r"[^.!?\n]*(?<![\d.])\d+(?![\d.]|\s*(?:oz|ml|inch|in\b|\"|cm|mm|l\b))[^.!?\n]*\?",
+    ),
+    # "Kalau muat nanti kami ambil 500", "if it fits then we take 500", "如果可以就要五百个": an
+    # order on a condition the customer waits to hear about
+    (
+        "a condition",
+        # not the polite "kalau boleh" / "if can" / "if possible"
+        r"\b(?:if|kalau|kalo|klu|jika|sekiranya)\b(?!\s+(?:can|could|possible|boleh|dapat|bleh)\b)"
+        r"[^.?!\n]{0,40}"
+        r"\b(?:then|nanti|baru|we'?ll|we will|i'?ll|i will|we can|we might|kami|saya)\b"
+        r"[^.?!\n]{0,20}\b(?:take|ambil|order|buy|beli|get|pesan|tempah)\b"
+        r"|如果[^，。？?!\n]{0,20}就|要是[^，。？?!\n]{0,20}就",
+    ),
+    # "Please resend the invoice for the 500 burger boxes": a document about items, not an order
+    (
+        "a document about items",
+        r"\b(?:invoice|invois|bill|receipt|statement|delivery order)s?\s+(?:for|of|untuk|bagi)\b"
+        r"[^.?!\n]{0,20}\d|\bre-?send\b|\bsend (?:again|back)\b|\bhantar (?:semula|balik)\b"
+        r"|重发|补发|\d[^，。？?!\n]{0,15}的(?:发票|收据|单据)",
+    ),
+    # "ytd order 500 burger box only come 250", "the lid u send dont fit, 1 ctn all wasted",
+    # "我订的是12寸的，你们送来的是14寸", "delivery 少了 1 carton": a complaint about goods
+    # delivered, whose numbers are what came or what was ordered, not a new order
+    (
+        "a complaint about a delivery",
+        r"\bonly (?:come|came|got|received|arrived|reach(?:ed)?|sampai)\s+\d"
+        r"|\b(?:all )?wasted\b|\bmembazir\b"
+        r"|送来的(?:是|都|有)|你们送(?:来)?的|我(?:们)?订的是|少了|都不对"
+        r"|தான் வந்துச்சு|தான் வந்தது",
+    ),
+    # "pls don't send the 300 pizza boxes tomorrow", "明天的三百个披萨盒不要送了", "300 pizza box
+    # அனுப்ப வேண்டாம்": a quantity in the clause of a "don't" (not "no need lids, 500 cups")
+    (
+        "a quantity said no to",
+        # not "don't forget", "jangan lupa", "别忘了"
+        r"(?:\bdon'?t|\bdo not|\bdun|\bjangan|\bjgn|不要|别)(?!\s*(?:forget|lupa|late|lambat|忘))"
+        rf"[^,.;!?\n，。]{{0,30}}{_COUNT}"
+        rf"|{_COUNT}[^,.;!?\n，。]{{0,30}}(?:不要|不用|别送|\bno need\b|\bjangan\b)",
+    ),
+    # "the 500 burger boxes we got last week were too small", "上个礼拜的500个汉堡盒太小了", "bulan
+    # lepas ambil 3000 cawan": a quantity of an earlier week or delivery, in the same clause
+    (
+        "a quantity of an earlier order",
+        r"(?:\blast (?:week|month|time|order)|\byesterday|\bytd|\bsemalam|\bminggu lepas"
+        r"|\bbulan lepas|上\s*(?:个|pcs)?\s*(?:礼拜|星期|月|周)的|上次的|昨天的|போன (?:வாரம்|மாசம்))"
+        r"[^,.;!?\n，。]{0,25}\d"
+        r"|\d[^,.;!?\n，。]{0,25}\b(?:we got|came|arrived|received) (?:last|yesterday|ytd)\b",
+    ),
+    # "12oz cup 2000 or 16oz cup 1500, which one cheaper?", "either 2 or 3 ctn": one item or another
+    (
+        "a choice between items",
+        r"\d[^.;!?\n]{0,40}\s(?:or|atau)\s(?!not\b|tak\b|no\b|anot\b)[^.;!?\n]{0,40}\d"
+        r"|\beither\b|\bcheaper\b|\bup to (?:you|u)\b",
+    ),
+    # "12oz杯子每间分店一千个，我们有三间", "1000 per outlet", "setiap cawangan": a quantity for
+    # each outlet, and how many outlets is a second number
+    (
+        "a quantity per outlet",
+        r"每\s*(?:间|家|pcs)?\s*(?:分店|店|outlet)|\b(?:per|each|every|for all)\s+(?:of our\s+)?"
+        r"(?:outlets?|branch(?:es)?|shops?|stores?|kedai|cawangan)\b"
+        r"|\bsetiap (?:cawangan|kedai|outlet)\b"
+        r"|ஒவ்வொரு\s*(?:கடை|branch|outlet)",
+    ),
+    # "16oz cup 1000, if got cold cup better", "kalau ada ... ", "如果有": an item on a condition
+    (
+        "an item on a condition",
+        r"\bif (?:got|have|you have|u have|u got|you got|there is|there are|can get|available"
+        r"|no stock|not enough|out of stock)\b|\bkalau (?:ada|takde|tak ada|habis)\b|如果有|如果没"
+        r"|இருந்தா",
+    ),
+    # "quotation for 5000 paper straws", "报价", "sebut harga", "sample 50 pcs", "refund for the
+    # 2 carton cups", "how long will 2 ctn last", "200 boxes a day": no order of these goods
+    (
+        "no order of these goods",
+        r"\bquot(?:e|ation|ing)\b|报价|sebut harga|\bsamples?\b|样品|\bsampel\b"
+        r"|\brefund\w*|\bexchange\b|\bpulangkan\b|退货|退款|换货|\bhow long\b"
+        r"|\d+\s*(?:[a-z]+\s+){0,2}(?:a|per|every|each) (?:day|week|month)\b|\bsehari\b"
+        r"|每天|一天用",
+    ),
     # "the 14 inch boxes came crushed, 30 of them unusable", "50 pcs kemek": a count of goods
     # already delivered and damaged, not a quantity to order
     (
@@ -150,7 +264,10 @@ DOUBT_PATTERNS = (
         r"(?:are |were |was |is |all |semua |dah |sudah |got )?(?:crushed|damaged|broken|torn"
         r"|cracked|dented|leaking|leaked|unusable|defective|spoilt|spoiled|mouldy|moldy|soggy|wet"
         r"|missing|rosak|koyak|pecah|kemek|bocor|basah|cannot use|can'?t use|tak boleh guna)\b"
-        r"|\d+\s*(?:pcs)?\s*(?:都|全)?(?:压坏|压扁|破|坏|湿|漏)",
+        r"|\d+\s*(?:pcs)?\s*(?:都|全)?(?:压坏|压扁|破|坏|湿|漏)"
+        # "ஐம்பது உடைஞ்சு இருக்கு" (fifty are broken), "50 odanjirukku", "50 கிழிஞ்சு"
+        r"|\d+\s*(?:pcs)?\s*(?:உடை|உடஞ்|கிழி|நசுங்|ஒழுகு|ஈரம|நனை|சேதம"
+        r"|odanj|odenj|udanj|udainj|kizhinj|nasung|ozhug)",
     ),
     # "plastic spoon 1000", "cutlery set 500, but the plastic ones": our cutlery is wooden; plastic
     # named anywhere in a message with cutlery (and not right before cups, bags...) is confirmed
@@ -168,7 +285,13 @@ DOUBT_PATTERNS = (
         r"\b(?:received|you sent|we ordered|i ordered)\b|\b(?:dah|sudah|telah) terima\b|收到|订了"
         r"|(?<![\u0B80-\u0BFF])(?:கிடைத்த|செய்தேன்|செய்தோம்|பண்ணோம்|பண்ணினோம்)"
         # "came 2 ctn napkin, invoice say 3": what an invoice says against what came
-        r"|\b(?:invoice|bill|invois)\s+(?:say|says|said|tulis|shows?|wrote|write)\s+\d",
+        r"|\b(?:invoice|bill|invois)\s+(?:say|says|said|tulis|shows?|wrote|write)\s+\d"
+        # goods that came earlier: "நேத்து வந்த 1000ml box-ல" (in the box that came yesterday),
+        # "the cups that came yesterday", "yang sampai semalam", "昨天送来的"
+        r"|(?<![\u0B80-\u0BFF])வந்த(?![\u0B80-\u0BFF])"
+        r"|\b(?:came|arrived|delivered|sent)\s+(?:yesterday|this morning|last \w+|on (?:mon|tues"
+        r"|wednes|thurs|fri|satur|sun)day)\b|\b(?:sampai|datang|dihantar)\s+semalam\b"
+        r"|昨天(?:到|送来|送到|来)的",
     ),
     (
         "an approximate quantity",

@@ -110,3 +110,35 @@ def test_personal_data_is_scrubbed_before_the_text_leaves_for_openai(openai_serv
     sent = json.loads(openai_server.log[0][0].data)["messages"][-1]["content"]
     assert "9123" not in sent and "4567" not in sent
     assert "400 pizza boxes 10 inch" in sent
+
+
+def answering(openai_server, *items: dict) -> None:
+    openai_server.expect_request("/v1/chat/completions").respond_with_json(
+        chat_completion(items_answer(*items))
+    )
+
+
+def test_a_model_answer_is_not_doubted_for_a_number_the_offline_parser_could_not_place(
+    openai_server,
+):
+    # "unit 5 level 2" is an address: the offline parser doubts its own reading, not the message
+    text = "kraft bag 800pcs pls, unit 5 level 2, call me when reach"
+    answering(openai_server, {"product": "paper bag", "quantity": 800, "unit": "pcs", "size": None})
+    order = llm.parse_order(text)
+    assert [item.quantity for item in order.items] == [800]
+    assert "a number not read" not in order.doubt
+    assert "two readings of the quantities" not in order.doubt
+
+
+def test_a_model_quantity_the_customer_never_wrote_is_asked_about(openai_server):
+    text = "kraft bag 800pcs pls, unit 5 level 2"
+    answering(
+        openai_server, {"product": "paper bag", "quantity": 8000, "unit": "pcs", "size": None}
+    )
+    assert llm.parse_order(text).doubt == "a quantity the customer did not write"
+
+
+def test_the_message_doubts_stay_with_the_model_answer(openai_server):
+    text = "Do you have 3000 of the 12oz cups in stock? we might need them"
+    answering(openai_server, {"product": "cup", "quantity": 3000, "unit": "pcs", "size": "12 oz"})
+    assert "a question about stock" in llm.parse_order(text).doubt
