@@ -50,6 +50,7 @@ SETS = {
     "fresh4": HERE / "fresh4_orders.jsonl",
     "fresh5": HERE / "fresh5_orders.jsonl",
     "fresh6": HERE / "fresh6_orders.jsonl",
+    "fresh7": HERE / "fresh7_orders.jsonl",
 }
 DEMO = HERE.parent / "demo.py"
 LANGS = ("en", "singlish", "zh", "ms", "ta", "mixed")
@@ -415,7 +416,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         choices=SETS,
-        help="blind (default), heldout, fresh, fresh2 ... fresh6: --cases by name",
+        help="blind (default), heldout, fresh, fresh2 ... fresh7: --cases by name",
     )
     parser.add_argument(
         "--openai", action="store_true", help="parse through orders.llm with a local fake OpenAI"
