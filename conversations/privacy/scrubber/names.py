@@ -126,7 +126,7 @@ _TITLES = {
     "mr", "mrs", "ms", "mdm", "madam", "miss", "dr", "encik", "en", "cik", "puan", "pn", "tuan",
     "haji", "hajah", "hajjah", "datuk", "dato", "makcik", "pakcik", "auntie", "aunty", "uncle",
     "kak", "kakak", "abang", "bang", "mak", "pak", "bro", "sis", "khun", "herr", "frau", "mme",
-    "chef",
+    "chef", "tmt", "thiru", "thirumathi",
 }  # fmt: skip
 # Given names that are ordinary words: a name only right before a surname ("Grace Lim").
 _WORD_GIVEN_NAMES = {
@@ -261,7 +261,7 @@ _STRONG_CUE = re.compile(
     # "u/p" (untuk perhatian): the Malay "attn".
     r"|u/p\s*[:：]?)[ \t]+"
     r"|(?<![A-Za-z])(?=(?:Mr|Mrs|Ms|Mdm|Madam|Miss|Dr|Encik|En|Cik|Puan|Pn|Tuan|Haji|Hajah|Hajjah"
-    r"|Datuk|Dato|Makcik|Pakcik|Auntie|Aunty|Uncle|Kak|Abang|Khun|Herr|Frau|Mme|Chef)"
+    r"|Datuk|Dato|Makcik|Pakcik|Auntie|Aunty|Uncle|Kak|Abang|Khun|Herr|Frau|Mme|Chef|Tmt|Thiru|Thirumathi)"
     r"\.?[ \t]+[A-Z])"
     r"|(?i:uncle|auntie|aunty|signed|sgd\.?|ini|inilah)[ \t:]+(?=[A-Z]))"
 )
@@ -500,6 +500,10 @@ def _shape_spans(text: str) -> Iterator[Span]:
         words = match.group().split()
         # "Tran Thi Thu": after Thi comes a given name, even one that is a day written short.
         checked = words[:2] if _bare(words[1]) == "thi" else words
+        # Malay "di" is "at" too ("Kilang di Guangzhou", the factory in Guangzhou): after "di"
+        # the first word must be a given name the lists know ("Marco di Stefano").
+        if _bare(words[1]) == "di" and _gazetteer_first(words[:1]) != 0:
+            continue
         if not ({_bare(w) for w in checked} & _NOT_NAMES) and not (
             {_bare(w) for w in words} & (_BUSINESS_WORDS | _COMPANY_WORDS)
         ):
@@ -680,6 +684,8 @@ _LATIN_AFTER_CJK = r"[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,3}"
 _CJK_TITLED = re.compile(
     rf"[{_CJK_SURNAMES}](?:先生|小姐|太太|女士|经理|师傅|主任|医生|老师|阿姨|大姐|大哥|姐|哥|叔|伯|嫂)"
 )
+# A full name before a formal title: "王丽华小姐", "陈志强先生" ("李小姐" is _CJK_TITLED).
+_CJK_NAME_TITLED = re.compile(rf"(?P<name>{_CJK_NAME})(?=先生|小姐|太太|女士|医生|老师|经理)")
 _CJK_CUED = re.compile(
     r"(?:我叫|我是|我的名字是|名字是|名字叫|叫我|找|问|联系人|联系|收货人|收件人|签收人|户名|账户名称?"
     r"|收款人|持卡人|姓名|名字|老板|老公|老婆|太太|丈夫|妻子|同事|经理|朋友|司机|师傅|主管|负责人|助理"
@@ -688,15 +694,20 @@ _CJK_CUED = re.compile(
     # Handed, written or sent to someone: "交给王建国", "发票抬头写刘志明"; students, interns
     # and part-timers are staff too ("实习生陈可欣").
     r"|交给|转给|送给|寄给|发给|写给|抬头写|抬头是|学生|实习生|兼职|新员工|收银员|服务员|保安"
+    # Kin before the name: "我儿子陈家乐", "我妈妈林秀英", "表哥王文杰".
+    r"|儿子|女儿|母亲|父亲|妈妈|爸爸|哥哥|姐姐|弟弟|妹妹|表哥|表姐|表弟|表妹|堂哥|堂姐|侄子|外甥|女婿|媳妇"
     r"|(?:店|分店|公司|部门|厨房|餐厅|档口|供应商|厂商|总公司)的)\s*[:：是]?\s*"
     rf"(?P<name>{_CJK_NAME}|{_CJK_NICKNAME}|{_LATIN_AFTER_CJK}|[\u0B80-\u0BFF]+)"
     rf"|(?:我姓|姓)(?P<surname>[{_CJK_SURNAMES}])"
 )
+# Characters of order talk, not of given names ("- 已付款", "- 送到了").
+_CJK_NOT_IN_GIVEN = "已了的付款货送收到请不没要是在有吗呢吧啊号元块个箱件谢急好"
 # A sign-off line may name a department before the person ("—— 财务 周小红").
 _CJK_SIGN_OFF = re.compile(
     r"(?m)(?:(?:谢谢|多谢|感谢|祝好|此致|敬上)[！!。，,]?[ \t]*\n[ \t]*(?:[-–—~]+[ \t]*)?"
     r"|^[ \t]*(?:——|—|--|~)[ \t]*)(?:[\u4e00-\u9fff]{1,4}[ \t]+)?"
-    rf"(?P<name>{_CJK_NAME})[ \t]*$"
+    # Or a nickname of 小 or 阿 and a given character, alone on the line: "谢谢！\n小芳".
+    rf"(?P<name>{_CJK_NAME}|{_CJK_NICKNAME}|小(?![{_CJK_NOT_IN_GIVEN}])[\u4e00-\u9fff])[ \t]*$"
 )
 
 
@@ -705,8 +716,6 @@ _CJK_SIGN_OFF_INLINE = re.compile(
     r"(?:此致|敬上|谢谢|多谢|感谢|祝好)[ \t]*[！!。，,]?[ \t]*"
     rf"(?P<name>{_CJK_NAME})[ \t]*[。.!！]?[ \t]*$"
 )
-# Characters of order talk, not of given names ("- 已付款", "- 送到了").
-_CJK_NOT_IN_GIVEN = "已了的付款货送收到请不没要是在有吗呢吧啊号元块个箱件谢急好"
 # A dash closing the message signs it with a given name or a nickname too: "。- 佳怡",
 # "谢谢 - 阿华" (not "- 谢谢", "- 急").
 _CJK_DASH_SIGNATURE = re.compile(
@@ -758,6 +767,8 @@ _CJK_THEN_CUE = re.compile(
 _CJK_GREETING_WORDS = re.compile(r"大家|各位|老板|你们|您们|早上|下午|晚上|老师|师傅|朋友|亲")
 
 
+# "我叫 Sunny", "叫我 Sunny", "名字叫 Sunny": the writer gives the name they are called by.
+_CJK_SELF_CUE = re.compile(r"(?:我叫|叫我|名字叫|名字是|我的名字是)\s*[:：]?\s*$")
 # After the word: "他/她" (he, she) or a phone ("找 Jessie，她负责...", "厨师 Anil 电话 ...").
 _PERSON_AFTER = re.compile(r"[ \t]*[，,]?[ \t]*(?:他|她|电话|手机|\+?\d)")
 
@@ -806,15 +817,24 @@ def _cjk_spans(text: str) -> Iterator[Span]:
     for match in _CJK_CALLED.finditer(text):
         if not _CJK_ROLE_WORDS.match(match.group("name")):
             yield match.span("name")
-    patterns = (_CJK_CUED, _CJK_SIGN_OFF, _CJK_SIGN_OFF_INLINE, _CJK_THEN_CUE, _CJK_AFTER_ID_OR_ACK)
+    patterns = (
+        _CJK_CUED,
+        _CJK_SIGN_OFF,
+        _CJK_SIGN_OFF_INLINE,
+        _CJK_THEN_CUE,
+        _CJK_AFTER_ID_OR_ACK,
+        _CJK_NAME_TITLED,
+    )
     for pattern in patterns:
         for match in pattern.finditer(text):
             group = "surname" if match.groupdict().get("surname") else "name"
             start, end = match.span(group)
             if _CJK_NOT_NAMES.match(text, start) or any(s <= start < e for s, e in titled):
                 continue
+            introduced = bool(_CJK_SELF_CUE.search(text, max(0, start - 6), start))
             if text[start].isascii() and not _latin_after_cjk_is_name(
-                text[start:end].split(), person_after=bool(_PERSON_AFTER.match(text, end))
+                text[start:end].split(),
+                person_after=introduced or bool(_PERSON_AFTER.match(text, end)),
             ):
                 continue
             yield start, end
@@ -856,8 +876,9 @@ _TAMIL_THEN_CUE = re.compile(
 # "Vasanthi ஐ அழைக்கவும்" (call Vasanthi), "Raju வை கேளுங்கள்" (ask Raju): a name the lists know
 # as the object of calling or asking ("Bank-ஐ கேட்கணுமா?" asks a bank).
 _LATIN_OBJECT_OF_CALL = re.compile(
-    rf"{NB}(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*-?(?:ஐ|வை|யை)[ \t]+"
+    rf"{NB}(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*(?:-?(?:ஐ|வை|யை)[ \t]+"
     r"(?:அழை|கூப்பிடு|கூப்பிட|கேள|கேட்|தொடர்பு|சந்தி)"
+    r"|[ \t](?:கேளுங்கள்|கேளுங்க|அழையுங்கள்|கூப்பிடுங்கள்|கூப்பிடுங்க)(?![\u0B80-\u0BFF]))"
 )
 _TAMIL_NEXT = re.compile(rf"[ \t]+({_TAMIL_WORD})")
 
@@ -869,8 +890,11 @@ _TAMIL_VERB_ENDINGS = ("ுங்கள்", "ுங்க", "ும்", "ா�
 
 
 _TAMIL_LABEL_VERB_ENDINGS = ("ும்", "ுங்கள்", "ுங்க", "ேன்", "ோம்", "ாங்க", "ீங்க")
+# Pronoun stems (he, she, they, this one, you, me): "அவரிடம் கேளுங்கள்" asks him.
+_TAMIL_PRONOUNS = ("அவ", "இவ", "உங்க", "உன்", "என்", "எங்க", "நம்", "அது", "இது")
 _TAMIL_TO_PERSON = re.compile(
-    r"(?<![\u0B80-\u0BFF])(?P<name>[\u0B80-\u0BFF]{3,}?)(?:கிட்ட|கிட்டே|இடம்)(?![\u0B80-\u0BFF])"
+    r"(?<![\u0B80-\u0BFF])(?P<name>[\u0B80-\u0BFF]{3,}?)(?:(?:-?(?:கிட்ட|கிட்டே)|இடம்)"
+    r"(?![\u0B80-\u0BFF])|-இடம்(?P<given>[ \t]+(?:கொடு|குடு|கொண்டு|ஒப்படை|சொல்|கேள்)))"
 )
 _RELATION_BEFORE = re.compile(rf"(?i)(?<![A-Za-z])(?:{_RELATIONS})[ \t]+$")
 # "Saravanan கிட்ட கேளுங்க" (ask Saravanan): capitalised words before the postposition.
@@ -888,14 +912,18 @@ _LATIN_BEFORE_TAMIL_PRONOUN = re.compile(
     r"(?![\u0B80-\u0BFF])"
 )
 _TAMIL_BEFORE_LATIN = re.compile(
-    r"(?<![\u0B80-\u0BFF])(?:நான்|சரி|நன்றி|வணக்கம்)[ \t]*[,]?[ \t]+(?=[A-Z][a-z])"
+    r"(?<![\u0B80-\u0BFF])(?:நான்|சரி|நன்றி|வணக்கம்"
+    # Kin and staff words (my son, my daughter, driver, manager, friend): "என் மகன் Arun".
+    r"|(?:என்|எங்க|எங்கள்)[ \t]+(?:மகன்|மகள்|மனைவி|கணவர்|அம்மா|அப்பா|தம்பி|தங்கை|அண்ணன்|அக்கா"
+    r"|நண்பர்|முதலாளி)|டிரைவர்|ஓட்டுநர்|மேனேஜர்|மேலாளர்|முதலாளி|காசாளர்|உதவியாளர்)"
+    r"[ \t]*[,]?[ \t]+(?=[A-Z][a-z])"
 )
 # A Latin name in a Chinese sentence: "Grace姐说..." (sister Grace says), "Jason哥", "Sunny说",
 # "R. Kumar会来拿" (will come to collect). A kin word after it is enough; before a verb the lists
 # must know the name ("Shopee说" is a shop).
 _LATIN_BEFORE_CJK_PERSON = re.compile(
     rf"{NB}(?P<name>(?:[A-Z]\.[ \t]*)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*"
-    r"(?:(?P<kin>姐|哥|叔|阿姨|大哥|大姐)|说(?!明)|讲|会来|来拿|签收|来电|打来|负责)"
+    r"(?:(?P<kin>姐|哥|叔|阿姨|大哥|大姐|先生|小姐|女士|太太)|说(?!明)|讲|会来|来拿|签收|来电|打来|负责)"
 )
 # "黄志强 கிட்ட கேக்க" (ask Huang Zhiqiang): a Chinese name before the postposition.
 _CJK_TO_PERSON = re.compile(
@@ -903,7 +931,16 @@ _CJK_TO_PERSON = re.compile(
 )
 
 
+_TAMIL_ELDER = re.compile(
+    rf"(?<![\u0B80-\u0BFF])(?P<name>{_TAMIL_WORD})[ \t]+(?:அக்கா|அண்ணா|அண்ணன்|அம்மா|ஐயா)"
+    r"(?![\u0B80-\u0BFF])"
+)
+
+
 def _tamil_spans(text: str) -> Iterator[Span]:
+    for match in _TAMIL_ELDER.finditer(text):
+        if match.group("name") in TAMIL_NAMES:
+            yield match.span("name")
     patterns = ((_TAMIL_STRONG, True), (_TAMIL_WEAK, False), (_TAMIL_THEN_CUE, True))
     for pattern, strong in (*patterns, (_TAMIL_THIS_IS, True)):
         for match in pattern.finditer(text):
@@ -919,9 +956,13 @@ def _tamil_spans(text: str) -> Iterator[Span]:
             if not strong and match.group(group) not in TAMIL_NAMES and not alone:
                 continue
             # "வணக்கம் நாளைக்கு," (hello, for tomorrow): a dative after a greeting is no name.
-            if match.group(group).split()[0] in _TAMIL_NOT_NAMES or (
-                pattern is _TAMIL_THIS_IS
-                and match.group(group).endswith((*_TAMIL_VERB_ENDINGS, "க்கு"))
+            if (
+                match.group(group).split()[0] in _TAMIL_NOT_NAMES
+                or (pattern is _TAMIL_THEN_CUE and match.group(group).startswith(_TAMIL_PRONOUNS))
+                or (
+                    pattern is _TAMIL_THIS_IS
+                    and match.group(group).endswith((*_TAMIL_VERB_ENDINGS, "க்கு"))
+                )
             ):
                 continue
             # "பெயர் மாத்தணும்" (the name must change): a verb after the label is no name.
@@ -935,7 +976,8 @@ def _tamil_spans(text: str) -> Iterator[Span]:
     for match in _TAMIL_TO_PERSON.finditer(text):
         name = match.group("name")
         after_relation = _RELATION_BEFORE.search(text, 0, match.start())
-        if (name in TAMIL_NAMES or after_relation) and name not in _TAMIL_NOT_NAMES:
+        handed = match.group("given") and not name.startswith(_TAMIL_PRONOUNS)
+        if (name in TAMIL_NAMES or after_relation or handed) and name not in _TAMIL_NOT_NAMES:
             yield match.span("name")
 
 
@@ -964,7 +1006,10 @@ _SCRIPT_CUE = re.compile(
     # A relation before a Tamil word is often the subject of a Tamil sentence ("driver
     # உங்களை அழைப்பார்"): only a known Tamil name after it counts.
     r"|(?P<relation>customer|client|supplier|driver|boss|wife|husband|colleague|manager|tell"
-    r"|uncle|auntie|aunty))"
+    r"|uncle|auntie|aunty"
+    # Kin and staff before a name in another script: "My mother 林秀英 sign", "Boss is 陈志明".
+    r"|mother|father|mum|mom|dad|son|daughter|brother|sister|cousin|partner|staff|owner|friend"
+    r"|(?:boss|manager|owner|driver|contact|partner)[ \t]+(?:is|was)))"
     r"\.?[ \t]*[:：]?[ \t]*(?=[\u0B80-\u0BFF\u4e00-\u9fff])"
 )
 # Tamil cue words before a name in Latin script: "பேர் Tamilselvi", "பெயர்: Devi".
