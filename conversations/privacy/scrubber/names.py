@@ -108,6 +108,8 @@ _NOT_NAMES = {
     # What is called before a number ("call Hotline 6123 4567").
     "hotline", "helpline", "reception", "counter", "line", "number", "mobile", "hp", "tel",
     "phone", "fax", "landline",
+    # Malay pronouns before "akan ambil" (will collect): "Dia akan terima barang".
+    "dia", "saya", "kami", "kita", "mereka", "beliau", "aku", "awak", "anda", "lori", "barang",
 }  # fmt: skip
 # Towns a driver or an outlet is "at" ("our driver Tampines side").
 _TOWNS = {
@@ -224,7 +226,12 @@ def _name_at(text: str, position: int, *, strong: bool) -> Span | None:
     if not strong and not _in_gazetteer(taken[0][2]):
         return None
     # "Chef Arjun", not "Chef Special": a name the lists know after this title only.
-    if titles and all(_bare(t[2]) == "chef" for t in titles) and not _in_gazetteer(taken[0][2]):
+    # "Bro Shankar", "Sis Aisyah", not "Bro Thanks" or "Sis Can": the same.
+    if (
+        titles
+        and all(_bare(t[2]) in {"chef", "bro", "sis"} for t in titles)
+        and not _in_gazetteer(taken[0][2])
+    ):
         return None
     if _bare(taken[0][2]) in _BUSINESS_WORDS:
         return None
@@ -261,7 +268,7 @@ _STRONG_CUE = re.compile(
     # "u/p" (untuk perhatian): the Malay "attn".
     r"|u/p\s*[:：]?)[ \t]+"
     r"|(?<![A-Za-z])(?=(?:Mr|Mrs|Ms|Mdm|Madam|Miss|Dr|Encik|En|Cik|Puan|Pn|Tuan|Haji|Hajah|Hajjah"
-    r"|Datuk|Dato|Makcik|Pakcik|Auntie|Aunty|Uncle|Kak|Abang|Khun|Herr|Frau|Mme|Chef|Tmt|Thiru|Thirumathi)"
+    r"|Datuk|Dato|Makcik|Pakcik|Auntie|Aunty|Uncle|Kak|Abang|Khun|Herr|Frau|Mme|Chef|Tmt|Thiru|Thirumathi|Bro|Sis)"
     r"\.?[ \t]+[A-Z])"
     r"|(?i:uncle|auntie|aunty|signed|sgd\.?|ini|inilah)[ \t:]+(?=[A-Z]))"
 )
@@ -273,7 +280,7 @@ _RELATIONS = (
     r"|executive|officer|coordinator|in-charge|admin|account manager|sales rep|guy|girl|lady|man"
     r"|contact|person|customer|client|tenant|boy"
     r"|bos|pengurus|kawan|isteri|suami|anak|pemandu|abang|kakak|adik|rakan|worker|employee"
-    r"|pekerja|staf|pembantu|fren|frens|kawan baik"
+    r"|pekerja|staf|pembantu|fren|frens|kawan baik|saudara|sepupu|ibu|ayah|emak|bapa|abah"
     # Kitchen and shop roles, in English and Malay: "Ketua dapur Rahim", "intern Wei Jie".
     r"|ketua dapur|ketua|tukang masak|jurumasak|juruwang|penyelia|pelajar|student|intern|trainee"
     r"|part-timer|cleaner|waiter|waitress|barista|packer"
@@ -321,6 +328,8 @@ _NAME_THEN_CUE = re.compile(
     r"(?:here\b(?![ \t]*[:：])|(?:di )?sini\b|speaking\b"
     r"|this side\b"
     r"|will (?:collect|come|pick|receive|sign|take)"
+    # Malay: "Suria akan ambil barang" (will collect), "akan datang", "akan tandatangan".
+    r"|akan (?:ambil|datang|kutip|terima|tandatangan|sign|jemput)\b"
     # Other things a person will do: a name the lists know only ("The lorry will wait").
     r"|(?P<verb>will (?:wait|meet|call|bring|help|pass|handle|follow|reply|check)\b))"
 )
@@ -556,6 +565,44 @@ def _end_signature(text: str) -> Iterator[Span]:
         yield match.span("name")
 
 
+# The last line of a message holding only a name the lists know signs it, with no thanks before:
+# "PB-14 3 box enough\nJun Wei".
+_NAME_LINE_LAST = re.compile(
+    rf"\n[ \t]*(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*\Z"
+)
+# A greeting opening the message, one capitalised word and a comma: who is greeted ("Hai Melati,
+# boleh semak ..."). Not the words said to anyone ("Hi Guys,", "Hai Semua,", "Morning Boss,").
+_GREETING_OPENING = re.compile(
+    r"^[ \t]*(?i:hi|hai|hello|helo|halo|hey|dear|morning|good morning|selamat pagi|salam)[ \t]+"
+    rf"(?P<name>{_NAME_WORD})[ \t]*[,，]"
+)
+_SAID_TO_ANYONE = {
+    "guys", "all", "semua", "team", "bro", "sis", "there", "friends", "kawan", "everybody",
+    "folks", "bos", "sayang", "world", "lah", "ya", "la", "geng", "gang", "peeps", "people",
+    "thanks", "thank", "tuan", "puan", "encik", "cik", "kak", "abang", "uncle", "auntie", "aunty",
+    "partner", "buddy", "dude", "mate", "friend", "sirs", "ladies", "gentlemen", "cikgu", "chief",
+}  # fmt: skip
+
+
+def _unknown_word_is_said_to_anyone(word: str) -> bool:
+    bare = _bare(word)
+    return bool(
+        {bare} & (_NOT_NAMES | _BUSINESS_WORDS | _TITLES | _SAID_TO_ANYONE | _RELATION_WORDS)
+    )
+
+
+def _name_line_spans(text: str) -> Iterator[Span]:
+    last = _NAME_LINE_LAST.search(text, max(0, len(text) - 40))
+    if last:
+        words = last.group("name").split()
+        known = all(_in_gazetteer(w) and _bare(w) not in _NOT_NAMES for w in words)
+        if known and (len(words) >= 2 or _bare(words[0]) in GIVEN_NAMES):
+            yield from _checked(text, *last.span("name"), words)
+    greeting = _GREETING_OPENING.match(text)
+    if greeting and not _unknown_word_is_said_to_anyone(greeting.group("name")):
+        yield greeting.span("name")
+
+
 def _greets(text: str, position: int) -> bool:
     """The greeting opens the message or a line (not "say thanks Grace, ..." mid-sentence)."""
     return not text[:position].strip(" \t") or text[:position].rstrip(" \t")[-1:] in "\n.!?"
@@ -655,6 +702,7 @@ def _latin_spans(text: str) -> Iterator[Span]:
         if _bare(match.group(1)) not in _KINSHIP:
             yield from _checked(text, match.start(), match.end(), match.group().split())
     yield from _shape_spans(text)
+    yield from _name_line_spans(text)
     yield from _lower_case_spans(text)
     yield from _sender_spans(text)
 
@@ -1037,6 +1085,15 @@ _LOWER_BEFORE_PHONE = re.compile(
 # "+91 98450 22317 - Arjun.": a dash and a known given name after a phone.
 # Found from the dash, then the phone is looked for before it (quicker than the other way).
 _DASH_THEN_NAME = re.compile(rf"(?<=\d)[ \t]+[-–—][ \t]*(?P<name>{_LATIN_NAME})(?![A-Za-z])")
+_NAME_AFTER_PHONE_COMMA = re.compile(
+    r"(?:(?<!\d)[3689]\d{3}[ .-]?\d{4}|\+\d[\d .-]{6,}\d)[ \t]*[,，][ \t]*"
+    rf"(?P<name>{_LATIN_NAME})[ \t]*"
+    r"(?=[,，][ \t]*(?i:he|she|his|her|dia)(?![A-Za-z])|[.!]?[ \t]*$)",
+    re.M,
+)
+# A relation in the clause before a name that is not in the lists: "Saudara saya di Johor,
+# Amirul, +60 19-733 2041".
+_RELATION_IN_CLAUSE = re.compile(rf"(?i)(?<![A-Za-z])(?:{_RELATIONS})(?![A-Za-z])")
 _PHONE_BEFORE = re.compile(r"(?:(?<!\d)[3689]\d{3}[ .-]?\d{4}|\+\d[\d .-]{6,}\d)$")
 # "Md. Rahim Uddin": a given name written short before the name found.
 _SHORT_GIVEN_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{1,3}\.[ \t]+$")
@@ -1100,6 +1157,18 @@ def _beside_phone_spans(text: str) -> Iterator[Span]:
         ):
             bare = {_bare(w) for w in words}
             first = None if bare & (_BUSINESS_WORDS | _COMPANY_WORDS) else 0
+        # "Saudara saya di Johor, Amirul, +60 ...": one word between commas before the phone,
+        # a person (not a company) named in the clause before.
+        if (
+            first is None
+            and len(words) == 1
+            and text[: match.start("name")].rstrip(" \t").endswith((",", "，"))
+            and not _unknown_word_is_said_to_anyone(words[0])
+            and _bare(words[0]) not in _COMPANY_WORDS
+        ):
+            relation = _RELATION_IN_CLAUSE.search(_clause_before(text, match.start("name")))
+            if relation and relation.group().lower() not in _COMPANY_RELATIONS:
+                first = 0
         # "find Ah Girl, 9475 3306": Ah and a family word is what the person is called.
         if first is None and len(words) == 2 and words[0] == "Ah":
             first = 0
@@ -1120,6 +1189,10 @@ def _beside_phone_spans(text: str) -> Iterator[Span]:
         known = all(_in_gazetteer(w) and w not in _NOT_NAMES for w in words)
         if called_ah or (known and (len(words) >= 2 or words[0] in GIVEN_NAMES)):
             yield match.span("name")
+    for match in _NAME_AFTER_PHONE_COMMA.finditer(text):
+        words = match.group("name").split()
+        if _gazetteer_first(words) == 0 and not {_bare(w) for w in words} & _NOT_NAMES:
+            yield from _checked(text, *match.span("name"), words)
     for match in _DASH_THEN_NAME.finditer(text):
         phone = _PHONE_BEFORE.search(text, max(0, match.start() - 24), match.start())
         if phone and _gazetteer_first(match.group("name").split()) == 0:
