@@ -959,6 +959,15 @@ _LATIN_BEFORE_TAMIL_PRONOUN = re.compile(
     rf"{NB}(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)[ \t]+(?:அவரு|அவர்|அவங்க|அவள்|அவன்)"
     r"(?![\u0B80-\u0BFF])"
 )
+# A Latin name opening a Tamil clause whose verb is a person's ("May நாளை வருவார்": May will come
+# tomorrow; "Lucky தான் புதிய டிரைவர்": Lucky is the new driver). The honorific endings -வார் /
+# -ார் are said of people only; a thing takes -ும் ("Lorry நாளை வரும்").
+_LATIN_SUBJECT_OF_TAMIL = re.compile(
+    rf"(?:^|(?<=[,.;:!?\n]))[ \t]*(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)[ \t]+"
+    r"(?:(?:[\u0B80-\u0BFF]+[ \t]+){0,2}[\u0B80-\u0BFF]*(?:வார்|வாங்க|ிறார்|கிறார்)"
+    r"|தான்[ \t]+(?:புதிய[ \t]+|புது[ \t]+)?(?:டிரைவர்|மேனேஜர்|முதலாளி|காசாளர்|உதவியாளர்|ஓட்டுநர்))"
+    r"(?![\u0B80-\u0BFF])"
+)
 _TAMIL_BEFORE_LATIN = re.compile(
     r"(?<![\u0B80-\u0BFF])(?:நான்|சரி|நன்றி|வணக்கம்"
     # Kin and staff words (my son, my daughter, driver, manager, friend): "என் மகன் Arun".
@@ -1253,6 +1262,13 @@ def _script_spans(text: str) -> Iterator[Span]:
         if first is not None and not {_bare(w) for w in words} & (_NOT_NAMES | _BUSINESS_WORDS):
             start = match.start("name") + len(" ".join(words[:first])) + (1 if first else 0)
             yield from _checked(text, start, match.end("name"), words[first:])
+    for match in _LATIN_SUBJECT_OF_TAMIL.finditer(text):
+        words = match.group("name").split()
+        bare = {_bare(w) for w in words}
+        if not _unknown_word_is_said_to_anyone(words[0]) and not bare & (
+            _NOT_NAMES | _BUSINESS_WORDS | _COMPANY_WORDS | _ROLE_WORDS
+        ):
+            yield from _checked(text, *match.span("name"), words)
     for match in _TAMIL_BEFORE_LATIN.finditer(text):
         # Strong when a comma closes the name ("நான் Vasanthi, Kovil catering"), else the lists
         # must know it ("நான் Priya Bukit Batok outlet ல").
