@@ -49,6 +49,19 @@ def test_the_scrub_records_version_2_7() -> None:
         ("Try 9345 1122, Goh Mei Ling, she in office till 6.", "Goh Mei Ling"),
         ("2 ctn cups enough for this week\nKah Wai", "Kah Wai"),
         ("Hello Zulaikha, invois sudah dihantar?", "Zulaikha"),
+        # a second batch written after those rules (dev14-*, first run 29/40): "she"/"he" right
+        # after the name; "said", "will be", "from our side" after a known name; "sir" after one
+        ("Pls confirm with Nadiah. She keep the stock list.", "Nadiah"),
+        ("Jun Hao said the pallets can collect Monday.", "Jun Hao"),
+        ("Farhan will be handling our account.", "Farhan"),
+        ("Kelvin from our end will reply by today.", "Kelvin"),
+        ("Ganesan sir already approve the quote.", "Ganesan"),
+        ("Tq Aziz, received.", "Aziz"),
+        # Chinese: the boss's wife, "一下" after a cue, a full name or 小<surname> opening a clause
+        ("老板娘刘淑贞下午会来对数。", "刘淑贞"),
+        ("麻烦告诉一下阿豪，明天早点来。", "阿豪"),
+        ("郑家豪明天请假。", "郑家豪"),
+        ("小林今天不在，找我。", "小林"),
     ],
 )
 def test_names_of_these_classes_are_scrubbed(text: str, name: str) -> None:
@@ -103,6 +116,18 @@ def test_these_address_shapes_are_scrubbed_whole(text: str) -> None:
         "pls send 2 ctn to outlet\nAng Mo Kio",
         # a date, not an address
         "花园3号那天送",
+        # the second batch's shapes with no person
+        "Go with Option B? He said fine",
+        "Check with Bedok? He know.",
+        "Nothing from our side, thanks.",
+        "Supplier said no stock",
+        "Tomorrow will be better",
+        "Order sir, 5 ctn",
+        "Tq for the fast delivery",
+        "黄金周明天开始休息",
+        "今天下午送货",
+        "小心轻放",
+        "通知一下大家",
     ],
 )
 def test_sentences_of_the_same_shape_stay_unchanged(text: str) -> None:

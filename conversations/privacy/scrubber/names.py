@@ -295,7 +295,7 @@ _WEAK_CUE = re.compile(
     _WORD_START + r"(?i:tell|ask|inform|remind|pass(?: (?:the )?(?:msg|message|it|this|order))? to"
     r"|give(?: it)? to|hand(?: it)?(?: over)? to|call|whatsapp|wa|text|sms|ping|msg|message|email"
     r"|cc|dear|hi there|hello there|hi|hello|hey|hai|halo|helo|eh|oi|morning|thanks|thank you|thx"
-    r"|thks|tks|ty"
+    r"|thks|tks|ty|tq|tqvm"
     r"|under"
     r"|pay(?:ment)? to|paid to"
     r"|let|told|update|spoke to|spoke with|spoken to|talked to"
@@ -331,7 +331,9 @@ _NAME_THEN_CUE = re.compile(
     # Malay: "Suria akan ambil barang" (will collect), "akan datang", "akan tandatangan".
     r"|akan (?:ambil|datang|kutip|terima|tandatangan|sign|jemput)\b"
     # Other things a person will do: a name the lists know only ("The lorry will wait").
-    r"|(?P<verb>will (?:wait|meet|call|bring|help|pass|handle|follow|reply|check)\b))"
+    r"|(?P<verb>will (?:wait|meet|call|bring|help|pass|handle|follow|reply|check|be)\b"
+    # "Wei Jie said ok", "<name> from our side will send": a name the lists know.
+    r"|said\b|says\b|from (?:our|my) (?:side|end|team|office)\b))"
 )
 # "D'Souza", "O'Brien": a capital and an apostrophe may open the word.
 _NAME_WORD = r"(?:[A-Z]['’])?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
@@ -398,7 +400,8 @@ _PARTICLE_NAME = re.compile(
 # "Muthu uncle", "Rosnah kakak": an elder called by name, the family word after it.
 # Found from the family word, then the name is looked for before it.
 _ELDER_AFTER = re.compile(
-    r"(?<=[a-z])[ \t]+(?:uncle|auntie|aunty|anna|anne|akka|kakak|kak|abang)(?![A-Za-z])"
+    r"(?<=[a-z])[ \t]+(?:uncle|auntie|aunty|anna|anne|akka|kakak|kak|abang|sir|madam|maam|ma'am)"
+    r"(?![A-Za-z])"
 )
 _NAME_WORD_BEFORE = re.compile(rf"{NB}{_NAME_WORD}$")
 # "R. Selvam", "K. Rajan": an initial and a name the lists know, wherever they stand.
@@ -603,6 +606,9 @@ def _name_line_spans(text: str) -> Iterator[Span]:
         yield greeting.span("name")
 
 
+_PRONOUN_AFTER = re.compile(r"[ \t]*[?.,!]*[ \t]*(?i:she|he)(?![A-Za-z])")
+
+
 def _greets(text: str, position: int) -> bool:
     """The greeting opens the message or a line (not "say thanks Grace, ..." mid-sentence)."""
     return not text[:position].strip(" \t") or text[:position].rstrip(" \t")[-1:] in "\n.!?"
@@ -629,10 +635,20 @@ def _latin_spans(text: str) -> Iterator[Span]:
             span = _name_at(text, match.end(), strong=True)
             if span and not _NUMBER_AFTER.match(text, span[1]):
                 span = None
+        # "Can check with Hazirah? She handle the PO.": "she" or "he" right after says who.
+        pronoun = False
         if not span:
-            continue
+            span = _name_at(text, match.end(), strong=True)
+            words = text[span[0] : span[1]].split() if span else []
+            pronoun = bool(
+                span
+                and _PRONOUN_AFTER.match(text, span[1])
+                and all(re.fullmatch(_NAME_WORD, w) for w in words)
+            )
+            if not pronoun or _unknown_word_is_said_to_anyone(text[span[0] : span[1]].split()[0]):
+                continue
         first = _bare(text[span[0] : span[1]].split()[0])
-        if cue in _LOOSE_CUES and first not in GIVEN_NAMES and first != "ah":
+        if cue in _LOOSE_CUES and first not in GIVEN_NAMES and first != "ah" and not pronoun:
             continue
         # "my supplier Unilever", "our customer Toast Box": these relations are often companies,
         # so the name after them needs a title or a word of the name lists.
@@ -736,7 +752,7 @@ _CJK_TITLED = re.compile(
 _CJK_NAME_TITLED = re.compile(rf"(?P<name>{_CJK_NAME})(?=先生|小姐|太太|女士|医生|老师|经理)")
 _CJK_CUED = re.compile(
     r"(?:我叫|我是|我的名字是|名字是|名字叫|叫我|找|问|联系人|联系|收货人|收件人|签收人|户名|账户名称?"
-    r"|收款人|持卡人|姓名|名字|老板|老公|老婆|太太|丈夫|妻子|同事|经理|朋友|司机|师傅|主管|负责人|助理"
+    r"|收款人|持卡人|姓名|名字|老板娘|老板|老公|老婆|太太|丈夫|妻子|同事|经理|朋友|司机|师傅|主管|负责人|助理"
     r"|店长|会计|跟|叫|告诉|通知|转告|客户|顾客|户主|采购|供应商|代理|由(?!于)"
     r"|联络人|打给|付款人|员工|厨师|工人|司机|帮手"
     # Handed, written or sent to someone: "交给王建国", "发票抬头写刘志明"; students, interns
@@ -744,7 +760,7 @@ _CJK_CUED = re.compile(
     r"|交给|转给|送给|寄给|发给|写给|抬头写|抬头是|学生|实习生|兼职|新员工|收银员|服务员|保安"
     # Kin before the name: "我儿子陈家乐", "我妈妈林秀英", "表哥王文杰".
     r"|儿子|女儿|母亲|父亲|妈妈|爸爸|哥哥|姐姐|弟弟|妹妹|表哥|表姐|表弟|表妹|堂哥|堂姐|侄子|外甥|女婿|媳妇"
-    r"|(?:店|分店|公司|部门|厨房|餐厅|档口|供应商|厂商|总公司)的)\s*[:：是]?\s*"
+    r"|(?:店|分店|公司|部门|厨房|餐厅|档口|供应商|厂商|总公司)的)(?:一下)?\s*[:：是]?\s*"
     rf"(?P<name>{_CJK_NAME}|{_CJK_NICKNAME}|{_LATIN_AFTER_CJK}|[\u0B80-\u0BFF]+)"
     rf"|(?:我姓|姓)(?P<surname>[{_CJK_SURNAMES}])"
 )
@@ -798,6 +814,8 @@ _CJK_NOT_NAMES = re.compile(
     r"|温哥华"
     # "感谢万分" (thanks a lot) closing a message is no signature.
     r"|万分|万事"
+    # Gold (黄金周, golden week) and a drink brand opening a clause before a day (2.7).
+    r"|黄金|王老吉"
 )
 
 
@@ -811,6 +829,10 @@ _CJK_GREETED = re.compile(
 )
 _CJK_THEN_CUE = re.compile(
     rf"(?<![\u4e00-\u9fff])(?P<name>{_CJK_NAME})(?=签收|签名|收货|来电|打来)"
+    # "李明辉今天请假", "小张明天会过来": a full name (surname and two characters) or 小 and a
+    # surname opening a clause, then a day or a person's verb.
+    rf"|(?:^|(?<=[\s，,。！!？?：:]))(?P<opening>[{_CJK_SURNAMES}][^\s{_CJK_STOP}\W\d]{{2}}"
+    rf"|小[{_CJK_SURNAMES}])(?=今天|明天|后天|昨天|下午|上午|早上|晚上|请假|说|会来|会过来|负责|不在)"
 )
 _CJK_GREETING_WORDS = re.compile(r"大家|各位|老板|你们|您们|早上|下午|晚上|老师|师傅|朋友|亲")
 
@@ -875,7 +897,8 @@ def _cjk_spans(text: str) -> Iterator[Span]:
     )
     for pattern in patterns:
         for match in pattern.finditer(text):
-            group = "surname" if match.groupdict().get("surname") else "name"
+            found = match.groupdict()
+            group = next((g for g in ("surname", "opening") if found.get(g)), "name")
             start, end = match.span(group)
             if _CJK_NOT_NAMES.match(text, start) or any(s <= start < e for s, e in titled):
                 continue
