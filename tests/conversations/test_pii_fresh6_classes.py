@@ -62,6 +62,14 @@ def test_the_scrub_records_version_2_7() -> None:
         ("麻烦告诉一下阿豪，明天早点来。", "阿豪"),
         ("郑家豪明天请假。", "郑家豪"),
         ("小林今天不在，找我。", "小林"),
+        # a third batch (dev14-*, first run 20/30): a known name before "will settle / pay",
+        # anyone "on leave", "PIC for <task>:", Tamil "<name> பெயரில்" and "<name> கிட்ட" apart
+        ("Desmond will pay the balance on Friday.", "Desmond"),
+        ("btw Shuting is on leave till Monday", "Shuting"),
+        ("PIC for returns: Hakim", "Hakim"),
+        ("Invoice Meena பெயரில் போடுங்க.", "Meena"),
+        ("சுரேஷ் கிட்ட சொல்லுங்க.", "சுரேஷ்"),
+        ("收据请开给吴建华。", "吴建华"),
     ],
 )
 def test_names_of_these_classes_are_scrubbed(text: str, name: str) -> None:
@@ -128,6 +136,13 @@ def test_these_address_shapes_are_scrubbed_whole(text: str) -> None:
         "今天下午送货",
         "小心轻放",
         "通知一下大家",
+        # the third batch's shapes with no person
+        "Sheng Siong said no stock",
+        "Toast Box will collect at 3",
+        "Unilever said price increase",
+        "Monday is on leave for the shop",
+        "林先生们都到了",
+        "அவர் கிட்ட சொல்லுங்க.",
     ],
 )
 def test_sentences_of_the_same_shape_stay_unchanged(text: str) -> None:

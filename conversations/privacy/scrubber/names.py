@@ -261,7 +261,9 @@ _STRONG_CUE = re.compile(
     r"|(?:nama )?pemegang(?: akaun| kad)?\s*[:：]?|pemilik akaun\s*[:：]?"
     r"|account name\s*[:：]?"
     r"|acct name\s*[:：]?|a/c name\s*[:：]?|payee\s*[:：]?|beneficiary\s*[:：]?|atas nama|bernama"
-    r"|nama penerima|collected by|signed by|received by|ordered by|approved by|pic\s*[:：]?"
+    r"|nama penerima|collected by|signed by|received by|ordered by|approved by"
+    # "PIC for delivery: Azman": what the person is in charge of may stand before the colon.
+    r"|pic(?: for [A-Za-z0-9 ]{1,24}?\s*[:：])?\s*[:：]?"
     r"|(?:ditandatangani|ditandatangan|diterima|diambil|dipesan) oleh"
     r"|call me|panggil saya"
     r"|person in charge\s*[:：]?|name|nama"
@@ -333,7 +335,10 @@ _NAME_THEN_CUE = re.compile(
     # Other things a person will do: a name the lists know only ("The lorry will wait").
     r"|(?P<verb>will (?:wait|meet|call|bring|help|pass|handle|follow|reply|check|be)\b"
     # "Wei Jie said ok", "<name> from our side will send": a name the lists know.
-    r"|said\b|says\b|from (?:our|my) (?:side|end|team|office)\b))"
+    r"|said\b|says\b|from (?:our|my) (?:side|end|team|office)\b"
+    r"|will (?:settle|pay|send|deliver|confirm|arrange|update|sign)\b)"
+    # "Huimin is on leave": only a person is on leave or on MC.
+    r"|(?:is|was) (?:on leave|on mc|on medical leave|sick|off sick)\b)"
 )
 # "D'Souza", "O'Brien": a capital and an apostrophe may open the word.
 _NAME_WORD = r"(?:[A-Z]['’])?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
@@ -676,7 +681,12 @@ def _latin_spans(text: str) -> Iterator[Span]:
             words and _in_gazetteer(words[0]) and _bare(words[0]) not in _SENTENCE_WORDS
         ):
             continue
-        if words:
+        if words and match.group("verb"):
+            yield from _checked(
+                text, match.end("name") - len(" ".join(words)), match.end("name"), words
+            )
+        # "Toast Box will collect": an outlet or a company collects.
+        elif words and not {_bare(w) for w in words} & (_BUSINESS_WORDS | _COMPANY_WORDS):
             yield match.end("name") - len(" ".join(words)), match.end("name")
     for pattern in (_SIGN_OFF, _DASH_SIGNATURE):
         for match in pattern.finditer(text):
@@ -747,6 +757,8 @@ _LATIN_AFTER_CJK = r"[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,3}"
 # Kin words said to elders and peers after a surname are titles too: "黄阿姨", "陈姐", "李叔".
 _CJK_TITLED = re.compile(
     rf"[{_CJK_SURNAMES}](?:先生|小姐|太太|女士|经理|师傅|主任|医生|老师|阿姨|大姐|大哥|姐|哥|叔|伯|嫂)"
+    # Not a plural: "林先生们" is no one person.
+    r"(?!们)"
 )
 # A full name before a formal title: "王丽华小姐", "陈志强先生" ("李小姐" is _CJK_TITLED).
 _CJK_NAME_TITLED = re.compile(rf"(?P<name>{_CJK_NAME})(?=先生|小姐|太太|女士|医生|老师|经理)")
@@ -757,7 +769,7 @@ _CJK_CUED = re.compile(
     r"|联络人|打给|付款人|员工|厨师|工人|司机|帮手"
     # Handed, written or sent to someone: "交给王建国", "发票抬头写刘志明"; students, interns
     # and part-timers are staff too ("实习生陈可欣").
-    r"|交给|转给|送给|寄给|发给|写给|抬头写|抬头是|学生|实习生|兼职|新员工|收银员|服务员|保安"
+    r"|交给|转给|送给|寄给|发给|写给|开给|付给|卖给|抬头写|抬头是|学生|实习生|兼职|新员工|收银员|服务员|保安"
     # Kin before the name: "我儿子陈家乐", "我妈妈林秀英", "表哥王文杰".
     r"|儿子|女儿|母亲|父亲|妈妈|爸爸|哥哥|姐姐|弟弟|妹妹|表哥|表姐|表弟|表妹|堂哥|堂姐|侄子|外甥|女婿|媳妇"
     r"|(?:店|分店|公司|部门|厨房|餐厅|档口|供应商|厂商|总公司)的)(?:一下)?\s*[:：是]?\s*"
@@ -965,7 +977,8 @@ _TAMIL_LABEL_VERB_ENDINGS = ("ும்", "ுங்கள்", "ுங்க", 
 _TAMIL_PRONOUNS = ("அவ", "இவ", "உங்க", "உன்", "என்", "எங்க", "நம்", "அது", "இது")
 _TAMIL_TO_PERSON = re.compile(
     r"(?<![\u0B80-\u0BFF])(?P<name>[\u0B80-\u0BFF]{3,}?)(?:(?:-?(?:கிட்ட|கிட்டே)|இடம்)"
-    r"(?![\u0B80-\u0BFF])|-இடம்(?P<given>[ \t]+(?:கொடு|குடு|கொண்டு|ஒப்படை|சொல்|கேள்)))"
+    r"(?![\u0B80-\u0BFF])|(?:-இடம்|[ \t]+(?:கிட்ட|கிட்டே))"
+    r"(?P<given>[ \t]+(?:கொடு|குடு|கொண்டு|ஒப்படை|சொல்|கேள|கேட்)))"
 )
 _RELATION_BEFORE = re.compile(rf"(?i)(?<![A-Za-z])(?:{_RELATIONS})[ \t]+$")
 # "Saravanan கிட்ட கேளுங்க" (ask Saravanan): capitalised words before the postposition.
@@ -973,7 +986,8 @@ _RELATION_BEFORE = re.compile(rf"(?i)(?<![A-Za-z])(?:{_RELATIONS})[ \t]+$")
 # The kin word may carry a case ending ("Kavitha அக்காவை கூப்பிடுங்க": call sister Kavitha).
 _LATIN_TO_PERSON = re.compile(
     rf"{NB}(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*-?"
-    r"(?:கிட்ட|கிட்டே|இடம்|(?:அண்ணா|அக்கா)(?:வை|வுக்கு|விடம்|கிட்ட|வோட)?|அண்ணன்(?:கிட்ட|ை)?)"
+    r"(?:கிட்ட|கிட்டே|இடம்|(?:அண்ணா|அக்கா)(?:வை|வுக்கு|விடம்|கிட்ட|வோட)?|அண்ணன்(?:கிட்ட|ை)?"
+    r"|பெயரில்|பெயருக்கு|பேர்ல|பேருக்கு)"
     r"(?![\u0B80-\u0BFF])"
 )
 # "Ganesan அவரு நம்பர்" (Ganesan, his number), "நான் Priya" (I am Priya), "சரி Meena," (ok
@@ -1310,7 +1324,8 @@ def _script_spans(text: str) -> Iterator[Span]:
     for match in _LATIN_TO_PERSON.finditer(text):
         found = list(re.finditer(r"\S+", match.group("name")))
         # "Supplier Ravi அண்ணா": the relation before the name is not part of it.
-        while len(found) > 1 and _bare(found[0].group()) in _RELATION_WORDS:
+        # "Invoice Meena பெயரில்": an order word before the name is not part of it either.
+        while len(found) > 1 and _bare(found[0].group()) in _RELATION_WORDS | _NOT_NAMES:
             found = found[1:]
         words = [m.group() for m in found]
         if not {_bare(w) for w in words} & (_NOT_NAMES | _BUSINESS_WORDS | _TITLES):
