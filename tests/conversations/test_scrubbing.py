@@ -36,7 +36,7 @@ def test_message_past_the_grace_period_is_scrubbed_with_a_record_of_counts() -> 
     assert message.pii_scrubbed is True
     record = message.context["pii_scrub"]
     assert record["counts"] == {"ADDRESS": 1, "PHONE": 1}
-    assert record["version"] == "2.6"
+    assert record["version"] == "2.7"
     assert dt.datetime.fromisoformat(record["at"]) == START + grace() + dt.timedelta(minutes=1)
     assert message.context["reply_to"] == "wamid.X"
     assert report.messages_scanned == 1 and report.counts == {"ADDRESS": 1, "PHONE": 1}

@@ -45,7 +45,7 @@ __all__ = [
     "scrub_value",
 ]  # fmt: skip
 
-SCRUBBER_VERSION = "2.6"
+SCRUBBER_VERSION = "2.7"
 
 PHONE = "PHONE"
 EMAIL = "EMAIL"

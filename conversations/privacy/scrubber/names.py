@@ -108,6 +108,8 @@ _NOT_NAMES = {
     # What is called before a number ("call Hotline 6123 4567").
     "hotline", "helpline", "reception", "counter", "line", "number", "mobile", "hp", "tel",
     "phone", "fax", "landline",
+    # Malay pronouns before "akan ambil" (will collect): "Dia akan terima barang".
+    "dia", "saya", "kami", "kita", "mereka", "beliau", "aku", "awak", "anda", "lori", "barang",
 }  # fmt: skip
 # Towns a driver or an outlet is "at" ("our driver Tampines side").
 _TOWNS = {
@@ -126,7 +128,7 @@ _TITLES = {
     "mr", "mrs", "ms", "mdm", "madam", "miss", "dr", "encik", "en", "cik", "puan", "pn", "tuan",
     "haji", "hajah", "hajjah", "datuk", "dato", "makcik", "pakcik", "auntie", "aunty", "uncle",
     "kak", "kakak", "abang", "bang", "mak", "pak", "bro", "sis", "khun", "herr", "frau", "mme",
-    "chef",
+    "chef", "tmt", "thiru", "thirumathi",
 }  # fmt: skip
 # Given names that are ordinary words: a name only right before a surname ("Grace Lim").
 _WORD_GIVEN_NAMES = {
@@ -224,7 +226,12 @@ def _name_at(text: str, position: int, *, strong: bool) -> Span | None:
     if not strong and not _in_gazetteer(taken[0][2]):
         return None
     # "Chef Arjun", not "Chef Special": a name the lists know after this title only.
-    if titles and all(_bare(t[2]) == "chef" for t in titles) and not _in_gazetteer(taken[0][2]):
+    # "Bro Shankar", "Sis Aisyah", not "Bro Thanks" or "Sis Can": the same.
+    if (
+        titles
+        and all(_bare(t[2]) in {"chef", "bro", "sis"} for t in titles)
+        and not _in_gazetteer(taken[0][2])
+    ):
         return None
     if _bare(taken[0][2]) in _BUSINESS_WORDS:
         return None
@@ -254,14 +261,16 @@ _STRONG_CUE = re.compile(
     r"|(?:nama )?pemegang(?: akaun| kad)?\s*[:：]?|pemilik akaun\s*[:：]?"
     r"|account name\s*[:：]?"
     r"|acct name\s*[:：]?|a/c name\s*[:：]?|payee\s*[:：]?|beneficiary\s*[:：]?|atas nama|bernama"
-    r"|nama penerima|collected by|signed by|received by|ordered by|approved by|pic\s*[:：]?"
+    r"|nama penerima|collected by|signed by|received by|ordered by|approved by"
+    # "PIC for delivery: Azman": what the person is in charge of may stand before the colon.
+    r"|pic(?: for [A-Za-z0-9 ]{1,24}?\s*[:：])?\s*[:：]?"
     r"|(?:ditandatangani|ditandatangan|diterima|diambil|dipesan) oleh"
     r"|call me|panggil saya"
     r"|person in charge\s*[:：]?|name|nama"
     # "u/p" (untuk perhatian): the Malay "attn".
     r"|u/p\s*[:：]?)[ \t]+"
     r"|(?<![A-Za-z])(?=(?:Mr|Mrs|Ms|Mdm|Madam|Miss|Dr|Encik|En|Cik|Puan|Pn|Tuan|Haji|Hajah|Hajjah"
-    r"|Datuk|Dato|Makcik|Pakcik|Auntie|Aunty|Uncle|Kak|Abang|Khun|Herr|Frau|Mme|Chef)"
+    r"|Datuk|Dato|Makcik|Pakcik|Auntie|Aunty|Uncle|Kak|Abang|Khun|Herr|Frau|Mme|Chef|Tmt|Thiru|Thirumathi|Bro|Sis)"
     r"\.?[ \t]+[A-Z])"
     r"|(?i:uncle|auntie|aunty|signed|sgd\.?|ini|inilah)[ \t:]+(?=[A-Z]))"
 )
@@ -273,7 +282,7 @@ _RELATIONS = (
     r"|executive|officer|coordinator|in-charge|admin|account manager|sales rep|guy|girl|lady|man"
     r"|contact|person|customer|client|tenant|boy"
     r"|bos|pengurus|kawan|isteri|suami|anak|pemandu|abang|kakak|adik|rakan|worker|employee"
-    r"|pekerja|staf|pembantu|fren|frens|kawan baik"
+    r"|pekerja|staf|pembantu|fren|frens|kawan baik|saudara|sepupu|ibu|ayah|emak|bapa|abah"
     # Kitchen and shop roles, in English and Malay: "Ketua dapur Rahim", "intern Wei Jie".
     r"|ketua dapur|ketua|tukang masak|jurumasak|juruwang|penyelia|pelajar|student|intern|trainee"
     r"|part-timer|cleaner|waiter|waitress|barista|packer"
@@ -288,7 +297,7 @@ _WEAK_CUE = re.compile(
     _WORD_START + r"(?i:tell|ask|inform|remind|pass(?: (?:the )?(?:msg|message|it|this|order))? to"
     r"|give(?: it)? to|hand(?: it)?(?: over)? to|call|whatsapp|wa|text|sms|ping|msg|message|email"
     r"|cc|dear|hi there|hello there|hi|hello|hey|hai|halo|helo|eh|oi|morning|thanks|thank you|thx"
-    r"|thks|tks|ty"
+    r"|thks|tks|ty|tq|tqvm"
     r"|under"
     r"|pay(?:ment)? to|paid to"
     r"|let|told|update|spoke to|spoke with|spoken to|talked to"
@@ -321,8 +330,15 @@ _NAME_THEN_CUE = re.compile(
     r"(?:here\b(?![ \t]*[:：])|(?:di )?sini\b|speaking\b"
     r"|this side\b"
     r"|will (?:collect|come|pick|receive|sign|take)"
+    # Malay: "Suria akan ambil barang" (will collect), "akan datang", "akan tandatangan".
+    r"|akan (?:ambil|datang|kutip|terima|tandatangan|sign|jemput)\b"
     # Other things a person will do: a name the lists know only ("The lorry will wait").
-    r"|(?P<verb>will (?:wait|meet|call|bring|help|pass|handle|follow|reply|check)\b))"
+    r"|(?P<verb>will (?:wait|meet|call|bring|help|pass|handle|follow|reply|check|be)\b"
+    # "Wei Jie said ok", "<name> from our side will send": a name the lists know.
+    r"|said\b|says\b|from (?:our|my) (?:side|end|team|office)\b"
+    r"|will (?:settle|pay|send|deliver|confirm|arrange|update|sign)\b)"
+    # "Huimin is on leave": only a person is on leave or on MC.
+    r"|(?:is|was) (?:on leave|on mc|on medical leave|sick|off sick)\b)"
 )
 # "D'Souza", "O'Brien": a capital and an apostrophe may open the word.
 _NAME_WORD = r"(?:[A-Z]['’])?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
@@ -389,7 +405,8 @@ _PARTICLE_NAME = re.compile(
 # "Muthu uncle", "Rosnah kakak": an elder called by name, the family word after it.
 # Found from the family word, then the name is looked for before it.
 _ELDER_AFTER = re.compile(
-    r"(?<=[a-z])[ \t]+(?:uncle|auntie|aunty|anna|anne|akka|kakak|kak|abang)(?![A-Za-z])"
+    r"(?<=[a-z])[ \t]+(?:uncle|auntie|aunty|anna|anne|akka|kakak|kak|abang|sir|madam|maam|ma'am)"
+    r"(?![A-Za-z])"
 )
 _NAME_WORD_BEFORE = re.compile(rf"{NB}{_NAME_WORD}$")
 # "R. Selvam", "K. Rajan": an initial and a name the lists know, wherever they stand.
@@ -500,6 +517,10 @@ def _shape_spans(text: str) -> Iterator[Span]:
         words = match.group().split()
         # "Tran Thi Thu": after Thi comes a given name, even one that is a day written short.
         checked = words[:2] if _bare(words[1]) == "thi" else words
+        # Malay "di" is "at" too ("Kilang di Guangzhou", the factory in Guangzhou): after "di"
+        # the first word must be a given name the lists know ("Marco di Stefano").
+        if _bare(words[1]) == "di" and _gazetteer_first(words[:1]) != 0:
+            continue
         if not ({_bare(w) for w in checked} & _NOT_NAMES) and not (
             {_bare(w) for w in words} & (_BUSINESS_WORDS | _COMPANY_WORDS)
         ):
@@ -552,6 +573,47 @@ def _end_signature(text: str) -> Iterator[Span]:
         yield match.span("name")
 
 
+# The last line of a message holding only a name the lists know signs it, with no thanks before:
+# "PB-14 3 box enough\nJun Wei".
+_NAME_LINE_LAST = re.compile(
+    rf"\n[ \t]*(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*\Z"
+)
+# A greeting opening the message, one capitalised word and a comma: who is greeted ("Hai Melati,
+# boleh semak ..."). Not the words said to anyone ("Hi Guys,", "Hai Semua,", "Morning Boss,").
+_GREETING_OPENING = re.compile(
+    r"^[ \t]*(?i:hi|hai|hello|helo|halo|hey|dear|morning|good morning|selamat pagi|salam)[ \t]+"
+    rf"(?P<name>{_NAME_WORD})[ \t]*[,，]"
+)
+_SAID_TO_ANYONE = {
+    "guys", "all", "semua", "team", "bro", "sis", "there", "friends", "kawan", "everybody",
+    "folks", "bos", "sayang", "world", "lah", "ya", "la", "geng", "gang", "peeps", "people",
+    "thanks", "thank", "tuan", "puan", "encik", "cik", "kak", "abang", "uncle", "auntie", "aunty",
+    "partner", "buddy", "dude", "mate", "friend", "sirs", "ladies", "gentlemen", "cikgu", "chief",
+}  # fmt: skip
+
+
+def _unknown_word_is_said_to_anyone(word: str) -> bool:
+    bare = _bare(word)
+    return bool(
+        {bare} & (_NOT_NAMES | _BUSINESS_WORDS | _TITLES | _SAID_TO_ANYONE | _RELATION_WORDS)
+    )
+
+
+def _name_line_spans(text: str) -> Iterator[Span]:
+    last = _NAME_LINE_LAST.search(text, max(0, len(text) - 40))
+    if last:
+        words = last.group("name").split()
+        known = all(_in_gazetteer(w) and _bare(w) not in _NOT_NAMES for w in words)
+        if known and (len(words) >= 2 or _bare(words[0]) in GIVEN_NAMES):
+            yield from _checked(text, *last.span("name"), words)
+    greeting = _GREETING_OPENING.match(text)
+    if greeting and not _unknown_word_is_said_to_anyone(greeting.group("name")):
+        yield greeting.span("name")
+
+
+_PRONOUN_AFTER = re.compile(r"[ \t]*[?.,!]*[ \t]*(?i:she|he)(?![A-Za-z])")
+
+
 def _greets(text: str, position: int) -> bool:
     """The greeting opens the message or a line (not "say thanks Grace, ..." mid-sentence)."""
     return not text[:position].strip(" \t") or text[:position].rstrip(" \t")[-1:] in "\n.!?"
@@ -578,10 +640,20 @@ def _latin_spans(text: str) -> Iterator[Span]:
             span = _name_at(text, match.end(), strong=True)
             if span and not _NUMBER_AFTER.match(text, span[1]):
                 span = None
+        # "Can check with Hazirah? She handle the PO.": "she" or "he" right after says who.
+        pronoun = False
         if not span:
-            continue
+            span = _name_at(text, match.end(), strong=True)
+            words = text[span[0] : span[1]].split() if span else []
+            pronoun = bool(
+                span
+                and _PRONOUN_AFTER.match(text, span[1])
+                and all(re.fullmatch(_NAME_WORD, w) for w in words)
+            )
+            if not pronoun or _unknown_word_is_said_to_anyone(text[span[0] : span[1]].split()[0]):
+                continue
         first = _bare(text[span[0] : span[1]].split()[0])
-        if cue in _LOOSE_CUES and first not in GIVEN_NAMES and first != "ah":
+        if cue in _LOOSE_CUES and first not in GIVEN_NAMES and first != "ah" and not pronoun:
             continue
         # "my supplier Unilever", "our customer Toast Box": these relations are often companies,
         # so the name after them needs a title or a word of the name lists.
@@ -609,7 +681,12 @@ def _latin_spans(text: str) -> Iterator[Span]:
             words and _in_gazetteer(words[0]) and _bare(words[0]) not in _SENTENCE_WORDS
         ):
             continue
-        if words:
+        if words and match.group("verb"):
+            yield from _checked(
+                text, match.end("name") - len(" ".join(words)), match.end("name"), words
+            )
+        # "Toast Box will collect": an outlet or a company collects.
+        elif words and not {_bare(w) for w in words} & (_BUSINESS_WORDS | _COMPANY_WORDS):
             yield match.end("name") - len(" ".join(words)), match.end("name")
     for pattern in (_SIGN_OFF, _DASH_SIGNATURE):
         for match in pattern.finditer(text):
@@ -651,6 +728,7 @@ def _latin_spans(text: str) -> Iterator[Span]:
         if _bare(match.group(1)) not in _KINSHIP:
             yield from _checked(text, match.start(), match.end(), match.group().split())
     yield from _shape_spans(text)
+    yield from _name_line_spans(text)
     yield from _lower_case_spans(text)
     yield from _sender_spans(text)
 
@@ -679,24 +757,33 @@ _LATIN_AFTER_CJK = r"[A-Z][A-Za-z]+(?:[ \t]+[A-Z][A-Za-z]+){0,3}"
 # Kin words said to elders and peers after a surname are titles too: "黄阿姨", "陈姐", "李叔".
 _CJK_TITLED = re.compile(
     rf"[{_CJK_SURNAMES}](?:先生|小姐|太太|女士|经理|师傅|主任|医生|老师|阿姨|大姐|大哥|姐|哥|叔|伯|嫂)"
+    # Not a plural: "林先生们" is no one person.
+    r"(?!们)"
 )
+# A full name before a formal title: "王丽华小姐", "陈志强先生" ("李小姐" is _CJK_TITLED).
+_CJK_NAME_TITLED = re.compile(rf"(?P<name>{_CJK_NAME})(?=先生|小姐|太太|女士|医生|老师|经理)")
 _CJK_CUED = re.compile(
     r"(?:我叫|我是|我的名字是|名字是|名字叫|叫我|找|问|联系人|联系|收货人|收件人|签收人|户名|账户名称?"
-    r"|收款人|持卡人|姓名|名字|老板|老公|老婆|太太|丈夫|妻子|同事|经理|朋友|司机|师傅|主管|负责人|助理"
+    r"|收款人|持卡人|姓名|名字|老板娘|老板|老公|老婆|太太|丈夫|妻子|同事|经理|朋友|司机|师傅|主管|负责人|助理"
     r"|店长|会计|跟|叫|告诉|通知|转告|客户|顾客|户主|采购|供应商|代理|由(?!于)"
     r"|联络人|打给|付款人|员工|厨师|工人|司机|帮手"
     # Handed, written or sent to someone: "交给王建国", "发票抬头写刘志明"; students, interns
     # and part-timers are staff too ("实习生陈可欣").
-    r"|交给|转给|送给|寄给|发给|写给|抬头写|抬头是|学生|实习生|兼职|新员工|收银员|服务员|保安"
-    r"|(?:店|分店|公司|部门|厨房|餐厅|档口|供应商|厂商|总公司)的)\s*[:：是]?\s*"
+    r"|交给|转给|送给|寄给|发给|写给|开给|付给|卖给|抬头写|抬头是|学生|实习生|兼职|新员工|收银员|服务员|保安"
+    # Kin before the name: "我儿子陈家乐", "我妈妈林秀英", "表哥王文杰".
+    r"|儿子|女儿|母亲|父亲|妈妈|爸爸|哥哥|姐姐|弟弟|妹妹|表哥|表姐|表弟|表妹|堂哥|堂姐|侄子|外甥|女婿|媳妇"
+    r"|(?:店|分店|公司|部门|厨房|餐厅|档口|供应商|厂商|总公司)的)(?:一下)?\s*[:：是]?\s*"
     rf"(?P<name>{_CJK_NAME}|{_CJK_NICKNAME}|{_LATIN_AFTER_CJK}|[\u0B80-\u0BFF]+)"
     rf"|(?:我姓|姓)(?P<surname>[{_CJK_SURNAMES}])"
 )
+# Characters of order talk, not of given names ("- 已付款", "- 送到了").
+_CJK_NOT_IN_GIVEN = "已了的付款货送收到请不没要是在有吗呢吧啊号元块个箱件谢急好"
 # A sign-off line may name a department before the person ("—— 财务 周小红").
 _CJK_SIGN_OFF = re.compile(
     r"(?m)(?:(?:谢谢|多谢|感谢|祝好|此致|敬上)[！!。，,]?[ \t]*\n[ \t]*(?:[-–—~]+[ \t]*)?"
     r"|^[ \t]*(?:——|—|--|~)[ \t]*)(?:[\u4e00-\u9fff]{1,4}[ \t]+)?"
-    rf"(?P<name>{_CJK_NAME})[ \t]*$"
+    # Or a nickname of 小 or 阿 and a given character, alone on the line: "谢谢！\n小芳".
+    rf"(?P<name>{_CJK_NAME}|{_CJK_NICKNAME}|小(?![{_CJK_NOT_IN_GIVEN}])[\u4e00-\u9fff])[ \t]*$"
 )
 
 
@@ -705,8 +792,6 @@ _CJK_SIGN_OFF_INLINE = re.compile(
     r"(?:此致|敬上|谢谢|多谢|感谢|祝好)[ \t]*[！!。，,]?[ \t]*"
     rf"(?P<name>{_CJK_NAME})[ \t]*[。.!！]?[ \t]*$"
 )
-# Characters of order talk, not of given names ("- 已付款", "- 送到了").
-_CJK_NOT_IN_GIVEN = "已了的付款货送收到请不没要是在有吗呢吧啊号元块个箱件谢急好"
 # A dash closing the message signs it with a given name or a nickname too: "。- 佳怡",
 # "谢谢 - 阿华" (not "- 谢谢", "- 急").
 _CJK_DASH_SIGNATURE = re.compile(
@@ -741,6 +826,8 @@ _CJK_NOT_NAMES = re.compile(
     r"|温哥华"
     # "感谢万分" (thanks a lot) closing a message is no signature.
     r"|万分|万事"
+    # Gold (黄金周, golden week) and a drink brand opening a clause before a day (2.7).
+    r"|黄金|王老吉"
 )
 
 
@@ -754,10 +841,16 @@ _CJK_GREETED = re.compile(
 )
 _CJK_THEN_CUE = re.compile(
     rf"(?<![\u4e00-\u9fff])(?P<name>{_CJK_NAME})(?=签收|签名|收货|来电|打来)"
+    # "李明辉今天请假", "小张明天会过来": a full name (surname and two characters) or 小 and a
+    # surname opening a clause, then a day or a person's verb.
+    rf"|(?:^|(?<=[\s，,。！!？?：:]))(?P<opening>[{_CJK_SURNAMES}][^\s{_CJK_STOP}\W\d]{{2}}"
+    rf"|小[{_CJK_SURNAMES}])(?=今天|明天|后天|昨天|下午|上午|早上|晚上|请假|说|会来|会过来|负责|不在)"
 )
 _CJK_GREETING_WORDS = re.compile(r"大家|各位|老板|你们|您们|早上|下午|晚上|老师|师傅|朋友|亲")
 
 
+# "我叫 Sunny", "叫我 Sunny", "名字叫 Sunny": the writer gives the name they are called by.
+_CJK_SELF_CUE = re.compile(r"(?:我叫|叫我|名字叫|名字是|我的名字是)\s*[:：]?\s*$")
 # After the word: "他/她" (he, she) or a phone ("找 Jessie，她负责...", "厨师 Anil 电话 ...").
 _PERSON_AFTER = re.compile(r"[ \t]*[，,]?[ \t]*(?:他|她|电话|手机|\+?\d)")
 
@@ -806,15 +899,25 @@ def _cjk_spans(text: str) -> Iterator[Span]:
     for match in _CJK_CALLED.finditer(text):
         if not _CJK_ROLE_WORDS.match(match.group("name")):
             yield match.span("name")
-    patterns = (_CJK_CUED, _CJK_SIGN_OFF, _CJK_SIGN_OFF_INLINE, _CJK_THEN_CUE, _CJK_AFTER_ID_OR_ACK)
+    patterns = (
+        _CJK_CUED,
+        _CJK_SIGN_OFF,
+        _CJK_SIGN_OFF_INLINE,
+        _CJK_THEN_CUE,
+        _CJK_AFTER_ID_OR_ACK,
+        _CJK_NAME_TITLED,
+    )
     for pattern in patterns:
         for match in pattern.finditer(text):
-            group = "surname" if match.groupdict().get("surname") else "name"
+            found = match.groupdict()
+            group = next((g for g in ("surname", "opening") if found.get(g)), "name")
             start, end = match.span(group)
             if _CJK_NOT_NAMES.match(text, start) or any(s <= start < e for s, e in titled):
                 continue
+            introduced = bool(_CJK_SELF_CUE.search(text, max(0, start - 6), start))
             if text[start].isascii() and not _latin_after_cjk_is_name(
-                text[start:end].split(), person_after=bool(_PERSON_AFTER.match(text, end))
+                text[start:end].split(),
+                person_after=introduced or bool(_PERSON_AFTER.match(text, end)),
             ):
                 continue
             yield start, end
@@ -856,8 +959,9 @@ _TAMIL_THEN_CUE = re.compile(
 # "Vasanthi ஐ அழைக்கவும்" (call Vasanthi), "Raju வை கேளுங்கள்" (ask Raju): a name the lists know
 # as the object of calling or asking ("Bank-ஐ கேட்கணுமா?" asks a bank).
 _LATIN_OBJECT_OF_CALL = re.compile(
-    rf"{NB}(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*-?(?:ஐ|வை|யை)[ \t]+"
+    rf"{NB}(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*(?:-?(?:ஐ|வை|யை)[ \t]+"
     r"(?:அழை|கூப்பிடு|கூப்பிட|கேள|கேட்|தொடர்பு|சந்தி)"
+    r"|[ \t](?:கேளுங்கள்|கேளுங்க|அழையுங்கள்|கூப்பிடுங்கள்|கூப்பிடுங்க)(?![\u0B80-\u0BFF]))"
 )
 _TAMIL_NEXT = re.compile(rf"[ \t]+({_TAMIL_WORD})")
 
@@ -869,8 +973,12 @@ _TAMIL_VERB_ENDINGS = ("ுங்கள்", "ுங்க", "ும்", "ா�
 
 
 _TAMIL_LABEL_VERB_ENDINGS = ("ும்", "ுங்கள்", "ுங்க", "ேன்", "ோம்", "ாங்க", "ீங்க")
+# Pronoun stems (he, she, they, this one, you, me): "அவரிடம் கேளுங்கள்" asks him.
+_TAMIL_PRONOUNS = ("அவ", "இவ", "உங்க", "உன்", "என்", "எங்க", "நம்", "அது", "இது")
 _TAMIL_TO_PERSON = re.compile(
-    r"(?<![\u0B80-\u0BFF])(?P<name>[\u0B80-\u0BFF]{3,}?)(?:கிட்ட|கிட்டே|இடம்)(?![\u0B80-\u0BFF])"
+    r"(?<![\u0B80-\u0BFF])(?P<name>[\u0B80-\u0BFF]{3,}?)(?:(?:-?(?:கிட்ட|கிட்டே)|இடம்)"
+    r"(?![\u0B80-\u0BFF])|(?:-இடம்|[ \t]+(?:கிட்ட|கிட்டே))"
+    r"(?P<given>[ \t]+(?:கொடு|குடு|கொண்டு|ஒப்படை|சொல்|கேள|கேட்)))"
 )
 _RELATION_BEFORE = re.compile(rf"(?i)(?<![A-Za-z])(?:{_RELATIONS})[ \t]+$")
 # "Saravanan கிட்ட கேளுங்க" (ask Saravanan): capitalised words before the postposition.
@@ -878,7 +986,8 @@ _RELATION_BEFORE = re.compile(rf"(?i)(?<![A-Za-z])(?:{_RELATIONS})[ \t]+$")
 # The kin word may carry a case ending ("Kavitha அக்காவை கூப்பிடுங்க": call sister Kavitha).
 _LATIN_TO_PERSON = re.compile(
     rf"{NB}(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*-?"
-    r"(?:கிட்ட|கிட்டே|இடம்|(?:அண்ணா|அக்கா)(?:வை|வுக்கு|விடம்|கிட்ட|வோட)?|அண்ணன்(?:கிட்ட|ை)?)"
+    r"(?:கிட்ட|கிட்டே|இடம்|(?:அண்ணா|அக்கா)(?:வை|வுக்கு|விடம்|கிட்ட|வோட)?|அண்ணன்(?:கிட்ட|ை)?"
+    r"|பெயரில்|பெயருக்கு|பேர்ல|பேருக்கு)"
     r"(?![\u0B80-\u0BFF])"
 )
 # "Ganesan அவரு நம்பர்" (Ganesan, his number), "நான் Priya" (I am Priya), "சரி Meena," (ok
@@ -887,15 +996,28 @@ _LATIN_BEFORE_TAMIL_PRONOUN = re.compile(
     rf"{NB}(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)[ \t]+(?:அவரு|அவர்|அவங்க|அவள்|அவன்)"
     r"(?![\u0B80-\u0BFF])"
 )
+# A Latin name opening a Tamil clause whose verb is a person's ("May நாளை வருவார்": May will come
+# tomorrow; "Lucky தான் புதிய டிரைவர்": Lucky is the new driver). The honorific endings -வார் /
+# -ார் are said of people only; a thing takes -ும் ("Lorry நாளை வரும்").
+_LATIN_SUBJECT_OF_TAMIL = re.compile(
+    rf"(?:^|(?<=[,.;:!?\n]))[ \t]*(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)[ \t]+"
+    r"(?:(?:[\u0B80-\u0BFF]+[ \t]+){0,2}[\u0B80-\u0BFF]*(?:வார்|வாங்க|ிறார்|கிறார்)"
+    r"|தான்[ \t]+(?:புதிய[ \t]+|புது[ \t]+)?(?:டிரைவர்|மேனேஜர்|முதலாளி|காசாளர்|உதவியாளர்|ஓட்டுநர்))"
+    r"(?![\u0B80-\u0BFF])"
+)
 _TAMIL_BEFORE_LATIN = re.compile(
-    r"(?<![\u0B80-\u0BFF])(?:நான்|சரி|நன்றி|வணக்கம்)[ \t]*[,]?[ \t]+(?=[A-Z][a-z])"
+    r"(?<![\u0B80-\u0BFF])(?:நான்|சரி|நன்றி|வணக்கம்"
+    # Kin and staff words (my son, my daughter, driver, manager, friend): "என் மகன் Arun".
+    r"|(?:என்|எங்க|எங்கள்)[ \t]+(?:மகன்|மகள்|மனைவி|கணவர்|அம்மா|அப்பா|தம்பி|தங்கை|அண்ணன்|அக்கா"
+    r"|நண்பர்|முதலாளி)|டிரைவர்|ஓட்டுநர்|மேனேஜர்|மேலாளர்|முதலாளி|காசாளர்|உதவியாளர்)"
+    r"[ \t]*[,]?[ \t]+(?=[A-Z][a-z])"
 )
 # A Latin name in a Chinese sentence: "Grace姐说..." (sister Grace says), "Jason哥", "Sunny说",
 # "R. Kumar会来拿" (will come to collect). A kin word after it is enough; before a verb the lists
 # must know the name ("Shopee说" is a shop).
 _LATIN_BEFORE_CJK_PERSON = re.compile(
     rf"{NB}(?P<name>(?:[A-Z]\.[ \t]*)?{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})[ \t]*"
-    r"(?:(?P<kin>姐|哥|叔|阿姨|大哥|大姐)|说(?!明)|讲|会来|来拿|签收|来电|打来|负责)"
+    r"(?:(?P<kin>姐|哥|叔|阿姨|大哥|大姐|先生|小姐|女士|太太)|说(?!明)|讲|会来|来拿|签收|来电|打来|负责)"
 )
 # "黄志强 கிட்ட கேக்க" (ask Huang Zhiqiang): a Chinese name before the postposition.
 _CJK_TO_PERSON = re.compile(
@@ -903,7 +1025,16 @@ _CJK_TO_PERSON = re.compile(
 )
 
 
+_TAMIL_ELDER = re.compile(
+    rf"(?<![\u0B80-\u0BFF])(?P<name>{_TAMIL_WORD})[ \t]+(?:அக்கா|அண்ணா|அண்ணன்|அம்மா|ஐயா)"
+    r"(?![\u0B80-\u0BFF])"
+)
+
+
 def _tamil_spans(text: str) -> Iterator[Span]:
+    for match in _TAMIL_ELDER.finditer(text):
+        if match.group("name") in TAMIL_NAMES:
+            yield match.span("name")
     patterns = ((_TAMIL_STRONG, True), (_TAMIL_WEAK, False), (_TAMIL_THEN_CUE, True))
     for pattern, strong in (*patterns, (_TAMIL_THIS_IS, True)):
         for match in pattern.finditer(text):
@@ -919,9 +1050,13 @@ def _tamil_spans(text: str) -> Iterator[Span]:
             if not strong and match.group(group) not in TAMIL_NAMES and not alone:
                 continue
             # "வணக்கம் நாளைக்கு," (hello, for tomorrow): a dative after a greeting is no name.
-            if match.group(group).split()[0] in _TAMIL_NOT_NAMES or (
-                pattern is _TAMIL_THIS_IS
-                and match.group(group).endswith((*_TAMIL_VERB_ENDINGS, "க்கு"))
+            if (
+                match.group(group).split()[0] in _TAMIL_NOT_NAMES
+                or (pattern is _TAMIL_THEN_CUE and match.group(group).startswith(_TAMIL_PRONOUNS))
+                or (
+                    pattern is _TAMIL_THIS_IS
+                    and match.group(group).endswith((*_TAMIL_VERB_ENDINGS, "க்கு"))
+                )
             ):
                 continue
             # "பெயர் மாத்தணும்" (the name must change): a verb after the label is no name.
@@ -935,7 +1070,8 @@ def _tamil_spans(text: str) -> Iterator[Span]:
     for match in _TAMIL_TO_PERSON.finditer(text):
         name = match.group("name")
         after_relation = _RELATION_BEFORE.search(text, 0, match.start())
-        if (name in TAMIL_NAMES or after_relation) and name not in _TAMIL_NOT_NAMES:
+        handed = match.group("given") and not name.startswith(_TAMIL_PRONOUNS)
+        if (name in TAMIL_NAMES or after_relation or handed) and name not in _TAMIL_NOT_NAMES:
             yield match.span("name")
 
 
@@ -964,7 +1100,10 @@ _SCRIPT_CUE = re.compile(
     # A relation before a Tamil word is often the subject of a Tamil sentence ("driver
     # உங்களை அழைப்பார்"): only a known Tamil name after it counts.
     r"|(?P<relation>customer|client|supplier|driver|boss|wife|husband|colleague|manager|tell"
-    r"|uncle|auntie|aunty))"
+    r"|uncle|auntie|aunty"
+    # Kin and staff before a name in another script: "My mother 林秀英 sign", "Boss is 陈志明".
+    r"|mother|father|mum|mom|dad|son|daughter|brother|sister|cousin|partner|staff|owner|friend"
+    r"|(?:boss|manager|owner|driver|contact|partner)[ \t]+(?:is|was)))"
     r"\.?[ \t]*[:：]?[ \t]*(?=[\u0B80-\u0BFF\u4e00-\u9fff])"
 )
 # Tamil cue words before a name in Latin script: "பேர் Tamilselvi", "பெயர்: Devi".
@@ -992,6 +1131,15 @@ _LOWER_BEFORE_PHONE = re.compile(
 # "+91 98450 22317 - Arjun.": a dash and a known given name after a phone.
 # Found from the dash, then the phone is looked for before it (quicker than the other way).
 _DASH_THEN_NAME = re.compile(rf"(?<=\d)[ \t]+[-–—][ \t]*(?P<name>{_LATIN_NAME})(?![A-Za-z])")
+_NAME_AFTER_PHONE_COMMA = re.compile(
+    r"(?:(?<!\d)[3689]\d{3}[ .-]?\d{4}|\+\d[\d .-]{6,}\d)[ \t]*[,，][ \t]*"
+    rf"(?P<name>{_LATIN_NAME})[ \t]*"
+    r"(?=[,，][ \t]*(?i:he|she|his|her|dia)(?![A-Za-z])|[.!]?[ \t]*$)",
+    re.M,
+)
+# A relation in the clause before a name that is not in the lists: "Saudara saya di Johor,
+# Amirul, +60 19-733 2041".
+_RELATION_IN_CLAUSE = re.compile(rf"(?i)(?<![A-Za-z])(?:{_RELATIONS})(?![A-Za-z])")
 _PHONE_BEFORE = re.compile(r"(?:(?<!\d)[3689]\d{3}[ .-]?\d{4}|\+\d[\d .-]{6,}\d)$")
 # "Md. Rahim Uddin": a given name written short before the name found.
 _SHORT_GIVEN_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{1,3}\.[ \t]+$")
@@ -1055,6 +1203,18 @@ def _beside_phone_spans(text: str) -> Iterator[Span]:
         ):
             bare = {_bare(w) for w in words}
             first = None if bare & (_BUSINESS_WORDS | _COMPANY_WORDS) else 0
+        # "Saudara saya di Johor, Amirul, +60 ...": one word between commas before the phone,
+        # a person (not a company) named in the clause before.
+        if (
+            first is None
+            and len(words) == 1
+            and text[: match.start("name")].rstrip(" \t").endswith((",", "，"))
+            and not _unknown_word_is_said_to_anyone(words[0])
+            and _bare(words[0]) not in _COMPANY_WORDS
+        ):
+            relation = _RELATION_IN_CLAUSE.search(_clause_before(text, match.start("name")))
+            if relation and relation.group().lower() not in _COMPANY_RELATIONS:
+                first = 0
         # "find Ah Girl, 9475 3306": Ah and a family word is what the person is called.
         if first is None and len(words) == 2 and words[0] == "Ah":
             first = 0
@@ -1075,6 +1235,10 @@ def _beside_phone_spans(text: str) -> Iterator[Span]:
         known = all(_in_gazetteer(w) and w not in _NOT_NAMES for w in words)
         if called_ah or (known and (len(words) >= 2 or words[0] in GIVEN_NAMES)):
             yield match.span("name")
+    for match in _NAME_AFTER_PHONE_COMMA.finditer(text):
+        words = match.group("name").split()
+        if _gazetteer_first(words) == 0 and not {_bare(w) for w in words} & _NOT_NAMES:
+            yield from _checked(text, *match.span("name"), words)
     for match in _DASH_THEN_NAME.finditer(text):
         phone = _PHONE_BEFORE.search(text, max(0, match.start() - 24), match.start())
         if phone and _gazetteer_first(match.group("name").split()) == 0:
@@ -1135,6 +1299,13 @@ def _script_spans(text: str) -> Iterator[Span]:
         if first is not None and not {_bare(w) for w in words} & (_NOT_NAMES | _BUSINESS_WORDS):
             start = match.start("name") + len(" ".join(words[:first])) + (1 if first else 0)
             yield from _checked(text, start, match.end("name"), words[first:])
+    for match in _LATIN_SUBJECT_OF_TAMIL.finditer(text):
+        words = match.group("name").split()
+        bare = {_bare(w) for w in words}
+        if not _unknown_word_is_said_to_anyone(words[0]) and not bare & (
+            _NOT_NAMES | _BUSINESS_WORDS | _COMPANY_WORDS | _ROLE_WORDS
+        ):
+            yield from _checked(text, *match.span("name"), words)
     for match in _TAMIL_BEFORE_LATIN.finditer(text):
         # Strong when a comma closes the name ("நான் Vasanthi, Kovil catering"), else the lists
         # must know it ("நான் Priya Bukit Batok outlet ல").
@@ -1153,7 +1324,8 @@ def _script_spans(text: str) -> Iterator[Span]:
     for match in _LATIN_TO_PERSON.finditer(text):
         found = list(re.finditer(r"\S+", match.group("name")))
         # "Supplier Ravi அண்ணா": the relation before the name is not part of it.
-        while len(found) > 1 and _bare(found[0].group()) in _RELATION_WORDS:
+        # "Invoice Meena பெயரில்": an order word before the name is not part of it either.
+        while len(found) > 1 and _bare(found[0].group()) in _RELATION_WORDS | _NOT_NAMES:
             found = found[1:]
         words = [m.group() for m in found]
         if not {_bare(w) for w in words} & (_NOT_NAMES | _BUSINESS_WORDS | _TITLES):

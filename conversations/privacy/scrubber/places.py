@@ -56,11 +56,16 @@ _ADDRESS_PARTS = [
     re.compile(r"(?:#|(?i:unit|units|apt)\s?#?)\s?B?\d{1,3}-\d{1,5}[A-Z]?" + NA + _BUILDING),
     # Chinese forms: 宏茂桥3道 (Ang Mo Kio Ave 3), 乌节路313号 (313 Orchard Road), 大牌123 and
     # 123座 (Blk 123).
+    # A park, estate or square numbered too (樟宜商业园1号, 淡滨尼中路 8号); a street written
+    # before the block (芽笼东路 Blk 14).
     re.compile(
-        r"[\u4e00-\u9fff]{2,6}\d{1,3}[道街路巷]|[\u4e00-\u9fff]{1,6}[路道街巷]\d{1,4}[A-Z]?号"
+        r"[\u4e00-\u9fff]{2,6}\d{1,3}[道街路巷]"
+        r"|[\u4e00-\u9fff]{1,6}[路道街巷][ \t]?\d{1,4}[A-Z]?号"
+        r"|[\u4e00-\u9fff]{2,6}(?:[园苑坊]|广场|大厦)[ \t]?\d{1,4}[A-Z]?号"
         r"|(?:大牌|组屋)\s?\d{1,4}[A-Z]?|\d{1,4}[A-Z]?座"
+        r"|[\u4e00-\u9fff]{2,6}[路道街](?=[ \t]*(?i:blk|block|blok|大牌|#))"
     ),
-    re.compile(r"(?i)(?:singapore|singapura|s'pore|spore|新加坡)\s*\(?\d{6}\)?(?!\d)"),
+    re.compile(r"(?i)(?:singapore|singapura|s'pore|spore|新加坡|சிங்கப்பூர்)\s*\(?\d{6}\)?(?!\d)"),
     re.compile(NB + r"S\s?\(\d{6}\)|" + NB + r"S\d{6}(?!\d)"),
     re.compile(r"(?i:postal code|postal|postcode|poskod|邮编|邮区)\s*(?:is|:|：)?\s*\d{6}(?!\d)"),
 ]
@@ -74,7 +79,7 @@ _GAP_STOPWORDS = {
 # closing a building's name before it ("#03-11 Kallang Pudding Hub 2, 349317").
 _POSTAL_AFTER = re.compile(
     r"(?:[ \t]+\d{1,3}[A-Z]?(?=[ \t]*[,，]))?[ \t]*[,，]?[ \t]*"
-    r"(?:[A-Z][A-Za-z0-9'&.-]*(?:[ \t]+[A-Z][A-Za-z0-9'&.-]*){0,3}[ \t]*[,，][ \t]*)?"
+    r"(?:[A-Z][A-Za-z0-9'&.-]*(?:[ \t]+[A-Z0-9][A-Za-z0-9'&.-]*){0,3}[ \t]*[,，][ \t]*)?"
     r"(?:S\s?\(?|\()?\d{6}\)?(?!\d)"
 )
 
