@@ -140,7 +140,9 @@ def test_cards_nrics_and_ibans_carry_valid_checksums(corpus):
             assert _iban(span["value"]), span
 
 
-@pytest.mark.parametrize("name", ["heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"])
+@pytest.mark.parametrize(
+    "name", ["heldout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"]
+)
 def test_the_runners_select_the_held_out_sets_by_name(name):
     assert run.SETS[name].name == f"{name}_orders.jsonl"
     (chosen,) = scrubber_eval._corpora(name)

@@ -19,7 +19,7 @@ from orders.parsing.vocabulary import ATTRIBUTE_GROUPS, ATTRIBUTE_WORDS, NEGATIO
 
 # Words that take back or correct what was written before them.
 CORRECTION = re.compile(
-    r"\b(?:sorry|oops|actually|i mean|typo|silap|salah|eh silap|tersilap|maaf)\b"
+    r"\b(?:sorry|oops|actually|i mean|typo|silap|salah|eh silap|tersilap|maaf|eh bukan)\b"
     # "wait, make it 3000", "2000 no wait": not the verb ("customers had to wait long")
     r"|(?:\d|\bno|\bah|\boh|\beh|\bhmm|\bsorry)[\s,.!-]*wait\b"
     r"|\bwait\b[\s,.!-]*(?:\d|make\b|i mean\b|actually\b|sorry\b|no\b)"
@@ -31,10 +31,12 @@ CORRECTION = re.compile(
 _TAKEN_BACK = (
     # not "illa": in Tamil it also joins two readings ("oru carton illa rendu carton": one or two)
     r"(?:no|tak|sorry|oops|wait|actually|i mean|(?:just )?make (?:it|that)|silap|salah|tersilap|"
-    r"typo|nvm|never mind|"
+    r"typo|nvm|never mind|bukan|"
+    # "sorry தப்பா போட்டுட்டேன்" (sorry, I wrote it wrong)
+    r"தப்பா(?:\s*[\u0B80-\u0BFF]+)?|தப்பு|"
     r"不对|不是|错了|说错了?|இல்லை|இல்ல)"
 )
-_FILLER = r"(?:[\s,.!-]|\bah\b|\blah\b|\beh\b|\boh\b|哦|呃)*"
+_FILLER = r"(?:[\s,.!—–-]|\bah\b|\blah\b|\beh\b|\boh\b|哦|呃)*"
 # between the quantity and its correction: "400 வேணும், இல்ல இல்ல 500" (400 needed, no no, 500),
 # "1500 abt there, nvm just make it 2000"
 _SAID_WITH_IT = (
@@ -51,7 +53,7 @@ QUANTITY_TAKEN_BACK = re.compile(
 # 2500": a correction that starts its own sentence or line and says which quantity it replaces
 MAKE_THAT = re.compile(
     r"(?:^|(?<=[.,;!\n]))[\s,]*(?:sorry|oops|actually|i mean|nvm|eh|wait|no)\b[\s,.!-]*"
-    r"(?:just\s+)?make (?:it|that|them|those|the (?P<product>[a-z ]{2,30}?))\s+(?P<new>\d+)"
+    r"(?:just\s+)?make (?:it|that|them|those|the (?P<product>[a-z0-9 ]{2,30}?))\s+(?P<new>\d+)"
     r"(?P<unit>\s*(?:pcs|ctns?|cartons?)\b)?(?![\w§]|\.\d)"
 )
 
@@ -121,7 +123,22 @@ def read_contrasts(normalised: str) -> str:
             return match.group(0)
         return match.group(0)[: match.end("chosen") - match.start()]
 
-    return CONTRAST.sub(chosen, normalised)
+    read = CONTRAST.sub(chosen, normalised)
+    return NOT_THE_OTHER.sub(lambda m: " " if other_kind_named(read, m) else m.group(0), read)
+
+
+# "white 10 inch pizza boxes, 300. The printed ones, not the kraft.": a kind said no to in a clause
+# of its own, in a message that names another kind of the same attribute (white against kraft)
+NOT_THE_OTHER = re.compile(rf"(?:^|(?<=[,;.]))\s*not (?:the )?(?P<other>{_KINDS})\b(?:\s*ones?)?\b")
+
+
+def other_kind_named(text: str, match: re.Match[str]) -> bool:
+    other = match.group("other")
+    rest = set(re.findall(r"[a-z]+", text[: match.start()] + " " + text[match.end() :]))
+    for group in ATTRIBUTE_GROUPS:
+        if other in group and any(group[w] != group[other] for w in rest if w in group):
+            return True
+    return False
 
 
 # The customer says they are unsure: "see how", "theriyala" (don't know), "不知道", "mungkin".

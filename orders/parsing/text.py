@@ -50,7 +50,7 @@ CONTACT_START = re.compile(
 # "INV-20931", "ORD-2026-0412", postal codes "S529536" / "Singapore 529536".
 REFERENCE = re.compile(
     r"\b(?:p\.?o\.?|ref(?:erence)?|quot(?:e|ation)|inv(?:oice)?)\s*"
-    r"(?:no\.?|number|num|#|is|:)?\s*#?[a-z]{0,4}-?\d{3,}\b"
+    r"(?:no\.?|number|num|#)?\s*(?:is|:)?\s*#?[a-z]{0,4}-?\d{3,}\b"
     r"|\b(?:order|pesanan)\s*(?:no\.?|number|num|id|ref|#)\s*:?\s*#?[a-z]{0,4}-?\d+\b"
     r"|\b(?:s|singapore)\s?\(?\d{6}\)?(?!\d)"
     r"|#\s?\d{3,}\b"
@@ -81,11 +81,16 @@ NOT_QUANTITIES = re.compile(
     r"|\d+\s*(?:天|周|个月|小时|点|号|日|月)|\d+\s*(?:மணி|mani\b)"
     rf"|\b(?:before|b4|bef|bfr|by|at|after|aft|until|till|sebelum|selepas|pukul|jam)\s+\d{{1,2}}(?:[:.]\d{{2}})?\b(?!\s*{_MONTH}){_NOT_A_QUANTITY_UNIT}"
     r"|(?:s\$|\$|\brm|\bsgd)\s*\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s*(?:cents?|sen|dollars?)\b|\d+\s*%"
+    # "kitchen opens 11:30": a clock time without am/pm
+    r"|(?<![\d:.])\d{1,2}:\d{2}(?![\d:])"
     r"|\b(?:table|outlet|branch|store|shop|level|floor|lvl|lot|gate|bay|dock|door|counter|stall|"
     r"kiosk|meja|cawangan|tingkat)\s*#?\d+\b"
 )
 CHINESE_NOT_QUANTITIES = re.compile(r"\d+\s*(?:天|周|个月|小时|点|号|日|月)")
-ROAD_WORDS = re.compile(r"\b(?:road|rd|street|st|ave|avenue|jalan|lorong|drive|crescent)\b")
+ROAD_WORDS = re.compile(
+    r"\b(?:road|rd|street|st|ave|avenue|jalan|lorong|drive|crescent|hill|lane|ln|boulevard|blvd"
+    r"|terrace|quay)\b"
+)
 
 # "12/16oz", "12/16 sip lid": a lid sold for two cup sizes, read as the first size.
 SLASH_SIZE = re.compile(r"(?<![\d/])(\d{1,2})/\d{1,2}(?:\s*oz\b|(?=\s+(?:sip\s+|dome\s+)?lids?\b))")
@@ -119,6 +124,8 @@ def normalise_text(text: str) -> str:
     text = numbers.replace_tamil_numbers(text)
     # "napkin ரெண்டு பெட்டி", "straw oru petti": a box right after a number is a carton, as 箱 is
     text = re.sub(r"(?<=\d)\s*(?:பெட்டி[\u0B80-\u0BFF]*|petti\b)", " carton ", text)
+    # "cup 还有" (cups we still have) at the end of a clause is no "and"
+    text = re.sub(r"还有(?=\s*(?:[,.;!?，。；！？\n]|$))", " still have ", text)
     text = lexicon.translate_words(text)
     # "penutup untuk cawan" -> "lid for cup"; "12oz的盖子" -> "12oz 的 lid" (the size is a word)
     text = re.sub(r"\b(?:untuk|utk)\s+(?=(?:cups?|lids?|box(?:es)?|bags?)\b)", "for ", text)
@@ -133,12 +140,31 @@ def normalise_text(text: str) -> str:
     text = re.sub(r"(?<![a-z0-9_.])(\d+(?:\.\d+)?)\s?k\b", numbers.thousands, text)
     text = re.sub(rf"(\d)({GLUED_UNITS})\b", r"\1 \2", text)
     text = numbers.replace_number_words(text)
+    # "two and a half thousand napkins" (2500), "1 and a half hundred"
+    text = AND_A_HALF.sub(and_a_half, text)
     # "moonu mani" (three o'clock) is "3 mani" only now, "பத்து மணிக்குள்ள" (by ten o'clock)
     # "10 மணிக்குள்ள": a time, no quantity
     text = re.sub(r"(?<![\d.])\d{1,2}\s*(?:mani\b|மணி[\u0B80-\u0BFF]*)", " ", text)
     text = PAST_DELIVERY.sub(" ", text)
+    text = LID_FOR_THE_CUP.sub(r"\1 ", text)
     text = size_of_the_line_before(text)
     return PLY.sub(ply_word, text)
+
+
+AND_A_HALF = re.compile(r"(?<![\d.])(\d{1,3}) and a half (thousand|hundred)\b")
+
+
+def and_a_half(match: re.Match[str]) -> str:
+    unit = 1000 if match.group(2) == "thousand" else 100
+    return str(int(match.group(1)) * unit + unit // 2)
+
+
+# "sip lid 1000 for the same cup", "penutup sip untuk cawan tu seribu": the lid is for the cup of
+# the line before (it takes its size); the cup named after "for" is no second product of the line
+LID_FOR_THE_CUP = re.compile(
+    r"(\blids?\b[^,;\n.]*?)\s+for\s+(?:(?:the|that|those|these|same|our|my)\s+)*cups?"
+    r"(?:\s+(?:tu|itu|ni|ini|that|those|these))?\b"
+)
 
 
 # "clamshell 500 wah lao last time only came 400 hor": what came last time is a remark, no line
@@ -182,11 +208,12 @@ def strip_contact_details(text: str) -> str:
     text = REFERENCE.sub(" ; ", text)
     text = CLOCK_TIME.sub(" ", text)
     text = NOT_QUANTITIES.sub(" ", text)
-    # a clause ends at a line, ";", "," or a full stop before a space (an address ends there);
+    # a clause ends at a line, ";", "," or a full stop or colon before a space (an address ends
+    # there: "hantar ke Blk 512 Bedok North Ave 2 #01-30: beg kecil 1500, ...");
     # "," before a digit too after Chinese when a size or product follows ("送到，750ml餐盒"), not
     # in "1,200" or before a bare postal code
     clauses = re.split(
-        r"(\n|;|,(?!\d)|(?<=[\u4e00-\u9fff]),(?=\d+\s*[a-z\u4e00-\u9fff])|\.(?=\s))", text
+        r"(\n|;|,(?!\d)|(?<=[\u4e00-\u9fff]),(?=\d+\s*[a-z\u4e00-\u9fff])|[.:](?=\s))", text
     )
     kept = []
     for clause in clauses:

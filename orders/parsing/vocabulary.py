@@ -134,7 +134,9 @@ DOUBT_PATTERNS = (
         # not "same like last week, nothing change", "no change", "tak ubah": a repeat
         r"(?<!nothing )(?<!no )(?<!not )(?<!nothing to )(?<!tak )(?<!tiada )"
         r"\b(?:change|tukar|instead|replace|ganti|ubah|pinda)\b|(?<!不)(?<!没)改"
-        r"|(?<![\u0B80-\u0BFF])(?:மாற்ற|மாத்த|மாத்து|ஆக்குங்க)|\baa?kk?unga\b"
+        r"|(?<![\u0B80-\u0BFF])(?:(?:மாற்ற|மாத்த|மாத்து)"
+        # not "ஒன்னும் மாத்த வேண்டாம்" (change nothing; வேண்டாம் is "no need" by now)
+        r"(?![\u0B80-\u0BFF]*\s*(?:வேண்டாம்|வேணாம்|no need\b))|ஆக்குங்க)|\baa?kk?unga\b"
         # romanised spoken Tamil: "napkin 2 carton ah maathunga" (change it to 2 cartons)
         r"|\b(?:maa?t?thu|maa?t?thi(?!ri|yam)|maatr[iu])\w*",
     ),
@@ -155,7 +157,11 @@ DOUBT_PATTERNS = (
         r"|earlier|pagi tadi|petang tadi|kelmarin)\b[^.?!\n]{0,30}\b(?:add|tambah|plus|top up)\b"
         r"|\b(?:this morning|yesterday|earlier|just now)'?s? order\b"
         r"|(?:刚才|早上|上午|下午|昨天|之前)的?\s*(?:单|订单|order)[^。？?!\n]{0,10}(?:加|再加|多加|追加)"
-        r"|(?:காலை|நேத்து|நேற்று)[^.?!\n]{0,20}order[^.?!\n]{0,20}(?:சேர்|add)",
+        r"|(?:காலை|நேத்து|நேற்று)[^.?!\n]{0,20}order[^.?!\n]{0,20}(?:சேர்|add)"
+        # "இன்னைக்கு order-ல straw ரெண்டு பெட்டியா கூட்டுங்க" (raise today's order by two boxes of
+        # straws), "குறைங்க" (lower it), "koottunga": more or fewer of an order already placed
+        r"|(?<![\u0B80-\u0BFF])(?:கூட்டுங்க|கூட்டுங்கள்|கூட்டிடுங்க|கூட்டி விடுங்க|குறைங்க"
+        r"|குறைச்சிடுங்க|குறைச்சுடுங்க|குறையுங்க)|\b(?:koott?(?:u|i)nga|kuraing?ga)\b",
     ),
     # "my order for 2 ctn napkin confirm liao or not", "Any update on the order for 3 cartons
     # ...?", "我礼拜一订的三箱餐巾纸处理了没有？", "order saya 2 karton dah confirm ke?": a question
@@ -188,7 +194,9 @@ DOUBT_PATTERNS = (
         r"[^.?!\n]{0,40}"
         r"\b(?:then|nanti|baru|we'?ll|we will|i'?ll|i will|we can|we might|kami|saya)\b"
         r"[^.?!\n]{0,20}\b(?:take|ambil|order|buy|beli|get|pesan|tempah)\b"
-        r"|如果[^，。？?!\n]{0,20}就|要是[^，。？?!\n]{0,20}就",
+        r"|如果[^，。？?!\n]{0,20}就|要是[^，。？?!\n]{0,20}就"
+        # "可以放微波炉吗？可以的话下个月订两箱" (if it can, we order two cartons next month)
+        r"|的话[^。？?!\n]{0,20}(?:订|买|order\b|take\b|ambil\b)",
     ),
     # "Please resend the invoice for the 500 burger boxes": a document about items, not an order
     (
@@ -320,6 +328,8 @@ DOUBT_PATTERNS = (
         r"|\b(?:next (?:week|month)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|depan|later)\b"
         r"[^.?!\n]{0,25}\b(?:then|baru)\s+"
         r"(?:order|oder|pesan|tempah)\b|[才再]\s*(?:order\b|订)|பண்ணுவோம்|செய்வோம்"
+        # "下个月订两箱" (order two cartons next month; 个 is read as "pcs" by then), "下次再订"
+        r"|下\s*(?:pcs\s*|个\s*)?(?:月|礼拜|星期|周|次)[^。？?!\n，,]{0,8}(?:订|order\b)"
         r"|\b(?:we|i)(?:'ll| will| shall| are going to)\s+(?:order|need|buy|get)\b"
         r"[^.?!\n]{0,50}\b(?:once|after|when|will confirm|confirm later|let you know)\b",
     ),
