@@ -117,6 +117,8 @@ def normalise_text(text: str) -> str:
     # first, which NFKC would split into two primes.
     text = unicodedata.normalize("NFKC", text.replace("″", '"')).lower()
     text = text.replace("’", "'").replace("×", " x ").replace("*", " x ")
+    # "two and a half thousand napkins" (2500), "1 and a half hundred"
+    text = AND_A_HALF.sub(and_a_half, text)
     # an English word with a Tamil case ending: "order-ல" (in the order), "cup-ஐ"
     text = re.sub(r"(?<=[a-z0-9])-[\u0B80-\u0BFF]+", " ", text)
     text = LIST_MARKER.sub(" ", text) if len(LIST_MARKER.findall(text)) > 1 else text
@@ -140,8 +142,6 @@ def normalise_text(text: str) -> str:
     text = re.sub(r"(?<![a-z0-9_.])(\d+(?:\.\d+)?)\s?k\b", numbers.thousands, text)
     text = re.sub(rf"(\d)({GLUED_UNITS})\b", r"\1 \2", text)
     text = numbers.replace_number_words(text)
-    # "two and a half thousand napkins" (2500), "1 and a half hundred"
-    text = AND_A_HALF.sub(and_a_half, text)
     # "moonu mani" (three o'clock) is "3 mani" only now, "பத்து மணிக்குள்ள" (by ten o'clock)
     # "10 மணிக்குள்ள": a time, no quantity
     text = re.sub(r"(?<![\d.])\d{1,2}\s*(?:mani\b|மணி[\u0B80-\u0BFF]*)", " ", text)
@@ -151,12 +151,17 @@ def normalise_text(text: str) -> str:
     return PLY.sub(ply_word, text)
 
 
-AND_A_HALF = re.compile(r"(?<![\d.])(\d{1,3}) and a half (thousand|hundred)\b")
+_SMALL = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+AND_A_HALF = re.compile(
+    rf"(?<![\w.])(\d{{1,3}}|{'|'.join(_SMALL)}) and a half (thousand|hundred)\b"
+)
 
 
 def and_a_half(match: re.Match[str]) -> str:
     unit = 1000 if match.group(2) == "thousand" else 100
-    return str(int(match.group(1)) * unit + unit // 2)
+    count = match.group(1)
+    number = int(count) if count.isdigit() else _SMALL.index(count) + 1
+    return f" {number * unit + unit // 2} "
 
 
 # "sip lid 1000 for the same cup", "penutup sip untuk cawan tu seribu": the lid is for the cup of

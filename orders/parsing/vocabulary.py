@@ -196,7 +196,7 @@ DOUBT_PATTERNS = (
         r"[^.?!\n]{0,20}\b(?:take|ambil|order|buy|beli|get|pesan|tempah)\b"
         r"|如果[^，。？?!\n]{0,20}就|要是[^，。？?!\n]{0,20}就"
         # "可以放微波炉吗？可以的话下个月订两箱" (if it can, we order two cartons next month)
-        r"|的话[^。？?!\n]{0,20}(?:订|买|order\b|take\b|ambil\b)",
+        r"|的话[^。？?!\n]{0,20}(?:订|买|要|拿|order\b|take\b|ambil\b)",
     ),
     # "Please resend the invoice for the 500 burger boxes": a document about items, not an order
     (
