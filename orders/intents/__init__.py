@@ -168,7 +168,8 @@ def score_intents(lowered: str) -> dict[str, float]:
         # "Large kraft bags 750. PO number is 40417, pls put it on the invoice": an order whose
         # invoice is an instruction (a question about an invoice for goods is a doubt)
         scores[INVOICE_QUERY] = min(scores[INVOICE_QUERY], 0.5)
-    if "a condition" in parsed.doubt.split(", ") and QUESTION_BEFORE_CONDITION.search(lowered):
+    conditions = {"a condition", "an item on a condition"}
+    if conditions & set(parsed.doubt.split(", ")) and QUESTION_BEFORE_CONDITION.search(lowered):
         # "8寸披萨盒有现货吗？有的话下礼拜订三百个", "can it take soup? if can then we order 500":
         # a question about a product, whose answer decides an order
         scores[PRODUCT_QUESTION] += 1.0

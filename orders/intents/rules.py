@@ -25,6 +25,8 @@ from orders.intents.labels import (
 _N = r"(?:\d+|[零一二两三四五六七八九十百千万]+)"
 
 # When goods came: "last time u send 500", "hari tu hantar 500 je" (send, hantar: order verbs too).
+# a small number in words, as the customer writes it before a unit ("satu karton je")
+_WORD_N = r"(?:one|two|three|four|five|satu|dua|tiga|empat|lima|se)"
 _PAST_TIME = r"\b(?:last time|yesterday|just now|semalam|hari tu|tadi|kelmarin)\b"
 _DELIVERED_ONLY = r"[^.?!\n]{0,30}\d+[^.?!\n]{0,20}\b(?:only|je|sahaja|saja)\b"
 
@@ -120,6 +122,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             # "is our order for today still on?": whether it stands
             r"\b(?:my|our|the|today'?s?) order\b[^.?!\n]{0,25}\bstill on\b",
             r"\border\b.{0,10}确认了(?:没|吗)",
+            # "今天早上下的单确认了没有？" (the order placed this morning, confirmed?)
+            r"单.{0,6}(?:确认|处理)了(?:没|吗)",
             r"订单.{0,6}确认",
             r"ஆர்டர்.{0,20}உறுதி",
             r"订单.{0,6}(?:哪|状态)",
@@ -342,6 +346,12 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             rf"\s*{_N}",
             r"\d+[^,.?!\n]{0,20}தான்.{0,40}\d+\s*(?:order|ஆர்டர்)\s*(?:பண்ணோம்|பண்ணினோம்"
             r"|செய்தோம்)",
+            # "ytd the 8oz cup 2 ctn come only 1 ctn", "order 2 karton tapi dapat satu karton je",
+            # "order 3 carton cup tapi sampai 2 carton je": fewer came than were ordered
+            rf"\b(?:come|came|arrived?|reached|sampai|dapat|terima)\s+only\s+(?:{_N}|{_WORD_N})\b",
+            rf"\border\w*\b[^.?!\n]{{0,40}}\b(?:tapi|but)\s+(?:dapat|sampai|terima|got|received"
+            rf"|came|come)\s+(?:only\s+)?(?:{_N}|{_WORD_N})\b[^.?!\n]{{0,15}}\b(?:je|jer|sahaja|saja"
+            rf"|only)\b",
         ),
     ),
     (
@@ -375,6 +385,9 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\b(?:10|[1-9])\s*(?:/\s*10|out of 10)\b",  # "service damn good 10/10"
             # "பத்துக்கு ஒன்பது மார்க்" (nine marks out of ten), "10分给9分"
             r"பத்துக்கு|ஐந்துக்கு|அஞ்சுக்கு|மார்க்|\b(?:marks?|markah)\b|[十五]分(?:给|打)",
+            # "Servis bagus, barang sampai awal": the service praised
+            r"\b(?:servis|service|perkhidmatan)\s+(?:sangat\s+|very\s+|damn\s+|memang\s+)?"
+            r"(?:bagus|baik|terbaik|good|great|excellent|mantap)\b",
             "⭐",
             r"\brate\b",
             r"\brating\b",
@@ -395,6 +408,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             "下午好",
             "晚上好",
             r"^\W*(?:hai|assalamualaikum|salam)\b",
+            # "nak tanya khabar je" (just asking how you are), "how are you", "最近好吗"
+            r"\btanya khabar\b|\bapa khabar\b|\bhow are (?:you|u)\b|最近好吗",
             "您好",
             "早安",
             "வணக்கம்",

@@ -195,3 +195,28 @@ def test_a_tamil_repeat_that_changes_nothing_is_the_last_order(text):
 
 def test_a_tamil_change_is_still_a_change():
     assert asks("இன்னைக்கு order-ல napkin 3000 ஆக மாத்துங்க")
+
+
+# ------------------------------------------------- intents
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("eh the 12oz lid 3 ctn come only 2 ctn leh", "complaint"),
+        ("kami order tiga karton straw tapi dapat dua karton je", "complaint"),
+        ("order 4 carton napkin but came 3 carton only", "complaint"),
+        ("Service memang bagus, driver pun baik. Terima kasih!", "rating"),
+        ("昨天下的单处理了没有？", "order_status"),
+        ("dome lid ada saiz 16oz tak? kalau ada nak ambil 1 karton", "product_question"),
+        ("你们的纸吸管会不会软？不会的话要两箱", "product_question"),
+    ],
+)
+def test_fresh7_intent_classes(text, intent):
+    assert classify_intent(text).intent == intent
+
+
+def test_an_order_that_says_where_the_invoice_goes_is_an_order():
+    text = "8oz cups 3000. Our PO number is 70112, pls send the invoice to our accounts team"
+    assert classify_intent(text).intent == "order_placement"
+    assert quantities(text) == [3000]
