@@ -177,7 +177,11 @@ READ_NEGATIONS = re.compile(
 # message (orders/llm.py) answers them, as long as every quantity it ordered is a number the
 # customer wrote. Every other doubt is the message's (a range, a change, a question, a plan, and
 # two numbers for one line: "12oz cups 1000 for our 3 outlets" is 1000 or 3000 to anyone).
-READING_DOUBTS = frozenset({"a number not read", "a word that may change the order"})
+# "A line without a product" is the reader's too: a number it could not tie to a product (a
+# signature's street number, "we have 20 staff now") that a model reading the message places.
+READING_DOUBTS = frozenset(
+    {"a number not read", "a word that may change the order", "a line without a product"}
+)
 
 
 def safety_doubts(normalised: str, unread_lines: int) -> list[str]:
