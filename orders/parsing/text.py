@@ -224,13 +224,30 @@ def strip_contact_details(text: str) -> str:
     for clause in clauses:
         start = CONTACT_START.search(clause)
         if start:
-            clause = clause[: start.start()] + " "
+            clause = clause[: start.start()] + " " + goods_after_the_road(clause[start.start() :])
         road = ROAD_WORDS.search(clause)
         start = address_start(clause[: road.start()]) if road else None
         if start is not None:
-            clause = clause[:start] + " "
+            clause = clause[:start] + " " + goods_after_the_road(clause[start:])
         kept.append(clause)
     return "".join(kept)
+
+
+# The end of an address: its road word and the road's number ("Bedok North Ave 2", "Duxton Hill")
+ROAD_END = re.compile(rf"{ROAD_WORDS.pattern}(?:\s+\d{{1,3}}[a-z]?\b)?")
+_GOODS = "cup lid box boxe bag straw napkin cutlery container clamshell tray"
+GOODS_WORDS = frozenset(_GOODS.split()) | {f"{word}s" for word in _GOODS.split()}
+
+
+def goods_after_the_road(address: str) -> str:
+    """'hantar ke Blk 512 Bedok North Ave 2 - beg kecil 1500' -> ' - beg kecil 1500': what follows
+    the road of an address clause, when it names goods (a line of the order, not the address)."""
+    roads = list(ROAD_END.finditer(address))
+    if not roads:
+        return ""
+    rest = address[roads[-1].end() :]
+    words = set(re.findall(r"[a-z]+", lexicon.translate_words(rest)))
+    return rest if words & GOODS_WORDS else ""
 
 
 # "... kotak burger 500 ke Bedok North St 1": the address starts at "ke" / "to" / "at" before it

@@ -80,6 +80,27 @@ def test_the_items_after_an_address_and_a_colon_are_all_read(text, expected):
     assert quantities(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "hantar ke Blk 7 Bedok South Ave 3 #04-12 - cawan 8oz seribu, penutup 8oz seribu",
+            [1000, 1000],
+        ),
+        ("deliver to 3 Mount Sophia Hill napkin 4000, straw 1000", [4000, 1000]),
+        ("send to 10 Club St pls 12 inch pizza box 300, 14 inch 100", [300, 100]),
+        ("Blk 30 Marine Terrace #01-01 kraft bag small 500 and large 250", [500, 250]),
+    ],
+)
+def test_the_items_right_after_an_address_are_all_read(text, expected):
+    # before, the whole clause after "hantar ke" / "deliver to" / "Blk" was cut: a partial order
+    assert quantities(text) == expected
+
+
+def test_an_address_without_goods_after_it_is_still_cut():
+    assert quantities("12oz cup 2000, deliver to 8 Jalan Kayu tmr morning 10 to 11") == [2000]
+
+
 # ------------------------------------------------- numbers around the items that are no quantities
 
 
