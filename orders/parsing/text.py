@@ -168,7 +168,8 @@ def and_a_half(match: re.Match[str]) -> str:
 # the line before (it takes its size); the cup named after "for" is no second product of the line
 LID_FOR_THE_CUP = re.compile(
     r"(\blids?\b[^,;\n.]*?)\s+for\s+(?:(?:the|that|those|these|same|our|my)\s+)*cups?"
-    r"(?:\s+(?:tu|itu|ni|ini|that|those|these))?\b"
+    # not "lid for cup 16oz": a cup with a size of its own is no cup of the line before
+    r"(?:\s+(?:tu|itu|ni|ini|that|those|these))?\b(?!\s*\d)"
 )
 
 
