@@ -176,6 +176,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             "什么时候到",
             "டெலிவரி",
             "எப்போது வரும்",
+            # spoken: "driver இன்னைக்கு எப்ப வருவாரு?" (when will the driver come today?)
+            r"(?:எப்ப|எப்போ)\s*(?:வருவா|வரு|வரும்|வந்து)",
             "வந்து சேரும்",
             "இன்னும் வர",
             "வரவில்லை",
@@ -479,8 +481,11 @@ CONTACT_CHANGE = compile_alternatives(
         r"\bsimpan (?:nombor|no\.?|nombor telefon) (?:saya|kami)\b",
         r"\bnombor baru\b|\bpengurus baru\b",
         "存我的号码",
+        # "请存一下我的号码" (please save my number), "新来的采购" (the new purchaser)
+        r"存一下(?:我|我们)的(?:号码|电话)",
         "新号码",
         "新经理",
+        r"新来的(?:采购|经理|负责人|主管)",
         "என் நம்பர்",
         "புதிய நம்பர்",
         "புதிய மேனேஜர்",

@@ -231,6 +231,8 @@ def test_a_tamil_change_is_still_a_change():
         ("昨天下的单处理了没有？", "order_status"),
         ("dome lid ada saiz 16oz tak? kalau ada nak ambil 1 karton", "product_question"),
         ("你们的纸吸管会不会软？不会的话要两箱", "product_question"),
+        ("lorry இன்னைக்கு எப்போ வரும்? நாலு மணிக்கு கடை close", "delivery_query"),
+        ("我是新来的经理阿明，以后我来订货，麻烦存一下我的电话", "other"),
     ],
 )
 def test_fresh7_intent_classes(text, intent):
