@@ -146,8 +146,10 @@ DOUBT_PATTERNS = (
         r"\badd\b[^.?!\n]{0,40}\b(?:to|into|in|for)\s+(?:my |our |the |today'?s? |this |that "
         r"|yesterday'?s? |existing |same |current )+order\b"
         # "today order add 1 more ctn napkin", "our order just now tambah 500 cups"
-        r"|\b(?:today'?s?|yesterday'?s?|existing|current|earlier|(?:my|our|the) (?:last|earlier))"
-        r" order\b[^.?!\n]{0,15}\b(?:add|tambah|plus|top up)\b",
+        r"|\b(?:today'?s?|yesterday'?s?|existing|current|earlier|(?:my|our|the) (?:last|earlier)"
+        # "hari ni punya order tambah 2 karton straw" (add to today's order)
+        r"|(?:hari ni|hari ini|pagi ni|pagi ini)(?: punya)?)"
+        r" (?:order|pesanan)\b[^.?!\n]{0,15}\b(?:add|tambah|plus|top up)\b",
     ),
     # "Order pagi tadi boleh tambah lagi 1 karton straw?", "this morning's order can add 500 cups?",
     # "早上的单再加两箱": items added to an order placed earlier that day or before
@@ -156,7 +158,8 @@ DOUBT_PATTERNS = (
         r"\b(?:order|pesanan|po)\b[^.?!\n]{0,25}\b(?:tadi|semalam|just now|this morning|yesterday"
         r"|earlier|pagi tadi|petang tadi|kelmarin)\b[^.?!\n]{0,30}\b(?:add|tambah|plus|top up)\b"
         r"|\b(?:this morning|yesterday|earlier|just now)'?s? order\b"
-        r"|(?:刚才|早上|上午|下午|昨天|之前)的?\s*(?:单|订单|order)[^。？?!\n]{0,10}(?:加|再加|多加|追加)"
+        r"|(?:刚才|早上|上午|下午|昨天|之前|今天|今早|今日)的?\s*(?:单|订单|order)[^。？?!\n]{0,10}"
+        r"(?:加|再加|多加|追加)"
         r"|(?:காலை|நேத்து|நேற்று)[^.?!\n]{0,20}order[^.?!\n]{0,20}(?:சேர்|add)"
         # "இன்னைக்கு order-ல straw ரெண்டு பெட்டியா கூட்டுங்க" (raise today's order by two boxes of
         # straws), "குறைங்க" (lower it), "koottunga": more or fewer of an order already placed
@@ -328,6 +331,11 @@ DOUBT_PATTERNS = (
         r"|\b(?:next (?:week|month)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|depan|later)\b"
         r"[^.?!\n]{0,25}\b(?:then|baru)\s+"
         r"(?:order|oder|pesan|tempah)\b|[才再]\s*(?:order\b|订)|பண்ணுவோம்|செய்வோம்"
+        # "next month we order 2 ctn", "bulan depan order 2 karton", "அடுத்த மாசம் 2 carton order
+        # பண்றோம்" (next month we order 2 cartons): an order for a later month or week
+        r"|\b(?:next (?:week|month)|(?:bulan|minggu) depan)\b[^.?!\n]{0,25}"
+        r"\b(?:(?:we|i|kami|saya)\s+(?:will\s+|'ll\s+|akan\s+)?)?(?:order|pesan|tempah)\b"
+        r"|அடுத்த\s*(?:மாசம்|மாதம்|வாரம்)[^.?!\n]{0,30}(?:order|ஆர்டர்)"
         # "下个月订两箱" (order two cartons next month; 个 is read as "pcs" by then), "下次再订"
         r"|下\s*(?:pcs\s*|个\s*)?(?:月|礼拜|星期|周|次)[^。？?!\n，,]{0,8}(?:订|order\b)"
         r"|\b(?:we|i)(?:'ll| will| shall| are going to)\s+(?:order|need|buy|get)\b"

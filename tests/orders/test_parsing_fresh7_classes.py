@@ -46,6 +46,18 @@ def test_a_raise_or_cut_of_an_order_placed_asks_and_is_a_change(text):
     assert classify_intent(text).intent == "order_change"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hari ni punya order tambah 2 karton straw",
+        "今天的单加两箱吸管",
+        "今天的订单再多加一箱餐巾纸",
+    ],
+)
+def test_an_addition_to_todays_order_in_malay_and_chinese_asks(text):
+    assert asks(text)
+
+
 # ------------------------------------------------- an order on a condition, for later
 
 
@@ -56,9 +68,12 @@ def test_a_raise_or_cut_of_an_order_placed_asks_and_is_a_change(text):
         "10寸披萨盒有白色的吗？有的话要五百个",
         "下个月订两千个12oz杯子",
         "下次再订一箱吸管",
+        "if the box can take soup, next month we order 2 ctn",
+        "kalau boleh masuk microwave, bulan depan order 2 karton",
+        "microwave-ல வைக்கலாமா? அடுத்த மாசம் 2 carton order பண்றோம்",
     ],
 )
-def test_a_chinese_order_on_a_condition_or_for_next_month_asks(text):
+def test_an_order_on_a_condition_or_for_next_month_asks(text):
     assert asks(text)
 
 
