@@ -166,6 +166,9 @@ CHANGING_WORDS = frozenset(
 # split_segments drops), or "no" for number before a phone number cut out ("my no. ;").
 READ_NEGATIONS = re.compile(
     rf"{NEGATION}|(?:^|[.!?\n]\s*)no\b(?=\s+[a-z])|\b(?:or|can|got|have) not\b"
+    # "napkins 5000, no straws this time": a product type said no to after a comma (not "..., no
+    # the small one", a correction)
+    rf"|[,;]\s*no\s+(?=(?:{'|'.join(sorted(TYPE_NOUNS))})(?:e?s)?\b(?!\s*\d))"
     r"|\bno\b\.?(?=\s*(?:tel|hp|phone|telefon)?\s*(?:;|$))"
     # "do you do tissue boxes? if not no worries": the answer to a question, not to the order
     r"|\bif (?:not|no|don'?t have|dont have|takde|tak ada|cannot|can'?t)\b[\s,]*(?:then\s+)?"

@@ -58,7 +58,7 @@ REFERENCE = re.compile(
 )
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w.])(?:\+?65[\s-]?)?[3689]\d{3}[\s-]?\d{4}(?![\w.])")
-UNIT_NUMBER = re.compile(r"#\d+-\d+")
+UNIT_NUMBER = re.compile(r"(?:#|\bunit\s*)\d+-\d+")  # "#01-23", "unit 01-23"
 # "9am", "2.30pm", and a span "2-5pm", "10 to 12pm" (its first number is no quantity either)
 CLOCK_TIME = re.compile(
     r"\b(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:-|to)\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b"
@@ -89,7 +89,7 @@ NOT_QUANTITIES = re.compile(
 CHINESE_NOT_QUANTITIES = re.compile(r"\d+\s*(?:天|周|个月|小时|点|号|日|月)")
 ROAD_WORDS = re.compile(
     r"\b(?:road|rd|street|st|ave|avenue|jalan|lorong|drive|crescent|hill|lane|ln|boulevard|blvd"
-    r"|terrace|quay)\b"
+    r"|terrace|quay|park)\b"
 )
 
 # "12/16oz", "12/16 sip lid": a lid sold for two cup sizes, read as the first size.

@@ -76,6 +76,7 @@ STOPWORDS = frozenset(
     thks tks tqvm thankyou slot each setiap jenis masing masing-masing but last time matching
     following give team guys then see how maybe perhaps sure
     tria gimme we're i'm we've we'll i'll we'd i'd running low out urgent urgently top up help
+    always
     """.split()  # noqa: SIM905 - a word list reads better as text
     + MALAY_STOPWORDS.split()
     + SINGLISH_STOPWORDS.split()

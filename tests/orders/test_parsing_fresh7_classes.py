@@ -258,3 +258,23 @@ def test_an_order_that_says_where_the_invoice_goes_is_an_order():
     text = "8oz cups 3000. Our PO number is 70112, pls send the invoice to our accounts team"
     assert classify_intent(text).intent == "order_placement"
     assert quantities(text) == [3000]
+
+
+# ------------------------------------------------- our own English variants: plain orders
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hi! 8oz cups 2 ctns pls. We are at 3 Everton Park, unit 01-23.", [2]),
+        ("napkins 5000, no straws this time", [5000]),
+        ("16oz hot cup 1000, no lids", [1000]),
+        ("Large bags 250, small bags 500 — same as always, thanks!", [250, 500]),
+    ],
+)
+def test_plain_english_orders_around_an_address_or_a_no_are_read(text, expected):
+    assert quantities(text) == expected
+
+
+def test_no_before_another_kind_after_a_comma_still_asks():
+    assert asks("paper bag large 500, no the small one")
