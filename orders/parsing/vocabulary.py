@@ -52,6 +52,8 @@ SINGLISH_STOPWORDS = (
     "hor lor leh meh can not boss tmr thx tq ones them those these it"
     " bro sis uncle auntie aunty anna akka abang kak encik cik puan tuan tauke towkay wah oi liao"
     " le sia anot arrange settle oso"
+    # "wah lao the straw finish already": what ran out is the product, not its words
+    " lao finish finished already alr"
 )
 # Romanised Tamil, as typed on a phone: "venum" (needed), "anuppunga" (send), "kudunga" (give).
 TAMIL_ROMAN_STOPWORDS = (

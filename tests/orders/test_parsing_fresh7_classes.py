@@ -278,3 +278,12 @@ def test_plain_english_orders_around_an_address_or_a_no_are_read(text, expected)
 
 def test_no_before_another_kind_after_a_comma_still_asks():
     assert asks("paper bag large 500, no the small one")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["wah lao the straw finish already, send 2 ctn asap pls", "napkin finish liao, 2 ctn pls"],
+)
+def test_what_ran_out_is_the_product_not_its_words(text):
+    (item,) = parse_order(text).items
+    assert item.product in {"straw", "napkin"} and item.quantity == 2
