@@ -287,3 +287,15 @@ def test_no_before_another_kind_after_a_comma_still_asks():
 def test_what_ran_out_is_the_product_not_its_words(text):
     (item,) = parse_order(text).items
     assert item.product in {"straw", "napkin"} and item.quantity == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("napkin அஞ்சாயிரம் வேணும், straw வேண்டாம்", 5000),
+        ("12oz cup மூணாயிரம் அனுப்புங்க", 3000),
+        ("napkin ஒம்பதாயிரம்", 9000),
+    ],
+)
+def test_spoken_tamil_thousands_are_read(text, expected):
+    assert quantities(text) == [expected]
