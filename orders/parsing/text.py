@@ -214,12 +214,11 @@ def strip_contact_details(text: str) -> str:
     text = REFERENCE.sub(" ; ", text)
     text = CLOCK_TIME.sub(" ", text)
     text = NOT_QUANTITIES.sub(" ", text)
-    # a clause ends at a line, ";", "," or a full stop or colon before a space (an address ends
-    # there: "hantar ke Blk 512 Bedok North Ave 2 #01-30: beg kecil 1500, ...");
+    # a clause ends at a line, ";", "," or a full stop before a space (an address ends there);
     # "," before a digit too after Chinese when a size or product follows ("送到，750ml餐盒"), not
     # in "1,200" or before a bare postal code
     clauses = re.split(
-        r"(\n|;|,(?!\d)|(?<=[\u4e00-\u9fff]),(?=\d+\s*[a-z\u4e00-\u9fff])|[.:](?=\s))", text
+        r"(\n|;|,(?!\d)|(?<=[\u4e00-\u9fff]),(?=\d+\s*[a-z\u4e00-\u9fff])|\.(?=\s))", text
     )
     kept = []
     for clause in clauses:
@@ -240,9 +239,18 @@ _GOODS = "cup lid box boxe bag straw napkin cutlery container clamshell tray"
 GOODS_WORDS = frozenset(_GOODS.split()) | {f"{word}s" for word in _GOODS.split()}
 
 
+# "hantar ke Blk 512 Bedok North Ave 2 #01-30: beg kecil ...": a colon after the address's numbers
+# ends it (not the colon of a label: "Attn: Mary", "Deliver to: Mary's Cafe" stay cut)
+ADDRESS_COLON = re.compile(r"\d[^:\n]*?:\s")
+
+
 def goods_after_the_road(address: str) -> str:
     """'hantar ke Blk 512 Bedok North Ave 2 - beg kecil 1500' -> ' - beg kecil 1500': what follows
-    the road of an address clause, when it names goods (a line of the order, not the address)."""
+    an address ended by a colon, or the road of an address clause when it names goods (a line of
+    the order, not the address)."""
+    colon = ADDRESS_COLON.search(address)
+    if colon:
+        return address[colon.end() :]
     roads = list(ROAD_END.finditer(address))
     if not roads:
         return ""
