@@ -95,7 +95,9 @@ def test_the_items_after_an_address_and_a_colon_are_all_read(text, expected):
     assert quantities(text) == expected
 
 
-@pytest.mark.parametrize("text", ["Attn: Mary Tan, 12oz cup 2000", "Deliver to: Marys Cafe, 12oz cup 2000"])
+@pytest.mark.parametrize(
+    "text", ["Attn: Mary Tan, 12oz cup 2000", "Deliver to: Marys Cafe, 12oz cup 2000"]
+)
 def test_a_label_with_a_colon_is_still_cut_with_its_name(text):
     assert items_of(text) == [("cup", 2000, "12 oz")]
 
