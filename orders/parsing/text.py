@@ -52,6 +52,9 @@ REFERENCE = re.compile(
     r"\b(?:p\.?o\.?|ref(?:erence)?|quot(?:e|ation)|inv(?:oice)?)\s*"
     r"(?:no\.?|number|num|#)?\s*(?:is|:)?\s*#?[a-z]{0,4}-?\d{3,}\b"
     r"|\b(?:order|pesanan)\s*(?:no\.?|number|num|id|ref|#)\s*:?\s*#?[a-z]{0,4}-?\d+\b"
+    # "Our account no is 5521", "customer ID: 8812" (not "for our customer 500 cups")
+    r"|\b(?:account|acct|a/c|customer|cust)\s*(?:no\.?|number|num|id|#)\s*(?:is|:)?\s*#?"
+    r"[a-z]{0,4}-?\d+\b"
     r"|\b(?:s|singapore)\s?\(?\d{6}\)?(?!\d)"
     r"|#\s?\d{3,}\b"
     r"|\b[a-z]{2,4}-\d{2,}(?:-\d+)*\b"  # "ORD-2026-0412", "INV-20931", "DO-5512"

@@ -132,6 +132,8 @@ def test_an_address_without_goods_after_it_is_still_cut():
         ("need 8oz cups 1500, we close at 22:00 so come earlier", [1500]),
         ("1 ctn napkin pls, shop opens 10:30 tmr", [1]),
         ("kraft bag small 400 pcs. PO number is 55120, thanks", [400]),
+        ("Can I order 250 large paper bags and 250 small ones? Account no is 5521.", [250, 250]),
+        ("customer ID: 8812, napkin 3000", [3000]),
         ("Napkins 2000\nRegards, Mei (Bean There, 3 Mount Sophia Hill)", [2000]),
         ("pizza box 12 inch 250. Thanks! Dev, 8 Robertson Quay", [250]),
     ],
