@@ -54,6 +54,8 @@ SINGLISH_STOPWORDS = (
     " le sia anot arrange settle oso"
     # "wah lao the straw finish already": what ran out is the product, not its words
     " lao finish finished already alr"
+    # "aiyo forgot to order, need napkin 2 ctn", "straw 1 ctn enough", "lid same amount"
+    " aiyo aiyoh alamak forgot forget enough amount"
 )
 # Romanised Tamil, as typed on a phone: "venum" (needed), "anuppunga" (send), "kudunga" (give).
 TAMIL_ROMAN_STOPWORDS = (

@@ -308,3 +308,18 @@ def test_what_ran_out_is_the_product_not_its_words(text):
 )
 def test_spoken_tamil_thousands_are_read(text, expected):
     assert quantities(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("aiyo forgot to order, need napkin 2 ctn urgent pls", [("napkin", 2, None)]),
+        ("straw 1 ctn enough, napkin 2 ctn", [("straw", 1, None), ("napkin", 2, None)]),
+        (
+            "eh 8oz cup 1000 pcs, then 8oz lid same amount",
+            [("cup", 1000, "8 oz"), ("lid", 1000, "8 oz")],
+        ),
+    ],
+)
+def test_singlish_remarks_are_no_product_words(text, expected):
+    assert items_of(text) == expected
