@@ -152,6 +152,8 @@ UNSURE = re.compile(
     r"|(?:i'?ll|will|then) confirm (?:again|later|with)"
     r"|tunggu (?:jap|kejap|sekejap|dulu)|tanya (?:bos|boss|manager) dulu)\b"
     r"|等一下|等等|我问问|问一下老板|问问老板|கேட்டுட்டு சொல்றேன்|கொஞ்சம் இருங்க"
+    # "napkin 2000 போதும்னு நினைக்கிறேன், அப்புறம் சொல்றேன்" (I think 2000 is enough, will tell later)
+    r"|நினைக்கிறேன்|நெனைக்கிறேன்|(?:அப்புறம்|அப்புறமா|பிறகு) சொல்றேன்"
     # "12oz lid 2k... hmm 2.5k la": a second number after a hesitation
     r"|\b(?:hmm+|erm+|uh+m*)\b[\s,.!]*\d"
 )

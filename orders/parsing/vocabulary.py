@@ -55,7 +55,7 @@ SINGLISH_STOPWORDS = (
     # "wah lao the straw finish already": what ran out is the product, not its words
     " lao finish finished already alr"
     # "aiyo forgot to order, need napkin 2 ctn", "straw 1 ctn enough", "lid same amount"
-    " aiyo aiyoh alamak forgot forget enough amount"
+    " aiyo aiyoh alamak forgot forget enough amount ran"
 )
 # Romanised Tamil, as typed on a phone: "venum" (needed), "anuppunga" (send), "kudunga" (give).
 TAMIL_ROMAN_STOPWORDS = (
@@ -230,16 +230,22 @@ DOUBT_PATTERNS = (
         # not "don't forget", "jangan lupa", "别忘了"
         r"(?:\bdon'?t|\bdo not|\bdun|\bjangan|\bjgn|不要|别)(?!\s*(?:forget|lupa|late|lambat|忘))"
         rf"[^,.;!?\n，。]{{0,30}}{_COUNT}"
-        rf"|{_COUNT}[^,.;!?\n，。]{{0,30}}(?:不要|不用|别送|\bno need\b|\bjangan\b)",
+        rf"|{_COUNT}[^,.;!?\n，。]{{0,30}}(?:不要|不用|别送|\bno need\b|\bjangan\b)"
+        # "pls hold the 2 ctn cups", "tangguh dulu 500 kotak": an order held back (not "hold on")
+        rf"|\b(?:hold|pause|postpone|tangguh|tunda)\b(?!\s+on\b)[^,.;!?\n，。]{{0,30}}{_COUNT}",
     ),
     # "the 500 burger boxes we got last week were too small", "上个礼拜的500个汉堡盒太小了", "bulan
     # lepas ambil 3000 cawan": a quantity of an earlier week or delivery, in the same clause
     (
         "a quantity of an earlier order",
         r"(?:\blast (?:week|month|time|order)|\byesterday|\bytd|\bsemalam|\bminggu lepas"
-        r"|\bbulan lepas|上\s*(?:个|pcs)?\s*(?:礼拜|星期|月|周)的|上次的|昨天的|போன (?:வாரம்|மாசம்))"
+        r"|\bbulan lepas|上\s*(?:个|pcs)?\s*(?:礼拜|星期|月|周)(?:买|订|送|拿|进)?的|上次的|昨天的"
+        r"|போன (?:வாரம்|மாசம்))"
         r"[^,.;!?\n，。]{0,25}\d"
-        r"|\d[^,.;!?\n，。]{0,25}\b(?:we got|came|arrived|received) (?:last|yesterday|ytd)\b",
+        r"|\d[^,.;!?\n，。]{0,25}\b(?:we got|came|arrived|received) (?:last|yesterday|ytd)\b"
+        # "we used up 3000 cups last week", "12oz cup 2000 yesterday sampai": the number, then when
+        r"|\d[^,.;!?\n，。]{0,25}\b(?:last (?:week|month)|yesterday|ytd|semalam|minggu lepas"
+        r"|bulan lepas)\b",
     ),
     # "12oz cup 2000 or 16oz cup 1500, which one cheaper?", "either 2 or 3 ctn": one item or another
     (
@@ -342,7 +348,11 @@ DOUBT_PATTERNS = (
         r"\b(?:(?:we|i|kami|saya)\s+(?:will\s+|'ll\s+|akan\s+)?)?(?:order|pesan|tempah)\b"
         r"|அடுத்த\s*(?:மாசம்|மாதம்|வாரம்)[^.?!\n]{0,30}(?:order|ஆர்டர்)"
         # "下个月订两箱" (order two cartons next month; 个 is read as "pcs" by then), "下次再订"
-        r"|下\s*(?:pcs\s*|个\s*)?(?:月|礼拜|星期|周|次)[^。？?!\n，,]{0,8}(?:订|order\b)"
+        # not "下个礼拜一要：..." (for next Monday: a delivery day)
+        r"|下\s*(?:pcs\s*|个\s*)?(?:月|礼拜|星期|周|次)(?![一二三四五六日天1-7])[^。？?!\n，,:]{0,8}"
+        r"(?:订|需要|买|order\b)"
+        # "..., 先跟你说一声" (just letting you know first): a heads-up, no order yet
+        r"|先(?:跟|和|给)你(?:说|讲)一声|先通知你"
         r"|\b(?:we|i)(?:'ll| will| shall| are going to)\s+(?:order|need|buy|get)\b"
         r"[^.?!\n]{0,50}\b(?:once|after|when|will confirm|confirm later|let you know)\b",
     ),

@@ -323,3 +323,32 @@ def test_spoken_tamil_thousands_are_read(text, expected):
 )
 def test_singlish_remarks_are_no_product_words(text, expected):
     assert items_of(text) == expected
+
+
+# ------------------------------------------------- our own non-orders that name goods and numbers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we used up 3000 cups last week, business good",
+        "12oz cup 2000 yesterday sampai, terima kasih",
+        "上个月买的两千个杯子还没用完",
+        "我们下礼拜会需要三千个吸管，先跟你说一声",
+        "இந்த வாரம் napkin 2000 போதும்னு நினைக்கிறேன், அப்புறம் சொல்றேன்",
+        "pls hold the 2 ctn cups, we close for renovation",
+    ],
+)
+def test_goods_used_came_planned_or_held_are_no_new_order(text):
+    assert asks(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("下个礼拜一要：14寸披萨盒一百", [100]),
+        ("we ran out yesterday, need 12oz cup 2000 asap", [2000]),
+    ],
+)
+def test_a_delivery_day_or_what_ran_out_still_orders(text, expected):
+    assert quantities(text) == expected
