@@ -154,6 +154,10 @@ UNSURE = re.compile(
     r"|等一下|等等|我问问|问一下老板|问问老板|கேட்டுட்டு சொல்றேன்|கொஞ்சம் இருங்க"
     # "napkin 2000 போதும்னு நினைக்கிறேன், அப்புறம் சொல்றேன்" (I think 2000 is enough, will tell later)
     r"|நினைக்கிறேன்|நெனைக்கிறேன்|(?:அப்புறம்|அப்புறமா|பிறகு) சொல்றேன்"
+    # "saya rasa bulan ni perlu 3000 straw", "..., nanti saya confirm", "order பண்ணலாமா
+    # யோசிக்கிறோம்" (we are thinking whether to order), "还在考虑"
+    r"|\b(?:saya|kami|i) rasa\b|\brasanya\b|\bnanti (?:saya|kami|i|we) (?:confirm|sahkan|bagitahu"
+    r"|beritahu|inform)\b|யோசிக்கிற|யோசிச்சு|考虑"
     # "12oz lid 2k... hmm 2.5k la": a second number after a hesitation
     r"|\b(?:hmm+|erm+|uh+m*)\b[\s,.!]*\d"
 )

@@ -245,7 +245,13 @@ DOUBT_PATTERNS = (
         r"|\d[^,.;!?\n，。]{0,25}\b(?:we got|came|arrived|received) (?:last|yesterday|ytd)\b"
         # "we used up 3000 cups last week", "12oz cup 2000 yesterday sampai": the number, then when
         r"|\d[^,.;!?\n，。]{0,25}\b(?:last (?:week|month)|yesterday|ytd|semalam|minggu lepas"
-        r"|bulan lepas)\b",
+        r"|bulan lepas)\b"
+        # "cup 1000 நேத்தே வந்துடுச்சு" (came yesterday itself), "昨天那两箱"
+        r"|\d[^,.;!?\n，。]{0,25}(?:நேத்து|நேத்தே|நேற்று|நேற்றே)|昨天那|前天的|上次那"
+        # goods used up: "cawan 12oz 2000 tu dah guna habis", "这个礼拜用了三千个", "we used 3000"
+        r"|\b(?:used(?: up)?|dah guna|sudah guna|guna habis|habis guna)\b[^,.;!?\n，。]{0,25}\d"
+        r"|\d[^,.;!?\n，。]{0,25}\b(?:used(?: up)?|dah guna|sudah guna|guna habis|habis guna)\b"
+        r"|用了|用完了|用掉了",
     ),
     # "12oz cup 2000 or 16oz cup 1500, which one cheaper?", "either 2 or 3 ctn": one item or another
     (
@@ -353,6 +359,8 @@ DOUBT_PATTERNS = (
         r"(?:订|需要|买|order\b)"
         # "..., 先跟你说一声" (just letting you know first): a heads-up, no order yet
         r"|先(?:跟|和|给)你(?:说|讲)一声|先通知你"
+        # "next time i order 16oz cup 2000 ok?": the next order, not this one
+        r"|\bnext time\b[^.?!\n]{0,10}\b(?:i|we)\s+(?:will\s+|'ll\s+)?(?:order|get|take|buy)\b"
         r"|\b(?:we|i)(?:'ll| will| shall| are going to)\s+(?:order|need|buy|get)\b"
         r"[^.?!\n]{0,50}\b(?:once|after|when|will confirm|confirm later|let you know)\b",
     ),

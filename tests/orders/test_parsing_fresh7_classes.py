@@ -337,6 +337,13 @@ def test_singlish_remarks_are_no_product_words(text, expected):
         "我们下礼拜会需要三千个吸管，先跟你说一声",
         "இந்த வாரம் napkin 2000 போதும்னு நினைக்கிறேன், அப்புறம் சொல்றேன்",
         "pls hold the 2 ctn cups, we close for renovation",
+        "kotak burger 500 tu dah guna habis minggu ni",
+        "napkin 这个月用了两箱",
+        "kami rasa bulan ni perlu 2000 cawan je",
+        "straw 3 karton, nanti saya confirm balik",
+        "8oz cup ஆயிரம் நேத்தே வந்துடுச்சு, thanks",
+        "1000 napkin order பண்ணலாமா யோசிக்கிறோம்",
+        "next time we order 12oz lids 3000 ok?",
     ],
 )
 def test_goods_used_came_planned_or_held_are_no_new_order(text):
