@@ -164,12 +164,26 @@ def score_intents(lowered: str) -> dict[str, float]:
             # the message is about something else than a new order
             scores[intent] += 1.0
             scores[ORDER_PLACEMENT] = min(scores[ORDER_PLACEMENT], 0.5)
+    if parsed.items and not parsed.doubt:
+        # "Large kraft bags 750. PO number is 40417, pls put it on the invoice": an order whose
+        # invoice is an instruction (a question about an invoice for goods is a doubt)
+        scores[INVOICE_QUERY] = min(scores[INVOICE_QUERY], 0.5)
+    conditions = {"a condition", "an item on a condition"}
+    if conditions & set(parsed.doubt.split(", ")) and QUESTION_BEFORE_CONDITION.search(lowered):
+        # "8寸披萨盒有现货吗？有的话下礼拜订三百个", "can it take soup? if can then we order 500":
+        # a question about a product, whose answer decides an order
+        scores[PRODUCT_QUESTION] += 1.0
+        scores[ORDER_PLACEMENT] = min(scores[ORDER_PLACEMENT], 0.5)
     if signals.corrects_itself and parsed.items and not parsed.doubt:
         scores[ORDER_CHANGE] = 0.0  # "5k, oh wait make it 10k": the new order corrected
     if scores[ORDER_CHANGE] >= 1.0 or scores[ORDER_CANCEL] > 0:
         scores[ORDER_PLACEMENT] = min(scores[ORDER_PLACEMENT], 0.5)
     return scores
 
+
+QUESTION_BEFORE_CONDITION = re.compile(
+    r"[?？]\s*[^?？]*(?:\b(?:if|kalau|kalo|klu|jika)\b|的话|如果|要是)"
+)
 
 # The parser's doubts that say what a message naming items is about, when it is no new order.
 DOUBT_INTENTS = (

@@ -25,6 +25,8 @@ from orders.intents.labels import (
 _N = r"(?:\d+|[零一二两三四五六七八九十百千万]+)"
 
 # When goods came: "last time u send 500", "hari tu hantar 500 je" (send, hantar: order verbs too).
+# a small number in words, as the customer writes it before a unit ("satu karton je")
+_WORD_N = r"(?:one|two|three|four|five|satu|dua|tiga|empat|lima|se)"
 _PAST_TIME = r"\b(?:last time|yesterday|just now|semalam|hari tu|tadi|kelmarin)\b"
 _DELIVERED_ONLY = r"[^.?!\n]{0,30}\d+[^.?!\n]{0,20}\b(?:only|je|sahaja|saja)\b"
 
@@ -63,9 +65,9 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             "改成",
             "改为",
             "改到",
-            "மாற்ற",
-            "மாத்த",  # spoken Tamil: "3000 ஆக மாத்துங்க" (make it 3000)
-            "மாத்து",
+            # spoken Tamil: "3000 ஆக மாத்துங்க" (make it 3000); not "ஒன்னும் மாத்த வேண்டாம்"
+            # (change nothing: a repeat)
+            r"(?:மாற்ற|மாத்த|மாத்து)(?![\u0B80-\u0BFF]*\s*(?:வேண்டாம்|வேணாம்))",
             # "napkin ரெண்டு carton-ஐ மூணு carton-ஆ ஆக்குங்க" (make the two cartons three)
             "ஆக்குங்க",
             r"\baa?kk?unga\b",
@@ -120,6 +122,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             # "is our order for today still on?": whether it stands
             r"\b(?:my|our|the|today'?s?) order\b[^.?!\n]{0,25}\bstill on\b",
             r"\border\b.{0,10}确认了(?:没|吗)",
+            # "今天早上下的单确认了没有？" (the order placed this morning, confirmed?)
+            r"单.{0,6}(?:确认|处理)了(?:没|吗)",
             r"订单.{0,6}确认",
             r"ஆர்டர்.{0,20}உறுதி",
             r"订单.{0,6}(?:哪|状态)",
@@ -172,6 +176,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             "什么时候到",
             "டெலிவரி",
             "எப்போது வரும்",
+            # spoken: "driver இன்னைக்கு எப்ப வருவாரு?" (when will the driver come today?)
+            r"(?:எப்ப|எப்போ)\s*(?:வருவா|வரு|வரும்|வந்து)",
             "வந்து சேரும்",
             "இன்னும் வர",
             "வரவில்லை",
@@ -342,6 +348,12 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             rf"\s*{_N}",
             r"\d+[^,.?!\n]{0,20}தான்.{0,40}\d+\s*(?:order|ஆர்டர்)\s*(?:பண்ணோம்|பண்ணினோம்"
             r"|செய்தோம்)",
+            # "ytd the 8oz cup 2 ctn come only 1 ctn", "order 2 karton tapi dapat satu karton je",
+            # "order 3 carton cup tapi sampai 2 carton je": fewer came than were ordered
+            rf"\b(?:come|came|arrived?|reached|sampai|dapat|terima)\s+only\s+(?:{_N}|{_WORD_N})\b",
+            rf"\border\w*\b[^.?!\n]{{0,40}}\b(?:tapi|but)\s+(?:dapat|sampai|terima|got|received"
+            rf"|came|come)\s+(?:only\s+)?(?:{_N}|{_WORD_N})\b[^.?!\n]{{0,15}}\b(?:je|jer|sahaja|saja"
+            rf"|only)\b",
         ),
     ),
     (
@@ -375,6 +387,9 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\b(?:10|[1-9])\s*(?:/\s*10|out of 10)\b",  # "service damn good 10/10"
             # "பத்துக்கு ஒன்பது மார்க்" (nine marks out of ten), "10分给9分"
             r"பத்துக்கு|ஐந்துக்கு|அஞ்சுக்கு|மார்க்|\b(?:marks?|markah)\b|[十五]分(?:给|打)",
+            # "Servis bagus, barang sampai awal": the service praised
+            r"\b(?:servis|service|perkhidmatan)\s+(?:sangat\s+|very\s+|damn\s+|memang\s+)?"
+            r"(?:bagus|baik|terbaik|good|great|excellent|mantap)\b",
             "⭐",
             r"\brate\b",
             r"\brating\b",
@@ -395,6 +410,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             "下午好",
             "晚上好",
             r"^\W*(?:hai|assalamualaikum|salam)\b",
+            # "nak tanya khabar je" (just asking how you are), "how are you", "最近好吗"
+            r"\btanya khabar\b|\bapa khabar\b|\bhow are (?:you|u)\b|最近好吗",
             "您好",
             "早安",
             "வணக்கம்",
@@ -464,8 +481,11 @@ CONTACT_CHANGE = compile_alternatives(
         r"\bsimpan (?:nombor|no\.?|nombor telefon) (?:saya|kami)\b",
         r"\bnombor baru\b|\bpengurus baru\b",
         "存我的号码",
+        # "请存一下我的号码" (please save my number), "新来的采购" (the new purchaser)
+        r"存一下(?:我|我们)的(?:号码|电话)",
         "新号码",
         "新经理",
+        r"新来的(?:采购|经理|负责人|主管)",
         "என் நம்பர்",
         "புதிய நம்பர்",
         "புதிய மேனேஜர்",

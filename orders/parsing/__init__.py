@@ -185,6 +185,8 @@ def written_numbers(text: str) -> set[int]:
 # "..., no changes", "nothing to change", "tak ubah": the repeat as it was
 NO_CHANGE = (
     r"\b(?:no|nothing|tak|tiada|dont|don't)\s+(?:to\s+|need to\s+)?(?:changes?|changed|ubah)\b"
+    # "ஒன்னும் மாத்த வேண்டாம்" (no need to change anything)
+    r"|(?:மாற்ற|மாத்த)[\u0B80-\u0BFF]*\s*(?:no need\b|வேண்டாம்|வேணாம்)"
 )
 
 # Units whose number of pieces the catalogue does not say ("20 sleeves", "1 bale", "三包" read as

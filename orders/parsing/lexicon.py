@@ -50,6 +50,11 @@ LEXICON: dict[str, str] = {
     "吸管口的盖子": " sip lid ",
     "吸管口盖子": " sip lid ",
     "吸管口": " sip ",
+    # "配吸饮的盖子" (the lid to drink from): a sip lid
+    "吸饮的盖子": " sip lid ",
+    "吸饮盖子": " sip lid ",
+    "吸饮盖": " sip lid ",
+    "吸饮": " sip ",
     "杯盖": " lid ",
     "盖子": " lid ",
     "杯子": " cup ",

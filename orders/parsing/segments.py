@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from orders.parsing.text import extract_sizes
 from orders.parsing.vocabulary import (
     ATTRIBUTE_WORDS,
+    NEGATION,
     NOT_WANTED,
     PAST_REMARK,
     TYPE_NOUNS,
@@ -59,7 +60,7 @@ def split_segments(text: str) -> list[Segment]:
     pieces = [
         part
         for sentence in SENTENCE_END.split(drop_product_questions(text))
-        for piece in [*SEGMENT_SPLIT.split(sentence), SENTENCE_MARK]
+        for piece in [*split_after_questions(SEGMENT_SPLIT.split(sentence)), SENTENCE_MARK]
         if piece.strip()
         for part in (split_quantities(piece.strip()) if piece != SENTENCE_MARK else [piece])
     ]
@@ -82,6 +83,8 @@ def split_segments(text: str) -> list[Segment]:
             named_before = carry if len(segments) == sentence_start and names_a_type(carry) else ""
             carry = ""
             sentence_start = len(segments)
+        elif has_quantity(piece) and said_no_to(piece):
+            continue  # "1000ml box 600 pcs, 750 one dun need this time": the other size, not wanted
         elif has_quantity(piece):
             first = len(segments) == sentence_start
             if not carry and named_before and first and kind_only(piece):
@@ -101,6 +104,27 @@ def split_segments(text: str) -> list[Segment]:
         else:
             carry = f"{carry} {piece}".strip()
     return segments
+
+
+def said_no_to(piece: str) -> bool:
+    """'750 dun need this time': a number said no to, without a product or a size of its own."""
+    rest = re.sub(NEGATION, " ", piece)
+    masked, sizes = extract_sizes(rest)
+    return rest != piece and not sizes and not product_words(masked)
+
+
+def split_after_questions(pieces: list[str]) -> list[str]:
+    """'could we have 5 cartons of the 12oz hot cups? lids we still have plenty': a question that
+    asks for a quantity ends its item; what follows is a piece of its own (not in 'do you have
+    lids? 200 lids', where the product asked about, without a quantity, is the next line's)."""
+    out: list[str] = []
+    for piece in pieces:
+        head, mark, rest = piece.partition("?")
+        while mark and rest.strip() and has_quantity(head):
+            out.append(head)
+            head, mark, rest = rest.partition("?")
+        out.append(f"{head}{mark}{rest}")
+    return out
 
 
 def split_before_bare_quantities(pieces: list[str]) -> list[str]:

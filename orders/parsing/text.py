@@ -50,15 +50,18 @@ CONTACT_START = re.compile(
 # "INV-20931", "ORD-2026-0412", postal codes "S529536" / "Singapore 529536".
 REFERENCE = re.compile(
     r"\b(?:p\.?o\.?|ref(?:erence)?|quot(?:e|ation)|inv(?:oice)?)\s*"
-    r"(?:no\.?|number|num|#|is|:)?\s*#?[a-z]{0,4}-?\d{3,}\b"
+    r"(?:no\.?|number|num|#)?\s*(?:is|:)?\s*#?[a-z]{0,4}-?\d{3,}\b"
     r"|\b(?:order|pesanan)\s*(?:no\.?|number|num|id|ref|#)\s*:?\s*#?[a-z]{0,4}-?\d+\b"
+    # "Our account no is 5521", "customer ID: 8812" (not "for our customer 500 cups")
+    r"|\b(?:account|acct|a/c|customer|cust)\s*(?:no\.?|number|num|id|#)\s*(?:is|:)?\s*#?"
+    r"[a-z]{0,4}-?\d+\b"
     r"|\b(?:s|singapore)\s?\(?\d{6}\)?(?!\d)"
     r"|#\s?\d{3,}\b"
     r"|\b[a-z]{2,4}-\d{2,}(?:-\d+)*\b"  # "ORD-2026-0412", "INV-20931", "DO-5512"
 )
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w.])(?:\+?65[\s-]?)?[3689]\d{3}[\s-]?\d{4}(?![\w.])")
-UNIT_NUMBER = re.compile(r"#\d+-\d+")
+UNIT_NUMBER = re.compile(r"(?:#|\bunit\s*)\d+-\d+")  # "#01-23", "unit 01-23"
 # "9am", "2.30pm", and a span "2-5pm", "10 to 12pm" (its first number is no quantity either)
 CLOCK_TIME = re.compile(
     r"\b(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:-|to)\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b"
@@ -81,11 +84,16 @@ NOT_QUANTITIES = re.compile(
     r"|\d+\s*(?:天|周|个月|小时|点|号|日|月)|\d+\s*(?:மணி|mani\b)"
     rf"|\b(?:before|b4|bef|bfr|by|at|after|aft|until|till|sebelum|selepas|pukul|jam)\s+\d{{1,2}}(?:[:.]\d{{2}})?\b(?!\s*{_MONTH}){_NOT_A_QUANTITY_UNIT}"
     r"|(?:s\$|\$|\brm|\bsgd)\s*\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s*(?:cents?|sen|dollars?)\b|\d+\s*%"
+    # "kitchen opens 11:30": a clock time without am/pm
+    r"|(?<![\d:.])\d{1,2}:\d{2}(?![\d:])"
     r"|\b(?:table|outlet|branch|store|shop|level|floor|lvl|lot|gate|bay|dock|door|counter|stall|"
     r"kiosk|meja|cawangan|tingkat)\s*#?\d+\b"
 )
 CHINESE_NOT_QUANTITIES = re.compile(r"\d+\s*(?:天|周|个月|小时|点|号|日|月)")
-ROAD_WORDS = re.compile(r"\b(?:road|rd|street|st|ave|avenue|jalan|lorong|drive|crescent)\b")
+ROAD_WORDS = re.compile(
+    r"\b(?:road|rd|street|st|ave|avenue|jalan|lorong|drive|crescent|hill|lane|ln|boulevard|blvd"
+    r"|terrace|quay|park)\b"
+)
 
 # "12/16oz", "12/16 sip lid": a lid sold for two cup sizes, read as the first size.
 SLASH_SIZE = re.compile(r"(?<![\d/])(\d{1,2})/\d{1,2}(?:\s*oz\b|(?=\s+(?:sip\s+|dome\s+)?lids?\b))")
@@ -112,6 +120,8 @@ def normalise_text(text: str) -> str:
     # first, which NFKC would split into two primes.
     text = unicodedata.normalize("NFKC", text.replace("″", '"')).lower()
     text = text.replace("’", "'").replace("×", " x ").replace("*", " x ")
+    # "two and a half thousand napkins" (2500), "1 and a half hundred"
+    text = AND_A_HALF.sub(and_a_half, text)
     # an English word with a Tamil case ending: "order-ல" (in the order), "cup-ஐ"
     text = re.sub(r"(?<=[a-z0-9])-[\u0B80-\u0BFF]+", " ", text)
     text = LIST_MARKER.sub(" ", text) if len(LIST_MARKER.findall(text)) > 1 else text
@@ -119,6 +129,8 @@ def normalise_text(text: str) -> str:
     text = numbers.replace_tamil_numbers(text)
     # "napkin ரெண்டு பெட்டி", "straw oru petti": a box right after a number is a carton, as 箱 is
     text = re.sub(r"(?<=\d)\s*(?:பெட்டி[\u0B80-\u0BFF]*|petti\b)", " carton ", text)
+    # "cup 还有" (cups we still have) at the end of a clause is no "and"
+    text = re.sub(r"还有(?=\s*(?:[,.;!?，。；！？\n]|$))", " still have ", text)
     text = lexicon.translate_words(text)
     # "penutup untuk cawan" -> "lid for cup"; "12oz的盖子" -> "12oz 的 lid" (the size is a word)
     text = re.sub(r"\b(?:untuk|utk)\s+(?=(?:cups?|lids?|box(?:es)?|bags?)\b)", "for ", text)
@@ -137,8 +149,31 @@ def normalise_text(text: str) -> str:
     # "10 மணிக்குள்ள": a time, no quantity
     text = re.sub(r"(?<![\d.])\d{1,2}\s*(?:mani\b|மணி[\u0B80-\u0BFF]*)", " ", text)
     text = PAST_DELIVERY.sub(" ", text)
+    text = LID_FOR_THE_CUP.sub(r"\1 ", text)
     text = size_of_the_line_before(text)
     return PLY.sub(ply_word, text)
+
+
+_SMALL = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+AND_A_HALF = re.compile(
+    rf"(?<![\w.])(\d{{1,3}}|{'|'.join(_SMALL)}) and a half (thousand|hundred)\b"
+)
+
+
+def and_a_half(match: re.Match[str]) -> str:
+    unit = 1000 if match.group(2) == "thousand" else 100
+    count = match.group(1)
+    number = int(count) if count.isdigit() else _SMALL.index(count) + 1
+    return f" {number * unit + unit // 2} "
+
+
+# "sip lid 1000 for the same cup", "penutup sip untuk cawan tu seribu": the lid is for the cup of
+# the line before (it takes its size); the cup named after "for" is no second product of the line
+LID_FOR_THE_CUP = re.compile(
+    r"(\blids?\b[^,;\n.]*?)\s+for\s+(?:(?:the|that|those|these|same|our|my)\s+)*cups?"
+    # not "lid for cup 16oz": a cup with a size of its own is no cup of the line before
+    r"(?:\s+(?:tu|itu|ni|ini|that|those|these))?\b(?!\s*\d)"
+)
 
 
 # "clamshell 500 wah lao last time only came 400 hor": what came last time is a remark, no line
@@ -192,13 +227,39 @@ def strip_contact_details(text: str) -> str:
     for clause in clauses:
         start = CONTACT_START.search(clause)
         if start:
-            clause = clause[: start.start()] + " "
+            clause = clause[: start.start()] + " " + goods_after_the_road(clause[start.start() :])
         road = ROAD_WORDS.search(clause)
         start = address_start(clause[: road.start()]) if road else None
         if start is not None:
-            clause = clause[:start] + " "
+            clause = clause[:start] + " " + goods_after_the_road(clause[start:])
         kept.append(clause)
     return "".join(kept)
+
+
+# The end of an address: its road word and the road's number ("Bedok North Ave 2", "Duxton Hill")
+ROAD_END = re.compile(rf"{ROAD_WORDS.pattern}(?:\s+\d{{1,3}}[a-z]?\b)?")
+_GOODS = "cup lid box boxe bag straw napkin cutlery container clamshell tray"
+GOODS_WORDS = frozenset(_GOODS.split()) | {f"{word}s" for word in _GOODS.split()}
+
+
+# "hantar ke Blk 512 Bedok North Ave 2 #01-30: beg kecil ...": a colon after the address's numbers
+# ends it (not the colon of a label: "Attn: Mary", "Deliver to: Mary's Cafe" stay cut)
+ADDRESS_COLON = re.compile(r"\d[^:\n]*?:\s")
+
+
+def goods_after_the_road(address: str) -> str:
+    """'hantar ke Blk 512 Bedok North Ave 2 - beg kecil 1500' -> ' - beg kecil 1500': what follows
+    an address ended by a colon, or the road of an address clause when it names goods (a line of
+    the order, not the address)."""
+    colon = ADDRESS_COLON.search(address)
+    if colon:
+        return address[colon.end() :]
+    roads = list(ROAD_END.finditer(address))
+    if not roads:
+        return ""
+    rest = address[roads[-1].end() :]
+    words = set(re.findall(r"[a-z]+", lexicon.translate_words(rest)))
+    return rest if words & GOODS_WORDS else ""
 
 
 # "... kotak burger 500 ke Bedok North St 1": the address starts at "ke" / "to" / "at" before it

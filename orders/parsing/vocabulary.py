@@ -52,6 +52,10 @@ SINGLISH_STOPWORDS = (
     "hor lor leh meh can not boss tmr thx tq ones them those these it"
     " bro sis uncle auntie aunty anna akka abang kak encik cik puan tuan tauke towkay wah oi liao"
     " le sia anot arrange settle oso"
+    # "wah lao the straw finish already": what ran out is the product, not its words
+    " lao finish finished already alr"
+    # "aiyo forgot to order, need napkin 2 ctn", "straw 1 ctn enough", "lid same amount"
+    " aiyo aiyoh alamak forgot forget enough amount ran"
 )
 # Romanised Tamil, as typed on a phone: "venum" (needed), "anuppunga" (send), "kudunga" (give).
 TAMIL_ROMAN_STOPWORDS = (
@@ -76,6 +80,7 @@ STOPWORDS = frozenset(
     thks tks tqvm thankyou slot each setiap jenis masing masing-masing but last time matching
     following give team guys then see how maybe perhaps sure
     tria gimme we're i'm we've we'll i'll we'd i'd running low out urgent urgently top up help
+    always
     """.split()  # noqa: SIM905 - a word list reads better as text
     + MALAY_STOPWORDS.split()
     + SINGLISH_STOPWORDS.split()
@@ -134,7 +139,9 @@ DOUBT_PATTERNS = (
         # not "same like last week, nothing change", "no change", "tak ubah": a repeat
         r"(?<!nothing )(?<!no )(?<!not )(?<!nothing to )(?<!tak )(?<!tiada )"
         r"\b(?:change|tukar|instead|replace|ganti|ubah|pinda)\b|(?<!不)(?<!没)改"
-        r"|(?<![\u0B80-\u0BFF])(?:மாற்ற|மாத்த|மாத்து|ஆக்குங்க)|\baa?kk?unga\b"
+        r"|(?<![\u0B80-\u0BFF])(?:(?:மாற்ற|மாத்த|மாத்து)"
+        # not "ஒன்னும் மாத்த வேண்டாம்" (change nothing; வேண்டாம் is "no need" by now)
+        r"(?![\u0B80-\u0BFF]*\s*(?:வேண்டாம்|வேணாம்|no need\b))|ஆக்குங்க)|\baa?kk?unga\b"
         # romanised spoken Tamil: "napkin 2 carton ah maathunga" (change it to 2 cartons)
         r"|\b(?:maa?t?thu|maa?t?thi(?!ri|yam)|maatr[iu])\w*",
     ),
@@ -144,8 +151,10 @@ DOUBT_PATTERNS = (
         r"\badd\b[^.?!\n]{0,40}\b(?:to|into|in|for)\s+(?:my |our |the |today'?s? |this |that "
         r"|yesterday'?s? |existing |same |current )+order\b"
         # "today order add 1 more ctn napkin", "our order just now tambah 500 cups"
-        r"|\b(?:today'?s?|yesterday'?s?|existing|current|earlier|(?:my|our|the) (?:last|earlier))"
-        r" order\b[^.?!\n]{0,15}\b(?:add|tambah|plus|top up)\b",
+        r"|\b(?:today'?s?|yesterday'?s?|existing|current|earlier|(?:my|our|the) (?:last|earlier)"
+        # "hari ni punya order tambah 2 karton straw" (add to today's order)
+        r"|(?:hari ni|hari ini|pagi ni|pagi ini)(?: punya)?)"
+        r" (?:order|pesanan)\b[^.?!\n]{0,15}\b(?:add|tambah|plus|top up)\b",
     ),
     # "Order pagi tadi boleh tambah lagi 1 karton straw?", "this morning's order can add 500 cups?",
     # "早上的单再加两箱": items added to an order placed earlier that day or before
@@ -154,8 +163,13 @@ DOUBT_PATTERNS = (
         r"\b(?:order|pesanan|po)\b[^.?!\n]{0,25}\b(?:tadi|semalam|just now|this morning|yesterday"
         r"|earlier|pagi tadi|petang tadi|kelmarin)\b[^.?!\n]{0,30}\b(?:add|tambah|plus|top up)\b"
         r"|\b(?:this morning|yesterday|earlier|just now)'?s? order\b"
-        r"|(?:刚才|早上|上午|下午|昨天|之前)的?\s*(?:单|订单|order)[^。？?!\n]{0,10}(?:加|再加|多加|追加)"
-        r"|(?:காலை|நேத்து|நேற்று)[^.?!\n]{0,20}order[^.?!\n]{0,20}(?:சேர்|add)",
+        r"|(?:刚才|早上|上午|下午|昨天|之前|今天|今早|今日)的?\s*(?:单|订单|order)[^。？?!\n]{0,10}"
+        r"(?:加|再加|多加|追加)"
+        r"|(?:காலை|நேத்து|நேற்று)[^.?!\n]{0,20}order[^.?!\n]{0,20}(?:சேர்|add)"
+        # "இன்னைக்கு order-ல straw ரெண்டு பெட்டியா கூட்டுங்க" (raise today's order by two boxes of
+        # straws), "குறைங்க" (lower it), "koottunga": more or fewer of an order already placed
+        r"|(?<![\u0B80-\u0BFF])(?:கூட்டுங்க|கூட்டுங்கள்|கூட்டிடுங்க|கூட்டி விடுங்க|குறைங்க"
+        r"|குறைச்சிடுங்க|குறைச்சுடுங்க|குறையுங்க)|\b(?:koott?(?:u|i)nga|kuraing?ga)\b",
     ),
     # "my order for 2 ctn napkin confirm liao or not", "Any update on the order for 3 cartons
     # ...?", "我礼拜一订的三箱餐巾纸处理了没有？", "order saya 2 karton dah confirm ke?": a question
@@ -188,7 +202,9 @@ DOUBT_PATTERNS = (
         r"[^.?!\n]{0,40}"
         r"\b(?:then|nanti|baru|we'?ll|we will|i'?ll|i will|we can|we might|kami|saya)\b"
         r"[^.?!\n]{0,20}\b(?:take|ambil|order|buy|beli|get|pesan|tempah)\b"
-        r"|如果[^，。？?!\n]{0,20}就|要是[^，。？?!\n]{0,20}就",
+        r"|如果[^，。？?!\n]{0,20}就|要是[^，。？?!\n]{0,20}就"
+        # "可以放微波炉吗？可以的话下个月订两箱" (if it can, we order two cartons next month)
+        r"|的话[^。？?!\n]{0,20}(?:订|买|要|拿|order\b|take\b|ambil\b)",
     ),
     # "Please resend the invoice for the 500 burger boxes": a document about items, not an order
     (
@@ -214,16 +230,28 @@ DOUBT_PATTERNS = (
         # not "don't forget", "jangan lupa", "别忘了"
         r"(?:\bdon'?t|\bdo not|\bdun|\bjangan|\bjgn|不要|别)(?!\s*(?:forget|lupa|late|lambat|忘))"
         rf"[^,.;!?\n，。]{{0,30}}{_COUNT}"
-        rf"|{_COUNT}[^,.;!?\n，。]{{0,30}}(?:不要|不用|别送|\bno need\b|\bjangan\b)",
+        rf"|{_COUNT}[^,.;!?\n，。]{{0,30}}(?:不要|不用|别送|\bno need\b|\bjangan\b)"
+        # "pls hold the 2 ctn cups", "tangguh dulu 500 kotak": an order held back (not "hold on")
+        rf"|\b(?:hold|pause|postpone|tangguh|tunda)\b(?!\s+on\b)[^,.;!?\n，。]{{0,30}}{_COUNT}",
     ),
     # "the 500 burger boxes we got last week were too small", "上个礼拜的500个汉堡盒太小了", "bulan
     # lepas ambil 3000 cawan": a quantity of an earlier week or delivery, in the same clause
     (
         "a quantity of an earlier order",
         r"(?:\blast (?:week|month|time|order)|\byesterday|\bytd|\bsemalam|\bminggu lepas"
-        r"|\bbulan lepas|上\s*(?:个|pcs)?\s*(?:礼拜|星期|月|周)的|上次的|昨天的|போன (?:வாரம்|மாசம்))"
+        r"|\bbulan lepas|上\s*(?:个|pcs)?\s*(?:礼拜|星期|月|周)(?:买|订|送|拿|进)?的|上次的|昨天的"
+        r"|போன (?:வாரம்|மாசம்))"
         r"[^,.;!?\n，。]{0,25}\d"
-        r"|\d[^,.;!?\n，。]{0,25}\b(?:we got|came|arrived|received) (?:last|yesterday|ytd)\b",
+        r"|\d[^,.;!?\n，。]{0,25}\b(?:we got|came|arrived|received) (?:last|yesterday|ytd)\b"
+        # "we used up 3000 cups last week", "12oz cup 2000 yesterday sampai": the number, then when
+        r"|\d[^,.;!?\n，。]{0,25}\b(?:last (?:week|month)|yesterday|ytd|semalam|minggu lepas"
+        r"|bulan lepas)\b"
+        # "cup 1000 நேத்தே வந்துடுச்சு" (came yesterday itself), "昨天那两箱"
+        r"|\d[^,.;!?\n，。]{0,25}(?:நேத்து|நேத்தே|நேற்று|நேற்றே)|昨天那|前天的|上次那"
+        # goods used up: "cawan 12oz 2000 tu dah guna habis", "这个礼拜用了三千个", "we used 3000"
+        r"|\b(?:used(?: up)?|dah guna|sudah guna|guna habis|habis guna)\b[^,.;!?\n，。]{0,25}\d"
+        r"|\d[^,.;!?\n，。]{0,25}\b(?:used(?: up)?|dah guna|sudah guna|guna habis|habis guna)\b"
+        r"|用了|用完了|用掉了",
     ),
     # "12oz cup 2000 or 16oz cup 1500, which one cheaper?", "either 2 or 3 ctn": one item or another
     (
@@ -320,6 +348,19 @@ DOUBT_PATTERNS = (
         r"|\b(?:next (?:week|month)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|depan|later)\b"
         r"[^.?!\n]{0,25}\b(?:then|baru)\s+"
         r"(?:order|oder|pesan|tempah)\b|[才再]\s*(?:order\b|订)|பண்ணுவோம்|செய்வோம்"
+        # "next month we order 2 ctn", "bulan depan order 2 karton", "அடுத்த மாசம் 2 carton order
+        # பண்றோம்" (next month we order 2 cartons): an order for a later month or week
+        r"|\b(?:next (?:week|month)|(?:bulan|minggu) depan)\b[^.?!\n]{0,25}"
+        r"\b(?:(?:we|i|kami|saya)\s+(?:will\s+|'ll\s+|akan\s+)?)?(?:order|pesan|tempah)\b"
+        r"|அடுத்த\s*(?:மாசம்|மாதம்|வாரம்)[^.?!\n]{0,30}(?:order|ஆர்டர்)"
+        # "下个月订两箱" (order two cartons next month; 个 is read as "pcs" by then), "下次再订"
+        # not "下个礼拜一要：..." (for next Monday: a delivery day)
+        r"|下\s*(?:pcs\s*|个\s*)?(?:月|礼拜|星期|周|次)(?![一二三四五六日天1-7])[^。？?!\n，,:]{0,8}"
+        r"(?:订|需要|买|order\b)"
+        # "..., 先跟你说一声" (just letting you know first): a heads-up, no order yet
+        r"|先(?:跟|和|给)你(?:说|讲)一声|先通知你"
+        # "next time i order 16oz cup 2000 ok?": the next order, not this one
+        r"|\bnext time\b[^.?!\n]{0,10}\b(?:i|we)\s+(?:will\s+|'ll\s+)?(?:order|get|take|buy)\b"
         r"|\b(?:we|i)(?:'ll| will| shall| are going to)\s+(?:order|need|buy|get)\b"
         r"[^.?!\n]{0,50}\b(?:once|after|when|will confirm|confirm later|let you know)\b",
     ),

@@ -142,3 +142,22 @@ def test_the_message_doubts_stay_with_the_model_answer(openai_server):
     text = "Do you have 3000 of the 12oz cups in stock? we might need them"
     answering(openai_server, {"product": "cup", "quantity": 3000, "unit": "pcs", "size": "12 oz"})
     assert "a question about stock" in llm.parse_order(text).doubt
+
+
+@pytest.mark.parametrize(
+    "text", ["we have 20 staff now, need napkin 5000", "napkin 5000 pls, cheers Tom from Bistro 9"]
+)
+def test_a_model_answer_is_not_doubted_for_a_number_the_offline_parser_tied_to_no_product(
+    openai_server, text
+):
+    # the offline parser read "20 staff now" / "9 cheer tom bistro" as lines: its own reading
+    answering(openai_server, {"product": "napkin", "quantity": 5000, "unit": "pcs", "size": None})
+    order = llm.parse_order(text)
+    assert [item.quantity for item in order.items] == [5000]
+    assert order.doubt == ""
+
+
+def test_a_model_quantity_beside_a_number_tied_to_no_product_must_be_written(openai_server):
+    answering(openai_server, {"product": "napkin", "quantity": 500, "unit": "pcs", "size": None})
+    order = llm.parse_order("we have 20 staff now, need napkin 5000")
+    assert order.doubt == "a quantity the customer did not write"
