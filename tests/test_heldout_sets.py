@@ -25,6 +25,7 @@ ORDER_SETS = {
     "fresh5": (40, (20, 7, 13)),
     "fresh6": (40, (20, 7, 13)),
     "fresh7": (40, (20, 7, 13)),
+    "fresh8": (40, (20, 7, 13)),
 }
 # name: (path, messages, split, messages per language, clean messages) of the PII corpora
 PII_CORPORA = {

@@ -51,6 +51,7 @@ SETS = {
     "fresh5": HERE / "fresh5_orders.jsonl",
     "fresh6": HERE / "fresh6_orders.jsonl",
     "fresh7": HERE / "fresh7_orders.jsonl",
+    "fresh8": HERE / "fresh8_orders.jsonl",
 }
 DEMO = HERE.parent / "demo.py"
 LANGS = ("en", "singlish", "zh", "ms", "ta", "mixed")
@@ -416,7 +417,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         choices=SETS,
-        help="blind (default), heldout, fresh, fresh2 ... fresh7: --cases by name",
+        help="blind (default), heldout, fresh, fresh2 ... fresh8: --cases by name",
     )
     parser.add_argument(
         "--openai", action="store_true", help="parse through orders.llm with a local fake OpenAI"
