@@ -282,7 +282,8 @@ DOUBT_PATTERNS = (
         r"\bquot(?:e|ation|ing)\b|报价|sebut harga|\bsamples?\b|样品|\bsampel\b"
         r"|\brefund\w*|\bexchange\b|\bpulangkan\b|退货|退款|换货|\bhow long\b"
         r"|\d+\s*(?:[a-z]+\s+){0,2}(?:a|per|every|each) (?:day|week|month)\b|\bsehari\b"
-        r"|每天|一天用",
+        # "一天大概用两千支" (we use about two thousand a day)
+        r"|每天|一天用|(?:一天|一个?星期|一个?礼拜|一个?月)\s*(?:about|around|大概|大约|差不多|都|会|要)?\s*用",
     ),
     # "the 14 inch boxes came crushed, 30 of them unusable", "50 pcs kemek": a count of goods
     # already delivered and damaged, not a quantity to order
