@@ -59,6 +59,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
         (
             # not "same like last week, nothing change", "no change", "tak ubah": a repeat
             r"(?<!nothing )(?<!no )(?<!not )(?<!nothing to )(?<!tak )(?<!tiada )"
+            # "takde ubah", "tak payah ubah apa-apa" (no need to change anything)
+            r"(?<!takde )(?<!tak de )(?<!tak ada )(?<!tak payah )(?<!jangan )(?<!tidak )"
             r"\b(?:change|amend|modify|tukar|ubah|pinda)\b",
             r"\b(?:don't|dont|do not|no need to) send\b",
             r"\binstead\b",

@@ -132,6 +132,10 @@ LEXICON: dict[str, str] = {
     "போன முறை மாதிரியே": REPEAT,
     # Malay
     "sama macam order": REPEAT,
+    # "tak payah ubah apa-apa" (no need to change anything): no change, no item said no to
+    "tak payah ubah": " no change ",
+    "tak payah tukar": " no change ",
+    "jangan ubah": " no change ",
     "macam last time": REPEAT,
     "sama macam": " same as ",
     "bekas makanan": " takeaway box ",

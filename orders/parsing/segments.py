@@ -90,10 +90,15 @@ def split_segments(text: str) -> list[Segment]:
             if not carry and named_before and first and kind_only(piece):
                 named = {singular(w) for w in product_words(named_before)} & TYPE_NOUNS
                 carry = " ".join(sorted(named))
-            elif not carry and first and units_only(piece) and RUNNING_LOW.search(named_before):
+            elif (
+                not carry
+                and first
+                and units_only(piece)
+                and (low := RUNNING_LOW.search(named_before))
+            ):
                 # "We're running low on burger boxes. Could you send three cartons?": the
                 # product of the sentence before, for a quantity that names only its unit
-                carry = named_before
+                carry = named_before[low.end() :]
             segments.append(Segment(f"{carry} {piece}".strip()))
             carry = ""
         elif re.search(NOT_WANTED, piece) or is_bare_negation(next_piece):
@@ -228,8 +233,8 @@ def kind_only(piece: str) -> bool:
 # "we're running low on burger boxes", "out of 12oz cups", "napkin habis": a sentence that says
 # the goods are needed (not "the burger boxes came crushed")
 RUNNING_LOW = re.compile(
-    r"\b(?:running low|run(?:ning)? out|low on|out of|finish(?:ed|ing)?|habis|need|restock"
-    r"|no more|left)\b"
+    r"\b(?:running low(?: on)?|run(?:ning)? out(?: of)?|low on|out of|finish(?:ed|ing)?|habis|need"
+    r"|restock|no more|left)\b"
 )
 
 

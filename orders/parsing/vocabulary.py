@@ -138,7 +138,8 @@ DOUBT_PATTERNS = (
         "a change",
         # not "same like last week, nothing change", "no change", "tak ubah": a repeat
         r"(?<!nothing )(?<!no )(?<!not )(?<!nothing to )(?<!tak )(?<!tiada )(?<!takde )(?<!tak de )"
-        r"(?<!tak ada )(?<!tidak )(?<!jangan )(?<!tak payah )(?<!don't )(?<!dont )(?<!dun )"
+        r"(?<!tak ada )(?<!tidak )(?<!jangan )(?<!tak payah )(?<!no need )(?<!no need  )"
+        r"(?<!don't )(?<!dont )(?<!dun )"
         r"\b(?:change|tukar|instead|replace|ganti|ubah|pinda)\b|(?<!不)(?<!没)改"
         r"|(?<![\u0B80-\u0BFF])(?:(?:மாற்ற|மாத்த|மாத்து)"
         # not "ஒன்னும் மாத்த வேண்டாம்" (change nothing; வேண்டாம் is "no need" by now)
