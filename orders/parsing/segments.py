@@ -98,7 +98,8 @@ def split_segments(text: str) -> list[Segment]:
             ):
                 # "We're running low on burger boxes. Could you send three cartons?": the
                 # product of the sentence before, for a quantity that names only its unit
-                carry = named_before[low.end() :]
+                after = named_before[low.end() :]
+                carry = after if names_a_type(after) else named_before[: low.start()]
             segments.append(Segment(f"{carry} {piece}".strip()))
             carry = ""
         elif re.search(NOT_WANTED, piece) or is_bare_negation(next_piece):
