@@ -119,10 +119,13 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\bsampai mana\b",
             r"\b(?:order|pesanan)\b.{0,30}\b(?:confirm(?:ed)?|sah|sahkan|disahkan|diproses)\b",
             # "has my order from this morning been confirmed?", "is our order processed yet?"
-            r"\b(?:has|have|is|was) (?:my|our|the) order\b.{0,40}\b(?:confirmed|processed|"
+            r"\b(?:has|have|is|was) (?:my|our|the|this morning'?s|today'?s|yesterday'?s) order\b"
+            r".{0,40}\b(?:confirmed|processed|"
             r"received|accepted|ready|approved)\b",
             # "is our order for today still on?": whether it stands
             r"\b(?:my|our|the|today'?s?) order\b[^.?!\n]{0,25}\bstill on\b",
+            # "the order i send just now got receive or not?" (did you get it?)
+            r"\border\b[^.?!\n]{0,30}\bgot (?:receive|received|see|seen)\b[^.?!\n]{0,5}\bor not\b",
             r"\border\b.{0,10}确认了(?:没|吗)",
             # "今天早上下的单确认了没有？" (the order placed this morning, confirmed?)
             r"单.{0,6}(?:确认|处理)了(?:没|吗)",
@@ -389,6 +392,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\b(?:10|[1-9])\s*(?:/\s*10|out of 10)\b",  # "service damn good 10/10"
             # "பத்துக்கு ஒன்பது மார்க்" (nine marks out of ten), "10分给9分"
             r"பத்துக்கு|ஐந்துக்கு|அஞ்சுக்கு|மார்க்|\b(?:marks?|markah)\b|[十五]分(?:给|打)",
+            # "打个七分" (I'd give it a seven), "给8分"
+            r"(?:打|给)个?\s*(?:[一二三四五六七八九十]|10|[1-9])\s*分",
             # "Servis bagus, barang sampai awal": the service praised
             r"\b(?:servis|service|perkhidmatan)\s+(?:sangat\s+|very\s+|damn\s+|memang\s+)?"
             r"(?:bagus|baik|terbaik|good|great|excellent|mantap)\b",
@@ -416,6 +421,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\btanya khabar\b|\bapa khabar\b|\bhow are (?:you|u)\b|最近好吗",
             "您好",
             "早安",
+            # "老板早" (morning, boss), "大家早"
+            r"^\W*(?:老板|老闆|大家|boss)\s*早(?![上点些餐])",
             "வணக்கம்",
         ),
     ),

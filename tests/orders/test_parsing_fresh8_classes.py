@@ -147,3 +147,19 @@ def test_a_unit_only_quantity_takes_the_product_that_runs_low(text, expected):
 
 def test_a_unit_only_quantity_after_a_damage_report_orders_nothing():
     assert parse_order("The burger boxes came crushed. 3 cartons").items == []
+
+
+# ------------------------------------------------------------------------------- intents
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Has yesterday's order for the napkins been confirmed?", "order_status"),
+        ("the order we send this morning got received or not?", "order_status"),
+        ("服务不错，打个八分", "rating"),
+        ("老板早，最近生意好吗？", "greeting"),
+    ],
+)
+def test_status_rating_and_greeting_phrasings(text, intent):
+    assert classify_intent(text).intent == intent
