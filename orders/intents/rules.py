@@ -52,7 +52,15 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             "அனுப்பு",
         ),
     ),
-    (ORDER_CHANGE, 1.2, (r"\bmake it\b[^\d]{0,15}\d+", r"\bfrom \d+ to \d+\b", r"\bjadi \d+")),
+    (
+        ORDER_CHANGE,
+        1.2,
+        (
+            r"\bmake it\b[^\d]{0,15}\d+",
+            r"\bfrom \d+ to \d+\b(?!\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|th\b))",
+            r"\bjadi \d+",
+        ),
+    ),
     (
         ORDER_CHANGE,
         1.0,
@@ -493,6 +501,8 @@ CONTACT_CHANGE = compile_alternatives(
         # "请存一下我的号码" (please save my number), "新来的采购" (the new purchaser)
         r"存一下(?:我|我们)的(?:号码|电话)",
         "新号码",
+        # "我们下个月搬去 new outlet", "moving to Bedok, address later send": a move
+        r"搬(?:去|到)|\bmoving to\b|\bpindah ke\b|\baddress later\b",
         "新经理",
         r"新来的(?:采购|经理|负责人|主管)",
         "என் நம்பர்",
@@ -537,6 +547,15 @@ PLAN_LATER = compile_alternatives(
         r"|masa|sempena)\b",  # not "we close at 3pm"
         r"休息[^，。？?!\n]{0,6}(?:天|礼拜|星期|周)|装修",
         r"(?:லீவு|விடுமுறை)",
+        # "we're closed from 24 to 26 Dec for renovation", "Kedai tutup minggu depan", "saya cuti
+        # seminggu": the shop or the buyer away for a while
+        r"\b(?:we're|we are|shop is|outlet is)\s+closed\s+(?:from|on|for|during|over|till|until)\b",
+        r"\brenovat\w*|\b(?:kedai|shop)\s+(?:tutup|cuti)\s+(?:minggu|bulan|next)\b",
+        r"\bcuti\s+(?:seminggu|sebulan|\d+\s*hari|dua minggu)\b",
+        # "lepas raya baru kami order" (we only order after Raya)
+        r"\bbaru\s+(?:kami|saya|kita)\s+(?:order|pesan|tempah)\b",
+        # "அப்போ order பெருசா இருக்கும்" (then the order will be big)
+        r"(?:அப்போ|அப்ப|அப்போது)\s*(?:order|ஆர்டர்)[^.?!\n]{0,25}இருக்கும்",
     )
 )
 # A question about a product: "...?", "or not", "吗", "会不会", "ke?", "சரியா", "இருக்கா".

@@ -163,3 +163,17 @@ def test_a_unit_only_quantity_after_a_damage_report_orders_nothing():
 )
 def test_status_rating_and_greeting_phrasings(text, intent):
     assert classify_intent(text).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heads up, we are closed from 3 to 5 Jan for a kitchen renovation, will order after",
+        "Kedai tutup bulan depan 3 hari, lepas tu baru saya order",
+        "Saya cuti dua minggu, nanti supervisor yang order",
+        "புது branch திறக்கிறோம், அப்ப order நிறைய இருக்கும்",
+        "我们月底搬到 Tampines, new address later send",
+    ],
+)
+def test_a_shop_away_or_moving_and_an_order_later_is_no_order_now(text):
+    assert classify_intent(text).intent == "other"
