@@ -281,7 +281,7 @@ DOUBT_PATTERNS = (
     # 2 carton cups", "how long will 2 ctn last", "200 boxes a day": no order of these goods
     (
         "no order of these goods",
-        r"\bquot(?:e|ation|ing)\b|报价|sebut harga|\bsamples?\b|样品|\bsampel\b"
+        r"\bquot(?:e|ed|ation|ing)\b|报价|sebut harga|\bsamples?\b|样品|\bsampel\b"
         r"|\brefund\w*|\bexchange\b|\bpulangkan\b|退货|退款|换货|\bhow long\b"
         r"|\d+\s*(?:[a-z]+\s+){0,2}(?:a|per|every|each) (?:day|week|month)\b|\bsehari\b"
         # "一天大概用两千支" (we use about two thousand a day)

@@ -177,3 +177,9 @@ def test_status_rating_and_greeting_phrasings(text, intent):
 )
 def test_a_shop_away_or_moving_and_an_order_later_is_no_order_now(text):
     assert classify_intent(text).intent == "other"
+
+
+def test_a_count_with_the_price_we_were_quoted_orders_nothing():
+    text = "The bill has 500 napkins at $0.02 each, we were quoted $0.015, pls check"
+    assert asks(text)
+    assert classify_intent(text).intent != "order_placement"
