@@ -364,6 +364,10 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             # "ytd the 8oz cup 2 ctn come only 1 ctn", "order 2 karton tapi dapat satu karton je",
             # "order 3 carton cup tapi sampai 2 carton je": fewer came than were ordered
             rf"\b(?:come|came|arrived?|reached|sampai|dapat|terima)\s+only\s+(?:{_N}|{_WORD_N})\b",
+            # "patut 600, yang sampai cuma 300" (should be 600, only 300 came); "bill-ல 5 பெட்டி
+            # ..., ஆனா 4 பெட்டி தான் வந்துச்சு" (but only 4 cartons came)
+            rf"\b(?:sampai|dapat|terima|datang)\s+(?:cuma|hanya|je|sahaja)\s+(?:{_N}|{_WORD_N})\b",
+            r"\d+\s*\S{0,12}\s*தான்\s*(?:வந்துச்சு|வந்தது|வந்துது|கிடைச்சுது)",
             rf"\border\w*\b[^.?!\n]{{0,40}}\b(?:tapi|but)\s+(?:dapat|sampai|terima|got|received"
             rf"|came|come)\s+(?:only\s+)?(?:{_N}|{_WORD_N})\b[^.?!\n]{{0,15}}\b(?:je|jer|sahaja|saja"
             rf"|only)\b",

@@ -291,7 +291,7 @@ DOUBT_PATTERNS = (
     # already delivered and damaged, not a quantity to order
     (
         "a damage report",
-        r"\b\d+\s*(?:of them|of the \w+|pcs|pieces|biji|keping)?\s*"
+        r"\b\d+\s*(?:of them|of the \w+|pcs|pieces|biji|keping|ctns?|cartons?|karton)?\s*"
         r"(?:are |were |was |is |all |semua |dah |sudah |got )?(?:crushed|damaged|broken|torn"
         r"|cracked|dented|leaking|leaked|unusable|defective|spoilt|spoiled|mouldy|moldy|soggy|wet"
         r"|missing|rosak|koyak|pecah|kemek|bocor|basah|cannot use|can'?t use|tak boleh guna)\b"

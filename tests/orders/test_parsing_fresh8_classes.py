@@ -183,3 +183,16 @@ def test_a_count_with_the_price_we_were_quoted_orders_nothing():
     text = "The bill has 500 napkins at $0.02 each, we were quoted $0.015, pls check"
     assert asks(text)
     assert classify_intent(text).intent != "order_placement"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the napkin come 3 ctn but 2 ctn all wet, how ah",
+        "Pesanan semalam cawan 12oz patut 1000, yang datang cuma 500",
+        "invoice-ல 3 பெட்டி, ஆனா 2 பெட்டி தான் வந்தது",
+    ],
+)
+def test_fewer_or_damaged_cartons_than_ordered_is_a_complaint_and_no_order(text):
+    assert asks(text)
+    assert classify_intent(text).intent == "complaint"
