@@ -45,6 +45,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             # "再帮我送一些纸杯过来" (send some more cups over), not "送过来的" (what was sent)
             "帮我送",
             "送[^，。？?!]{0,10}过来(?!的)",
+            # "赶快送一些来" (send some quickly), "送点来"
+            "送(?:一些|一点|些|点)[^，。？?!]{0,6}来(?!的)",
             "订(?!了)",  # "订了" is "ordered", an order already placed
             "வேண்டும்",
             "வேணும்",

@@ -196,3 +196,9 @@ def test_a_count_with_the_price_we_were_quoted_orders_nothing():
 def test_fewer_or_damaged_cartons_than_ordered_is_a_complaint_and_no_order(text):
     assert asks(text)
     assert classify_intent(text).intent == "complaint"
+
+
+def test_send_some_over_in_chinese_is_an_order_to_ask_about():
+    text = "盖子不够了，送点来"
+    assert classify_intent(text).intent == "order_placement"
+    assert asks(text)
