@@ -45,6 +45,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             # "再帮我送一些纸杯过来" (send some more cups over), not "送过来的" (what was sent)
             "帮我送",
             "送[^，。？?!]{0,10}过来(?!的)",
+            # "赶快送一些来" (send some quickly), "送点来"
+            "送(?:一些|一点|些|点)[^，。？?!]{0,6}来(?!的)",
             "订(?!了)",  # "订了" is "ordered", an order already placed
             "வேண்டும்",
             "வேணும்",
@@ -52,13 +54,23 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             "அனுப்பு",
         ),
     ),
-    (ORDER_CHANGE, 1.2, (r"\bmake it\b[^\d]{0,15}\d+", r"\bfrom \d+ to \d+\b", r"\bjadi \d+")),
+    (
+        ORDER_CHANGE,
+        1.2,
+        (
+            r"\bmake it\b[^\d]{0,15}\d+",
+            r"\bfrom \d+ to \d+\b(?!\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|th\b))",
+            r"\bjadi \d+",
+        ),
+    ),
     (
         ORDER_CHANGE,
         1.0,
         (
             # not "same like last week, nothing change", "no change", "tak ubah": a repeat
             r"(?<!nothing )(?<!no )(?<!not )(?<!nothing to )(?<!tak )(?<!tiada )"
+            # "takde ubah", "tak payah ubah apa-apa" (no need to change anything)
+            r"(?<!takde )(?<!tak de )(?<!tak ada )(?<!tak payah )(?<!jangan )(?<!tidak )"
             r"\b(?:change|amend|modify|tukar|ubah|pinda)\b",
             r"\b(?:don't|dont|do not|no need to) send\b",
             r"\binstead\b",
@@ -117,10 +129,13 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\bsampai mana\b",
             r"\b(?:order|pesanan)\b.{0,30}\b(?:confirm(?:ed)?|sah|sahkan|disahkan|diproses)\b",
             # "has my order from this morning been confirmed?", "is our order processed yet?"
-            r"\b(?:has|have|is|was) (?:my|our|the) order\b.{0,40}\b(?:confirmed|processed|"
+            r"\b(?:has|have|is|was) (?:my|our|the|this morning'?s|today'?s|yesterday'?s) order\b"
+            r".{0,40}\b(?:confirmed|processed|"
             r"received|accepted|ready|approved)\b",
             # "is our order for today still on?": whether it stands
             r"\b(?:my|our|the|today'?s?) order\b[^.?!\n]{0,25}\bstill on\b",
+            # "the order i send just now got receive or not?" (did you get it?)
+            r"\border\b[^.?!\n]{0,30}\bgot (?:receive|received|see|seen)\b[^.?!\n]{0,5}\bor not\b",
             r"\border\b.{0,10}确认了(?:没|吗)",
             # "今天早上下的单确认了没有？" (the order placed this morning, confirmed?)
             r"单.{0,6}(?:确认|处理)了(?:没|吗)",
@@ -351,6 +366,10 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             # "ytd the 8oz cup 2 ctn come only 1 ctn", "order 2 karton tapi dapat satu karton je",
             # "order 3 carton cup tapi sampai 2 carton je": fewer came than were ordered
             rf"\b(?:come|came|arrived?|reached|sampai|dapat|terima)\s+only\s+(?:{_N}|{_WORD_N})\b",
+            # "patut 600, yang sampai cuma 300" (should be 600, only 300 came); "bill-ல 5 பெட்டி
+            # ..., ஆனா 4 பெட்டி தான் வந்துச்சு" (but only 4 cartons came)
+            rf"\b(?:sampai|dapat|terima|datang)\s+(?:cuma|hanya|je|sahaja)\s+(?:{_N}|{_WORD_N})\b",
+            r"\d+\s*\S{0,12}\s*தான்\s*(?:வந்துச்சு|வந்தது|வந்துது|கிடைச்சுது)",
             rf"\border\w*\b[^.?!\n]{{0,40}}\b(?:tapi|but)\s+(?:dapat|sampai|terima|got|received"
             rf"|came|come)\s+(?:only\s+)?(?:{_N}|{_WORD_N})\b[^.?!\n]{{0,15}}\b(?:je|jer|sahaja|saja"
             rf"|only)\b",
@@ -387,6 +406,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\b(?:10|[1-9])\s*(?:/\s*10|out of 10)\b",  # "service damn good 10/10"
             # "பத்துக்கு ஒன்பது மார்க்" (nine marks out of ten), "10分给9分"
             r"பத்துக்கு|ஐந்துக்கு|அஞ்சுக்கு|மார்க்|\b(?:marks?|markah)\b|[十五]分(?:给|打)",
+            # "打个七分" (I'd give it a seven), "给8分"
+            r"(?:打|给)个?\s*(?:[一二三四五六七八九十]|10|[1-9])\s*分",
             # "Servis bagus, barang sampai awal": the service praised
             r"\b(?:servis|service|perkhidmatan)\s+(?:sangat\s+|very\s+|damn\s+|memang\s+)?"
             r"(?:bagus|baik|terbaik|good|great|excellent|mantap)\b",
@@ -414,6 +435,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\btanya khabar\b|\bapa khabar\b|\bhow are (?:you|u)\b|最近好吗",
             "您好",
             "早安",
+            # "老板早" (morning, boss), "大家早"
+            r"^\W*(?:老板|老闆|大家|boss)\s*早(?![上点些餐])",
             "வணக்கம்",
         ),
     ),
@@ -484,6 +507,8 @@ CONTACT_CHANGE = compile_alternatives(
         # "请存一下我的号码" (please save my number), "新来的采购" (the new purchaser)
         r"存一下(?:我|我们)的(?:号码|电话)",
         "新号码",
+        # "我们下个月搬去 new outlet", "moving to Bedok, address later send": a move
+        r"搬(?:去|到)|\bmoving to\b|\bpindah ke\b|\baddress later\b",
         "新经理",
         r"新来的(?:采购|经理|负责人|主管)",
         "என் நம்பர்",
@@ -528,6 +553,15 @@ PLAN_LATER = compile_alternatives(
         r"|masa|sempena)\b",  # not "we close at 3pm"
         r"休息[^，。？?!\n]{0,6}(?:天|礼拜|星期|周)|装修",
         r"(?:லீவு|விடுமுறை)",
+        # "we're closed from 24 to 26 Dec for renovation", "Kedai tutup minggu depan", "saya cuti
+        # seminggu": the shop or the buyer away for a while
+        r"\b(?:we're|we are|shop is|outlet is)\s+closed\s+(?:from|on|for|during|over|till|until)\b",
+        r"\brenovat\w*|\b(?:kedai|shop)\s+(?:tutup|cuti)\s+(?:minggu|bulan|next)\b",
+        r"\bcuti\s+(?:seminggu|sebulan|\d+\s*hari|dua minggu)\b",
+        # "lepas raya baru kami order" (we only order after Raya)
+        r"\bbaru\s+(?:kami|saya|kita)\s+(?:order|pesan|tempah)\b",
+        # "அப்போ order பெருசா இருக்கும்" (then the order will be big)
+        r"(?:அப்போ|அப்ப|அப்போது)\s*(?:order|ஆர்டர்)[^.?!\n]{0,25}இருக்கும்",
     )
 )
 # A question about a product: "...?", "or not", "吗", "会不会", "ke?", "சரியா", "இருக்கா".

@@ -235,7 +235,12 @@ def read_segment(
             doubts.append("a quantity taken from the line before")
     if item is None:
         return []
-    if previous and item.unit == PIECES and re.search(r"\d\s+of\b", segment.text):
+    if (
+        previous
+        and item.unit == PIECES
+        and re.search(r"\d\s+of\b", segment.text)
+        and not counts_pieces(item.quantity, previous)
+    ):
         # "5 cartons of napkins and 3 of straws": the unit of the line before
         item = ParsedItem(item.product, item.quantity, previous.unit, item.size)
     if len(head_types(segment.text)) > 1:
@@ -249,6 +254,12 @@ def read_segment(
             return kinds
         doubts.append("two kinds, one quantity")
     return [inherit(item, previous) if previous else item]
+
+
+def counts_pieces(quantity: int, previous: ParsedItem) -> bool:
+    """'1 carton of the 8 inch boxes and 150 of the 10-inch ones': a count ten times the cartons
+    before it and 50 or more is a count of pieces, not of cartons (150 cartons is 15,000 boxes)."""
+    return previous.unit != PIECES and quantity >= 50 and quantity >= 10 * previous.quantity
 
 
 def borrow_types(items: list[ParsedItem]) -> list[ParsedItem]:

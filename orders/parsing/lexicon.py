@@ -132,6 +132,10 @@ LEXICON: dict[str, str] = {
     "போன முறை மாதிரியே": REPEAT,
     # Malay
     "sama macam order": REPEAT,
+    # "tak payah ubah apa-apa" (no need to change anything): no change, no item said no to
+    "tak payah ubah": " no change ",
+    "tak payah tukar": " no change ",
+    "jangan ubah": " no change ",
     "macam last time": REPEAT,
     "sama macam": " same as ",
     "bekas makanan": " takeaway box ",
@@ -231,6 +235,17 @@ REPEAT_PHRASES = (
     r"\b(?:adhe|athe|adhey|athey|same) order\b[^.?!\n]{0,20}\b(?:thirumba|thirumbavum|again)\b"
     r"|\bthirumba(?:vum)? (?:adhe|athe|same) order\b",
     r"跟上次的?一样",
+    # "this week order follow last week one", "ikut last week punya": the order of an earlier week
+    r"\b(?:follow|ikut) (?:the |our |my )?(?:last|previous|prev) (?:time|order|week|month)\b",
+    # "跟上回的单一模一样" (exactly the same as last time's order)
+    r"(?:跟|和|同|照)(?:上次|上回|上一次|上一回|之前)的(?:单|订单)?(?:一模)?一样",
+    r"(?:跟|和|同|照)(?:上次|上回|上一次|上一回|之前)(?:一模)一样",
+    # "எப்பவும் போல அதே order" (the same order as always), "போன order-ஐயே திரும்ப போடுங்க"
+    # (put the last order again)
+    r"அதே\s*(?:order|ஆர்டர்)[\u0B80-\u0BFF]*",
+    r"(?:போன|கடந்த|முந்தைய)\s*(?:order|ஆர்டர்)(?:-?[\u0B80-\u0BFF]+)?\s+(?:திரும்ப|மறுபடி)"
+    r"[\u0B80-\u0BFF]*",
+    r"\bpona order(?:-?[a-z]+)? (?:thirumba|thirumbavum|marupadi)\b",
     # "跟上个礼拜一样的", "和上星期订的一样": the same as an earlier week's or month's order
     r"(?:跟|和|同|照)(?:上次|上一?个?(?:礼拜|星期|周|月)|之前|以前)(?:订|买|要)?的?(?:订单)?一样",
 )

@@ -191,6 +191,10 @@ def tamil_joining_forms(words: dict[str, int]) -> dict[str, int]:
             forms[word[:-2] + "த்து"] = value
         elif word.endswith("று"):
             forms[word[:-2] + "ற்று"] = value
+            if value >= 100:
+                # spoken: "இருநூத்தி அம்பது" (250), "நூத்து இருபது" (120)
+                forms[word[:-2] + "த்தி"] = value
+                forms[word[:-2] + "த்து"] = value
         elif word.endswith("து") and value >= 20:
             forms[word[:-2] + "த்து"] = value
             forms[word[:-2] + "த்தி"] = value

@@ -90,6 +90,16 @@ def split_segments(text: str) -> list[Segment]:
             if not carry and named_before and first and kind_only(piece):
                 named = {singular(w) for w in product_words(named_before)} & TYPE_NOUNS
                 carry = " ".join(sorted(named))
+            elif (
+                not carry
+                and first
+                and units_only(piece)
+                and (low := RUNNING_LOW.search(named_before))
+            ):
+                # "We're running low on burger boxes. Could you send three cartons?": the
+                # product of the sentence before, for a quantity that names only its unit
+                after = named_before[low.end() :]
+                carry = after if names_a_type(after) else named_before[: low.start()]
             segments.append(Segment(f"{carry} {piece}".strip()))
             carry = ""
         elif re.search(NOT_WANTED, piece) or is_bare_negation(next_piece):
@@ -219,6 +229,21 @@ def kind_only(piece: str) -> bool:
     words = [singular(w) for w in product_words(masked)]
     kinds = all(w in ATTRIBUTE_WORDS or w.endswith("-ply") for w in words)
     return not sizes and bool(words) and kinds
+
+
+# "we're running low on burger boxes", "out of 12oz cups", "napkin habis": a sentence that says
+# the goods are needed (not "the burger boxes came crushed")
+RUNNING_LOW = re.compile(
+    r"\b(?:running low(?: on)?|run(?:ning)? out(?: of)?|low on|out of|finish(?:ed|ing)?|habis|need"
+    r"|restock|no more|left)\b"
+)
+
+
+def units_only(piece: str) -> bool:
+    """'could you send 3 cartons?': a quantity in a unit, without a product, kind or size."""
+    masked, sizes = extract_sizes(piece)
+    unit = re.search(r"\d+\s*(?:cartons?|ctns?|packs?|bundles?|pcs|pieces)\b", masked)
+    return not sizes and unit is not None and not product_words(masked)
 
 
 def describes_only(part: str) -> bool:

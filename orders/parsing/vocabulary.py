@@ -137,7 +137,9 @@ DOUBT_PATTERNS = (
     (
         "a change",
         # not "same like last week, nothing change", "no change", "tak ubah": a repeat
-        r"(?<!nothing )(?<!no )(?<!not )(?<!nothing to )(?<!tak )(?<!tiada )"
+        r"(?<!nothing )(?<!no )(?<!not )(?<!nothing to )(?<!tak )(?<!tiada )(?<!takde )(?<!tak de )"
+        r"(?<!tak ada )(?<!tidak )(?<!jangan )(?<!tak payah )(?<!no need )(?<!no need  )"
+        r"(?<!don't )(?<!dont )(?<!dun )"
         r"\b(?:change|tukar|instead|replace|ganti|ubah|pinda)\b|(?<!不)(?<!没)改"
         r"|(?<![\u0B80-\u0BFF])(?:(?:மாற்ற|மாத்த|மாத்து)"
         # not "ஒன்னும் மாத்த வேண்டாம்" (change nothing; வேண்டாம் is "no need" by now)
@@ -279,16 +281,17 @@ DOUBT_PATTERNS = (
     # 2 carton cups", "how long will 2 ctn last", "200 boxes a day": no order of these goods
     (
         "no order of these goods",
-        r"\bquot(?:e|ation|ing)\b|报价|sebut harga|\bsamples?\b|样品|\bsampel\b"
+        r"\bquot(?:e|ed|ation|ing)\b|报价|sebut harga|\bsamples?\b|样品|\bsampel\b"
         r"|\brefund\w*|\bexchange\b|\bpulangkan\b|退货|退款|换货|\bhow long\b"
         r"|\d+\s*(?:[a-z]+\s+){0,2}(?:a|per|every|each) (?:day|week|month)\b|\bsehari\b"
-        r"|每天|一天用",
+        # "一天大概用两千支" (we use about two thousand a day)
+        r"|每天|一天用|(?:一天|一个?星期|一个?礼拜|一个?月)\s*(?:about|around|大概|大约|差不多|都|会|要)?\s*用",
     ),
     # "the 14 inch boxes came crushed, 30 of them unusable", "50 pcs kemek": a count of goods
     # already delivered and damaged, not a quantity to order
     (
         "a damage report",
-        r"\b\d+\s*(?:of them|of the \w+|pcs|pieces|biji|keping)?\s*"
+        r"\b\d+\s*(?:of them|of the \w+|pcs|pieces|biji|keping|ctns?|cartons?|karton)?\s*"
         r"(?:are |were |was |is |all |semua |dah |sudah |got )?(?:crushed|damaged|broken|torn"
         r"|cracked|dented|leaking|leaked|unusable|defective|spoilt|spoiled|mouldy|moldy|soggy|wet"
         r"|missing|rosak|koyak|pecah|kemek|bocor|basah|cannot use|can'?t use|tak boleh guna)\b"
