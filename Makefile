@@ -73,7 +73,7 @@ pii-eval: install-dev
 
 # The order/intent evaluation sets (issue 19, orders/eval/README.md): a report per set, exit 0 (--check:
 # targets), offline and through orders.llm with a local fake OpenAI server.
-ORDER_SETS := blind heldout fresh fresh2 fresh3 fresh4 fresh5 fresh6 fresh7 fresh8
+ORDER_SETS := blind heldout fresh fresh2 fresh3 fresh4 fresh5 fresh6 fresh7 fresh8 fresh9
 assistant-eval: install-dev
 	@for set in $(ORDER_SETS); do echo; echo "== $$set set, offline =="; \
 	  $(PY) -m orders.eval.run --set $$set || exit 1; \

@@ -26,6 +26,7 @@ ORDER_SETS = {
     "fresh6": (40, (20, 7, 13)),
     "fresh7": (40, (20, 7, 13)),
     "fresh8": (40, (20, 7, 13)),
+    "fresh9": (40, (20, 7, 13)),
 }
 # name: (path, messages, split, messages per language, clean messages) of the PII corpora
 PII_CORPORA = {
