@@ -64,18 +64,19 @@ format: install-dev
 	$(VENV)/bin/ruff check --fix .
 
 # The dev corpus (thresholds fail the target), then the corpora written apart from the rules (issue 20:
-# targets reported only; docs/pii-scrubber.md says which have been tuned against).
-PII_CORPORA := heldout fresh fresh2 fresh3 fresh4 fresh5 fresh6 fresh7
+# targets reported only; docs/pii-scrubber.md says which have been tuned against), as scrubber_eval
+# lists them (HELD_OUT).
 pii-eval: install-dev
 	$(PY) -m conversations.privacy.scrubber_eval --corpus all
-	@for corpus in $(PII_CORPORA); do echo; echo "== $$corpus corpus =="; \
+	@for corpus in $$($(PY) -m conversations.privacy.scrubber_eval --list); do echo; \
+	  echo "== $$corpus corpus =="; \
 	  $(PY) -m conversations.privacy.scrubber_eval --corpus $$corpus || exit 1; done
 
 # The order/intent evaluation sets (issue 19, orders/eval/README.md): a report per set, exit 0 (--check:
-# targets), offline and through orders.llm with a local fake OpenAI server.
-ORDER_SETS := blind heldout fresh fresh2 fresh3 fresh4 fresh5 fresh6 fresh7 fresh8 fresh9
+# targets), offline and through orders.llm with a local fake OpenAI server; every set orders.eval.run
+# lists (SETS).
 assistant-eval: install-dev
-	@for set in $(ORDER_SETS); do echo; echo "== $$set set, offline =="; \
+	@for set in $$($(PY) -m orders.eval.run --list); do echo; echo "== $$set set, offline =="; \
 	  $(PY) -m orders.eval.run --set $$set || exit 1; \
 	  echo; echo "== $$set set, through orders.llm (fake OpenAI) =="; \
 	  $(PY) -m orders.eval.run --set $$set --openai || exit 1; done

@@ -143,6 +143,13 @@ def test_cards_nrics_and_ibans_carry_valid_checksums(corpus):
             assert _iban(span["value"]), span
 
 
+def test_every_set_the_runners_know_is_checked_here(capsys):
+    assert run.main(["--list"]) == 0
+    assert capsys.readouterr().out.split() == ["blind", *ORDER_SETS]
+    assert scrubber_eval.main(["--list"]) == 0
+    assert capsys.readouterr().out.split() == list(PII_CORPORA)
+
+
 @pytest.mark.parametrize("name", sorted(set(ORDER_SETS) & set(PII_CORPORA)))
 def test_the_runners_select_the_held_out_sets_by_name(name):
     assert run.SETS[name].name == f"{name}_orders.jsonl"

@@ -279,7 +279,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--errors", action="store_true", help="list every miss, false positive and broken token"
     )
+    parser.add_argument(
+        "--list", action="store_true", help="print the held-out corpora's names (make pii-eval)"
+    )
     args = parser.parse_args(argv)
+    if args.list:
+        print("\n".join(HELD_OUT))
+        return 0
     corpora = _corpora(args.corpus)
     status = 0
     for index, corpus in enumerate(corpora):

@@ -423,7 +423,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--openai", action="store_true", help="parse through orders.llm with a local fake OpenAI"
     )
+    parser.add_argument(
+        "--list", action="store_true", help="print the sets' names (make assistant-eval)"
+    )
     args = parser.parse_args(argv)
+    if args.list:
+        print("\n".join(SETS))
+        return 0
     if args.set:
         args.cases = SETS[args.set]
 
