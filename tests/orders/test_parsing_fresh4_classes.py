@@ -5,15 +5,7 @@ evaluation set."""
 import pytest
 
 from orders.parsing import parse_order
-
-
-def items_of(text: str) -> list[tuple[str, int, str | None]]:
-    """What the assistant would order at once: (product, quantity, size), [] when in doubt."""
-    parsed = parse_order(text)
-    if parsed.doubt:
-        return []
-    return [(item.product, item.quantity, item.size) for item in parsed.items]
-
+from tests.orders.parsing_support import items_of
 
 # ---------------------------------------------------------------- "750 also 600": a second size
 
