@@ -340,7 +340,10 @@ DOUBT_PATTERNS = (
         r"|\b(?:evlo|evalo|evvalo|evvlo|ethana|ethanai)\b|எத்தனை",
     ),
     ("two quantities", r"[一二两三四五六七八九]{2}[十百千万]"),
-    ("same quantity as before", r"\bsame (?:qty|quantity) (?:as|like) (?:last|previous|before)"),
+    (
+        "same quantity as before",
+        r"\bsame (?:qty|quantity|amount)\s+(?:as|like)\s+(?:last|previous|before)",
+    ),
     # "might order 2000 on monday", "thinking of getting 500 bowls": a plan, not an order yet
     (
         "a plan for later",
