@@ -70,6 +70,8 @@ SE_WORDS = {"seratus": "1 ratus", "seribu": "1 ribu", "sepuluh": "10"}
 TAMIL_WORDS: dict[str, int] = {
     "ஒன்று": 1,
     "ஒரு": 1,
+    "ஒன்னு": 1,  # spoken
+    "ஒண்ணு": 1,
     "இரண்டு": 2,
     "ரெண்டு": 2,
     "மூன்று": 3,
