@@ -44,8 +44,9 @@ _SAID_WITH_IT = (
     r"(?:\s+there\b)?)?"
 )
 QUANTITY_TAKEN_BACK = re.compile(
-    rf"(?<![\w§.])\d+(?P<unit>\s*(?:pcs|ctns?|cartons?)\b)?{_SAID_WITH_IT}{_FILLER}{_TAKEN_BACK}"
-    rf"(?:{_FILLER}{_TAKEN_BACK})*{_FILLER}(?P<new>\d+)(?![\w§]|\.\d)(?P<new_unit>\s*(?:pcs|ctns?|cartons?)\b)?"
+    rf"(?<![\w§.])\d+(?P<unit>\s*(?:pcs|ctns?|cartons?|sets?)\b)?{_SAID_WITH_IT}{_FILLER}"
+    rf"{_TAKEN_BACK}(?:{_FILLER}{_TAKEN_BACK})*{_FILLER}(?P<new>\d+)(?![\w§]|\.\d)"
+    r"(?P<new_unit>\s*(?:pcs|ctns?|cartons?|sets?)\b)?"
     # "400 eh no 500, sorry typo": an apology that ends the message or line goes with the correction
     rf"(?:{_FILLER}(?:sorry|oops|my bad|typo|silap|tersilap|maaf)"
     r"(?:[\s,.!]+(?:typo|my bad|ah|lah|la))*[\s.!]*(?=$|\n))?"

@@ -60,7 +60,8 @@ REFERENCE = re.compile(
     r"|\b[a-z]{2,4}-\d{2,}(?:-\d+)*\b"  # "ORD-2026-0412", "INV-20931", "DO-5512"
 )
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"(?<![\w.])(?:\+?65[\s-]?)?[3689]\d{3}[\s-]?\d{4}(?![\w.])")
+# a full stop may end the sentence after it ("..., 9123 4567."), not a decimal ("9123 4567.5")
+PHONE = re.compile(r"(?<![\w.])(?:\+?65[\s-]?)?[3689]\d{3}[\s-]?\d{4}(?!\w|\.\d)")
 UNIT_NUMBER = re.compile(r"(?:#|\bunit\s*)\d+-\d+")  # "#01-23", "unit 01-23"
 # "9am", "2.30pm", and a span "2-5pm", "10 to 12pm" (its first number is no quantity either)
 CLOCK_TIME = re.compile(
@@ -90,6 +91,16 @@ NOT_QUANTITIES = re.compile(
     r"kiosk|meja|cawangan|tingkat)\s*#?\d+\b"
 )
 CHINESE_NOT_QUANTITIES = re.compile(r"\d+\s*(?:天|周|个月|小时|点|号|日|月)")
+# Singapore's towns and estates after a block number ("the kopitiam at 201 Toa Payoh"): an
+# address without a road word (not "500 cups for bedok", a town without a number before it)
+_TOWNS = (
+    r"ang mo kio|bedok|bishan|boon lay|bukit batok|bukit merah|bukit panjang|bukit timah"
+    r"|choa chu kang|clementi|geylang|hougang|jurong(?: east| west)?|kallang|marine parade"
+    r"|pasir ris|punggol|queenstown|sembawang|sengkang|serangoon|tampines|toa payoh|woodlands"
+    r"|yishun|tiong bahru|tanjong pagar|redhill|whampoa|eunos|kembangan|simei|paya lebar"
+    r"|aljunied|bukit ho swee|jalan besar|kim keat|lengkok bahru|dover|telok blangah"
+)
+TOWN_ADDRESS = re.compile(rf"(?:\b(?:at|@)\s*)?(?<![\w.])\d{{1,4}}[a-z]?\s+(?:{_TOWNS})\b")
 ROAD_WORDS = re.compile(
     r"\b(?:road|rd|street|st|ave|avenue|jalan|lorong|drive|crescent|hill|lane|ln|boulevard|blvd"
     r"|terrace|quay|park)\b"
@@ -224,6 +235,7 @@ def strip_contact_details(text: str) -> str:
     text = UNIT_NUMBER.sub(" ", text)
     text = REFERENCE.sub(" ; ", text)
     text = CLOCK_TIME.sub(" ", text)
+    text = TOWN_ADDRESS.sub(" ", text)
     text = NOT_QUANTITIES.sub(" ", text)
     # a clause ends at a line, ";", "," or a full stop before a space (an address ends there);
     # "," before a digit too after Chinese when a size or product follows ("送到，750ml餐盒"), not

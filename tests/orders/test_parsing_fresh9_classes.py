@@ -6,7 +6,7 @@ must keep their old reading."""
 import pytest
 
 from orders.parsing import parse_order
-from tests.orders.parsing_support import asks, items_of
+from tests.orders.parsing_support import asks, items_of, quantities
 
 # ------------------------------------------------------- the same amount, in every language
 
@@ -150,3 +150,61 @@ def test_an_order_the_customer_placed_before_orders_nothing(text):
 
 def test_placing_an_order_now_is_read():
     assert items_of("We'd like to place an order: 500 12oz cups") == [("cup", 500, "12 oz")]
+
+
+# ---------------------------------------------- a phone number that ends the sentence
+
+
+def test_a_phone_number_before_the_full_stop_is_no_quantity():
+    assert items_of("Pls send 400 napkins today. Call Ravi at 8123 4567.") == [
+        ("napkin", 400, None)
+    ]
+
+
+# ------------------------------ a bare quantity after a sentence that says what is needed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Need straws. 5k. Paper ones.", [("straw", 5000, None)]),
+        ("Running out of burger boxes. 600 pls.", [("burger box", 600, None)]),
+    ],
+)
+def test_a_bare_quantity_takes_the_product_the_sentence_before_needs(text, expected):
+    assert items_of(text) == expected
+
+
+def test_a_bare_number_after_a_damage_report_orders_nothing():
+    assert parse_order("The burger boxes came crushed. 50.").is_empty
+
+
+# ------------------------------------------ a correction in sets, after 'sorry typo'
+
+
+def test_a_set_count_corrected_after_sorry_typo_is_the_later_one():
+    assert items_of("wooden cutlery 800 sets, sorry typo 1800 sets") == [
+        ("wooden cutlery set", 1800, None)
+    ]
+
+
+def test_an_apology_for_something_else_still_asks():
+    assert asks("cutlery set 800, sorry for the late order")
+
+
+# ------------------------------------ a block number and a Singapore town are an address
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi this is Ken from the cafe at 45 Tiong Bahru, need 3000 straws",
+        "hello, Siti from the stall at 512 Ang Mo Kio, need 3000 straws",
+    ],
+)
+def test_a_block_number_before_a_town_is_no_quantity(text):
+    assert quantities(text) == [3000]
+
+
+def test_a_town_without_a_block_number_keeps_the_quantity_before_it():
+    assert [i.quantity for i in parse_order("500 cups for bedok").items] == [500]
