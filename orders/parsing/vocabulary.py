@@ -266,8 +266,9 @@ DOUBT_PATTERNS = (
         r"|\b(?:used(?: up)?|dah guna|sudah guna|guna habis|habis guna)\b[^,.;!?\n，。]{0,25}\d"
         r"|\d[^,.;!?\n，。]{0,25}\b(?:used(?: up)?|dah guna|sudah guna|guna habis|habis guna)\b"
         r"|用了|用完了|用掉了"
-        # goods waited for: "we're waiting on the 3000 napkins", "waiting for the pizza box 3 ctn",
-        # "masih tunggu 2 karton straw", "还在等那两箱", "3 ctn still waiting": an order placed before
+        # goods waited for: "we're waiting on the 3000 napkins", "waiting for the pizza box 3
+        # ctn", "masih tunggu 2 karton straw", "还在等那两箱", "3 ctn still waiting": an order
+        # placed before
         rf"|\b(?:waiting|wait) (?:on|for)\b[^,.;!?\n，。]{{0,30}}{_COUNT}"
         rf"|{_COUNT}[^,.;!?\n，。]{{0,30}}\bstill (?:waiting|not here|not (?:yet )?(?:come|arrive))"
         rf"|\b(?:masih|tengah|sedang|dok) (?:tunggu|menunggu)\b[^,.;!?\n，。]{{0,30}}{_COUNT}"
@@ -426,6 +427,9 @@ NOT_WANTED = "|".join(
         NEGATION,
         r"^no\b(?!\.)",  # a piece that starts with "no": "no napkins this time"
         r"\bmasih ada\b",
+        # "cawan ada lagi" (we still have cups), "straw masih cukup", "lids still enough"
+        r"\bada lagi\b|\bmasih (?:cukup|banyak)\b|\bcukup lagi\b|\bstill (?:enough|ok)\b"
+        r"|\b(?:have|got) enough\b",
         r"\bstill (?:have|got|has)\b",
         r"\bgot stock\b",
         r"\b(?:already|just) (?:came|arrived|received)\b",

@@ -208,3 +208,75 @@ def test_a_block_number_before_a_town_is_no_quantity(text):
 
 def test_a_town_without_a_block_number_keeps_the_quantity_before_it():
     assert [i.quantity for i in parse_order("500 cups for bedok").items] == [500]
+
+
+# --------------------------------------------- Malay: goods still in stock, cutlery words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Straw kertas 3000 sahaja, napkin ada lagi", [("straw paper", 3000, None)]),
+        ("cawan 12oz 2000, penutup masih cukup", [("cup", 2000, "12 oz")]),
+    ],
+)
+def test_goods_still_in_stock_are_no_line_in_malay(text, expected):
+    assert items_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Nak set kutleri kayu 2 karton", 2), ("sudu garfu kayu 500 set", 500)],
+)
+def test_malay_cutlery_words_name_the_wooden_cutlery(text, expected):
+    parsed = parse_order(text)
+    assert not parsed.doubt
+    assert [(i.quantity, "cutlery" in i.product) for i in parsed.items] == [(expected, True)]
+
+
+# ------------------------------------------------------------- spoken Tamil, fused
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("napkin நூத்தம்பது", [150]),
+        ("straw இருநூத்தம்பது அனுப்புங்க", [250]),
+        ("straw நூத்தி அம்பது", [150]),
+    ],
+)
+def test_a_hundred_fused_with_fifty_is_read(text, expected):
+    assert quantities(text) == expected
+
+
+# -------------------------------- "no need, N" corrects the quantity; a kind said no to
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12oz cup முன்னூறு வேணும். வேண்டாம், நானூறு போதும்", [400]),
+        ("straw 500 tak payah, 600", [600]),
+    ],
+)
+def test_no_need_then_a_number_corrects_the_quantity(text, expected):
+    assert quantities(text) == expected
+
+
+def test_a_product_said_no_to_is_still_no_line():
+    assert items_of("12oz cup 500, lid வேண்டாம்") == [("cup", 500, "12 oz")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("kraft 12 inch pizza box முன்னூறு, white இல்ல", ("kraft pizza box", 300, "12 inch")),
+        ("white pizza box 10 inch 300, bukan kraft", ("white pizza box", 300, "10 inch")),
+    ],
+)
+def test_the_other_kind_said_no_to_in_tamil_or_malay_is_read(text, expected):
+    assert items_of(text) == [expected]
+
+
+def test_two_kinds_with_their_own_quantities_are_both_read():
+    assert quantities("kraft pizza box 10 inch 300, white 200") == [300, 200]
