@@ -280,3 +280,10 @@ def test_the_other_kind_said_no_to_in_tamil_or_malay_is_read(text, expected):
 
 def test_two_kinds_with_their_own_quantities_are_both_read():
     assert quantities("kraft pizza box 10 inch 300, white 200") == [300, 200]
+
+
+def test_the_items_after_a_town_address_and_a_colon_are_read():
+    assert quantities("hantar ke 12 Toa Payoh: kotak pizza 8 inci tiga ratus, napkin seribu") == [
+        300,
+        1000,
+    ]
