@@ -253,7 +253,8 @@ DOUBT_PATTERNS = (
     (
         "a quantity of an earlier order",
         r"(?:\blast (?:week|month|time|order)|\byesterday|\bytd|\bsemalam|\bminggu lepas"
-        r"|\bbulan lepas|上\s*(?:个|pcs)?\s*(?:礼拜|星期|月|周)(?:买|订|送|拿|进)?的|上次的|昨天的"
+        r"|\bbulan lepas|上\s*(?:个|pcs)?\s*(?:礼拜|星期|月|周)(?:买|订|送|拿|进)?来?的"
+        r"|上次的|昨天的"
         r"|போன (?:வாரம்|மாசம்))"
         r"[^,.;!?\n，。]{0,25}\d"
         r"|\d[^,.;!?\n，。]{0,25}\b(?:we got|came|arrived|received) (?:last|yesterday|ytd)\b"
@@ -265,14 +266,7 @@ DOUBT_PATTERNS = (
         # goods used up: "cawan 12oz 2000 tu dah guna habis", "这个礼拜用了三千个", "we used 3000"
         r"|\b(?:used(?: up)?|dah guna|sudah guna|guna habis|habis guna)\b[^,.;!?\n，。]{0,25}\d"
         r"|\d[^,.;!?\n，。]{0,25}\b(?:used(?: up)?|dah guna|sudah guna|guna habis|habis guna)\b"
-        r"|用了|用完了|用掉了"
-        # goods waited for: "we're waiting on the 3000 napkins", "waiting for the pizza box 3
-        # ctn", "masih tunggu 2 karton straw", "还在等那两箱", "3 ctn still waiting": an order
-        # placed before
-        rf"|\b(?:waiting|wait) (?:on|for)\b[^,.;!?\n，。]{{0,30}}{_COUNT}"
-        rf"|{_COUNT}[^,.;!?\n，。]{{0,30}}\bstill (?:waiting|not here|not (?:yet )?(?:come|arrive))"
-        rf"|\b(?:masih|tengah|sedang|dok) (?:tunggu|menunggu)\b[^,.;!?\n，。]{{0,30}}{_COUNT}"
-        r"|(?:在等|还在等|等着)[^，。？?!\n]{0,15}\d|காத்துட்டு|காத்திருக்",
+        r"|用了|用完了|用掉了",
     ),
     # "12oz cup 2000 or 16oz cup 1500, which one cheaper?", "either 2 or 3 ctn": one item or another
     (
@@ -313,8 +307,11 @@ DOUBT_PATTERNS = (
         r"\b\d+\s*(?:of them|of the \w+|pcs|pieces|biji|keping|ctns?|cartons?|karton)?\s*"
         r"(?:are |were |was |is |all |semua |dah |sudah |got )?(?:crushed|damaged|broken|torn"
         r"|cracked|dented|leaking|leaked|unusable|defective|spoilt|spoiled|mouldy|moldy|soggy|wet"
-        r"|missing|rosak|koyak|pecah|kemek|bocor|basah|cannot use|can'?t use|tak boleh guna)\b"
-        r"|\d+\s*(?:pcs)?\s*(?:都|全)?(?:压坏|压扁|破|坏|湿|漏)"
+        r"|missing|rosak|koyak|pecah|kemek|bocor|basah|cannot use|can'?t use|tak boleh guna"
+        # "the 8oz lid u send yest 1 ctn all cannot close the cup"
+        r"|cannot close|can'?t close|cannot fit|can'?t fit|tak boleh tutup|tak muat)\b"
+        # "有五十多个是裂的" (fifty-odd are cracked)
+        r"|\d+\s*多?\s*(?:pcs)?\s*(?:都|全|是)?(?:压坏|压扁|破|坏|湿|漏|裂)"
         # "ஐம்பது உடைஞ்சு இருக்கு" (fifty are broken), "50 odanjirukku", "50 கிழிஞ்சு"
         r"|\d+\s*(?:pcs)?\s*(?:உடை|உடஞ்|கிழி|நசுங்|ஒழுகு|ஈரம|நனை|சேதம"
         r"|odanj|odenj|udanj|udainj|kizhinj|nasung|ozhug)",
@@ -341,11 +338,25 @@ DOUBT_PATTERNS = (
         r"|(?<![\u0B80-\u0BFF])வந்த(?![\u0B80-\u0BFF])"
         r"|\b(?:came|arrived|delivered|sent)\s+(?:yesterday|this morning|last \w+|on (?:mon|tues"
         r"|wednes|thurs|fri|satur|sun)day)\b|\b(?:sampai|datang|dihantar)\s+semalam\b"
-        r"|昨天(?:到|送来|送到|来)的"
-        # an order placed before: "600 burger box order போட்டேன், கிடைச்சுதா?" (I placed an order
-        # for 600, did you get it?), "I placed an order for ...", "saya dah order 500 cawan",
-        # "早上下了单"
-        r"|\b(?:i|we) (?:placed|put in|sent in|made)\b[^.?!\n]{0,20}\border\b"
+        r"|昨天(?:到|送来|送到|来)的",
+    ),
+    # goods waited for: "we're waiting on the 3000 napkins", "waiting for the pizza box 3 ctn",
+    # "masih tunggu 2 karton straw", "还在等那两箱", "3 ctn still waiting": an order placed before,
+    # whose delivery is asked about
+    (
+        "goods waited for",
+        rf"\b(?:waiting|wait) (?:on|for)\b[^,.;!?\n，。]{{0,30}}{_COUNT}"
+        rf"|{_COUNT}[^,.;!?\n，。]{{0,30}}\bstill (?:waiting|not here|not (?:yet )?(?:come|arrive))"
+        rf"|\b(?:masih|tengah|sedang|dok) (?:tunggu|menunggu)\b[^,.;!?\n，。]{{0,30}}{_COUNT}"
+        r"|(?:在等|还在等|等着)[^，。？?!\n]{0,15}\d|காத்துட்டு|காத்திருக்",
+    ),
+    # "600 burger box order போட்டேன், கிடைச்சுதா?" (I placed an order for 600, did you get it?),
+    # "I placed an order for ...", "ytd i order 500 burger box got receive or not", "saya dah
+    # order 500 cawan", "早上下了单": an order placed before, whose status is asked about
+    (
+        "an order placed before",
+        r"\b(?:i|we) (?:placed|put in|sent in|made)\b[^.?!\n]{0,20}\border\b"
+        r"|\b(?:ytd|yesterday|just now|this morning|earlier) (?:i|we) order(?:ed)?\b"
         r"|\b(?:dah|sudah|telah) (?:order|pesan|tempah|buat (?:order|pesanan))\b|下了单|已经下单"
         r"|(?<![\u0B80-\u0BFF])(?:போட்டேன்|போட்டோம்|போட்டிருந்தேன்|போட்டிருக்கேன்|பண்ணேன்)"
         r"|\b(?:potten|pottom|pannen)\b",

@@ -5,6 +5,7 @@ must keep their old reading."""
 
 import pytest
 
+from orders.intents import classify_intent
 from orders.parsing import parse_order
 from tests.orders.parsing_support import asks, items_of, quantities
 
@@ -287,3 +288,35 @@ def test_the_items_after_a_town_address_and_a_colon_are_read():
         300,
         1000,
     ]
+
+
+# ------------------------------------------- what a message naming goods is about (intent)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Is the driver on the way? Still waiting for the 4 cartons of napkins.", "delivery_query"),
+        ("I placed an order for 300 napkins this morning, did you get it?", "order_status"),
+        ("காலையில 500 cup order போட்டேன், கிடைச்சுதா?", "order_status"),
+        ("Yesterday order 的 napkin 3 ctn 处理了没有?", "order_status"),
+        ("the 12oz lids 1 ctn cannot close properly, all leak", "complaint"),
+        ("上礼拜送来的12oz纸杯有五十多个是裂的", "complaint"),
+        ("订了三箱吸管，只收到两箱", "complaint"),
+        ("வந்த lid எல்லாம் fit ஆகல, ஆயிரம் waste", "complaint"),
+        ("以后订货找我女儿，电话9123 4567", "other"),
+        ("இனிமே order என் அக்கா போடுவாங்க, நம்பர் 8123 4567", "other"),
+        ("一箱纸巾是几张？两千张吗？", "product_question"),
+        ("Satu karton cawan ada berapa biji? 1000 ke?", "product_question"),
+    ],
+)
+def test_a_message_naming_goods_that_is_no_new_order_gets_its_intent(text, intent):
+    assert classify_intent(text).intent == intent
+    assert asks(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Need 500 napkins, we are waiting", "以后也请送这个牌子的纸杯，12oz 两千个"]
+)
+def test_an_order_that_talks_of_waiting_or_later_orders_stays_an_order(text):
+    assert classify_intent(text).intent == "order_placement"
