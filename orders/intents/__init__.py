@@ -188,6 +188,9 @@ QUESTION_BEFORE_CONDITION = re.compile(
 # The parser's doubts that say what a message naming items is about, when it is no new order.
 DOUBT_INTENTS = (
     ("a question about an earlier order", ORDER_STATUS),
+    ("an order placed before", ORDER_STATUS),
+    ("goods waited for", DELIVERY_QUERY),
+    ("a question", PRODUCT_QUESTION),
     ("a question about stock", PRODUCT_QUESTION),
     ("an addition to an earlier order", ORDER_CHANGE),
     ("a document about items", INVOICE_QUERY),

@@ -139,6 +139,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\border\b.{0,10}确认了(?:没|吗)",
             # "今天早上下的单确认了没有？" (the order placed this morning, confirmed?)
             r"单.{0,6}(?:确认|处理)了(?:没|吗)",
+            # "This morning order 的 straw 2 ctn 处理了没有?"
+            r"\border\b[^?？。!\n]{0,25}(?:确认|处理)了(?:没|吗)",
             r"订单.{0,6}确认",
             r"ஆர்டர்.{0,20}உறுதி",
             r"订单.{0,6}(?:哪|状态)",
@@ -317,6 +319,11 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             "破",
             "不能用",
             "投诉",
+            "裂",
+            # "ரெண்டாயிரம் waste" (two thousand wasted), "lids எல்லாம் cup-க்கு fit ஆகல" (don't fit)
+            r"\bwaste(?:d)?\b",
+            r"\bfit\s*(?:ஆகல|ஆகவில்லை|aagala|agala)",
+            "பொருந்தல",
             "உடைந்",
             "நனைந்",
             "கிழிந்",
@@ -343,6 +350,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\bshort(?: by)? \d+\b|\bkurang \d+\b",
             "少了",
             "少送",
+            # "订了五千支吸管，只收到三千" (ordered 5000, only 3000 came)
+            rf"只(?:收到|到了?|来了?)\s*{_N}",
             "குறைவாக",
         ),
     ),
@@ -512,6 +521,14 @@ CONTACT_CHANGE = compile_alternatives(
         "新经理",
         r"新来的(?:采购|经理|负责人|主管)",
         "என் நம்பர்",
+        # who orders from now on: "以后订货找我儿子" (for orders, ask my son from now on), "இனிமே
+        # order என் தம்பி போடுவான்" (my brother will order from now), "from now on pls call ..."
+        r"以后(?:订货|下单|叫货|order)[^，。？?!\n]{0,6}(?:找|联系|打给|问)",
+        r"(?:இனிமே|இனிமேல்|இனி)\s*(?:order|ஆர்டர்)",
+        r"\bfrom now on\b[^.?!\n]{0,30}\b(?:order\w*|contact|call|whatsapp)\b[^.?!\n]{0,20}"
+        r"\b(?:my|our|him|her)\b",
+        r"\b(?:lepas ni|mulai sekarang)\b[^.?!\n]{0,30}\b(?:order|pesanan)\b[^.?!\n]{0,20}"
+        r"\b(?:anak|adik|abang|kakak|suami|isteri|pekerja)\b",
         "புதிய நம்பர்",
         "புதிய மேனேஜர்",
     )

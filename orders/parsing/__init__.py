@@ -154,6 +154,9 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     items: list[ParsedItem] = []
     unread_lines = 0
     for segment in split_segments(normalised):
+        if segment.companion and lines_of_the_type_before(items) > 1:
+            # "12oz cups 1000, 16oz cups 500, lids same amount": the lids of which line?
+            doubts.append("a quantity taken from the line before")
         read = read_segment(segment, items[-1] if items else None, doubts)
         unread_lines += not read
         items.extend(read)
@@ -173,6 +176,15 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     return ParsedOrder(
         items=items, repeat_last=repeat_last and not items, doubt=", ".join(dict.fromkeys(doubts))
     )
+
+
+def lines_of_the_type_before(items: list[ParsedItem]) -> int:
+    """How many items read so far are of the last item's product type (a companion's quantity
+    and size come from the last one: with two, the companion may be for either)."""
+    if not items:
+        return 0
+    last = type_nouns(items[-1].product)
+    return sum(type_nouns(item.product) == last for item in items)
 
 
 def written_numbers(text: str) -> set[int]:

@@ -30,7 +30,9 @@ CORRECTION = re.compile(
 # taken back at once and replaced by the next number; the later number is the quantity.
 _TAKEN_BACK = (
     # not "illa": in Tamil it also joins two readings ("oru carton illa rendu carton": one or two)
-    r"(?:no|tak|sorry|oops|wait|actually|i mean|(?:just )?make (?:it|that)|silap|salah|tersilap|"
+    # "600 வேணும். வேண்டாம், 700" (600 needed. no, 700): வேண்டாம் is "no need" by now
+    r"(?:no need|no|tak|sorry|oops|wait|actually|i mean|(?:just )?make (?:it|that)|silap|salah|"
+    r"tersilap|"
     r"typo|nvm|never mind|bukan|"
     # "sorry தப்பா போட்டுட்டேன்" (sorry, I wrote it wrong)
     r"தப்பா(?:\s*[\u0B80-\u0BFF]+)?|தப்பு|"
@@ -44,8 +46,9 @@ _SAID_WITH_IT = (
     r"(?:\s+there\b)?)?"
 )
 QUANTITY_TAKEN_BACK = re.compile(
-    rf"(?<![\w§.])\d+(?P<unit>\s*(?:pcs|ctns?|cartons?)\b)?{_SAID_WITH_IT}{_FILLER}{_TAKEN_BACK}"
-    rf"(?:{_FILLER}{_TAKEN_BACK})*{_FILLER}(?P<new>\d+)(?![\w§]|\.\d)(?P<new_unit>\s*(?:pcs|ctns?|cartons?)\b)?"
+    rf"(?<![\w§.])\d+(?P<unit>\s*(?:pcs|ctns?|cartons?|sets?)\b)?{_SAID_WITH_IT}{_FILLER}"
+    rf"{_TAKEN_BACK}(?:{_FILLER}{_TAKEN_BACK})*{_FILLER}(?P<new>\d+)(?![\w§]|\.\d)"
+    r"(?P<new_unit>\s*(?:pcs|ctns?|cartons?|sets?)\b)?"
     # "400 eh no 500, sorry typo": an apology that ends the message or line goes with the correction
     rf"(?:{_FILLER}(?:sorry|oops|my bad|typo|silap|tersilap|maaf)"
     r"(?:[\s,.!]+(?:typo|my bad|ah|lah|la))*[\s.!]*(?=$|\n))?"
@@ -132,11 +135,16 @@ def read_contrasts(normalised: str) -> str:
 
 # "white 10 inch pizza boxes, 300. The printed ones, not the kraft.": a kind said no to in a clause
 # of its own, in a message that names another kind of the same attribute (white against kraft)
-NOT_THE_OTHER = re.compile(rf"(?:^|(?<=[,;.]))\s*not (?:the )?(?P<other>{_KINDS})\b(?:\s*ones?)?\b")
+# "..., kraft இல்ல" (not kraft), "..., bukan kraft": the same in Tamil's and Malay's order
+NOT_THE_OTHER = re.compile(
+    rf"(?:^|(?<=[,;.]))\s*(?:not|bukan)\s+(?:the\s+|yang\s+)?(?P<other>{_KINDS})\b(?:\s*ones?)?\b"
+    rf"|(?:^|(?<=[,;.]))\s*(?:the )?(?P<after>{_KINDS})(?:\s*ones?)?\s*"
+    r"(?:இல்ல|இல்லை|illa|illai)(?![\u0B80-\u0BFF\w])"
+)
 
 
 def other_kind_named(text: str, match: re.Match[str]) -> bool:
-    other = match.group("other")
+    other = match.group("other") or match.group("after")
     rest = set(re.findall(r"[a-z]+", text[: match.start()] + " " + text[match.end() :]))
     for group in ATTRIBUTE_GROUPS:
         if other in group and any(group[w] != group[other] for w in rest if w in group):

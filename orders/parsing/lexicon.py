@@ -149,6 +149,9 @@ LEXICON: dict[str, str] = {
     "sudu garpu kayu": " wooden cutlery ",
     "sudu dan garpu": " cutlery ",
     "sudu garpu": " cutlery ",
+    "sudu garfu kayu": " wooden cutlery ",
+    "sudu dan garfu": " cutlery ",
+    "sudu garfu": " cutlery ",
     "tak payah": " no need ",
     "tak perlu": " no need ",
     "kotak": " box ",
@@ -188,6 +191,9 @@ LEXICON: dict[str, str] = {
     "serta": " and ",
     "beg": " bag ",
     "sudu": " spoon ",
+    "kutleri": " cutlery ",
+    "garfu": " fork ",
+    "serviet": " napkin ",
     "garpu": " fork ",
     "bekas": " container ",
     "mangkuk": " bowl ",
@@ -248,6 +254,24 @@ REPEAT_PHRASES = (
     r"\bpona order(?:-?[a-z]+)? (?:thirumba|thirumbavum|marupadi)\b",
     # "跟上个礼拜一样的", "和上星期订的一样": the same as an earlier week's or month's order
     r"(?:跟|和|同|照)(?:上次|上一?个?(?:礼拜|星期|周|月)|之前|以前)(?:订|买|要)?的?(?:订单)?一样",
+)
+
+# "the same amount" of a product named after an item: the item's quantity (split_segments makes the
+# product a companion of the line before). One phrase in English, so that no word of it is read as
+# a product word ("penutup sama banyak" is "lid same amount", not a product "lid sama banyak").
+SAME_AMOUNT = " same amount "
+SAME_AMOUNT_PHRASES = (
+    r"\b(?:the )?same (?:number|no\.?|amt|qty|quantity|amount)\b|\bequal (?:number|amount|qty)\b",
+    # Malay: "sama banyak", "jumlah yang sama", "sama kuantiti", "sebanyak itu juga", "pun sama"
+    r"\bsama banyak\b|\bsebanyak (?:itu|tu)(?: juga)?\b|\b(?:pun|juga) sama\b"
+    r"|\b(?:jumlah|kuantiti|bilangan)(?:nya)?(?: yang)? sama\b"
+    r"|\bsama (?:jumlah|kuantiti|bilangan)\b",
+    # Chinese: "一样多", "同样数量", "一样的数量", "数量一样", "也一样"
+    r"(?:一样|同样|相同)的?(?:多|数量|份量|分量|数目)|(?:数量|数目)(?:也|都)?(?:一样|相同)"
+    r"|(?:也|都)一样",
+    # Tamil: "அதே அளவு", "same அளவு", "அதே எண்ணிக்கை", romanised "adhe alavu"
+    r"(?:அதே|\bsame)\s*(?:அளவு|எண்ணிக்கை)[\u0B80-\u0BFF]*"
+    r"|\b(?:adhe|athe|adhey|athey|same) (?:alavu|alavula|alavukku|ennikai)\b",
 )
 
 # Tamil words by stem: a token that starts with the stem is the English word ("பெட்டிகள்" boxes,
@@ -340,6 +364,7 @@ _SCRIPT_WORDS = re.compile(
     "|".join(re.escape(w) for w in sorted(LEXICON, key=len, reverse=True) if not w.isascii())
 )
 _COMPILED_REPEAT = tuple(re.compile(pattern) for pattern in REPEAT_PHRASES)
+_SAME_AMOUNT = re.compile("|".join(SAME_AMOUNT_PHRASES))
 
 
 def tamil_word(token: str) -> str:
@@ -356,6 +381,7 @@ def translate_words(text: str) -> str:
     """Lower-cased text with its Chinese, Malay and Tamil order words in English."""
     for pattern in _COMPILED_REPEAT:
         text = pattern.sub(REPEAT, text)
+    text = _SAME_AMOUNT.sub(SAME_AMOUNT, text)
     text = _ASCII_WORDS.sub(lambda m: LEXICON[m.group(0)], text)
     text = _SCRIPT_WORDS.sub(lambda m: LEXICON[m.group(0)], text)
     return TAMIL_TOKEN.sub(lambda m: tamil_word(m.group(0)), text)

@@ -70,6 +70,8 @@ SE_WORDS = {"seratus": "1 ratus", "seribu": "1 ribu", "sepuluh": "10"}
 TAMIL_WORDS: dict[str, int] = {
     "ஒன்று": 1,
     "ஒரு": 1,
+    "ஒன்னு": 1,  # spoken
+    "ஒண்ணு": 1,
     "இரண்டு": 2,
     "ரெண்டு": 2,
     "மூன்று": 3,
@@ -235,18 +237,34 @@ TAMIL_VOWEL_SIGNS = {"ை": "ஐ", "ெ": "எ", "ே": "ஏ", "ொ": "ஒ", "�
 
 
 def split_fused_tamil(text: str) -> str:
-    """Two Tamil number words written as one ('இருநூற்றைம்பது') as two ('இருநூற்று ஐம்பது')."""
+    """Two Tamil number words written as one ('இருநூற்றைம்பது') as two ('இருநூற்று ஐம்பது');
+    with the inherent vowel too: 'நூத்தம்பது' = நூத்து + அம்பது (150)."""
 
     def split(match: re.Match[str]) -> str:
         word = match.group(0)
-        for index, sign in enumerate(word):
-            if sign in TAMIL_VOWEL_SIGNS:
-                first, second = word[:index] + "ு", TAMIL_VOWEL_SIGNS[sign] + word[index + 1 :]
-                if first in TAMIL_VALUES and second in TAMIL_VALUES:
-                    return f"{first} {second}"
+        for first, second in fused_readings(word):
+            if first in TAMIL_VALUES and second in TAMIL_VALUES:
+                return f"{first} {second}"
         return word
 
     return re.sub(r"[\u0B80-\u0BFF]+", split, text)
+
+
+TAMIL_CONSONANT = re.compile(r"[\u0B95-\u0BB9]")
+TAMIL_SIGN = re.compile(r"[\u0BBE-\u0BCD]")
+
+
+def fused_readings(word: str) -> list[tuple[str, str]]:
+    """Where a joining form ending in "ு" may meet a number word starting with a vowel: a vowel
+    sign ('ை' for ஐ) or a consonant without a sign (its inherent அ)."""
+    readings = []
+    for index, letter in enumerate(word[1:], start=1):
+        if letter in TAMIL_VOWEL_SIGNS:
+            readings.append((word[:index] + "ு", TAMIL_VOWEL_SIGNS[letter] + word[index + 1 :]))
+        following = word[index + 1 : index + 2]
+        if TAMIL_CONSONANT.match(letter) and following and not TAMIL_SIGN.match(following):
+            readings.append((word[: index + 1] + "ு", "அ" + word[index + 1 :]))
+    return readings
 
 
 def replace_tamil_numbers(text: str) -> str:

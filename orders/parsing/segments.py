@@ -93,11 +93,12 @@ def split_segments(text: str) -> list[Segment]:
             elif (
                 not carry
                 and first
-                and units_only(piece)
+                and (units_only(piece) or is_bare_quantity(piece))
                 and (low := RUNNING_LOW.search(named_before))
             ):
-                # "We're running low on burger boxes. Could you send three cartons?": the
-                # product of the sentence before, for a quantity that names only its unit
+                # "We're running low on burger boxes. Could you send three cartons?", "Need
+                # napkins. 10k.": the product of the sentence before, for a quantity that names
+                # only its unit, or nothing
                 after = named_before[low.end() :]
                 carry = after if names_a_type(after) else named_before[: low.start()]
             segments.append(Segment(f"{carry} {piece}".strip()))

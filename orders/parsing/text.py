@@ -60,7 +60,8 @@ REFERENCE = re.compile(
     r"|\b[a-z]{2,4}-\d{2,}(?:-\d+)*\b"  # "ORD-2026-0412", "INV-20931", "DO-5512"
 )
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"(?<![\w.])(?:\+?65[\s-]?)?[3689]\d{3}[\s-]?\d{4}(?![\w.])")
+# a full stop may end the sentence after it ("..., 9123 4567."), not a decimal ("9123 4567.5")
+PHONE = re.compile(r"(?<![\w.])(?:\+?65[\s-]?)?[3689]\d{3}[\s-]?\d{4}(?!\w|\.\d)")
 UNIT_NUMBER = re.compile(r"(?:#|\bunit\s*)\d+-\d+")  # "#01-23", "unit 01-23"
 # "9am", "2.30pm", and a span "2-5pm", "10 to 12pm" (its first number is no quantity either)
 CLOCK_TIME = re.compile(
@@ -72,6 +73,15 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
 )  # not "maybe", "marks"
+# Singapore's towns and estates after a block number ("the kopitiam at 201 Toa Payoh"): an
+# address without a road word (not "500 cups for bedok", a town without a number before it)
+_TOWNS = (
+    r"ang mo kio|bedok|bishan|boon lay|bukit batok|bukit merah|bukit panjang|bukit timah"
+    r"|choa chu kang|clementi|geylang|hougang|jurong(?: east| west)?|kallang|marine parade"
+    r"|pasir ris|punggol|queenstown|sembawang|sengkang|serangoon|tampines|toa payoh|woodlands"
+    r"|yishun|tiong bahru|tanjong pagar|redhill|whampoa|eunos|kembangan|simei|paya lebar"
+    r"|aljunied|bukit ho swee|telok blangah"
+)
 _NOT_A_QUANTITY_UNIT = r"(?!\s*(?:%|x\b|pcs|pc\b|ctns?|cartons?|nos|sets?|oz|ml|inch|in\b|\"|\d))"
 NOT_QUANTITIES = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
@@ -83,6 +93,8 @@ NOT_QUANTITIES = re.compile(
     r"\d{1,2}(?:[:.]\d{2})?\s*(?:-|to|till|until|and|sampai|hingga)\s*\d{1,2}(?:[:.]\d{2})?\b"
     r"|\d+\s*(?:天|周|个月|小时|点|号|日|月)|\d+\s*(?:மணி|mani\b)"
     rf"|\b(?:before|b4|bef|bfr|by|at|after|aft|until|till|sebelum|selepas|pukul|jam)\s+\d{{1,2}}(?:[:.]\d{{2}})?\b(?!\s*{_MONTH}){_NOT_A_QUANTITY_UNIT}"
+    # not "the cafe at 45 Tiong Bahru": a block number before a town (an address, cut as one)
+    rf"(?!\s*(?:{_TOWNS})\b)"
     r"|(?:s\$|\$|\brm|\bsgd)\s*\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s*(?:cents?|sen|dollars?)\b|\d+\s*%"
     # "kitchen opens 11:30": a clock time without am/pm
     r"|(?<![\d:.])\d{1,2}:\d{2}(?![\d:])"
@@ -92,7 +104,7 @@ NOT_QUANTITIES = re.compile(
 CHINESE_NOT_QUANTITIES = re.compile(r"\d+\s*(?:天|周|个月|小时|点|号|日|月)")
 ROAD_WORDS = re.compile(
     r"\b(?:road|rd|street|st|ave|avenue|jalan|lorong|drive|crescent|hill|lane|ln|boulevard|blvd"
-    r"|terrace|quay|park)\b"
+    rf"|terrace|quay|park)\b|(?<=\d )(?:{_TOWNS})\b|(?<=\d[a-z] )(?:{_TOWNS})\b"
 )
 
 # "12/16oz", "12/16 sip lid": a lid sold for two cup sizes, read as the first size.
@@ -245,7 +257,7 @@ def strip_contact_details(text: str) -> str:
 
 
 # The end of an address: its road word and the road's number ("Bedok North Ave 2", "Duxton Hill")
-ROAD_END = re.compile(rf"{ROAD_WORDS.pattern}(?:\s+\d{{1,3}}[a-z]?\b)?")
+ROAD_END = re.compile(rf"(?:{ROAD_WORDS.pattern})(?:\s+\d{{1,3}}[a-z]?\b)?")
 _GOODS = "cup lid box boxe bag straw napkin cutlery container clamshell tray"
 GOODS_WORDS = frozenset(_GOODS.split()) | {f"{word}s" for word in _GOODS.split()}
 

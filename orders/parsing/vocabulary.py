@@ -80,7 +80,7 @@ STOPWORDS = frozenset(
     thks tks tqvm thankyou slot each setiap jenis masing masing-masing but last time matching
     following give team guys then see how maybe perhaps sure
     tria gimme we're i'm we've we'll i'll we'd i'd running low out urgent urgently top up help
-    always
+    always place placing
     """.split()  # noqa: SIM905 - a word list reads better as text
     + MALAY_STOPWORDS.split()
     + SINGLISH_STOPWORDS.split()
@@ -118,6 +118,11 @@ REPEAT_PATTERNS = (
     r"\bsame as before\b",
 )
 
+# A product named by its type or its size ("the 1000ml box", "cawan ni"), in normalised text.
+_GOODS_NAMED = (
+    r"(?:\d\s*(?:oz|ml|inch)\b|\b(?:cup|lid|box|boxe|bag|straw|napkin|cutlery|container"
+    r"|clamshell|tray|bowl)s?\b)"
+)
 # A number that is a count, not a size ("300", not "750ml").
 _COUNT = r"(?<![\d.])\d+(?![\d.]|\s*(?:oz|ml|inch|in\b|\"|cm|mm|l\b))"
 
@@ -126,7 +131,9 @@ DOUBT_PATTERNS = (
     # "200-300", "1 or 2 ctn"; not across a line ("...: 1,200\n- 750 ml kraft box")
     (
         "two quantities",
-        r"\d+[ \t]*(?:or|atau|-|to|或)[ \t]*\d+[ \t]*(?:pcs|carton|ctn|box|pack)?\b",
+        # "1 இல்லன்னா 2 carton" (one, else two), "1 kalau tak 2": the other as "or else"
+        r"\d+[ \t]*(?:or|atau|-|to|或|if not|kalau tak|kalau tidak|இல்லன்னா|இல்லேன்னா|இல்லைன்னா"
+        r"|இல்லாட்டி|இல்லனா|illana|illanna|illena)[ \t]*\d+[ \t]*(?:pcs|carton|ctn|box|pack)?\b",
     ),
     # "2 x 1000": two cartons of a thousand, or two thousand, or two and a thousand?
     (
@@ -206,7 +213,12 @@ DOUBT_PATTERNS = (
         r"[^.?!\n]{0,20}\b(?:take|ambil|order|buy|beli|get|pesan|tempah)\b"
         r"|如果[^，。？?!\n]{0,20}就|要是[^，。？?!\n]{0,20}就"
         # "可以放微波炉吗？可以的话下个月订两箱" (if it can, we order two cartons next month)
-        r"|的话[^。？?!\n]{0,20}(?:订|买|要|拿|order\b|take\b|ambil\b)",
+        r"|的话[^。？?!\n]{0,20}(?:订|买|要|拿|order\b|take\b|ambil\b)"
+        # "the 1000ml box can take hot soup or not? if can we take 600", "cawan ni boleh tahan
+        # panas tak? kalau boleh ambil 500": "if can" right after a question about the goods is
+        # its answer, not politeness (not "u all got deliver sat? if can send 1k cups")
+        rf"|{_GOODS_NAMED}[^.?!\n]*\?\s*(?:if|kalau|kalo|klu|jika)\s+"
+        r"(?:can|boleh|bleh|ok|okay|suitable|sesuai|tahan)\b",
     ),
     # "Please resend the invoice for the 500 burger boxes": a document about items, not an order
     (
@@ -241,7 +253,8 @@ DOUBT_PATTERNS = (
     (
         "a quantity of an earlier order",
         r"(?:\blast (?:week|month|time|order)|\byesterday|\bytd|\bsemalam|\bminggu lepas"
-        r"|\bbulan lepas|上\s*(?:个|pcs)?\s*(?:礼拜|星期|月|周)(?:买|订|送|拿|进)?的|上次的|昨天的"
+        r"|\bbulan lepas|上\s*(?:个|pcs)?\s*(?:礼拜|星期|月|周)(?:买|订|送|拿|进)?来?的"
+        r"|上次的|昨天的"
         r"|போன (?:வாரம்|மாசம்))"
         r"[^,.;!?\n，。]{0,25}\d"
         r"|\d[^,.;!?\n，。]{0,25}\b(?:we got|came|arrived|received) (?:last|yesterday|ytd)\b"
@@ -294,8 +307,11 @@ DOUBT_PATTERNS = (
         r"\b\d+\s*(?:of them|of the \w+|pcs|pieces|biji|keping|ctns?|cartons?|karton)?\s*"
         r"(?:are |were |was |is |all |semua |dah |sudah |got )?(?:crushed|damaged|broken|torn"
         r"|cracked|dented|leaking|leaked|unusable|defective|spoilt|spoiled|mouldy|moldy|soggy|wet"
-        r"|missing|rosak|koyak|pecah|kemek|bocor|basah|cannot use|can'?t use|tak boleh guna)\b"
-        r"|\d+\s*(?:pcs)?\s*(?:都|全)?(?:压坏|压扁|破|坏|湿|漏)"
+        r"|missing|rosak|koyak|pecah|kemek|bocor|basah|cannot use|can'?t use|tak boleh guna"
+        # "the 8oz lid u send yest 1 ctn all cannot close the cup"
+        r"|cannot close|can'?t close|cannot fit|can'?t fit|tak boleh tutup|tak muat)\b"
+        # "有五十多个是裂的" (fifty-odd are cracked)
+        r"|\d+\s*多?\s*(?:pcs)?\s*(?:都|全|是)?(?:压坏|压扁|破|坏|湿|漏|裂)"
         # "ஐம்பது உடைஞ்சு இருக்கு" (fifty are broken), "50 odanjirukku", "50 கிழிஞ்சு"
         r"|\d+\s*(?:pcs)?\s*(?:உடை|உடஞ்|கிழி|நசுங்|ஒழுகு|ஈரம|நனை|சேதம"
         r"|odanj|odenj|udanj|udainj|kizhinj|nasung|ozhug)",
@@ -324,6 +340,27 @@ DOUBT_PATTERNS = (
         r"|wednes|thurs|fri|satur|sun)day)\b|\b(?:sampai|datang|dihantar)\s+semalam\b"
         r"|昨天(?:到|送来|送到|来)的",
     ),
+    # goods waited for: "we're waiting on the 3000 napkins", "waiting for the pizza box 3 ctn",
+    # "masih tunggu 2 karton straw", "还在等那两箱", "3 ctn still waiting": an order placed before,
+    # whose delivery is asked about
+    (
+        "goods waited for",
+        rf"\b(?:waiting|wait) (?:on|for)\b[^,.;!?\n，。]{{0,30}}{_COUNT}"
+        rf"|{_COUNT}[^,.;!?\n，。]{{0,30}}\bstill (?:waiting|not here|not (?:yet )?(?:come|arrive))"
+        rf"|\b(?:masih|tengah|sedang|dok) (?:tunggu|menunggu)\b[^,.;!?\n，。]{{0,30}}{_COUNT}"
+        r"|(?:在等|还在等|等着)[^，。？?!\n]{0,15}\d|காத்துட்டு|காத்திருக்",
+    ),
+    # "600 burger box order போட்டேன், கிடைச்சுதா?" (I placed an order for 600, did you get it?),
+    # "I placed an order for ...", "ytd i order 500 burger box got receive or not", "saya dah
+    # order 500 cawan", "早上下了单": an order placed before, whose status is asked about
+    (
+        "an order placed before",
+        r"\b(?:i|we) (?:placed|put in|sent in|made)\b[^.?!\n]{0,20}\border\b"
+        r"|\b(?:ytd|yesterday|just now|this morning|earlier) (?:i|we) order(?:ed)?\b"
+        r"|\b(?:dah|sudah|telah) (?:order|pesan|tempah|buat (?:order|pesanan))\b|下了单|已经下单"
+        r"|(?<![\u0B80-\u0BFF])(?:போட்டேன்|போட்டோம்|போட்டிருந்தேன்|போட்டிருக்கேன்|பண்ணேன்)"
+        r"|\b(?:potten|pottom|pannen)\b",
+    ),
     (
         "an approximate quantity",
         r"\b(?:about|around|approx\w*|roughly|abt|lebih kurang|kira-kira)\s*\d"
@@ -340,7 +377,10 @@ DOUBT_PATTERNS = (
         r"|\b(?:evlo|evalo|evvalo|evvlo|ethana|ethanai)\b|எத்தனை",
     ),
     ("two quantities", r"[一二两三四五六七八九]{2}[十百千万]"),
-    ("same quantity as before", r"\bsame (?:qty|quantity) (?:as|like) (?:last|previous|before)"),
+    (
+        "same quantity as before",
+        r"\bsame (?:qty|quantity|amount)\s+(?:as|like)\s+(?:last|previous|before)",
+    ),
     # "might order 2000 on monday", "thinking of getting 500 bowls": a plan, not an order yet
     (
         "a plan for later",
@@ -398,6 +438,9 @@ NOT_WANTED = "|".join(
         NEGATION,
         r"^no\b(?!\.)",  # a piece that starts with "no": "no napkins this time"
         r"\bmasih ada\b",
+        # "cawan ada lagi" (we still have cups), "straw masih cukup", "lids still enough"
+        r"\bada lagi\b|\bmasih (?:cukup|banyak)\b|\bcukup lagi\b|\bstill (?:enough|ok)\b"
+        r"|\b(?:have|got) enough\b",
         r"\bstill (?:have|got|has)\b",
         r"\bgot stock\b",
         r"\b(?:already|just) (?:came|arrived|received)\b",
