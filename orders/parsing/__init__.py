@@ -52,6 +52,7 @@ from orders.parsing.vocabulary import (
     CONTAINER_UNITS,
     DOUBT_PATTERNS,
     EACH,
+    HALF_CARTON,
     NOT_WANTED,
     PIECES,
     REPEAT_PATTERNS,
@@ -68,6 +69,7 @@ from orders.parsing.words import (
 )
 
 __all__ = [
+    "HALF_CARTON",
     "PIECES",
     "READING_DOUBTS",
     "SIZE_UNITS",
@@ -105,6 +107,9 @@ class ParsedItem:
 
     def describe(self) -> str:
         size = f"{display_size(self.size)} " if self.size else ""
+        if self.unit == HALF_CARTON:
+            cartons = "half a carton" if self.quantity == 1 else f"{self.quantity / 2:g} cartons"
+            return f"{cartons} of {size}{self.product}"
         unit = "" if self.unit == PIECES else f" {self.unit}{'s' if self.quantity != 1 else ''} of"
         return f"{self.quantity}{unit} x {size}{self.product}".replace(" of x ", " of ")
 
@@ -192,7 +197,7 @@ NO_CHANGE = (
 # Units whose number of pieces the catalogue does not say ("20 sleeves", "1 bale", "三包" read as
 # "3 pcs paper cup pack"): pieces and the units sold as a carton (catalog.CARTON_UNITS) are known,
 # the rest is confirmed.
-KNOWN_UNITS = frozenset({PIECES, "carton", "case", "box", "pack", "bundle"})
+KNOWN_UNITS = frozenset({PIECES, "carton", "case", "box", "pack", "bundle", HALF_CARTON})
 PACK_WORDS = frozenset(
     "pack packs sleeve sleeves roll rolls bundle bundles stack stacks bale bales bungkus".split()  # noqa: SIM905
 )

@@ -1,0 +1,81 @@
+"""fresh11's classes (issue 19, twelfth round): each language's own quantity expressions read
+whole instead of asked about: half a carton and a number and a half of cartons. Sentences written
+for this file, not taken from any evaluation set."""
+
+from decimal import Decimal
+
+import pytest
+
+from orders import catalog
+from orders.parsing import HALF_CARTON, ParsedItem, parse_order
+from tests.factories import ProductFactory
+from tests.orders.parsing_support import asks
+
+# ------------------------------------------------------------------ half cartons
+
+
+def halves(text: str) -> list[tuple[int, str]]:
+    """(quantity, unit) of every line, [] when the parser doubts the message."""
+    parsed = parse_order(text)
+    return [] if parsed.doubt else [(i.quantity, i.unit) for i in parsed.items]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("can send half a carton of the 12oz lids tmr", [(1, HALF_CARTON)]),
+        ("straw half ctn pls", [(1, HALF_CARTON)]),
+        ("餐巾纸半箱就好", [(1, HALF_CARTON)]),
+        ("penutup 8oz setengah karton", [(1, HALF_CARTON)]),
+        ("napkin அரை carton அனுப்புங்க", [(1, HALF_CARTON)]),
+        ("12oz cup 2 ctn, 8oz lid half carton", [(2, "carton"), (1, HALF_CARTON)]),
+    ],
+)
+def test_half_a_carton_is_read_in_every_language(text, expected):
+    assert halves(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("one and a half cartons of napkins please", [(3, HALF_CARTON)]),
+        ("wooden cutlery 2.5 ctn", [(5, HALF_CARTON)]),
+        ("paper straw 1 1/2 ctn", [(3, HALF_CARTON)]),
+        ("12寸披萨盒两箱半", [(5, HALF_CARTON)]),
+        ("beg kecil dua setengah karton", [(5, HALF_CARTON)]),
+        ("burger box ரெண்டரை carton", [(5, HALF_CARTON)]),
+        ("napkin 1 carton and a half", [(3, HALF_CARTON)]),
+    ],
+)
+def test_a_number_and_a_half_of_cartons_is_counted_in_half_cartons(text, expected):
+    assert halves(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "half the napkins in 2-ply, 2 ctn",  # half of what? the parser asks
+        "12oz cup 2 ctn, half of them with lids",
+        "一半要白色的，披萨盒两箱",
+        "straw setengah je, yang lain napkin 2 karton",
+    ],
+)
+def test_a_half_that_is_no_half_carton_is_still_asked_about(text):
+    assert asks(text)
+
+
+def test_a_date_written_with_a_slash_is_no_half():
+    assert halves("deliver 1/2 pls, napkin 2 ctn") == [(2, "carton")]
+
+
+def test_half_cartons_are_counted_in_the_product_s_units():
+    boxes = ProductFactory.build(
+        name="Burger box", unit="pcs", pack_size=250, unit_price=Decimal("0.1")
+    )
+    assert catalog.units_to_quantity(ParsedItem("burger box", 1, HALF_CARTON), boxes) == 125
+    assert catalog.units_to_quantity(ParsedItem("burger box", 3, HALF_CARTON), boxes) == 375
+
+
+def test_a_half_carton_line_is_described_as_cartons():
+    assert ParsedItem("napkin", 1, HALF_CARTON).describe() == "half a carton of napkin"
+    assert ParsedItem("napkin", 3, HALF_CARTON).describe() == "1.5 cartons of napkin"
