@@ -159,6 +159,9 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     items: list[ParsedItem] = []
     unread_lines = 0
     for segment in split_segments(normalised):
+        if segment.companion and re.search(EVERY_LINE, segment.text):
+            items.extend(companions_of_every_line(segment.text, items, doubts))
+            continue
         read = read_segment(segment, items[-1] if items else None, doubts)
         unread_lines += not read
         items.extend(read)
@@ -178,6 +181,35 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     return ParsedOrder(
         items=items, repeat_last=repeat_last and not items, doubt=", ".join(dict.fromkeys(doubts))
     )
+
+
+# "8oz cups 4 ctn, 12oz cups 2 ctn, and lids for both": a product named for every line before
+EVERY_LINE = (
+    r"\b(?:both|each|all|every|semua|setiap)\b|两(?:种|样|个)?都|都要|各"
+    r"|(?:ரெண்டு|இரண்டு|எல்லா)[\u0B80-\u0BFF]*க்கும்"
+)
+
+
+def companions_of_every_line(
+    text: str, items: list[ParsedItem], doubts: list[str]
+) -> list[ParsedItem]:
+    """'8oz cups 4 ctn, 12oz cups 2 ctn, and lids for both': the lids of each cup line, in its
+    size and quantity (before, only the last line's: a wrong order). Any other product named
+    'for both' (napkins for both outlets?) is a question: how many is not written."""
+    before = items[-1:] if items else []
+    types = type_nouns(before[0].product) if before else set()
+    lines = [item for item in items if type_nouns(item.product) == types]
+    named = product_words(extract_sizes(re.sub(EVERY_LINE, " ", text))[0])
+    both = re.search(r"\bboth\b|两", text) is not None
+    if (
+        types != {"cup"}
+        or type_nouns(canonical_product(named)) != {"lid"}
+        or (both and len(lines) != 2)
+    ):
+        doubts.append("a quantity taken from the line before")
+        return [companion_item(text, before[0])] if before else []
+    product = canonical_product(named)
+    return [inherit(ParsedItem(product, line.quantity, line.unit), line) for line in lines]
 
 
 def written_numbers(text: str) -> set[int]:

@@ -141,6 +141,8 @@ def normalise_text(text: str) -> str:
     text = re.sub(r"(?<=\d)\s*(?:பெட்டி[\u0B80-\u0BFF]*|petti\b)", " carton ", text)
     # "cup 还有" (cups we still have) at the end of a clause is no "and"
     text = re.sub(r"还有(?=\s*(?:[,.;!?，。；！？\n]|$))", " still have ", text)
+    # "untuk kedua-dua" (for both): no "dua" (two) to read as a number
+    text = re.sub(r"\bkedua(?:-|\s)?(?:dua|2)\b", " both ", text)
     text = lexicon.translate_words(text)
     # "penutup untuk cawan" -> "lid for cup"; "12oz的盖子" -> "12oz 的 lid" (the size is a word)
     text = re.sub(r"\b(?:untuk|utk)\s+(?=(?:cups?|lids?|box(?:es)?|bags?)\b)", "for ", text)

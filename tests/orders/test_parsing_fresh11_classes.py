@@ -1,5 +1,6 @@
 """fresh11's classes (issue 19, twelfth round): each language's own quantity expressions read
-whole instead of asked about: half a carton and a number and a half of cartons. Sentences written
+whole instead of asked about: half a carton and a number and a half of cartons; lids 'for both'
+cup lines (a wrong order before: only the last line's lids). Sentences written
 for this file, not taken from any evaluation set."""
 
 from decimal import Decimal
@@ -79,3 +80,47 @@ def test_half_cartons_are_counted_in_the_product_s_units():
 def test_a_half_carton_line_is_described_as_cartons():
     assert ParsedItem("napkin", 1, HALF_CARTON).describe() == "half a carton of napkin"
     assert ParsedItem("napkin", 3, HALF_CARTON).describe() == "1.5 cartons of napkin"
+
+
+# ------------------------------------------------------------- lids for both cup lines
+
+
+def lines(text: str) -> list[tuple[str, int, str, str | None]]:
+    parsed = parse_order(text)
+    return [] if parsed.doubt else [(i.product, i.quantity, i.unit, i.size) for i in parsed.items]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "8oz cups 3 ctn and 12oz cups 1 ctn, plus lids for both",
+        "cawan 8oz 3 karton, cawan 12oz 1 karton, penutup untuk kedua-dua",
+        "8oz杯三箱，12oz杯一箱，两种都要盖子",
+    ],
+)
+def test_lids_for_both_cup_lines_take_each_line_s_size_and_quantity(text):
+    assert [(q, unit, size) for _, q, unit, size in lines(text)] == [
+        (3, "carton", "8 oz"),
+        (1, "carton", "12 oz"),
+        (3, "carton", "8 oz"),
+        (1, "carton", "12 oz"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12oz cup 2000, lids for both",  # one cup line: both of what?
+        "12oz cup 2000, 16oz cup 1000, napkins for both outlets",  # how many napkins?
+    ],
+)
+def test_another_product_for_both_or_both_after_one_line_is_asked_about(text):
+    assert asks(text)
+
+
+def test_lids_without_both_still_follow_the_last_cup_line():
+    assert lines("8oz cup 2 ctn, 12oz cup 1000 and the lids") == [
+        ("cup", 2, "carton", "8 oz"),
+        ("cup", 1000, "pcs", "12 oz"),
+        ("lid", 1000, "pcs", "12 oz"),
+    ]
