@@ -164,6 +164,7 @@ def normalise_text(text: str) -> str:
     text = LID_FOR_THE_CUP.sub(r"\1 ", text)
     text = size_of_the_line_before(text)
     text = HALF_CARTONS.sub(half_cartons, text)
+    text = PACKS_OF.sub(pieces_in_packs, text)
     return PLY.sub(ply_word, text)
 
 
@@ -209,6 +210,25 @@ HALF_CARTONS = re.compile(
     rf"|(?<![\w.])(\d+)\s*{_CARTON}\s*(?:and a half\b|setengah\b|半)"
     rf"|(?:(?<![a-z])half(?:\s+(?:of\s+)?(?:a|an|1))?|(?<![a-z])(?:setengah|separuh)|半|அரை)\s*{_CARTON}"
 )
+
+
+# Packs whose count of pieces is written: "2 bundles of 50", "6 pkt x 100 sets", "两包，每包五十个",
+# "dua bungkus, sebungkus 50 keping", "50 pcs pack ரெண்டு" are pieces (100, 600...); before, the
+# two numbers of one line were asked about. A pack without its count stays a unit to confirm.
+_PACK = r"(?:packs?|packets?|pkts?|bundles?|bungkus)"
+_COUNT = (
+    r"(\d+)(?![\d.])(?!\s*(?:oz|ml|inch|in|cm|mm|l|ltr|\"|”)\b)(?:\s*(?:pcs|pieces|sets?|nos)\b)?"
+)
+PACKS_OF = re.compile(
+    rf"(?<![\w.])(\d+)\s*{_PACK}\s*(?:of|x)\s*{_COUNT}"
+    rf"|(?<![\w.])(\d+)\s*{_PACK}\s*[,，]?\s*(?:每|each|per|1)\s*{_PACK}\s*(?:got\s+|ada\s+|有)?\s*{_COUNT}"
+    rf"|(?<![\w.])(\d+)\s*(?:pcs|pieces|sets?)\s*{_PACK}\s*(?:x\s*)?(\d+)(?![\d.])(?!\s*(?:oz|ml|inch|in|cm|mm)\b)"
+)
+
+
+def pieces_in_packs(match: re.Match[str]) -> str:
+    packs, each = (int(n) for n in match.groups() if n is not None)
+    return f" {packs * each} pcs "
 
 
 def numbers_and_a_half(text: str) -> str:

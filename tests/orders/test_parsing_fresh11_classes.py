@@ -1,6 +1,7 @@
 """fresh11's classes (issue 19, twelfth round): each language's own quantity expressions read
 whole instead of asked about: half a carton and a number and a half of cartons; lids 'for both'
-cup lines (a wrong order before: only the last line's lids). Sentences written
+cup lines (a wrong order before: only the last line's lids); packs whose count is written
+('3 packs of 100'). Sentences written
 for this file, not taken from any evaluation set."""
 
 from decimal import Decimal
@@ -10,7 +11,7 @@ import pytest
 from orders import catalog
 from orders.parsing import HALF_CARTON, ParsedItem, parse_order
 from tests.factories import ProductFactory
-from tests.orders.parsing_support import asks
+from tests.orders.parsing_support import asks, quantities
 
 # ------------------------------------------------------------------ half cartons
 
@@ -124,3 +125,31 @@ def test_lids_without_both_still_follow_the_last_cup_line():
         ("cup", 1000, "pcs", "12 oz"),
         ("lid", 1000, "pcs", "12 oz"),
     ]
+
+
+# ---------------------------------------------------------- packs whose count is written
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("paper straws 3 packs of 100 pls", [300]),
+        ("need 5 bundles x 20 of the 12 inch pizza boxes", [100]),
+        ("餐巾纸三包，每包两百张", [600]),
+        ("straw kertas empat bungkus, sebungkus 100 batang", [400]),
+        ("12oz lid, 100 pcs pack மூணு", [300]),
+        ("cutlery set 2 pkt x 50 sets", [100]),
+    ],
+)
+def test_packs_with_their_count_written_are_pieces(text, expected):
+    assert quantities(text) == expected
+
+
+@pytest.mark.parametrize("text", ["napkin 3 packs", "straw dua bungkus", "纸巾两包"])
+def test_packs_without_their_count_are_still_a_unit_to_confirm(text):
+    assert asks(text)
+
+
+def test_a_size_after_packs_of_is_no_count():
+    parsed = parse_order("2 bundles of 12 inch pizza boxes")
+    assert [(i.quantity, i.unit, i.size) for i in parsed.items] == [(2, "bundle", "12 inch")]
