@@ -1,8 +1,8 @@
 """fresh11's classes (issue 19, twelfth round): each language's own quantity expressions read
 whole instead of asked about: half a carton and a number and a half of cartons; lids 'for both'
-cup lines (a wrong order before: only the last line's lids); packs whose count is written
-('3 packs of 100'). Sentences written
-for this file, not taken from any evaluation set."""
+cup lines (a wrong order before: only the last line's lids); packs whose count is written ('3
+packs of 100'); an apology at the end that names one earlier line and gives its new quantity.
+Sentences written for this file, not taken from any evaluation set."""
 
 from decimal import Decimal
 
@@ -153,3 +153,30 @@ def test_packs_without_their_count_are_still_a_unit_to_confirm(text):
 def test_a_size_after_packs_of_is_no_count():
     parsed = parse_order("2 bundles of 12 inch pizza boxes")
     assert [(i.quantity, i.unit, i.size) for i in parsed.items] == [(2, "bundle", "12 inch")]
+
+
+# ------------------------------------------- a later apology that corrects one named line
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12oz cup 2000, 16oz cup 1000. sorry 16oz cup make it 1500", [2000, 1500]),
+        ("napkin 3000, straw 2000. oops straw change to 2500", [3000, 2500]),
+        ("吸管两千支，纸巾三千张。对不起，吸管改成一千支", [1000, 3000]),
+        ("straw 2000, napkin 4000. maaf, napkin 5000 je", [2000, 5000]),
+    ],
+)
+def test_an_apology_naming_one_earlier_line_corrects_its_quantity(text, expected):
+    assert quantities(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "small bag 1000, big bag 500. sorry bag make it 750",  # which bag?
+        "napkin 2000. sorry straw 300",  # a line of its own, or a correction?
+    ],
+)
+def test_an_apology_naming_no_line_or_two_lines_is_still_asked_about(text):
+    assert asks(text)
