@@ -141,6 +141,8 @@ def normalise_text(text: str) -> str:
     text = re.sub(r"(?<=\d)\s*(?:பெட்டி[\u0B80-\u0BFF]*|petti\b)", " carton ", text)
     # "cup 还有" (cups we still have) at the end of a clause is no "and"
     text = re.sub(r"还有(?=\s*(?:[,.;!?，。；！？\n]|$))", " still have ", text)
+    # "one more carton", "another carton of napkins", "இன்னொரு carton": one carton
+    text = ONE_MORE.sub(" 1 more ", text)
     # "untuk kedua-dua" (for both): no "dua" (two) to read as a number
     text = re.sub(r"\bkedua(?:-|\s)?(?:dua|2)\b", " both ", text)
     text = lexicon.translate_words(text)
@@ -181,6 +183,9 @@ def and_a_half(match: re.Match[str]) -> str:
     return f" {number * unit + unit // 2} "
 
 
+ONE_MORE = re.compile(
+    r"(?:\bone more|\banother|இன்னொரு|இன்னும் ஒரு)\s+(?=(?:cartons?|ctns?|karton|箱|பெட்டி)\b)"
+)
 # Half cartons: "half a carton", "半箱", "setengah karton", "அரை carton", and a number and a half
 # of them ("一箱半", "satu setengah karton", "ஒன்றரை carton", "one and a half cartons", "1.5 ctn",
 # "2 1/2 ctn") are counted in half cartons ("3 halfctn"), which the catalogue turns into pieces

@@ -180,3 +180,24 @@ def test_an_apology_naming_one_earlier_line_corrects_its_quantity(text, expected
 )
 def test_an_apology_naming_no_line_or_two_lines_is_still_asked_about(text):
     assert asks(text)
+
+
+# ------------------------------------------------------------------ one more carton
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we ran out of lids, one more carton of 12oz lids pls",
+        "napkin 2 ctn and another carton of straws",
+        "12oz lid இன்னொரு carton வேணும்",
+    ],
+)
+def test_one_more_carton_is_one_carton(text):
+    assert parse_order(text).items[-1].quantity == 1
+    assert parse_order(text).items[-1].unit == "carton"
+    assert not parse_order(text).doubt
+
+
+def test_one_more_without_a_unit_is_still_no_quantity():
+    assert asks("can send one more of the 12oz lids")
