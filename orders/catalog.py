@@ -150,7 +150,10 @@ def match_item(item: parsing.ParsedItem, *, outlet_id: int | None = None) -> Mat
 
 
 def units_to_quantity(item: parsing.ParsedItem, product: Product) -> int:
-    """How many of the product's units an item asks for: '2 cartons' of a 1000-pack = 2000."""
+    """How many of the product's units an item asks for: '2 cartons' of a 1000-pack = 2000,
+    'half a carton' of a 250-pack = 125 (half of an odd pack rounds down)."""
+    if item.unit == parsing.HALF_CARTON:
+        return item.quantity * product.pack_size // 2
     if item.unit in CARTON_UNITS and not product.unit.startswith(item.unit):
         return item.quantity * product.pack_size
     return item.quantity

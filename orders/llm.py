@@ -102,7 +102,22 @@ def parse_order(text: str) -> ParsedOrder:
     except LLMUnavailable as exc:
         logger.warning("OpenAI order parsing failed, using the offline parser: %s", exc)
         return dataclasses.replace(offline, source="fallback")
+    if reads_half_cartons(answer, offline):
+        return offline
     return dataclasses.replace(answer, doubt=doubt_between(answer, offline, text))
+
+
+def reads_half_cartons(answer: ParsedOrder, offline: ParsedOrder) -> bool:
+    """'burger box 半箱', 'one and a half cartons of straws': the model's whole-number quantities
+    cannot hold half a carton (it would have to guess the pack size to answer in pieces), so the
+    offline reading stands when it is sure of the message and the model read as many lines and
+    the same quantities for every line not in half cartons."""
+    halves = [item for item in offline.items if item.unit == parsing.HALF_CARTON]
+    if not halves or offline.doubt or len(answer.items) != len(offline.items):
+        return False
+    whole = sorted((i.quantity, i.unit) for i in offline.items if i.unit != parsing.HALF_CARTON)
+    answered = [(i.quantity, i.unit) for i in answer.items]
+    return all(answered.count(line) >= whole.count(line) for line in whole)
 
 
 def doubt_between(answer: ParsedOrder, offline: ParsedOrder, text: str) -> str:

@@ -230,6 +230,8 @@ def resolve_item(item, index: list[tuple]) -> CatalogueProduct | None:
 
 def to_units(quantity: int, unit: str | None, product: CatalogueProduct) -> int:
     unit = (unit or "").lower()
+    if unit == "half carton":  # as catalog.units_to_quantity: half cartons
+        return quantity * product.pack_size // 2
     if unit in CARTON_UNITS and not product.unit.startswith(unit):
         return quantity * product.pack_size
     return quantity

@@ -52,6 +52,7 @@ from orders.parsing.vocabulary import (
     CONTAINER_UNITS,
     DOUBT_PATTERNS,
     EACH,
+    HALF_CARTON,
     NOT_WANTED,
     PIECES,
     REPEAT_PATTERNS,
@@ -68,6 +69,7 @@ from orders.parsing.words import (
 )
 
 __all__ = [
+    "HALF_CARTON",
     "PIECES",
     "READING_DOUBTS",
     "SIZE_UNITS",
@@ -105,6 +107,9 @@ class ParsedItem:
 
     def describe(self) -> str:
         size = f"{display_size(self.size)} " if self.size else ""
+        if self.unit == HALF_CARTON:
+            cartons = "half a carton" if self.quantity == 1 else f"{self.quantity / 2:g} cartons"
+            return f"{cartons} of {size}{self.product}"
         unit = "" if self.unit == PIECES else f" {self.unit}{'s' if self.quantity != 1 else ''} of"
         return f"{self.quantity}{unit} x {size}{self.product}".replace(" of x ", " of ")
 
@@ -154,6 +159,9 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     items: list[ParsedItem] = []
     unread_lines = 0
     for segment in split_segments(normalised):
+        if segment.companion and re.search(EVERY_LINE, segment.text):
+            items.extend(companions_of_every_line(segment.text, items, doubts))
+            continue
         if segment.companion and lines_of_the_type_before(items) > 1:
             # "12oz cups 1000, 16oz cups 500, lids same amount": the lids of which line?
             doubts.append("a quantity taken from the line before")
@@ -187,6 +195,35 @@ def lines_of_the_type_before(items: list[ParsedItem]) -> int:
     return sum(type_nouns(item.product) == last for item in items)
 
 
+# "8oz cups 4 ctn, 12oz cups 2 ctn, and lids for both": a product named for every line before
+EVERY_LINE = (
+    r"\b(?:both|each|all|every|semua|setiap)\b|两(?:种|样|个)?都|都要|各"
+    r"|(?:ரெண்டு|இரண்டு|எல்லா)[\u0B80-\u0BFF]*க்கும்"
+)
+
+
+def companions_of_every_line(
+    text: str, items: list[ParsedItem], doubts: list[str]
+) -> list[ParsedItem]:
+    """'8oz cups 4 ctn, 12oz cups 2 ctn, and lids for both': the lids of each cup line, in its
+    size and quantity (before, only the last line's: a wrong order). Any other product named
+    'for both' (napkins for both outlets?) is a question: how many is not written."""
+    before = items[-1:] if items else []
+    types = type_nouns(before[0].product) if before else set()
+    lines = [item for item in items if type_nouns(item.product) == types]
+    named = product_words(extract_sizes(re.sub(EVERY_LINE, " ", text))[0])
+    both = re.search(r"\bboth\b|两", text) is not None
+    if (
+        types != {"cup"}
+        or type_nouns(canonical_product(named)) != {"lid"}
+        or (both and len(lines) != 2)
+    ):
+        doubts.append("a quantity taken from the line before")
+        return [companion_item(text, before[0])] if before else []
+    product = canonical_product(named)
+    return [inherit(ParsedItem(product, line.quantity, line.unit), line) for line in lines]
+
+
 def written_numbers(text: str) -> set[int]:
     """The numbers a message writes, sizes left out ('12oz cup 两千' -> {2000}): what a quantity
     read by a model must be one of."""
@@ -204,7 +241,7 @@ NO_CHANGE = (
 # Units whose number of pieces the catalogue does not say ("20 sleeves", "1 bale", "三包" read as
 # "3 pcs paper cup pack"): pieces and the units sold as a carton (catalog.CARTON_UNITS) are known,
 # the rest is confirmed.
-KNOWN_UNITS = frozenset({PIECES, "carton", "case", "box", "pack", "bundle"})
+KNOWN_UNITS = frozenset({PIECES, "carton", "case", "box", "pack", "bundle", HALF_CARTON})
 PACK_WORDS = frozenset(
     "pack packs sleeve sleeves roll rolls bundle bundles stack stacks bale bales bungkus".split()  # noqa: SIM905
 )

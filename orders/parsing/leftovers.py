@@ -73,7 +73,7 @@ def read_corrections(normalised: str) -> str:
         unit = match.group("new_unit") or match.group("unit") or ""
         return f"{match.group('new')}{unit}"
 
-    return read_make_that(QUANTITY_TAKEN_BACK.sub(corrected, normalised))
+    return read_named_correction(read_make_that(QUANTITY_TAKEN_BACK.sub(corrected, normalised)))
 
 
 _NOT_A_SIZE = r"(?!\s*(?:oz|inch|inches|in|ml|mm|cm|l)\b)"
@@ -99,6 +99,39 @@ def read_make_that(normalised: str) -> str:
         f"{before[: old.start()]}{match.group('new')}{unit}{before[old.end() :]}"
         f"{normalised[match.end() :]}"
     )
+
+
+# "small bag 1000, big bag 500. sorry big bag make it 750", "不好意思，大的改成两百五十个", "eh
+# silap, beg besar 250 je": an apology that ends the message, names one earlier line by its words
+# and gives it a new quantity
+NAMED_CORRECTION = re.compile(
+    r"(?:^|(?<=[.,;!\n]))[\s,.]*(?:(?:sorry|oops|eh|silap|tersilap|salah|maaf|my bad)(?![a-z])"
+    r"|不好意思|对不起|抱歉)(?:[\s,.!]*(?:sorry|oops|eh|silap|tersilap|salah|maaf)(?![a-z]))*[\s,.!]*"
+    r"(?P<product>(?:\d+\s*(?:oz|ml|inch|in)\s+)?[a-z][a-z0-9 ]{0,30}?)\s*(?:的\s*)?"
+    r"(?:(?:make (?:it|that)|change (?:it )?to|改成|改为|jadi|tukar)\s*)?"
+    r"(?P<new>\d+)(?P<unit>\s*(?:pcs|ctns?|cartons?)\b)?(?![\w§]|\.\d)"
+    r"(?:\s*(?:je|jer|only|saja|sahaja|lah|la|pls|please|就好|就够了|就行)(?![a-z]))*[\s.!]*$"
+)
+
+
+def read_named_correction(normalised: str) -> str:
+    """'big bag 500. sorry big bag make it 750' -> 'big bag 750.': the one earlier line whose
+    piece holds every word the apology names takes the new quantity (none or two: a doubt)."""
+    match = NAMED_CORRECTION.search(normalised)
+    if match is None:
+        return normalised
+    named = [w.rstrip("s") for w in match.group("product").split() if w not in {"the", "for"}]
+    before = normalised[: match.start()]
+    numbers = [
+        m
+        for m in re.finditer(rf"(?<![\w§.])\d+(?![\w§]|\.\d){_NOT_A_SIZE}", before)
+        if named and all(w in _piece_of(before, m.start()) for w in named)
+    ]
+    if len(numbers) != 1:
+        return normalised
+    old = numbers[0]
+    unit = match.group("unit") or ""
+    return f"{before[: old.start()]}{match.group('new')}{unit}{before[old.end() :]}"
 
 
 _PIECE_END = re.compile(r"[,;\n+&]|\.\s|\b(?:and|then|also)\b")

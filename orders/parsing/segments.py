@@ -243,7 +243,7 @@ RUNNING_LOW = re.compile(
 def units_only(piece: str) -> bool:
     """'could you send 3 cartons?': a quantity in a unit, without a product, kind or size."""
     masked, sizes = extract_sizes(piece)
-    unit = re.search(r"\d+\s*(?:cartons?|ctns?|packs?|bundles?|pcs|pieces)\b", masked)
+    unit = re.search(r"\d+\s*(?:cartons?|ctns?|halfctn|packs?|bundles?|pcs|pieces)\b", masked)
     return not sizes and unit is not None and not product_words(masked)
 
 

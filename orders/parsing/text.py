@@ -140,6 +140,8 @@ def normalise_text(text: str) -> str:
     text = text.replace("’", "'").replace("×", " x ").replace("*", " x ")
     # "two and a half thousand napkins" (2500), "1 and a half hundred"
     text = AND_A_HALF.sub(and_a_half, text)
+    # "one and a half cartons", "ஒன்றரை carton", "2 1/2 ctn": a number and a half of cartons
+    text = numbers_and_a_half(text)
     # "cold cup-க்கு 16oz dome lid" (a dome lid for the cold cups): "16oz dome lid for cold cup"
     text = CUP_DATIVE.sub(r" \2 for \1 ", text)
     # an English word with a Tamil case ending: "order-ல" (in the order), "cup-ஐ"
@@ -151,6 +153,10 @@ def normalise_text(text: str) -> str:
     text = re.sub(r"(?<=\d)\s*(?:பெட்டி[\u0B80-\u0BFF]*|petti\b)", " carton ", text)
     # "cup 还有" (cups we still have) at the end of a clause is no "and"
     text = re.sub(r"还有(?=\s*(?:[,.;!?，。；！？\n]|$))", " still have ", text)
+    # "one more carton", "another carton of napkins", "இன்னொரு carton": one carton
+    text = ONE_MORE.sub(" 1 more ", text)
+    # "untuk kedua-dua" (for both): no "dua" (two) to read as a number
+    text = re.sub(r"\bkedua(?:-|\s)?(?:dua|2)\b", " both ", text)
     text = lexicon.translate_words(text)
     # "penutup untuk cawan" -> "lid for cup"; "12oz的盖子" -> "12oz 的 lid" (the size is a word)
     text = re.sub(r"\b(?:untuk|utk)\s+(?=(?:cups?|lids?|box(?:es)?|bags?)\b)", "for ", text)
@@ -171,6 +177,8 @@ def normalise_text(text: str) -> str:
     text = PAST_DELIVERY.sub(" ", text)
     text = LID_FOR_THE_CUP.sub(r"\1 ", text)
     text = size_of_the_line_before(text)
+    text = HALF_CARTONS.sub(half_cartons, text)
+    text = PACKS_OF.sub(pieces_in_packs, text)
     return PLY.sub(ply_word, text)
 
 
@@ -185,6 +193,78 @@ def and_a_half(match: re.Match[str]) -> str:
     count = match.group(1)
     number = int(count) if count.isdigit() else _SMALL.index(count) + 1
     return f" {number * unit + unit // 2} "
+
+
+ONE_MORE = re.compile(
+    r"(?:\bone more|\banother|இன்னொரு|இன்னும் ஒரு)\s+(?=(?:cartons?|ctns?|karton|箱|பெட்டி)\b)"
+)
+# Half cartons: "half a carton", "半箱", "setengah karton", "அரை carton", and a number and a half
+# of them ("一箱半", "satu setengah karton", "ஒன்றரை carton", "one and a half cartons", "1.5 ctn",
+# "2 1/2 ctn") are counted in half cartons ("3 halfctn"), which the catalogue turns into pieces
+# by the pack size (catalog.units_to_quantity); before, the half was left out ("2 1/2 ctn" was 2).
+_CARTON_AHEAD = r"(?=\s*(?:cartons?|ctns?|karton|箱|பெட்டி|petti)\b)"
+TAMIL_AND_A_HALF = {
+    "ஒன்றரை": 1,
+    "ஒண்ணரை": 1,
+    "ஒன்னரை": 1,
+    "இரண்டரை": 2,
+    "ரெண்டரை": 2,
+    "மூன்றரை": 3,
+    "மூணரை": 3,
+    "நான்கரை": 4,
+    "நாலரை": 4,
+    "ஐந்தரை": 5,
+    "அஞ்சரை": 5,
+}
+AND_A_HALF_AHEAD = re.compile(
+    rf"(?<![\w.])(\d{{1,3}}|{'|'.join(_SMALL)}) and a half{_CARTON_AHEAD}"
+    rf"|(?<![\w.])(\d{{1,3}})\s+1/2{_CARTON_AHEAD}|(?<![\w./])()1/2{_CARTON_AHEAD}"
+    rf"|({'|'.join(TAMIL_AND_A_HALF)}){_CARTON_AHEAD}"
+)
+_CARTON = r"(?:cartons?|ctns?)\b"
+HALF_CARTONS = re.compile(
+    rf"(?<![\w.])(\d+)(?:\.5|\s*(?:and a half|setengah|半))\s*{_CARTON}"
+    rf"|(?<![\w.])(\d+)\s*{_CARTON}\s*(?:and a half\b|setengah\b|半)"
+    rf"|(?:(?<![a-z])half(?:\s+(?:of\s+)?(?:a|an|1))?|(?<![a-z])(?:setengah|separuh)|半|அரை)\s*{_CARTON}"
+)
+
+
+# Packs whose count of pieces is written: "2 bundles of 50", "6 pkt x 100 sets", "两包，每包五十个",
+# "dua bungkus, sebungkus 50 keping", "50 pcs pack ரெண்டு" are pieces (100, 600...); before, the
+# two numbers of one line were asked about. A pack without its count stays a unit to confirm.
+_PACK = r"(?:packs?|packets?|pkts?|bundles?|bungkus)"
+_COUNT = (
+    r"(\d+)(?![\d.])(?!\s*(?:oz|ml|inch|in|cm|mm|l|ltr|\"|”)\b)(?:\s*(?:pcs|pieces|sets?|nos)\b)?"
+)
+PACKS_OF = re.compile(
+    rf"(?<![\w.])(\d+)\s*{_PACK}\s*(?:of|x)\s*{_COUNT}"
+    rf"|(?<![\w.])(\d+)\s*{_PACK}\s*[,，]?\s*(?:每|each|per|1)\s*{_PACK}\s*(?:got\s+|ada\s+|有)?\s*{_COUNT}"
+    rf"|(?<![\w.])(\d+)\s*(?:pcs|pieces|sets?)\s*{_PACK}\s*(?:x\s*)?(\d+)(?![\d.])(?!\s*(?:oz|ml|inch|in|cm|mm)\b)"
+)
+
+
+def pieces_in_packs(match: re.Match[str]) -> str:
+    packs, each = (int(n) for n in match.groups() if n is not None)
+    return f" {packs * each} pcs "
+
+
+def numbers_and_a_half(text: str) -> str:
+    def replace(match: re.Match[str]) -> str:
+        written = match.group(1) or match.group(2) or match.group(3) or ""
+        if match.group(4):
+            whole = TAMIL_AND_A_HALF[match.group(4)]
+        elif written.isdigit() or not written:
+            whole = int(written or 0)
+        else:
+            whole = _SMALL.index(written) + 1
+        return f" {whole}.5 "
+
+    return AND_A_HALF_AHEAD.sub(replace, text)
+
+
+def half_cartons(match: re.Match[str]) -> str:
+    whole = match.group(1) or match.group(2)
+    return f" {2 * int(whole) + 1 if whole else 1} halfctn "
 
 
 # "sip lid 1000 for the same cup", "penutup sip untuk cawan tu seribu": the lid is for the cup of

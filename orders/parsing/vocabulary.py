@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 PIECES = "pcs"
+HALF_CARTON = "half carton"
 
 # Words that always name a unit of sale when they follow a quantity ("5 ctn", "400 pcs").
 UNIT_WORDS: dict[str, str] = {
@@ -29,6 +30,8 @@ UNIT_WORDS: dict[str, str] = {
     "rolls": "roll",
     "bundle": "bundle",
     "bundles": "bundle",
+    # "half a carton", "一箱半" (three half cartons): text.HALF_CARTONS
+    "halfctn": HALF_CARTON,
 }
 # Words that are a unit only when followed by "of" ("2 boxes of cups"); otherwise they are the
 # product itself ("400 boxes for 10 inch pizzas").

@@ -161,3 +161,29 @@ def test_a_model_quantity_beside_a_number_tied_to_no_product_must_be_written(ope
     answering(openai_server, {"product": "napkin", "quantity": 500, "unit": "pcs", "size": None})
     order = llm.parse_order("we have 20 staff now, need napkin 5000")
     assert order.doubt == "a quantity the customer did not write"
+
+
+def test_half_a_carton_read_offline_stands_against_the_model_s_pieces(openai_server):
+    # the model's whole numbers cannot hold half a carton: it would guess the pack size
+    answer = items_answer(
+        {"product": "burger box", "quantity": 125, "unit": "pcs", "size": None},
+        {"product": "napkin", "quantity": 2, "unit": "carton", "size": None},
+    )
+    openai_server.expect_request("/v1/chat/completions").respond_with_json(chat_completion(answer))
+    order = llm.parse_order("burger box half ctn, napkin 2 ctn")
+    assert order.items == [
+        ParsedItem("burger box", 1, "half carton"),
+        ParsedItem("napkin", 2, "carton"),
+    ]
+    assert order.doubt == ""
+
+
+def test_a_model_that_reads_other_quantities_beside_a_half_carton_is_asked_about(openai_server):
+    answer = items_answer(
+        {"product": "burger box", "quantity": 125, "unit": "pcs", "size": None},
+        {"product": "napkin", "quantity": 3, "unit": "carton", "size": None},
+    )
+    openai_server.expect_request("/v1/chat/completions").respond_with_json(chat_completion(answer))
+    order = llm.parse_order("burger box half ctn, napkin 2 ctn")
+    assert order.source == "openai"
+    assert order.doubt
