@@ -27,7 +27,9 @@ ORDER_SETS = {
     "fresh7": (40, (20, 7, 13)),
     "fresh8": (40, (20, 7, 13)),
     "fresh9": (40, (20, 7, 13)),
+    "fresh10": (40, (20, 7, 13)),
     "fresh11": (40, (20, 7, 13)),
+    "fresh13": (40, (20, 7, 13)),
 }
 # name: (path, messages, split, messages per language, clean messages) of the PII corpora
 PII_CORPORA = {
