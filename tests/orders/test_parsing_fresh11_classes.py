@@ -119,9 +119,14 @@ def test_another_product_for_both_or_both_after_one_line_is_asked_about(text):
     assert asks(text)
 
 
-def test_lids_without_both_still_follow_the_last_cup_line():
-    assert lines("8oz cup 2 ctn, 12oz cup 1000 and the lids") == [
-        ("cup", 2, "carton", "8 oz"),
+def test_lids_without_both_after_two_cup_lines_are_asked_about():
+    # the lids of which line? (fresh9's rule: a companion after two lines of its type asks)
+    assert asks("8oz cup 2 ctn, 12oz cup 1000 and the lids")
+
+
+def test_lids_without_both_after_one_cup_line_follow_it():
+    assert lines("napkins 2 ctn, 12oz cup 1000 and the lids") == [
+        ("napkin", 2, "carton", None),
         ("cup", 1000, "pcs", "12 oz"),
         ("lid", 1000, "pcs", "12 oz"),
     ]
