@@ -104,7 +104,9 @@ def continue_order(turn: Turn, pending: dict) -> None:
             if question["size"]
             else question["phrase"]
         )
-        text, interactive = replies.product_choice(question["quantity"], phrase, options)
+        text, interactive = replies.product_choice(
+            question["quantity"], phrase, options, question.get("unit") or "pcs"
+        )
         turn.context["pending_order"] = pending
         turn.say(text, "clarification_request", interactive)
         return

@@ -13,12 +13,13 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from django.utils import formats
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 
 from conversations.models import Outlet
 from orders.errors import OrderError
 from orders.models import DeliveryOrder, Invoice, Order, Product
+from orders.parsing import HALF_CARTON
 
 RATING_LABELS = {
     5: gettext_lazy("Excellent"),
@@ -104,6 +105,22 @@ DEFAULT_DATE_FORMAT = "D j M"
 
 def number(value: int) -> str:
     return f"{value:,}"
+
+
+# The units a question shows as cartons, as the customer wrote them ("2 ctn": 2 cartons, not 2 cups)
+CARTON_WORDS = frozenset({"carton", "case"})
+
+
+def amount(quantity: int, unit: str = "pcs") -> str:
+    """A line's quantity in the customer's unit: '400', '2 cartons', '1.5 cartons'."""
+    if unit == HALF_CARTON:
+        count = number(quantity // 2) + (".5" if quantity % 2 else "")
+        return ngettext("%(count)s carton", "%(count)s cartons", 2) % {"count": count}
+    if unit in CARTON_WORDS:
+        return ngettext("%(count)s carton", "%(count)s cartons", quantity) % {
+            "count": number(quantity)
+        }
+    return number(quantity)
 
 
 def money(amount: Decimal) -> str:
@@ -346,19 +363,21 @@ def money_per_unit(product: Product) -> str:
 # ------------------------------------------------------------------ interactive
 
 
-def product_choice(quantity: int, phrase: str, options: Sequence[Product]) -> tuple[str, dict]:
+def product_choice(
+    quantity: int, phrase: str, options: Sequence[Product], unit: str = "pcs"
+) -> tuple[str, dict]:
     """Ask which product a phrase meant: buttons for 2-3 options, a list for more."""
     numbered = "\n".join(f"{n}. {p.name}" for n, p in enumerate(options, 1))
     if len(options) == 1:
         text = _('For "%(phrase)s" (%(quantity)s), did you mean %(product)s?') % {
             "phrase": phrase,
-            "quantity": number(quantity),
+            "quantity": amount(quantity, unit),
             "product": options[0].name,
         }
         return text, buttons([("confirm:yes", _("Yes")), ("confirm:no", _("No"))])
     text = _('Which one do you mean for "%(phrase)s" (%(quantity)s)?') % {
         "phrase": phrase,
-        "quantity": number(quantity),
+        "quantity": amount(quantity, unit),
     }
     text += "\n" + numbered
     if len(options) <= 3:

@@ -83,6 +83,8 @@ def every_reply(products) -> list[str]:
     for text, interactive in (
         replies.product_choice(400, "10-inch pizza box", two),
         replies.product_choice(400, "10-inch pizza box", two[:1]),
+        replies.product_choice(2, "10-inch pizza box", two, "carton"),
+        replies.product_choice(3, "10-inch pizza box", two[:1], "half carton"),
         replies.outlet_choice([outlet, OutletFactory(name="Kopi Corner")]),
         replies.rating_request(),
     ):
@@ -125,8 +127,15 @@ def interactive_labels(value) -> list[str]:
 
 @pytest.mark.parametrize("language", list(LANGUAGES))
 def test_every_catalogue_entry_is_translated(language):
-    untranslated = [e.msgid for e in catalogue(language) if not e.msgstr or e.fuzzy]
+    untranslated = [e.msgid for e in catalogue(language) if not translated(e) or e.fuzzy]
     assert untranslated == []
+
+
+def translated(entry) -> bool:
+    """A text has its translation; a text with plural forms has every form."""
+    if entry.msgid_plural:
+        return bool(entry.msgstr_plural) and all(entry.msgstr_plural.values())
+    return bool(entry.msgstr)
 
 
 @pytest.mark.parametrize("language", list(LANGUAGES))
@@ -198,3 +207,22 @@ def test_the_image_and_every_make_target_that_runs_the_app_compile_the_catalogue
         recipe = makefile.split(f"\n{target}", 1)[1].split("\n\n", 1)[0]
         assert "-m orders.locales" in recipe, target
     assert "*.mo" in (root / ".gitignore").read_text()  # built, never committed
+
+
+@pytest.mark.parametrize(
+    ("language", "unit", "quantity", "expected"),
+    [
+        ("en", "carton", 1, "1 carton"),
+        ("en", "carton", 1200, "1,200 cartons"),
+        ("en", "half carton", 3, "1.5 cartons"),
+        ("en", "pcs", 400, "400"),
+        ("zh-hans", "carton", 2, "2 箱"),
+        ("ms", "carton", 2, "2 karton"),
+        ("ta", "half carton", 1, "0.5 அட்டைப்பெட்டிகள்"),
+    ],
+)
+def test_a_quantity_in_cartons_is_shown_in_cartons_in_each_language(
+    language, unit, quantity, expected
+):
+    with translation.override(language):
+        assert replies.amount(quantity, unit) == expected

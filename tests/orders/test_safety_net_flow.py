@@ -47,3 +47,17 @@ def test_a_quantity_corrected_at_once_is_ordered_as_corrected(catalogue, contact
     handle("napkins 4000 no sorry 5000 pls")
     order = Order.objects.get()
     assert [(line.product.sku, line.quantity) for line in order.lines.all()] == [("NAP-2", 5000)]
+
+
+def test_a_question_shows_a_carton_line_in_cartons(catalogue, contact):
+    # "(2)" alone would read as two cups; the customer wrote two cartons
+    message = handle("12oz cup 2 ctn, napkins 4000 oops")
+    assert Order.objects.count() == 0
+    (question,) = replies_after(message)
+    assert "(2 cartons)" in question.content
+
+
+def test_a_half_carton_is_shown_as_written(catalogue, contact):
+    message = handle("napkins 1.5 ctn oops")
+    (question,) = replies_after(message)
+    assert "(1.5 cartons)" in question.content
