@@ -450,6 +450,14 @@ NOT_WANTED = "|".join(
         "还有货|还够|(?<![\u0b80-\u0bff])(?:வந்துச்சு|வந்தது|இருக்கு)",
     )
 )
+# "same as last time but more cups", "跟上次一样 but more straw", "macam biasa tapi kurang
+# straw": the last order changed by an amount the message does not write (not "once more", "nothing
+# more", "lebih kurang", "多谢", "一样多")
+REPEAT_CHANGE = (
+    r"(?<!once )(?<!one )(?<!nothing )(?<!any )\b(?:more|less|fewer|extra|double|triple)\b"
+    r"|\b(?:lebih|tambah)\b(?! kurang)|(?<!lebih )\bkurang\b"
+    r"|(?<!一样)(?<!同样)多(?!谢)|(?<!至)少|(?<![\u0B80-\u0BFF])(?:அதிக|குறைவ|இன்னும்)"
+)
 # A piece without a quantity that starts by talking of an earlier delivery is a remark, no line of
 # the order (nor a companion of the item before it): "750ml box 3 ctn, last time the lid loose".
 PAST_REMARK = (
