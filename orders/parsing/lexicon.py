@@ -366,6 +366,28 @@ _SCRIPT_WORDS = re.compile(
 _COMPILED_REPEAT = tuple(re.compile(pattern) for pattern in REPEAT_PHRASES)
 _SAME_AMOUNT = re.compile("|".join(SAME_AMOUNT_PHRASES))
 
+# Malay "tutup" is a lid ("cawan 12oz 2k, tutup sama jumlah", "tutup dome dua ribu") unless it
+# closes something: "kedai tutup", "shop tutup pukul 4", "tak boleh tutup cup", "tutup minggu depan"
+_CLOSER = frozenset(
+    "kedai shop store outlet restoran restaurant warung gerai kafe cafe kami kita we saya boleh"
+    " dapat dah sudah akan tak tidak x buka pintu office pejabat".split()
+)
+_CLOSED_WHEN = (
+    "pukul|jam|hari|minggu|seminggu|bulan|sebulan|sebab|kerana|for|semula|awal|esok|lusa|kedai"
+    "|sampai|dulu|sementara|cuti|raya|renovation|today|tomorrow|next"
+)
+TUTUP = re.compile(rf"\btutup\b(?!\s+(?:{_CLOSED_WHEN})\b)")
+
+
+def tutup_as_lid(text: str) -> str:
+    """'tutup' as the lid it names, where no word before it says what closes."""
+
+    def replace(match: re.Match[str]) -> str:
+        before = text[: match.start()].split()
+        return match.group(0) if before and before[-1] in _CLOSER else " lid "
+
+    return TUTUP.sub(replace, text)
+
 
 def tamil_word(token: str) -> str:
     """The English of one Tamil token, or the token unchanged."""
@@ -382,6 +404,7 @@ def translate_words(text: str) -> str:
     for pattern in _COMPILED_REPEAT:
         text = pattern.sub(REPEAT, text)
     text = _SAME_AMOUNT.sub(SAME_AMOUNT, text)
+    text = tutup_as_lid(text)
     text = _ASCII_WORDS.sub(lambda m: LEXICON[m.group(0)], text)
     text = _SCRIPT_WORDS.sub(lambda m: LEXICON[m.group(0)], text)
     return TAMIL_TOKEN.sub(lambda m: tamil_word(m.group(0)), text)
