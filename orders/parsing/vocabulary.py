@@ -361,6 +361,8 @@ DOUBT_PATTERNS = (
         r"\b(?:i|we) (?:placed|put in|sent in|made)\b[^.?!\n]{0,20}\border\b"
         r"|\b(?:ytd|yesterday|just now|this morning|earlier) (?:i|we) order(?:ed)?\b"
         r"|\b(?:dah|sudah|telah) (?:order|pesan|tempah|buat (?:order|pesanan))\b|下了单|已经下单"
+        # "cawan 12oz 3 karton yang saya order hari isnin tu" (the cups I ordered on Monday)
+        r"|\byang (?:saya|kami|aku|kita|i|we) (?:order|pesan|tempah)\b"
         r"|(?<![\u0B80-\u0BFF])(?:போட்டேன்|போட்டோம்|போட்டிருந்தேன்|போட்டிருக்கேன்|பண்ணேன்)"
         r"|\b(?:potten|pottom|pannen)\b",
     ),
