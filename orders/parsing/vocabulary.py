@@ -454,11 +454,17 @@ NOT_WANTED = "|".join(
 )
 # "same as last time but more cups", "跟上次一样 but more straw", "macam biasa tapi kurang
 # straw": the last order changed by an amount the message does not write (not "once more", "nothing
-# more", "lebih kurang", "多谢", "一样多")
+# more", "tak ada tambah apa-apa", "lebih kurang", "多谢", "一样多")
+_NO_CHANGE_BEFORE = (
+    r"(?<!once )(?<!one )(?<!nothing )(?<!any )(?<!no )(?<!not )(?<!tak )(?<!tak ada )"
+    r"(?<!tiada )(?<!takde )(?<!tak de )(?<!tak payah )(?<!jangan )(?<!don't )(?<!dont )"
+    r"(?<!lebih )"
+)
 REPEAT_CHANGE = (
-    r"(?<!once )(?<!one )(?<!nothing )(?<!any )\b(?:more|less|fewer|extra|double|triple)\b"
-    r"|\b(?:lebih|tambah)\b(?! kurang)|(?<!lebih )\bkurang\b"
-    r"|(?<!一样)(?<!同样)多(?!谢)|(?<!至)少|(?<![\u0B80-\u0BFF])(?:அதிக|குறைவ|இன்னும்)"
+    rf"{_NO_CHANGE_BEFORE}\b(?:more|less|fewer|extra|double|triple|lebih|tambah|kurang)\b"
+    r"(?! kurang)"
+    r"|(?<!一样)(?<!同样)(?<!不)(?<!没)(?<!不用)(?<!不要)多(?!谢)|(?<!至)(?<!不)少"
+    r"|(?<![\u0B80-\u0BFF])(?:அதிக|குறைவ|இன்னும்)"
 )
 # A piece without a quantity that starts by talking of an earlier delivery is a remark, no line of
 # the order (nor a companion of the item before it): "750ml box 3 ctn, last time the lid loose".
