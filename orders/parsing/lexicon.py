@@ -218,8 +218,24 @@ LEXICON: dict[str, str] = {
     "வேண்டாம்": " no need ",
 }
 
+# Words that may stand around a bare "as usual" in a message that says nothing else: whom it is
+# written to, please and thanks, "order" and "send" ("Boss as usual lah", "வழக்கம் போல order
+# அனுப்புங்க அண்ணா"). With anything else "as usual" is a remark ("PayNow as usual", "2-ply as usual").
+_USUAL_FILLER = (
+    r"(?:hi|hello|hey|morning|boss|uncle|auntie|aunty|bro|bang|abang|kak|akak|anna|sir|lah|la|lor"
+    r"|leh|ya|yah|ok|okay|pls|plz|please|thanks|thx|thank you|tq|again|order|send|one|same"
+    r"|this week|today|tomorrow|அண்ணா|அக்கா|அனுப்புங்க|அனுப்புங்கள்|அனுப்பவும்|போடுங்க"
+    r"|ப்ளீஸ்|நன்றி)"
+)
+_FILLERS = rf"(?:[\s,.!~]*{_USUAL_FILLER}(?![\w\u0B80-\u0BFF]))*[\s,.!~]*"
+USUAL_ALONE = (
+    rf"^{_FILLERS}(?:as usual|like usual|வழக்கம் போல(?:வே)?|வழக்கமான)(?![\w\u0B80-\u0BFF])"
+    rf"{_FILLERS}$"
+)
+
 # Repeat phrasings that vary in the middle, on lower-cased text.
 REPEAT_PHRASES = (
+    USUAL_ALONE,
     r"\b(?:like|as per|same as) (?:the |our |my )?(?:last|previous|prev) "
     r"(?:time|order|week|month)\b",
     r"\b(?:our |my |the )?(?:usual|regular) order\b",
@@ -368,9 +384,9 @@ _SAME_AMOUNT = re.compile("|".join(SAME_AMOUNT_PHRASES))
 
 # Malay "tutup" is a lid ("cawan 12oz 2k, tutup sama jumlah", "tutup dome dua ribu") unless it
 # closes something: "kedai tutup", "shop tutup pukul 4", "tak boleh tutup cup", "tutup minggu depan"
-_CLOSER = frozenset(
-    "kedai shop store outlet restoran restaurant warung gerai kafe cafe kami kita we saya boleh"
-    " dapat dah sudah akan tak tidak x buka pintu office pejabat".split()
+_CLOSER = re.compile(
+    r"kedai|shop|store|outlet|restoran|restaurant|warung|gerai|kafe|cafe|kami|kita|we|saya|boleh"
+    r"|dapat|dah|sudah|akan|tak|tidak|x|buka|pintu|office|pejabat"
 )
 _CLOSED_WHEN = (
     "pukul|jam|hari|minggu|seminggu|bulan|sebulan|sebab|kerana|for|semula|awal|esok|lusa|kedai"
@@ -384,7 +400,7 @@ def tutup_as_lid(text: str) -> str:
 
     def replace(match: re.Match[str]) -> str:
         before = text[: match.start()].split()
-        return match.group(0) if before and before[-1] in _CLOSER else " lid "
+        return match.group(0) if before and _CLOSER.fullmatch(before[-1]) else " lid "
 
     return TUTUP.sub(replace, text)
 
