@@ -279,7 +279,7 @@ SAME_AMOUNT = " same amount "
 SAME_AMOUNT_PHRASES = (
     r"\b(?:the )?same (?:number|no\.?|amt|qty|quantity|amount)\b|\bequal (?:number|amount|qty)\b",
     # Malay: "sama banyak", "jumlah yang sama", "sama kuantiti", "sebanyak itu juga", "pun sama"
-    r"\bsama banyak\b|\bsebanyak (?:itu|tu)(?: juga)?\b|\b(?:pun|juga) sama\b"
+    r"\bsama banyak\b|\bsebanyak (?:itu|tu)(?: juga)?\b|\b(?:pun|juga) sama(?: banyak)?\b"
     r"|\b(?:jumlah|kuantiti|bilangan)(?:nya)?(?: yang)? sama\b"
     r"|\bsama (?:jumlah|kuantiti|bilangan)\b",
     # Chinese: "一样多", "同样数量", "一样的数量", "数量一样", "也一样"
