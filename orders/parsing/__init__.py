@@ -55,6 +55,7 @@ from orders.parsing.vocabulary import (
     HALF_CARTON,
     NOT_WANTED,
     PIECES,
+    REPEAT_CHANGE,
     REPEAT_PATTERNS,
     STOPWORDS,
     TYPE_NOUNS,
@@ -178,8 +179,9 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         doubts.extend(safety_doubts(normalised, unread_lines))
         if unordered_kinds(affirmed, [item.product for item in items]):
             doubts.append("two kinds named")
-    if repeat_last and (items or negated):
-        # "same as last week but add 500 cups", "same as last time, no need lids"
+    if repeat_last and (items or negated or re.search(REPEAT_CHANGE, affirmed)):
+        # "same as last week but add 500 cups", "same as last time, no need lids", "same as last
+        # time but more cups" (how many more?)
         doubts.append("the last order with changes")
     return ParsedOrder(
         items=items, repeat_last=repeat_last and not items, doubt=", ".join(dict.fromkeys(doubts))

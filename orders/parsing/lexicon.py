@@ -218,8 +218,24 @@ LEXICON: dict[str, str] = {
     "வேண்டாம்": " no need ",
 }
 
+# Words that may stand around a bare "as usual" in a message that says nothing else: whom it is
+# written to, please and thanks, "order" and "send" ("Boss as usual lah", "வழக்கம் போல order
+# அனுப்புங்க அண்ணா"). With anything else "as usual" is a remark ("PayNow as usual", "2-ply as usual").
+_USUAL_FILLER = (
+    r"(?:hi|hello|hey|morning|boss|uncle|auntie|aunty|bro|bang|abang|kak|akak|anna|sir|lah|la|lor"
+    r"|leh|ya|yah|ok|okay|pls|plz|please|thanks|thx|thank you|tq|again|order|send|one|same"
+    r"|this week|today|tomorrow|அண்ணா|அக்கா|அனுப்புங்க|அனுப்புங்கள்|அனுப்பவும்|போடுங்க"
+    r"|ப்ளீஸ்|நன்றி)"
+)
+_FILLERS = rf"(?:[\s,.!~]*{_USUAL_FILLER}(?![\w\u0B80-\u0BFF]))*[\s,.!~]*"
+USUAL_ALONE = (
+    rf"^{_FILLERS}(?:as usual|like usual|வழக்கம் போல(?:வே)?|வழக்கமான)(?![\w\u0B80-\u0BFF])"
+    rf"{_FILLERS}$"
+)
+
 # Repeat phrasings that vary in the middle, on lower-cased text.
 REPEAT_PHRASES = (
+    USUAL_ALONE,
     r"\b(?:like|as per|same as) (?:the |our |my )?(?:last|previous|prev) "
     r"(?:time|order|week|month)\b",
     r"\b(?:our |my |the )?(?:usual|regular) order\b",
@@ -263,7 +279,7 @@ SAME_AMOUNT = " same amount "
 SAME_AMOUNT_PHRASES = (
     r"\b(?:the )?same (?:number|no\.?|amt|qty|quantity|amount)\b|\bequal (?:number|amount|qty)\b",
     # Malay: "sama banyak", "jumlah yang sama", "sama kuantiti", "sebanyak itu juga", "pun sama"
-    r"\bsama banyak\b|\bsebanyak (?:itu|tu)(?: juga)?\b|\b(?:pun|juga) sama\b"
+    r"\bsama banyak\b|\bsebanyak (?:itu|tu)(?: juga)?\b|\b(?:pun|juga) sama(?: banyak)?\b"
     r"|\b(?:jumlah|kuantiti|bilangan)(?:nya)?(?: yang)? sama\b"
     r"|\bsama (?:jumlah|kuantiti|bilangan)\b",
     # Chinese: "一样多", "同样数量", "一样的数量", "数量一样", "也一样"
@@ -366,6 +382,28 @@ _SCRIPT_WORDS = re.compile(
 _COMPILED_REPEAT = tuple(re.compile(pattern) for pattern in REPEAT_PHRASES)
 _SAME_AMOUNT = re.compile("|".join(SAME_AMOUNT_PHRASES))
 
+# Malay "tutup" is a lid ("cawan 12oz 2k, tutup sama jumlah", "tutup dome dua ribu") unless it
+# closes something: "kedai tutup", "shop tutup pukul 4", "tak boleh tutup cup", "tutup minggu depan"
+_CLOSER = re.compile(
+    r"kedai|shop|store|outlet|restoran|restaurant|warung|gerai|kafe|cafe|kami|kita|we|saya|boleh"
+    r"|dapat|dah|sudah|akan|tak|tidak|x|buka|pintu|office|pejabat"
+)
+_CLOSED_WHEN = (
+    "pukul|jam|hari|minggu|seminggu|bulan|sebulan|sebab|kerana|for|semula|awal|esok|lusa|kedai"
+    "|sampai|dulu|sementara|cuti|raya|renovation|today|tomorrow|next"
+)
+TUTUP = re.compile(rf"\btutup\b(?!\s+(?:{_CLOSED_WHEN})\b)")
+
+
+def tutup_as_lid(text: str) -> str:
+    """'tutup' as the lid it names, where no word before it says what closes."""
+
+    def replace(match: re.Match[str]) -> str:
+        before = text[: match.start()].split()
+        return match.group(0) if before and _CLOSER.fullmatch(before[-1]) else " lid "
+
+    return TUTUP.sub(replace, text)
+
 
 def tamil_word(token: str) -> str:
     """The English of one Tamil token, or the token unchanged."""
@@ -382,6 +420,7 @@ def translate_words(text: str) -> str:
     for pattern in _COMPILED_REPEAT:
         text = pattern.sub(REPEAT, text)
     text = _SAME_AMOUNT.sub(SAME_AMOUNT, text)
+    text = tutup_as_lid(text)
     text = _ASCII_WORDS.sub(lambda m: LEXICON[m.group(0)], text)
     text = _SCRIPT_WORDS.sub(lambda m: LEXICON[m.group(0)], text)
     return TAMIL_TOKEN.sub(lambda m: tamil_word(m.group(0)), text)

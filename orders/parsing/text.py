@@ -343,8 +343,9 @@ GOODS_WORDS = frozenset(_GOODS.split()) | {f"{word}s" for word in _GOODS.split()
 
 
 # "hantar ke Blk 512 Bedok North Ave 2 #01-30: beg kecil ...": a colon after the address's numbers
-# ends it (not the colon of a label: "Attn: Mary", "Deliver to: Mary's Cafe" stay cut)
-ADDRESS_COLON = re.compile(r"\d[^:\n]*?:\s")
+# ends it (not the colon of a label: "Attn: Mary", "Deliver to: Mary's Cafe" stay cut); after
+# Chinese the colon takes no space ("送到宏茂桥3道 Blk 201：纸巾一万张", "...#02-11：8寸披萨盒")
+ADDRESS_COLON = re.compile(r"\d[^:\n]*?:(?:\s|(?=[\u4e00-\u9fff]|\d[^\s:]*?[\u4e00-\u9fff]))")
 
 
 def goods_after_the_road(address: str) -> str:

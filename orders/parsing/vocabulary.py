@@ -361,6 +361,8 @@ DOUBT_PATTERNS = (
         r"\b(?:i|we) (?:placed|put in|sent in|made)\b[^.?!\n]{0,20}\border\b"
         r"|\b(?:ytd|yesterday|just now|this morning|earlier) (?:i|we) order(?:ed)?\b"
         r"|\b(?:dah|sudah|telah) (?:order|pesan|tempah|buat (?:order|pesanan))\b|下了单|已经下单"
+        # "cawan 12oz 3 karton yang saya order hari isnin tu" (the cups I ordered on Monday)
+        r"|\byang (?:saya|kami|aku|kita|i|we) (?:order|pesan|tempah)\b"
         r"|(?<![\u0B80-\u0BFF])(?:போட்டேன்|போட்டோம்|போட்டிருந்தேன்|போட்டிருக்கேன்|பண்ணேன்)"
         r"|\b(?:potten|pottom|pannen)\b",
     ),
@@ -449,6 +451,20 @@ NOT_WANTED = "|".join(
         r"\b(?:already|just) (?:came|arrived|received)\b",
         "还有货|还够|(?<![\u0b80-\u0bff])(?:வந்துச்சு|வந்தது|இருக்கு)",
     )
+)
+# "same as last time but more cups", "跟上次一样 but more straw", "macam biasa tapi kurang
+# straw": the last order changed by an amount the message does not write (not "once more", "nothing
+# more", "tak ada tambah apa-apa", "lebih kurang", "多谢", "一样多")
+_NO_CHANGE_BEFORE = (
+    r"(?<!once )(?<!one )(?<!nothing )(?<!any )(?<!no )(?<!not )(?<!tak )(?<!tak ada )"
+    r"(?<!tiada )(?<!takde )(?<!tak de )(?<!tak payah )(?<!jangan )(?<!don't )(?<!dont )"
+    r"(?<!lebih )"
+)
+REPEAT_CHANGE = (
+    rf"{_NO_CHANGE_BEFORE}\b(?:more|less|fewer|extra|double|triple|lebih|tambah|kurang)\b"
+    r"(?! kurang)"
+    r"|(?<!一样)(?<!同样)(?<!不)(?<!没)(?<!不用)(?<!不要)多(?!谢)|(?<!至)(?<!不)少"
+    r"|(?<![\u0B80-\u0BFF])(?:அதிக|குறைவ|இன்னும்)"
 )
 # A piece without a quantity that starts by talking of an earlier delivery is a remark, no line of
 # the order (nor a companion of the item before it): "750ml box 3 ctn, last time the lid loose".
