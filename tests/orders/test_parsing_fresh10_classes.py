@@ -1,0 +1,40 @@
+"""fresh10's classes (issue 19, thirteenth round): a count too small for goods sold by the
+thousand with no unit written ('12oz cup 2': pieces or cartons?) and a straw of a kind we do not
+sell (bubble tea, fat, plastic: our straw is 6mm paper) asked about instead of ordered (wrong
+orders before). Sentences written for this file, not taken from any evaluation set."""
+
+import pytest
+
+from orders.parsing import parse_order
+from tests.orders.parsing_support import asks, quantities
+
+# ------------------------------------------- a small count without a unit is asked about
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "8oz lid 3 thanks",
+        "napkin 5 pls",
+        "send 2 burger box tmr",
+        "1000ml box 4, 750ml box 6",
+        "kraft bag besar 3",
+    ],
+)
+def test_a_small_count_without_a_unit_asks_pieces_or_cartons(text):
+    assert asks(text)
+    assert "a small count without a unit" in parse_order(text).doubt
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("8oz lid 3 ctn thanks", [3]),  # the unit written
+        ("napkin 5 pcs only pls", [5]),  # pieces written
+        ("burger box 300", [300]),  # a count of pieces
+        ("4 cartons of 1000ml box and 2 of the 750ml", [4, 2]),  # the unit of the line before
+        ("三个汉堡盒", [3]),  # 个: pieces said
+    ],
+)
+def test_a_count_with_its_unit_or_a_large_count_keeps_its_reading(text, expected):
+    assert quantities(text) == expected
