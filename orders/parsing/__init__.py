@@ -54,6 +54,7 @@ from orders.parsing.vocabulary import (
     EACH,
     HALF_CARTON,
     NOT_WANTED,
+    OTHER_STRAW,
     PIECES,
     REPEAT_CHANGE,
     REPEAT_PATTERNS,
@@ -157,6 +158,9 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     doubts = [name for name, pattern in DOUBT_PATTERNS if re.search(pattern, normalised)]
     if "a material to confirm" in doubts and plastic_only_remarked(clauses):
         doubts.remove("a material to confirm")
+    if "a straw kind to confirm" in doubts and not re.search(OTHER_STRAW, affirmed):
+        # "tak nak straw plastik, straw kertas 5000": the other straw only said no to
+        doubts.remove("a straw kind to confirm")
     items: list[ParsedItem] = []
     unread_lines = 0
     for segment in split_segments(normalised):

@@ -38,3 +38,37 @@ def test_a_small_count_without_a_unit_asks_pieces_or_cartons(text):
 )
 def test_a_count_with_its_unit_or_a_large_count_keeps_its_reading(text, expected):
     assert quantities(text) == expected
+
+
+# ----------------------------------------------- a straw of a kind we do not sell asks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3000 boba straws pls",
+        "straw (the wide ones) 5k",
+        "need jumbo straw 2000 for the smoothies",
+        "plastic straw 1 ctn",
+        "straw besar 2 karton",
+        "珍珠奶茶吸管两箱",
+        "粗吸管五千支",
+    ],
+)
+def test_a_straw_of_another_kind_is_asked_about(text):
+    assert asks(text)
+    assert "a straw kind to confirm" in parse_order(text).doubt
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("paper straw 5000", [5000]),
+        ("straws 2 ctn and large bags 500", [2, 500]),  # large is the bags'
+        ("no plastic straw pls, paper straw 5000", [5000]),  # the other kind said no to
+        ("tak nak straw plastik, straw kertas 5000", [5000]),
+        ("吸管五千支", [5000]),
+    ],
+)
+def test_our_straw_and_other_products_sizes_keep_their_reading(text, expected):
+    assert quantities(text) == expected
