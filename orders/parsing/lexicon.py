@@ -201,6 +201,14 @@ LEXICON: dict[str, str] = {
     "serbet": " napkin ",
     "piza": " pizza ",
     "penyedut": " straw ",
+    # English product words as voice-to-text or fast thumbs write them ("twelve ounce cops",
+    # "kups", "lidz"): plurals only, and spellings an order has no other use for
+    "cops": " cups ",
+    "kups": " cups ",
+    "cupz": " cups ",
+    "lidz": " lids ",
+    "strawz": " straws ",
+    "napkinz": " napkins ",
     # romanised Tamil
     "kaagitha": " paper ",
     "kaagitham": " paper ",

@@ -6,7 +6,7 @@ orders before). Sentences written for this file, not taken from any evaluation s
 import pytest
 
 from orders.parsing import parse_order
-from tests.orders.parsing_support import asks, quantities
+from tests.orders.parsing_support import asks, items_of, quantities
 
 # ------------------------------------------- a small count without a unit is asked about
 
@@ -72,3 +72,22 @@ def test_a_straw_of_another_kind_is_asked_about(text):
 )
 def test_our_straw_and_other_products_sizes_keep_their_reading(text, expected):
     assert quantities(text) == expected
+
+
+# ------------------------------------ product words as voice-to-text and fast thumbs write them
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("eight ounce cops one thousand", [("cup", 1000, "8 oz")]),
+        ("16oz kups 2k pls", [("cup", 2000, "16 oz")]),
+        ("8oz lidz 1000", [("lid", 1000, "8 oz")]),
+    ],
+)
+def test_a_misheard_or_misspelt_product_word_is_read(text, expected):
+    assert items_of(text) == expected
+
+
+def test_the_right_spelling_keeps_its_reading():
+    assert items_of("16oz cups 2k pls") == [("cup", 2000, "16 oz")]
