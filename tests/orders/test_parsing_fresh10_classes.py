@@ -91,3 +91,52 @@ def test_a_misheard_or_misspelt_product_word_is_read(text, expected):
 
 def test_the_right_spelling_keeps_its_reading():
     assert items_of("16oz cups 2k pls") == [("cup", 2000, "16 oz")]
+
+
+# ------------------------------- 'lid also 1k the sip one': the kind after the quantity
+
+
+def lines(text: str) -> list[tuple[str, int, str, str | None]]:
+    """(product, quantity, unit, size) of every line, [] when the parser doubts the message."""
+    parsed = parse_order(text)
+    return [] if parsed.doubt else [(i.product, i.quantity, i.unit, i.size) for i in parsed.items]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "8oz cup 2k, lid also 2k the sip one",
+            [("cup", 2000, "pcs", "8 oz"), ("lid sip", 2000, "pcs", "8 oz")],
+        ),
+        (
+            "16oz cold cup 1 ctn, lid also 1 ctn the dome",
+            [("cold cup", 1, "carton", "16 oz"), ("lid dome", 1, "carton", "16 oz")],
+        ),
+        (
+            "bag 300 the small, napkin also 5000 the 2 ply",
+            [("bag small", 300, "pcs", None), ("napkin two-ply", 5000, "pcs", None)],
+        ),
+    ],
+)
+def test_a_product_then_also_then_a_quantity_of_a_kind_is_one_line(text, expected):
+    assert lines(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare quantity after the product named with also: one line, as before
+        (
+            "12oz cup 1k, lid also 1k",
+            [("cup", 1000, "pcs", "12 oz"), ("lid", 1000, "pcs", "12 oz")],
+        ),
+        # the companion without a quantity of its own still takes the line before's
+        (
+            "12oz cup 1000 and the lids",
+            [("cup", 1000, "pcs", "12 oz"), ("lid", 1000, "pcs", "12 oz")],
+        ),
+    ],
+)
+def test_a_companion_keeps_its_reading(text, expected):
+    assert lines(text) == expected
