@@ -179,6 +179,7 @@ def normalise_text(text: str) -> str:
     text = size_of_the_line_before(text)
     text = HALF_CARTONS.sub(half_cartons, text)
     text = PACKS_OF.sub(pieces_in_packs, text)
+    text = ONE_PACK_COUNTED.sub(r" \1 pcs ", text)
     return PLY.sub(ply_word, text)
 
 
@@ -240,6 +241,13 @@ PACKS_OF = re.compile(
     rf"(?<![\w.])(\d+)\s*{_PACK}\s*(?:of|x)\s*{_COUNT}"
     rf"|(?<![\w.])(\d+)\s*{_PACK}\s*[,，]?\s*(?:每|each|per|1)\s*{_PACK}\s*(?:got\s+|ada\s+|有)?\s*{_COUNT}"
     rf"|(?<![\w.])(\d+)\s*(?:pcs|pieces|sets?)\s*{_PACK}\s*(?:x\s*)?(\d+)(?![\d.])(?!\s*(?:oz|ml|inch|in|cm|mm)\b)"
+)
+
+
+# "straw 1 pkt (5000pcs)", "1 ctn (1000 pcs) 12oz cup": one pack or carton and, in brackets, the
+# pieces it holds are those pieces (with two packs, "(200 pcs)" is each or in all: still asked).
+ONE_PACK_COUNTED = re.compile(
+    rf"(?<![\w.])(?:1|one|a)\s*(?:{_PACK}|cartons?|ctns?)\s*\(\s*(\d+)\s*(?:pcs|pieces|sets?|nos)\s*\)"
 )
 
 

@@ -140,3 +140,29 @@ def test_a_product_then_also_then_a_quantity_of_a_kind_is_one_line(text, expecte
 )
 def test_a_companion_keeps_its_reading(text, expected):
     assert lines(text) == expected
+
+
+# ------------------------------------ one pack or carton and, in brackets, the pieces it holds
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("napkin 1 pkt (5000pcs) thanks", [5000]),
+        ("1 ctn (1000 pcs) 8oz lid", [1000]),
+        ("wooden cutlery one pack (500 sets) pls", [500]),
+    ],
+)
+def test_one_pack_with_its_pieces_in_brackets_is_those_pieces(text, expected):
+    assert quantities(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "napkin 2 pkt (5000pcs)",  # 5000 in each, or in all?
+        "straw 1 pkt 5000pcs",  # no brackets: two numbers for one line
+    ],
+)
+def test_more_packs_or_a_count_outside_brackets_still_asks(text):
+    assert asks(text)
