@@ -166,3 +166,22 @@ def test_one_pack_with_its_pieces_in_brackets_is_those_pieces(text, expected):
 )
 def test_more_packs_or_a_count_outside_brackets_still_asks(text):
     assert asks(text)
+
+
+# --------------------------------------- '12/16安士盖': a lid for both sizes, not a date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12/16安士盖两千个", [("lid", 2000, "12 oz")]),
+        ("杯盖 12/16安士 一千个", [("lid", 1000, "12 oz")]),
+    ],
+)
+def test_a_slash_size_in_chinese_is_the_lid_of_both_sizes(text, expected):
+    assert items_of(text) == expected
+
+
+def test_a_date_is_still_no_quantity():
+    assert items_of("deliver 12/6 pls, cups 12oz 1000") == [("cup", 1000, "12 oz")]
+    assert items_of("12/6送，12安士杯子一千个") == [("cup", 1000, "12 oz")]
