@@ -61,7 +61,7 @@ REFERENCE = re.compile(
 )
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # a full stop may end the sentence after it ("..., 9123 4567."), not a decimal ("9123 4567.5")
-PHONE = re.compile(r"(?<![\w.])(?:\+?65[\s-]?)?[3689]\d{3}[\s-]?\d{4}(?!\w|\.\d)")
+PHONE = re.compile(r"(?<![0-9a-z_.])(?:\+?65[\s-]?)?[3689]\d{3}[\s-]?\d{4}(?!\w|\.\d)")
 UNIT_NUMBER = re.compile(r"(?:#|\bunit\s*)\d+-\d+")  # "#01-23", "unit 01-23"
 # "9am", "2.30pm", and a span "2-5pm", "10 to 12pm" (its first number is no quantity either)
 CLOCK_TIME = re.compile(

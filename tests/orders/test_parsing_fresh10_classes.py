@@ -185,3 +185,21 @@ def test_a_slash_size_in_chinese_is_the_lid_of_both_sizes(text, expected):
 def test_a_date_is_still_no_quantity():
     assert items_of("deliver 12/6 pls, cups 12oz 1000") == [("cup", 1000, "12 oz")]
     assert items_of("12/6送，12安士杯子一千个") == [("cup", 1000, "12 oz")]
+
+
+# ------------------------------------- a phone number right after a Chinese word is cut out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("纸杯两千个，餐巾纸一箱。有事打8123 4567", [2000, 1]),
+        ("吸管五千支，电话91234567，谢谢", [5000]),
+    ],
+)
+def test_a_phone_number_after_chinese_is_no_quantity(text, expected):
+    assert quantities(text) == expected
+
+
+def test_a_quantity_after_chinese_is_still_read():
+    assert quantities("纸杯要8000个") == [8000]
