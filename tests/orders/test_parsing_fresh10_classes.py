@@ -203,3 +203,24 @@ def test_a_phone_number_after_chinese_is_no_quantity(text, expected):
 
 def test_a_quantity_after_chinese_is_still_read():
     assert quantities("纸杯要8000个") == [8000]
+
+
+# ------------------------------------- Malay chat spellings of 'like last time' are a repeat
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "order mcm biasa ye",
+        "nak order spt minggu lps",
+        "hantar sama mcm hr tu boleh?",
+    ],
+)
+def test_a_malay_repeat_in_chat_spelling_is_the_last_order(text):
+    parsed = parse_order(text)
+    assert parsed.repeat_last and not parsed.items
+
+
+def test_a_malay_question_with_mcm_is_no_repeat():
+    assert not parse_order("mcm mana nak order?").repeat_last
+
