@@ -224,3 +224,28 @@ def test_a_malay_repeat_in_chat_spelling_is_the_last_order(text):
 def test_a_malay_question_with_mcm_is_no_repeat():
     assert not parse_order("mcm mana nak order?").repeat_last
 
+
+# ------------------------------ a correction in Chinese or 'change to' after the only quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("餐巾纸三箱，不好意思，改成两箱", [2]),
+        ("12oz lid 800, sorry 改 1000", [1000]),
+        ("1000ml box 600 pcs. sorry change to 900", [900]),
+    ],
+)
+def test_a_correction_of_the_only_quantity_replaces_it(text, expected):
+    assert quantities(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "napkin 2 ctn, straw 1 ctn, 不好意思，改成3箱",  # which line?
+        "cup 1000, 改天再订盖子",  # 改天 (another day) is no correction
+    ],
+)
+def test_a_correction_that_names_no_line_of_two_still_asks(text):
+    assert asks(text)
