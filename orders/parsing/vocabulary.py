@@ -50,6 +50,8 @@ MALAY_STOPWORDS = (
     # "yang 8 inci dua ratus": "the one (of) 8 inch", the product of the line before
     "yang saya kami kita nak mahu perlu tolong hantar esok untuk dan boleh bila pesan minta jugak"
     " juga ye ya salam order pagi petang tempah tempahan encik pun lagi je sahaja saja"
+    # "2 ctn cukup" (2 cartons is enough)
+    " cukup"
 )
 SINGLISH_STOPWORDS = (
     "hor lor leh meh can not boss tmr thx tq ones them those these it"

@@ -249,3 +249,25 @@ def test_a_correction_of_the_only_quantity_replaces_it(text, expected):
 )
 def test_a_correction_that_names_no_line_of_two_still_asks(text):
     assert asks(text)
+
+
+# --------------------------------- 'tak jadi' (not after all) takes a quantity back
+
+
+def test_tak_jadi_then_a_quantity_replaces_the_one_before():
+    assert lines("8oz lid 4 ctn, eh tak jadi, 3 ctn cukup") == [("lid", 3, "carton", "8 oz")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "8oz lid 4 ctn, eh tak jadi",  # taken back with nothing in its place
+        "napkin 5000 x jadi",
+    ],
+)
+def test_tak_jadi_without_a_new_quantity_asks(text):
+    assert asks(text)
+
+
+def test_cukup_is_no_product_word():
+    assert lines("napkin 2 ctn cukup") == [("napkin", 2, "carton", None)]
