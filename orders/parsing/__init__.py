@@ -321,9 +321,15 @@ PIECE_WORDS = re.compile(r"\b(?:pcs|pc|pieces?|nos|biji|keping|helai|units?|sets
 
 
 def few_without_a_unit(item: ParsedItem, text: str) -> bool:
-    """'12oz cup 2 pls', 'napkin 3': a count of pieces below FEW_PIECES with no unit written
-    (not '2 pcs 12oz cup', '两个杯子', the pieces said)."""
-    return item.unit == PIECES and item.quantity < FEW_PIECES and PIECE_WORDS.search(text) is None
+    """'12oz cup 2 pls', 'napkin 3': a count of pieces of a product below FEW_PIECES with no unit
+    written (not '2 pcs 12oz cup', '两个杯子', the pieces said; not 'cheers, Tom from Bistro 9',
+    no product: a line without a product)."""
+    return (
+        item.names_a_product
+        and item.unit == PIECES
+        and item.quantity < FEW_PIECES
+        and PIECE_WORDS.search(text) is None
+    )
 
 
 def counts_pieces(quantity: int, previous: ParsedItem) -> bool:

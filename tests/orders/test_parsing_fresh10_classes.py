@@ -271,3 +271,8 @@ def test_tak_jadi_without_a_new_quantity_asks(text):
 
 def test_cukup_is_no_product_word():
     assert lines("napkin 2 ctn cukup") == [("napkin", 2, "carton", None)]
+
+
+def test_a_small_number_beside_no_product_is_not_a_small_count():
+    # a signature's number is "a line without a product" (a doubt a model's reading answers)
+    assert "a small count" not in parse_order("straw 5000 pls, thanks Ah Seng from Kopi 7").doubt
