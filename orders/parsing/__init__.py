@@ -54,6 +54,7 @@ from orders.parsing.vocabulary import (
     EACH,
     HALF_CARTON,
     NOT_WANTED,
+    OTHER_STRAW,
     PIECES,
     REPEAT_CHANGE,
     REPEAT_PATTERNS,
@@ -157,6 +158,9 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     doubts = [name for name, pattern in DOUBT_PATTERNS if re.search(pattern, normalised)]
     if "a material to confirm" in doubts and plastic_only_remarked(clauses):
         doubts.remove("a material to confirm")
+    if "a straw kind to confirm" in doubts and not re.search(OTHER_STRAW, affirmed):
+        # "tak nak straw plastik, straw kertas 5000": the other straw only said no to
+        doubts.remove("a straw kind to confirm")
     items: list[ParsedItem] = []
     unread_lines = 0
     for segment in split_segments(normalised):
@@ -294,6 +298,9 @@ def read_segment(
     ):
         # "5 cartons of napkins and 3 of straws": the unit of the line before
         item = ParsedItem(item.product, item.quantity, previous.unit, item.size)
+    if few_without_a_unit(item, segment.text):
+        # "12oz cup 2 pls": two cups, or two cartons? Nothing is sold by so few pieces
+        doubts.append("a small count without a unit")
     if len(head_types(segment.text)) > 1:
         if re.search(EACH, segment.text):
             return each_item(item, previous)
@@ -305,6 +312,24 @@ def read_segment(
             return kinds
         doubts.append("two kinds, one quantity")
     return [inherit(item, previous) if previous else item]
+
+
+# Fewer than this many pieces is no order of goods packed by the hundred and thousand: a count
+# this small with no unit written ("12oz cup 2", "napkin 3 pls") may be pieces or cartons.
+FEW_PIECES = 20
+PIECE_WORDS = re.compile(r"\b(?:pcs|pc|pieces?|nos|biji|keping|helai|units?|sets?)\b")
+
+
+def few_without_a_unit(item: ParsedItem, text: str) -> bool:
+    """'12oz cup 2 pls', 'napkin 3': a count of pieces of a product below FEW_PIECES with no unit
+    written (not '2 pcs 12oz cup', '两个杯子', the pieces said; not 'cheers, Tom from Bistro 9',
+    no product: a line without a product)."""
+    return (
+        item.names_a_product
+        and item.unit == PIECES
+        and item.quantity < FEW_PIECES
+        and PIECE_WORDS.search(text) is None
+    )
 
 
 def counts_pieces(quantity: int, previous: ParsedItem) -> bool:

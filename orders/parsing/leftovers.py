@@ -25,14 +25,17 @@ CORRECTION = re.compile(
     r"|\bwait\b[\s,.!-]*(?:\d|make\b|i mean\b|actually\b|sorry\b|no\b)"
     r"|\bno(?=\s*[,.!]?\s*(?:\d|sorry|wait|lah|la|ah)\b)"
     r"|不对|错了|说错|打错|搞错|\billa\b|இல்லை|இல்ல\b|தப்பு"
+    # "12oz cup 3 ctn, eh tak jadi" (eh, not that after all), "scratch that"
+    r"|\b(?:tak|tk|x) jadi\b|\bscratch that\b"
 )
 # "300 no sorry 400", "2000 ah no wait 3000", "200, eh silap, 300", "三百，不对，四百个": a quantity
 # taken back at once and replaced by the next number; the later number is the quantity.
 _TAKEN_BACK = (
     # not "illa": in Tamil it also joins two readings ("oru carton illa rendu carton": one or two)
     # "600 வேணும். வேண்டாம், 700" (600 needed. no, 700): வேண்டாம் is "no need" by now
-    r"(?:no need|no|tak|sorry|oops|wait|actually|i mean|(?:just )?make (?:it|that)|silap|salah|"
-    r"tersilap|"
+    # "3 ctn, eh tak jadi, 2 ctn cukup" (eh, not that, 2 ctn is enough)
+    r"(?:no need|tak jadi|no|tak|sorry|oops|wait|actually|i mean|(?:just )?make (?:it|that)|silap"
+    r"|salah|tersilap|"
     r"typo|nvm|never mind|bukan|"
     # "sorry தப்பா போட்டுட்டேன்" (sorry, I wrote it wrong)
     r"தப்பா(?:\s*[\u0B80-\u0BFF]+)?|தப்பு|"
@@ -58,9 +61,12 @@ QUANTITY_TAKEN_BACK = re.compile(
 # "... 1000 12oz hot cups. Actually, make that 1200.", "12oz lids - 2000 / sorry, make the lids
 # 2500": a correction that starts its own sentence or line and says which quantity it replaces
 MAKE_THAT = re.compile(
-    r"(?:^|(?<=[.,;!\n]))[\s,]*(?:sorry|oops|actually|i mean|nvm|eh|wait|no)\b[\s,.!-]*"
-    r"(?:just\s+)?make (?:it|that|them|those|the (?P<product>[a-z0-9 ]{2,30}?))\s+(?P<new>\d+)"
-    r"(?P<unit>\s*(?:pcs|ctns?|cartons?)\b)?(?![\w§]|\.\d)"
+    r"(?:^|(?<=[.,;!\n]))[\s,]*"
+    r"(?:(?:sorry|oops|actually|i mean|nvm|eh|wait|no)\b|不好意思|对不起|抱歉)[\s,.!-]*(?:just\s+)?"
+    r"(?:make (?:it|that|them|those|the (?P<product>[a-z0-9 ]{2,30}?))\s+"
+    # "汉堡盒五百个，不好意思，改成两百五十个", "..., sorry 改 300", "sorry change to 300"
+    r"|(?:改成|改为|改|change (?:it |that )?to\s+)\s*)"
+    r"(?P<new>\d+)(?P<unit>\s*(?:pcs|ctns?|cartons?)\b)?(?![\w§]|\.\d)"
 )
 
 

@@ -201,6 +201,14 @@ LEXICON: dict[str, str] = {
     "serbet": " napkin ",
     "piza": " pizza ",
     "penyedut": " straw ",
+    # English product words as voice-to-text or fast thumbs write them ("twelve ounce cops",
+    # "kups", "lidz"): plurals only, and spellings an order has no other use for
+    "cops": " cups ",
+    "kups": " cups ",
+    "cupz": " cups ",
+    "lidz": " lids ",
+    "strawz": " straws ",
+    "napkinz": " napkins ",
     # romanised Tamil
     "kaagitha": " paper ",
     "kaagitham": " paper ",
@@ -240,8 +248,10 @@ REPEAT_PHRASES = (
     r"(?:time|order|week|month)\b",
     r"\b(?:our |my |the )?(?:usual|regular) order\b",
     r"\bre-?order (?:the )?(?:same|last|previous)\b",
-    r"\b(?:macam|seperti|sama seperti) (?:order |pesanan |yang )?"
-    r"(?:lepas|sebelum ni|sebelum ini|minggu lepas|bulan lepas|dulu|biasa|hari tu)\b",
+    # chat spellings too: "mcm" / "cam" (macam), "spt" (seperti), "lps" (lepas), "sblm" (sebelum)
+    r"\b(?:macam|mcm|seperti|spt|sama seperti|sama spt) (?:order |pesanan |yang )?"
+    r"(?:lepas|lps|sebelum ni|sebelum ini|sblm ni|minggu lepas|minggu lps|mggu lps|bulan lepas"
+    r"|bulan lps|dulu|biasa|hari tu|hr tu)\b",
     r"\bulang (?:order|pesanan)\b",
     r"\b(?:order|pesanan) (?:yang )?biasa\b",
     # "போன தடவை அனுப்புன மாதிரியே" (like what was sent last time): one word may come between

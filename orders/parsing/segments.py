@@ -107,7 +107,7 @@ def split_segments(text: str) -> list[Segment]:
             continue  # "the usual lid no need", "cawan masih ada stok", "杯子还有不用"
         elif re.search(PAST_REMARK, piece):
             continue  # "..., last time the lid abit loose but ok lah": about an earlier delivery
-        elif names_a_type(piece) and segments and not carry and not is_bare_quantity(next_piece):
+        elif names_a_type(piece) and segments and not carry and not quantity_of_it(next_piece):
             if is_companion(piece, segments[-1].text):
                 segments.append(Segment(piece, companion=True))
             else:
@@ -115,6 +115,12 @@ def split_segments(text: str) -> list[Segment]:
         else:
             carry = f"{carry} {piece}".strip()
     return segments
+
+
+def quantity_of_it(piece: str) -> bool:
+    """'1000', '1k the sip one' after 'lid also': the quantity (and kind) of the product named
+    in the piece before, which is no companion taking the quantity of the line before it."""
+    return is_bare_quantity(piece) or (has_quantity(piece) and kind_only(piece))
 
 
 def said_no_to(piece: str) -> bool:

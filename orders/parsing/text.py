@@ -61,7 +61,7 @@ REFERENCE = re.compile(
 )
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # a full stop may end the sentence after it ("..., 9123 4567."), not a decimal ("9123 4567.5")
-PHONE = re.compile(r"(?<![\w.])(?:\+?65[\s-]?)?[3689]\d{3}[\s-]?\d{4}(?!\w|\.\d)")
+PHONE = re.compile(r"(?<![0-9a-z_.])(?:\+?65[\s-]?)?[3689]\d{3}[\s-]?\d{4}(?!\w|\.\d)")
 UNIT_NUMBER = re.compile(r"(?:#|\bunit\s*)\d+-\d+")  # "#01-23", "unit 01-23"
 # "9am", "2.30pm", and a span "2-5pm", "10 to 12pm" (its first number is no quantity either)
 CLOCK_TIME = re.compile(
@@ -85,7 +85,9 @@ _TOWNS = (
 _NOT_A_QUANTITY_UNIT = r"(?!\s*(?:%|x\b|pcs|pc\b|ctns?|cartons?|nos|sets?|oz|ml|inch|in\b|\"|\d))"
 NOT_QUANTITIES = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
-    r"|(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])(?!\s*(?:oz|ml|inch|sip|dome|lids?)\b)"
+    # not "12/16oz", "12/16安士盖" (a lid for both sizes): a date is no size
+    r"|(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])"
+    r"(?!\s*(?:(?:oz|ml|inch|inci|ounce|sip|dome|lids?)\b|安士|盎司|毫升|英寸|英吋|吋|寸|அவுன்ஸ்))"
     r"|\b\d+(?:st|nd|rd|th)\b"
     r"|\b\d+\s*(?:days?|weeks?|months?|hours?|hrs?|mins?|minutes?|hari|minggu|bulan)\b"
     # "this sat morning 9 to 11", "pagi 8-10": a span of hours after a part of the day
@@ -179,6 +181,7 @@ def normalise_text(text: str) -> str:
     text = size_of_the_line_before(text)
     text = HALF_CARTONS.sub(half_cartons, text)
     text = PACKS_OF.sub(pieces_in_packs, text)
+    text = ONE_PACK_COUNTED.sub(r" \1 pcs ", text)
     return PLY.sub(ply_word, text)
 
 
@@ -240,6 +243,13 @@ PACKS_OF = re.compile(
     rf"(?<![\w.])(\d+)\s*{_PACK}\s*(?:of|x)\s*{_COUNT}"
     rf"|(?<![\w.])(\d+)\s*{_PACK}\s*[,，]?\s*(?:每|each|per|1)\s*{_PACK}\s*(?:got\s+|ada\s+|有)?\s*{_COUNT}"
     rf"|(?<![\w.])(\d+)\s*(?:pcs|pieces|sets?)\s*{_PACK}\s*(?:x\s*)?(\d+)(?![\d.])(?!\s*(?:oz|ml|inch|in|cm|mm)\b)"
+)
+
+
+# "straw 1 pkt (5000pcs)", "1 ctn (1000 pcs) 12oz cup": one pack or carton and, in brackets, the
+# pieces it holds are those pieces (with two packs, "(200 pcs)" is each or in all: still asked).
+ONE_PACK_COUNTED = re.compile(
+    rf"(?<![\w.])(?:1|one|a)\s*(?:{_PACK}|cartons?|ctns?)\s*\(\s*(\d+)\s*(?:pcs|pieces|sets?|nos)\s*\)"
 )
 
 

@@ -50,6 +50,8 @@ MALAY_STOPWORDS = (
     # "yang 8 inci dua ratus": "the one (of) 8 inch", the product of the line before
     "yang saya kami kita nak mahu perlu tolong hantar esok untuk dan boleh bila pesan minta jugak"
     " juga ye ya salam order pagi petang tempah tempahan encik pun lagi je sahaja saja"
+    # "2 ctn cukup" (2 cartons is enough)
+    " cukup"
 )
 SINGLISH_STOPWORDS = (
     "hor lor leh meh can not boss tmr thx tq ones them those these it"
@@ -125,6 +127,16 @@ REPEAT_PATTERNS = (
 _GOODS_NAMED = (
     r"(?:\d\s*(?:oz|ml|inch)\b|\b(?:cup|lid|box|boxe|bag|straw|napkin|cutlery|container"
     r"|clamshell|tray|bowl)s?\b)"
+)
+# Straws that are not our 6mm paper straw: wide, bent, plastic, for bubble tea.
+_OTHER_STRAWS = (
+    r"bubble\s*tea|boba|pearl|fat|wide|thick|jumbo|big|large|bent|bendy|flexi(?:ble)?|plastic"
+    r"|plastik|u-?shape"
+)
+OTHER_STRAW = (
+    rf"\b(?:{_OTHER_STRAWS})\s+(?:(?:paper|plastic|drinking|tea)\s+)?straws?\b"
+    rf"|\bstraws?\s*\(?\s*(?:the\s+)?(?:{_OTHER_STRAWS})\b"
+    r"|(?:珍珠|奶茶|粗|大|弯|塑料|胶)\s*straw"
 )
 # A number that is a count, not a size ("300", not "750ml").
 _COUNT = r"(?<![\d.])\d+(?![\d.]|\s*(?:oz|ml|inch|in\b|\"|cm|mm|l\b))"
@@ -326,6 +338,9 @@ DOUBT_PATTERNS = (
         r"^(?=[\s\S]*\b(?:cutlery|spoons?|forks?|knife|knives)\b)[\s\S]*\bplastic\b"
         r"(?!\s+(?:[a-z]+\s+)?(?:cups?|lids?|bags?|box(?:es)?|containers?|straws?|wraps?)\b)",
     ),
+    # "2000 bubble tea straws (the fat ones)", "boba straw 3k", "straw besar", "粗吸管": our straw
+    # is the 6mm paper one; a straw of another kind (wide, bent, plastic) is not what we sell
+    ("a straw kind to confirm", OTHER_STRAW),
     # "3 ply napkins": the ply is read as a word ("three-ply"), but a search for it would find the
     # 2-ply napkin by its name; any other ply than two is confirmed
     ("a ply to confirm", r"\b(?:zero|one|three|four|five|six|seven|eight|nine)-ply\b"),
