@@ -29,7 +29,9 @@ ORDER_SETS = {
     "fresh9": (40, (20, 7, 13)),
     "fresh10": (40, (20, 7, 13)),
     "fresh11": (40, (20, 7, 13)),
+    "fresh12": (40, (20, 7, 13)),
     "fresh13": (40, (20, 7, 13)),
+    "fresh14": (40, (20, 7, 13)),
 }
 # name: (path, messages, split, messages per language, clean messages) of the PII corpora
 PII_CORPORA = {

@@ -55,7 +55,9 @@ SETS = {
     "fresh9": HERE / "fresh9_orders.jsonl",
     "fresh10": HERE / "fresh10_orders.jsonl",
     "fresh11": HERE / "fresh11_orders.jsonl",
+    "fresh12": HERE / "fresh12_orders.jsonl",
     "fresh13": HERE / "fresh13_orders.jsonl",
+    "fresh14": HERE / "fresh14_orders.jsonl",
 }
 DEMO = HERE.parent / "demo.py"
 LANGS = ("en", "singlish", "zh", "ms", "ta", "mixed")
@@ -423,7 +425,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         choices=SETS,
-        help="blind (default), heldout, fresh, fresh2 ... fresh13: --cases by name",
+        help="blind (default), heldout, fresh, fresh2 ... fresh14: --cases by name",
     )
     parser.add_argument(
         "--openai", action="store_true", help="parse through orders.llm with a local fake OpenAI"
