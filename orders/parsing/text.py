@@ -142,6 +142,9 @@ def normalise_text(text: str) -> str:
     text = text.replace("’", "'").replace("×", " x ").replace("*", " x ")
     # "two and a half thousand napkins" (2500), "1 and a half hundred"
     text = AND_A_HALF.sub(and_a_half, text)
+    # "ஒன்றரை ஆயிரம்" (one and a half thousand, 1500), "ரெண்டரை நூறு" (250); before, the half was
+    # no number word and "ஆயிரம்" alone was read as 1000 (a wrong order)
+    text = numbers.replace_tamil_halves(text)
     # "one and a half cartons", "ஒன்றரை carton", "2 1/2 ctn": a number and a half of cartons
     text = numbers_and_a_half(text)
     # "cold cup-க்கு 16oz dome lid" (a dome lid for the cold cups): "16oz dome lid for cold cup"
@@ -206,23 +209,10 @@ ONE_MORE = re.compile(
 # "2 1/2 ctn") are counted in half cartons ("3 halfctn"), which the catalogue turns into pieces
 # by the pack size (catalog.units_to_quantity); before, the half was left out ("2 1/2 ctn" was 2).
 _CARTON_AHEAD = r"(?=\s*(?:cartons?|ctns?|karton|箱|பெட்டி|petti)\b)"
-TAMIL_AND_A_HALF = {
-    "ஒன்றரை": 1,
-    "ஒண்ணரை": 1,
-    "ஒன்னரை": 1,
-    "இரண்டரை": 2,
-    "ரெண்டரை": 2,
-    "மூன்றரை": 3,
-    "மூணரை": 3,
-    "நான்கரை": 4,
-    "நாலரை": 4,
-    "ஐந்தரை": 5,
-    "அஞ்சரை": 5,
-}
 AND_A_HALF_AHEAD = re.compile(
     rf"(?<![\w.])(\d{{1,3}}|{'|'.join(_SMALL)}) and a half{_CARTON_AHEAD}"
     rf"|(?<![\w.])(\d{{1,3}})\s+1/2{_CARTON_AHEAD}|(?<![\w./])()1/2{_CARTON_AHEAD}"
-    rf"|({'|'.join(TAMIL_AND_A_HALF)}){_CARTON_AHEAD}"
+    rf"|({'|'.join(numbers.TAMIL_AND_A_HALF)}){_CARTON_AHEAD}"
 )
 _CARTON = r"(?:cartons?|ctns?)\b"
 HALF_CARTONS = re.compile(
@@ -262,7 +252,7 @@ def numbers_and_a_half(text: str) -> str:
     def replace(match: re.Match[str]) -> str:
         written = match.group(1) or match.group(2) or match.group(3) or ""
         if match.group(4):
-            whole = TAMIL_AND_A_HALF[match.group(4)]
+            whole = numbers.TAMIL_AND_A_HALF[match.group(4)]
         elif written.isdigit() or not written:
             whole = int(written or 0)
         else:
