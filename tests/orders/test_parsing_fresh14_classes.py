@@ -1,11 +1,13 @@
 """fresh14's classes (issue 19): a Tamil number and a half before a thousand or a hundred
-("ஒன்றரை ஆயிரம்", 1500; before, 1000: a wrong order). Sentences written for this file, not taken
+("ஒன்றரை ஆயிரம்", 1500; before, 1000: a wrong order) and another size of the same product in the
+same amount ("1000ml pun sama", "16oz also same", "16oz的也一样": before, the size joined the line
+before and the message was asked about). Sentences written for this file, not taken
 from any evaluation set."""
 
 import pytest
 
 from orders.parsing import parse_order
-from tests.orders.parsing_support import asks, quantities
+from tests.orders.parsing_support import asks, items_of, quantities
 
 # ------------------------------------------- a Tamil number and a half of a thousand or a hundred
 
@@ -39,3 +41,47 @@ def test_a_tamil_thousand_without_a_half_keeps_its_reading(text, expected):
 def test_a_tamil_number_and_a_half_of_nothing_asks(text):
     assert asks(text)
     assert "a fraction" in parse_order(text).doubt
+
+
+# ------------------------------------------- another size of the same product, the same amount
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "8oz cup 2000 pcs, 12oz cup also same",
+            [("cup", 2000, "8 oz"), ("cup", 2000, "12 oz")],
+        ),
+        (
+            "send 300 of the 500ml bowls and the same number of 750ml",
+            [("bowl", 300, "500 ml"), ("bowl", 300, "750 ml")],
+        ),
+        ("16oz杯子一千个，22oz的也一样", [("cup", 1000, "16 oz"), ("cup", 1000, "22 oz")]),
+        ("cawan 12oz 800 biji, 16oz pun sama", [("cup", 800, "12 oz"), ("cup", 800, "16 oz")]),
+        (
+            "8 inch pizza box 100 pcs, 12 inch sama banyak",
+            [("pizza box", 100, "8 inch"), ("pizza box", 100, "12 inch")],
+        ),
+    ],
+)
+def test_another_size_in_the_same_amount_is_ordered(text, expected):
+    assert items_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "8oz cup 1000, 12oz cup 500, 16oz same amount",  # the amount of which line?
+        "12oz cup 2 ctn, straw same amount",  # another product: asked, as before
+        "750ml box 900 pcs, 1000ml box",  # no amount said for the other size
+    ],
+)
+def test_a_same_amount_that_is_not_plain_still_asks(text):
+    assert asks(text)
+
+
+def test_also_same_as_last_time_is_no_amount():
+    assert (
+        "the last order with changes" in parse_order("12oz cup 1000 also same as last time").doubt
+    )
