@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from orders.parsing import lexicon, numbers
+from orders.parsing.vocabulary import ATTRIBUTE_WORDS
 
 SIZE_UNITS: dict[str, str] = {
     "inch": "inch",
@@ -175,6 +176,8 @@ def normalise_text(text: str) -> str:
     text = re.sub(r"(?<![a-z0-9])x(?=\d)", "x ", text)  # "x2k", "x300": before the k is read
     text = re.sub(r"(?<![a-z0-9_.])(\d+(?:\.\d+)?)\s?k\b", numbers.thousands, text)
     text = re.sub(rf"(\d)({GLUED_UNITS})\b", r"\1 \2", text)
+    # "10 inch white one x100", "the small one x 200": "one" names the kind, "x100" its quantity
+    text = KIND_ONE_TIMES.sub(r"\1 ", text)
     text = numbers.replace_number_words(text)
     # "moonu mani" (three o'clock) is "3 mani" only now, "பத்து மணிக்குள்ள" (by ten o'clock)
     # "10 மணிக்குள்ள": a time, no quantity
@@ -188,6 +191,11 @@ def normalise_text(text: str) -> str:
     return PLY.sub(ply_word, text)
 
 
+# "one" after a kind or a size and before "x" and a number is the product ("white one x100"), not
+# a count of one multiplied (which asked: "two quantities multiplied").
+KIND_ONE_TIMES = re.compile(
+    rf"(\b(?:{'|'.join(sorted(ATTRIBUTE_WORDS))})|\d\s*(?:oz|ml|inch|cm|\"))\s+ones?\s*(?=x\s*\d)"
+)
 _SMALL = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 AND_A_HALF = re.compile(
     rf"(?<![\w.])(\d{{1,3}}|{'|'.join(_SMALL)}) and a half (thousand|hundred)\b"

@@ -1,7 +1,8 @@
 """fresh14's classes (issue 19): a Tamil number and a half before a thousand or a hundred
 ("ஒன்றரை ஆயிரம்", 1500; before, 1000: a wrong order) and another size of the same product in the
 same amount ("1000ml pun sama", "16oz also same", "16oz的也一样": before, the size joined the line
-before and the message was asked about). Sentences written for this file, not taken
+before and the message was asked about), and "one" naming a kind before "x" and a quantity ("10 inch
+white one x100": before, one piece times 100, asked). Sentences written for this file, not taken
 from any evaluation set."""
 
 import pytest
@@ -85,3 +86,31 @@ def test_also_same_as_last_time_is_no_amount():
     assert (
         "the last order with changes" in parse_order("12oz cup 1000 also same as last time").doubt
     )
+
+
+# ------------------------------------------- "the white one x100": the one is the product
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "12 inch pizza box x300, the 8 inch one x150",
+            [("pizza box", 300, "12 inch"), ("pizza box", 150, "8 inch")],
+        ),
+        ("12oz cup x 1000, 16oz one x 500", [("cup", 1000, "12 oz"), ("cup", 500, "16 oz")]),
+    ],
+)
+def test_a_kind_named_one_before_times_a_quantity_is_ordered(text, expected):
+    assert items_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12oz cup 1 x 500",  # a digit: one (carton?) times 500, still asked
+        "16oz lid one x 2 ctn",  # "one" after a product, no kind: still a count
+    ],
+)
+def test_one_times_a_quantity_without_a_kind_before_still_asks(text):
+    assert asks(text)
