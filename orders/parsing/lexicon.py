@@ -158,6 +158,8 @@ LEXICON: dict[str, str] = {
     "cawan": " cup ",
     "gelas": " cup ",
     "karton": " carton ",
+    # "3 ktn": karton written short, as "ctn" is
+    "ktn": " carton ",
     "sekarton": " 1 carton ",
     "sekotak": " 1 box ",
     "sepek": " 1 pack ",

@@ -2,7 +2,8 @@
 ("ஒன்றரை ஆயிரம்", 1500; before, 1000: a wrong order) and another size of the same product in the
 same amount ("1000ml pun sama", "16oz also same", "16oz的也一样": before, the size joined the line
 before and the message was asked about), and "one" naming a kind before "x" and a quantity ("10 inch
-white one x100": before, one piece times 100, asked). Sentences written for this file, not taken
+white one x100": before, one piece times 100, asked), Malay "ktn" (karton written short) and a
+pack count with its pieces after it ("10 pkt, 500 pcs one pkt"). Sentences written for this file, not taken
 from any evaluation set."""
 
 import pytest
@@ -114,3 +115,19 @@ def test_a_kind_named_one_before_times_a_quantity_is_ordered(text, expected):
 )
 def test_one_times_a_quantity_without_a_kind_before_still_asks(text):
     assert asks(text)
+
+
+# ------------------------------------------- "ktn": karton written short
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("penutup 12oz 4 ktn", [("lid", 4, "carton")]),
+        ("cawan 16oz - 2 ktn\nstraw - 3000", [("cup", 2, "carton"), ("straw", 3000, "pcs")]),
+    ],
+)
+def test_ktn_is_a_carton(text, expected):
+    parsed = parse_order(text)
+    assert not parsed.doubt
+    assert [(item.product, item.quantity, item.unit) for item in parsed.items] == expected
