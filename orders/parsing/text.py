@@ -241,6 +241,9 @@ PACKS_OF = re.compile(
     rf"(?<![\w.])(\d+)\s*{_PACK}\s*(?:of|x)\s*{_COUNT}"
     rf"|(?<![\w.])(\d+)\s*{_PACK}\s*[,，]?\s*(?:每|each|per|1)\s*{_PACK}\s*(?:got\s+|ada\s+|有)?\s*{_COUNT}"
     rf"|(?<![\w.])(\d+)\s*(?:pcs|pieces|sets?)\s*{_PACK}\s*(?:x\s*)?(\d+)(?![\d.])(?!\s*(?:oz|ml|inch|in|cm|mm)\b)"
+    # "10 pkt, 500 pcs one pkt", "5 bundles, 100pcs/bundle": the pieces of each pack after them
+    rf"|(?<![\w.])(\d+)\s*{_PACK}\s*[,，]?\s*(\d+)\s*(?:pcs|pieces|sets?)\s*"
+    rf"(?:(?:per|each|every|a|1|/|satu|se)\s*)?{_PACK}\b"
 )
 
 

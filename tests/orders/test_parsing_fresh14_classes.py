@@ -1,10 +1,10 @@
 """fresh14's classes (issue 19): a Tamil number and a half before a thousand or a hundred
-("ஒன்றரை ஆயிரம்", 1500; before, 1000: a wrong order) and another size of the same product in the
+("ஒன்றரை ஆயிரம்", 1500; before, 1000: a wrong order); another size of the same product in the
 same amount ("1000ml pun sama", "16oz also same", "16oz的也一样": before, the size joined the line
-before and the message was asked about), and "one" naming a kind before "x" and a quantity ("10 inch
-white one x100": before, one piece times 100, asked), Malay "ktn" (karton written short) and a
-pack count with its pieces after it ("10 pkt, 500 pcs one pkt"). Sentences written for this file, not taken
-from any evaluation set."""
+before and the message was asked about); "one" naming a kind before "x" and a quantity ("10 inch
+white one x100": before, one piece times 100, asked); Malay "ktn" (karton written short); packs
+and then the pieces of one pack ("10 pkt, 500 pcs one pkt"). Sentences written for this file, not
+taken from any evaluation set."""
 
 import pytest
 
@@ -131,3 +131,23 @@ def test_ktn_is_a_carton(text, expected):
     parsed = parse_order(text)
     assert not parsed.doubt
     assert [(item.product, item.quantity, item.unit) for item in parsed.items] == expected
+
+
+# ------------------------------------------- packs, then the pieces of one pack
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("serviette 6 pkt, 250 pcs one pkt", [1500]),
+        ("wooden spoon 4 bundles, 100pcs/bundle", [400]),
+        ("napkin 3 pack 400 pcs each pack pls", [1200]),
+    ],
+)
+def test_packs_then_the_pieces_of_one_pack_are_pieces(text, expected):
+    assert quantities(text) == expected
+
+
+def test_packs_then_pieces_of_another_product_keep_their_reading():
+    # the pieces are no pack's: two lines, as before
+    assert quantities("napkin 8 pkt, 300 pcs straw") == [8, 300]
