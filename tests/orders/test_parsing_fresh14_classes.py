@@ -3,11 +3,13 @@
 same amount ("1000ml pun sama", "16oz also same", "16oz的也一样": before, the size joined the line
 before and the message was asked about); "one" naming a kind before "x" and a quantity ("10 inch
 white one x100": before, one piece times 100, asked); Malay "ktn" (karton written short); packs
-and then the pieces of one pack ("10 pkt, 500 pcs one pkt"). Sentences written for this file, not
-taken from any evaluation set."""
+and then the pieces of one pack ("10 pkt, 500 pcs one pkt"); and, for the classifier, whether an
+order has gone out in Singlish or with Chinese ("send out already or not?", "送了没有").
+Sentences written for this file, not taken from any evaluation set."""
 
 import pytest
 
+from orders.intents import classify_intent
 from orders.parsing import parse_order
 from tests.orders.parsing_support import asks, items_of, quantities
 
@@ -151,3 +153,30 @@ def test_packs_then_the_pieces_of_one_pack_are_pieces(text, expected):
 def test_packs_then_pieces_of_another_product_keep_their_reading():
     # the pieces are no pack's: two lines, as before
     assert quantities("napkin 8 pkt, 300 pcs straw") == [8, 300]
+
+
+# ------------------------------------------- whether an order has gone out is its status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "our order on tuesday sent out liao?",
+        "the order this morning send out already or not",
+        "昨天的order送了吗",
+        "Order pagi tadi 送了没有",
+    ],
+)
+def test_whether_an_order_has_gone_out_is_its_status(text):
+    assert classify_intent(text).intent == "order_status"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("send out already the 12oz cup 2 ctn pls", "order_placement"),  # no order asked about
+        ("只送了五百个，我们订的是一千个", "complaint"),  # what came, against the order
+    ],
+)
+def test_sending_words_without_an_order_asked_about_keep_their_intent(text, intent):
+    assert classify_intent(text).intent == intent
