@@ -154,6 +154,10 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
         1.0,
         (
             r"\b(?:my|our) order\b.{0,25}\b(?:dispatched|shipped|sent out)\b",
+            # "my order yesterday send out already or not?", "order semalam 送了没有?": whether it
+            # has gone out, in Singlish and with Chinese
+            r"\border\b[^.?!\n]{0,25}\b(?:send|sent) out (?:already|liao|le)\b",
+            r"(?<![a-z])order(?![a-z])[^?？。!\n]{0,25}送了(?:没|吗)",
             r"\b(?:order|pesanan)\b.{0,25}\b(?:dah|sudah)\s+hantar\b.{0,10}\bbelum\b",
             "货发了|发货了吗|发了吗|出货了",  # "订单出货了吗", "my order 出货了没"
             # "昨天的 order dah hantar ke?", "order பண்ணது அனுப்பிட்டீங்களா?" (have you sent it?)

@@ -30,6 +30,7 @@ from orders.parsing.leftovers import (
     safety_doubts,
     unordered_kinds,
 )
+from orders.parsing.lexicon import SAME_AMOUNT
 from orders.parsing.segments import (
     CLAUSE_SPLIT,
     QUANTITY,
@@ -286,7 +287,14 @@ def read_segment(
         matching_lids = type_nouns(item.product) == {"lid"} and type_nouns(previous.product) == {
             "cup"
         }
-        if not matching_lids or item.size != previous.size:
+        # "750ml box 600, 1000ml pun sama": the same amount said, of the product in another size
+        another_size = (
+            SAME_AMOUNT.strip() in segment.text
+            and type_nouns(inherit(item, previous).product) == type_nouns(previous.product)
+            and item.size is not None
+            and item.size != previous.size
+        )
+        if (not matching_lids or item.size != previous.size) and not another_size:
             doubts.append("a quantity taken from the line before")
     if item is None:
         return []

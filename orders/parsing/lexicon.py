@@ -158,6 +158,8 @@ LEXICON: dict[str, str] = {
     "cawan": " cup ",
     "gelas": " cup ",
     "karton": " carton ",
+    # "3 ktn": karton written short, as "ctn" is
+    "ktn": " carton ",
     "sekarton": " 1 carton ",
     "sekotak": " 1 box ",
     "sepek": " 1 pack ",
@@ -288,6 +290,10 @@ REPEAT_PHRASES = (
 SAME_AMOUNT = " same amount "
 SAME_AMOUNT_PHRASES = (
     r"\b(?:the )?same (?:number|no\.?|amt|qty|quantity|amount)\b|\bequal (?:number|amount|qty)\b",
+    # Singlish: "1000ml box also same", "lid oso same" (not "also same as last time", "also same
+    # size": a likeness of something else)
+    r"\b(?:also|oso|all) (?:the )?same\b"
+    r"(?!\s*(?:as|size|colou?r|kind|type|brand|design|one|lah? as)\b)",
     # Malay: "sama banyak", "jumlah yang sama", "sama kuantiti", "sebanyak itu juga", "pun sama"
     r"\bsama banyak\b|\bsebanyak (?:itu|tu)(?: juga)?\b|\b(?:pun|juga) sama(?: banyak)?\b"
     r"|\b(?:jumlah|kuantiti|bilangan)(?:nya)?(?: yang)? sama\b"

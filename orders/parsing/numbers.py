@@ -183,6 +183,41 @@ TAMIL_THOUSAND = {"ஆயிரம்", "aayiram", "ayiram", "aayram"}
 TAMIL_JOINING_ROMAN = {"aayirathu": 1000, "ayirathu": 1000, "noothi": 100, "nootru": 100}
 
 
+# "ஒன்றரை" (one and a half: ஒன்று + அரை), spoken "ஒண்ணரை", "ரெண்டரை" (two and a half): the
+# whole number of a number and a half. Before a thousand or a hundred they are a number ("ஒன்றரை
+# ஆயிரம்" 1500); before a carton, half cartons (text.numbers_and_a_half); elsewhere a fraction.
+TAMIL_AND_A_HALF = {
+    "ஒன்றரை": 1,
+    "ஒண்ணரை": 1,
+    "ஒன்னரை": 1,
+    "இரண்டரை": 2,
+    "ரெண்டரை": 2,
+    "மூன்றரை": 3,
+    "மூணரை": 3,
+    "நான்கரை": 4,
+    "நாலரை": 4,
+    "ஐந்தரை": 5,
+    "அஞ்சரை": 5,
+    "onnarai": 1,
+    "rendarai": 2,
+    "moonarai": 3,
+}
+TAMIL_HALF_OF = re.compile(
+    rf"(?<![\w\u0B80-\u0BFF])({'|'.join(TAMIL_AND_A_HALF)})\s*"
+    r"(ஆயிரம்|aayiram|ayiram|thousand|நூறு|nooru|hundred)(?![\w\u0B80-\u0BFF])"
+)
+
+
+def replace_tamil_halves(text: str) -> str:
+    """'ஒன்றரை ஆயிரம்' -> '1500', 'ரெண்டரை நூறு' -> '250'."""
+
+    def replace(match: re.Match[str]) -> str:
+        unit = 100 if match.group(2) in {"நூறு", "nooru", "hundred"} else 1000
+        return f" {TAMIL_AND_A_HALF[match.group(1)] * unit + unit // 2} "
+
+    return TAMIL_HALF_OF.sub(replace, text)
+
+
 def tamil_joining_forms(words: dict[str, int]) -> dict[str, int]:
     """The form a Tamil number word takes before another: ம் -> த்து, று -> ற்று, து -> த்து/த்தி."""
     forms: dict[str, int] = {}

@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from orders.parsing import lexicon, numbers
+from orders.parsing.vocabulary import ATTRIBUTE_WORDS
 
 SIZE_UNITS: dict[str, str] = {
     "inch": "inch",
@@ -142,6 +143,9 @@ def normalise_text(text: str) -> str:
     text = text.replace("’", "'").replace("×", " x ").replace("*", " x ")
     # "two and a half thousand napkins" (2500), "1 and a half hundred"
     text = AND_A_HALF.sub(and_a_half, text)
+    # "ஒன்றரை ஆயிரம்" (one and a half thousand, 1500), "ரெண்டரை நூறு" (250); before, the half was
+    # no number word and "ஆயிரம்" alone was read as 1000 (a wrong order)
+    text = numbers.replace_tamil_halves(text)
     # "one and a half cartons", "ஒன்றரை carton", "2 1/2 ctn": a number and a half of cartons
     text = numbers_and_a_half(text)
     # "cold cup-க்கு 16oz dome lid" (a dome lid for the cold cups): "16oz dome lid for cold cup"
@@ -172,6 +176,8 @@ def normalise_text(text: str) -> str:
     text = re.sub(r"(?<![a-z0-9])x(?=\d)", "x ", text)  # "x2k", "x300": before the k is read
     text = re.sub(r"(?<![a-z0-9_.])(\d+(?:\.\d+)?)\s?k\b", numbers.thousands, text)
     text = re.sub(rf"(\d)({GLUED_UNITS})\b", r"\1 \2", text)
+    # "10 inch white one x100", "the small one x 200": "one" names the kind, "x100" its quantity
+    text = KIND_ONE_TIMES.sub(r"\1 ", text)
     text = numbers.replace_number_words(text)
     # "moonu mani" (three o'clock) is "3 mani" only now, "பத்து மணிக்குள்ள" (by ten o'clock)
     # "10 மணிக்குள்ள": a time, no quantity
@@ -185,6 +191,11 @@ def normalise_text(text: str) -> str:
     return PLY.sub(ply_word, text)
 
 
+# "one" after a kind or a size and before "x" and a number is the product ("white one x100"), not
+# a count of one multiplied (which asked: "two quantities multiplied").
+KIND_ONE_TIMES = re.compile(
+    rf"(\b(?:{'|'.join(sorted(ATTRIBUTE_WORDS))})|\d\s*(?:oz|ml|inch|cm|\"))\s+ones?\s*(?=x\s*\d)"
+)
 _SMALL = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 AND_A_HALF = re.compile(
     rf"(?<![\w.])(\d{{1,3}}|{'|'.join(_SMALL)}) and a half (thousand|hundred)\b"
@@ -206,23 +217,10 @@ ONE_MORE = re.compile(
 # "2 1/2 ctn") are counted in half cartons ("3 halfctn"), which the catalogue turns into pieces
 # by the pack size (catalog.units_to_quantity); before, the half was left out ("2 1/2 ctn" was 2).
 _CARTON_AHEAD = r"(?=\s*(?:cartons?|ctns?|karton|箱|பெட்டி|petti)\b)"
-TAMIL_AND_A_HALF = {
-    "ஒன்றரை": 1,
-    "ஒண்ணரை": 1,
-    "ஒன்னரை": 1,
-    "இரண்டரை": 2,
-    "ரெண்டரை": 2,
-    "மூன்றரை": 3,
-    "மூணரை": 3,
-    "நான்கரை": 4,
-    "நாலரை": 4,
-    "ஐந்தரை": 5,
-    "அஞ்சரை": 5,
-}
 AND_A_HALF_AHEAD = re.compile(
     rf"(?<![\w.])(\d{{1,3}}|{'|'.join(_SMALL)}) and a half{_CARTON_AHEAD}"
     rf"|(?<![\w.])(\d{{1,3}})\s+1/2{_CARTON_AHEAD}|(?<![\w./])()1/2{_CARTON_AHEAD}"
-    rf"|({'|'.join(TAMIL_AND_A_HALF)}){_CARTON_AHEAD}"
+    rf"|({'|'.join(numbers.TAMIL_AND_A_HALF)}){_CARTON_AHEAD}"
 )
 _CARTON = r"(?:cartons?|ctns?)\b"
 HALF_CARTONS = re.compile(
@@ -243,6 +241,9 @@ PACKS_OF = re.compile(
     rf"(?<![\w.])(\d+)\s*{_PACK}\s*(?:of|x)\s*{_COUNT}"
     rf"|(?<![\w.])(\d+)\s*{_PACK}\s*[,，]?\s*(?:每|each|per|1)\s*{_PACK}\s*(?:got\s+|ada\s+|有)?\s*{_COUNT}"
     rf"|(?<![\w.])(\d+)\s*(?:pcs|pieces|sets?)\s*{_PACK}\s*(?:x\s*)?(\d+)(?![\d.])(?!\s*(?:oz|ml|inch|in|cm|mm)\b)"
+    # "10 pkt, 500 pcs one pkt", "5 bundles, 100pcs/bundle": the pieces of each pack after them
+    rf"|(?<![\w.])(\d+)\s*{_PACK}\s*[,，]?\s*(\d+)\s*(?:pcs|pieces|sets?)\s*"
+    rf"(?:(?:per|each|every|a|1|/|satu|se)\s*)?{_PACK}\b"
 )
 
 
@@ -262,7 +263,7 @@ def numbers_and_a_half(text: str) -> str:
     def replace(match: re.Match[str]) -> str:
         written = match.group(1) or match.group(2) or match.group(3) or ""
         if match.group(4):
-            whole = TAMIL_AND_A_HALF[match.group(4)]
+            whole = numbers.TAMIL_AND_A_HALF[match.group(4)]
         elif written.isdigit() or not written:
             whole = int(written or 0)
         else:

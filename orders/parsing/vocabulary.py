@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from orders.parsing.numbers import TAMIL_AND_A_HALF
+
 PIECES = "pcs"
 HALF_CARTON = "half carton"
 
@@ -387,7 +389,12 @@ DOUBT_PATTERNS = (
         r"|\d+\s*(?:or so|odd)\b|左右|சுமார்",
     ),
     # "一箱半", "half a carton", "satu setengah karton": part of a unit
-    ("a fraction", r"半|\bhalf\b|\bsetengah\b|\bseparuh\b|(?<![\u0B80-\u0BFF])அரை"),
+    # "ஒன்றரை" (one and a half) left unread (not before a carton, a thousand or a hundred)
+    (
+        "a fraction",
+        r"半|\bhalf\b|\bsetengah\b|\bseparuh\b|(?<![\u0B80-\u0BFF])அரை"
+        rf"|(?<![\w\u0B80-\u0BFF])(?:{'|'.join(TAMIL_AND_A_HALF)})(?![\w\u0B80-\u0BFF])",
+    ),
     ("a cancellation", r"\b(?:cancel\w*|batal\w*)\b|取消|ரத்து"),
     (
         "a question",
