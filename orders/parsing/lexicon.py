@@ -158,6 +158,9 @@ LEXICON: dict[str, str] = {
     "cawan": " cup ",
     "gelas": " cup ",
     "karton": " carton ",
+    # "kotak 1000ml 2 ktn": the Malay writers' short "karton"
+    "ktn": " carton ",
+    "ktns": " carton ",
     "sekarton": " 1 carton ",
     "sekotak": " 1 box ",
     "sepek": " 1 pack ",
