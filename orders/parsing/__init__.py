@@ -283,7 +283,8 @@ def read_segment(
     item = parse_segment(segment.text)
     if item is None and segment.companion and previous:
         item = companion_item(segment.text, previous)
-        matching_lids = type_nouns(item.product) == {"lid"} and type_nouns(previous.product) == {
+        # "12oz cups 1000, lids same amount", "cold cup 2 ctn, lid for cold cup same amt"
+        matching_lids = head_types(segment.text) == {"lid"} and type_nouns(previous.product) == {
             "cup"
         }
         if not matching_lids or item.size != previous.size:
@@ -453,9 +454,15 @@ def inherit(item: ParsedItem, previous: ParsedItem) -> ParsedItem:
     elif previous_types and set(product.split()) <= ATTRIBUTE_WORDS:
         kept = [w for w in previous.product.split() if w in TYPE_NOUNS or w == "pizza"]
         product = f"{product} {' '.join(kept)}"
-    if size is None and type_nouns(product) == {"lid"} and previous_types == {"cup"}:
+    if size is None and names_a_lid(product) and previous_types == {"cup"}:
         size = previous.size
     return ParsedItem(product, item.quantity, item.unit, size)
+
+
+def names_a_lid(product: str) -> bool:
+    """'lid', 'sip lid', and 'hot cup lid' (the canonical 'lid for hot cup': the head noun last)."""
+    types = type_nouns(product)
+    return types == {"lid"} or (types == {"cup", "lid"} and product.split()[-1] == "lid")
 
 
 def parse_segment(segment: str) -> ParsedItem | None:

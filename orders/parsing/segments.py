@@ -19,7 +19,13 @@ from orders.parsing.vocabulary import (
     TYPE_NOUNS,
     UNIT_WORDS,
 )
-from orders.parsing.words import canonical_product, product_words, singular, type_nouns
+from orders.parsing.words import (
+    canonical_product,
+    head_types,
+    product_words,
+    singular,
+    type_nouns,
+)
 
 SEGMENT_SPLIT = re.compile(
     # "14 inch box 100 can? 8 inch box also 100": a question tail ends an item (not "do you
@@ -189,8 +195,9 @@ def drop_product_questions(text: str) -> str:
 
 
 def is_companion(piece: str, previous: str) -> bool:
-    """'the lids' after '200 cups 12oz': a product type the line before does not name."""
-    new = type_nouns(canonical_product(product_words(extract_sizes(piece)[0])))
+    """'the lids' after '200 cups 12oz': a product type the line before does not name ('lid for
+    cold cup, same amount' after 'cold cup 2 ctn' names a lid: what follows 'for' is no product)."""
+    new = head_types(piece)
     before = type_nouns(canonical_product(product_words(extract_sizes(previous)[0])))
     return bool(new) and bool(before) and not new & before
 
