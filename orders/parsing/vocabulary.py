@@ -456,7 +456,8 @@ NEGATION = "|".join(
 NOT_WANTED = "|".join(
     (
         NEGATION,
-        r"^no\b(?!\.)",  # a piece that starts with "no": "no napkins this time"
+        # a piece that starts with "no": "no napkins this time", "(no straws this time)"
+        r"^[(\[]?\s*no\b(?!\.)",
         r"\bmasih ada\b",
         # "cawan ada lagi" (we still have cups), "straw masih cukup", "lids still enough"
         r"\bada lagi\b|\bmasih (?:cukup|banyak)\b|\bcukup lagi\b|\bstill (?:enough|ok)\b"
