@@ -30,6 +30,7 @@ from orders.parsing.leftovers import (
     safety_doubts,
     unordered_kinds,
 )
+from orders.parsing.lexicon import SAME_AMOUNT
 from orders.parsing.segments import (
     CLAUSE_SPLIT,
     QUANTITY,
@@ -287,7 +288,9 @@ def read_segment(
         matching_lids = head_types(segment.text) == {"lid"} and type_nouns(previous.product) == {
             "cup"
         }
-        if not matching_lids or item.size != previous.size:
+        if not (matching_lids and item.size == previous.size) and not another_size_said(
+            segment.text, item, previous
+        ):
             doubts.append("a quantity taken from the line before")
     if item is None:
         return []
@@ -319,6 +322,17 @@ def read_segment(
 # this small with no unit written ("12oz cup 2", "napkin 3 pls") may be pieces or cartons.
 FEW_PIECES = 20
 PIECE_WORDS = re.compile(r"\b(?:pcs|pc|pieces?|nos|biji|keping|helai|units?|sets?)\b")
+
+
+def another_size_said(text: str, item: ParsedItem, previous: ParsedItem) -> bool:
+    """'container 750ml 500, 1000ml same amount': the same product in another size, its quantity
+    said to be the line before's (not a companion left without a quantity: 'and the napkins')."""
+    return (
+        SAME_AMOUNT.strip() in text
+        and item.product == previous.product
+        and item.size is not None
+        and item.size != previous.size
+    )
 
 
 def few_without_a_unit(item: ParsedItem, text: str) -> bool:

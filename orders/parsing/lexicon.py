@@ -295,7 +295,9 @@ REPEAT_PHRASES = (
 # a product word ("penutup sama banyak" is "lid same amount", not a product "lid sama banyak").
 SAME_AMOUNT = " same amount "
 SAME_AMOUNT_PHRASES = (
-    r"\b(?:the )?same (?:number|no\.?|amt|qty|quantity|amount)\b|\bequal (?:number|amount|qty)\b",
+    r"\b(?:the )?same (?:number|no\.?|amt|qty|quantity|amount)\b|\bequal (?:number|amount|qty)\b"
+    # "..., 1000ml also same", "lid oso same" (not "also same as last time", a repeat)
+    r"|\b(?:also|oso) same\b(?!\s+(?:as|like)\b)",
     # Malay: "sama banyak", "jumlah yang sama", "sama kuantiti", "sebanyak itu juga", "pun sama"
     r"\bsama banyak\b|\bsebanyak (?:itu|tu)(?: juga)?\b|\b(?:pun|juga) sama(?: banyak)?\b"
     r"|\b(?:jumlah|kuantiti|bilangan)(?:nya)?(?: yang)? sama\b"

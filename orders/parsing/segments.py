@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from orders.parsing.lexicon import SAME_AMOUNT
 from orders.parsing.text import extract_sizes
 from orders.parsing.vocabulary import (
     ATTRIBUTE_WORDS,
@@ -113,6 +114,9 @@ def split_segments(text: str) -> list[Segment]:
             continue  # "the usual lid no need", "cawan masih ada stok", "杯子还有不用"
         elif re.search(PAST_REMARK, piece):
             continue  # "..., last time the lid abit loose but ok lah": about an earlier delivery
+        elif segments and not carry and another_size_same_amount(piece, segments[-1].text):
+            # "takeaway box 750ml 500 pcs, 1000ml pun sama": the other size, in the same quantity
+            segments.append(Segment(piece, companion=True))
         elif names_a_type(piece) and segments and not carry and not quantity_of_it(next_piece):
             if is_companion(piece, segments[-1].text):
                 segments.append(Segment(piece, companion=True))
@@ -192,6 +196,20 @@ def drop_product_questions(text: str) -> str:
         quantity_before = quantity_before or has_quantity(sentence.rstrip().rstrip(".!"))
         kept.append(sentence)
     return "".join(kept)
+
+
+def another_size_same_amount(piece: str, previous: str) -> bool:
+    """'1000ml same amount' after 'container 750ml 500': a size and 'the same amount', of the
+    product of the line before (no other type named), in a size of its own."""
+    sizes = extract_sizes(piece)[1]
+    types = head_types(piece)
+    return (
+        SAME_AMOUNT.strip() in piece
+        and len(sizes) == 1
+        and sizes[0] not in extract_sizes(previous)[1]
+        and bool(head_types(previous))
+        and types <= head_types(previous)
+    )
 
 
 def is_companion(piece: str, previous: str) -> bool:
