@@ -48,6 +48,7 @@ from orders.parsing.text import (
     normalise_text,
 )
 from orders.parsing.vocabulary import (
+    ACCEPTED_PRICE,
     ATTRIBUTE_GROUPS,
     ATTRIBUTE_WORDS,
     CONTAINER_UNITS,
@@ -146,7 +147,8 @@ def read_message(text: str) -> tuple[ParsedOrder, OrderSignals]:
 
 
 def parse_normalised(normalised: str) -> ParsedOrder:
-    normalised = read_contrasts(read_corrections(normalised))
+    # "ok noted on the price. pls send ...": a price agreed is no question nor a product word
+    normalised = re.sub(ACCEPTED_PRICE, " ", read_contrasts(read_corrections(normalised)))
     clauses = CLAUSE_SPLIT.split(normalised)
     # "same as last time but no straws": a clause that says no to something changes a repeat
     negated = [
