@@ -73,6 +73,7 @@ from orders.parsing.words import (
 )
 
 __all__ = [
+    "ACCEPTED_PRICE",
     "HALF_CARTON",
     "PIECES",
     "READING_DOUBTS",
