@@ -107,6 +107,8 @@ def classify_intent(
 
 
 def score_intents(lowered: str) -> dict[str, float]:
+    # "price is fine, please go ahead with ...": a price agreed is no question about one
+    lowered = re.sub(parsing.ACCEPTED_PRICE, " ", lowered)
     scores = dict.fromkeys(INTENTS, 0.0)
     order_verb = False
     for index, (intent, pattern, weight) in enumerate(COMPILED_RULES):

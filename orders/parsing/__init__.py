@@ -48,6 +48,7 @@ from orders.parsing.text import (
     normalise_text,
 )
 from orders.parsing.vocabulary import (
+    ACCEPTED_PRICE,
     ATTRIBUTE_GROUPS,
     ATTRIBUTE_WORDS,
     CONTAINER_UNITS,
@@ -72,6 +73,7 @@ from orders.parsing.words import (
 )
 
 __all__ = [
+    "ACCEPTED_PRICE",
     "HALF_CARTON",
     "PIECES",
     "READING_DOUBTS",
@@ -146,7 +148,8 @@ def read_message(text: str) -> tuple[ParsedOrder, OrderSignals]:
 
 
 def parse_normalised(normalised: str) -> ParsedOrder:
-    normalised = read_contrasts(read_corrections(normalised))
+    # "ok noted on the price. pls send ...": a price agreed is no question nor a product word
+    normalised = re.sub(ACCEPTED_PRICE, " ", read_contrasts(read_corrections(normalised)))
     clauses = CLAUSE_SPLIT.split(normalised)
     # "same as last time but no straws": a clause that says no to something changes a repeat
     negated = [
@@ -284,17 +287,13 @@ def read_segment(
     item = parse_segment(segment.text)
     if item is None and segment.companion and previous:
         item = companion_item(segment.text, previous)
-        matching_lids = type_nouns(item.product) == {"lid"} and type_nouns(previous.product) == {
+        # "12oz cups 1000, lids same amount", "cold cup 2 ctn, lid for cold cup same amt"
+        matching_lids = head_types(segment.text) == {"lid"} and type_nouns(previous.product) == {
             "cup"
         }
-        # "750ml box 600, 1000ml pun sama": the same amount said, of the product in another size
-        another_size = (
-            SAME_AMOUNT.strip() in segment.text
-            and type_nouns(inherit(item, previous).product) == type_nouns(previous.product)
-            and item.size is not None
-            and item.size != previous.size
-        )
-        if (not matching_lids or item.size != previous.size) and not another_size:
+        if not (matching_lids and item.size == previous.size) and not another_size_said(
+            segment.text, item, previous
+        ):
             doubts.append("a quantity taken from the line before")
     if item is None:
         return []
@@ -326,6 +325,17 @@ def read_segment(
 # this small with no unit written ("12oz cup 2", "napkin 3 pls") may be pieces or cartons.
 FEW_PIECES = 20
 PIECE_WORDS = re.compile(r"\b(?:pcs|pc|pieces?|nos|biji|keping|helai|units?|sets?)\b")
+
+
+def another_size_said(text: str, item: ParsedItem, previous: ParsedItem) -> bool:
+    """'container 750ml 500, 1000ml same amount': the same product in another size, its quantity
+    said to be the line before's (not a companion left without a quantity: 'and the napkins')."""
+    return (
+        SAME_AMOUNT.strip() in text
+        and type_nouns(inherit(item, previous).product) == type_nouns(previous.product)
+        and item.size is not None
+        and item.size != previous.size
+    )
 
 
 def few_without_a_unit(item: ParsedItem, text: str) -> bool:
@@ -461,9 +471,15 @@ def inherit(item: ParsedItem, previous: ParsedItem) -> ParsedItem:
     elif previous_types and set(product.split()) <= ATTRIBUTE_WORDS:
         kept = [w for w in previous.product.split() if w in TYPE_NOUNS or w == "pizza"]
         product = f"{product} {' '.join(kept)}"
-    if size is None and type_nouns(product) == {"lid"} and previous_types == {"cup"}:
+    if size is None and names_a_lid(product) and previous_types == {"cup"}:
         size = previous.size
     return ParsedItem(product, item.quantity, item.unit, size)
+
+
+def names_a_lid(product: str) -> bool:
+    """'lid', 'sip lid', and 'hot cup lid' (the canonical 'lid for hot cup': the head noun last)."""
+    types = type_nouns(product)
+    return types == {"lid"} or (types == {"cup", "lid"} and product.split()[-1] == "lid")
 
 
 def parse_segment(segment: str) -> ParsedItem | None:

@@ -218,10 +218,11 @@ CHANGING_WORDS = frozenset(
     "no not dun dont don't never wrong stop without bukan jangan jgn illa vendam venam".split()  # noqa: SIM905
 )
 # Where such a word is already read: a negation the parser handles ("no need lids"), a question
-# tail ("can or not", "got anot"), a sentence that starts with "no" ("No napkins this time", a piece
-# split_segments drops), or "no" for number before a phone number cut out ("my no. ;").
+# tail ("can or not", "got anot"), a sentence or line that starts with "no" ("No napkins this
+# time", "(no straws this time)", a piece split_segments drops), or "no" for number before a
+# phone number cut out ("my no. ;").
 READ_NEGATIONS = re.compile(
-    rf"{NEGATION}|(?:^|[.!?\n]\s*)no\b(?=\s+[a-z])|\b(?:or|can|got|have) not\b"
+    rf"{NEGATION}|(?:^|[.!?\n]\s*)[(\[]?\s*no\b(?=\s+[a-z])|\b(?:or|can|got|have) not\b"
     # "napkins 5000, no straws this time": a product type said no to after a comma (not "..., no
     # the small one", a correction)
     rf"|[,;]\s*no\s+(?=(?:{'|'.join(sorted(TYPE_NOUNS))})(?:e?s)?\b(?!\s*\d))"

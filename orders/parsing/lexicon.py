@@ -42,6 +42,11 @@ LEXICON: dict[str, str] = {
     "打包盒": " takeaway box ",
     "餐盒": " takeaway box ",
     "饭盒": " takeaway box ",
+    # "热饮杯盖", "冷饮杯盖": the lid of a hot (cold) drink cup, a lid (not "hot cup" and a lid)
+    "热饮杯盖": " hot lid ",
+    "冷饮杯盖": " cold lid ",
+    "热杯盖": " hot lid ",
+    "冷杯盖": " cold lid ",
     "热饮纸杯": " hot paper cup ",
     "热饮杯": " hot cup ",
     "冷饮杯": " cold cup ",
@@ -158,8 +163,9 @@ LEXICON: dict[str, str] = {
     "cawan": " cup ",
     "gelas": " cup ",
     "karton": " carton ",
-    # "3 ktn": karton written short, as "ctn" is
+    # "kotak 1000ml 2 ktn": the Malay writers' short "karton"
     "ktn": " carton ",
+    "ktns": " carton ",
     "sekarton": " 1 carton ",
     "sekotak": " 1 box ",
     "sepek": " 1 pack ",

@@ -20,7 +20,13 @@ from orders.parsing.vocabulary import (
     TYPE_NOUNS,
     UNIT_WORDS,
 )
-from orders.parsing.words import canonical_product, product_words, singular, type_nouns
+from orders.parsing.words import (
+    canonical_product,
+    head_types,
+    product_words,
+    singular,
+    type_nouns,
+)
 
 SEGMENT_SPLIT = re.compile(
     # "14 inch box 100 can? 8 inch box also 100": a question tail ends an item (not "do you
@@ -108,6 +114,9 @@ def split_segments(text: str) -> list[Segment]:
             continue  # "the usual lid no need", "cawan masih ada stok", "杯子还有不用"
         elif re.search(PAST_REMARK, piece):
             continue  # "..., last time the lid abit loose but ok lah": about an earlier delivery
+        elif segments and not carry and another_size_same_amount(piece, segments[-1].text):
+            # "takeaway box 750ml 500 pcs, 1000ml pun sama": the other size, in the same quantity
+            segments.append(Segment(piece, companion=True))
         elif names_a_type(piece) and segments and not carry and not quantity_of_it(next_piece):
             if is_companion(piece, segments[-1].text):
                 segments.append(Segment(piece, companion=True))
@@ -189,11 +198,26 @@ def drop_product_questions(text: str) -> str:
     return "".join(kept)
 
 
+def another_size_same_amount(piece: str, previous: str) -> bool:
+    """'1000ml same amount' after 'container 750ml 500': a size and 'the same amount', of the
+    product of the line before (no other type named), in a size of its own."""
+    sizes = extract_sizes(piece)[1]
+    types = head_types(piece)
+    return (
+        SAME_AMOUNT.strip() in piece
+        and len(sizes) == 1
+        and sizes[0] not in extract_sizes(previous)[1]
+        and bool(head_types(previous))
+        and types <= head_types(previous)
+    )
+
+
 def is_companion(piece: str, previous: str) -> bool:
-    """'the lids' after '200 cups 12oz': a product type the line before does not name; or
-    another size of the same product in the same amount ('1000ml pun sama' after '750ml box
+    """'the lids' after '200 cups 12oz': a product type the line before does not name ('lid for
+    cold cup, same amount' after 'cold cup 2 ctn' names a lid: what follows 'for' is no product);
+    or another size of the same product in the same amount ('1000ml pun sama' after '750ml box
     600')."""
-    new = type_nouns(canonical_product(product_words(extract_sizes(piece)[0])))
+    new = head_types(piece)
     before = type_nouns(canonical_product(product_words(extract_sizes(previous)[0])))
     return (bool(new) and bool(before) and not new & before) or another_size_as_much(
         piece, previous

@@ -144,6 +144,15 @@ OTHER_STRAW = (
 _COUNT = r"(?<![\d.])\d+(?![\d.]|\s*(?:oz|ml|inch|in\b|\"|cm|mm|l\b))"
 
 # A message that reads like an order but should be confirmed first (pattern on normalised text).
+# "ok noted on the price. pls send 2 ctn 8oz cups then", "price ok, send 1000 cups", "harga ok":
+# a price already agreed, no question about it (not "price ok?", "is the price ok")
+ACCEPTED_PRICE = (
+    r"\b(?:ok(?:ay)?|noted|agreed?|fine|good)\s+(?:on|with|to)?\s*(?:the\s+|your\s+|ur\s+)?"
+    r"(?:price|pricing|quote|quotation|harga)s?\b(?![^.,;!\n]*\?)"
+    r"|\b(?<!is )(?<!is the )(?<!if )(?<!if the )"
+    r"(?:the\s+)?(?:price|pricing|quote|harga)s?\s+(?:is\s+|are\s+)?"
+    r"(?:ok(?:ay)?|noted|fine|good|agreed)\b(?![^.,;!\n]*\?)"
+)
 DOUBT_PATTERNS = (
     # "200-300", "1 or 2 ctn"; not across a line ("...: 1,200\n- 750 ml kraft box")
     (
@@ -463,7 +472,8 @@ NEGATION = "|".join(
 NOT_WANTED = "|".join(
     (
         NEGATION,
-        r"^no\b(?!\.)",  # a piece that starts with "no": "no napkins this time"
+        # a piece that starts with "no": "no napkins this time", "(no straws this time)"
+        r"^[(\[]?\s*no\b(?!\.)",
         r"\bmasih ada\b",
         # "cawan ada lagi" (we still have cups), "straw masih cukup", "lids still enough"
         r"\bada lagi\b|\bmasih (?:cukup|banyak)\b|\bcukup lagi\b|\bstill (?:enough|ok)\b"

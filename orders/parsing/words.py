@@ -63,12 +63,23 @@ def type_nouns(product: str) -> set[str]:
     return {word for word in head.split() if word in TYPE_NOUNS}
 
 
+# "6 box 12oz cup", "2 boxes straws": a few boxes of a product that is no box are its cartons (the
+# box is the unit, as in "1 box of straws"); "300 box 12oz cup" (boxes or pieces?) stays two
+# products, a question
+BOXES_OF_GOODS = re.compile(
+    r"\b1?\d\s*(?:box|boxes|cases?)\s+(?=(?:§size\d+§\s*)*(?:"
+    + "|".join(sorted(TYPE_NOUNS - {"box", "tissue"}))  # "2 box tissue": tissue boxes?
+    + r")(?:e?s)?\b)"
+)
+
+
 def head_types(segment: str) -> set[str]:
     """The product types a segment names before any 'for': 'lids for our cold cups' -> {lid}."""
     # "1 box of straws": the container is the unit, not a second product
     masked = re.sub(
         r"\d+\s*(?:box|boxes|packs?|bags?|cases?)\s+of\b", " ", extract_sizes(segment)[0]
     )
+    masked = BOXES_OF_GOODS.sub(" ", masked)
     words = product_words(masked)
     head = words[: words.index("for")] if "for" in words[1:] else words
     return {singular(word) for word in head} & TYPE_NOUNS
