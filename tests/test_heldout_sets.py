@@ -32,6 +32,8 @@ ORDER_SETS = {
     "fresh12": (40, (20, 7, 13)),
     "fresh13": (40, (20, 7, 13)),
     "fresh14": (40, (20, 7, 13)),
+    "fresh15": (40, (20, 7, 13)),
+    "fresh16": (40, (20, 7, 13)),
 }
 # name: (path, messages, split, messages per language, clean messages) of the PII corpora
 PII_CORPORA = {
