@@ -214,33 +214,10 @@ def another_size_same_amount(piece: str, previous: str) -> bool:
 
 def is_companion(piece: str, previous: str) -> bool:
     """'the lids' after '200 cups 12oz': a product type the line before does not name ('lid for
-    cold cup, same amount' after 'cold cup 2 ctn' names a lid: what follows 'for' is no product);
-    or another size of the same product in the same amount ('1000ml pun sama' after '750ml box
-    600')."""
+    cold cup, same amount' after 'cold cup 2 ctn' names a lid: what follows 'for' is no product)."""
     new = head_types(piece)
     before = type_nouns(canonical_product(product_words(extract_sizes(previous)[0])))
-    return (bool(new) and bool(before) and not new & before) or another_size_as_much(
-        piece, previous
-    )
-
-
-def another_size_as_much(piece: str, previous: str) -> bool:
-    """'1000ml box also same', '1000ml的也一样', 'the same amount of 1000ml ones' after an item of
-    750ml boxes: the same product in a size the line before does not name, in its quantity (said
-    in words: a size alone after an item is no quantity of its own)."""
-    if SAME_AMOUNT.strip() not in piece:
-        return False
-    masked, sizes = extract_sizes(piece)
-    before_masked, before_sizes = extract_sizes(previous)
-    new = type_nouns(canonical_product(product_words(masked)))
-    before = type_nouns(canonical_product(product_words(before_masked)))
-    return (
-        len(sizes) == 1
-        and len(before_sizes) == 1
-        and sizes[0] != before_sizes[0]
-        and bool(before)
-        and new <= before
-    )
+    return bool(new) and bool(before) and not new & before
 
 
 def split_quantities(piece: str) -> list[str]:
