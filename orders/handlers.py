@@ -97,13 +97,18 @@ def answer_product_question(turn: Turn, pending: dict) -> bool:
 
 
 def option_named(text: str, options: list[int]) -> int | None:
-    """The one offered product a reply names ("the white one", "PB-10W", "kraft"), else None."""
+    """The one offered product a reply names ("the white one", "PB-10W", "kraft"), else None.
+    A reply that writes a size the product is not sold in names another product: "12oz cup 1500"
+    after "did you mean 8oz paper hot cup?" is a new order, not a yes."""
     lowered = text.lower()
     words = {parsing.singular(w) for w in re.findall(r"[a-z]+", lowered)} - parsing.STOPWORDS
+    sizes = set(parsing.extract_sizes(parsing.normalise_text(text))[1])
     scores: dict[int, int] = {}
     for product in Product.objects.filter(pk__in=options):
         if product.sku.lower() in lowered:
             return product.pk
+        if sizes and not sizes & catalog.product_sizes(product):
+            continue
         name = {parsing.singular(w) for w in re.findall(r"[a-z]+", product.name.lower())}
         scores[product.pk] = len(words & name)
     distinct = [pk for pk, score in scores.items() if score and score == max(scores.values())]

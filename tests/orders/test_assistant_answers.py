@@ -64,3 +64,28 @@ def test_contact_details_in_an_order_are_not_echoed_back(contact):
     assert order.lines.get().quantity == 200
     for reply in replies_after(message):
         assert "jane" not in reply.content and "91234567" not in reply.content
+
+
+@pytest.fixture
+def small_cup():
+    return ProductFactory(
+        sku="CUP-8", name="8oz paper hot cup", size="8oz", unit_price=Decimal("0.06")
+    )
+
+
+@pytest.mark.parametrize("new_order", ["12oz cup 1500 pls", "வணக்கம், 12oz cup ஒன்றரை ஆயிரம் அனுப்புங்க"])
+def test_a_new_order_in_another_size_is_no_yes_to_a_pending_question(small_cup, contact, new_order):
+    # "the lids" of which cup line? Each line is confirmed, the 8oz cups first. A new order of
+    # 12oz cups names a size the offered cup is not sold in: no yes to it, but the new order
+    first = handle("8oz cup 2 ctn, 12oz cup 1000 and the lids")
+    (question,) = replies_after(first)
+    assert "8oz paper hot cup" in question.content
+    handle(new_order)
+    order = Order.objects.get()
+    assert [(line.product.sku, line.quantity) for line in order.lines.all()] == [("CUP-12", 1500)]
+
+
+def test_the_offered_size_in_a_reply_still_picks_it(white_box, contact):
+    handle("400 x 10 inch pizza boxes")
+    handle('the 10" white one')
+    assert Order.objects.get().lines.get().product == white_box
