@@ -101,18 +101,25 @@ def option_named(text: str, options: list[int]) -> int | None:
     A reply that writes a size the product is not sold in names another product: "12oz cup 1500"
     after "did you mean 8oz paper hot cup?" is a new order, not a yes."""
     lowered = text.lower()
-    words = {parsing.singular(w) for w in re.findall(r"[a-z]+", lowered)} - parsing.STOPWORDS
-    sizes = set(parsing.extract_sizes(parsing.normalise_text(text))[1])
+    words, sizes = words_and_sizes(text)
     scores: dict[int, int] = {}
     for product in Product.objects.filter(pk__in=options):
         if product.sku.lower() in lowered:
             return product.pk
         if sizes and not sizes & catalog.product_sizes(product):
             continue
-        name = {parsing.singular(w) for w in re.findall(r"[a-z]+", product.name.lower())}
-        scores[product.pk] = len(words & name)
+        scores[product.pk] = len(words & words_and_sizes(product.name)[0])
     distinct = [pk for pk, score in scores.items() if score and score == max(scores.values())]
     return distinct[0] if len(distinct) == 1 else None
+
+
+def words_and_sizes(text: str) -> tuple[set[str], set[str]]:
+    """The words of a text without its sizes ('12oz lid' -> {'lid'}: 'oz' names no product) and
+    the sizes, normalised ({'12 oz'})."""
+    masked, sizes = parsing.extract_sizes(parsing.normalise_text(text))
+    unsized = re.sub(r"§size\d+§", " ", masked)
+    words = {parsing.singular(w) for w in re.findall(r"[a-z]+", unsized)} - parsing.STOPWORDS
+    return words, set(sizes)
 
 
 def quantity_of(question: dict, product: Product) -> int:

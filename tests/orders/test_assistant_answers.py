@@ -89,3 +89,11 @@ def test_the_offered_size_in_a_reply_still_picks_it(white_box, contact):
     handle("400 x 10 inch pizza boxes")
     handle('the 10" white one')
     assert Order.objects.get().lines.get().product == white_box
+
+
+def test_a_new_order_of_another_product_in_the_offered_size_is_no_yes(contact):
+    # "did you mean 12oz paper hot cup?" pending; "12oz lid 1000" shares only the size's "oz"
+    handle("12oz cup 3000, eh, 3500")
+    handle("12oz lid 1000 pls")
+    order = Order.objects.get()
+    assert [(line.product.sku, line.quantity) for line in order.lines.all()] == [("LID-12", 1000)]
