@@ -1,0 +1,47 @@
+"""fresh15 and fresh16's classes (issue 19): a line of a size and a quantity whose product is named
+only after the last size ("14inch 2 ctn n 12inch 4 ctn pizza box": before, the first line was
+dropped without a word, a wrong order), and a line left with no product at all now asks.
+Sentences written for this file, not taken from any evaluation set."""
+
+import pytest
+
+from orders.parsing import parse_order
+from tests.orders.parsing_support import asks, items_of
+
+# ------------------------------------------- the product named after the last size
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "10inch 3 ctn n 14inch 1 ctn pizza box",
+            [("pizza box", 3, "10 inch"), ("pizza box", 1, "14 inch")],
+        ),
+        (
+            "8oz 2000, 16oz paper cup 1000",
+            [("paper cup", 2000, "8 oz"), ("paper cup", 1000, "16 oz")],
+        ),
+    ],
+)
+def test_a_size_takes_the_product_named_after_it(text, expected):
+    assert items_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12 inch 2 ctn, 8oz cup 500",  # an inch size is no cup's
+        "1000ml 300 n napkin 2000",  # no size after it
+    ],
+)
+def test_a_size_no_line_gives_a_product_asks(text):
+    assert asks(text)
+    assert "a line without a product" in parse_order(text).doubt
+
+
+def test_a_size_after_a_product_keeps_its_reading():
+    assert items_of("pizza box 12 inch 200, 14 inch 100") == [
+        ("pizza box", 200, "12 inch"),
+        ("pizza box", 100, "14 inch"),
+    ]
