@@ -1,6 +1,7 @@
 """fresh15 and fresh16's classes (issue 19): a line of a size and a quantity whose product is named
 only after the last size ("14inch 2 ctn n 12inch 4 ctn pizza box": before, the first line was
-dropped without a word, a wrong order), and a line left with no product at all now asks.
+dropped without a word, a wrong order), and a line left with no product at all now asks; a
+product type misspelt by one slip of the thumb ("cuttlery", "napkns", "cpus").
 Sentences written for this file, not taken from any evaluation set."""
 
 import pytest
@@ -45,3 +46,33 @@ def test_a_size_after_a_product_keeps_its_reading():
         ("pizza box", 200, "12 inch"),
         ("pizza box", 100, "14 inch"),
     ]
+
+
+# ------------------------------------------- a product type misspelt by one slip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("wooden cuttlery 300 sets", [("wooden cutlery set", 300, None)]),
+        ("napkns 3 ctn", [("napkin", 3, None)]),
+        ("16oz cpus 2000 pcs", [("cup", 2000, "16 oz")]),
+        ("kraft bgas large 500", [("kraft bag large", 500, None)]),
+        ("liids 12oz 1000", [("lid", 1000, "12 oz")]),
+    ],
+)
+def test_a_product_type_misspelt_once_is_read(text, expected):
+    assert items_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i love the new cups, 500 more pls",  # 'love' is no 'glove'
+        "send soon pls, 12oz cup 1000",  # 'soon' is no 'spoon'
+    ],
+)
+def test_a_word_like_a_product_keeps_its_reading(text):
+    products = [item.product for item in parse_order(text).items]
+    assert products
+    assert not any({"glove", "spoon"} & set(product.split()) for product in products)
