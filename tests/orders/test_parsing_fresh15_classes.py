@@ -1,7 +1,8 @@
 """fresh15 and fresh16's classes (issue 19): a line of a size and a quantity whose product is named
 only after the last size ("14inch 2 ctn n 12inch 4 ctn pizza box": before, the first line was
 dropped without a word, a wrong order), and a line left with no product at all now asks; a
-product type misspelt by one slip of the thumb ("cuttlery", "napkns", "cpus").
+product type misspelt by one slip of the thumb ("cuttlery", "napkns", "cpus"); a correction after
+a question mark, with "oh wait" or "sorry correction", and after an inch size written '14"'.
 Sentences written for this file, not taken from any evaluation set."""
 
 import pytest
@@ -76,3 +77,36 @@ def test_a_word_like_a_product_keeps_its_reading(text):
     products = [item.product for item in parse_order(text).items]
     assert products
     assert not any({"glove", "spoon"} & set(product.split()) for product in products)
+
+
+# ------------------------------------------- a correction after a question, "oh wait", "correction"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('10" box 200 can? oh wait make it 250', [("box", 250, "10 inch")]),
+        ("16oz cup 500 ok? sorry make it 800", [("cup", 800, "16 oz")]),
+        (
+            "kraft bag small 300, large 200. correction, large 400",
+            [("kraft bag small", 300, None), ("large bag", 400, None)],
+        ),
+        (
+            "Napkins 2000 and straws 1000? Sorry correction, straws 3000",
+            [("napkin", 2000, None), ("straw", 3000, None)],
+        ),
+    ],
+)
+def test_a_correction_after_a_question_or_named_as_one_is_read(text, expected):
+    assert items_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12oz cup 500 and 16oz cup 300? oh wait make it 400",  # which line?
+        "napkin 1000, straw 2000? sorry correction, lid 500",  # a line no earlier one names
+    ],
+)
+def test_a_correction_of_no_one_line_asks(text):
+    assert asks(text)
