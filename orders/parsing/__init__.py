@@ -502,6 +502,8 @@ def parse_segment(segment: str) -> ParsedItem | None:
     quantity = int(match.group(1))
     before, after = masked[: match.start()], masked[match.end() :]
     unit, after = read_unit(after)
+    if unit == PIECES:
+        unit, after = boxes_of_the_product(quantity, before, after)
     if unit == "dozen":
         quantity, unit = quantity * 12, PIECES
     words = product_words(f"{before} {after}")
@@ -509,6 +511,17 @@ def parse_segment(segment: str) -> ParsedItem | None:
     if quantity <= 0 or (not words and not size):
         return None
     return ParsedItem(canonical_product(words), quantity=quantity, unit=unit, size=size)
+
+
+def boxes_of_the_product(quantity: int, before: str, after: str) -> tuple[str, str]:
+    """'napkin 2 box', 'straw 1 case': a few boxes of a product named before them that is no box
+    are its cartons (not a 'napkin box'); '14 inch box 2', 'napkin 300 box' and 'tissue 2 box'
+    (tissue boxes?) keep their reading."""
+    match = re.match(r"\s*(box|boxes|case|cases)\b", after)
+    named = {singular(word) for word in product_words(before)} & TYPE_NOUNS
+    if match is None or quantity >= FEW_PIECES or not named or named & {"box", "tissue"}:
+        return PIECES, after
+    return CONTAINER_UNITS[match.group(1)], after[match.end() :]
 
 
 def read_unit(after: str) -> tuple[str, str]:

@@ -2,7 +2,8 @@
 only after the last size ("14inch 2 ctn n 12inch 4 ctn pizza box": before, the first line was
 dropped without a word, a wrong order), and a line left with no product at all now asks; a
 product type misspelt by one slip of the thumb ("cuttlery", "napkns", "cpus"); a correction after
-a question mark, with "oh wait" or "sorry correction", and after an inch size written '14"'.
+a question mark, with "oh wait" or "sorry correction", and after an inch size written '14"'; a few
+boxes after a product that is no box are its cartons ("napkin 2 box": before, a "napkin box").
 Sentences written for this file, not taken from any evaluation set."""
 
 import pytest
@@ -109,4 +110,24 @@ def test_a_correction_after_a_question_or_named_as_one_is_read(text, expected):
     ],
 )
 def test_a_correction_of_no_one_line_asks(text):
+    assert asks(text)
+
+
+# ------------------------------------------- a few boxes after a product that is no box
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("straw 3 box and napkin 1 box pls", [("straw", 3, "box"), ("napkin", 1, "box")]),
+        ("16oz lid 2 boxes", [("lid", 2, "box")]),
+    ],
+)
+def test_a_few_boxes_after_a_product_are_its_cartons(text, expected):
+    assert [(i.product, i.quantity, i.unit) for i in parse_order(text).items] == expected
+    assert not parse_order(text).doubt
+
+
+@pytest.mark.parametrize("text", ["napkin 300 box", "pizza box 2 box", "tissue 2 box"])
+def test_boxes_that_may_be_the_product_still_ask(text):
     assert asks(text)
