@@ -177,7 +177,11 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         read = read_segment(segment, items[-1] if items else None, doubts)
         unread_lines += not read
         items.extend(read)
-    items = [item for item in borrow_types(items) if item.product]
+    borrowed = borrow_types(items)
+    items = [item for item in borrowed if item.product]
+    if items and len(items) < len(borrowed):
+        # "14 inch 2 ctn, 12oz cup 500": a size and a quantity whose product no line names
+        doubts.append("a line without a product")
     if any(unit_to_confirm(item) for item in items):
         doubts.append("a unit to confirm")
     if len(items) > 1 and not all(item.names_a_product for item in items):
@@ -363,11 +367,19 @@ def borrow_types(items: list[ParsedItem]) -> list[ParsedItem]:
     for index in range(len(out) - 2, -1, -1):
         item, following = out[index], out[index + 1]
         words = set(item.product.split())
-        if words and words <= ATTRIBUTE_WORDS and type_nouns(following.product):
+        if not words and same_measure(item.size, following.size) and type_nouns(following.product):
+            # "14inch 2 ctn n 12inch 4 ctn pizza box": the product named after the last size
+            out[index] = ParsedItem(following.product, item.quantity, item.unit, item.size)
+        elif words and words <= ATTRIBUTE_WORDS and type_nouns(following.product):
             kept = [w for w in following.product.split() if w in TYPE_NOUNS or w == "pizza"]
             product = f"{item.product} {' '.join(kept)}"
             out[index] = ParsedItem(product, item.quantity, item.unit, item.size)
     return out
+
+
+def same_measure(size: str | None, other: str | None) -> bool:
+    """'14 inch' and '12 inch' measure alike; '14 inch' and '12 oz' (or no size) do not."""
+    return bool(size and other) and size.split()[-1] == other.split()[-1]
 
 
 def variants(item: ParsedItem, sizes: list[str]) -> list[ParsedItem]:
@@ -490,6 +502,8 @@ def parse_segment(segment: str) -> ParsedItem | None:
     quantity = int(match.group(1))
     before, after = masked[: match.start()], masked[match.end() :]
     unit, after = read_unit(after)
+    if unit == PIECES:
+        unit, after = boxes_of_the_product(quantity, before, after)
     if unit == "dozen":
         quantity, unit = quantity * 12, PIECES
     words = product_words(f"{before} {after}")
@@ -497,6 +511,17 @@ def parse_segment(segment: str) -> ParsedItem | None:
     if quantity <= 0 or (not words and not size):
         return None
     return ParsedItem(canonical_product(words), quantity=quantity, unit=unit, size=size)
+
+
+def boxes_of_the_product(quantity: int, before: str, after: str) -> tuple[str, str]:
+    """'napkin 2 box', 'straw 1 case': a few boxes of a product named before them that is no box
+    are its cartons (not a 'napkin box'); '14 inch box 2', 'napkin 300 box' and 'tissue 2 box'
+    (tissue boxes?) keep their reading."""
+    match = re.match(r"\s*(box|boxes|case|cases)\b", after)
+    named = {singular(word) for word in product_words(before)} & TYPE_NOUNS
+    if match is None or quantity >= FEW_PIECES or not named or named & {"box", "tissue"}:
+        return PIECES, after
+    return CONTAINER_UNITS[match.group(1)], after[match.end() :]
 
 
 def read_unit(after: str) -> tuple[str, str]:

@@ -61,8 +61,9 @@ QUANTITY_TAKEN_BACK = re.compile(
 # "... 1000 12oz hot cups. Actually, make that 1200.", "12oz lids - 2000 / sorry, make the lids
 # 2500": a correction that starts its own sentence or line and says which quantity it replaces
 MAKE_THAT = re.compile(
-    r"(?:^|(?<=[.,;!\n]))[\s,]*"
-    r"(?:(?:sorry|oops|actually|i mean|nvm|eh|wait|no)\b|不好意思|对不起|抱歉)[\s,.!-]*(?:just\s+)?"
+    r"(?:^|(?<=[.,;!?\n]))[\s,]*(?:oh\s+)?"
+    r"(?:(?:sorry|oops|actually|i mean|nvm|eh|wait|no)\b|不好意思|对不起|抱歉)"
+    r"(?:[\s,.!-]*correction\b)?[\s,.!-]*(?:just\s+)?"
     r"(?:make (?:it|that|them|those|the (?P<product>[a-z0-9 ]{2,30}?))\s+"
     # "汉堡盒五百个，不好意思，改成两百五十个", "..., sorry 改 300", "sorry change to 300"
     r"|(?:改成|改为|改|change (?:it |that )?to\s+)\s*)"
@@ -82,7 +83,7 @@ def read_corrections(normalised: str) -> str:
     return read_named_correction(read_make_that(QUANTITY_TAKEN_BACK.sub(corrected, normalised)))
 
 
-_NOT_A_SIZE = r"(?!\s*(?:oz|inch|inches|in|ml|mm|cm|l)\b)"
+_NOT_A_SIZE = r"(?!\s*(?:oz|inch|inches|in|ml|mm|cm|l)\b|\s*\")"  # '14"' is a size too
 
 
 def read_make_that(normalised: str) -> str:
@@ -111,8 +112,9 @@ def read_make_that(normalised: str) -> str:
 # silap, beg besar 250 je": an apology that ends the message, names one earlier line by its words
 # and gives it a new quantity
 NAMED_CORRECTION = re.compile(
-    r"(?:^|(?<=[.,;!\n]))[\s,.]*(?:(?:sorry|oops|eh|silap|tersilap|salah|maaf|my bad)(?![a-z])"
-    r"|不好意思|对不起|抱歉)(?:[\s,.!]*(?:sorry|oops|eh|silap|tersilap|salah|maaf)(?![a-z]))*[\s,.!]*"
+    r"(?:^|(?<=[.,;!?\n]))[\s,.]*(?:(?:sorry|oops|eh|silap|tersilap|salah|maaf|my bad|correction)"
+    r"(?![a-z])|不好意思|对不起|抱歉)"
+    r"(?:[\s,.!]*(?:sorry|oops|eh|silap|tersilap|salah|maaf|correction)(?![a-z]))*[\s,.!]*"
     r"(?P<product>(?:\d+\s*(?:oz|ml|inch|in)\s+)?[a-z][a-z0-9 ]{0,30}?)\s*(?:的\s*)?"
     r"(?:(?:make (?:it|that)|change (?:it )?to|改成|改为|jadi|tukar)\s*)?"
     r"(?P<new>\d+)(?P<unit>\s*(?:pcs|ctns?|cartons?)\b)?(?![\w§]|\.\d)"

@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 from orders.parsing import lexicon, numbers
-from orders.parsing.vocabulary import ATTRIBUTE_WORDS
+from orders.parsing.vocabulary import ATTRIBUTE_WORDS, PRODUCT_TYPOS
 
 SIZE_UNITS: dict[str, str] = {
     "inch": "inch",
@@ -165,6 +165,7 @@ def normalise_text(text: str) -> str:
     # "untuk kedua-dua" (for both): no "dua" (two) to read as a number
     text = re.sub(r"\bkedua(?:-|\s)?(?:dua|2)\b", " both ", text)
     text = lexicon.translate_words(text)
+    text = re.sub(r"[a-z]{4,}", lambda m: PRODUCT_TYPOS.get(m.group(0), m.group(0)), text)
     # "penutup untuk cawan" -> "lid for cup"; "12oz的盖子" -> "12oz 的 lid" (the size is a word)
     text = re.sub(r"\b(?:untuk|utk)\s+(?=(?:cups?|lids?|box(?:es)?|bags?)\b)", "for ", text)
     text = re.sub(r"(?<=[a-z0-9\"])的", " 的", text)

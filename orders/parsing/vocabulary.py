@@ -508,3 +508,36 @@ PAST_REMARK = (
 
 IRREGULAR_SINGULARS = {"knives": "knife", "glasses": "glass", "boxes": "box", "dishes": "dish"}
 SINGULAR_KEEP = frozenset({"glass", "bus", "gas", "less", "plus", "cutlery", "fries"})
+
+
+def _plurals(noun: str) -> set[str]:
+    irregular = {plural for plural, single in IRREGULAR_SINGULARS.items() if single == noun}
+    return {noun, f"{noun}s", *irregular}
+
+
+def _slips(word: str) -> set[str]:
+    """How fast thumbs write a word: a letter left out inside it ('napkns', not at its start:
+    'love' is no 'glove'), two letters swapped ('cpus'), a letter doubled ('cuttlery')."""
+    dropped = {word[:i] + word[i + 1 :] for i in range(1, len(word))} if len(word) >= 6 else set()
+    swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    doubled = {word[: i + 1] + word[i:] for i in range(len(word))}
+    return (dropped | swapped | doubled) - {word}
+
+
+# English words one slip from a product type: they are what they say, no misspelt product
+ENGLISH_LOOKALIKES = frozenset({"cusp", "warp", "warps", "pates", "plats", "tary"})
+
+
+def _typo_map() -> dict[str, str]:
+    forms = {form for noun in TYPE_NOUNS for form in _plurals(noun) if len(form) >= 4}
+    known = forms | STOPWORDS | set(UNIT_WORDS) | ATTRIBUTE_WORDS | set(IRREGULAR_SINGULARS)
+    known |= ENGLISH_LOOKALIKES
+    seen: dict[str, set[str]] = {}
+    for form in forms:
+        for slip in _slips(form):
+            seen.setdefault(slip, set()).add(form)
+    return {slip: next(iter(f)) for slip, f in seen.items() if len(f) == 1 and slip not in known}
+
+
+# "wooden cuttlery", "12oz cpus", "napkns": a product type misspelt by one slip of the thumb
+PRODUCT_TYPOS: dict[str, str] = _typo_map()

@@ -72,6 +72,13 @@ BOXES_OF_GOODS = re.compile(
     + r")(?:e?s)?\b)"
 )
 
+# "napkin 2 box", "straw 1 case": a few boxes after a product that is no box are its cartons
+BOXES_AFTER_GOODS = re.compile(
+    r"\b((?:"
+    + "|".join(sorted(TYPE_NOUNS - {"box", "tissue"}))
+    + r")(?:e?s)?(?:\s*§size\d+§)*\s*\b1?\d)\s*(?:box|boxes|cases?)\b"
+)
+
 
 def head_types(segment: str) -> set[str]:
     """The product types a segment names before any 'for': 'lids for our cold cups' -> {lid}."""
@@ -79,7 +86,7 @@ def head_types(segment: str) -> set[str]:
     masked = re.sub(
         r"\d+\s*(?:box|boxes|packs?|bags?|cases?)\s+of\b", " ", extract_sizes(segment)[0]
     )
-    masked = BOXES_OF_GOODS.sub(" ", masked)
+    masked = BOXES_AFTER_GOODS.sub(r"\1 ", BOXES_OF_GOODS.sub(" ", masked))
     words = product_words(masked)
     head = words[: words.index("for")] if "for" in words[1:] else words
     return {singular(word) for word in head} & TYPE_NOUNS
