@@ -34,6 +34,8 @@ ORDER_SETS = {
     "fresh14": (40, (20, 7, 13)),
     "fresh15": (40, (20, 7, 13)),
     "fresh16": (40, (20, 7, 13)),
+    "fresh17": (40, (20, 7, 13)),
+    "fresh18": (40, (20, 7, 13)),
 }
 # name: (path, messages, split, messages per language, clean messages) of the PII corpora
 PII_CORPORA = {

@@ -60,6 +60,8 @@ SETS = {
     "fresh14": HERE / "fresh14_orders.jsonl",
     "fresh15": HERE / "fresh15_orders.jsonl",
     "fresh16": HERE / "fresh16_orders.jsonl",
+    "fresh17": HERE / "fresh17_orders.jsonl",
+    "fresh18": HERE / "fresh18_orders.jsonl",
 }
 DEMO = HERE.parent / "demo.py"
 LANGS = ("en", "singlish", "zh", "ms", "ta", "mixed")
@@ -427,7 +429,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         choices=SETS,
-        help="blind (default), heldout, fresh, fresh2 ... fresh16: --cases by name",
+        help="blind (default), heldout, fresh, fresh2 ... fresh18: --cases by name",
     )
     parser.add_argument(
         "--openai", action="store_true", help="parse through orders.llm with a local fake OpenAI"
