@@ -117,7 +117,7 @@ def words_and_sizes(text: str) -> tuple[set[str], set[str]]:
     """The words of a text without its sizes ('12oz lid' -> {'lid'}: 'oz' names no product) and
     the sizes, normalised ({'12 oz'})."""
     masked, sizes = parsing.extract_sizes(parsing.normalise_text(text))
-    unsized = re.sub(r"§size\d+§", " ", masked)
+    unsized = parsing.MASKED_SIZE.sub(" ", masked)
     words = {parsing.singular(w) for w in re.findall(r"[a-z]+", unsized)} - parsing.STOPWORDS
     return words, set(sizes)
 

@@ -40,6 +40,7 @@ from orders.parsing.segments import (
     split_segments,
 )
 from orders.parsing.text import (
+    MASKED_SIZE,
     SIZE_UNITS,
     display_size,
     extract_sizes,
@@ -75,6 +76,7 @@ from orders.parsing.words import (
 __all__ = [
     "ACCEPTED_PRICE",
     "HALF_CARTON",
+    "MASKED_SIZE",
     "PIECES",
     "READING_DOUBTS",
     "SIZE_UNITS",

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from orders.parsing.lexicon import SAME_AMOUNT
-from orders.parsing.text import extract_sizes
+from orders.parsing.text import MASKED_SIZE, extract_sizes
 from orders.parsing.vocabulary import (
     ATTRIBUTE_WORDS,
     NEGATION,
@@ -287,7 +287,7 @@ def describes_only(part: str) -> bool:
 def unmask(part: str, piece: str) -> str:
     """Put the sizes of the original piece back into a part of its masked text."""
     _, sizes = extract_sizes(piece)
-    return re.sub(r"§size(\d+)§", lambda m: sizes[int(m.group(1))].replace(" ", ""), part)
+    return MASKED_SIZE.sub(lambda m: sizes[int(m.group(1))].replace(" ", ""), part)
 
 
 def has_quantity(piece: str) -> bool:

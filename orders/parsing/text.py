@@ -127,6 +127,8 @@ CUTLERY_SET = re.compile(
     rf"|\bsets? of (?:{_CUTLERY_PIECE}\s*(?:,|/|&|\+|\band\b|\bn\b)?\s*){{2,}}"
 )
 PLACEHOLDER = "§size{}§"
+# A size masked by extract_sizes, its index in the sizes list as group 1.
+MASKED_SIZE = re.compile(r"§size(\d+)§")
 GLUED_UNITS = "pcs|pc|ctns?|cartons?|pkts?|packs?|nos|units?|sleeves?|rolls?"
 
 
