@@ -62,6 +62,8 @@ SETS = {
     "fresh16": HERE / "fresh16_orders.jsonl",
     "fresh17": HERE / "fresh17_orders.jsonl",
     "fresh18": HERE / "fresh18_orders.jsonl",
+    "fresh19": HERE / "fresh19_orders.jsonl",
+    "fresh20": HERE / "fresh20_orders.jsonl",
 }
 DEMO = HERE.parent / "demo.py"
 LANGS = ("en", "singlish", "zh", "ms", "ta", "mixed")
@@ -429,7 +431,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         choices=SETS,
-        help="blind (default), heldout, fresh, fresh2 ... fresh18: --cases by name",
+        help="blind (default), heldout, fresh, fresh2 ... fresh20: --cases by name",
     )
     parser.add_argument(
         "--openai", action="store_true", help="parse through orders.llm with a local fake OpenAI"
