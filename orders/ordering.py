@@ -30,8 +30,8 @@ def place_order(turn: Turn) -> None:
         services.flag_session(turn.session, NOT_UNDERSTOOD_FLAG)
         turn.say(replies.NOT_UNDERSTOOD_ORDER, "holding_reply")
         return
-    if parsed.repeat_last:
-        repeat_last_order(turn)
+    if parsed.repeat_last or parsed.changes_last_order:
+        repeat_last_order(turn, changed=parsed.changes_last_order or bool(parsed.items))
         return
     pending: dict[str, Any] = {"lines": [], "items": []}
     missing = []
@@ -118,7 +118,10 @@ def continue_order(turn: Turn, pending: dict) -> None:
     finish_order(turn, lines)
 
 
-def repeat_last_order(turn: Turn) -> None:
+def repeat_last_order(turn: Turn, *, changed: bool = False) -> None:
+    """The outlet's last order again; with changes (changed), never the plain repeat, which would
+    order what the customer took out or leave out what they added: the last order is shown and
+    the customer sends the whole list."""
     previous = (
         Order.objects.filter(outlet_id=turn.contact.outlet_id)
         .exclude(status=Order.Status.CANCELLED)
@@ -128,6 +131,9 @@ def repeat_last_order(turn: Turn) -> None:
     lines = order_services.repeat_lines(previous) if previous else []
     if not lines:
         turn.say(replies.NO_PREVIOUS_ORDER, "clarification_request")
+        return
+    if changed:
+        turn.say(replies.repeat_with_changes(previous), "clarification_request")
         return
     finish_order(turn, lines)
 

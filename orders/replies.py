@@ -271,6 +271,13 @@ def ask_quantity(order: Order) -> str:
     }
 
 
+def repeat_with_changes(order: Order) -> str:
+    return _(
+        "Your last order %(order)s was: %(lines)s. So that nothing is ordered wrongly, please send "
+        "the full list for this order with your changes."
+    ) % {"order": order.number, "lines": order_lines_text(order)}
+
+
 def not_found(phrases: Sequence[str]) -> str:
     listed = ", ".join(f'"{p}"' for p in phrases)
     return _(

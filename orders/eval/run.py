@@ -287,7 +287,8 @@ def score_case(case: dict, catalogue: dict, index: list[tuple], fake=None) -> Ca
     except Exception as exc:  # a crash is a miss, never an order
         order, items, repeat, error = None, [], False, f"{type(exc).__name__}: {exc}"
     lines: dict[str, int] | None = None
-    if (items or repeat) and not getattr(order, "doubt", ""):  # a doubt: the assistant asks
+    # a doubt, or a repeat with items beside it (a change to the last order): the assistant asks
+    if (items or repeat) and not getattr(order, "doubt", "") and not (items and repeat):
         resolved = [(item, resolve_item(item, index)) for item in items]
         if all(product is not None for _, product in resolved):
             lines = defaultdict(int)

@@ -76,6 +76,7 @@ from orders.parsing.words import (
 __all__ = [
     "ACCEPTED_PRICE",
     "HALF_CARTON",
+    "LAST_ORDER_CHANGED",
     "MASKED_SIZE",
     "PIECES",
     "READING_DOUBTS",
@@ -121,6 +122,11 @@ class ParsedItem:
         return f"{self.quantity}{unit} x {size}{self.product}".replace(" of x ", " of ")
 
 
+# the doubt of a repeat of the last order with changes the parser does not apply ("same as last week
+# but add 500 cups", "same as last time, no need lids"): the assistant asks for the full list
+LAST_ORDER_CHANGED = "the last order with changes"
+
+
 @dataclass(frozen=True)
 class ParsedOrder:
     """What a message asks for: its items, or a repeat of the last order, or nothing.
@@ -136,6 +142,11 @@ class ParsedOrder:
     @property
     def is_empty(self) -> bool:
         return not self.items and not self.repeat_last
+
+    @property
+    def changes_last_order(self) -> bool:
+        """'same as last time but no lids', '照上次一样，再加两箱吸管': the last order, changed."""
+        return LAST_ORDER_CHANGED in self.doubt.split(", ")
 
 
 def parse_order(text: str) -> ParsedOrder:
@@ -196,7 +207,7 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     if repeat_last and (items or negated or re.search(REPEAT_CHANGE, affirmed)):
         # "same as last week but add 500 cups", "same as last time, no need lids", "same as last
         # time but more cups" (how many more?)
-        doubts.append("the last order with changes")
+        doubts.append(LAST_ORDER_CHANGED)
     return ParsedOrder(
         items=items, repeat_last=repeat_last and not items, doubt=", ".join(dict.fromkeys(doubts))
     )

@@ -64,6 +64,7 @@ def every_reply(products) -> list[str]:
         replies.updated(order),
         replies.which_line(order, 500),
         replies.ask_quantity(order),
+        replies.repeat_with_changes(order),
         replies.not_found(["foam box"]),
         replies.outlet_chosen(outlet),
         replies.statuses([order, pending]),
