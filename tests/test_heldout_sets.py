@@ -38,6 +38,8 @@ ORDER_SETS = {
     "fresh18": (40, (20, 7, 13)),
     "fresh19": (40, (20, 7, 13)),
     "fresh20": (40, (20, 7, 13)),
+    "fresh21": (40, (20, 7, 13)),
+    "fresh22": (40, (20, 7, 13)),
 }
 # name: (path, messages, split, messages per language, clean messages) of the PII corpora
 PII_CORPORA = {

@@ -64,6 +64,8 @@ SETS = {
     "fresh18": HERE / "fresh18_orders.jsonl",
     "fresh19": HERE / "fresh19_orders.jsonl",
     "fresh20": HERE / "fresh20_orders.jsonl",
+    "fresh21": HERE / "fresh21_orders.jsonl",
+    "fresh22": HERE / "fresh22_orders.jsonl",
 }
 DEMO = HERE.parent / "demo.py"
 LANGS = ("en", "singlish", "zh", "ms", "ta", "mixed")
@@ -432,7 +434,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         choices=SETS,
-        help="blind (default), heldout, fresh, fresh2 ... fresh20: --cases by name",
+        help="blind (default), heldout, fresh, fresh2 ... fresh22: --cases by name",
     )
     parser.add_argument(
         "--openai", action="store_true", help="parse through orders.llm with a local fake OpenAI"
