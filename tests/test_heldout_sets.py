@@ -40,6 +40,8 @@ ORDER_SETS = {
     "fresh20": (40, (20, 7, 13)),
     "fresh21": (40, (20, 7, 13)),
     "fresh22": (40, (20, 7, 13)),
+    "fresh23": (40, (20, 7, 13)),
+    "fresh24": (40, (20, 7, 13)),
 }
 # name: (path, messages, split, messages per language, clean messages) of the PII corpora
 PII_CORPORA = {
