@@ -42,6 +42,8 @@ ORDER_SETS = {
     "fresh22": (40, (20, 7, 13)),
     "fresh23": (40, (20, 7, 13)),
     "fresh24": (40, (20, 7, 13)),
+    "fresh25": (40, (20, 7, 13)),
+    "fresh26": (40, (20, 7, 13)),
 }
 # name: (path, messages, split, messages per language, clean messages) of the PII corpora
 PII_CORPORA = {

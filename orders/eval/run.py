@@ -68,6 +68,8 @@ SETS = {
     "fresh22": HERE / "fresh22_orders.jsonl",
     "fresh23": HERE / "fresh23_orders.jsonl",
     "fresh24": HERE / "fresh24_orders.jsonl",
+    "fresh25": HERE / "fresh25_orders.jsonl",
+    "fresh26": HERE / "fresh26_orders.jsonl",
 }
 DEMO = HERE.parent / "demo.py"
 LANGS = ("en", "singlish", "zh", "ms", "ta", "mixed")
@@ -436,7 +438,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         choices=SETS,
-        help="blind (default), heldout, fresh, fresh2 ... fresh24: --cases by name",
+        help="blind (default), heldout, fresh, fresh2 ... fresh26: --cases by name",
     )
     parser.add_argument(
         "--openai", action="store_true", help="parse through orders.llm with a local fake OpenAI"
