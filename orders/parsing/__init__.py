@@ -254,6 +254,9 @@ NO_CHANGE = (
     r"|(?:மாற்ற|மாத்த)[\u0B80-\u0BFF]*\s*(?:no need\b|வேண்டாம்|வேணாம்)"
 )
 
+# A cup of one of these words is a cold drink cup (our paper cups are the hot ones).
+COLD_CUP_WORDS = frozenset({"cold", "iced", "pet", "plastic", "clear"})
+
 # Units whose number of pieces the catalogue does not say ("20 sleeves", "1 bale", "三包" read as
 # "3 pcs paper cup pack"): pieces and the units sold as a carton (catalog.CARTON_UNITS) are known,
 # the rest is confirmed.
@@ -487,7 +490,24 @@ def inherit(item: ParsedItem, previous: ParsedItem) -> ParsedItem:
         product = f"{product} {' '.join(kept)}"
     if size is None and names_a_lid(product) and previous_types == {"cup"}:
         size = previous.size
+    if names_a_lid(product) and previous_types == {"cup"} and size and size == previous.size:
+        product = lid_of_the_cup(product, previous.product)
     return ParsedItem(product, item.quantity, item.unit, size)
+
+
+def lid_of_the_cup(lid: str, cup: str) -> str:
+    """'16oz hot cup 1000, lid for it 1000', '热饮纸杯..., 配套的盖子': a lid that names no kind of
+    its own, of the size of a hot paper cup line before it, is that cup's sip lid (at 16oz the
+    dome lid is the cold cup's: before, '16oz lid' asked which); a cold cup's lid is the lid for
+    cold cups. A lid of its own kind ('dome lid') or a cup of no kind keeps its words."""
+    if set(lid.split()) & ATTRIBUTE_WORDS:
+        return lid
+    kinds = set(cup.split())
+    if kinds & COLD_CUP_WORDS:
+        return "cold cup lid"
+    if kinds & {"hot", "paper"}:
+        return "sip lid"
+    return lid
 
 
 def names_a_lid(product: str) -> bool:

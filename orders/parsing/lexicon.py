@@ -51,6 +51,9 @@ LEXICON: dict[str, str] = {
     "热饮杯": " hot cup ",
     "冷饮杯": " cold cup ",
     "纸杯": " paper cup ",
+    # "配套的盖子" (the matching lid): the lid of the cups before it (parsing.lid_of_the_cup)
+    "配套的": " matching ",
+    "配套": " matching ",
     # "配吸管口的盖子": the lid with a straw opening, a sip lid
     "吸管口的盖子": " sip lid ",
     "吸管口盖子": " sip lid ",
