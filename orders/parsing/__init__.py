@@ -334,6 +334,7 @@ def read_segment(
 # this small with no unit written ("12oz cup 2", "napkin 3 pls") may be pieces or cartons.
 FEW_PIECES = 20
 PIECE_WORDS = re.compile(r"\b(?:pcs|pc|pieces?|nos|biji|keping|helai|units?|sets?)\b")
+CUTLERY_SET_NAME = re.compile(r"(?<=\bcutlery)\s+sets?\b")
 
 
 def another_size_said(text: str, item: ParsedItem, previous: ParsedItem) -> bool:
@@ -355,7 +356,8 @@ def few_without_a_unit(item: ParsedItem, text: str) -> bool:
         item.names_a_product
         and item.unit == PIECES
         and item.quantity < FEW_PIECES
-        and PIECE_WORDS.search(text) is None
+        # "wooden cutlery set 2": the set of the product's name counts no pieces
+        and PIECE_WORDS.search(CUTLERY_SET_NAME.sub(" ", text)) is None
     )
 
 

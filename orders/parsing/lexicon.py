@@ -198,6 +198,10 @@ LEXICON: dict[str, str] = {
     "kayu": " wooden ",
     "inci": " inch ",
     "dengan": " and ",
+    # chat spellings: "beg besar dua karton ngan yg kecik satu karton"
+    "dgn": " and ",
+    "ngan": " and ",
+    "kecik": " small ",
     "dan": " and ",
     "serta": " and ",
     "beg": " bag ",
@@ -263,10 +267,13 @@ REPEAT_PHRASES = (
     r"\b(?:macam|mcm|seperti|spt|sama seperti|sama spt) (?:order |pesanan |yang )?"
     r"(?:lepas|lps|sebelum ni|sebelum ini|sblm ni|minggu lepas|minggu lps|mggu lps|bulan lepas"
     r"|bulan lps|dulu|biasa|hari tu|hr tu)\b",
+    # "Hantar sama mcm last order ye", "macam last order, same same": the English of the rest
+    r"\b(?:sama )?(?:macam|mcm|cam|seperti|spt) (?:the |our )?last (?:time|order|week|month)\b",
     r"\bulang (?:order|pesanan)\b",
     r"\b(?:order|pesanan) (?:yang )?biasa\b",
     # "போன தடவை அனுப்புன மாதிரியே" (like what was sent last time): one word may come between
-    r"(?:கடந்த|போன|முந்தைய|முன்பு)\s*(?:முறை|தடவை|வாரம்|ஆர்டர்|order)?\s*"
+    # "கடைசி order மாதிரியே" (just like the last order)
+    r"(?:கடந்த|போன|முந்தைய|முன்பு|கடைசி)\s*(?:முறை|தடவை|வாரம்|ஆர்டர்|order)?\s*"
     r"(?:[\u0B80-\u0BFF]+\s+)?(?:போல|மாதிரி)[\u0B80-\u0BFF]*",
     r"அதே ஆர்டர்[\u0B80-\u0BFF]*",
     # "last time maathiriye" (just like last time), "pona thadava anupuna mathiri", "last week order

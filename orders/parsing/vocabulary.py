@@ -54,6 +54,8 @@ MALAY_STOPWORDS = (
     " juga ye ya salam order pagi petang tempah tempahan encik pun lagi je sahaja saja"
     # "2 ctn cukup" (2 cartons is enough)
     " cukup"
+    # chat spellings: "yg kecik" (the small one)
+    " yg"
 )
 SINGLISH_STOPWORDS = (
     "hor lor leh meh can not boss tmr thx tq ones them those these it"
@@ -117,7 +119,8 @@ ATTRIBUTE_GROUPS: tuple[dict[str, str], ...] = (
 
 REPEAT_PATTERNS = (
     r"\bsame (?:order |thing |stuff |items? )?as\s+(?:last|previous|before|the last)",
-    r"\bsame (?:same )?(?:like|as) last",
+    # "Order same like previous one can?"
+    r"\bsame (?:same )?(?:like|as) (?:the )?(?:last|previous|prev)\b",
     r"\b(?:repeat|redo) (?:my |our |the )?(?:last|previous|usual)",
     r"\bsame as usual\b",
     r"\bthe usual\b",
@@ -198,7 +201,9 @@ DOUBT_PATTERNS = (
         r"\b(?:order|pesanan|po)\b[^.?!\n]{0,25}\b(?:tadi|semalam|just now|this morning|yesterday"
         r"|earlier|pagi tadi|petang tadi|kelmarin)\b[^.?!\n]{0,30}\b(?:add|tambah|plus|top up)\b"
         r"|\b(?:this morning|yesterday|earlier|just now)'?s? order\b"
-        r"|(?:刚才|早上|上午|下午|昨天|之前|今天|今早|今日)的?\s*(?:单|订单|order)[^。？?!\n]{0,10}"
+        # "刚才下的单再加五百张纸巾" (add 500 napkins to the order placed just now)
+        r"|(?:刚才|早上|上午|下午|昨天|之前|今天|今早|今日)(?:下|订|落)?的?\s*(?:单|订单|order)"
+        r"[^。？?!\n]{0,10}"
         r"(?:加|再加|多加|追加)"
         r"|(?:காலை|நேத்து|நேற்று)[^.?!\n]{0,20}order[^.?!\n]{0,20}(?:சேர்|add)"
         # "இன்னைக்கு order-ல straw ரெண்டு பெட்டியா கூட்டுங்க" (raise today's order by two boxes of
@@ -395,7 +400,10 @@ DOUBT_PATTERNS = (
     (
         "an approximate quantity",
         r"\b(?:about|around|approx\w*|roughly|abt|lebih kurang|kira-kira)\s*\d"
-        r"|\d+\s*(?:or so|odd)\b|左右|சுமார்",
+        r"|\d+\s*(?:or so|odd)\b|左右|சுமார்"
+        # "几百个" (a few hundred), "十几箱" (ten-odd cartons): 百 and 十 are read as 100 and 10 by
+        # now; before, "几百个" ordered 100
+        r"|几\s*\d|\d\s*几",
     ),
     # "一箱半", "half a carton", "satu setengah karton": part of a unit
     # "ஒன்றரை" (one and a half) left unread (not before a carton, a thousand or a hundred)
@@ -530,6 +538,9 @@ ENGLISH_LOOKALIKES = frozenset({"cusp", "warp", "warps", "pates", "plats", "tary
 
 def _typo_map() -> dict[str, str]:
     forms = {form for noun in TYPE_NOUNS for form in _plurals(noun) if len(form) >= 4}
+    # "2 cartns", "3 catons": the unit a line is counted in, misspelt, is still that unit (before,
+    # "wooden cutlery set 2 cartns" ordered 2 sets)
+    forms |= _plurals("carton")
     known = forms | STOPWORDS | set(UNIT_WORDS) | ATTRIBUTE_WORDS | set(IRREGULAR_SINGULARS)
     known |= ENGLISH_LOOKALIKES
     seen: dict[str, set[str]] = {}
@@ -539,5 +550,6 @@ def _typo_map() -> dict[str, str]:
     return {slip: next(iter(f)) for slip, f in seen.items() if len(f) == 1 and slip not in known}
 
 
-# "wooden cuttlery", "12oz cpus", "napkns": a product type misspelt by one slip of the thumb
+# "wooden cuttlery", "12oz cpus", "napkns", "cartns": a product type (or the carton) misspelt by
+# one slip of the thumb
 PRODUCT_TYPOS: dict[str, str] = _typo_map()
