@@ -319,7 +319,9 @@ SAME_AMOUNT_PHRASES = (
     r"|(?:也|都)一样",
     # Tamil: "அதே அளவு", "same அளவு", "அதே எண்ணிக்கை", romanised "adhe alavu"
     r"(?:அதே|\bsame)\s*(?:அளவு|எண்ணிக்கை)[\u0B80-\u0BFF]*"
-    r"|\b(?:adhe|athe|adhey|athey|same) (?:alavu|alavula|alavukku|ennikai)\b",
+    r"|\b(?:adhe|athe|adhey|athey|same) (?:alavu|alavula|alavukku|ennikai)\b"
+    # "1000ml box அறுநூறு, 750ml-உம் அதே" (750ml too, the same): "the same" ending its clause
+    r"|(?<![\u0B80-\u0BFF])அதே(?=\s*(?:[,.;!?\n]|$))|\b(?:adhe|athe|adhey|athey)(?=\s*(?:[,.;!?\n]|$))",
 )
 
 # Tamil words by stem: a token that starts with the stem is the English word ("பெட்டிகள்" boxes,

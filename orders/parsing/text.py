@@ -111,6 +111,8 @@ ROAD_WORDS = re.compile(
     rf"|terrace|quay|park)\b|(?<=\d )(?:{_TOWNS})\b|(?<=\d[a-z] )(?:{_TOWNS})\b"
 )
 
+# "lid 12/16": a lid's two cup sizes after it, without "oz" (the second is no month)
+LID_FOR_TWO_SIZES = re.compile(r"(\blids?)\s*(\d{1,2})\s*/\s*(1[3-9]|2\d|3[0-2])(?![\d/.]|\s*oz\b)")
 # "12/16oz", "12/16 sip lid": a lid sold for two cup sizes, read as the first size.
 SLASH_SIZE = re.compile(r"(?<![\d/])(\d{1,2})/\d{1,2}(?:\s*oz\b|(?=\s+(?:sip\s+|dome\s+)?lids?\b))")
 SIZE_RE = re.compile(
@@ -156,6 +158,8 @@ def normalise_text(text: str) -> str:
     # an English word with a Tamil case ending: "order-ல" (in the order), "cup-ஐ"
     text = re.sub(r"(?<=[a-z0-9])-[\u0B80-\u0BFF]+", " ", text)
     text = LIST_MARKER.sub(" ", text) if len(LIST_MARKER.findall(text)) > 1 else text
+    # "sip lid 12/16 3k": the lid sold for the 12 and 16oz cups, no date (no month is 16)
+    text = LID_FOR_TWO_SIZES.sub(r"\1 \2/\3oz", text)
     text = strip_contact_details(text)
     text = numbers.replace_tamil_numbers(text)
     # "napkin ரெண்டு பெட்டி", "straw oru petti": a box right after a number is a carton, as 箱 is
@@ -188,6 +192,7 @@ def normalise_text(text: str) -> str:
     text = re.sub(r"(?<![\d.])\d{1,2}\s*(?:mani\b|மணி[\u0B80-\u0BFF]*)", " ", text)
     text = PAST_DELIVERY.sub(" ", text)
     text = LID_FOR_THE_CUP.sub(r"\1 ", text)
+    text = takeaway_as_a_box(text)
     text = size_of_the_line_before(text)
     text = HALF_CARTONS.sub(half_cartons, text)
     text = PACKS_OF.sub(pieces_in_packs, text)
@@ -289,6 +294,26 @@ LID_FOR_THE_CUP = re.compile(
     # not "lid for cup 16oz": a cup with a size of its own is no cup of the line before
     r"(?:\s+(?:tu|itu|ni|ini|that|those|these))?\b(?!\s*\d)"
 )
+
+
+# "1000ml takeaway 600", "takeaway 750ml 300": "takeaway" beside a volume is the takeaway box (a
+# product type, so that "750ml same qty" after it is the same product in another size)
+TAKEAWAY_OF_A_SIZE = re.compile(r"(?<=ml)\s+takeaway\b|\btakeaway(?=\s+\d+\s*ml\b)")
+_CLAUSE = re.compile(r"[^,;\n]+")
+_CONTAINER = re.compile(r"\b(?:box|boxes|containers?|bowls?|trays?|clamshells?)\b")
+
+
+def takeaway_as_a_box(text: str) -> str:
+    """'1000ml takeaway 600' -> '1000ml takeaway box 600', in a clause that names no container
+    ('container 750ml takeaway 500' is one already)."""
+
+    def clause(match: re.Match[str]) -> str:
+        part = match.group(0)
+        if _CONTAINER.search(part):
+            return part
+        return TAKEAWAY_OF_A_SIZE.sub(" takeaway box ", part)
+
+    return _CLAUSE.sub(clause, text)
 
 
 # "clamshell 500 wah lao last time only came 400 hor": what came last time is a remark, no line
