@@ -47,6 +47,7 @@ from orders.parsing.text import (
     format_size,
     normalise_size,
     normalise_text,
+    recalled_prices,
 )
 from orders.parsing.vocabulary import (
     ACCEPTED_PRICE,
@@ -93,6 +94,7 @@ __all__ = [
     "parse_quantity_change",
     "product_words",
     "read_message",
+    "recalled_prices",
     "singular",
     "written_numbers",
 ]

@@ -84,6 +84,12 @@ _TOWNS = (
     r"|yishun|tiong bahru|tanjong pagar|redhill|whampoa|eunos|kembangan|simei|paya lebar"
     r"|aljunied|bukit ho swee|telok blangah"
 )
+# A unit price written without its currency: two or three decimals, no unit of a size or a count
+# after it ("0.45", "0.012"; not "1.5 ctn", "0.75l")
+PRICE = (
+    r"(?<![\d.])\d{0,3}\.\d{2,3}(?![\d.])"
+    r"(?!\s*(?:k\b|oz|ml|l\b|ltr|litres?|inch|in\b|\"|cm|mm|kg|g\b|ctns?|cartons?|%))"
+)
 _NOT_A_QUANTITY_UNIT = r"(?!\s*(?:%|x\b|pcs|pc\b|ctns?|cartons?|nos|sets?|oz|ml|inch|in\b|\"|\d))"
 NOT_QUANTITIES = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
@@ -100,6 +106,10 @@ NOT_QUANTITIES = re.compile(
     # not "the cafe at 45 Tiong Bahru": a block number before a town (an address, cut as one)
     rf"(?!\s*(?:{_TOWNS})\b)"
     r"|(?:s\$|\$|\brm|\bsgd)\s*\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s*(?:cents?|sen|dollars?)\b|\d+\s*%"
+    # a unit price without its currency, and the piece it is for: "0.45 each", "0.21一个" (not
+    # "1 pcs" read from 一个)
+    rf"|{PRICE}(?:\s*(?:each|ea|per\s+(?:pc|pcs|piece|unit|box|cup|bag|set)|/\s*(?:pc|pcs|piece)\b"
+    r"|一个|一只|一张|一支|每个|sebiji))?"
     # "kitchen opens 11:30": a clock time without am/pm
     r"|(?<![\d:.])\d{1,2}:\d{2}(?![\d:])"
     r"|\b(?:table|outlet|branch|store|shop|level|floor|lvl|lot|gate|bay|dock|door|counter|stall|"
@@ -110,6 +120,28 @@ ROAD_WORDS = re.compile(
     r"\b(?:road|rd|street|st|ave|avenue|jalan|lorong|drive|crescent|hill|lane|ln|boulevard|blvd"
     rf"|terrace|quay|park)\b|(?<=\d )(?:{_TOWNS})\b|(?<=\d[a-z] )(?:{_TOWNS})\b"
 )
+
+# "harga beg kecil 0.07 kan?", "0.45 தானே?", "0.21一个对吧?": a price the customer says (and at most
+# asks to have confirmed) is no question about the price, nor are its words ("price", "harga")
+TAG_QUESTION = re.compile(
+    r"(?:\b(?:right|correct|kan|kn|betul|hor|isn'?t it|ya)\b|对吧|是吧|对不对|தானே|இல்லையா)\s*\?+\s*$"
+)
+PRICE_WORD = re.compile(r"\b(?:price|harga)\b|价钱|价格|விலை")
+QUESTION_SENTENCE = re.compile(r"[^?!\n]+(?:[?!\n]+|$)")
+
+
+def recalled_prices(text: str) -> str:
+    """'hari tu harga beg kecil 0.07 kan? ok hantar 1000 lagi' -> 'hari tu  beg kecil 0.07 kan?
+    ...': the price words of a sentence that writes a price and asks nothing but 'right?'."""
+
+    def sentence(match: re.Match[str]) -> str:
+        part = match.group(0)
+        if not re.search(PRICE, part) or ("?" in part and not TAG_QUESTION.search(part)):
+            return part
+        return PRICE_WORD.sub(" ", part)
+
+    return QUESTION_SENTENCE.sub(sentence, text)
+
 
 # "lid 12/16": a lid's two cup sizes after it, without "oz" (the second is no month)
 LID_FOR_TWO_SIZES = re.compile(r"(\blids?)\s*(\d{1,2})\s*/\s*(1[3-9]|2\d|3[0-2])(?![\d/.]|\s*oz\b)")
@@ -158,6 +190,7 @@ def normalise_text(text: str) -> str:
     # an English word with a Tamil case ending: "order-ல" (in the order), "cup-ஐ"
     text = re.sub(r"(?<=[a-z0-9])-[\u0B80-\u0BFF]+", " ", text)
     text = LIST_MARKER.sub(" ", text) if len(LIST_MARKER.findall(text)) > 1 else text
+    text = recalled_prices(text)
     # "sip lid 12/16 3k": the lid sold for the 12 and 16oz cups, no date (no month is 16)
     text = LID_FOR_TWO_SIZES.sub(r"\1 \2/\3oz", text)
     text = strip_contact_details(text)

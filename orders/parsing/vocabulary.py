@@ -155,6 +155,9 @@ ACCEPTED_PRICE = (
     r"|\b(?<!is )(?<!is the )(?<!if )(?<!if the )"
     r"(?:the\s+)?(?:price|pricing|quote|harga)s?\s+(?:is\s+|are\s+)?"
     r"(?:ok(?:ay)?|noted|fine|good|agreed)\b(?![^.,;!\n]*\?)"
+    # "上次的价钱 ok", "same price hor": the price of before, agreed
+    r"|(?:价钱|价格)\s*(?:ok(?:ay)?|可以|没问题)(?![^.,;!\n]*\?)"
+    r"|\bsame (?:price|pricing|harga)\b(?![^.,;!\n]*\?)"
 )
 DOUBT_PATTERNS = (
     # "200-300", "1 or 2 ctn"; not across a line ("...: 1,200\n- 750 ml kraft box")
@@ -287,10 +290,13 @@ DOUBT_PATTERNS = (
         r"|\bbulan lepas|上\s*(?:个|pcs)?\s*(?:礼拜|星期|月|周)(?:买|订|送|拿|进)?来?的"
         r"|上次的|昨天的"
         r"|போன (?:வாரம்|மாசம்))"
-        r"[^,.;!?\n，。]{0,25}\d"
-        r"|\d[^,.;!?\n，。]{0,25}\b(?:we got|came|arrived|received) (?:last|yesterday|ytd)\b"
+        # a count, not a size: "last week's 12\" boxes came to 0.45 each" names no quantity
+        rf"[^,.;!?\n，。]{{0,25}}{_COUNT}"
+        rf"|{_COUNT}[^,.;!?\n，。]{{0,25}}"
+        r"\b(?:we got|came|arrived|received) (?:last|yesterday|ytd)\b"
         # "we used up 3000 cups last week", "12oz cup 2000 yesterday sampai": the number, then when
-        r"|\d[^,.;!?\n，。]{0,25}\b(?:last (?:week|month)|yesterday|ytd|semalam|minggu lepas"
+        rf"|{_COUNT}[^,.;!?\n，。]{{0,25}}"
+        r"\b(?:last (?:week|month)|yesterday|ytd|semalam|minggu lepas"
         r"|bulan lepas)\b"
         # "cup 1000 நேத்தே வந்துடுச்சு" (came yesterday itself), "昨天那两箱"
         r"|\d[^,.;!?\n，。]{0,25}(?:நேத்து|நேத்தே|நேற்று|நேற்றே)|昨天那|前天的|上次那"
