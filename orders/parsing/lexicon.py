@@ -324,6 +324,37 @@ SAME_AMOUNT_PHRASES = (
     r"|(?<![\u0B80-\u0BFF])அதே(?=\s*(?:[,.;!?\n]|$))|\b(?:adhe|athe|adhey|athey)(?=\s*(?:[,.;!?\n]|$))",
 )
 
+# Our product codes, as the price list and the invoices print them ("BX-1000 x 600", "BG-S x 500",
+# "PB-10W", "CUP-16C"): the prefix names the type, the number its size, a letter the kind (none:
+# the usual kind of the type). Before, a code was cut out as a reference and its line asked.
+PRODUCT_CODES: dict[str, tuple[str, str, dict[str, str]]] = {
+    "pb": ("pizza box", "inch", {"": "kraft", "w": "white"}),
+    "cup": ("cup", "oz", {"": "hot", "c": "cold"}),
+    "lid": ("lid", "oz", {"": "sip", "d": "dome"}),
+    "bx": ("takeaway box", "ml", {"": ""}),
+    "bg": ("paper bag", "", {"s": "small", "l": "large"}),
+    "str": ("straw", "", {"p": "paper"}),
+    "nap": ("napkin", "", {"": ""}),  # "NAP-2": the number is its ply
+    "cut": ("cutlery set", "", {"w": "wooden"}),
+    "bur": ("burger box", "", {"bx": ""}),
+}
+PRODUCT_CODE = re.compile(rf"\b({'|'.join(PRODUCT_CODES)})-(\d*)([a-z]*)\b")
+
+
+def read_product_codes(text: str) -> str:
+    """'bx-1000 x 600' -> ' 1000ml takeaway box  x 600'; a code of no known kind stays as it is."""
+
+    def product(match: re.Match[str]) -> str:
+        words, unit, kinds = PRODUCT_CODES[match.group(1)]
+        number, letters = match.group(2), match.group(3)
+        if letters not in kinds or (unit and not number):
+            return match.group(0)
+        size = f"{number}{unit}" if unit else ""  # "nap-2": no size, and no quantity either
+        return f" {size} {kinds[letters]} {words} "
+
+    return PRODUCT_CODE.sub(product, text)
+
+
 # Tamil words by stem: a token that starts with the stem is the English word ("பெட்டிகள்" boxes,
 # "மூடிகளும்" and the lids). Short stems must be the whole token or take a plural/case suffix.
 TAMIL_STEMS: dict[str, str] = {
