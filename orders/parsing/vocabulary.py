@@ -269,7 +269,11 @@ DOUBT_PATTERNS = (
         r"\bonly (?:come|came|got|received|arrived|reach(?:ed)?|sampai)\s+\d"
         r"|\b(?:all )?wasted\b|\bmembazir\b"
         r"|送来的(?:是|都|有)|你们送(?:来)?的|我(?:们)?订的是|少了|都不对"
-        r"|தான் வந்துச்சு|தான் வந்தது",
+        r"|தான் வந்துச்சு|தான் வந்தது"
+        # goods short in a delivery: "short 一箱 cups lah", "barang tak cukup, kurang satu karton
+        # cawan", "ஒரு carton cup குறைவா வந்துச்சு" (one carton of cups came short)
+        r"|\bshort(?: by)?\s+\d|(?<!lebih )\bkurang\s+\d"
+        r"|(?<![\u0B80-\u0BFF])குறைவா(?:க|ய்)?\s*(?:வந்|இருக்)",
     ),
     # "pls don't send the 300 pizza boxes tomorrow", "明天的三百个披萨盒不要送了", "300 pizza box
     # அனுப்ப வேண்டாம்": a quantity in the clause of a "don't" (not "no need lids, 500 cups")
