@@ -102,12 +102,12 @@ def split_segments(text: str) -> list[Segment]:
                 and not segments
                 and (units_only(piece) or is_bare_quantity(piece))
                 and MORE_OF_IT.search(piece)
-                and one_product_named(named_before)
+                and one_product_named(said := " ".join(pieces[:index]))
             ):
                 # "Last week's 12\" boxes came to 0.45 each. Need another 5 cartons of those",
                 # "last time u give 1000ml box 0.21 right, ok send 600 again": more of the one
-                # product the message named before, in a remark without a quantity
-                carry = product_named(named_before)
+                # product the message named before, in remarks without a quantity
+                carry = product_named(said)
             elif (
                 not carry
                 and first
@@ -124,9 +124,7 @@ def split_segments(text: str) -> list[Segment]:
         elif re.search(NOT_WANTED, piece) or is_bare_negation(next_piece):
             continue  # "the usual lid no need", "cawan masih ada stok", "杯子还有不用"
         elif re.search(PAST_REMARK, piece):
-            # "..., last time the lid abit loose but ok lah": about an earlier delivery (what it
-            # names may be asked for again: "last time u give 1000ml box 0.21, send 600 again")
-            named_before = piece if names_a_type(piece) and not carry else named_before
+            continue  # "..., last time the lid abit loose but ok lah": about an earlier delivery
         elif segments and not carry and another_size_same_amount(piece, segments[-1].text):
             # "takeaway box 750ml 500 pcs, 1000ml pun sama": the other size, in the same quantity
             segments.append(Segment(piece, companion=True))

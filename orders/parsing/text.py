@@ -124,7 +124,8 @@ ROAD_WORDS = re.compile(
 # "harga beg kecil 0.07 kan?", "0.45 தானே?", "0.21一个对吧?": a price the customer says (and at most
 # asks to have confirmed) is no question about the price, nor are its words ("price", "harga")
 TAG_QUESTION = re.compile(
-    r"(?:\b(?:right|correct|kan|kn|betul|hor|isn'?t it|ya)\b|对吧|是吧|对不对|தானே|இல்லையா)\s*\?+\s*$"
+    r"(?:\b(?:right|correct|kan|kn|betul|hor|isn'?t it|ya|ah|still)\b|对吧|是吧|对不对|தானே|இல்லையா)"
+    r"\s*\?+\s*$"
 )
 PRICE_WORD = re.compile(r"\b(?:price|harga)\b|价钱|价格|விலை")
 QUESTION_SENTENCE = re.compile(r"[^?!\n]+(?:[?!\n]+|$)")
@@ -136,11 +137,31 @@ def recalled_prices(text: str) -> str:
 
     def sentence(match: re.Match[str]) -> str:
         part = match.group(0)
-        if not re.search(PRICE, part) or ("?" in part and not TAG_QUESTION.search(part)):
+        if not re.search(PRICE, part) or asks_a_price(part):
             return part
         return PRICE_WORD.sub(" ", part)
 
     return QUESTION_SENTENCE.sub(sentence, text)
+
+
+def asked_prices(text: str) -> str:
+    """'12oz cup 0.08 can? 3 ctn' -> '12oz cup  price  can? 3 ctn': a price asked about (not only
+    'right?') is the word 'price', a question the parser asks back about; before, the number was
+    dropped and the order made at a price not agreed."""
+
+    def sentence(match: re.Match[str]) -> str:
+        part = match.group(0)
+        return re.sub(PRICE, " price ", part) if asks_a_price(part) else part
+
+    return QUESTION_SENTENCE.sub(sentence, text)
+
+
+def asks_a_price(sentence: str) -> bool:
+    return (
+        re.search(PRICE, sentence) is not None
+        and "?" in sentence
+        and not TAG_QUESTION.search(sentence)
+    )
 
 
 # "lid 12/16": a lid's two cup sizes after it, without "oz" (the second is no month)
@@ -190,7 +211,7 @@ def normalise_text(text: str) -> str:
     # an English word with a Tamil case ending: "order-ல" (in the order), "cup-ஐ"
     text = re.sub(r"(?<=[a-z0-9])-[\u0B80-\u0BFF]+", " ", text)
     text = LIST_MARKER.sub(" ", text) if len(LIST_MARKER.findall(text)) > 1 else text
-    text = recalled_prices(text)
+    text = asked_prices(recalled_prices(text))
     text = lexicon.read_product_codes(text)
     # "sip lid 12/16 3k": the lid sold for the 12 and 16oz cups, no date (no month is 16)
     text = LID_FOR_TWO_SIZES.sub(r"\1 \2/\3oz", text)
