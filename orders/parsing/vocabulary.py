@@ -56,6 +56,8 @@ MALAY_STOPWORDS = (
     " cukup"
     # chat spellings: "yg kecik" (the small one)
     " yg"
+    # "hari tu harga straw 0.012 kan?" (that day, the straw's price was 0.012, right?)
+    " hari tu itu ini ni kan"
 )
 SINGLISH_STOPWORDS = (
     "hor lor leh meh can not boss tmr thx tq ones them those these it"
