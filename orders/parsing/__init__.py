@@ -503,9 +503,10 @@ def lid_of_the_cup(lid: str, cup: str) -> str:
     """'16oz hot cup 1000, lid for it 1000', '热饮纸杯..., 配套的盖子': a lid that names no kind of
     its own, of the size of a hot paper cup line before it, is that cup's sip lid (at 16oz the
     dome lid is the cold cup's: before, '16oz lid' asked which); a cold cup's lid is the lid for
-    cold cups. A lid of its own kind ('dome lid') or a cup of no kind keeps its words."""
-    if set(lid.split()) & ATTRIBUTE_WORDS:
-        return lid
+    cold cups. A lid of any word of its own ('dome lid', 'flat lid') or after a cup of no kind
+    keeps its words."""
+    if set(lid.split()) - {"lid", "cup"}:
+        return lid  # "dome lid", "flat lid": a kind of its own, sold or not
     kinds = set(cup.split())
     if kinds & COLD_CUP_WORDS:
         return "cold cup lid"

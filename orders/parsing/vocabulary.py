@@ -58,6 +58,8 @@ MALAY_STOPWORDS = (
     " yg"
     # "hari tu harga straw 0.012 kan?" (that day, the straw's price was 0.012, right?)
     " hari tu itu ini ni kan"
+    # "penutup dia" (its lid)
+    " dia"
 )
 SINGLISH_STOPWORDS = (
     "hor lor leh meh can not boss tmr thx tq ones them those these it"
@@ -67,6 +69,8 @@ SINGLISH_STOPWORDS = (
     " lao finish finished already alr"
     # "aiyo forgot to order, need napkin 2 ctn", "straw 1 ctn enough", "lid same amount"
     " aiyo aiyoh alamak forgot forget enough amount ran"
+    # "the lid for tat" (for that)
+    " tat"
 )
 # Romanised Tamil, as typed on a phone: "venum" (needed), "anuppunga" (send), "kudunga" (give).
 TAMIL_ROMAN_STOPWORDS = (
