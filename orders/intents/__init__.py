@@ -109,6 +109,8 @@ def classify_intent(
 def score_intents(lowered: str) -> dict[str, float]:
     # "price is fine, please go ahead with ...": a price agreed is no question about one
     lowered = re.sub(parsing.ACCEPTED_PRICE, " ", lowered)
+    # "harga beg kecil 0.07 kan? ok hantar 1000 lagi": a price said, no question about one
+    lowered = parsing.recalled_prices(lowered)
     scores = dict.fromkeys(INTENTS, 0.0)
     order_verb = False
     for index, (intent, pattern, weight) in enumerate(COMPILED_RULES):

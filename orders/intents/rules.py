@@ -134,6 +134,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"received|accepted|ready|approved)\b",
             # "is our order for today still on?": whether it stands
             r"\b(?:my|our|the|today'?s?) order\b[^.?!\n]{0,25}\bstill on\b",
+            # "my order today coming or not ah": whether it is on its way
+            r"\b(?:my|our) order\b[^.?!\n]{0,20}\bcoming (?:or not|anot)\b",
             # "the order i send just now got receive or not?" (did you get it?)
             r"\border\b[^.?!\n]{0,30}\bgot (?:receive|received|see|seen)\b[^.?!\n]{0,5}\bor not\b",
             r"\border\b.{0,10}确认了(?:没|吗)",
@@ -189,6 +191,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\breach(?:ed)?\b",
             r"\bnot here yet\b",
             r"\bwaiting (?:since|for)\b",
+            # "Sunday got hantar or not?" (is there delivery on Sunday?)
+            r"\bgot (?:hantar|deliver|delivery|send)\b",
             r"\bsampai\b",
             "到了吗",
             "到了没",
@@ -227,6 +231,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\bwhat time\b",
             r"\bhantar\b",
             r"\bbila\b",
+            # "明天可以早点送吗？" (can you send earlier tomorrow?)
+            "早点送|送早点|可以送吗|能送吗",
             "送货",
             "几时",
             "几点",
@@ -253,7 +259,20 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             "ரசீது",
         ),
     ),
-    (INVOICE_QUERY, 0.6, (r"\bpayment\b", r"\bpay\b", r"\bgst\b", r"\bamount due\b", r"\bsoa\b")),
+    (
+        INVOICE_QUERY,
+        0.6,
+        (
+            r"\bpayment\b",
+            r"\bpay\b",
+            r"\bgst\b",
+            r"\bamount due\b",
+            r"\bsoa\b",
+            # "上个月的账已经PayNow了" (last month's account, paid by PayNow)
+            r"\bpaynow\b",
+            "的账",
+        ),
+    ),
     (
         PRODUCT_QUESTION,
         1.2,
@@ -311,7 +330,7 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\b(?:damaged?|broken|crushed|cracked|torn|wrong|missing|leak\w*|soaked|squash\w*)\b",
             r"\bcomplain(?:t)?\b",
             r"\b(?:cannot|can't|cant|tak boleh|tidak boleh) (?:use|close|fit|guna|tutup|pakai)\b",
-            r"\b(?:doesn't|didn't|don't|dont|does not|did not|not|tak|tidak) fit\b",
+            r"\b(?:doesn't|didn't|don't|dont|dun|does not|did not|not|tak|tidak) fit\b",
             r"\b(?:bocor|koyak|rosak|basah|pecah|kemek)\b",
             "漏",
             "太松",
@@ -351,7 +370,10 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\b(?:received|got|sent|came|delivered|gave)\b.*\binstead of\b",
             r"\bonly \d+ (?:came|arrived|received|reach\w*|sampai)\b",
             r"\bwhy charge\b|\bovercharg\w*|\bcharged (?:us|me) for\b",
-            r"\bshort(?: by)? \d+\b|\bkurang \d+\b",
+            r"\bshort(?: by)? \d+\b|(?<!lebih )\bkurang \d+\b",
+            # "short 一箱 cups lah", "kurang satu karton cawan", "ஒரு carton cup குறைவா வந்துச்சு"
+            rf"\bshort(?: by)? (?:{_N}|{_WORD_N}\b|a\b)|(?<!lebih )\bkurang (?:{_N}|{_WORD_N}\b)",
+            r"குறைவா(?:க|ய்)?\s*(?:வந்|இருக்)",
             "少了",
             "少送",
             # "订了五千支吸管，只收到三千" (ordered 5000, only 3000 came)
@@ -398,6 +420,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\b(?:return|refund|exchange) (?:them|it|the)\b|\bpulangkan\b",
             r"\bnot happy\b",
             r"\blate again\b",
+            # "why today delivery so late one"
+            r"\b(?:so|very|damn|super|too) late\b",
             r"\bnever came\b",
             r"\bkecewa\b",
             "失望",
@@ -579,6 +603,11 @@ PLAN_LATER = compile_alternatives(
         r"\b(?:we're|we are|shop is|outlet is)\s+closed\s+(?:from|on|for|during|over|till|until)\b",
         r"\brenovat\w*|\b(?:kedai|shop)\s+(?:tutup|cuti)\s+(?:minggu|bulan|next)\b",
         r"\bcuti\s+(?:seminggu|sebulan|\d+\s*hari|dua minggu)\b",
+        # "kedai tutup seminggu" (the shop is closed a week), "CNY 我们 close 一个 week", "கடை மூடி
+        # இருக்கும்" (the shop will be closed)
+        r"\b(?:kedai|shop|kami|we)\s+(?:tutup|cuti|close|closed)\s+(?:seminggu|sebulan)\b",
+        r"\b(?:close|closed|tutup|cuti)\s+(?:一个?|one|a|1|satu)\s*(?:week|month|minggu|bulan)\b",
+        r"கடை\s*(?:மூடி\s*இருக்கும்|லீவு)",
         # "lepas raya baru kami order" (we only order after Raya)
         r"\bbaru\s+(?:kami|saya|kita)\s+(?:order|pesan|tempah)\b",
         # "அப்போ order பெருசா இருக்கும்" (then the order will be big)

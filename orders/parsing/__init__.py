@@ -47,6 +47,7 @@ from orders.parsing.text import (
     format_size,
     normalise_size,
     normalise_text,
+    recalled_prices,
 )
 from orders.parsing.vocabulary import (
     ACCEPTED_PRICE,
@@ -94,6 +95,7 @@ __all__ = [
     "parse_quantity_change",
     "product_words",
     "read_message",
+    "recalled_prices",
     "singular",
     "written_numbers",
 ]
@@ -265,6 +267,9 @@ NO_CHANGE = (
     r"|(?:மாற்ற|மாத்த)[\u0B80-\u0BFF]*\s*(?:no need\b|வேண்டாம்|வேணாம்)"
 )
 
+# A cup of one of these words is a cold drink cup (our paper cups are the hot ones).
+COLD_CUP_WORDS = frozenset({"cold", "iced", "pet", "plastic", "clear"})
+
 # Units whose number of pieces the catalogue does not say ("20 sleeves", "1 bale", "三包" read as
 # "3 pcs paper cup pack"): pieces and the units sold as a carton (catalog.CARTON_UNITS) are known,
 # the rest is confirmed.
@@ -342,6 +347,7 @@ def read_segment(
 # this small with no unit written ("12oz cup 2", "napkin 3 pls") may be pieces or cartons.
 FEW_PIECES = 20
 PIECE_WORDS = re.compile(r"\b(?:pcs|pc|pieces?|nos|biji|keping|helai|units?|sets?)\b")
+CUTLERY_SET_NAME = re.compile(r"(?<=\bcutlery)\s+sets?\b")
 
 
 def another_size_said(text: str, item: ParsedItem, previous: ParsedItem) -> bool:
@@ -363,7 +369,8 @@ def few_without_a_unit(item: ParsedItem, text: str) -> bool:
         item.names_a_product
         and item.unit == PIECES
         and item.quantity < FEW_PIECES
-        and PIECE_WORDS.search(text) is None
+        # "wooden cutlery set 2": the set of the product's name counts no pieces
+        and PIECE_WORDS.search(CUTLERY_SET_NAME.sub(" ", text)) is None
     )
 
 
@@ -498,7 +505,25 @@ def inherit(item: ParsedItem, previous: ParsedItem) -> ParsedItem:
         product = f"{product} {' '.join(kept)}"
     if size is None and names_a_lid(product) and previous_types == {"cup"}:
         size = previous.size
+    if names_a_lid(product) and previous_types == {"cup"} and size and size == previous.size:
+        product = lid_of_the_cup(product, previous.product)
     return ParsedItem(product, item.quantity, item.unit, size)
+
+
+def lid_of_the_cup(lid: str, cup: str) -> str:
+    """'16oz hot cup 1000, lid for it 1000', '热饮纸杯..., 配套的盖子': a lid that names no kind of
+    its own, of the size of a hot paper cup line before it, is that cup's sip lid (at 16oz the
+    dome lid is the cold cup's: before, '16oz lid' asked which); a cold cup's lid is the lid for
+    cold cups. A lid of any word of its own ('dome lid', 'flat lid') or after a cup of no kind
+    keeps its words."""
+    if set(lid.split()) - {"lid", "cup"}:
+        return lid  # "dome lid", "flat lid": a kind of its own, sold or not
+    kinds = set(cup.split())
+    if kinds & COLD_CUP_WORDS:
+        return "cold cup lid"
+    if kinds & {"hot", "paper"}:
+        return "sip lid"
+    return lid
 
 
 def names_a_lid(product: str) -> bool:

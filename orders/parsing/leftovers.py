@@ -41,6 +41,8 @@ _TAKEN_BACK = (
     r"தப்பா(?:\s*[\u0B80-\u0BFF]+)?|தப்பு|"
     r"不对|不是|错了|说错了?|இல்லை|இல்ல)"
 )
+# "300 ஆக மாற்றுங்க", "2 carton ஆ மாத்துங்க": (make it) into the number before it
+_TAMIL_CHANGE_TO = r"\s*(?:ஆக|ஆ|ah|aa)?\s*(?<![\u0B80-\u0BFF])(?:மாற்று|மாத்து|ஆக்கு)[\u0B80-\u0BFF]*"
 _FILLER = r"(?:[\s,.!—–-]|\bah\b|\blah\b|\beh\b|\boh\b|哦|呃)*"
 # between the quantity and its correction: "400 வேணும், இல்ல இல்ல 500" (400 needed, no no, 500),
 # "1500 abt there, nvm just make it 2000"
@@ -52,6 +54,8 @@ QUANTITY_TAKEN_BACK = re.compile(
     rf"(?<![\w§.])\d+(?P<unit>\s*(?:pcs|ctns?|cartons?|sets?)\b)?{_SAID_WITH_IT}{_FILLER}"
     rf"{_TAKEN_BACK}(?:{_FILLER}{_TAKEN_BACK})*{_FILLER}(?P<new>\d+)(?![\w§]|\.\d)"
     r"(?P<new_unit>\s*(?:pcs|ctns?|cartons?|sets?)\b)?"
+    # "3 carton, sorry, 2 carton ஆ மாத்துங்க" (make it 2 cartons): the verb after the new number
+    rf"(?:{_TAMIL_CHANGE_TO})?"
     # "400 eh no 500, sorry typo": an apology that ends the message or line goes with the correction
     rf"(?:{_FILLER}(?:sorry|oops|my bad|typo|silap|tersilap|maaf)"
     r"(?:[\s,.!]+(?:typo|my bad|ah|lah|la))*[\s.!]*(?=$|\n))?"
@@ -63,6 +67,8 @@ QUANTITY_TAKEN_BACK = re.compile(
 MAKE_THAT = re.compile(
     r"(?:^|(?<=[.,;!?\n]))[\s,]*(?:oh\s+)?"
     r"(?:(?:sorry|oops|actually|i mean|nvm|eh|wait|no)\b|不好意思|对不起|抱歉)"
+    # "sorry ah 改 2000": a particle after the apology
+    r"(?:[\s,.!-]*(?:ah|lah|la|eh|hor)\b)?"
     r"(?:[\s,.!-]*correction\b)?[\s,.!-]*(?:just\s+)?"
     r"(?:make (?:it|that|them|those|the (?P<product>[a-z0-9 ]{2,30}?))\s+"
     # "汉堡盒五百个，不好意思，改成两百五十个", "..., sorry 改 300", "sorry change to 300"
@@ -86,15 +92,23 @@ def read_corrections(normalised: str) -> str:
 _NOT_A_SIZE = r"(?!\s*(?:oz|inch|inches|in|ml|mm|cm|l)\b|\s*\")"  # '14"' is a size too
 
 
+# "12 inch pizza box 200, மன்னிக்கவும், 300 ஆக மாற்றுங்க" (sorry, change it to 300): in Tamil the
+# new quantity comes before the verb; the apology says it corrects this message, not an order
+MAKE_THAT_TAMIL = re.compile(
+    r"(?:^|(?<=[.,;!?\n]))[\s,]*(?:sorry|மன்னிக்கவும்|மன்னிச்சுக்கோங்க|மன்னிக்கணும்)[\s,.!-]*"
+    rf"(?P<new>\d+)(?P<unit>\s*(?:pcs|ctns?|cartons?)\b)?{_TAMIL_CHANGE_TO}"
+)
+
+
 def read_make_that(normalised: str) -> str:
     """'12oz lids - 2000\nsorry, make the lids 2500' -> '12oz lids - 2500\n': the quantity of the
     one line naming the product (or the only quantity, for 'make that') becomes the new one."""
-    match = MAKE_THAT.search(normalised)
+    match = MAKE_THAT.search(normalised) or MAKE_THAT_TAMIL.search(normalised)
     if match is None:
         return normalised
     before = normalised[: match.start()]
     numbers = list(re.finditer(rf"(?<![\w§.])\d+(?![\w§]|\.\d){_NOT_A_SIZE}", before))
-    if match.group("product"):
+    if match.groupdict().get("product"):
         named = [w.rstrip("s") for w in match.group("product").split()]
         numbers = [m for m in numbers if all(w in _piece_of(before, m.start()) for w in named)]
     if len(numbers) != 1:

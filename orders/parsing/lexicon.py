@@ -51,6 +51,9 @@ LEXICON: dict[str, str] = {
     "热饮杯": " hot cup ",
     "冷饮杯": " cold cup ",
     "纸杯": " paper cup ",
+    # "配套的盖子" (the matching lid): the lid of the cups before it (parsing.lid_of_the_cup)
+    "配套的": " matching ",
+    "配套": " matching ",
     # "配吸管口的盖子": the lid with a straw opening, a sip lid
     "吸管口的盖子": " sip lid ",
     "吸管口盖子": " sip lid ",
@@ -195,6 +198,10 @@ LEXICON: dict[str, str] = {
     "kayu": " wooden ",
     "inci": " inch ",
     "dengan": " and ",
+    # chat spellings: "beg besar dua karton ngan yg kecik satu karton"
+    "dgn": " and ",
+    "ngan": " and ",
+    "kecik": " small ",
     "dan": " and ",
     "serta": " and ",
     "beg": " bag ",
@@ -260,10 +267,13 @@ REPEAT_PHRASES = (
     r"\b(?:macam|mcm|seperti|spt|sama seperti|sama spt) (?:order |pesanan |yang )?"
     r"(?:lepas|lps|sebelum ni|sebelum ini|sblm ni|minggu lepas|minggu lps|mggu lps|bulan lepas"
     r"|bulan lps|dulu|biasa|hari tu|hr tu)\b",
+    # "Hantar sama mcm last order ye", "macam last order, same same": the English of the rest
+    r"\b(?:sama )?(?:macam|mcm|cam|seperti|spt) (?:the |our )?last (?:time|order|week|month)\b",
     r"\bulang (?:order|pesanan)\b",
     r"\b(?:order|pesanan) (?:yang )?biasa\b",
     # "போன தடவை அனுப்புன மாதிரியே" (like what was sent last time): one word may come between
-    r"(?:கடந்த|போன|முந்தைய|முன்பு)\s*(?:முறை|தடவை|வாரம்|ஆர்டர்|order)?\s*"
+    # "கடைசி order மாதிரியே" (just like the last order)
+    r"(?:கடந்த|போன|முந்தைய|முன்பு|கடைசி)\s*(?:முறை|தடவை|வாரம்|ஆர்டர்|order)?\s*"
     r"(?:[\u0B80-\u0BFF]+\s+)?(?:போல|மாதிரி)[\u0B80-\u0BFF]*",
     r"அதே ஆர்டர்[\u0B80-\u0BFF]*",
     # "last time maathiriye" (just like last time), "pona thadava anupuna mathiri", "last week order
@@ -309,8 +319,41 @@ SAME_AMOUNT_PHRASES = (
     r"|(?:也|都)一样",
     # Tamil: "அதே அளவு", "same அளவு", "அதே எண்ணிக்கை", romanised "adhe alavu"
     r"(?:அதே|\bsame)\s*(?:அளவு|எண்ணிக்கை)[\u0B80-\u0BFF]*"
-    r"|\b(?:adhe|athe|adhey|athey|same) (?:alavu|alavula|alavukku|ennikai)\b",
+    r"|\b(?:adhe|athe|adhey|athey|same) (?:alavu|alavula|alavukku|ennikai)\b"
+    # "1000ml box அறுநூறு, 750ml-உம் அதே" (750ml too, the same): "the same" ending its clause
+    r"|(?<![\u0B80-\u0BFF])அதே(?=\s*(?:[,.;!?\n]|$))|\b(?:adhe|athe|adhey|athey)(?=\s*(?:[,.;!?\n]|$))",
 )
+
+# Our product codes, as the price list and the invoices print them ("BX-1000 x 600", "BG-S x 500",
+# "PB-10W", "CUP-16C"): the prefix names the type, the number its size, a letter the kind (none:
+# the usual kind of the type). Before, a code was cut out as a reference and its line asked.
+PRODUCT_CODES: dict[str, tuple[str, str, dict[str, str]]] = {
+    "pb": ("pizza box", "inch", {"": "kraft", "w": "white"}),
+    "cup": ("cup", "oz", {"": "hot", "c": "cold"}),
+    "lid": ("lid", "oz", {"": "sip", "d": "dome"}),
+    "bx": ("takeaway box", "ml", {"": ""}),
+    "bg": ("paper bag", "", {"s": "small", "l": "large"}),
+    "str": ("straw", "", {"p": "paper"}),
+    "nap": ("napkin", "", {"": ""}),  # "NAP-2": the number is its ply
+    "cut": ("cutlery set", "", {"w": "wooden"}),
+    "bur": ("burger box", "", {"bx": ""}),
+}
+PRODUCT_CODE = re.compile(rf"\b({'|'.join(PRODUCT_CODES)})-(\d*)([a-z]*)\b")
+
+
+def read_product_codes(text: str) -> str:
+    """'bx-1000 x 600' -> ' 1000ml takeaway box  x 600'; a code of no known kind stays as it is."""
+
+    def product(match: re.Match[str]) -> str:
+        words, unit, kinds = PRODUCT_CODES[match.group(1)]
+        number, letters = match.group(2), match.group(3)
+        if letters not in kinds or (unit and not number):
+            return match.group(0)
+        size = f"{number}{unit}" if unit else ""  # "nap-2": no size, and no quantity either
+        return f" {size} {kinds[letters]} {words} "
+
+    return PRODUCT_CODE.sub(product, text)
+
 
 # Tamil words by stem: a token that starts with the stem is the English word ("பெட்டிகள்" boxes,
 # "மூடிகளும்" and the lids). Short stems must be the whole token or take a plural/case suffix.

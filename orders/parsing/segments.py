@@ -99,6 +99,17 @@ def split_segments(text: str) -> list[Segment]:
                 carry = " ".join(sorted(named))
             elif (
                 not carry
+                and not segments
+                and (units_only(piece) or is_bare_quantity(piece))
+                and MORE_OF_IT.search(piece)
+                and one_product_named(said := " ".join(pieces[:index]))
+            ):
+                # "Last week's 12\" boxes came to 0.45 each. Need another 5 cartons of those",
+                # "last time u give 1000ml box 0.21 right, ok send 600 again": more of the one
+                # product the message named before, in remarks without a quantity
+                carry = product_named(said)
+            elif (
+                not carry
                 and first
                 and (units_only(piece) or is_bare_quantity(piece))
                 and (low := RUNNING_LOW.search(named_before))
@@ -269,6 +280,29 @@ RUNNING_LOW = re.compile(
     r"\b(?:running low(?: on)?|run(?:ning)? out(?: of)?|low on|out of|finish(?:ed|ing)?|habis|need"
     r"|restock|no more|left)\b"
 )
+
+
+# "another 5 cartons of those", "600 again", "1000 lagi", "再来三箱", "இன்னும் 3 carton": more of
+# a product named before
+MORE_OF_IT = re.compile(
+    r"\b(?:another|again|more|lagi)\b|\bof (?:those|them|these|it)\b|再|(?<![\u0B80-\u0BFF])இன்னும்"
+)
+
+
+def one_product_named(text: str) -> bool:
+    """'last week's 12\" boxes came to ... each': one product type (or one size), no quantity."""
+    masked, sizes = extract_sizes(text)
+    types = {singular(w) for w in product_words(masked)} & TYPE_NOUNS
+    return len(types) <= 1 and len(set(sizes)) <= 1 and bool(types or sizes)
+
+
+def product_named(text: str) -> str:
+    """The product words and size of a remark: 'last week's 12\" boxes came to each' -> '12inch
+    box' (not its other words, which would be read as the product's)."""
+    masked, sizes = extract_sizes(text)
+    kept = TYPE_NOUNS | ATTRIBUTE_WORDS | {"pizza", "burger", "takeaway"}
+    words = [word for word in product_words(masked) if singular(word) in kept]
+    return " ".join([size.replace(" ", "") for size in sizes[:1]] + words)
 
 
 def units_only(piece: str) -> bool:

@@ -84,6 +84,12 @@ _TOWNS = (
     r"|yishun|tiong bahru|tanjong pagar|redhill|whampoa|eunos|kembangan|simei|paya lebar"
     r"|aljunied|bukit ho swee|telok blangah"
 )
+# A unit price written without its currency: two or three decimals, no unit of a size or a count
+# after it ("0.45", "0.012"; not "1.5 ctn", "0.75l")
+PRICE = (
+    r"(?<![\d.])\d{0,3}\.\d{2,3}(?![\d.])"
+    r"(?!\s*(?:k\b|oz|ml|l\b|ltr|litres?|inch|in\b|\"|cm|mm|kg|g\b|ctns?|cartons?|%))"
+)
 _NOT_A_QUANTITY_UNIT = r"(?!\s*(?:%|x\b|pcs|pc\b|ctns?|cartons?|nos|sets?|oz|ml|inch|in\b|\"|\d))"
 NOT_QUANTITIES = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
@@ -100,6 +106,10 @@ NOT_QUANTITIES = re.compile(
     # not "the cafe at 45 Tiong Bahru": a block number before a town (an address, cut as one)
     rf"(?!\s*(?:{_TOWNS})\b)"
     r"|(?:s\$|\$|\brm|\bsgd)\s*\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s*(?:cents?|sen|dollars?)\b|\d+\s*%"
+    # a unit price without its currency, and the piece it is for: "0.45 each", "0.21一个" (not
+    # "1 pcs" read from 一个)
+    rf"|{PRICE}(?:\s*(?:each|ea|per\s+(?:pc|pcs|piece|unit|box|cup|bag|set)|/\s*(?:pc|pcs|piece)\b"
+    r"|一个|一只|一张|一支|每个|sebiji))?"
     # "kitchen opens 11:30": a clock time without am/pm
     r"|(?<![\d:.])\d{1,2}:\d{2}(?![\d:])"
     r"|\b(?:table|outlet|branch|store|shop|level|floor|lvl|lot|gate|bay|dock|door|counter|stall|"
@@ -111,6 +121,51 @@ ROAD_WORDS = re.compile(
     rf"|terrace|quay|park)\b|(?<=\d )(?:{_TOWNS})\b|(?<=\d[a-z] )(?:{_TOWNS})\b"
 )
 
+# "harga beg kecil 0.07 kan?", "0.45 தானே?", "0.21一个对吧?": a price the customer says (and at most
+# asks to have confirmed) is no question about the price, nor are its words ("price", "harga")
+TAG_QUESTION = re.compile(
+    r"(?:\b(?:right|correct|kan|kn|betul|hor|isn'?t it|ya|ah|still)\b|对吧|是吧|对不对|தானே|இல்லையா)"
+    r"\s*\?+\s*$"
+)
+PRICE_WORD = re.compile(r"\b(?:price|harga)\b|价钱|价格|விலை")
+QUESTION_SENTENCE = re.compile(r"[^?!\n]+(?:[?!\n]+|$)")
+
+
+def recalled_prices(text: str) -> str:
+    """'hari tu harga beg kecil 0.07 kan? ok hantar 1000 lagi' -> 'hari tu  beg kecil 0.07 kan?
+    ...': the price words of a sentence that writes a price and asks nothing but 'right?'."""
+
+    def sentence(match: re.Match[str]) -> str:
+        part = match.group(0)
+        if not re.search(PRICE, part) or asks_a_price(part):
+            return part
+        return PRICE_WORD.sub(" ", part)
+
+    return QUESTION_SENTENCE.sub(sentence, text)
+
+
+def asked_prices(text: str) -> str:
+    """'12oz cup 0.08 can? 3 ctn' -> '12oz cup  price  can? 3 ctn': a price asked about (not only
+    'right?') is the word 'price', a question the parser asks back about; before, the number was
+    dropped and the order made at a price not agreed."""
+
+    def sentence(match: re.Match[str]) -> str:
+        part = match.group(0)
+        return re.sub(PRICE, " price ", part) if asks_a_price(part) else part
+
+    return QUESTION_SENTENCE.sub(sentence, text)
+
+
+def asks_a_price(sentence: str) -> bool:
+    return (
+        re.search(PRICE, sentence) is not None
+        and "?" in sentence
+        and not TAG_QUESTION.search(sentence)
+    )
+
+
+# "lid 12/16": a lid's two cup sizes after it, without "oz" (the second is no month)
+LID_FOR_TWO_SIZES = re.compile(r"(\blids?)\s*(\d{1,2})\s*/\s*(1[3-9]|2\d|3[0-2])(?![\d/.]|\s*oz\b)")
 # "12/16oz", "12/16 sip lid": a lid sold for two cup sizes, read as the first size.
 SLASH_SIZE = re.compile(r"(?<![\d/])(\d{1,2})/\d{1,2}(?:\s*oz\b|(?=\s+(?:sip\s+|dome\s+)?lids?\b))")
 SIZE_RE = re.compile(
@@ -156,6 +211,10 @@ def normalise_text(text: str) -> str:
     # an English word with a Tamil case ending: "order-ல" (in the order), "cup-ஐ"
     text = re.sub(r"(?<=[a-z0-9])-[\u0B80-\u0BFF]+", " ", text)
     text = LIST_MARKER.sub(" ", text) if len(LIST_MARKER.findall(text)) > 1 else text
+    text = asked_prices(recalled_prices(text))
+    text = lexicon.read_product_codes(text)
+    # "sip lid 12/16 3k": the lid sold for the 12 and 16oz cups, no date (no month is 16)
+    text = LID_FOR_TWO_SIZES.sub(r"\1 \2/\3oz", text)
     text = strip_contact_details(text)
     text = numbers.replace_tamil_numbers(text)
     # "napkin ரெண்டு பெட்டி", "straw oru petti": a box right after a number is a carton, as 箱 is
@@ -188,6 +247,7 @@ def normalise_text(text: str) -> str:
     text = re.sub(r"(?<![\d.])\d{1,2}\s*(?:mani\b|மணி[\u0B80-\u0BFF]*)", " ", text)
     text = PAST_DELIVERY.sub(" ", text)
     text = LID_FOR_THE_CUP.sub(r"\1 ", text)
+    text = takeaway_as_a_box(text)
     text = size_of_the_line_before(text)
     text = HALF_CARTONS.sub(half_cartons, text)
     text = PACKS_OF.sub(pieces_in_packs, text)
@@ -289,6 +349,26 @@ LID_FOR_THE_CUP = re.compile(
     # not "lid for cup 16oz": a cup with a size of its own is no cup of the line before
     r"(?:\s+(?:tu|itu|ni|ini|that|those|these))?\b(?!\s*\d)"
 )
+
+
+# "1000ml takeaway 600", "takeaway 750ml 300": "takeaway" beside a volume is the takeaway box (a
+# product type, so that "750ml same qty" after it is the same product in another size)
+TAKEAWAY_OF_A_SIZE = re.compile(r"(?<=ml)\s+takeaway\b|\btakeaway(?=\s+\d+\s*ml\b)")
+_CLAUSE = re.compile(r"[^,;\n]+")
+_CONTAINER = re.compile(r"\b(?:box|boxes|containers?|bowls?|trays?|clamshells?)\b")
+
+
+def takeaway_as_a_box(text: str) -> str:
+    """'1000ml takeaway 600' -> '1000ml takeaway box 600', in a clause that names no container
+    ('container 750ml takeaway 500' is one already)."""
+
+    def clause(match: re.Match[str]) -> str:
+        part = match.group(0)
+        if _CONTAINER.search(part):
+            return part
+        return TAKEAWAY_OF_A_SIZE.sub(" takeaway box ", part)
+
+    return _CLAUSE.sub(clause, text)
 
 
 # "clamshell 500 wah lao last time only came 400 hor": what came last time is a remark, no line

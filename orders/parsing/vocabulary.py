@@ -54,6 +54,12 @@ MALAY_STOPWORDS = (
     " juga ye ya salam order pagi petang tempah tempahan encik pun lagi je sahaja saja"
     # "2 ctn cukup" (2 cartons is enough)
     " cukup"
+    # chat spellings: "yg kecik" (the small one)
+    " yg"
+    # "hari tu harga straw 0.012 kan?" (that day, the straw's price was 0.012, right?)
+    " hari tu itu ini ni kan"
+    # "penutup dia" (its lid)
+    " dia"
 )
 SINGLISH_STOPWORDS = (
     "hor lor leh meh can not boss tmr thx tq ones them those these it"
@@ -63,6 +69,8 @@ SINGLISH_STOPWORDS = (
     " lao finish finished already alr"
     # "aiyo forgot to order, need napkin 2 ctn", "straw 1 ctn enough", "lid same amount"
     " aiyo aiyoh alamak forgot forget enough amount ran"
+    # "the lid for tat" (for that)
+    " tat"
 )
 # Romanised Tamil, as typed on a phone: "venum" (needed), "anuppunga" (send), "kudunga" (give).
 TAMIL_ROMAN_STOPWORDS = (
@@ -117,7 +125,8 @@ ATTRIBUTE_GROUPS: tuple[dict[str, str], ...] = (
 
 REPEAT_PATTERNS = (
     r"\bsame (?:order |thing |stuff |items? )?as\s+(?:last|previous|before|the last)",
-    r"\bsame (?:same )?(?:like|as) last",
+    # "Order same like previous one can?"
+    r"\bsame (?:same )?(?:like|as) (?:the )?(?:last|previous|prev)\b",
     r"\b(?:repeat|redo) (?:my |our |the )?(?:last|previous|usual)",
     r"\bsame as usual\b",
     r"\bthe usual\b",
@@ -152,6 +161,9 @@ ACCEPTED_PRICE = (
     r"|\b(?<!is )(?<!is the )(?<!if )(?<!if the )"
     r"(?:the\s+)?(?:price|pricing|quote|harga)s?\s+(?:is\s+|are\s+)?"
     r"(?:ok(?:ay)?|noted|fine|good|agreed)\b(?![^.,;!\n]*\?)"
+    # "上次的价钱 ok", "same price hor": the price of before, agreed
+    r"|(?:价钱|价格)\s*(?:ok(?:ay)?|可以|没问题)(?![^.,;!\n]*\?)"
+    r"|\bsame (?:price|pricing|harga)\b(?![^.,;!\n]*\?)"
 )
 DOUBT_PATTERNS = (
     # "200-300", "1 or 2 ctn"; not across a line ("...: 1,200\n- 750 ml kraft box")
@@ -198,7 +210,9 @@ DOUBT_PATTERNS = (
         r"\b(?:order|pesanan|po)\b[^.?!\n]{0,25}\b(?:tadi|semalam|just now|this morning|yesterday"
         r"|earlier|pagi tadi|petang tadi|kelmarin)\b[^.?!\n]{0,30}\b(?:add|tambah|plus|top up)\b"
         r"|\b(?:this morning|yesterday|earlier|just now)'?s? order\b"
-        r"|(?:刚才|早上|上午|下午|昨天|之前|今天|今早|今日)的?\s*(?:单|订单|order)[^。？?!\n]{0,10}"
+        # "刚才下的单再加五百张纸巾" (add 500 napkins to the order placed just now)
+        r"|(?:刚才|早上|上午|下午|昨天|之前|今天|今早|今日)(?:下|订|落)?的?\s*(?:单|订单|order)"
+        r"[^。？?!\n]{0,10}"
         r"(?:加|再加|多加|追加)"
         r"|(?:காலை|நேத்து|நேற்று)[^.?!\n]{0,20}order[^.?!\n]{0,20}(?:சேர்|add)"
         # "இன்னைக்கு order-ல straw ரெண்டு பெட்டியா கூட்டுங்க" (raise today's order by two boxes of
@@ -261,7 +275,11 @@ DOUBT_PATTERNS = (
         r"\bonly (?:come|came|got|received|arrived|reach(?:ed)?|sampai)\s+\d"
         r"|\b(?:all )?wasted\b|\bmembazir\b"
         r"|送来的(?:是|都|有)|你们送(?:来)?的|我(?:们)?订的是|少了|都不对"
-        r"|தான் வந்துச்சு|தான் வந்தது",
+        r"|தான் வந்துச்சு|தான் வந்தது"
+        # goods short in a delivery: "short 一箱 cups lah", "barang tak cukup, kurang satu karton
+        # cawan", "ஒரு carton cup குறைவா வந்துச்சு" (one carton of cups came short)
+        r"|\bshort(?: by)?\s+\d|(?<!lebih )\bkurang\s+\d"
+        r"|(?<![\u0B80-\u0BFF])குறைவா(?:க|ய்)?\s*(?:வந்|இருக்)",
     ),
     # "pls don't send the 300 pizza boxes tomorrow", "明天的三百个披萨盒不要送了", "300 pizza box
     # அனுப்ப வேண்டாம்": a quantity in the clause of a "don't" (not "no need lids, 500 cups")
@@ -282,10 +300,13 @@ DOUBT_PATTERNS = (
         r"|\bbulan lepas|上\s*(?:个|pcs)?\s*(?:礼拜|星期|月|周)(?:买|订|送|拿|进)?来?的"
         r"|上次的|昨天的"
         r"|போன (?:வாரம்|மாசம்))"
-        r"[^,.;!?\n，。]{0,25}\d"
-        r"|\d[^,.;!?\n，。]{0,25}\b(?:we got|came|arrived|received) (?:last|yesterday|ytd)\b"
+        # a count, not a size: "last week's 12\" boxes came to 0.45 each" names no quantity
+        rf"[^,.;!?\n，。]{{0,25}}{_COUNT}"
+        rf"|{_COUNT}[^,.;!?\n，。]{{0,25}}"
+        r"\b(?:we got|came|arrived|received) (?:last|yesterday|ytd)\b"
         # "we used up 3000 cups last week", "12oz cup 2000 yesterday sampai": the number, then when
-        r"|\d[^,.;!?\n，。]{0,25}\b(?:last (?:week|month)|yesterday|ytd|semalam|minggu lepas"
+        rf"|{_COUNT}[^,.;!?\n，。]{{0,25}}"
+        r"\b(?:last (?:week|month)|yesterday|ytd|semalam|minggu lepas"
         r"|bulan lepas)\b"
         # "cup 1000 நேத்தே வந்துடுச்சு" (came yesterday itself), "昨天那两箱"
         r"|\d[^,.;!?\n，。]{0,25}(?:நேத்து|நேத்தே|நேற்று|நேற்றே)|昨天那|前天的|上次那"
@@ -395,7 +416,10 @@ DOUBT_PATTERNS = (
     (
         "an approximate quantity",
         r"\b(?:about|around|approx\w*|roughly|abt|lebih kurang|kira-kira)\s*\d"
-        r"|\d+\s*(?:or so|odd)\b|左右|சுமார்",
+        r"|\d+\s*(?:or so|odd)\b|左右|சுமார்"
+        # "几百个" (a few hundred), "十几箱" (ten-odd cartons): 百 and 十 are read as 100 and 10 by
+        # now; before, "几百个" ordered 100
+        r"|几\s*\d|\d\s*几",
     ),
     # "一箱半", "half a carton", "satu setengah karton": part of a unit
     # "ஒன்றரை" (one and a half) left unread (not before a carton, a thousand or a hundred)
@@ -530,6 +554,9 @@ ENGLISH_LOOKALIKES = frozenset({"cusp", "warp", "warps", "pates", "plats", "tary
 
 def _typo_map() -> dict[str, str]:
     forms = {form for noun in TYPE_NOUNS for form in _plurals(noun) if len(form) >= 4}
+    # "2 cartns", "3 catons": the unit a line is counted in, misspelt, is still that unit (before,
+    # "wooden cutlery set 2 cartns" ordered 2 sets)
+    forms |= _plurals("carton")
     known = forms | STOPWORDS | set(UNIT_WORDS) | ATTRIBUTE_WORDS | set(IRREGULAR_SINGULARS)
     known |= ENGLISH_LOOKALIKES
     seen: dict[str, set[str]] = {}
@@ -539,5 +566,6 @@ def _typo_map() -> dict[str, str]:
     return {slip: next(iter(f)) for slip, f in seen.items() if len(f) == 1 and slip not in known}
 
 
-# "wooden cuttlery", "12oz cpus", "napkns": a product type misspelt by one slip of the thumb
+# "wooden cuttlery", "12oz cpus", "napkns", "cartns": a product type (or the carton) misspelt by
+# one slip of the thumb
 PRODUCT_TYPOS: dict[str, str] = _typo_map()

@@ -75,7 +75,7 @@ def test_an_address_alone_still_orders_nothing():
         ("tutup 12oz dua karton", [("lid", 2, "12 oz")]),
         (
             "cawan kertas 12oz 500 dengan tutup 500",
-            [("paper cup", 500, "12 oz"), ("lid", 500, "12 oz")],
+            [("paper cup", 500, "12 oz"), ("sip lid", 500, "12 oz")],
         ),
     ],
 )

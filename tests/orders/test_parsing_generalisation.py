@@ -153,7 +153,7 @@ def test_the_matching_lids_named_without_a_quantity_follow_the_cups():
     ]
     assert items("3 ctn 12oz hot cups plus the lids") == [
         ("hot cup", 3, "carton", "12 oz"),
-        ("lid", 3, "carton", "12 oz"),
+        ("sip lid", 3, "carton", "12 oz"),  # the hot cups' lid
     ]
 
 

@@ -39,7 +39,7 @@ def test_contact_details_are_neither_items_nor_kept_in_the_product():
 
 def test_an_address_after_the_items_is_not_an_item():
     text = "8oz hot cup 1000, 8oz lid 1000\ndeliver to blk 123 AMK ave 3 #01-45, call 98765432"
-    assert items(text) == [("hot cup", 1000, "pcs", "8 oz"), ("lid", 1000, "pcs", "8 oz")]
+    assert items(text) == [("hot cup", 1000, "pcs", "8 oz"), ("sip lid", 1000, "pcs", "8 oz")]
 
 
 @pytest.mark.parametrize(
