@@ -63,6 +63,7 @@ from orders.parsing.vocabulary import (
     REPEAT_PATTERNS,
     STOPWORDS,
     TYPE_NOUNS,
+    UNCHANGED,
     UNIT_WORDS,
 )
 from orders.parsing.words import (
@@ -252,6 +253,8 @@ NO_CHANGE = (
     r"\b(?:no|nothing|tak|tiada|dont|don't)\s+(?:to\s+|need to\s+)?(?:changes?|changed|ubah)\b"
     # "ஒன்னும் மாத்த வேண்டாம்" (no need to change anything)
     r"|(?:மாற்ற|மாத்த)[\u0B80-\u0BFF]*\s*(?:no need\b|வேண்டாம்|வேணாம்)"
+    # "不用改" (no need to change), "change இல்ல" (no change: Tamil says no after the word)
+    f"|{UNCHANGED}"
 )
 
 # Units whose number of pieces the catalogue does not say ("20 sleeves", "1 bale", "三包" read as

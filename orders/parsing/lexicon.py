@@ -259,7 +259,11 @@ REPEAT_PHRASES = (
     # chat spellings too: "mcm" / "cam" (macam), "spt" (seperti), "lps" (lepas), "sblm" (sebelum)
     r"\b(?:macam|mcm|seperti|spt|sama seperti|sama spt) (?:order |pesanan |yang )?"
     r"(?:lepas|lps|sebelum ni|sebelum ini|sblm ni|minggu lepas|minggu lps|mggu lps|bulan lepas"
-    r"|bulan lps|dulu|biasa|hari tu|hr tu)\b",
+    r"|bulan lps|dulu|biasa|hari tu|hr tu|last (?:time|week|month|order))\b",
+    # "last week order same", "last month same lah": the order of an earlier week, the same again
+    # (not "last time same size but ...", "last week same price")
+    r"\b(?:last|previous|prev) (?:time|week|month|order)(?: order| punya)?\s+same\b"
+    r"(?!\s+(?:size|kind|type|brand|colou?r|design|price|problem|issue|thing happened|as)\b)",
     r"\bulang (?:order|pesanan)\b",
     r"\b(?:order|pesanan) (?:yang )?biasa\b",
     # "போன தடவை அனுப்புன மாதிரியே" (like what was sent last time): one word may come between

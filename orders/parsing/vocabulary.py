@@ -140,6 +140,14 @@ OTHER_STRAW = (
     rf"|\bstraws?\s*\(?\s*(?:the\s+)?(?:{_OTHER_STRAWS})\b"
     r"|(?:珍珠|奶茶|粗|大|弯|塑料|胶)\s*straw"
 )
+# Tamil (and spoken English after it) says no after the word: "change இல்ல" (no change), "change
+# no need" (வேண்டாம் is "no need" by now)
+_SAID_NO_AFTER = r"(?:இல்ல|இல்லை|illa|illai|no need\b)(?![\u0B80-\u0BFF])"
+# "不用改" (no need to change), "change இல்ல", "change no need": the order as it was
+UNCHANGED = rf"(?:不用|不要|不需要|无需|没有)\s*(?:改|换|变)|\bchanges?\s*{_SAID_NO_AFTER}"
+# Tomorrow, in the words of a chat: an order "for tomorrow" in a message that adds to it is one
+# placed already
+_TOMORROW = r"(?:tomorrow|tmr|tmrw|tml|esok|besok)"
 # A number that is a count, not a size ("300", not "750ml").
 _COUNT = r"(?<![\d.])\d+(?![\d.]|\s*(?:oz|ml|inch|in\b|\"|cm|mm|l\b))"
 
@@ -173,7 +181,8 @@ DOUBT_PATTERNS = (
         r"(?<!nothing )(?<!no )(?<!not )(?<!nothing to )(?<!tak )(?<!tiada )(?<!takde )(?<!tak de )"
         r"(?<!tak ada )(?<!tidak )(?<!jangan )(?<!tak payah )(?<!no need )(?<!no need  )"
         r"(?<!don't )(?<!dont )(?<!dun )"
-        r"\b(?:change|tukar|instead|replace|ganti|ubah|pinda)\b|(?<!不)(?<!没)改"
+        r"\b(?:change|tukar|instead|replace|ganti|ubah|pinda)\b"
+        rf"(?!\s*{_SAID_NO_AFTER})|(?<!不)(?<!没)(?<!不用)(?<!不要)(?<!不需要)(?<!无需)改"
         r"|(?<![\u0B80-\u0BFF])(?:(?:மாற்ற|மாத்த|மாத்து)"
         # not "ஒன்னும் மாத்த வேண்டாம்" (change nothing; வேண்டாம் is "no need" by now)
         r"(?![\u0B80-\u0BFF]*\s*(?:வேண்டாம்|வேணாம்|no need\b))|ஆக்குங்க)|\baa?kk?unga\b"
@@ -200,7 +209,17 @@ DOUBT_PATTERNS = (
         r"|\b(?:this morning|yesterday|earlier|just now)'?s? order\b"
         r"|(?:刚才|早上|上午|下午|昨天|之前|今天|今早|今日)的?\s*(?:单|订单|order)[^。？?!\n]{0,10}"
         r"(?:加|再加|多加|追加)"
-        r"|(?:காலை|நேத்து|நேற்று)[^.?!\n]{0,20}order[^.?!\n]{0,20}(?:சேர்|add)"
+        # "நாளைக்கு order-ல cup 500 சேருங்க" (add 500 cups to tomorrow's order)
+        r"|(?:காலை|நேத்து|நேற்று|நாளை[\u0B80-\u0BFF]*|இன்னைக்கு|இன்று)[^.?!\n]{0,20}order"
+        r"[^.?!\n]{0,20}(?:சேர்|add)"
+        # tomorrow's order, placed already: "tmrw order add 2 ctn napkin can?", "tambah 500 cawan
+        # dalam order besok", "add 2 ctn napkin to tomorrow's order", "明天的单加一箱吸管"
+        rf"|\b{_TOMORROW}'?s? (?:order|pesanan|delivery)\s+(?:[a-z]+\s+){{0,2}}?"
+        r"(?:add|tambah|plus|top up)\b"
+        r"|\b(?:add|tambah|top up)\b[^.?!\n]{0,40}\b(?:to|into|in|dalam|dlm|ke dalam|kat|dekat"
+        rf"|pada)\s+(?:the |my |our |that )?(?:{_TOMORROW}'?s? (?:order|pesanan)\b"
+        rf"|(?:order|pesanan)\s+(?:for\s+)?{_TOMORROW}\b)"
+        r"|明天的?\s*(?:单|订单|order)[^。？?!\n]{0,10}(?:加|再加|多加|追加)"
         # "இன்னைக்கு order-ல straw ரெண்டு பெட்டியா கூட்டுங்க" (raise today's order by two boxes of
         # straws), "குறைங்க" (lower it), "koottunga": more or fewer of an order already placed
         r"|(?<![\u0B80-\u0BFF])(?:கூட்டுங்க|கூட்டுங்கள்|கூட்டிடுங்க|கூட்டி விடுங்க|குறைங்க"
