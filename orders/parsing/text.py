@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from orders.parsing import lexicon, numbers
+from orders.parsing import codes, lexicon, numbers
 from orders.parsing.vocabulary import ATTRIBUTE_WORDS, PRODUCT_TYPOS
 
 SIZE_UNITS: dict[str, str] = {
@@ -156,6 +156,8 @@ def normalise_text(text: str) -> str:
     # an English word with a Tamil case ending: "order-ல" (in the order), "cup-ஐ"
     text = re.sub(r"(?<=[a-z0-9])-[\u0B80-\u0BFF]+", " ", text)
     text = LIST_MARKER.sub(" ", text) if len(LIST_MARKER.findall(text)) > 1 else text
+    # "PB-12 x 500": a product code, before it is cut out as a reference number
+    text = codes.read_product_codes(text)
     text = strip_contact_details(text)
     text = numbers.replace_tamil_numbers(text)
     # "napkin ரெண்டு பெட்டி", "straw oru petti": a box right after a number is a carton, as 箱 is

@@ -54,6 +54,8 @@ MALAY_STOPWORDS = (
     " juga ye ya salam order pagi petang tempah tempahan encik pun lagi je sahaja saja"
     # "2 ctn cukup" (2 cartons is enough)
     " cukup"
+    # "ya bos, tq": the boss, as a Malay chat writes it
+    " bos"
 )
 SINGLISH_STOPWORDS = (
     "hor lor leh meh can not boss tmr thx tq ones them those these it"
