@@ -181,7 +181,7 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         read = read_segment(segment, items[-1] if items else None, doubts)
         unread_lines += not read
         items.extend(read)
-    borrowed = borrow_types(items)
+    borrowed = boxes_by_the_inch(borrow_types(items))
     items = [item for item in borrowed if item.product]
     if items and len(items) < len(borrowed):
         # "14 inch 2 ctn, 12oz cup 500": a size and a quantity whose product no line names
@@ -381,6 +381,25 @@ def borrow_types(items: list[ParsedItem]) -> list[ParsedItem]:
             product = f"{item.product} {' '.join(kept)}"
             out[index] = ParsedItem(product, item.quantity, item.unit, item.size)
     return out
+
+
+def boxes_by_the_inch(items: list[ParsedItem]) -> list[ParsedItem]:
+    """'12in x3ctn, 8in x1ctn', '14 inch 150pcs can', '10" white x300': a message whose every line
+    is a size in inches and at most a kind (no product type) orders pizza boxes, the only goods
+    sold by the inch. Beside a line that names its product ('12 inch 2 ctn, 8oz cup 500') a line
+    without one is still a question."""
+    if not items or not all(sized_in_inches_only(item) for item in items):
+        return items
+    return [
+        ParsedItem(f"{item.product} pizza box".strip(), item.quantity, item.unit, item.size)
+        for item in items
+    ]
+
+
+def sized_in_inches_only(item: ParsedItem) -> bool:
+    """A size in inches, and no other word than a kind ('white', 'kraft') for the product."""
+    inches = item.size is not None and item.size.endswith(" inch")
+    return inches and set(item.product.split()) <= ATTRIBUTE_WORDS
 
 
 def same_measure(size: str | None, other: str | None) -> bool:

@@ -33,7 +33,7 @@ SEGMENT_SPLIT = re.compile(
     # have lids? 200 lids", where the product asked about is the next line's)
     r"(?:(?<=\bcan)|(?<=\bok)|(?<=\bboleh)|(?<=\bpls)|(?<=\bplease)|(?<=\bnot)|(?<=\banot)"
     r"|(?<=\bah)|(?<=\bleh))\?(?=\s)"
-    r"|\n|;|,|\+|&|\band\b|\bn\b|\bplus\b|\balso\b|\bthen\b|\bapram\b|\bappuram\b|•|·|\s-\s|\.(?=\s|$)|\bwith\b"
+    r"|\n|;|,|\+|&|\band\b|\bn\b|\bplus\b|\balso\b|\bthen\b|\bapram\b|\bappuram\b|•|·|\s-\s|[—–]|\.(?=\s|$)|\bwith\b"
 )
 # The end of a statement: a full stop before more text ("Do you have 22oz cups? If yes 500" and
 # "We're out of straws! 2 cartons" name the product for the quantity after "?" and "!").

@@ -60,7 +60,7 @@ MALAY_STOPWORDS = (
 SINGLISH_STOPWORDS = (
     "hor lor leh meh can not boss tmr thx tq ones them those these it"
     " bro sis uncle auntie aunty anna akka abang kak encik cik puan tuan tauke towkay wah oi liao"
-    " le sia anot arrange settle oso"
+    " le sia anot arrange settle oso la"
     # "wah lao the straw finish already": what ran out is the product, not its words
     " lao finish finished already alr"
     # "aiyo forgot to order, need napkin 2 ctn", "straw 1 ctn enough", "lid same amount"
@@ -105,8 +105,11 @@ TYPE_NOUNS = frozenset(
     """.split()  # noqa: SIM905
 )
 # Words that only describe a product: "small 1k" after "big paper bag 500" means small paper bags.
+# "printed" is the white pizza box (the kraft ones are plain).
 ATTRIBUTE_WORDS = frozenset(
-    "small large big medium hot cold kraft white brown paper dome sip clear plastic wooden".split()  # noqa: SIM905
+    """
+    small large big medium hot cold kraft white printed brown paper dome sip clear plastic wooden
+    """.split()  # noqa: SIM905
 )
 
 # Values that exclude each other (word -> value): "large and small bags 500" names two kinds.
@@ -114,7 +117,7 @@ ATTRIBUTE_GROUPS: tuple[dict[str, str], ...] = (
     {"small": "small", "large": "large", "big": "large", "medium": "medium"},
     {"hot": "hot", "cold": "cold", "iced": "cold"},
     {"sip": "sip", "dome": "dome"},
-    {"kraft": "kraft", "brown": "kraft", "white": "white"},
+    {"kraft": "kraft", "brown": "kraft", "white": "white", "printed": "white"},
 )
 
 REPEAT_PATTERNS = (
