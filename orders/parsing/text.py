@@ -184,6 +184,8 @@ def normalise_text(text: str) -> str:
     text = re.sub(r"(?<![a-z0-9])x(?=\d)", "x ", text)  # "x2k", "x300": before the k is read
     text = re.sub(r"(?<![a-z0-9_.])(\d+(?:\.\d+)?)\s?k\b", numbers.thousands, text)
     text = re.sub(rf"(\d)({GLUED_UNITS})\b", r"\1 \2", text)
+    # "12oz500 cup": a size and its quantity written as one word
+    text = re.sub(r"(?<![\w.])(\d+(?:\.\d+)?\s*(?:oz|ml|inch|cm|mm))(?=\d+\b)", r"\1 ", text)
     # "10 inch white one x100", "the small one x 200": "one" names the kind, "x100" its quantity
     text = KIND_ONE_TIMES.sub(r"\1 ", text)
     text = numbers.replace_number_words(text)
@@ -412,8 +414,11 @@ def extract_sizes(text: str) -> tuple[str, list[str]]:
 
 
 def format_size(number: str, unit: str) -> str:
-    """Canonical size: '10 inch', '12 oz', '500 ml', '1.5 l'."""
+    """Canonical size: '10 inch', '12 oz', '500 ml'; litres in millilitres ('1L' is '1000 ml',
+    the size of the 1000ml box: containers are sold by the millilitre)."""
     value = float(number)
+    if unit == "l":
+        value, unit = value * 1000, "ml"
     shown = str(int(value)) if value.is_integer() else str(value)
     return f"{shown} {unit}"
 
