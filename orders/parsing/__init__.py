@@ -60,6 +60,7 @@ from orders.parsing.vocabulary import (
     NOT_WANTED,
     OTHER_STRAW,
     PIECES,
+    PLUS_PIECES,
     REPEAT_CHANGE,
     REPEAT_PATTERNS,
     STOPWORDS,
@@ -287,6 +288,11 @@ def read_segment(
     segment: Segment, previous: ParsedItem | None, doubts: list[str]
 ) -> list[ParsedItem]:
     """The items of one segment (none, one, or one per kind with 'each'); doubts are appended."""
+    head, joined, tail = segment.text.partition(PLUS_PIECES)
+    if joined:
+        if both := cartons_and_pieces(head, tail, previous, doubts):
+            return both
+        segment = Segment(segment.text.replace(PLUS_PIECES, " "), segment.companion)
     masked, sizes = extract_sizes(segment.text)
     if len(QUANTITY.findall(masked)) > 1:
         # "3x 8oz lids 500", "12oz cups 1000 for our 3 outlets": which number is the quantity?
@@ -329,6 +335,23 @@ def read_segment(
             return kinds
         doubts.append("two kinds, one quantity")
     return [inherit(item, previous) if previous else item]
+
+
+def cartons_and_pieces(
+    head: str, tail: str, previous: ParsedItem | None, doubts: list[str]
+) -> list[ParsedItem]:
+    """'cup 1 ctn + 300 pcs': the cartons of the line and, as a second item of its product and
+    size, the pieces more ([] when the pieces name anything else: the line is read as it is)."""
+    masked, sizes = extract_sizes(tail)
+    numbers = QUANTITY.findall(masked)
+    other_words = [w for w in product_words(masked) if not PIECE_WORDS.fullmatch(w)]
+    if sizes or len(numbers) != 1 or other_words:
+        return []
+    read = read_segment(Segment(head), previous, doubts)
+    if len(read) != 1 or read[0].unit == PIECES:
+        return []
+    cartons = read[0]
+    return [cartons, ParsedItem(cartons.product, int(numbers[0]), PIECES, cartons.size)]
 
 
 # Fewer than this many pieces is no order of goods packed by the hundred and thousand: a count

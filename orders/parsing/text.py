@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 from orders.parsing import codes, lexicon, numbers
-from orders.parsing.vocabulary import ATTRIBUTE_WORDS, PRODUCT_TYPOS
+from orders.parsing.vocabulary import ATTRIBUTE_WORDS, PLUS_PIECES, PRODUCT_TYPOS
 
 SIZE_UNITS: dict[str, str] = {
     "inch": "inch",
@@ -156,6 +156,8 @@ def normalise_text(text: str) -> str:
     # "cold cup-க்கு 16oz dome lid" (a dome lid for the cold cups): "16oz dome lid for cold cup"
     text = CUP_DATIVE.sub(r" \2 for \1 ", text)
     # an English word with a Tamil case ending: "order-ல" (in the order), "cup-ஐ"
+    # "1 carton-உம் 300 pcs-உம்" (1 carton and 300 pcs): the "and" before the ending goes
+    text = TAMIL_AND_PIECES.sub(r"\1 plus ", text)
     text = re.sub(r"(?<=[a-z0-9])-[\u0B80-\u0BFF]+", " ", text)
     text = LIST_MARKER.sub(" ", text) if len(LIST_MARKER.findall(text)) > 1 else text
     # "PB-12 x 500": a product code, before it is cut out as a reference number
@@ -198,7 +200,21 @@ def normalise_text(text: str) -> str:
     text = HALF_CARTONS.sub(half_cartons, text)
     text = PACKS_OF.sub(pieces_in_packs, text)
     text = ONE_PACK_COUNTED.sub(r" \1 pcs ", text)
+    text = CARTONS_PLUS_PIECES.sub(rf"\1 {PLUS_PIECES} ", text)
     return PLY.sub(ply_word, text)
+
+
+# "napkin 2 ctn + 2000 pcs", "cup 1 carton plus 300 pcs", "餐盒两箱再加一百个": cartons and some
+# pieces more of one product, in one line (the pieces' unit is written: "1 ctn + 500" may be 500
+# cartons). The joining word becomes PLUS_PIECES, which no line splits at: the parser reads the
+# line as the cartons and the pieces of its product (not as two numbers for one line).
+CARTONS_PLUS_PIECES = re.compile(
+    r"(?<![\w.])(\d+\s*(?:cartons?|ctns?|halfctn)\b)\s*(?:\+|&|\band\b|\bplus\b|\btambah\b"
+    r"|再加|加上|加)\s*(?=\d+\s*(?:pcs|pieces|sets?|nos)\b)"
+)
+TAMIL_AND_PIECES = re.compile(
+    r"(?<=\d)(\s*(?:cartons?|ctns?))-உம்(?=\s*\d+\s*(?:pcs|pieces|sets?)-உம்)"
+)
 
 
 # "one" after a kind or a size and before "x" and a number is the product ("white one x100"), not

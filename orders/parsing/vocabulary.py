@@ -75,6 +75,10 @@ TAMIL_ROMAN_STOPWORDS = (
     " kaalaila kaalai saayangalam kulla ulla vandha vantha podhum pothum"
 )
 
+# What joins the cartons of a line and the pieces more of it ("cup 1 ctn + 300 pcs"), in
+# normalised text (text.CARTONS_PLUS_PIECES): a word no line splits at and no product word.
+PLUS_PIECES = "pluspieces"
+
 # Words that carry no product meaning in an order line.
 STOPWORDS = frozenset(
     """
@@ -94,6 +98,7 @@ STOPWORDS = frozenset(
     + MALAY_STOPWORDS.split()
     + SINGLISH_STOPWORDS.split()
     + TAMIL_ROMAN_STOPWORDS.split()
+    + [PLUS_PIECES]
 )
 
 # What a product is (the head noun): two of them under one quantity is a doubt, and a lid line
