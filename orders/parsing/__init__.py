@@ -164,7 +164,10 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     ]
     affirmed = " ; ".join(clause for clause in clauses if clause not in negated)
     repeat_last = any(re.search(pattern, affirmed) for pattern in REPEAT_PATTERNS)
-    doubts = [name for name, pattern in DOUBT_PATTERNS if re.search(pattern, normalised)]
+    # "..., 5000 napkins. btw do you sell plastic spoons?": a side question orders nothing, and
+    # what it names ("plastic") is no doubt about the order
+    ordering = drop_product_questions(normalised)
+    doubts = [name for name, pattern in DOUBT_PATTERNS if re.search(pattern, ordering)]
     if "a material to confirm" in doubts and plastic_only_remarked(clauses):
         doubts.remove("a material to confirm")
     if "a straw kind to confirm" in doubts and not re.search(OTHER_STRAW, affirmed):
