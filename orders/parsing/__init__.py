@@ -42,6 +42,7 @@ from orders.parsing.segments import (
 )
 from orders.parsing.text import (
     MASKED_SIZE,
+    PLY_WORDS,
     SIZE_UNITS,
     display_size,
     extract_sizes,
@@ -192,6 +193,9 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         doubts.append("a line without a product")
     if any(unit_to_confirm(item) for item in items):
         doubts.append("a unit to confirm")
+    if any(COUNTED_KIND.search(item.product) for item in items):
+        # "3-compartment box 500": a kind by its count of parts that no product of ours names
+        doubts.append("a kind to confirm")
     if len(items) > 1 and not all(item.names_a_product for item in items):
         # "we have 20 staff now, need napkin 5000": a number beside words that are no product
         doubts.append("a line without a product")
@@ -269,6 +273,10 @@ KNOWN_UNITS = frozenset({PIECES, "carton", "case", "box", "pack", "bundle", HALF
 PACK_WORDS = frozenset(
     "pack packs sleeve sleeves roll rolls bundle bundles stack stacks bale bales bungkus".split()  # noqa: SIM905
 )
+
+
+# A product word made of a count and a part (text.COMPOUND_COUNT), "two-ply" aside (our napkins)
+COUNTED_KIND = re.compile(rf"\b(?:{'|'.join(PLY_WORDS)})-(?!ply\b)[a-z]")
 
 
 def unit_to_confirm(item: ParsedItem) -> bool:

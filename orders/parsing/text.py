@@ -201,7 +201,22 @@ def normalise_text(text: str) -> str:
     text = PACKS_OF.sub(pieces_in_packs, text)
     text = ONE_PACK_COUNTED.sub(r" \1 pcs ", text)
     text = CARTONS_PLUS_PIECES.sub(rf"\1 {PLUS_PIECES} ", text)
-    return PLY.sub(ply_word, text)
+    text = PLY.sub(ply_word, text)
+    return COMPOUND_COUNT.sub(compound_word, text)
+
+
+# "the 2-cup carrier", "3-compartment box": a number joined to the word after it describes the
+# thing (no quantity, as "2-ply" is none); not a size or a unit ("12-oz", "2-ctn")
+COMPOUND_COUNT = re.compile(
+    r"(?<![\w.-])(\d{1,2})-(?!(?:oz|ml|inch|inches|in|cm|mm|l|ltr|litres?|liters?|g|kg|k|x|pcs|pc"
+    r"|pieces?|ctns?|cartons?|sets?|nos|units?|packs?|pkts?|boxes|box|bags?|rolls?|sleeves?|bundles?"
+    r"|halfctn)\b)(?=[a-z]{3,}\b)"
+)
+
+
+def compound_word(match: re.Match[str]) -> str:
+    number = int(match.group(1))
+    return f"{PLY_WORDS[number]}-" if number < len(PLY_WORDS) else match.group(0)
 
 
 # "napkin 2 ctn + 2000 pcs", "cup 1 carton plus 300 pcs", "餐盒两箱再加一百个": cartons and some
