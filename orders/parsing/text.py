@@ -69,6 +69,10 @@ UNIT_NUMBER = re.compile(r"(?:#\s*|\bunit\s*)[bl]?\d+-\d+[a-z]?\b|\b[bl]\d{1,2}-
 CLOCK_TIME = re.compile(
     r"\b(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:-|to)\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b"
 )
+# "10 pg", "3 ptg", "8 malam": an hour of the morning, afternoon or night, as Malay chats write it
+MALAY_HOUR = re.compile(
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:pg|pagi|ptg|petang|tghari|tengahari|mlm|malam)\b"
+)
 # Numbers around the items that are no quantities: dates, days, times without am/pm, durations,
 # prices, percentages, ordinals, and the number of a table, outlet or floor.
 _MONTH = (
@@ -96,7 +100,7 @@ NOT_QUANTITIES = re.compile(
     r"|\b(?:morning|afternoon|evening|night|noon|pagi|petang|malam|tengahari|between)\s+"
     r"\d{1,2}(?:[:.]\d{2})?\s*(?:-|to|till|until|and|sampai|hingga)\s*\d{1,2}(?:[:.]\d{2})?\b"
     r"|\d+\s*(?:天|周|个月|小时|点|号|日|月)|\d+\s*(?:மணி|mani\b)"
-    rf"|\b(?:before|b4|bef|bfr|by|at|after|aft|until|till|sebelum|selepas|pukul|jam)\s+\d{{1,2}}(?:[:.]\d{{2}})?\b(?!\s*{_MONTH}){_NOT_A_QUANTITY_UNIT}"
+    rf"|\b(?:before|b4|bef|bfr|by|at|after|aft|until|till|sebelum|sblm|selepas|slps|pukul|jam)\s+\d{{1,2}}(?:[:.]\d{{2}})?\b(?!\s*{_MONTH}){_NOT_A_QUANTITY_UNIT}"
     # not "the cafe at 45 Tiong Bahru": a block number before a town (an address, cut as one)
     rf"(?!\s*(?:{_TOWNS})\b)"
     r"|(?:s\$|\$|\brm|\bsgd)\s*\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s*(?:cents?|sen|dollars?)\b|\d+\s*%"
@@ -368,6 +372,7 @@ def strip_contact_details(text: str) -> str:
     text = UNIT_NUMBER.sub(" ", text)
     text = REFERENCE.sub(" ; ", text)
     text = CLOCK_TIME.sub(" ", text)
+    text = MALAY_HOUR.sub(" ", text)
     text = NOT_QUANTITIES.sub(" ", text)
     # a clause ends at a line, ";", "," or a full stop before a space (an address ends there);
     # "," before a digit too after Chinese when a size or product follows ("送到，750ml餐盒"), not
