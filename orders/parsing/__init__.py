@@ -180,6 +180,13 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         if segment.companion and re.search(EVERY_LINE, segment.text):
             items.extend(companions_of_every_line(segment.text, items, doubts))
             continue
+        lids = lids_of_every_line(segment.text, items)
+        if lids is not None:
+            items.extend(lids)
+            if not lids:
+                # "12oz cup 1000, lids for both 1000": both of what?
+                doubts.append("the lines a product is for")
+            continue
         if segment.companion and lines_of_the_type_before(items) > 1:
             # "12oz cups 1000, 16oz cups 500, lids same amount": the lids of which line?
             doubts.append("a quantity taken from the line before")
@@ -248,6 +255,24 @@ def companions_of_every_line(
         return [companion_item(text, before[0])] if before else []
     product = canonical_product(named)
     return [inherit(ParsedItem(product, line.quantity, line.unit), line) for line in lines]
+
+
+def lids_of_every_line(text: str, items: list[ParsedItem]) -> list[ParsedItem] | None:
+    """'8oz cups 3 ctn, 12oz cups 2 ctn, lids for both 1 ctn each': a lid for each cup line, in its
+    size, each in the quantity written (before, one lid line in the last cup's size: a wrong
+    order). None when the line is no such lid line (no 'each': 'lids for both 2000' may be 2000
+    in all, as before; a lid of its own size); [] when the cup lines do not fit (none right
+    before, or 'both' after one cup line)."""
+    if not re.search(EACH, text):
+        return None
+    item = parse_segment(re.sub(EVERY_LINE, " ", text))
+    if item is None or item.size or type_nouns(item.product) != {"lid"}:
+        return None
+    lines = [line for line in items if type_nouns(line.product) == {"cup"}]
+    both = re.search(r"\bboth\b|两", text) is not None
+    if not lines or type_nouns(items[-1].product) != {"cup"} or (both and len(lines) != 2):
+        return []
+    return [ParsedItem(item.product, item.quantity, item.unit, line.size) for line in lines]
 
 
 def written_numbers(text: str) -> set[int]:

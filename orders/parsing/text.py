@@ -175,7 +175,9 @@ def normalise_text(text: str) -> str:
     # "one more carton", "another carton of napkins", "இன்னொரு carton": one carton
     text = ONE_MORE.sub(" 1 more ", text)
     # "untuk kedua-dua" (for both): no "dua" (two) to read as a number
-    text = re.sub(r"\bkedua(?:-|\s)?(?:dua|2)\b", " both ", text)
+    text = re.sub(r"\b(?:ke)?dua(?:-|\s)?(?:dua|2)\b", " both ", text)
+    # "setiap satu" (each one): no "satu" (one) to read as a number
+    text = re.sub(r"\b(?:setiap|tiap|tiap-tiap)\s+(?:satu|1)\b", " each ", text)
     text = lexicon.translate_words(text)
     text = re.sub(r"[a-z]{4,}", lambda m: PRODUCT_TYPOS.get(m.group(0), m.group(0)), text)
     # "penutup untuk cawan" -> "lid for cup"; "12oz的盖子" -> "12oz 的 lid" (the size is a word)
