@@ -77,6 +77,8 @@ LEXICON: dict[str, str] = {
     "叉勺": " cutlery ",
     "餐具": " cutlery ",
     "盒子": " box ",
+    "纸碗": " paper bowl ",
+    "碗": " bowl ",
     "泡沫": " foam ",
     "塑料": " plastic ",
     # Chinese: attributes

@@ -227,13 +227,14 @@ DOUBT_PATTERNS = (
         rf"|\b{_TOMORROW}'?s? (?:order|pesanan|delivery)\s+(?:[a-z]+\s+){{0,2}}?"
         r"(?:add|tambah|plus|top up)\b"
         r"|\b(?:add|tambah|top up)\b[^.?!\n]{0,40}\b(?:to|into|in|dalam|dlm|ke dalam|kat|dekat"
-        rf"|pada)\s+(?:the |my |our |that )?(?:{_TOMORROW}'?s? (?:order|pesanan)\b"
+        rf"|pada)\s+(?:the |my |our |that )?(?:{_TOMORROW}'?s? (?:order|pesanan|delivery)\b"
         rf"|(?:order|pesanan)\s+(?:for\s+)?{_TOMORROW}\b)"
         r"|明天的?\s*(?:单|订单|order)[^。？?!\n]{0,10}(?:加|再加|多加|追加)"
         # "இன்னைக்கு order-ல straw ரெண்டு பெட்டியா கூட்டுங்க" (raise today's order by two boxes of
         # straws), "குறைங்க" (lower it), "koottunga": more or fewer of an order already placed
         r"|(?<![\u0B80-\u0BFF])(?:கூட்டுங்க|கூட்டுங்கள்|கூட்டிடுங்க|கூட்டி விடுங்க|குறைங்க"
-        r"|குறைச்சிடுங்க|குறைச்சுடுங்க|குறையுங்க)|\b(?:koott?(?:u|i)nga|kuraing?ga)\b",
+        r"|குறைச்சிடுங்க|குறைச்சுடுங்க|குறையுங்க|குறைச்சுக்க[\u0B80-\u0BFF]*|கூட்டிக்க[\u0B80-\u0BFF]*)"
+        r"|\b(?:koott?(?:u|i)nga|kuraing?ga)\b",
     ),
     # "my order for 2 ctn napkin confirm liao or not", "Any update on the order for 3 cartons
     # ...?", "我礼拜一订的三箱餐巾纸处理了没有？", "order saya 2 karton dah confirm ke?": a question
@@ -419,6 +420,8 @@ DOUBT_PATTERNS = (
         # "cawan 12oz 3 karton yang saya order hari isnin tu" (the cups I ordered on Monday)
         r"|\byang (?:saya|kami|aku|kita|i|we) (?:order|pesan|tempah)\b"
         r"|(?<![\u0B80-\u0BFF])(?:போட்டேன்|போட்டோம்|போட்டிருந்தேன்|போட்டிருக்கேன்|பண்ணேன்)"
+        # "நேத்து போட்ட order" (the order placed yesterday)
+        r"|(?<![\u0B80-\u0BFF])(?:போட்ட|பண்ண)\s*order\b"
         r"|\b(?:potten|pottom|pannen)\b",
     ),
     (
