@@ -95,6 +95,10 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\b(?:today'?s?|yesterday'?s?|existing|current|earlier) order\b[^.?!\n]{0,15}"
             r"\b(?:add|tambah|plus|top up)\b",
             r"改\s*\d",
+            # "the 8oz cups in today's order can remove?": an item taken out of an order
+            r"\bremove\b[^.?!\n]{0,40}\bfrom\b[^.?!\n]{0,20}\border\b"
+            r"|\b(?:from|in)\s+(?:the |my |our |ytd |yesterday'?s? |today'?s? |this )*order\b"
+            r"[^.?!\n]{0,15}\bremove\b",
         ),
     ),
     (
@@ -129,7 +133,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\bstatus\b",
             r"\bwhere(?:'s| is)? (?:my|our|the) order\b",
             r"\bsampai mana\b",
-            r"\b(?:order|pesanan)\b.{0,30}\b(?:confirm(?:ed)?|sah|sahkan|disahkan|diproses)\b",
+            r"\b(?:order|pesanan)\b.{0,30}\b(?:confirm(?:ed)?|sah|sahkan|disahkan|diproses"
+            r"|(?:dah|dh|sudah|sdh) proses)\b",
             # "has my order from this morning been confirmed?", "is our order processed yet?"
             r"\b(?:has|have|is|was) (?:my|our|the|this morning'?s|today'?s|yesterday'?s) order\b"
             r".{0,40}\b(?:confirmed|processed|"
