@@ -376,7 +376,7 @@ def read_segment(
 def cartons_and_pieces(
     head: str, tail: str, previous: ParsedItem | None, doubts: list[str]
 ) -> list[ParsedItem]:
-    """'cup 1 ctn + 300 pcs': the cartons of the line and, as a second item of its product and
+    """'napkin 2 ctn + 2000 pcs': the cartons of the line and, as a second item of its product and
     size, the pieces more ([] when the pieces name anything else: the line is read as it is)."""
     masked, sizes = extract_sizes(tail)
     numbers = QUANTITY.findall(masked)
@@ -443,7 +443,7 @@ def borrow_types(items: list[ParsedItem]) -> list[ParsedItem]:
 
 
 def boxes_by_the_inch(items: list[ParsedItem]) -> list[ParsedItem]:
-    """'12in x3ctn, 8in x1ctn', '14 inch 150pcs can', '10" white x300': a message whose every line
+    """'10in x2ctn, 14in x1ctn', '12 inch 300pcs can', '10" white x200': a message whose every line
     is a size in inches and at most a kind (no product type) orders pizza boxes, the only goods
     sold by the inch. Beside a line that names its product ('12 inch 2 ctn, 8oz cup 500') a line
     without one is still a question."""

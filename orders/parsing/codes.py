@@ -1,6 +1,6 @@
 """The catalogue's product codes, read as the words of their products.
 
-Customers copy the codes off an invoice or the price list ("PB-12 x 500", "BX-750 2 ctn"); before,
+Customers copy the codes off an invoice or the price list ("PB-10W x 200", "BX-1000 3 ctn"); before,
 a code was cut out as a reference number and the line was lost. The codes follow one scheme
 (orders/demo.py): a type, then a size in the type's unit and a letter for the kind ("PB-10W" is the
 white 10-inch pizza box, "CUP-16C" the 16oz cold cup); a code of the scheme with a size we do not
@@ -34,7 +34,7 @@ NAMED_CODE = re.compile(rf"\b(?:{'|'.join(NAMED_CODES)})\b")
 
 
 def read_product_codes(text: str) -> str:
-    """'pb-12 x 500' -> ' 12 inch kraft pizza box  x 500' (lower-cased text)."""
+    """'pb-10w x 200' -> ' 10 inch white pizza box  x 200' (lower-cased text)."""
     text = NAMED_CODE.sub(lambda m: f" {NAMED_CODES[m.group(0)]} ", text)
     return SIZED_CODE.sub(sized_code_words, text)
 

@@ -44,7 +44,7 @@ CLAUSE_SPLIT = re.compile(rf"{SEGMENT_SPLIT.pattern}|\bbut\b|\btapi\b|但是")
 QUANTITY = re.compile(r"(?<![a-z0-9_.§])(\d+)(?![a-z0-9_.§])")
 # A question of price, as it starts a clause: "then how much is ...?", "berapa harga ...?"
 PRICE_QUESTION = re.compile(r"\b(?:how much|what'?s the price|berapa)\b|多少钱")
-# "how much is the 750?": a product named by its size, without the unit; no quantity
+# "how much for the 16 ah?": a product named by its size, without the unit; no quantity
 NAMED_BY_NUMBER = re.compile(r"\bthe (\d+)(?=\s*(?:ones?|ah|ar|lah|leh|hor)?\s*\?)")
 # Sentences: after ". ! ? newline", and before "btw" / "by the way" / "oh ya" (a side remark) or
 # a question announced: "顺便问" (by the way, ask), "nak tanya" (I want to ask), "can I ask".

@@ -69,7 +69,7 @@ UNIT_NUMBER = re.compile(r"(?:#\s*|\bunit\s*)[bl]?\d+-\d+[a-z]?\b|\b[bl]\d{1,2}-
 CLOCK_TIME = re.compile(
     r"\b(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:-|to)\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b"
 )
-# "10 pg", "3 ptg", "8 malam": an hour of the morning, afternoon or night, as Malay chats write it
+# "9 pg", "3 ptg", "8 malam": an hour of the morning, afternoon or night, as Malay chats write it
 MALAY_HOUR = re.compile(
     r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:pg|pagi|ptg|petang|tghari|tengahari|mlm|malam)\b"
 )
@@ -164,7 +164,7 @@ def normalise_text(text: str) -> str:
     text = TAMIL_AND_PIECES.sub(r"\1 plus ", text)
     text = re.sub(r"(?<=[a-z0-9])-[\u0B80-\u0BFF]+", " ", text)
     text = LIST_MARKER.sub(" ", text) if len(LIST_MARKER.findall(text)) > 1 else text
-    # "PB-12 x 500": a product code, before it is cut out as a reference number
+    # "CUP-16C x 2000": a product code, before it is cut out as a reference number
     text = codes.read_product_codes(text)
     text = strip_contact_details(text)
     text = numbers.replace_tamil_numbers(text)
