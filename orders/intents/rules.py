@@ -71,6 +71,7 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"(?<!nothing )(?<!no )(?<!not )(?<!nothing to )(?<!tak )(?<!tiada )"
             # "takde ubah", "tak payah ubah apa-apa" (no need to change anything)
             r"(?<!takde )(?<!tak de )(?<!tak ada )(?<!tak payah )(?<!jangan )(?<!tidak )"
+            r"(?<!need to )"
             r"\b(?:change|amend|modify|tukar|ubah|pinda)\b"
             # "same as last time, change இல்ல" (no change: Tamil says no after the word)
             r"(?!\s*(?:இல்ல|இல்லை|illa|illai|வேண்டாம்|no need\b)(?![\u0B80-\u0BFF]))",

@@ -190,7 +190,7 @@ DOUBT_PATTERNS = (
         # not "same like last week, nothing change", "no change", "tak ubah": a repeat
         r"(?<!nothing )(?<!no )(?<!not )(?<!nothing to )(?<!tak )(?<!tiada )(?<!takde )(?<!tak de )"
         r"(?<!tak ada )(?<!tidak )(?<!jangan )(?<!tak payah )(?<!no need )(?<!no need  )"
-        r"(?<!don't )(?<!dont )(?<!dun )"
+        r"(?<!need to )(?<!don't )(?<!dont )(?<!dun )"
         r"\b(?:change|tukar|instead|replace|ganti|ubah|pinda)\b"
         rf"(?!\s*{_SAID_NO_AFTER})|(?<!不)(?<!没)(?<!不用)(?<!不要)(?<!不需要)(?<!无需)改"
         r"|(?<![\u0B80-\u0BFF])(?:(?:மாற்ற|மாத்த|மாத்து)"
@@ -221,7 +221,7 @@ DOUBT_PATTERNS = (
         r"(?:加|再加|多加|追加)"
         # "நாளைக்கு order-ல cup 500 சேருங்க" (add 500 cups to tomorrow's order)
         r"|(?:காலை|நேத்து|நேற்று|நாளை[\u0B80-\u0BFF]*|இன்னைக்கு|இன்று)[^.?!\n]{0,20}order"
-        r"[^.?!\n]{0,20}(?:சேர்|add)"
+        r"[^.?!\n]{0,20}(?:சேர|add)"
         # tomorrow's order, placed already: "tmrw order add 2 ctn napkin can?", "tambah 500 cawan
         # dalam order besok", "add 2 ctn napkin to tomorrow's order", "明天的单加一箱吸管"
         rf"|\b{_TOMORROW}'?s? (?:order|pesanan|delivery)\s+(?:[a-z]+\s+){{0,2}}?"
