@@ -47,9 +47,11 @@ PRICE_QUESTION = re.compile(r"\b(?:how much|what'?s the price|berapa)\b|多少�
 # "how much for the 16 ah?": a product named by its size, without the unit; no quantity
 NAMED_BY_NUMBER = re.compile(r"\bthe (\d+)(?=\s*(?:ones?|ah|ar|lah|leh|hor)?\s*\?)")
 # Sentences: after ". ! ? newline", and before "btw" / "by the way" / "oh ya" (a side remark) or
-# a question announced: "顺便问" (by the way, ask), "nak tanya" (I want to ask), "can I ask".
+# a question announced: "顺便问" (by the way, ask), "nak tanya" (I want to ask), "can I ask", or
+# asked after a comma: "..., u got 6oz anot?", "..., do you sell lids?"
 _ASKING = (
-    r"\b(?:nak|nk|mau|mahu|saya nak|i want to|i wanna|want to|wanna|can i|may i|also) tanya\b"
+    r"(?<=,)\s*(?:(?:do|does) (?:you|u)\b|(?:you|u)(?: all| guys)? (?:also )?(?:got|have|sell))"
+    r"|\b(?:nak|nk|mau|mahu|saya nak|i want to|i wanna|want to|wanna|can i|may i|also) tanya\b"
     r"|\b(?:i want to|i wanna|want to|wanna|can i|may i|also want to|also) ask\b"
     r"|顺便问|顺便请问|请问|想问"
 )
