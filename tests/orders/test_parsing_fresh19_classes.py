@@ -13,6 +13,7 @@ file, not taken from any evaluation set."""
 import pytest
 
 from orders.eval import run
+from orders.intents import classify_intent
 from orders.parsing import parse_order
 from tests.orders.parsing_support import asks, items_of
 
@@ -280,3 +281,23 @@ def test_lids_each_after_cup_lines_are_one_lid_line_per_cup_line(text, expected)
 
 def test_lids_for_both_after_one_cup_line_ask():
     assert asks("12oz cup 1000, lids for both 1000 each")
+
+
+# ---------------------------------------------------------------- what the classifier says
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # an order with a side question is an order: the assistant parses only those
+        ("Napkins 5000. Do you sell cup sleeves?", "order_placement"),
+        ("cawan 12oz 2000, nak tanya ada penutup dome 12oz?", "order_placement"),
+        # a change of an order already placed
+        ("tmrw order add 2 ctn napkin can?", "order_change"),
+        ("the 8oz cups in today's order can remove?", "order_change"),
+        ("last week order same, change இல்ல", "order_placement"),
+        ("order saya semalam dh proses ke?", "order_status"),
+    ],
+)
+def test_the_classes_get_their_intent(text, intent):
+    assert classify_intent(text).intent == intent
