@@ -50,7 +50,7 @@ CONTAINER_UNITS: dict[str, str] = {
 
 MALAY_STOPWORDS = (
     # "yang 8 inci dua ratus": "the one (of) 8 inch", the product of the line before
-    "yang saya kami kita nak mahu perlu tolong hantar esok untuk utk dan boleh bila pesan minta"
+    "yang saya kami kita nak nk mahu perlu tolong hantar esok untuk utk dan boleh bila pesan minta"
     " jugak juga ye ya salam order pagi petang tempah tempahan encik pun lagi je sahaja saja"
     # "2 ctn cukup" (2 cartons is enough)
     " cukup"
