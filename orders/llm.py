@@ -12,6 +12,7 @@ text leaves for OpenAI: order items never need it.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import logging
 from functools import lru_cache
@@ -102,7 +103,7 @@ def parse_order(text: str) -> ParsedOrder:
     except LLMUnavailable as exc:
         logger.warning("OpenAI order parsing failed, using the offline parser: %s", exc)
         return dataclasses.replace(offline, source="fallback")
-    if reads_half_cartons(answer, offline):
+    if reads_half_cartons(answer, offline) or reads_pieces_more(answer, offline):
         return offline
     return dataclasses.replace(answer, doubt=doubt_between(answer, offline, text))
 
@@ -118,6 +119,26 @@ def reads_half_cartons(answer: ParsedOrder, offline: ParsedOrder) -> bool:
     whole = sorted((i.quantity, i.unit) for i in offline.items if i.unit != parsing.HALF_CARTON)
     answered = [(i.quantity, i.unit) for i in answer.items]
     return all(answered.count(line) >= whole.count(line) for line in whole)
+
+
+def reads_pieces_more(answer: ParsedOrder, offline: ParsedOrder) -> bool:
+    """'12oz cup 1 ctn + 500 pcs': the offline parser reads the cartons and the pieces more as two
+    lines of one product, the model as one line in pieces (by a pack size it assumes), so the two
+    readings never compare. The offline reading stands when it is sure of the message and the
+    model read one line for each such pair and the same quantities for every other line."""
+    pairs = [
+        index
+        for index, (item, following) in enumerate(itertools.pairwise(offline.items))
+        if (item.product, item.size) == (following.product, following.size)
+        and item.unit != parsing.PIECES
+        and following.unit == parsing.PIECES
+    ]
+    if not pairs or offline.doubt or len(answer.items) != len(offline.items) - len(pairs):
+        return False
+    paired = {index for pair in pairs for index in (pair, pair + 1)}
+    others = [(i.quantity, i.unit) for n, i in enumerate(offline.items) if n not in paired]
+    answered = [(i.quantity, i.unit) for i in answer.items]
+    return all(answered.count(line) >= others.count(line) for line in others)
 
 
 def doubt_between(answer: ParsedOrder, offline: ParsedOrder, text: str) -> str:

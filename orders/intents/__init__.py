@@ -160,8 +160,11 @@ def score_intents(lowered: str) -> dict[str, float]:
         # "last week the cups all kena squash, anyway this time 8oz cup 3000": a new order
         scores[ORDER_PLACEMENT] += 0.5
     if signals.side_question and parsed.items and not parsed.doubt:
-        # "Napkins 4000. Do you sell paper plates? If not, never mind.": an order first
+        # "Napkins 4000. Do you sell paper plates? If not, never mind.": an order first; a
+        # question beside it must not lose the order (before, "Napkins 5000. Do you sell cup
+        # sleeves?" was a product question, and the napkins were never parsed)
         scores[ORDER_PLACEMENT] += 0.6
+        scores[PRODUCT_QUESTION] = min(scores[PRODUCT_QUESTION], scores[ORDER_PLACEMENT] - 0.1)
     for doubt, intent in DOUBT_INTENTS:
         if (parsed.items or signals.has_quantity) and doubt in parsed.doubt.split(", "):
             # "my order for 2 ctn napkin confirm liao or not": the parser read items but knows

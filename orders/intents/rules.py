@@ -71,7 +71,10 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"(?<!nothing )(?<!no )(?<!not )(?<!nothing to )(?<!tak )(?<!tiada )"
             # "takde ubah", "tak payah ubah apa-apa" (no need to change anything)
             r"(?<!takde )(?<!tak de )(?<!tak ada )(?<!tak payah )(?<!jangan )(?<!tidak )"
-            r"\b(?:change|amend|modify|tukar|ubah|pinda)\b",
+            r"(?<!need to )"
+            r"\b(?:change|amend|modify|tukar|ubah|pinda)\b"
+            # "same as last time, change இல்ல" (no change: Tamil says no after the word)
+            r"(?!\s*(?:இல்ல|இல்லை|illa|illai|வேண்டாம்|no need\b)(?![\u0B80-\u0BFF]))",
             r"\b(?:don't|dont|do not|no need to) send\b",
             r"\binstead\b",
             "改成",
@@ -93,6 +96,10 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\b(?:today'?s?|yesterday'?s?|existing|current|earlier) order\b[^.?!\n]{0,15}"
             r"\b(?:add|tambah|plus|top up)\b",
             r"改\s*\d",
+            # "the 8oz cups in today's order can remove?": an item taken out of an order
+            r"\bremove\b[^.?!\n]{0,40}\bfrom\b[^.?!\n]{0,20}\border\b"
+            r"|\b(?:from|in)\s+(?:the |my |our |ytd |yesterday'?s? |today'?s? |this )*order\b"
+            r"[^.?!\n]{0,15}\bremove\b",
         ),
     ),
     (
@@ -127,7 +134,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\bstatus\b",
             r"\bwhere(?:'s| is)? (?:my|our|the) order\b",
             r"\bsampai mana\b",
-            r"\b(?:order|pesanan)\b.{0,30}\b(?:confirm(?:ed)?|sah|sahkan|disahkan|diproses)\b",
+            r"\b(?:order|pesanan)\b.{0,30}\b(?:confirm(?:ed)?|sah|sahkan|disahkan|diproses"
+            r"|(?:dah|dh|sudah|sdh) proses)\b",
             # "has my order from this morning been confirmed?", "is our order processed yet?"
             r"\b(?:has|have|is|was) (?:my|our|the|this morning'?s|today'?s|yesterday'?s) order\b"
             r".{0,40}\b(?:confirmed|processed|"

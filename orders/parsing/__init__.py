@@ -4,11 +4,12 @@ Pure functions of plain strings: no ORM, no network (it may import only the stan
 its own modules). The OpenAI parser (orders/llm.py) returns the same dataclasses and falls back to
 this package, so the assistant never depends on the API being up.
 
-Modules: text (contact details and references out, words translated, sizes masked), leftovers
-(the safety net: what an order message leaves unread makes it a doubt; corrections read), lexicon
-(Chinese, Malay and Tamil order words), numbers (number words and numerals in English, Malay,
-Tamil and Chinese), vocabulary (units, stopwords, doubts), segments (a message cut into order
-lines), words (product words, singular, types), this module (items from segments). Judged by
+Modules: text (contact details and references out, words translated, sizes masked), codes (the
+catalogue's product codes as words), leftovers (the safety net: what an order message leaves
+unread makes it a doubt; corrections read), lexicon (Chinese, Malay and Tamil order words),
+numbers (number words and numerals in English, Malay, Tamil and Chinese), vocabulary (units,
+stopwords, doubts), segments (a message cut into order lines), words (product words, singular,
+types), this module (items from segments). Judged by
 tests/fixtures/order_messages.json (`python -m orders.parsing_eval`), the development messages
 tests/fixtures/order_dev_messages.jsonl and the sets in orders/eval/ (`make assistant-eval`).
 
@@ -41,6 +42,7 @@ from orders.parsing.segments import (
 )
 from orders.parsing.text import (
     MASKED_SIZE,
+    PLY_WORDS,
     SIZE_UNITS,
     display_size,
     extract_sizes,
@@ -60,10 +62,12 @@ from orders.parsing.vocabulary import (
     NOT_WANTED,
     OTHER_STRAW,
     PIECES,
+    PLUS_PIECES,
     REPEAT_CHANGE,
     REPEAT_PATTERNS,
     STOPWORDS,
     TYPE_NOUNS,
+    UNCHANGED,
     UNIT_WORDS,
 )
 from orders.parsing.words import (
@@ -174,7 +178,10 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     ]
     affirmed = " ; ".join(clause for clause in clauses if clause not in negated)
     repeat_last = any(re.search(pattern, affirmed) for pattern in REPEAT_PATTERNS)
-    doubts = [name for name, pattern in DOUBT_PATTERNS if re.search(pattern, normalised)]
+    # "..., 5000 napkins. btw do you sell plastic spoons?": a side question orders nothing, and
+    # what it names ("plastic") is no doubt about the order
+    ordering = drop_product_questions(normalised)
+    doubts = [name for name, pattern in DOUBT_PATTERNS if re.search(pattern, ordering)]
     if "a material to confirm" in doubts and plastic_only_remarked(clauses):
         doubts.remove("a material to confirm")
     if "a straw kind to confirm" in doubts and not re.search(OTHER_STRAW, affirmed):
@@ -186,19 +193,29 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         if segment.companion and re.search(EVERY_LINE, segment.text):
             items.extend(companions_of_every_line(segment.text, items, doubts))
             continue
+        lids = lids_of_every_line(segment.text, items)
+        if lids is not None:
+            items.extend(lids)
+            if not lids:
+                # "12oz cup 1000, lids for both 1000": both of what?
+                doubts.append("the lines a product is for")
+            continue
         if segment.companion and lines_of_the_type_before(items) > 1:
             # "12oz cups 1000, 16oz cups 500, lids same amount": the lids of which line?
             doubts.append("a quantity taken from the line before")
         read = read_segment(segment, items[-1] if items else None, doubts)
         unread_lines += not read
         items.extend(read)
-    borrowed = borrow_types(items)
+    borrowed = boxes_by_the_inch(borrow_types(items))
     items = [item for item in borrowed if item.product]
     if items and len(items) < len(borrowed):
         # "14 inch 2 ctn, 12oz cup 500": a size and a quantity whose product no line names
         doubts.append("a line without a product")
     if any(unit_to_confirm(item) for item in items):
         doubts.append("a unit to confirm")
+    if any(COUNTED_KIND.search(item.product) for item in items):
+        # "3-compartment box 500": a kind by its count of parts that no product of ours names
+        doubts.append("a kind to confirm")
     if len(items) > 1 and not all(item.names_a_product for item in items):
         # "we have 20 staff now, need napkin 5000": a number beside words that are no product
         doubts.append("a line without a product")
@@ -253,6 +270,24 @@ def companions_of_every_line(
     return [inherit(ParsedItem(product, line.quantity, line.unit), line) for line in lines]
 
 
+def lids_of_every_line(text: str, items: list[ParsedItem]) -> list[ParsedItem] | None:
+    """'8oz cups 3 ctn, 12oz cups 2 ctn, lids for both 1 ctn each': a lid for each cup line, in its
+    size, each in the quantity written (before, one lid line in the last cup's size: a wrong
+    order). None when the line is no such lid line (no 'each': 'lids for both 2000' may be 2000
+    in all, as before; a lid of its own size); [] when the cup lines do not fit (none right
+    before, or 'both' after one cup line)."""
+    if not re.search(EACH, text):
+        return None
+    item = parse_segment(re.sub(EVERY_LINE, " ", text))
+    if item is None or item.size or type_nouns(item.product) != {"lid"}:
+        return None
+    lines = [line for line in items if type_nouns(line.product) == {"cup"}]
+    both = re.search(r"\bboth\b|两", text) is not None
+    if not lines or type_nouns(items[-1].product) != {"cup"} or (both and len(lines) != 2):
+        return []
+    return [ParsedItem(item.product, item.quantity, item.unit, line.size) for line in lines]
+
+
 def written_numbers(text: str) -> set[int]:
     """The numbers a message writes, sizes left out ('12oz cup 两千' -> {2000}): what a quantity
     read by a model must be one of."""
@@ -265,6 +300,8 @@ NO_CHANGE = (
     r"\b(?:no|nothing|tak|tiada|dont|don't)\s+(?:to\s+|need to\s+)?(?:changes?|changed|ubah)\b"
     # "ஒன்னும் மாத்த வேண்டாம்" (no need to change anything)
     r"|(?:மாற்ற|மாத்த)[\u0B80-\u0BFF]*\s*(?:no need\b|வேண்டாம்|வேணாம்)"
+    # "不用改" (no need to change), "change இல்ல" (no change: Tamil says no after the word)
+    f"|{UNCHANGED}"
 )
 
 # A cup of one of these words is a cold drink cup (our paper cups are the hot ones).
@@ -277,6 +314,10 @@ KNOWN_UNITS = frozenset({PIECES, "carton", "case", "box", "pack", "bundle", HALF
 PACK_WORDS = frozenset(
     "pack packs sleeve sleeves roll rolls bundle bundles stack stacks bale bales bungkus".split()  # noqa: SIM905
 )
+
+
+# A product word made of a count and a part (text.COMPOUND_COUNT), "two-ply" aside (our napkins)
+COUNTED_KIND = re.compile(rf"\b(?:{'|'.join(PLY_WORDS)})-(?!ply\b)[a-z]")
 
 
 def unit_to_confirm(item: ParsedItem) -> bool:
@@ -299,6 +340,11 @@ def read_segment(
     segment: Segment, previous: ParsedItem | None, doubts: list[str]
 ) -> list[ParsedItem]:
     """The items of one segment (none, one, or one per kind with 'each'); doubts are appended."""
+    head, joined, tail = segment.text.partition(PLUS_PIECES)
+    if joined:
+        if both := cartons_and_pieces(head, tail, previous, doubts):
+            return both
+        segment = Segment(segment.text.replace(PLUS_PIECES, " "), segment.companion)
     masked, sizes = extract_sizes(segment.text)
     if len(QUANTITY.findall(masked)) > 1:
         # "3x 8oz lids 500", "12oz cups 1000 for our 3 outlets": which number is the quantity?
@@ -341,6 +387,23 @@ def read_segment(
             return kinds
         doubts.append("two kinds, one quantity")
     return [inherit(item, previous) if previous else item]
+
+
+def cartons_and_pieces(
+    head: str, tail: str, previous: ParsedItem | None, doubts: list[str]
+) -> list[ParsedItem]:
+    """'napkin 2 ctn + 2000 pcs': the cartons of the line and, as a second item of its product and
+    size, the pieces more ([] when the pieces name anything else: the line is read as it is)."""
+    masked, sizes = extract_sizes(tail)
+    numbers = QUANTITY.findall(masked)
+    other_words = [w for w in product_words(masked) if not PIECE_WORDS.fullmatch(w)]
+    if sizes or len(numbers) != 1 or other_words:
+        return []
+    read = read_segment(Segment(head), previous, doubts)
+    if len(read) != 1 or read[0].unit == PIECES:
+        return []
+    cartons = read[0]
+    return [cartons, ParsedItem(cartons.product, int(numbers[0]), PIECES, cartons.size)]
 
 
 # Fewer than this many pieces is no order of goods packed by the hundred and thousand: a count
@@ -395,6 +458,25 @@ def borrow_types(items: list[ParsedItem]) -> list[ParsedItem]:
             product = f"{item.product} {' '.join(kept)}"
             out[index] = ParsedItem(product, item.quantity, item.unit, item.size)
     return out
+
+
+def boxes_by_the_inch(items: list[ParsedItem]) -> list[ParsedItem]:
+    """'10in x2ctn, 14in x1ctn', '12 inch 300pcs can', '10" white x200': a message whose every line
+    is a size in inches and at most a kind (no product type) orders pizza boxes, the only goods
+    sold by the inch. Beside a line that names its product ('12 inch 2 ctn, 8oz cup 500') a line
+    without one is still a question."""
+    if not items or not all(sized_in_inches_only(item) for item in items):
+        return items
+    return [
+        ParsedItem(f"{item.product} pizza box".strip(), item.quantity, item.unit, item.size)
+        for item in items
+    ]
+
+
+def sized_in_inches_only(item: ParsedItem) -> bool:
+    """A size in inches, and no other word than a kind ('white', 'kraft') for the product."""
+    inches = item.size is not None and item.size.endswith(" inch")
+    return inches and set(item.product.split()) <= ATTRIBUTE_WORDS
 
 
 def same_measure(size: str | None, other: str | None) -> bool:

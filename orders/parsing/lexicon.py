@@ -80,6 +80,8 @@ LEXICON: dict[str, str] = {
     "叉勺": " cutlery ",
     "餐具": " cutlery ",
     "盒子": " box ",
+    "纸碗": " paper bowl ",
+    "碗": " bowl ",
     "泡沫": " foam ",
     "塑料": " plastic ",
     # Chinese: attributes
@@ -269,6 +271,10 @@ REPEAT_PHRASES = (
     r"|bulan lps|dulu|biasa|hari tu|hr tu)\b",
     # "Hantar sama mcm last order ye", "macam last order, same same": the English of the rest
     r"\b(?:sama )?(?:macam|mcm|cam|seperti|spt) (?:the |our )?last (?:time|order|week|month)\b",
+    # "last week order same", "last month same lah": the order of an earlier week, the same again
+    # (not "last time same size but ...", "last week same price")
+    r"\b(?:last|previous|prev) (?:time|week|month|order)(?: order| punya)?\s+same\b"
+    r"(?!\s+(?:size|kind|type|brand|colou?r|design|price|problem|issue|thing happened|as)\b)",
     r"\bulang (?:order|pesanan)\b",
     r"\b(?:order|pesanan) (?:yang )?biasa\b",
     # "போன தடவை அனுப்புன மாதிரியே" (like what was sent last time): one word may come between
@@ -323,37 +329,6 @@ SAME_AMOUNT_PHRASES = (
     # "1000ml box அறுநூறு, 750ml-உம் அதே" (750ml too, the same): "the same" ending its clause
     r"|(?<![\u0B80-\u0BFF])அதே(?=\s*(?:[,.;!?\n]|$))|\b(?:adhe|athe|adhey|athey)(?=\s*(?:[,.;!?\n]|$))",
 )
-
-# Our product codes, as the price list and the invoices print them ("BX-1000 x 600", "BG-S x 500",
-# "PB-10W", "CUP-16C"): the prefix names the type, the number its size, a letter the kind (none:
-# the usual kind of the type). Before, a code was cut out as a reference and its line asked.
-PRODUCT_CODES: dict[str, tuple[str, str, dict[str, str]]] = {
-    "pb": ("pizza box", "inch", {"": "kraft", "w": "white"}),
-    "cup": ("cup", "oz", {"": "hot", "c": "cold"}),
-    "lid": ("lid", "oz", {"": "sip", "d": "dome"}),
-    "bx": ("takeaway box", "ml", {"": ""}),
-    "bg": ("paper bag", "", {"s": "small", "l": "large"}),
-    "str": ("straw", "", {"p": "paper"}),
-    "nap": ("napkin", "", {"": ""}),  # "NAP-2": the number is its ply
-    "cut": ("cutlery set", "", {"w": "wooden"}),
-    "bur": ("burger box", "", {"bx": ""}),
-}
-PRODUCT_CODE = re.compile(rf"\b({'|'.join(PRODUCT_CODES)})-(\d*)([a-z]*)\b")
-
-
-def read_product_codes(text: str) -> str:
-    """'bx-1000 x 600' -> ' 1000ml takeaway box  x 600'; a code of no known kind stays as it is."""
-
-    def product(match: re.Match[str]) -> str:
-        words, unit, kinds = PRODUCT_CODES[match.group(1)]
-        number, letters = match.group(2), match.group(3)
-        if letters not in kinds or (unit and not number):
-            return match.group(0)
-        size = f"{number}{unit}" if unit else ""  # "nap-2": no size, and no quantity either
-        return f" {size} {kinds[letters]} {words} "
-
-    return PRODUCT_CODE.sub(product, text)
-
 
 # Tamil words by stem: a token that starts with the stem is the English word ("பெட்டிகள்" boxes,
 # "மூடிகளும்" and the lids). Short stems must be the whole token or take a plural/case suffix.

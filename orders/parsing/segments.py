@@ -33,7 +33,7 @@ SEGMENT_SPLIT = re.compile(
     # have lids? 200 lids", where the product asked about is the next line's)
     r"(?:(?<=\bcan)|(?<=\bok)|(?<=\bboleh)|(?<=\bpls)|(?<=\bplease)|(?<=\bnot)|(?<=\banot)"
     r"|(?<=\bah)|(?<=\bleh))\?(?=\s)"
-    r"|\n|;|,|\+|&|\band\b|\bn\b|\bplus\b|\balso\b|\bthen\b|\bapram\b|\bappuram\b|•|·|\s-\s|\.(?=\s|$)|\bwith\b"
+    r"|\n|;|,|\+|&|\band\b|\bn\b|\bplus\b|\balso\b|\bthen\b|\bapram\b|\bappuram\b|•|·|\s-\s|[—–]|\.(?=\s|$)|\bwith\b"
 )
 # The end of a statement: a full stop before more text ("Do you have 22oz cups? If yes 500" and
 # "We're out of straws! 2 cartons" name the product for the quantity after "?" and "!").
@@ -42,13 +42,29 @@ SENTENCE_MARK = "\x00"
 # Clauses for telling what is wanted from what is not ("same as usual but no need napkins").
 CLAUSE_SPLIT = re.compile(rf"{SEGMENT_SPLIT.pattern}|\bbut\b|\btapi\b|但是")
 QUANTITY = re.compile(r"(?<![a-z0-9_.§])(\d+)(?![a-z0-9_.§])")
-# Sentences: after ". ! ? newline", and before "btw" / "by the way" / "oh ya" (a side remark).
-SENTENCE_SPLIT = re.compile(r"(?<=[.!?\n])|(?=\b(?:btw|by the way|oh ya|oh and)\b)")
+# A question of price, as it starts a clause: "then how much is ...?", "berapa harga ...?"
+PRICE_QUESTION = re.compile(r"\b(?:how much|what'?s the price|berapa)\b|多少钱")
+# "how much for the 16 ah?": a product named by its size, without the unit; no quantity
+NAMED_BY_NUMBER = re.compile(r"\bthe (\d+)(?=\s*(?:ones?|ah|ar|lah|leh|hor)?\s*\?)")
+# Sentences: after ". ! ? newline", and before "btw" / "by the way" / "oh ya" (a side remark) or
+# a question announced: "顺便问" (by the way, ask), "nak tanya" (I want to ask), "can I ask", or
+# asked after a comma: "..., u got 6oz anot?", "..., do you sell lids?"
+_ASKING = (
+    r"(?<=,)\s*(?:(?:do|does) (?:you|u)\b|(?:you|u)(?: all| guys)? (?:also )?(?:got|have|sell))"
+    r"|\b(?:nak|nk|mau|mahu|saya nak|i want to|i wanna|want to|wanna|can i|may i|also) tanya\b"
+    r"|\b(?:i want to|i wanna|want to|wanna|can i|may i|also want to|also) ask\b"
+    r"|顺便问|顺便请问|请问|想问"
+)
+SENTENCE_SPLIT = re.compile(
+    rf"(?<=[.!?\n])|(?=\b(?:btw|by the way|oh ya|oh and)\b|{_ASKING}|{PRICE_QUESTION.pattern})"
+)
 # A question about what we sell: "do you also carry 16oz cold cups?", "ada jual straw kertas?"
 PRODUCT_QUESTION = re.compile(
     r"\b(?:do|does) (?:you|u)\b|\b(?:you|u)(?: all| guys)? (?:also )?(?:got|have|sell|carry"
     r"|stock)\b|\bada (?:jual|tak)\b"
     r"|有没有|有卖|有吗|இருக்கா|கிடைக்குமா|\bany\b"
+    # "got 8oz lid anot?" (do you have ... or not), and a question announced
+    rf"|\bgot\b[^?]*\b(?:anot|or not)\b|{_ASKING}"
 )
 
 
@@ -199,14 +215,32 @@ def drop_product_questions(text: str) -> str:
     kept: list[str] = []
     quantity_before = False
     for sentence in SENTENCE_SPLIT.split(text):
-        question = sentence.rstrip().endswith("?") and PRODUCT_QUESTION.search(sentence)
-        if question and quantity_before and not has_quantity(sentence):
+        asked = sentence.rstrip().endswith("?") and (
+            PRODUCT_QUESTION.search(sentence) or price_of_another(sentence, "".join(kept))
+        )
+        if asked and quantity_before and not has_quantity(NAMED_BY_NUMBER.sub(" ", sentence)):
             kept.append(" ; ")
             continue
         # "16oz hot cups 3000. Also do you do ...?": the full stop after the quantity ends it
         quantity_before = quantity_before or has_quantity(sentence.rstrip().rstrip(".!"))
         kept.append(sentence)
     return "".join(kept)
+
+
+def price_of_another(question: str, before: str) -> bool:
+    """'..., then how much is the 16oz?': the price of a size or product the order before does not
+    name, asked beside it (not 'cups 12oz 1000, how much?', the price of what is ordered: whether
+    to order may hang on it)."""
+    if not PRICE_QUESTION.search(question):
+        return False
+    masked, sizes = extract_sizes(question)
+    named = {size.split()[0] for size in sizes} | set(NAMED_BY_NUMBER.findall(masked))
+    types = head_types(question)
+    if not named and not types:
+        return False
+    masked_before, sizes_before = extract_sizes(before)
+    named_before = {size.split()[0] for size in sizes_before} | set(QUANTITY.findall(masked_before))
+    return not named & named_before and not types & head_types(before)
 
 
 def another_size_same_amount(piece: str, previous: str) -> bool:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from orders.parsing import lexicon, numbers
-from orders.parsing.vocabulary import ATTRIBUTE_WORDS, PRODUCT_TYPOS
+from orders.parsing import codes, lexicon, numbers
+from orders.parsing.vocabulary import ATTRIBUTE_WORDS, PLUS_PIECES, PRODUCT_TYPOS
 
 SIZE_UNITS: dict[str, str] = {
     "inch": "inch",
@@ -69,6 +69,10 @@ UNIT_NUMBER = re.compile(r"(?:#\s*|\bunit\s*)[bl]?\d+-\d+[a-z]?\b|\b[bl]\d{1,2}-
 CLOCK_TIME = re.compile(
     r"\b(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:-|to)\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b"
 )
+# "9 pg", "3 ptg", "8 malam": an hour of the morning, afternoon or night, as Malay chats write it
+MALAY_HOUR = re.compile(
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:pg|pagi|ptg|petang|tghari|tengahari|mlm|malam)\b"
+)
 # Numbers around the items that are no quantities: dates, days, times without am/pm, durations,
 # prices, percentages, ordinals, and the number of a table, outlet or floor.
 _MONTH = (
@@ -102,7 +106,7 @@ NOT_QUANTITIES = re.compile(
     r"|\b(?:morning|afternoon|evening|night|noon|pagi|petang|malam|tengahari|between)\s+"
     r"\d{1,2}(?:[:.]\d{2})?\s*(?:-|to|till|until|and|sampai|hingga)\s*\d{1,2}(?:[:.]\d{2})?\b"
     r"|\d+\s*(?:天|周|个月|小时|点|号|日|月)|\d+\s*(?:மணி|mani\b)"
-    rf"|\b(?:before|b4|bef|bfr|by|at|after|aft|until|till|sebelum|selepas|pukul|jam)\s+\d{{1,2}}(?:[:.]\d{{2}})?\b(?!\s*{_MONTH}){_NOT_A_QUANTITY_UNIT}"
+    rf"|\b(?:before|b4|bef|bfr|by|at|after|aft|until|till|sebelum|sblm|selepas|slps|pukul|jam)\s+\d{{1,2}}(?:[:.]\d{{2}})?\b(?!\s*{_MONTH}){_NOT_A_QUANTITY_UNIT}"
     # not "the cafe at 45 Tiong Bahru": a block number before a town (an address, cut as one)
     rf"(?!\s*(?:{_TOWNS})\b)"
     r"|(?:s\$|\$|\brm|\bsgd)\s*\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s*(?:cents?|sen|dollars?)\b|\d+\s*%"
@@ -199,6 +203,8 @@ def normalise_text(text: str) -> str:
     # first, which NFKC would split into two primes.
     text = unicodedata.normalize("NFKC", text.replace("″", '"')).lower()
     text = text.replace("’", "'").replace("×", " x ").replace("*", " x ")
+    # "500–600 pcs": a dash between numbers is a range (a dash elsewhere separates, as "-" does)
+    text = re.sub(r"(?<=\d)\s*[–—]\s*(?=\d)", "-", text)
     # "two and a half thousand napkins" (2500), "1 and a half hundred"
     text = AND_A_HALF.sub(and_a_half, text)
     # "ஒன்றரை ஆயிரம்" (one and a half thousand, 1500), "ரெண்டரை நூறு" (250); before, the half was
@@ -209,10 +215,13 @@ def normalise_text(text: str) -> str:
     # "cold cup-க்கு 16oz dome lid" (a dome lid for the cold cups): "16oz dome lid for cold cup"
     text = CUP_DATIVE.sub(r" \2 for \1 ", text)
     # an English word with a Tamil case ending: "order-ல" (in the order), "cup-ஐ"
+    # "1 carton-உம் 300 pcs-உம்" (1 carton and 300 pcs): the "and" before the ending goes
+    text = TAMIL_AND_PIECES.sub(r"\1 plus ", text)
     text = re.sub(r"(?<=[a-z0-9])-[\u0B80-\u0BFF]+", " ", text)
     text = LIST_MARKER.sub(" ", text) if len(LIST_MARKER.findall(text)) > 1 else text
     text = asked_prices(recalled_prices(text))
-    text = lexicon.read_product_codes(text)
+    # "CUP-16C x 2000": a product code, before it is cut out as a reference number
+    text = codes.read_product_codes(text)
     # "sip lid 12/16 3k": the lid sold for the 12 and 16oz cups, no date (no month is 16)
     text = LID_FOR_TWO_SIZES.sub(r"\1 \2/\3oz", text)
     text = strip_contact_details(text)
@@ -224,7 +233,9 @@ def normalise_text(text: str) -> str:
     # "one more carton", "another carton of napkins", "இன்னொரு carton": one carton
     text = ONE_MORE.sub(" 1 more ", text)
     # "untuk kedua-dua" (for both): no "dua" (two) to read as a number
-    text = re.sub(r"\bkedua(?:-|\s)?(?:dua|2)\b", " both ", text)
+    text = re.sub(r"\b(?:ke)?dua(?:-|\s)?(?:dua|2)\b", " both ", text)
+    # "setiap satu" (each one): no "satu" (one) to read as a number
+    text = re.sub(r"\b(?:setiap|tiap|tiap-tiap)\s+(?:satu|1)\b", " each ", text)
     text = lexicon.translate_words(text)
     text = re.sub(r"[a-z]{4,}", lambda m: PRODUCT_TYPOS.get(m.group(0), m.group(0)), text)
     # "penutup untuk cawan" -> "lid for cup"; "12oz的盖子" -> "12oz 的 lid" (the size is a word)
@@ -239,6 +250,8 @@ def normalise_text(text: str) -> str:
     text = re.sub(r"(?<![a-z0-9])x(?=\d)", "x ", text)  # "x2k", "x300": before the k is read
     text = re.sub(r"(?<![a-z0-9_.])(\d+(?:\.\d+)?)\s?k\b", numbers.thousands, text)
     text = re.sub(rf"(\d)({GLUED_UNITS})\b", r"\1 \2", text)
+    # "12oz500 cup": a size and its quantity written as one word
+    text = re.sub(r"(?<![\w.])(\d+(?:\.\d+)?\s*(?:oz|ml|inch|cm|mm))(?=\d+\b)", r"\1 ", text)
     # "10 inch white one x100", "the small one x 200": "one" names the kind, "x100" its quantity
     text = KIND_ONE_TIMES.sub(r"\1 ", text)
     text = numbers.replace_number_words(text)
@@ -252,7 +265,36 @@ def normalise_text(text: str) -> str:
     text = HALF_CARTONS.sub(half_cartons, text)
     text = PACKS_OF.sub(pieces_in_packs, text)
     text = ONE_PACK_COUNTED.sub(r" \1 pcs ", text)
-    return PLY.sub(ply_word, text)
+    text = CARTONS_PLUS_PIECES.sub(rf"\1 {PLUS_PIECES} ", text)
+    text = PLY.sub(ply_word, text)
+    return COMPOUND_COUNT.sub(compound_word, text)
+
+
+# "the 2-cup carrier", "3-compartment box": a number joined to the word after it describes the
+# thing (no quantity, as "2-ply" is none); not a size or a unit ("12-oz", "2-ctn")
+COMPOUND_COUNT = re.compile(
+    r"(?<![\w.-])(\d{1,2})-(?!(?:oz|ml|inch|inches|in|cm|mm|l|ltr|litres?|liters?|g|kg|k|x|pcs|pc"
+    r"|pieces?|ctns?|cartons?|sets?|nos|units?|packs?|pkts?|boxes|box|bags?|rolls?|sleeves?|bundles?"
+    r"|halfctn)\b)(?=[a-z]{3,}\b)"
+)
+
+
+def compound_word(match: re.Match[str]) -> str:
+    number = int(match.group(1))
+    return f"{PLY_WORDS[number]}-" if number < len(PLY_WORDS) else match.group(0)
+
+
+# "napkin 2 ctn + 2000 pcs", "cup 1 carton plus 300 pcs", "餐盒两箱再加一百个": cartons and some
+# pieces more of one product, in one line (the pieces' unit is written: "1 ctn + 500" may be 500
+# cartons). The joining word becomes PLUS_PIECES, which no line splits at: the parser reads the
+# line as the cartons and the pieces of its product (not as two numbers for one line).
+CARTONS_PLUS_PIECES = re.compile(
+    r"(?<![\w.])(\d+\s*(?:cartons?|ctns?|halfctn)\b)\s*(?:\+|&|\band\b|\bplus\b|\btambah\b"
+    r"|再加|加上|加)\s*(?=\d+\s*(?:pcs|pieces|sets?|nos)\b)"
+)
+TAMIL_AND_PIECES = re.compile(
+    r"(?<=\d)(\s*(?:cartons?|ctns?))-உம்(?=\s*\d+\s*(?:pcs|pieces|sets?)-உம்)"
+)
 
 
 # "one" after a kind or a size and before "x" and a number is the product ("white one x100"), not
@@ -411,6 +453,7 @@ def strip_contact_details(text: str) -> str:
     text = UNIT_NUMBER.sub(" ", text)
     text = REFERENCE.sub(" ; ", text)
     text = CLOCK_TIME.sub(" ", text)
+    text = MALAY_HOUR.sub(" ", text)
     text = NOT_QUANTITIES.sub(" ", text)
     # a clause ends at a line, ";", "," or a full stop before a space (an address ends there);
     # "," before a digit too after Chinese when a size or product follows ("送到，750ml餐盒"), not
@@ -488,8 +531,11 @@ def extract_sizes(text: str) -> tuple[str, list[str]]:
 
 
 def format_size(number: str, unit: str) -> str:
-    """Canonical size: '10 inch', '12 oz', '500 ml', '1.5 l'."""
+    """Canonical size: '10 inch', '12 oz', '500 ml'; litres in millilitres ('1L' is '1000 ml',
+    the size of the 1000ml box: containers are sold by the millilitre)."""
     value = float(number)
+    if unit == "l":
+        value, unit = value * 1000, "ml"
     shown = str(int(value)) if value.is_integer() else str(value)
     return f"{shown} {unit}"
 

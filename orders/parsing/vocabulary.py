@@ -50,8 +50,8 @@ CONTAINER_UNITS: dict[str, str] = {
 
 MALAY_STOPWORDS = (
     # "yang 8 inci dua ratus": "the one (of) 8 inch", the product of the line before
-    "yang saya kami kita nak mahu perlu tolong hantar esok untuk dan boleh bila pesan minta jugak"
-    " juga ye ya salam order pagi petang tempah tempahan encik pun lagi je sahaja saja"
+    "yang saya kami kita nak nk mahu perlu tolong hantar esok untuk utk dan boleh bila pesan minta"
+    " jugak juga ye ya salam order pagi petang tempah tempahan encik pun lagi je sahaja saja"
     # "2 ctn cukup" (2 cartons is enough)
     " cukup"
     # chat spellings: "yg kecik" (the small one)
@@ -60,11 +60,13 @@ MALAY_STOPWORDS = (
     " hari tu itu ini ni kan"
     # "penutup dia" (its lid)
     " dia"
+    # "ya bos, tq": the boss, as a Malay chat writes it
+    " bos"
 )
 SINGLISH_STOPWORDS = (
     "hor lor leh meh can not boss tmr thx tq ones them those these it"
     " bro sis uncle auntie aunty anna akka abang kak encik cik puan tuan tauke towkay wah oi liao"
-    " le sia anot arrange settle oso"
+    " le sia anot arrange settle oso la"
     # "wah lao the straw finish already": what ran out is the product, not its words
     " lao finish finished already alr"
     # "aiyo forgot to order, need napkin 2 ctn", "straw 1 ctn enough", "lid same amount"
@@ -80,6 +82,10 @@ TAMIL_ROMAN_STOPWORDS = (
     " naalaiku naalaikku inniku innaiku kadai kadaiku ku kku um apram appuram madhiyam mathiyam"
     " kaalaila kaalai saayangalam kulla ulla vandha vantha podhum pothum"
 )
+
+# What joins the cartons of a line and the pieces more of it ("cup 1 ctn + 300 pcs"), in
+# normalised text (text.CARTONS_PLUS_PIECES): a word no line splits at and no product word.
+PLUS_PIECES = "pluspieces"
 
 # Words that carry no product meaning in an order line.
 STOPWORDS = frozenset(
@@ -100,6 +106,7 @@ STOPWORDS = frozenset(
     + MALAY_STOPWORDS.split()
     + SINGLISH_STOPWORDS.split()
     + TAMIL_ROMAN_STOPWORDS.split()
+    + [PLUS_PIECES]
 )
 
 # What a product is (the head noun): two of them under one quantity is a doubt, and a lid line
@@ -111,8 +118,11 @@ TYPE_NOUNS = frozenset(
     """.split()  # noqa: SIM905
 )
 # Words that only describe a product: "small 1k" after "big paper bag 500" means small paper bags.
+# "printed" is the white pizza box (the kraft ones are plain).
 ATTRIBUTE_WORDS = frozenset(
-    "small large big medium hot cold kraft white brown paper dome sip clear plastic wooden".split()  # noqa: SIM905
+    """
+    small large big medium hot cold kraft white printed brown paper dome sip clear plastic wooden
+    """.split()  # noqa: SIM905
 )
 
 # Values that exclude each other (word -> value): "large and small bags 500" names two kinds.
@@ -120,7 +130,7 @@ ATTRIBUTE_GROUPS: tuple[dict[str, str], ...] = (
     {"small": "small", "large": "large", "big": "large", "medium": "medium"},
     {"hot": "hot", "cold": "cold", "iced": "cold"},
     {"sip": "sip", "dome": "dome"},
-    {"kraft": "kraft", "brown": "kraft", "white": "white"},
+    {"kraft": "kraft", "brown": "kraft", "white": "white", "printed": "white"},
 )
 
 REPEAT_PATTERNS = (
@@ -149,6 +159,14 @@ OTHER_STRAW = (
     rf"|\bstraws?\s*\(?\s*(?:the\s+)?(?:{_OTHER_STRAWS})\b"
     r"|(?:珍珠|奶茶|粗|大|弯|塑料|胶)\s*straw"
 )
+# Tamil (and spoken English after it) says no after the word: "change இல்ல" (no change), "change
+# no need" (வேண்டாம் is "no need" by now)
+_SAID_NO_AFTER = r"(?:இல்ல|இல்லை|illa|illai|no need\b)(?![\u0B80-\u0BFF])"
+# "不用改" (no need to change), "change இல்ல", "change no need": the order as it was
+UNCHANGED = rf"(?:不用|不要|不需要|无需|没有)\s*(?:改|换|变)|\bchanges?\s*{_SAID_NO_AFTER}"
+# Tomorrow, in the words of a chat: an order "for tomorrow" in a message that adds to it is one
+# placed already
+_TOMORROW = r"(?:tomorrow|tmr|tmrw|tml|esok|besok)"
 # A number that is a count, not a size ("300", not "750ml").
 _COUNT = r"(?<![\d.])\d+(?![\d.]|\s*(?:oz|ml|inch|in\b|\"|cm|mm|l\b))"
 
@@ -184,8 +202,9 @@ DOUBT_PATTERNS = (
         # not "same like last week, nothing change", "no change", "tak ubah": a repeat
         r"(?<!nothing )(?<!no )(?<!not )(?<!nothing to )(?<!tak )(?<!tiada )(?<!takde )(?<!tak de )"
         r"(?<!tak ada )(?<!tidak )(?<!jangan )(?<!tak payah )(?<!no need )(?<!no need  )"
-        r"(?<!don't )(?<!dont )(?<!dun )"
-        r"\b(?:change|tukar|instead|replace|ganti|ubah|pinda)\b|(?<!不)(?<!没)改"
+        r"(?<!need to )(?<!don't )(?<!dont )(?<!dun )"
+        r"\b(?:change|tukar|instead|replace|ganti|ubah|pinda)\b"
+        rf"(?!\s*{_SAID_NO_AFTER})|(?<!不)(?<!没)(?<!不用)(?<!不要)(?<!不需要)(?<!无需)改"
         r"|(?<![\u0B80-\u0BFF])(?:(?:மாற்ற|மாத்த|மாத்து)"
         # not "ஒன்னும் மாத்த வேண்டாம்" (change nothing; வேண்டாம் is "no need" by now)
         r"(?![\u0B80-\u0BFF]*\s*(?:வேண்டாம்|வேணாம்|no need\b))|ஆக்குங்க)|\baa?kk?unga\b"
@@ -214,11 +233,22 @@ DOUBT_PATTERNS = (
         r"|(?:刚才|早上|上午|下午|昨天|之前|今天|今早|今日)(?:下|订|落)?的?\s*(?:单|订单|order)"
         r"[^。？?!\n]{0,10}"
         r"(?:加|再加|多加|追加)"
-        r"|(?:காலை|நேத்து|நேற்று)[^.?!\n]{0,20}order[^.?!\n]{0,20}(?:சேர்|add)"
+        # "நாளைக்கு order-ல cup 500 சேருங்க" (add 500 cups to tomorrow's order)
+        r"|(?:காலை|நேத்து|நேற்று|நாளை[\u0B80-\u0BFF]*|இன்னைக்கு|இன்று)[^.?!\n]{0,20}order"
+        r"[^.?!\n]{0,20}(?:சேர|add)"
+        # tomorrow's order, placed already: "tmrw order add 2 ctn napkin can?", "tambah 500 cawan
+        # dalam order besok", "add 2 ctn napkin to tomorrow's order", "明天的单加一箱吸管"
+        rf"|\b{_TOMORROW}'?s? (?:order|pesanan|delivery)\s+(?:[a-z]+\s+){{0,2}}?"
+        r"(?:add|tambah|plus|top up)\b"
+        r"|\b(?:add|tambah|top up)\b[^.?!\n]{0,40}\b(?:to|into|in|dalam|dlm|ke dalam|kat|dekat"
+        rf"|pada)\s+(?:the |my |our |that )?(?:{_TOMORROW}'?s? (?:order|pesanan|delivery)\b"
+        rf"|(?:order|pesanan)\s+(?:for\s+)?{_TOMORROW}\b)"
+        r"|明天的?\s*(?:单|订单|order)[^。？?!\n]{0,10}(?:加|再加|多加|追加)"
         # "இன்னைக்கு order-ல straw ரெண்டு பெட்டியா கூட்டுங்க" (raise today's order by two boxes of
         # straws), "குறைங்க" (lower it), "koottunga": more or fewer of an order already placed
         r"|(?<![\u0B80-\u0BFF])(?:கூட்டுங்க|கூட்டுங்கள்|கூட்டிடுங்க|கூட்டி விடுங்க|குறைங்க"
-        r"|குறைச்சிடுங்க|குறைச்சுடுங்க|குறையுங்க)|\b(?:koott?(?:u|i)nga|kuraing?ga)\b",
+        r"|குறைச்சிடுங்க|குறைச்சுடுங்க|குறையுங்க|குறைச்சுக்க[\u0B80-\u0BFF]*|கூட்டிக்க[\u0B80-\u0BFF]*)"
+        r"|\b(?:koott?(?:u|i)nga|kuraing?ga)\b",
     ),
     # "my order for 2 ctn napkin confirm liao or not", "Any update on the order for 3 cartons
     # ...?", "我礼拜一订的三箱餐巾纸处理了没有？", "order saya 2 karton dah confirm ke?": a question
@@ -411,6 +441,8 @@ DOUBT_PATTERNS = (
         # "cawan 12oz 3 karton yang saya order hari isnin tu" (the cups I ordered on Monday)
         r"|\byang (?:saya|kami|aku|kita|i|we) (?:order|pesan|tempah)\b"
         r"|(?<![\u0B80-\u0BFF])(?:போட்டேன்|போட்டோம்|போட்டிருந்தேன்|போட்டிருக்கேன்|பண்ணேன்)"
+        # "நேத்து போட்ட order" (the order placed yesterday)
+        r"|(?<![\u0B80-\u0BFF])(?:போட்ட|பண்ண)\s*order\b"
         r"|\b(?:potten|pottom|pannen)\b",
     ),
     (

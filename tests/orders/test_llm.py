@@ -178,6 +178,33 @@ def test_half_a_carton_read_offline_stands_against_the_model_s_pieces(openai_ser
     assert order.doubt == ""
 
 
+def test_cartons_and_pieces_more_read_offline_stand_against_the_model_s_total(openai_server):
+    # the model sums the carton and the pieces by a pack size it assumes: one line, no comparison
+    answer = items_answer(
+        {"product": "8oz paper cup", "quantity": 1250, "unit": "pcs", "size": "8oz"},
+        {"product": "napkin", "quantity": 2, "unit": "carton", "size": None},
+    )
+    openai_server.expect_request("/v1/chat/completions").respond_with_json(chat_completion(answer))
+    order = llm.parse_order("8oz cup 1 carton plus 250 pcs, napkin 2 ctn")
+    assert order.items == [
+        ParsedItem("cup", 1, "carton", "8 oz"),
+        ParsedItem("cup", 250, "pcs", "8 oz"),
+        ParsedItem("napkin", 2, "carton"),
+    ]
+    assert order.doubt == ""
+
+
+def test_a_model_that_reads_another_line_beside_cartons_and_pieces_is_asked_about(openai_server):
+    answer = items_answer(
+        {"product": "8oz paper cup", "quantity": 1250, "unit": "pcs", "size": "8oz"},
+        {"product": "napkin", "quantity": 3, "unit": "carton", "size": None},
+    )
+    openai_server.expect_request("/v1/chat/completions").respond_with_json(chat_completion(answer))
+    order = llm.parse_order("8oz cup 1 carton plus 250 pcs, napkin 2 ctn")
+    assert order.source == "openai"
+    assert order.doubt
+
+
 def test_a_model_that_reads_other_quantities_beside_a_half_carton_is_asked_about(openai_server):
     answer = items_answer(
         {"product": "burger box", "quantity": 125, "unit": "pcs", "size": None},

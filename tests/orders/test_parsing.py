@@ -40,7 +40,7 @@ def test_quantities_are_read_from_digits_and_words(text, quantity):
         ("300 12oz cups", "12 oz"),
         ("300 12 oz cups", "12 oz"),
         ("300 500ml containers", "500 ml"),
-        ("300 1.5l bottles", "1.5 l"),
+        ("300 1.5l bottles", "1500 ml"),
         ("300 26cm pizza boxes", "26 cm"),
     ],
 )

@@ -188,10 +188,10 @@ def test_a_price_agreed_in_chinese_is_no_question():
 def test_our_product_codes_name_the_products():
     text = "PO 8812\n1) CUP-12 x 2000\n2) LID-12 x 2000\n3) PB-10W x 300\n4) BG-L x 500"
     assert items_of(text) == [
-        ("hot cup", 2000, "12 oz"),
+        ("hot paper cup", 2000, "12 oz"),
         ("sip lid", 2000, "12 oz"),
         ("white pizza box", 300, "10 inch"),
-        ("large paper bag", 500, None),
+        ("large kraft paper bag", 500, None),
     ]
 
 
