@@ -32,6 +32,7 @@ from orders.parsing.leftovers import (
     unordered_kinds,
 )
 from orders.parsing.lexicon import SAME_AMOUNT
+from orders.parsing.schedules import drop_delivery_splits
 from orders.parsing.segments import (
     CLAUSE_SPLIT,
     QUANTITY,
@@ -169,6 +170,8 @@ def read_message(text: str) -> tuple[ParsedOrder, OrderSignals]:
 def parse_normalised(normalised: str) -> ParsedOrder:
     # "ok noted on the price. pls send ...": a price agreed is no question nor a product word
     normalised = re.sub(ACCEPTED_PRICE, " ", read_contrasts(read_corrections(normalised)))
+    # "box 4 ctn, 2 ctn Monday 2 ctn Thursday": the total is ordered, the parts are deliveries
+    normalised = drop_delivery_splits(normalised)
     clauses = CLAUSE_SPLIT.split(normalised)
     # "same as last time but no straws": a clause that says no to something changes a repeat
     negated = [
@@ -311,6 +314,9 @@ COLD_CUP_WORDS = frozenset({"cold", "iced", "pet", "plastic", "clear"})
 # "3 pcs paper cup pack"): pieces and the units sold as a carton (catalog.CARTON_UNITS) are known,
 # the rest is confirmed.
 KNOWN_UNITS = frozenset({PIECES, "carton", "case", "box", "pack", "bundle", HALF_CARTON})
+# Napkins come loose or by the carton of 5000; "3 pkt" of them is a shop's packet (of 50? 100?),
+# not a carton: its pieces are confirmed.
+LOOSE_PRODUCTS = frozenset({"napkin", "serviette", "tissue"})
 PACK_WORDS = frozenset(
     "pack packs sleeve sleeves roll rolls bundle bundles stack stacks bale bales bungkus".split()  # noqa: SIM905
 )
@@ -321,7 +327,9 @@ COUNTED_KIND = re.compile(rf"\b(?:{'|'.join(PLY_WORDS)})-(?!ply\b)[a-z]")
 
 
 def unit_to_confirm(item: ParsedItem) -> bool:
-    return item.unit not in KNOWN_UNITS or bool(PACK_WORDS & set(item.product.split()))
+    words = set(item.product.split())
+    packets_of_loose = item.unit == "pack" and bool(LOOSE_PRODUCTS & words)
+    return item.unit not in KNOWN_UNITS or bool(PACK_WORDS & words) or packets_of_loose
 
 
 def plastic_only_remarked(clauses: list[str]) -> bool:
