@@ -32,6 +32,7 @@ from orders.parsing.leftovers import (
     unordered_kinds,
 )
 from orders.parsing.lexicon import SAME_AMOUNT
+from orders.parsing.remainders import drop_counts_left
 from orders.parsing.schedules import drop_delivery_splits
 from orders.parsing.segments import (
     CLAUSE_SPLIT,
@@ -172,6 +173,8 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     normalised = re.sub(ACCEPTED_PRICE, " ", read_contrasts(read_corrections(normalised)))
     # "box 4 ctn, 2 ctn Monday 2 ctn Thursday": the total is ordered, the parts are deliveries
     normalised = drop_delivery_splits(normalised)
+    # "straw left 2 ctn, send 5 more ctn": what is left is no line, what is sent is
+    normalised = drop_counts_left(normalised)
     clauses = CLAUSE_SPLIT.split(normalised)
     # "same as last time but no straws": a clause that says no to something changes a repeat
     negated = [
