@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from orders.parsing.leftovers import (
     READING_DOUBTS,
+    announces_new_order,
     read_contrasts,
     read_corrections,
     read_new_order,
@@ -92,6 +93,7 @@ __all__ = [
     "STOPWORDS",
     "ParsedItem",
     "ParsedOrder",
+    "announces_new_order",
     "display_size",
     "extract_sizes",
     "format_size",

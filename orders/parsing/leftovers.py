@@ -96,14 +96,19 @@ EARLIER_CHANGED = re.compile(
 )
 
 
+def announces_new_order(text: str) -> bool:
+    """A change to an earlier order, then a new order announced ('... New order: ...')."""
+    match = NEW_ORDER.search(text)
+    return match is not None and bool(EARLIER_CHANGED.search(text[: match.start()]))
+
+
 def read_new_order(normalised: str) -> str:
     """'tissue of yesterday's order change to 3 ctn. New order: burger box 1 ctn': the change is
     to an order placed already (no line of this one); the new order is what follows its
     announcement. Without a change before it, the text is left as it is."""
-    match = NEW_ORDER.search(normalised)
-    if match is None or not EARLIER_CHANGED.search(normalised[: match.start()]):
+    if not announces_new_order(normalised):
         return normalised
-    return normalised[match.end() :]
+    return normalised[NEW_ORDER.search(normalised).end() :]
 
 
 def read_corrections(normalised: str) -> str:
