@@ -181,6 +181,11 @@ def score_intents(lowered: str) -> dict[str, float]:
         # a question about a product, whose answer decides an order
         scores[PRODUCT_QUESTION] += 1.0
         scores[ORDER_PLACEMENT] = min(scores[ORDER_PLACEMENT], 0.5)
+    if parsed.items and not parsed.doubt and parsing.announces_new_order(lowered):
+        # "yesterday's tissue change to 3 ctn. New order: burger box 1 ctn": the change is asked
+        # beside it, the message places the new order
+        scores[ORDER_CHANGE] = scores[ORDER_CANCEL] = 0.0
+        scores[ORDER_PLACEMENT] += 0.5
     if signals.corrects_itself and parsed.items and not parsed.doubt:
         scores[ORDER_CHANGE] = 0.0  # "5k, oh wait make it 10k": the new order corrected
     if scores[ORDER_CHANGE] >= 1.0 or scores[ORDER_CANCEL] > 0:

@@ -26,12 +26,16 @@ from dataclasses import dataclass, field
 
 from orders.parsing.leftovers import (
     READING_DOUBTS,
+    announces_new_order,
     read_contrasts,
     read_corrections,
+    read_new_order,
     safety_doubts,
     unordered_kinds,
 )
 from orders.parsing.lexicon import SAME_AMOUNT
+from orders.parsing.remainders import drop_counts_left
+from orders.parsing.schedules import drop_delivery_splits
 from orders.parsing.segments import (
     CLAUSE_SPLIT,
     QUANTITY,
@@ -89,6 +93,7 @@ __all__ = [
     "STOPWORDS",
     "ParsedItem",
     "ParsedOrder",
+    "announces_new_order",
     "display_size",
     "extract_sizes",
     "format_size",
@@ -168,7 +173,13 @@ def read_message(text: str) -> tuple[ParsedOrder, OrderSignals]:
 
 def parse_normalised(normalised: str) -> ParsedOrder:
     # "ok noted on the price. pls send ...": a price agreed is no question nor a product word
+    # "tissue change to 3 ctn. New order: burger box 1 ctn": the change is to an earlier order
+    normalised = read_new_order(normalised)
     normalised = re.sub(ACCEPTED_PRICE, " ", read_contrasts(read_corrections(normalised)))
+    # "box 4 ctn, 2 ctn Monday 2 ctn Thursday": the total is ordered, the parts are deliveries
+    normalised = drop_delivery_splits(normalised)
+    # "straw left 2 ctn, send 5 more ctn": what is left is no line, what is sent is
+    normalised = drop_counts_left(normalised)
     clauses = CLAUSE_SPLIT.split(normalised)
     # "same as last time but no straws": a clause that says no to something changes a repeat
     negated = [
@@ -311,6 +322,9 @@ COLD_CUP_WORDS = frozenset({"cold", "iced", "pet", "plastic", "clear"})
 # "3 pcs paper cup pack"): pieces and the units sold as a carton (catalog.CARTON_UNITS) are known,
 # the rest is confirmed.
 KNOWN_UNITS = frozenset({PIECES, "carton", "case", "box", "pack", "bundle", HALF_CARTON})
+# Napkins come loose or by the carton of 5000; "3 pkt" of them is a shop's packet (of 50? 100?),
+# not a carton: its pieces are confirmed.
+LOOSE_PRODUCTS = frozenset({"napkin", "serviette", "tissue"})
 PACK_WORDS = frozenset(
     "pack packs sleeve sleeves roll rolls bundle bundles stack stacks bale bales bungkus".split()  # noqa: SIM905
 )
@@ -321,7 +335,9 @@ COUNTED_KIND = re.compile(rf"\b(?:{'|'.join(PLY_WORDS)})-(?!ply\b)[a-z]")
 
 
 def unit_to_confirm(item: ParsedItem) -> bool:
-    return item.unit not in KNOWN_UNITS or bool(PACK_WORDS & set(item.product.split()))
+    words = set(item.product.split())
+    packets_of_loose = item.unit == "pack" and bool(LOOSE_PRODUCTS & words)
+    return item.unit not in KNOWN_UNITS or bool(PACK_WORDS & words) or packets_of_loose
 
 
 def plastic_only_remarked(clauses: list[str]) -> bool:

@@ -15,7 +15,13 @@ from __future__ import annotations
 
 import re
 
-from orders.parsing.vocabulary import ATTRIBUTE_GROUPS, ATTRIBUTE_WORDS, NEGATION, TYPE_NOUNS
+from orders.parsing.vocabulary import (
+    ATTRIBUTE_GROUPS,
+    ATTRIBUTE_WORDS,
+    DOUBT_PATTERNS,
+    NEGATION,
+    TYPE_NOUNS,
+)
 
 # Words that take back or correct what was written before them.
 CORRECTION = re.compile(
@@ -75,6 +81,34 @@ MAKE_THAT = re.compile(
     r"|(?:改成|改为|改|change (?:it |that )?to\s+)\s*)"
     r"(?P<new>\d+)(?P<unit>\s*(?:pcs|ctns?|cartons?)\b)?(?![\w§]|\.\d)"
 )
+
+
+# "New order: burger box 1 ctn", "order baru:", "另外再下一张新单：", "இது புது ஆர்டர்:": a new
+# order announced, its lines after the colon
+NEW_ORDER = re.compile(
+    r"\bnew order\b[^:\n.]{0,30}:|\border baru\s*:|新(?:的)?(?:单|订单)\s*:"
+    r"|(?:புது|புதிய)\s*(?:ஆர்டர்|order)\s*:"
+)
+# what the customer asks of an earlier order before the new one: a change or a cancellation
+_CHANGE = dict(DOUBT_PATTERNS)["a change"]
+EARLIER_CHANGED = re.compile(
+    rf"{_CHANGE}|\b(?:bump|cancel|batal|batalkan)\b|取消|ரத்து|\bfrom \d+ to \d+\b"
+)
+
+
+def announces_new_order(text: str) -> bool:
+    """A change to an earlier order, then a new order announced ('... New order: ...')."""
+    match = NEW_ORDER.search(text)
+    return match is not None and bool(EARLIER_CHANGED.search(text[: match.start()]))
+
+
+def read_new_order(normalised: str) -> str:
+    """'tissue of yesterday's order change to 3 ctn. New order: burger box 1 ctn': the change is
+    to an order placed already (no line of this one); the new order is what follows its
+    announcement. Without a change before it, the text is left as it is."""
+    if not announces_new_order(normalised):
+        return normalised
+    return normalised[NEW_ORDER.search(normalised).end() :]
 
 
 def read_corrections(normalised: str) -> str:

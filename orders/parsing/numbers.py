@@ -403,7 +403,11 @@ def replace_number_words(text: str) -> str:
     text = re.sub(r"\ba couple (?:of )?\b", "2 ", text)
     text = re.sub(r"\b(?:a|one) (hundred|thousand)\b", r"one \1", text)
     text = re.sub(
-        r"\ban? (cartons?|ctns?|box|pack|packet|bundle|case|sleeve|roll)\b", r"1 \1", text
+        # "a full carton of the large ones": one carton
+        r"\ban? (?:(?:full|whole|single) )?"
+        r"(cartons?|ctns?|box|pack|packet|bundle|case|sleeve|roll)\b",
+        r"1 \1",
+        text,
     )
     # "one" is a pronoun ("the paper one") unless a multiplier or a unit follows it
     text = re.sub(rf"\bones?\b(?!\s*(?:{ONE_BEFORE})\b)", " ", text)

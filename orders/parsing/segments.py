@@ -61,7 +61,9 @@ SENTENCE_SPLIT = re.compile(
 # A question about what we sell: "do you also carry 16oz cold cups?", "ada jual straw kertas?"
 PRODUCT_QUESTION = re.compile(
     r"\b(?:do|does) (?:you|u)\b|\b(?:you|u)(?: all| guys)? (?:also )?(?:got|have|sell|carry"
-    r"|stock)\b|\bada (?:jual|tak)\b"
+    r"|stock)\b|\bada (?:jual|tak|stok|stock)\b"
+    # "ada 16 inci tak?" (do you have the 16 inch?): Malay's "ada ... tak?" around what is asked
+    r"|\bada\b[^?]{0,40}\btak\s*\?"
     r"|有没有|有卖|有吗|இருக்கா|கிடைக்குமா|\bany\b"
     # "got 8oz lid anot?" (do you have ... or not), and a question announced
     rf"|\bgot\b[^?]*\b(?:anot|or not)\b|{_ASKING}"

@@ -345,6 +345,13 @@ DOUBT_PATTERNS = (
         r"|\d[^,.;!?\n，。]{0,25}\b(?:used(?: up)?|dah guna|sudah guna|guna habis|habis guna)\b"
         r"|用了|用完了|用掉了",
     ),
+    # "napkins enough for 150 pax", "200 பேருக்கு போதுமான napkin" (enough for 200 people), "untuk
+    # 300 orang": a head count, not a count of the goods (how many napkins a guest takes is theirs)
+    (
+        "a number of people",
+        r"\d+\s*(?:pax|people|persons?|guests?|heads|orang|tetamu|人份?|பேர்|பேரு|பேருக்கு)"
+        r"(?![a-z])",
+    ),
     # "12oz cup 2000 or 16oz cup 1500, which one cheaper?", "either 2 or 3 ctn": one item or another
     (
         "a choice between items",
