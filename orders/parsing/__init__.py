@@ -62,6 +62,7 @@ from orders.parsing.vocabulary import (
     NOT_WANTED,
     OTHER_STRAW,
     PIECES,
+    PLACED_ORDER_CHANGED,
     PLUS_PIECES,
     REPEAT_CHANGE,
     REPEAT_PATTERNS,
@@ -167,6 +168,7 @@ def read_message(text: str) -> tuple[ParsedOrder, OrderSignals]:
 
 
 def parse_normalised(normalised: str) -> ParsedOrder:
+    written = normalised
     # "ok noted on the price. pls send ...": a price agreed is no question nor a product word
     normalised = re.sub(ACCEPTED_PRICE, " ", read_contrasts(read_corrections(normalised)))
     clauses = CLAUSE_SPLIT.split(normalised)
@@ -182,6 +184,8 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     # what it names ("plastic") is no doubt about the order
     ordering = drop_product_questions(normalised)
     doubts = [name for name, pattern in DOUBT_PATTERNS if re.search(pattern, ordering)]
+    if re.search(PLACED_ORDER_CHANGED, written):
+        doubts.append("a change")  # its correction read above is the change of an earlier order
     if "a material to confirm" in doubts and plastic_only_remarked(clauses):
         doubts.remove("a material to confirm")
     if "a straw kind to confirm" in doubts and not re.search(OTHER_STRAW, affirmed):
@@ -378,7 +382,14 @@ def read_segment(
         doubts.append("a small count without a unit")
     if len(head_types(segment.text)) > 1:
         if re.search(EACH, segment.text):
-            return each_item(item, previous)
+            # "8oz and 12oz cups with lids, 1000 each": every product in every size named
+            return [
+                part
+                for size in dict.fromkeys(sizes or [item.size])
+                for part in each_item(
+                    ParsedItem(item.product, item.quantity, item.unit, size), previous
+                )
+            ]
         doubts.append("two products, one quantity")
     kinds = variants(item, sizes)
     if len(kinds) > 1:
