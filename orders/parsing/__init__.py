@@ -61,12 +61,14 @@ from orders.parsing.vocabulary import (
     HALF_CARTON,
     NOT_WANTED,
     OTHER_STRAW,
+    PAST_ORDER,
     PIECES,
     PLACED_ORDER_CHANGED,
     PLUS_PIECES,
     REPEAT_CHANGE,
     REPEAT_PATTERNS,
     STOPWORDS,
+    THIS_TIME,
     TYPE_NOUNS,
     UNCHANGED,
     UNIT_WORDS,
@@ -171,6 +173,7 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     written = normalised
     # "ok noted on the price. pls send ...": a price agreed is no question nor a product word
     normalised = re.sub(ACCEPTED_PRICE, " ", read_contrasts(read_corrections(normalised)))
+    normalised = read_past_then_now(normalised)
     clauses = CLAUSE_SPLIT.split(normalised)
     # "same as last time but no straws": a clause that says no to something changes a repeat
     negated = [
@@ -234,6 +237,35 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     return ParsedOrder(
         items=items, repeat_last=repeat_last and not items, doubt=", ".join(dict.fromkeys(doubts))
     )
+
+
+# the earlier order's clause, the words up to this time's marker (no number between them), and
+# this time's clause
+PAST_THEN_NOW = re.compile(
+    rf"(?P<past>{PAST_ORDER}[^.,;!?\n。，]*)(?P<between>[.,;!?\n。，][^\d\n]*?)"
+    rf"(?P<now>{THIS_TIME})(?P<rest>[^.,;!?\n。，]*)"
+)
+
+
+def read_past_then_now(normalised: str) -> str:
+    """'Last time we took 2 ctn of 12oz cups. This time 3 ctn please' -> '... 12 oz cup 3 ctn
+    please': the earlier order quoted is no line of this one, and this time's quantity without a
+    product is of the product quoted ('this time 3 ctn of lids' keeps its own). Unchanged when the
+    quoted clause is not one item, or this time's clause has no quantity of its own."""
+    match = PAST_THEN_NOW.search(normalised)
+    if match is None:
+        return normalised
+    past = parse_segment(re.sub(PAST_ORDER, " ", match.group("past")))
+    rest = match.group("rest")
+    masked_past, _ = extract_sizes(match.group("past"))
+    masked_rest, _ = extract_sizes(rest)
+    if past is None or len(QUANTITY.findall(masked_past)) != 1 or not QUANTITY.search(masked_rest):
+        return normalised
+    now = parse_segment(rest)  # None: a quantity alone ("this time 3 ctn please")
+    if now is None or (not now.size and not type_nouns(now.product)):
+        kept = [w for w in past.product.split() if w in TYPE_NOUNS | ATTRIBUTE_WORDS | {"pizza"}]
+        rest = f" {past.size or ''} {' '.join(kept)} {rest}"
+    return f"{normalised[: match.start()]}{match.group('between')}{rest}{normalised[match.end() :]}"
 
 
 def lines_of_the_type_before(items: list[ParsedItem]) -> int:

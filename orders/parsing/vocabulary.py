@@ -144,6 +144,18 @@ PLACED_ORDER_CHANGED = (
     r"|(?:今天|昨天|早上|刚才|明天)的?\s*(?:单|订单|order)[^\n]{0,30}改"
 )
 
+# "Last time we took 2 ctn of 12oz cups. This time 3 ctn please": an earlier order quoted, then
+# this time's quantity of the same product (parsing.read_past_then_now)
+PAST_ORDER = (
+    r"(?:\b(?:the )?(?:last|previous) (?:time|week|month|order|round)\b|\bminggu lepas\b"
+    r"|\bbulan lepas\b|\bkali lepas\b|上次|上回|上一次|上\s*(?:个)?\s*(?:礼拜|星期|周|月)"
+    r"|(?:போன|கடந்த|முந்தைய)\s*(?:வாரம்|தடவை|முறை|மாசம்|மாதம்))"
+)
+THIS_TIME = (
+    r"(?:\bthis (?:time|week|month|round)\b|\b(?:kali|minggu|bulan) (?:ni|ini)\b|这次|这回|这一次"
+    r"|这\s*(?:个)?\s*(?:礼拜|星期|周|月)|இந்த\s*(?:வாரம்|தடவை|முறை|மாசம்|மாதம்))"
+)
+
 REPEAT_PATTERNS = (
     r"\bsame (?:order |thing |stuff |items? )?as\s+(?:last|previous|before|the last)",
     # "Order same like previous one can?"
