@@ -173,7 +173,7 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     written = normalised
     # "ok noted on the price. pls send ...": a price agreed is no question nor a product word
     normalised = re.sub(ACCEPTED_PRICE, " ", read_contrasts(read_corrections(normalised)))
-    normalised = read_past_then_now(normalised)
+    normalised = read_container_sizes(read_past_then_now(normalised))
     clauses = CLAUSE_SPLIT.split(normalised)
     # "same as last time but no straws": a clause that says no to something changes a repeat
     negated = [
@@ -213,7 +213,7 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         read = read_segment(segment, items[-1] if items else None, doubts)
         unread_lines += not read
         items.extend(read)
-    borrowed = boxes_by_the_inch(borrow_types(items))
+    borrowed = containers_by_the_ml(boxes_by_the_inch(borrow_types(items)))
     items = [item for item in borrowed if item.product]
     if items and len(items) < len(borrowed):
         # "14 inch 2 ctn, 12oz cup 500": a size and a quantity whose product no line names
@@ -266,6 +266,27 @@ def read_past_then_now(normalised: str) -> str:
         kept = [w for w in past.product.split() if w in TYPE_NOUNS | ATTRIBUTE_WORDS | {"pizza"}]
         rest = f" {past.size or ''} {' '.join(kept)} {rest}"
     return f"{normalised[: match.start()]}{match.group('between')}{rest}{normalised[match.end() :]}"
+
+
+# A number right before a quantity with its unit ("750 2 ctn") is no quantity itself: after the
+# name of a container, or at the start of the next line of one, it is the container's size in ml.
+_COUNTED = r"(?=\s+\d+\s*(?:ctns?|cartons?|pcs|packs?)\b)"
+CONTAINER_SIZE = re.compile(
+    rf"\b(?P<name>takeaway box(?:es)?|takeaway containers?|containers?|lunch box(?:es)?)\s+"
+    rf"(?P<ml>\d{{3,4}}){_COUNTED}"
+)
+NEXT_CONTAINER_SIZE = re.compile(rf"(?P<start>[,;\n]\s*(?:-\s*)?)(?P<ml>\d{{3,4}}){_COUNTED}")
+
+
+def read_container_sizes(normalised: str) -> str:
+    """'takeaway box 750 2 ctn, 1000 1 ctn' -> 'takeaway box 750ml 2 ctn, 1000ml 1 ctn': the
+    sizes of containers written without their unit (a number then a quantity with its unit)."""
+    match = CONTAINER_SIZE.search(normalised)
+    if match is None:
+        return normalised
+    head = f"{normalised[: match.end('ml')]}ml"
+    rest = NEXT_CONTAINER_SIZE.sub(r"\g<start>\g<ml>ml", normalised[match.end("ml") :])
+    return head + rest
 
 
 def lines_of_the_type_before(items: list[ParsedItem]) -> int:
@@ -514,6 +535,20 @@ def boxes_by_the_inch(items: list[ParsedItem]) -> list[ParsedItem]:
         ParsedItem(f"{item.product} pizza box".strip(), item.quantity, item.unit, item.size)
         for item in items
     ]
+
+
+def containers_by_the_ml(items: list[ParsedItem]) -> list[ParsedItem]:
+    """'750ml x 2 ctn, 1000ml x 1 ctn': a message whose every line is a size in ml and nothing
+    else orders takeaway containers, the only goods sold by the ml (cups go by the ounce). As for
+    boxes_by_the_inch, beside a line that names its product ('..., large bags x 250') a line
+    without one is still a question."""
+    if not items or not all(in_ml_only(item) for item in items):
+        return items
+    return [ParsedItem("takeaway container", item.quantity, item.unit, item.size) for item in items]
+
+
+def in_ml_only(item: ParsedItem) -> bool:
+    return not item.product and item.size is not None and item.size.endswith(" ml")
 
 
 def sized_in_inches_only(item: ParsedItem) -> bool:
