@@ -532,9 +532,15 @@ def boxes_by_the_inch(items: list[ParsedItem]) -> list[ParsedItem]:
     if not items or not all(sized_in_inches_only(item) for item in items):
         return items
     return [
-        ParsedItem(f"{item.product} pizza box".strip(), item.quantity, item.unit, item.size)
+        ParsedItem(
+            f"{kinds_of(item.product)} pizza box".strip(), item.quantity, item.unit, item.size
+        )
         for item in items
     ]
+
+
+def kinds_of(product: str) -> str:
+    return " ".join(w for w in product.split() if w not in {"box", "pizza"})
 
 
 def containers_by_the_ml(items: list[ParsedItem]) -> list[ParsedItem]:
@@ -552,9 +558,11 @@ def in_ml_only(item: ParsedItem) -> bool:
 
 
 def sized_in_inches_only(item: ParsedItem) -> bool:
-    """A size in inches, and no other word than a kind ('white', 'kraft') for the product."""
+    """A size in inches, and no other word than a kind ('white', 'kraft', 'plain') for the
+    product, or those and a box ('10 inch white printed boxes x 500, the plain kraft 10 inch x
+    200': the box of the one line is the other's too)."""
     inches = item.size is not None and item.size.endswith(" inch")
-    return inches and set(item.product.split()) <= ATTRIBUTE_WORDS
+    return inches and set(item.product.split()) <= ATTRIBUTE_WORDS | {"plain", "box", "pizza"}
 
 
 def same_measure(size: str | None, other: str | None) -> bool:

@@ -190,6 +190,7 @@ LEXICON: dict[str, str] = {
     "panas": " hot ",
     "sejuk": " cold ",
     "putih": " white ",
+    "bercetak": " printed ",
     "kraf": " kraft ",
     "coklat": " brown ",
     "besar": " large ",
