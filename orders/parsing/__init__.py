@@ -213,7 +213,7 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         read = read_segment(segment, items[-1] if items else None, doubts)
         unread_lines += not read
         items.extend(read)
-    borrowed = containers_by_the_ml(boxes_by_the_inch(borrow_types(items)))
+    borrowed = boxes_by_the_inch(borrow_types(items))
     items = [item for item in borrowed if item.product]
     if items and len(items) < len(borrowed):
         # "14 inch 2 ctn, 12oz cup 500": a size and a quantity whose product no line names
@@ -541,20 +541,6 @@ def boxes_by_the_inch(items: list[ParsedItem]) -> list[ParsedItem]:
 
 def kinds_of(product: str) -> str:
     return " ".join(w for w in product.split() if w not in {"box", "pizza"})
-
-
-def containers_by_the_ml(items: list[ParsedItem]) -> list[ParsedItem]:
-    """'750ml x 2 ctn, 1000ml x 1 ctn': a message whose every line is a size in ml and nothing
-    else orders takeaway containers, the only goods sold by the ml (cups go by the ounce). As for
-    boxes_by_the_inch, beside a line that names its product ('..., large bags x 250') a line
-    without one is still a question."""
-    if not items or not all(in_ml_only(item) for item in items):
-        return items
-    return [ParsedItem("takeaway container", item.quantity, item.unit, item.size) for item in items]
-
-
-def in_ml_only(item: ParsedItem) -> bool:
-    return not item.product and item.size is not None and item.size.endswith(" ml")
 
 
 def sized_in_inches_only(item: ParsedItem) -> bool:
