@@ -532,15 +532,11 @@ def boxes_by_the_inch(items: list[ParsedItem]) -> list[ParsedItem]:
     if not items or not all(sized_in_inches_only(item) for item in items):
         return items
     return [
-        ParsedItem(
-            f"{kinds_of(item.product)} pizza box".strip(), item.quantity, item.unit, item.size
-        )
+        item
+        if type_nouns(item.product)
+        else ParsedItem(f"{item.product} pizza box".strip(), item.quantity, item.unit, item.size)
         for item in items
     ]
-
-
-def kinds_of(product: str) -> str:
-    return " ".join(w for w in product.split() if w not in {"box", "pizza"})
 
 
 def sized_in_inches_only(item: ParsedItem) -> bool:

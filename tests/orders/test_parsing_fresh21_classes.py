@@ -161,7 +161,7 @@ def test_an_ml_size_without_a_product_still_asks(text):
     [
         (
             "12 inch kraft boxes 200, and the white printed 12 inch 100",
-            [("kraft pizza box", 200, "12 inch"), ("white printed pizza box", 100, "12 inch")],
+            [("kraft box", 200, "12 inch"), ("white printed box", 100, "12 inch")],
         ),
         ("14 inci putih bercetak 1 karton", [("white printed pizza box", 1, "14 inch")]),
     ],
