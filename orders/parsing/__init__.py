@@ -65,11 +65,14 @@ from orders.parsing.vocabulary import (
     HALF_CARTON,
     NOT_WANTED,
     OTHER_STRAW,
+    PAST_ORDER,
     PIECES,
+    PLACED_ORDER_CHANGED,
     PLUS_PIECES,
     REPEAT_CHANGE,
     REPEAT_PATTERNS,
     STOPWORDS,
+    THIS_TIME,
     TYPE_NOUNS,
     UNCHANGED,
     UNIT_WORDS,
@@ -172,6 +175,7 @@ def read_message(text: str) -> tuple[ParsedOrder, OrderSignals]:
 
 
 def parse_normalised(normalised: str) -> ParsedOrder:
+    written = normalised
     # "ok noted on the price. pls send ...": a price agreed is no question nor a product word
     # "tissue change to 3 ctn. New order: burger box 1 ctn": the change is to an earlier order
     normalised = read_new_order(normalised)
@@ -180,6 +184,7 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     normalised = drop_delivery_splits(normalised)
     # "straw left 2 ctn, send 5 more ctn": what is left is no line, what is sent is
     normalised = drop_counts_left(normalised)
+    normalised = read_container_sizes(read_past_then_now(normalised))
     clauses = CLAUSE_SPLIT.split(normalised)
     # "same as last time but no straws": a clause that says no to something changes a repeat
     negated = [
@@ -193,6 +198,8 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     # what it names ("plastic") is no doubt about the order
     ordering = drop_product_questions(normalised)
     doubts = [name for name, pattern in DOUBT_PATTERNS if re.search(pattern, ordering)]
+    if re.search(PLACED_ORDER_CHANGED, written):
+        doubts.append("a change")  # its correction read above is the change of an earlier order
     if "a material to confirm" in doubts and plastic_only_remarked(clauses):
         doubts.remove("a material to confirm")
     if "a straw kind to confirm" in doubts and not re.search(OTHER_STRAW, affirmed):
@@ -241,6 +248,56 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     return ParsedOrder(
         items=items, repeat_last=repeat_last and not items, doubt=", ".join(dict.fromkeys(doubts))
     )
+
+
+# the earlier order's clause, the words up to this time's marker (no number between them), and
+# this time's clause
+PAST_THEN_NOW = re.compile(
+    rf"(?P<past>{PAST_ORDER}[^.,;!?\n。，]*)(?P<between>[.,;!?\n。，][^\d\n]*?)"
+    rf"(?P<now>{THIS_TIME})(?P<rest>[^.,;!?\n。，]*)"
+)
+
+
+def read_past_then_now(normalised: str) -> str:
+    """'Last time we took 2 ctn of 12oz cups. This time 3 ctn please' -> '... 12 oz cup 3 ctn
+    please': the earlier order quoted is no line of this one, and this time's quantity without a
+    product is of the product quoted ('this time 3 ctn of lids' keeps its own). Unchanged when the
+    quoted clause is not one item, or this time's clause has no quantity of its own."""
+    match = PAST_THEN_NOW.search(normalised)
+    if match is None:
+        return normalised
+    past = parse_segment(re.sub(PAST_ORDER, " ", match.group("past")))
+    rest = match.group("rest")
+    masked_past, _ = extract_sizes(match.group("past"))
+    masked_rest, _ = extract_sizes(rest)
+    if past is None or len(QUANTITY.findall(masked_past)) != 1 or not QUANTITY.search(masked_rest):
+        return normalised
+    now = parse_segment(rest)  # None: a quantity alone ("this time 3 ctn please")
+    if now is None or (not now.size and not type_nouns(now.product)):
+        kept = [w for w in past.product.split() if w in TYPE_NOUNS | ATTRIBUTE_WORDS | {"pizza"}]
+        rest = f" {past.size or ''} {' '.join(kept)} {rest}"
+    return f"{normalised[: match.start()]}{match.group('between')}{rest}{normalised[match.end() :]}"
+
+
+# A number right before a quantity with its unit ("750 2 ctn") is no quantity itself: after the
+# name of a container, or at the start of the next line of one, it is the container's size in ml.
+_COUNTED = r"(?=\s+\d+\s*(?:ctns?|cartons?|pcs|packs?)\b)"
+CONTAINER_SIZE = re.compile(
+    rf"\b(?P<name>takeaway box(?:es)?|takeaway containers?|containers?|lunch box(?:es)?)\s+"
+    rf"(?P<ml>\d{{3,4}}){_COUNTED}"
+)
+NEXT_CONTAINER_SIZE = re.compile(rf"(?P<start>[,;\n]\s*(?:-\s*)?)(?P<ml>\d{{3,4}}){_COUNTED}")
+
+
+def read_container_sizes(normalised: str) -> str:
+    """'takeaway box 750 2 ctn, 1000 1 ctn' -> 'takeaway box 750ml 2 ctn, 1000ml 1 ctn': the
+    sizes of containers written without their unit (a number then a quantity with its unit)."""
+    match = CONTAINER_SIZE.search(normalised)
+    if match is None:
+        return normalised
+    head = f"{normalised[: match.end('ml')]}ml"
+    rest = NEXT_CONTAINER_SIZE.sub(r"\g<start>\g<ml>ml", normalised[match.end("ml") :])
+    return head + rest
 
 
 def lines_of_the_type_before(items: list[ParsedItem]) -> int:
@@ -394,7 +451,14 @@ def read_segment(
         doubts.append("a small count without a unit")
     if len(head_types(segment.text)) > 1:
         if re.search(EACH, segment.text):
-            return each_item(item, previous)
+            # "8oz and 12oz cups with lids, 1000 each": every product in every size named
+            return [
+                part
+                for size in dict.fromkeys(sizes or [item.size])
+                for part in each_item(
+                    ParsedItem(item.product, item.quantity, item.unit, size), previous
+                )
+            ]
         doubts.append("two products, one quantity")
     kinds = variants(item, sizes)
     if len(kinds) > 1:
@@ -484,15 +548,19 @@ def boxes_by_the_inch(items: list[ParsedItem]) -> list[ParsedItem]:
     if not items or not all(sized_in_inches_only(item) for item in items):
         return items
     return [
-        ParsedItem(f"{item.product} pizza box".strip(), item.quantity, item.unit, item.size)
+        item
+        if type_nouns(item.product)
+        else ParsedItem(f"{item.product} pizza box".strip(), item.quantity, item.unit, item.size)
         for item in items
     ]
 
 
 def sized_in_inches_only(item: ParsedItem) -> bool:
-    """A size in inches, and no other word than a kind ('white', 'kraft') for the product."""
+    """A size in inches, and no other word than a kind ('white', 'kraft', 'plain') for the
+    product, or those and a box ('10 inch white printed boxes x 500, the plain kraft 10 inch x
+    200': the box of the one line is the other's too)."""
     inches = item.size is not None and item.size.endswith(" inch")
-    return inches and set(item.product.split()) <= ATTRIBUTE_WORDS
+    return inches and set(item.product.split()) <= ATTRIBUTE_WORDS | {"plain", "box", "pizza"}
 
 
 def same_measure(size: str | None, other: str | None) -> bool:

@@ -190,6 +190,7 @@ LEXICON: dict[str, str] = {
     "panas": " hot ",
     "sejuk": " cold ",
     "putih": " white ",
+    "bercetak": " printed ",
     "kraf": " kraft ",
     "coklat": " brown ",
     "besar": " large ",
@@ -250,7 +251,10 @@ _USUAL_FILLER = (
     r"(?:hi|hello|hey|morning|boss|uncle|auntie|aunty|bro|bang|abang|kak|akak|anna|sir|lah|la|lor"
     r"|leh|ya|yah|ok|okay|pls|plz|please|thanks|thx|thank you|tq|again|order|send|one|same"
     r"|this week|today|tomorrow|அண்ணா|அக்கா|அனுப்புங்க|அனுப்புங்கள்|அனுப்பவும்|போடுங்க"
-    r"|ப்ளீஸ்|நன்றி)"
+    r"|ப்ளீஸ்|நன்றி"
+    # the day it is wanted: "வழக்கம் போல அனுப்புங்க, வியாழன் காலை" (as usual, Thursday morning)
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|afternoon|நாளை|நாளைக்கு"
+    r"|(?:திங்கள்|செவ்வாய்|புதன்|வியாழன்|வெள்ளி|சனி|ஞாயிறு)(?:\s*கிழமை)?|காலை|மதியம்|மாலை)"
 )
 _FILLERS = rf"(?:[\s,.!~]*{_USUAL_FILLER}(?![\w\u0B80-\u0BFF]))*[\s,.!~]*"
 USUAL_ALONE = (
@@ -264,6 +268,8 @@ REPEAT_PHRASES = (
     r"\b(?:like|as per|same as) (?:the |our |my )?(?:last|previous|prev) "
     r"(?:time|order|week|month)\b",
     r"\b(?:our |my |the )?(?:usual|regular) order\b",
+    # "வழக்கமான order" (the usual order), "வழக்கம் போல ஆர்டர்" (the order as usual)
+    r"(?:வழக்கமான|வழக்கம் போல(?:வே)?)\s*(?:order|ஆர்டர்)",
     r"\bre-?order (?:the )?(?:same|last|previous)\b",
     # chat spellings too: "mcm" / "cam" (macam), "spt" (seperti), "lps" (lepas), "sblm" (sebelum)
     r"\b(?:macam|mcm|seperti|spt|sama seperti|sama spt) (?:order |pesanan |yang )?"

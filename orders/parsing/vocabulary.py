@@ -133,6 +133,29 @@ ATTRIBUTE_GROUPS: tuple[dict[str, str], ...] = (
     {"kraft": "kraft", "brown": "kraft", "white": "white", "printed": "white"},
 )
 
+# "இன்னைக்கு ஆர்டர்ல 8oz cup 2 carton இல்ல, 3 carton ஆக மாத்துங்க" (in today's order, not 2
+# cartons: make it 3), "today's order the napkins 2 ctn change to 3": a change of an order placed
+# before, which read_corrections would read as a slip corrected inside a new order
+PLACED_ORDER_CHANGED = (
+    r"(?:இன்னைக்கு|இன்று|நேத்து|நேற்று|காலை|நாளை[\u0B80-\u0BFF]*)\s*(?:order|ஆர்டர்)"
+    r"[^\n]{0,80}(?<![\u0B80-\u0BFF])(?:மாத்து|மாற்று|மாத்த|மாற்ற)"
+    r"|\b(?:today'?s?|yesterday'?s?|this morning'?s?|tomorrow'?s?|tmr|tmrw) order\b[^\n]{0,80}"
+    r"\b(?:change|make it|instead)\b"
+    r"|(?:今天|昨天|早上|刚才|明天)的?\s*(?:单|订单|order)[^\n]{0,30}改"
+)
+
+# "Last time we took 2 ctn of 12oz cups. This time 3 ctn please": an earlier order quoted, then
+# this time's quantity of the same product (parsing.read_past_then_now)
+PAST_ORDER = (
+    r"(?:\b(?:the )?(?:last|previous) (?:time|week|month|order|round)\b|\bminggu lepas\b"
+    r"|\bbulan lepas\b|\bkali lepas\b|上次|上回|上一次|上\s*(?:个)?\s*(?:礼拜|星期|周|月)"
+    r"|(?:போன|கடந்த|முந்தைய)\s*(?:வாரம்|தடவை|முறை|மாசம்|மாதம்))"
+)
+THIS_TIME = (
+    r"(?:\bthis (?:time|week|month|round)\b|\b(?:kali|minggu|bulan) (?:ni|ini)\b|这次|这回|这一次"
+    r"|这\s*(?:个)?\s*(?:礼拜|星期|周|月)|இந்த\s*(?:வாரம்|தடவை|முறை|மாசம்|மாதம்))"
+)
+
 REPEAT_PATTERNS = (
     r"\bsame (?:order |thing |stuff |items? )?as\s+(?:last|previous|before|the last)",
     # "Order same like previous one can?"
@@ -259,8 +282,15 @@ DOUBT_PATTERNS = (
         r"|sudah (?:diproses|diproses ke))\b"
         r"|\bconfirm(?:ed)?\s*(?:liao|already|alr|or not|anot|ke|tak|yet)\b"
         r"|confirm\w*\s*(?:了|ஆச்சா|ஆயிடுச்சா)"
-        r"|处理了|(?:处理|确认|confirm|发货|发|送|安排|订)\s*了(?:没有|没|吗)|ஆச்சா|ஆயிடுச்சா"
+        r"|处理了|(?:处理|确认|confirm|发货|发|送|安排|订|出货|出)\s*了(?:没有|没|吗)|ஆச்சா|ஆயிடுச்சா"
         r"|\b(?:my|our|the|that) order (?:for|of)\b[^.!\n]*\?",
+    ),
+    # "the kraft bag can tahan how heavy? my customers carry 4 bottles": a question about what the
+    # goods bear, whose numbers tell of their use, not an order
+    (
+        "a question about the goods",
+        r"(?:\bcan (?:tahan|take|hold|withstand|stand)\b|\bboleh tahan\b"
+        r"|\bhow (?:heavy|strong|hot|thick|much weight|many kg)\b)[^.!\n]*\?",
     ),
     # "Do you have 1000 of the white 10 inch boxes in stock?", "Ada stock tak 1000ml box 10 ctn?",
     # "一千个杯子有货吗？": a question whether we have the goods, not an order yet
