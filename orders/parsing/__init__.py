@@ -175,10 +175,10 @@ def read_message(text: str) -> tuple[ParsedOrder, OrderSignals]:
 
 
 def parse_normalised(normalised: str) -> ParsedOrder:
-    written = normalised
-    # "ok noted on the price. pls send ...": a price agreed is no question nor a product word
     # "tissue change to 3 ctn. New order: burger box 1 ctn": the change is to an earlier order
     normalised = read_new_order(normalised)
+    written = normalised  # before its corrections are read (PLACED_ORDER_CHANGED below)
+    # "ok noted on the price. pls send ...": a price agreed is no question nor a product word
     normalised = re.sub(ACCEPTED_PRICE, " ", read_contrasts(read_corrections(normalised)))
     # "box 4 ctn, 2 ctn Monday 2 ctn Thursday": the total is ordered, the parts are deliveries
     normalised = drop_delivery_splits(normalised)

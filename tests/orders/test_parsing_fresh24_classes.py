@@ -72,6 +72,8 @@ def test_a_count_of_goods_left_is_no_line_when_more_is_ordered(text, expected):
             [("box", 600, "1000 ml")],
         ),
         ("order semalam batal. Order baru: napkin 2 karton", [("napkin", 2, None)]),
+        # the change written with a correction word ("改", "change to") is the earlier order's
+        ("上个礼拜的 order, napkin 改 2 ctn. New order: 8oz cup 1000", [("cup", 1000, "8 oz")]),
     ],
 )
 def test_after_a_change_the_new_order_is_what_follows(text, expected):
