@@ -70,6 +70,7 @@ SETS = {
     "fresh24": HERE / "fresh24_orders.jsonl",
     "fresh25": HERE / "fresh25_orders.jsonl",
     "fresh26": HERE / "fresh26_orders.jsonl",
+    "fresh27": HERE / "fresh27_orders.jsonl",
 }
 DEMO = HERE.parent / "demo.py"
 LANGS = ("en", "singlish", "zh", "ms", "ta", "mixed")
@@ -438,7 +439,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         choices=SETS,
-        help="blind (default), heldout, fresh, fresh2 ... fresh26: --cases by name",
+        help="blind (default), heldout, fresh, fresh2 ... fresh27: --cases by name",
     )
     parser.add_argument(
         "--openai", action="store_true", help="parse through orders.llm with a local fake OpenAI"
