@@ -45,6 +45,7 @@ ORDER_SETS = {
     "fresh25": (40, (20, 7, 13)),
     "fresh26": (40, (20, 7, 13)),
     "fresh27": (40, (20, 7, 13)),
+    "fresh28": (40, (20, 7, 13)),
 }
 # name: (path, messages, split, messages per language, clean messages) of the PII corpora
 PII_CORPORA = {

@@ -71,6 +71,7 @@ SETS = {
     "fresh25": HERE / "fresh25_orders.jsonl",
     "fresh26": HERE / "fresh26_orders.jsonl",
     "fresh27": HERE / "fresh27_orders.jsonl",
+    "fresh28": HERE / "fresh28_orders.jsonl",
 }
 DEMO = HERE.parent / "demo.py"
 LANGS = ("en", "singlish", "zh", "ms", "ta", "mixed")
@@ -439,7 +440,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         choices=SETS,
-        help="blind (default), heldout, fresh, fresh2 ... fresh27: --cases by name",
+        help="blind (default), heldout, fresh, fresh2 ... fresh28: --cases by name",
     )
     parser.add_argument(
         "--openai", action="store_true", help="parse through orders.llm with a local fake OpenAI"
