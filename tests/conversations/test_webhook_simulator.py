@@ -42,6 +42,16 @@ def test_it_says_so_when_no_reply_comes_in_time(live_server, redis_client):
     ]
 
 
+def test_a_message_answered_with_silence_says_why_at_once(live_server):
+    """An unknown number is told once per session that it is not registered; the second message
+    gets no reply, which the simulator reports as such (not as a worker that is down)."""
+    args = ("--from", "6591230001", "--url", live_server.url, "--timeout", "30")
+    assert "not registered" in _simulate(TEXT, *args)
+    no_reply = r"processed, and the assistant sent no reply \(session flagged: unregistered number"
+    with pytest.raises(CommandError, match=no_reply):
+        _simulate("same as last time", *args)
+
+
 def test_an_unreachable_server_is_reported_in_one_line(db):
     with pytest.raises(CommandError, match=r"cannot reach http://127.0.0.1:9/webhooks/whatsapp/"):
         _simulate(TEXT, "--from", "6591234567", "--url", "http://127.0.0.1:9")

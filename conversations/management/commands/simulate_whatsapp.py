@@ -92,12 +92,22 @@ def _wait_for_reply(wa_message_id: str, timeout: float) -> ConversationMessage:
             )
             if reply is not None:
                 return reply
+            if inbound.processed_at is not None:  # its replies are stored with it: none came
+                raise CommandError(_no_reply(inbound))
         if time.monotonic() >= deadline:
             stage = "stored, but no reply" if inbound else "not stored (another database?)"
             raise CommandError(
                 f"message {stage} within {timeout:g} s: is the Celery worker running?"
             )
         time.sleep(POLL_SECONDS)
+
+
+def _no_reply(inbound: ConversationMessage) -> str:
+    """Why a message the worker handled got no answer, as far as the session says (an unknown
+    number is answered once per session; a session staff took over is theirs)."""
+    session = inbound.session
+    why = f" (session flagged: {session.flag_reason})" if session.flagged_for_followup else ""
+    return f"message processed, and the assistant sent no reply{why}"
 
 
 def _choices(reply: ConversationMessage) -> list[str]:
