@@ -146,7 +146,13 @@ def split_segments(text: str) -> list[Segment]:
         elif segments and not carry and another_size_same_amount(piece, segments[-1].text):
             # "takeaway box 750ml 500 pcs, 1000ml pun sama": the other size, in the same quantity
             segments.append(Segment(piece, companion=True))
-        elif names_a_type(piece) and segments and not carry and not quantity_of_it(next_piece):
+        elif (
+            names_a_type(piece)
+            and segments
+            and not carry
+            and not quantity_of_it(next_piece)
+            and not heads_sized_lines(piece, next_piece)
+        ):
             if is_companion(piece, segments[-1].text):
                 segments.append(Segment(piece, companion=True))
             else:
@@ -154,6 +160,19 @@ def split_segments(text: str) -> list[Segment]:
         else:
             carry = f"{carry} {piece}".strip()
     return segments
+
+
+def heads_sized_lines(piece: str, next_piece: str) -> bool:
+    """'Lids' before '8oz 1000' (in 'Cups / 8oz 1000 / 12oz 2000 / Lids / 8oz 1000'): a product
+    named alone, without a quantity or size, before a size without a product ('8oz 1000', '8oz' of
+    '8oz - 1ctn'), heads the lines after it (not the line before: before, its 12oz cups were read
+    as lids, a wrong order)."""
+    return (
+        not extract_sizes(piece)[1]
+        and bool(head_types(piece))
+        and bool(extract_sizes(next_piece)[1])
+        and not head_types(next_piece)
+    )
 
 
 def quantity_of_it(piece: str) -> bool:
