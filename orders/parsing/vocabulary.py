@@ -228,6 +228,11 @@ DOUBT_PATTERNS = (
         r"(?<!need to )(?<!don't )(?<!dont )(?<!dun )"
         r"\b(?:change|tukar|instead|replace|ganti|ubah|pinda)\b"
         rf"(?!\s*{_SAID_NO_AFTER})|(?<!不)(?<!没)(?<!不用)(?<!不要)(?<!不需要)(?<!无需)改"
+        # "order esok kurangkan napkin jadi 1 karton", "reduce the straws to 2 ctn", "纸巾减到两箱":
+        # an order's quantity lowered or raised to a new one
+        r"|\b(?:reduce|decrease|lower|cut|increase|raise|kurangkan|naikkan|tambahkan|turunkan)\b"
+        r"[^.?!\n]{0,30}\b(?:to|jadi|jd|kepada|ke)\s+\d"
+        r"|(?:减|降|加|增加)(?:到|至|成)"
         r"|(?<![\u0B80-\u0BFF])(?:(?:மாற்ற|மாத்த|மாத்து)"
         # not "ஒன்னும் மாத்த வேண்டாம்" (change nothing; வேண்டாம் is "no need" by now)
         r"(?![\u0B80-\u0BFF]*\s*(?:வேண்டாம்|வேணாம்|no need\b))|ஆக்குங்க)|\baa?kk?unga\b"
@@ -339,6 +344,10 @@ DOUBT_PATTERNS = (
         # goods short in a delivery: "short 一箱 cups lah", "barang tak cukup, kurang satu karton
         # cawan", "ஒரு carton cup குறைவா வந்துச்சு" (one carton of cups came short)
         r"|\bshort(?: by)?\s+\d|(?<!lebih )\bkurang\s+\d"
+        # "上次少送了一箱纸巾" (last time one carton of napkins was sent short), "漏送了两箱",
+        # "the napkins were short-delivered 1 ctn", "hantar kurang 1 karton": goods sent short
+        r"|(?:少|漏)(?:送|给|发|寄|交)|\bshort[- ]?(?:delivered|sent|supplied|shipped)\b"
+        r"|\b(?:hantar|bagi|kasi|sampai) kurang\b"
         r"|(?<![\u0B80-\u0BFF])குறைவா(?:க|ய்)?\s*(?:வந்|இருக்)",
     ),
     # "pls don't send the 300 pizza boxes tomorrow", "明天的三百个披萨盒不要送了", "300 pizza box
