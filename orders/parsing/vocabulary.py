@@ -182,6 +182,15 @@ OTHER_STRAW = (
     rf"|\bstraws?\s*\(?\s*(?:the\s+)?(?:{_OTHER_STRAWS})\b"
     r"|(?:珍珠|奶茶|粗|大|弯|塑料|胶)\s*straw"
 )
+# Tissues that are not our 2-ply napkin: wet tissues and wipes, toilet and kitchen rolls, the
+# facial tissue of a box ("wet tissue 2 ctn" is no carton of napkins, "tissue" alone is).
+OTHER_TISSUE = (
+    r"\b(?:wet|toilet|facial|kitchen|alcohol|antibacterial)\s+(?:tissues?|wipes?|papers?|rolls?"
+    r"|towels?)\b|\bwipes\b|卫生纸|厕纸|面纸|抽纸"
+    # in normalised text, where 纸巾 and "tisu" are read as "napkin": "湿 napkin", "napkin basah"
+    r"|(?:\bwet|湿|(?:வெட்|ஈர))\s*(?:napkins?|tissues?|serviettes?|巾)"
+    r"|\b(?:napkins?|tissues?)\s+(?:basah|tandas|muka)\b"
+)
 # Tamil (and spoken English after it) says no after the word: "change இல்ல" (no change), "change
 # no need" (வேண்டாம் is "no need" by now)
 _SAID_NO_AFTER = r"(?:இல்ல|இல்லை|illa|illai|no need\b)(?![\u0B80-\u0BFF])"
@@ -449,6 +458,8 @@ DOUBT_PATTERNS = (
     # "2000 bubble tea straws (the fat ones)", "boba straw 3k", "straw besar", "粗吸管": our straw
     # is the 6mm paper one; a straw of another kind (wide, bent, plastic) is not what we sell
     ("a straw kind to confirm", OTHER_STRAW),
+    # "wet tissue 2 ctn", "tisu basah 1 karton", "湿纸巾两箱": a tissue we do not sell, not the napkin
+    ("a tissue kind to confirm", OTHER_TISSUE),
     # "3 ply napkins": the ply is read as a word ("three-ply"), but a search for it would find the
     # 2-ply napkin by its name; any other ply than two is confirmed
     ("a ply to confirm", r"\b(?:zero|one|three|four|five|six|seven|eight|nine)-ply\b"),
