@@ -50,8 +50,10 @@ CONTACT_START = re.compile(
 # Reference numbers are not quantities: "PO 4471", "our PO is 4471", "ref: A-1203", "order no. 55",
 # "INV-20931", "ORD-2026-0412", postal codes "S529536" / "Singapore 529536".
 REFERENCE = re.compile(
-    r"\b(?:p\.?o\.?|ref(?:erence)?|quot(?:e|ation)|inv(?:oice)?)\s*"
-    r"(?:no\.?|number|num|#)?\s*(?:is|:)?\s*#?[a-z]{0,4}-?\d{3,}\b"
+    # "PO 2024-118" (its parts joined by a hyphen), "订单号PO-7781" (no word break after Chinese)
+    r"(?<![a-z0-9])(?:p\.?o\.?|ref(?:erence)?|quot(?:e|ation)|inv(?:oice)?)\s*"
+    r"(?:no\.?|number|num|#)?\s*(?:is|:)?\s*#?[a-z]{0,4}-?\d{3,}(?:-\d+)*\b"
+    r"|(?:订单号|单号|订单编号|编号)\s*:?\s*#?[a-z]{0,4}-?\d+(?:-\d+)*\b"
     r"|\b(?:order|pesanan)\s*(?:no\.?|number|num|id|ref|#)\s*:?\s*#?[a-z]{0,4}-?\d+\b"
     # "Our account no is 5521", "customer ID: 8812" (not "for our customer 500 cups")
     r"|\b(?:account|acct|a/c|customer|cust)\s*(?:no\.?|number|num|id|#)\s*(?:is|:)?\s*#?"
