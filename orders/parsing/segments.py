@@ -153,6 +153,8 @@ def split_segments(text: str) -> list[Segment]:
             and not quantity_of_it(next_piece)
             and not heads_sized_lines(piece, next_piece)
         ):
+            if stock_remark(piece, segments):
+                continue  # "..., plenty of cups left but the lids ran out": why, not what
             if is_companion(piece, segments[-1].text):
                 segments.append(Segment(piece, companion=True))
             else:
@@ -160,6 +162,26 @@ def split_segments(text: str) -> list[Segment]:
         else:
             carry = f"{carry} {piece}".strip()
     return segments
+
+
+# What the shop has of a product: run out, or still in plenty
+STOCK_STATE = re.compile(
+    r"\b(?:left|ran out|run out|running out|finished|habis|still (?:have|got)|plenty|enough"
+    r"|masih ada|banyak lagi)\b"
+)
+IN_STOCK = re.compile(r"\b(?:plenty|enough|still (?:have|got)|masih ada|banyak lagi)\b")
+
+
+def stock_remark(piece: str, segments: list[Segment]) -> bool:
+    """'plenty of cups left but the lids ran out yesterday' after '1 carton of the 8oz sip lids':
+    a remark on the shop's stock, without a quantity, of products ordered before it or said to be
+    in plenty, is why the order is made and no part of its items (before, its words joined the
+    lid line: two products, one quantity). 'lids ran out too' after cups names a product not
+    ordered nor in stock: it stays a companion (how many lids is asked)."""
+    if not STOCK_STATE.search(piece):
+        return False
+    ordered = set().union(*(head_types(segment.text) for segment in segments))
+    return not head_types(piece) - ordered or IN_STOCK.search(piece) is not None
 
 
 def heads_sized_lines(piece: str, next_piece: str) -> bool:
