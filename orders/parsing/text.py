@@ -125,6 +125,8 @@ CHINESE_NOT_QUANTITIES = re.compile(r"\d+\s*(?:天|周|个月|小时|点|号|日
 ROAD_WORDS = re.compile(
     r"\b(?:road|rd|street|st|ave|avenue|jalan|lorong|drive|crescent|hill|lane|ln|boulevard|blvd"
     rf"|terrace|quay|park)\b|(?<=\d )(?:{_TOWNS})\b|(?<=\d[a-z] )(?:{_TOWNS})\b"
+    # in Tamil letters: "45 சிராங்கூன் ரோடு" (45 Serangoon Road), "தெரு" (street)
+    r"|(?<![\u0B80-\u0BFF])(?:ரோடு|ரோட்|சாலை|தெரு|ஸ்ட்ரீட்|அவென்யூ)(?![\u0B80-\u0BFF])"
 )
 
 # "harga beg kecil 0.07 kan?", "0.45 தானே?", "0.21一个对吧?": a price the customer says (and at most
