@@ -458,7 +458,7 @@ DOUBT_PATTERNS = (
     # "2000 bubble tea straws (the fat ones)", "boba straw 3k", "straw besar", "粗吸管": our straw
     # is the 6mm paper one; a straw of another kind (wide, bent, plastic) is not what we sell
     ("a straw kind to confirm", OTHER_STRAW),
-    # "wet tissue 2 ctn", "tisu basah 1 karton", "湿纸巾两箱": a tissue we do not sell, not the napkin
+    # "wet tissue 2 ctn", "tisu basah 1 karton", "湿纸巾两箱": a tissue we do not sell, no napkin
     ("a tissue kind to confirm", OTHER_TISSUE),
     # "3 ply napkins": the ply is read as a word ("three-ply"), but a search for it would find the
     # 2-ply napkin by its name; any other ply than two is confirmed
