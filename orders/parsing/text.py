@@ -174,8 +174,11 @@ def asks_a_price(sentence: str) -> bool:
 
 # "lid 12/16": a lid's two cup sizes after it, without "oz" (the second is no month)
 LID_FOR_TWO_SIZES = re.compile(r"(\blids?)\s*(\d{1,2})\s*/\s*(1[3-9]|2\d|3[0-2])(?![\d/.]|\s*oz\b)")
-# "12/16oz", "12/16 sip lid": a lid sold for two cup sizes, read as the first size.
-SLASH_SIZE = re.compile(r"(?<![\d/])(\d{1,2})/\d{1,2}(?:\s*oz\b|(?=\s+(?:sip\s+|dome\s+)?lids?\b))")
+# "12/16oz", "12/16 sip lid": a lid sold for two cup sizes, read as the first size; "12/16 sip"
+# under a "lid" heading names the sip lid by its kind alone.
+SLASH_SIZE = re.compile(
+    r"(?<![\d/])(\d{1,2})/\d{1,2}(?:\s*oz\b|(?=\s+(?:sip\b|(?:dome\s+)?lids?\b)))"
+)
 SIZE_RE = re.compile(
     r"(?<![a-z0-9_.])(\d+(?:\.\d+)?)\s*(?:-\s*)?"
     r"(inches|inch|ounces|ounce|oz|ml|ltr|litres|litre|liters|liter|cm|mm|cc|kg|gm|grams|gram|g|l)\b"

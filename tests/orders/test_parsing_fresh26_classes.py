@@ -6,8 +6,8 @@ tissue") is a kind to confirm, not a carton of napkins; an aside whose negation 
 ("dun forget the invoice", "bell not working") no longer makes an order ask; a PO number in parts
 ("PO 2024-118", "订单号PO-7781") is no quantity; a remark on the stock after the items ("plenty of
 cups left but the lids ran out") is no part of a line; cold and hot in Tamil letters, and a road
-in Tamil letters (its number no quantity). Sentences written for this file, not taken from any
-evaluation set."""
+in Tamil letters (its number no quantity); "12/16 sip" under a lid heading (the sip lid of both
+sizes). Sentences written for this file, not taken from any evaluation set."""
 
 import pytest
 
@@ -172,3 +172,15 @@ def test_cold_in_tamil_letters_is_a_cold_cup():
 def test_a_road_in_tamil_letters_is_an_address():
     text = "நாப்கின் 3000\nடெலிவரி: 12 ஜூரோங் ரோடு"
     assert items_of(text) == [("napkin", 3000, None)]
+
+
+# ------------------------------------------- a lid for two cup sizes named by its kind alone
+
+
+def test_a_lid_for_two_sizes_named_by_its_kind_under_a_lid_heading():
+    text = "lids\n8oz - 2 ctn\n12/16 sip - 1 ctn"
+    assert items_of(text) == [("lid", 2, "8 oz"), ("sip lid", 1, "12 oz")]
+
+
+def test_a_date_before_a_product_is_still_no_size():
+    assert items_of("deliver 12/10 pls, sip lid 8oz 2 ctn") == [("sip lid", 2, "8 oz")]
