@@ -73,10 +73,12 @@ PRODUCT_QUESTION = re.compile(
 @dataclass(frozen=True)
 class Segment:
     """The text of one item; companion: it names a product but no quantity, right after an item
-    of another type ("..., and the lids")."""
+    of another type ("..., and the lids"); heading_too: such a companion may as well head the
+    sized lines after it ("12oz cup 1000, lids, 16oz 500": lids for the cups, or 16oz lids?)."""
 
     text: str
     companion: bool = False
+    heading_too: bool = False
 
 
 def split_segments(text: str) -> list[Segment]:
@@ -151,12 +153,16 @@ def split_segments(text: str) -> list[Segment]:
             and segments
             and not carry
             and not quantity_of_it(next_piece)
-            and not heads_sized_lines(piece, next_piece)
+            and (
+                not heads_sized_lines(piece, next_piece)
+                or companion_or_heading(piece, segments[-1].text, next_piece)
+            )
         ):
             if stock_remark(piece, segments):
                 continue  # "..., plenty of cups left but the lids ran out": why, not what
             if is_companion(piece, segments[-1].text):
-                segments.append(Segment(piece, companion=True))
+                heading = heads_sized_lines(piece, next_piece)
+                segments.append(Segment(piece, companion=True, heading_too=heading))
             else:
                 segments[-1] = Segment(f"{segments[-1].text} {piece}", segments[-1].companion)
         else:
@@ -195,6 +201,15 @@ def heads_sized_lines(piece: str, next_piece: str) -> bool:
         and bool(extract_sizes(next_piece)[1])
         and not head_types(next_piece)
     )
+
+
+def companion_or_heading(piece: str, previous: str, next_piece: str) -> bool:
+    """'lids' between '12oz cup 1000' and '16oz 500': the cups' companion, or the heading of a
+    line whose size measures like the cups' (16oz lids, or 16oz cups?). After '750ml box 2 ctn'
+    a 'cup' heading '8oz - 1 ctn' is no question: no box is sized in oz."""
+    units = {size.split()[-1] for size in extract_sizes(previous)[1]}
+    next_units = {size.split()[-1] for size in extract_sizes(next_piece)[1]}
+    return is_companion(piece, previous) and bool(units & next_units)
 
 
 def quantity_of_it(piece: str) -> bool:

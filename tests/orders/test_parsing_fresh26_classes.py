@@ -1,6 +1,7 @@
 """fresh23 and fresh26's classes (issue 19): a product named alone on its line heads the lines of a
 size and a quantity under it ("Cups / 8oz 1000 / 12oz 2000 / Lids / 8oz 1000": before, the 12oz
-cups were read as lids, a wrong order); goods sent short ("少送了一箱") are a complaint and a
+cups were read as lids, a wrong order), and a product that may as well be the companion of the line
+before asks; goods sent short ("少送了一箱") are a complaint and a
 quantity lowered or raised "to" a new one a change, both asked; a tissue we do not sell ("wet
 tissue") is a kind to confirm, not a carton of napkins; an aside whose negation names no goods
 ("dun forget the invoice", "bell not working") no longer makes an order ask; a PO number in parts
@@ -50,6 +51,16 @@ def test_a_companion_before_a_line_of_its_own_product_keeps_its_reading():
         ("lid", 1000, "12 oz"),
         ("napkin", 2, None),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["16oz cup 500\nlids\n12oz 1000", "8oz cup 1000, straw, 12oz 300"],
+)
+def test_a_product_that_may_be_a_companion_or_a_heading_asks(text):
+    # the lids of the 16oz cups, or the heading of the 12oz line? Both readings order something
+    assert asks(text)
+    assert "a heading or a companion" in parse_order(text).doubt
 
 
 # ------------------------------------------- goods sent short, a quantity lowered to a new one
