@@ -355,7 +355,9 @@ DOUBT_PATTERNS = (
         r"|\bshort(?: by)?\s+\d|(?<!lebih )\bkurang\s+\d"
         # "上次少送了一箱纸巾" (last time one carton of napkins was sent short), "漏送了两箱",
         # "the napkins were short-delivered 1 ctn", "hantar kurang 1 karton": goods sent short
-        r"|(?:少|漏)(?:送|给|发|寄|交)|\bshort[- ]?(?:delivered|sent|supplied|shipped)\b"
+        # (not "至少送两箱", "最少送多少": at least, the least)
+        r"|(?<![至最多])少(?:送|给|发|寄|交)|漏(?:送|给|发|寄|交)"
+        r"|\bshort[- ]?(?:delivered|sent|supplied|shipped)\b"
         r"|\b(?:hantar|bagi|kasi|sampai) kurang\b"
         r"|(?<![\u0B80-\u0BFF])குறைவா(?:க|ய்)?\s*(?:வந்|இருக்)",
     ),

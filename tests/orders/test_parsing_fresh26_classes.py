@@ -80,6 +80,10 @@ def test_goods_sent_short_are_a_complaint_not_an_order(text):
     assert "a complaint about a delivery" in parse_order(text).doubt
 
 
+def test_at_least_is_no_goods_sent_short():
+    assert "a complaint about a delivery" not in parse_order("吸管至少送两箱").doubt
+
+
 @pytest.mark.parametrize(
     "text",
     [
