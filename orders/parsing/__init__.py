@@ -208,6 +208,9 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     items: list[ParsedItem] = []
     unread_lines = 0
     for segment in split_segments(normalised):
+        if segment.heading_too:
+            # "12oz cup 1000, lids, 16oz 500": the lids of the cups, or the 16oz line's product?
+            doubts.append("a heading or a companion")
         if segment.companion and re.search(EVERY_LINE, segment.text):
             items.extend(companions_of_every_line(segment.text, items, doubts))
             continue

@@ -317,6 +317,13 @@ DELIVERY_INSTRUCTION = re.compile(
     r"\b(?:dun|dont|don't|do not|never|jangan|jgn)\s+(?:ring|knock|call|press|put|leave|park|come"
     r"|disturb|honk|block|be late|go up|use|enter|buzz|drop|stack|throw|bang|letak|tekan|datang)\b"
 )
+# "dun forget the invoice k", "bell not working", "no space to keep full ctn": a reminder or a
+# remark about the shop, whose negation says nothing of the goods
+ASIDE = re.compile(
+    r"\b(?:dun|dont|don't|do not|never|jangan|jgn)\s+(?:forget|lupa)\b"
+    r"|\bnot (?:working|work|around|in|home|open|free)\b|\b(?:tak|x) (?:jalan|berfungsi)\b"
+    r"|\bno (?:space|room|place)\b|\btak (?:ada|de) (?:tempat|ruang)\b"
+)
 _GOODS = re.compile(
     r"\d|§|\b(?:ones?|it|them|those|these|order|items?|"
     + "|".join(sorted(TYPE_NOUNS | ATTRIBUTE_WORDS | {"pizza", "burger", "takeaway", "ply"}))
@@ -325,8 +332,10 @@ _GOODS = re.compile(
 
 
 def instructs(clause: str) -> bool:
-    """A delivery instruction ('dun ring the bell') that names nothing that could be ordered."""
-    return bool(DELIVERY_INSTRUCTION.search(clause)) and _GOODS.search(clause) is None
+    """A delivery instruction ('dun ring the bell') or an aside ('dun forget the invoice', 'bell
+    not working') that names nothing that could be ordered."""
+    said = DELIVERY_INSTRUCTION.search(clause) or ASIDE.search(clause)
+    return bool(said) and _GOODS.search(clause) is None
 
 
 def unordered_kinds(affirmed: str, products: list[str]) -> bool:

@@ -372,6 +372,10 @@ TAMIL_STEMS: dict[str, str] = {
     "சூடான": "hot",
     "சூடு": "hot",
     "குளிர்": "cold",
+    # the English words in Tamil letters: "கோல்ட் கப்" (cold cup), "ஹாட் கப்" (hot cup)
+    "கோல்ட்": "cold",
+    "கோல்டு": "cold",
+    "ஹாட்": "hot",
     "டோம்": "dome",
     "சிப்": "sip",
     "வெள்ளை": "white",

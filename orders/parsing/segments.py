@@ -73,10 +73,12 @@ PRODUCT_QUESTION = re.compile(
 @dataclass(frozen=True)
 class Segment:
     """The text of one item; companion: it names a product but no quantity, right after an item
-    of another type ("..., and the lids")."""
+    of another type ("..., and the lids"); heading_too: such a companion may as well head the
+    sized lines after it ("12oz cup 1000, lids, 16oz 500": lids for the cups, or 16oz lids?)."""
 
     text: str
     companion: bool = False
+    heading_too: bool = False
 
 
 def split_segments(text: str) -> list[Segment]:
@@ -146,14 +148,68 @@ def split_segments(text: str) -> list[Segment]:
         elif segments and not carry and another_size_same_amount(piece, segments[-1].text):
             # "takeaway box 750ml 500 pcs, 1000ml pun sama": the other size, in the same quantity
             segments.append(Segment(piece, companion=True))
-        elif names_a_type(piece) and segments and not carry and not quantity_of_it(next_piece):
+        elif (
+            names_a_type(piece)
+            and segments
+            and not carry
+            and not quantity_of_it(next_piece)
+            and (
+                not heads_sized_lines(piece, next_piece)
+                or companion_or_heading(piece, segments[-1].text, next_piece)
+            )
+        ):
+            if stock_remark(piece, segments):
+                continue  # "..., plenty of cups left but the lids ran out": why, not what
             if is_companion(piece, segments[-1].text):
-                segments.append(Segment(piece, companion=True))
+                heading = heads_sized_lines(piece, next_piece)
+                segments.append(Segment(piece, companion=True, heading_too=heading))
             else:
                 segments[-1] = Segment(f"{segments[-1].text} {piece}", segments[-1].companion)
         else:
             carry = f"{carry} {piece}".strip()
     return segments
+
+
+# What the shop has of a product: run out, or still in plenty
+STOCK_STATE = re.compile(
+    r"\b(?:left|ran out|run out|running out|finished|habis|still (?:have|got)|plenty|enough"
+    r"|masih ada|banyak lagi)\b"
+)
+IN_STOCK = re.compile(r"\b(?:plenty|enough|still (?:have|got)|masih ada|banyak lagi)\b")
+
+
+def stock_remark(piece: str, segments: list[Segment]) -> bool:
+    """'plenty of cups left but the lids ran out yesterday' after '1 carton of the 8oz sip lids':
+    a remark on the shop's stock, without a quantity, of products ordered before it or said to be
+    in plenty, is why the order is made and no part of its items (before, its words joined the
+    lid line: two products, one quantity). 'lids ran out too' after cups names a product not
+    ordered nor in stock: it stays a companion (how many lids is asked)."""
+    if not STOCK_STATE.search(piece):
+        return False
+    ordered = set().union(*(head_types(segment.text) for segment in segments))
+    return not head_types(piece) - ordered or IN_STOCK.search(piece) is not None
+
+
+def heads_sized_lines(piece: str, next_piece: str) -> bool:
+    """'Lids' before '8oz 1000' (in 'Cups / 8oz 1000 / 12oz 2000 / Lids / 8oz 1000'): a product
+    named alone, without a quantity or size, before a size without a product ('8oz 1000', '8oz' of
+    '8oz - 1ctn'), heads the lines after it (not the line before: before, its 12oz cups were read
+    as lids, a wrong order)."""
+    return (
+        not extract_sizes(piece)[1]
+        and bool(head_types(piece))
+        and bool(extract_sizes(next_piece)[1])
+        and not head_types(next_piece)
+    )
+
+
+def companion_or_heading(piece: str, previous: str, next_piece: str) -> bool:
+    """'lids' between '12oz cup 1000' and '16oz 500': the cups' companion, or the heading of a
+    line whose size measures like the cups' (16oz lids, or 16oz cups?). After '750ml box 2 ctn'
+    a 'cup' heading '8oz - 1 ctn' is no question: no box is sized in oz."""
+    units = {size.split()[-1] for size in extract_sizes(previous)[1]}
+    next_units = {size.split()[-1] for size in extract_sizes(next_piece)[1]}
+    return is_companion(piece, previous) and bool(units & next_units)
 
 
 def quantity_of_it(piece: str) -> bool:

@@ -50,8 +50,10 @@ CONTACT_START = re.compile(
 # Reference numbers are not quantities: "PO 4471", "our PO is 4471", "ref: A-1203", "order no. 55",
 # "INV-20931", "ORD-2026-0412", postal codes "S529536" / "Singapore 529536".
 REFERENCE = re.compile(
-    r"\b(?:p\.?o\.?|ref(?:erence)?|quot(?:e|ation)|inv(?:oice)?)\s*"
-    r"(?:no\.?|number|num|#)?\s*(?:is|:)?\s*#?[a-z]{0,4}-?\d{3,}\b"
+    # "PO 2024-118" (its parts joined by a hyphen), "订单号PO-7781" (no word break after Chinese)
+    r"(?<![a-z0-9])(?:p\.?o\.?|ref(?:erence)?|quot(?:e|ation)|inv(?:oice)?)\s*"
+    r"(?:no\.?|number|num|#)?\s*(?:is|:)?\s*#?[a-z]{0,4}-?\d{3,}(?:-\d+)*\b"
+    r"|(?:订单号|单号|订单编号|编号)\s*:?\s*#?[a-z]{0,4}-?\d+(?:-\d+)*\b"
     r"|\b(?:order|pesanan)\s*(?:no\.?|number|num|id|ref|#)\s*:?\s*#?[a-z]{0,4}-?\d+\b"
     # "Our account no is 5521", "customer ID: 8812" (not "for our customer 500 cups")
     r"|\b(?:account|acct|a/c|customer|cust)\s*(?:no\.?|number|num|id|#)\s*(?:is|:)?\s*#?"
@@ -123,6 +125,8 @@ CHINESE_NOT_QUANTITIES = re.compile(r"\d+\s*(?:天|周|个月|小时|点|号|日
 ROAD_WORDS = re.compile(
     r"\b(?:road|rd|street|st|ave|avenue|jalan|lorong|drive|crescent|hill|lane|ln|boulevard|blvd"
     rf"|terrace|quay|park)\b|(?<=\d )(?:{_TOWNS})\b|(?<=\d[a-z] )(?:{_TOWNS})\b"
+    # in Tamil letters: "45 சிராங்கூன் ரோடு" (45 Serangoon Road), "தெரு" (street)
+    r"|(?<![\u0B80-\u0BFF])(?:ரோடு|ரோட்|சாலை|தெரு|ஸ்ட்ரீட்|அவென்யூ)(?![\u0B80-\u0BFF])"
 )
 
 # "harga beg kecil 0.07 kan?", "0.45 தானே?", "0.21一个对吧?": a price the customer says (and at most
@@ -170,8 +174,11 @@ def asks_a_price(sentence: str) -> bool:
 
 # "lid 12/16": a lid's two cup sizes after it, without "oz" (the second is no month)
 LID_FOR_TWO_SIZES = re.compile(r"(\blids?)\s*(\d{1,2})\s*/\s*(1[3-9]|2\d|3[0-2])(?![\d/.]|\s*oz\b)")
-# "12/16oz", "12/16 sip lid": a lid sold for two cup sizes, read as the first size.
-SLASH_SIZE = re.compile(r"(?<![\d/])(\d{1,2})/\d{1,2}(?:\s*oz\b|(?=\s+(?:sip\s+|dome\s+)?lids?\b))")
+# "12/16oz", "12/16 sip lid": a lid sold for two cup sizes, read as the first size; "12/16 sip"
+# under a "lid" heading names the sip lid by its kind alone.
+SLASH_SIZE = re.compile(
+    r"(?<![\d/])(\d{1,2})/\d{1,2}(?:\s*oz\b|(?=\s+(?:sip\b|(?:dome\s+)?lids?\b)))"
+)
 SIZE_RE = re.compile(
     r"(?<![a-z0-9_.])(\d+(?:\.\d+)?)\s*(?:-\s*)?"
     r"(inches|inch|ounces|ounce|oz|ml|ltr|litres|litre|liters|liter|cm|mm|cc|kg|gm|grams|gram|g|l)\b"

@@ -182,6 +182,15 @@ OTHER_STRAW = (
     rf"|\bstraws?\s*\(?\s*(?:the\s+)?(?:{_OTHER_STRAWS})\b"
     r"|(?:珍珠|奶茶|粗|大|弯|塑料|胶)\s*straw"
 )
+# Tissues that are not our 2-ply napkin: wet tissues and wipes, toilet and kitchen rolls, the
+# facial tissue of a box ("wet tissue 2 ctn" is no carton of napkins, "tissue" alone is).
+OTHER_TISSUE = (
+    r"\b(?:wet|toilet|facial|kitchen|alcohol|antibacterial)\s+(?:tissues?|wipes?|papers?|rolls?"
+    r"|towels?)\b|\bwipes\b|卫生纸|厕纸|面纸|抽纸"
+    # in normalised text, where 纸巾 and "tisu" are read as "napkin": "湿 napkin", "napkin basah"
+    r"|(?:\bwet|湿|(?:வெட்|ஈர))\s*(?:napkins?|tissues?|serviettes?|巾)"
+    r"|\b(?:napkins?|tissues?)\s+(?:basah|tandas|muka)\b"
+)
 # Tamil (and spoken English after it) says no after the word: "change இல்ல" (no change), "change
 # no need" (வேண்டாம் is "no need" by now)
 _SAID_NO_AFTER = r"(?:இல்ல|இல்லை|illa|illai|no need\b)(?![\u0B80-\u0BFF])"
@@ -228,6 +237,11 @@ DOUBT_PATTERNS = (
         r"(?<!need to )(?<!don't )(?<!dont )(?<!dun )"
         r"\b(?:change|tukar|instead|replace|ganti|ubah|pinda)\b"
         rf"(?!\s*{_SAID_NO_AFTER})|(?<!不)(?<!没)(?<!不用)(?<!不要)(?<!不需要)(?<!无需)改"
+        # "order esok kurangkan napkin jadi 1 karton", "reduce the straws to 2 ctn", "纸巾减到两箱":
+        # an order's quantity lowered or raised to a new one
+        r"|\b(?:reduce|decrease|lower|cut|increase|raise|kurangkan|naikkan|tambahkan|turunkan)\b"
+        r"[^.?!\n]{0,30}\b(?:to|jadi|jd|kepada|ke)\s+\d"
+        r"|(?:减|降|加|增加)(?:到|至|成)"
         r"|(?<![\u0B80-\u0BFF])(?:(?:மாற்ற|மாத்த|மாத்து)"
         # not "ஒன்னும் மாத்த வேண்டாம்" (change nothing; வேண்டாம் is "no need" by now)
         r"(?![\u0B80-\u0BFF]*\s*(?:வேண்டாம்|வேணாம்|no need\b))|ஆக்குங்க)|\baa?kk?unga\b"
@@ -339,6 +353,12 @@ DOUBT_PATTERNS = (
         # goods short in a delivery: "short 一箱 cups lah", "barang tak cukup, kurang satu karton
         # cawan", "ஒரு carton cup குறைவா வந்துச்சு" (one carton of cups came short)
         r"|\bshort(?: by)?\s+\d|(?<!lebih )\bkurang\s+\d"
+        # "上次少送了一箱纸巾" (last time one carton of napkins was sent short), "漏送了两箱",
+        # "the napkins were short-delivered 1 ctn", "hantar kurang 1 karton": goods sent short
+        # (not "至少送两箱", "最少送多少": at least, the least)
+        r"|(?<![至最多])少(?:送|给|发|寄|交)|漏(?:送|给|发|寄|交)"
+        r"|\bshort[- ]?(?:delivered|sent|supplied|shipped)\b"
+        r"|\b(?:hantar|bagi|kasi|sampai) kurang\b"
         r"|(?<![\u0B80-\u0BFF])குறைவா(?:க|ய்)?\s*(?:வந்|இருக்)",
     ),
     # "pls don't send the 300 pizza boxes tomorrow", "明天的三百个披萨盒不要送了", "300 pizza box
@@ -440,6 +460,8 @@ DOUBT_PATTERNS = (
     # "2000 bubble tea straws (the fat ones)", "boba straw 3k", "straw besar", "粗吸管": our straw
     # is the 6mm paper one; a straw of another kind (wide, bent, plastic) is not what we sell
     ("a straw kind to confirm", OTHER_STRAW),
+    # "wet tissue 2 ctn", "tisu basah 1 karton", "湿纸巾两箱": a tissue we do not sell, no napkin
+    ("a tissue kind to confirm", OTHER_TISSUE),
     # "3 ply napkins": the ply is read as a word ("three-ply"), but a search for it would find the
     # 2-ply napkin by its name; any other ply than two is confirmed
     ("a ply to confirm", r"\b(?:zero|one|three|four|five|six|seven|eight|nine)-ply\b"),
