@@ -536,7 +536,13 @@ def borrow_types(items: list[ParsedItem]) -> list[ParsedItem]:
         if not words and same_measure(item.size, following.size) and type_nouns(following.product):
             # "14inch 2 ctn n 12inch 4 ctn pizza box": the product named after the last size
             out[index] = ParsedItem(following.product, item.quantity, item.unit, item.size)
-        elif words and words <= ATTRIBUTE_WORDS and type_nouns(following.product):
+        elif (
+            words
+            and words <= ATTRIBUTE_WORDS
+            and type_nouns(following.product)
+            # "10 inch white 200, napkin 1 ctn": no napkin is sold by the inch
+            and (item.size is None or same_measure(item.size, following.size))
+        ):
             kept = [w for w in following.product.split() if w in TYPE_NOUNS or w == "pizza"]
             product = f"{item.product} {' '.join(kept)}"
             out[index] = ParsedItem(product, item.quantity, item.unit, item.size)

@@ -168,3 +168,33 @@ def test_an_ml_size_without_a_product_still_asks(text):
 )
 def test_inch_lines_where_one_names_the_box(text, expected):
     assert items_of(text) == expected
+
+
+# ------------------------------------------- a kind alone does not borrow a type of another measure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10 inch white 200, napkin 1 ctn",
+        "10 inch white 200, 8oz cup 500",
+        "12in kraft 100, straw 1 ctn",
+    ],
+)
+def test_a_kind_with_inches_takes_no_type_sold_otherwise(text):
+    """Before, the line took the next line's type: '10 inch white napkin', '10 inch white cup'."""
+    first = parse_order(text).items[0]
+    assert first.size.endswith("inch") and not set(first.product.split()) & {
+        "napkin",
+        "cup",
+        "straw",
+    }
+
+
+def test_a_kind_still_takes_the_type_of_its_own_measure():
+    assert [
+        item.product for item in parse_order("12 inch white 100, 14 inch pizza box 50").items
+    ] == [
+        "white pizza box",
+        "pizza box",
+    ]
