@@ -265,7 +265,9 @@ UNSURE = re.compile(
 
 # Words that can mean "not this" or "not like this" ("not the flat ones", "dun send wrong one").
 CHANGING_WORDS = frozenset(
-    "no not dun dont don't never wrong stop without bukan jangan jgn illa vendam venam".split()  # noqa: SIM905
+    """
+    no not dun dont don't never wrong stop without bukan jangan jgn illa vendam venam vendaam venaam
+    """.split()  # noqa: SIM905
 )
 # Where such a word is already read: a negation the parser handles ("no need lids"), a question
 # tail ("can or not", "got anot"), a sentence or line that starts with "no" ("No napkins this

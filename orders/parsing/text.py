@@ -204,6 +204,9 @@ CUP_DATIVE = re.compile(
 )
 
 
+CUP_COVER = re.compile(r"\b(dome|flat|sip|cups?|(?:§size\d+§|\d+\s*oz))\s+cover(s?)\b")
+
+
 def normalise_text(text: str) -> str:
     """Lower-case, drop contact details, translate words, turn number words into digits."""
     # NFKC: full-width digits, letters and punctuation ("１２", "（PET）", "，") as ASCII; "″"
@@ -249,6 +252,8 @@ def normalise_text(text: str) -> str:
     text = re.sub(r"\b(?:untuk|utk)\s+(?=(?:cups?|lids?|box(?:es)?|bags?)\b)", "for ", text)
     text = re.sub(r"(?<=[a-z0-9\"])的", " 的", text)
     text = CUTLERY_SET.sub(" cutlery set ", text)
+    # "the dome cover 1k", "cup covers 500": a cup's cover is its lid (not "cover the cost")
+    text = CUP_COVER.sub(r"\1 lid\2", text)
     text = numbers.replace_chinese_numerals(text)
     text = CHINESE_NOT_QUANTITIES.sub(" ", text)  # "十点前" is "10点前" only now
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
@@ -464,9 +469,10 @@ def strip_contact_details(text: str) -> str:
     text = NOT_QUANTITIES.sub(" ", text)
     # a clause ends at a line, ";", "," or a full stop before a space (an address ends there);
     # "," before a digit too after Chinese when a size or product follows ("送到，750ml餐盒"), not
-    # in "1,200" or before a bare postal code
+    # in "1,200" or before a bare postal code; and at a Chinese full stop ("大纸袋五百。送去Bedok
+    # North St 1": the address is the sentence after it, not the line before)
     clauses = re.split(
-        r"(\n|;|,(?!\d)|(?<=[\u4e00-\u9fff]),(?=\d+\s*[a-z\u4e00-\u9fff])|\.(?=\s))", text
+        r"(\n|;|,(?!\d)|(?<=[\u4e00-\u9fff]),(?=\d+\s*[a-z\u4e00-\u9fff])|\.(?=\s)|。)", text
     )
     kept = []
     for clause in clauses:
@@ -502,10 +508,20 @@ def goods_after_the_road(address: str) -> str:
         return address[colon.end() :]
     roads = list(ROAD_END.finditer(address))
     if not roads:
-        return ""
+        return sized_goods_after(address)
     rest = address[roads[-1].end() :]
     words = set(re.findall(r"[a-z]+", lexicon.translate_words(rest)))
     return rest if words & GOODS_WORDS else ""
+
+
+def sized_goods_after(address: str) -> str:
+    """'at Blk 85 😅 16oz clear cup 1k' -> '16oz clear cup 1k': an address without a road word ends
+    where a size of goods starts (no block nor unit is written in ounces, millilitres or inches)."""
+    for size in SIZE_RE.finditer(address):
+        words = set(re.findall(r"[a-z]+", lexicon.translate_words(address[size.end() :])))
+        if words & GOODS_WORDS:
+            return address[size.start() :]
+    return ""
 
 
 # "... kotak burger 500 ke Bedok North St 1": the address starts at "ke" / "to" / "at" before it
