@@ -204,6 +204,13 @@ CUP_DATIVE = re.compile(
 )
 
 
+# "sorry for the late msg", "hey sorry last minute", "sorry to disturb": an apology for the
+# message, not for a quantity (before, "sorry" read as a correction made the whole order a question)
+APOLOGY = re.compile(
+    r"\bsorry\b(?:\s+(?:ah|ya|yah|lah|boss|bro))?[\s,]*(?:for\s+)?(?:the\s+|my\s+|this\s+|a\s+)?"
+    r"(?:very\s+|so\s+)?(?:(?:late|last[-\s]?minute|short)\b(?:\s+(?:msg|message|notice|order"
+    r"|reply|request|one))?|to\s+(?:trouble|disturb|bother|rush)\b(?:\s+(?:you|u))?)"
+)
 CUP_COVER = re.compile(r"\b(dome|flat|sip|cups?|(?:§size\d+§|\d+\s*oz))\s+cover(s?)\b")
 
 
@@ -215,6 +222,7 @@ def normalise_text(text: str) -> str:
     text = text.replace("’", "'").replace("×", " x ").replace("*", " x ")
     # "500–600 pcs": a dash between numbers is a range (a dash elsewhere separates, as "-" does)
     text = re.sub(r"(?<=\d)\s*[–—]\s*(?=\d)", "-", text)
+    text = APOLOGY.sub(" ", text)
     # "two and a half thousand napkins" (2500), "1 and a half hundred"
     text = AND_A_HALF.sub(and_a_half, text)
     # "ஒன்றரை ஆயிரம்" (one and a half thousand, 1500), "ரெண்டரை நூறு" (250); before, the half was
