@@ -208,8 +208,9 @@ CUP_DATIVE = re.compile(
 # message, not for a quantity (before, "sorry" read as a correction made the whole order a question)
 APOLOGY = re.compile(
     r"\bsorry\b(?:\s+(?:ah|ya|yah|lah|boss|bro))?[\s,]*(?:for\s+)?(?:the\s+|my\s+|this\s+|a\s+)?"
-    r"(?:very\s+|so\s+)?(?:(?:late|last[-\s]?minute|short)\b(?:\s+(?:msg|message|notice|order"
-    r"|reply|request|one))?|to\s+(?:trouble|disturb|bother|rush)\b(?:\s+(?:you|u))?)"
+    # not "sorry for the late order" (an order of its own, or this one taken back?: it asks)
+    r"(?:very\s+|so\s+)?(?:(?:late|last[-\s]?minute|short)\s+(?:msg|message|notice|reply|request)\b"
+    r"|last[-\s]?minute\b(?!\s+order)|to\s+(?:trouble|disturb|bother|rush)\b(?:\s+(?:you|u))?)"
 )
 CUP_COVER = re.compile(r"\b(dome|flat|sip|cups?|(?:§size\d+§|\d+\s*oz))\s+cover(s?)\b")
 
