@@ -71,7 +71,8 @@ QUANTITY_TAKEN_BACK = re.compile(
 # "... 1000 12oz hot cups. Actually, make that 1200.", "12oz lids - 2000 / sorry, make the lids
 # 2500": a correction that starts its own sentence or line and says which quantity it replaces
 MAKE_THAT = re.compile(
-    r"(?:^|(?<=[.,;!?\n]))[\s,]*(?:oh\s+)?"
+    # "12oz cups 2000 for tomorrow — sorry, make that 3000": after a dash too
+    r"(?:^|(?<=[.,;!?\n—–]))[\s,]*(?:oh\s+)?"
     r"(?:(?:sorry|oops|actually|i mean|nvm|eh|wait|no)\b|不好意思|对不起|抱歉)"
     # "sorry ah 改 2000": a particle after the apology
     r"(?:[\s,.!-]*(?:ah|lah|la|eh|hor)\b)?"
@@ -265,7 +266,9 @@ UNSURE = re.compile(
 
 # Words that can mean "not this" or "not like this" ("not the flat ones", "dun send wrong one").
 CHANGING_WORDS = frozenset(
-    "no not dun dont don't never wrong stop without bukan jangan jgn illa vendam venam".split()  # noqa: SIM905
+    """
+    no not dun dont don't never wrong stop without bukan jangan jgn illa vendam venam vendaam venaam
+    """.split()  # noqa: SIM905
 )
 # Where such a word is already read: a negation the parser handles ("no need lids"), a question
 # tail ("can or not", "got anot"), a sentence or line that starts with "no" ("No napkins this

@@ -241,7 +241,12 @@ LEXICON: dict[str, str] = {
     "kulir": " cold ",
     "vendam": " no need ",
     "venam": " no need ",
+    # the long vowel doubled, as chats write it ("lid vendaam", "straw venaam")
+    "vendaam": " no need ",
+    "venaam": " no need ",
+    "vendaa": " no need ",
     "வேண்டாம்": " no need ",
+    "வேணாம்": " no need ",
 }
 
 # Words that may stand around a bare "as usual" in a message that says nothing else: whom it is

@@ -131,7 +131,7 @@ def split_segments(text: str) -> list[Segment]:
             elif (
                 not carry
                 and first
-                and (units_only(piece) or is_bare_quantity(piece))
+                and (units_only(piece) or is_bare_quantity(piece) or sizes_only(piece))
                 and (low := RUNNING_LOW.search(named_before))
             ):
                 # "We're running low on burger boxes. Could you send three cartons?", "Need
@@ -160,7 +160,9 @@ def split_segments(text: str) -> list[Segment]:
         ):
             if stock_remark(piece, segments):
                 continue  # "..., plenty of cups left but the lids ran out": why, not what
-            if is_companion(piece, segments[-1].text):
+            if is_companion(piece, segments[-1].text) or same_amount_of_another(
+                piece, segments[-1].text
+            ):
                 heading = heads_sized_lines(piece, next_piece)
                 segments.append(Segment(piece, companion=True, heading_too=heading))
             else:
@@ -315,6 +317,13 @@ def another_size_same_amount(piece: str, previous: str) -> bool:
     )
 
 
+def same_amount_of_another(piece: str, previous: str) -> bool:
+    """'lid same qty' after '12oz 3000' (no product named): the same amount as that line, so no
+    product of it (before, the lids took the line's 3000 and its cups were lost, a wrong order)."""
+    previous_words = product_words(extract_sizes(previous)[0])
+    return SAME_AMOUNT.strip() in piece and bool(head_types(piece)) and not previous_words
+
+
 def is_companion(piece: str, previous: str) -> bool:
     """'the lids' after '200 cups 12oz': a product type the line before does not name ('lid for
     cold cup, same amount' after 'cold cup 2 ctn' names a lid: what follows 'for' is no product)."""
@@ -369,7 +378,8 @@ def kind_only(piece: str) -> bool:
 # "we're running low on burger boxes", "out of 12oz cups", "napkin habis": a sentence that says
 # the goods are needed (not "the burger boxes came crushed")
 RUNNING_LOW = re.compile(
-    r"\b(?:running low(?: on)?|run(?:ning)? out(?: of)?|low on|out of|finish(?:ed|ing)?|habis|need"
+    r"\b(?:running low(?: on)?|(?:run(?:ning)?|ran) out(?: of)?|low on|out of|finish(?:ed|ing)?"
+    r"|habis|need"
     r"|restock|no more|left)\b"
 )
 
@@ -418,6 +428,14 @@ def unmask(part: str, piece: str) -> str:
 
 def has_quantity(piece: str) -> bool:
     return find_quantity(extract_sizes(piece)[0]) is not None
+
+
+def sizes_only(piece: str) -> bool:
+    """'12oz another 3000' after 'cup finish liao': a size and a quantity, no product word (the
+    product is the one the sentence before ran out of)."""
+    masked, sizes = extract_sizes(piece)
+    words = [word for word in product_words(masked) if word not in ("another", "more", "again")]
+    return bool(sizes) and has_quantity(piece) and not words
 
 
 def is_bare_quantity(piece: str) -> bool:

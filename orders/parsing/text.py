@@ -204,6 +204,17 @@ CUP_DATIVE = re.compile(
 )
 
 
+# "sorry for the late msg", "hey sorry last minute", "sorry to disturb": an apology for the
+# message, not for a quantity (before, "sorry" read as a correction made the whole order a question)
+APOLOGY = re.compile(
+    r"\bsorry\b(?:\s+(?:ah|ya|yah|lah|boss|bro))?[\s,]*(?:for\s+)?(?:the\s+|my\s+|this\s+|a\s+)?"
+    # not "sorry for the late order" (an order of its own, or this one taken back?: it asks)
+    r"(?:very\s+|so\s+)?(?:(?:late|last[-\s]?minute|short)\s+(?:msg|message|notice|reply|request)\b"
+    r"|last[-\s]?minute\b(?!\s+order)|to\s+(?:trouble|disturb|bother|rush)\b(?:\s+(?:you|u))?)"
+)
+CUP_COVER = re.compile(r"\b(dome|flat|sip|cups?|(?:§size\d+§|\d+\s*oz))\s+cover(s?)\b")
+
+
 def normalise_text(text: str) -> str:
     """Lower-case, drop contact details, translate words, turn number words into digits."""
     # NFKC: full-width digits, letters and punctuation ("１２", "（PET）", "，") as ASCII; "″"
@@ -212,6 +223,7 @@ def normalise_text(text: str) -> str:
     text = text.replace("’", "'").replace("×", " x ").replace("*", " x ")
     # "500–600 pcs": a dash between numbers is a range (a dash elsewhere separates, as "-" does)
     text = re.sub(r"(?<=\d)\s*[–—]\s*(?=\d)", "-", text)
+    text = APOLOGY.sub(" ", text)
     # "two and a half thousand napkins" (2500), "1 and a half hundred"
     text = AND_A_HALF.sub(and_a_half, text)
     # "ஒன்றரை ஆயிரம்" (one and a half thousand, 1500), "ரெண்டரை நூறு" (250); before, the half was
@@ -249,6 +261,8 @@ def normalise_text(text: str) -> str:
     text = re.sub(r"\b(?:untuk|utk)\s+(?=(?:cups?|lids?|box(?:es)?|bags?)\b)", "for ", text)
     text = re.sub(r"(?<=[a-z0-9\"])的", " 的", text)
     text = CUTLERY_SET.sub(" cutlery set ", text)
+    # "the dome cover 1k", "cup covers 500": a cup's cover is its lid (not "cover the cost")
+    text = CUP_COVER.sub(r"\1 lid\2", text)
     text = numbers.replace_chinese_numerals(text)
     text = CHINESE_NOT_QUANTITIES.sub(" ", text)  # "十点前" is "10点前" only now
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
@@ -464,9 +478,10 @@ def strip_contact_details(text: str) -> str:
     text = NOT_QUANTITIES.sub(" ", text)
     # a clause ends at a line, ";", "," or a full stop before a space (an address ends there);
     # "," before a digit too after Chinese when a size or product follows ("送到，750ml餐盒"), not
-    # in "1,200" or before a bare postal code
+    # in "1,200" or before a bare postal code; and at a Chinese full stop ("大纸袋五百。送去Bedok
+    # North St 1": the address is the sentence after it, not the line before)
     clauses = re.split(
-        r"(\n|;|,(?!\d)|(?<=[\u4e00-\u9fff]),(?=\d+\s*[a-z\u4e00-\u9fff])|\.(?=\s))", text
+        r"(\n|;|,(?!\d)|(?<=[\u4e00-\u9fff]),(?=\d+\s*[a-z\u4e00-\u9fff])|\.(?=\s)|。)", text
     )
     kept = []
     for clause in clauses:
@@ -502,10 +517,20 @@ def goods_after_the_road(address: str) -> str:
         return address[colon.end() :]
     roads = list(ROAD_END.finditer(address))
     if not roads:
-        return ""
+        return sized_goods_after(address)
     rest = address[roads[-1].end() :]
     words = set(re.findall(r"[a-z]+", lexicon.translate_words(rest)))
     return rest if words & GOODS_WORDS else ""
+
+
+def sized_goods_after(address: str) -> str:
+    """'at Blk 85 😅 16oz clear cup 1k' -> '16oz clear cup 1k': an address without a road word ends
+    where a size of goods starts (no block nor unit is written in ounces, millilitres or inches)."""
+    for size in SIZE_RE.finditer(address):
+        words = set(re.findall(r"[a-z]+", lexicon.translate_words(address[size.end() :])))
+        if words & GOODS_WORDS:
+            return address[size.start() :]
+    return ""
 
 
 # "... kotak burger 500 ke Bedok North St 1": the address starts at "ke" / "to" / "at" before it

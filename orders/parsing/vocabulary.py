@@ -271,8 +271,14 @@ DOUBT_PATTERNS = (
         r"[^。？?!\n]{0,10}"
         r"(?:加|再加|多加|追加)"
         # "நாளைக்கு order-ல cup 500 சேருங்க" (add 500 cups to tomorrow's order)
+        # "காலை order-ல இன்னும் ஒரு carton napkin சேர்த்துக்குங்க" (one more carton in the morning's
+        # order): the product between them too
         r"|(?:காலை|நேத்து|நேற்று|நாளை[\u0B80-\u0BFF]*|இன்னைக்கு|இன்று)[^.?!\n]{0,20}order"
-        r"[^.?!\n]{0,20}(?:சேர|add)"
+        r"[^.?!\n]{0,45}(?:சேர|add)"
+        # "tambah 1 karton napkin dalam order pagi tadi", "add 500 cups to the order just now"
+        r"|\b(?:add|tambah|top up)\b[^.?!\n]{0,40}\b(?:to|into|in|dalam|dlm|kat|dekat|pada)\s+"
+        r"(?:the |my |our |that )?(?:order|pesanan)\s+(?:pagi |petang |malam )?(?:tadi|semalam"
+        r"|kelmarin|just now|this morning|yesterday|earlier)\b"
         # tomorrow's order, placed already: "tmrw order add 2 ctn napkin can?", "tambah 500 cawan
         # dalam order besok", "add 2 ctn napkin to tomorrow's order", "明天的单加一箱吸管"
         rf"|\b{_TOMORROW}'?s? (?:order|pesanan|delivery)\s+(?:[a-z]+\s+){{0,2}}?"
@@ -438,7 +444,8 @@ DOUBT_PATTERNS = (
     # already delivered and damaged, not a quantity to order
     (
         "a damage report",
-        r"\b\d+\s*(?:of them|of the \w+|pcs|pieces|biji|keping|ctns?|cartons?|karton)?\s*"
+        # "half a carton unusable" (read "1 halfctn")
+        r"\b\d+\s*(?:of them|of the \w+|pcs|pieces|biji|keping|ctns?|cartons?|karton|halfctn)?\s*"
         r"(?:are |were |was |is |all |semua |dah |sudah |got )?(?:crushed|damaged|broken|torn"
         r"|cracked|dented|leaking|leaked|unusable|defective|spoilt|spoiled|mouldy|moldy|soggy|wet"
         r"|missing|rosak|koyak|pecah|kemek|bocor|basah|cannot use|can'?t use|tak boleh guna"
