@@ -46,6 +46,8 @@ ORDER_SETS = {
     "fresh26": (40, (20, 7, 13)),
     "fresh27": (40, (20, 7, 13)),
     "fresh28": (40, (20, 7, 13)),
+    "fresh29": (40, (20, 7, 13)),
+    "fresh30": (40, (20, 7, 13)),
 }
 # name: (path, messages, split, messages per language, clean messages) of the PII corpora
 PII_CORPORA = {

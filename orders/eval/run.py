@@ -72,6 +72,8 @@ SETS = {
     "fresh26": HERE / "fresh26_orders.jsonl",
     "fresh27": HERE / "fresh27_orders.jsonl",
     "fresh28": HERE / "fresh28_orders.jsonl",
+    "fresh29": HERE / "fresh29_orders.jsonl",
+    "fresh30": HERE / "fresh30_orders.jsonl",
 }
 DEMO = HERE.parent / "demo.py"
 LANGS = ("en", "singlish", "zh", "ms", "ta", "mixed")
@@ -440,7 +442,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         choices=SETS,
-        help="blind (default), heldout, fresh, fresh2 ... fresh28: --cases by name",
+        help="blind (default), heldout, fresh, fresh2 ... fresh30: --cases by name",
     )
     parser.add_argument(
         "--openai", action="store_true", help="parse through orders.llm with a local fake OpenAI"
