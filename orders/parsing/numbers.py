@@ -443,6 +443,8 @@ def read_number_words(words: list[str], start: int) -> tuple[int, int]:
     while index < len(words):
         word = words[index]
         if word in NUMBER_WORDS:
+            if consumed and not pending and size_follows(words, index):
+                break  # "two thousand twelve-ounce cups": 2000 cups of 12 oz, not 2012
             pending += NUMBER_WORDS[word]
         elif word.isdigit() and index == start and next_is_multiplier(words, index):
             pending = int(word)
@@ -462,6 +464,18 @@ def read_number_words(words: list[str], start: int) -> tuple[int, int]:
         index += 1
         consumed = index - start
     return (total + current + pending, consumed) if consumed else (0, 0)
+
+
+SIZE_UNIT_WORDS = frozenset({"oz", "ounce", "ounces", "inch", "inches", "ml"})
+
+
+def size_follows(words: list[str], index: int) -> bool:
+    """The number words from words[index] are a size: a unit of size comes right after them."""
+    for word in words[index:]:
+        if word in NUMBER_WORDS or word.strip() in ("", "-"):
+            continue
+        return word in SIZE_UNIT_WORDS
+    return False
 
 
 def next_is_multiplier(words: list[str], index: int) -> bool:

@@ -125,3 +125,23 @@ def test_an_apology_for_the_message_is_no_correction(text, expected):
 @pytest.mark.parametrize("text", ["napkin 3000, sorry 4000 or 5000", "sorry, cups 2000 or 3000?"])
 def test_a_correction_in_doubt_still_asks(text):
     assert asks(text)
+
+
+# ------------------------------------------- a size in words after a quantity in words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # before: "2012" cups without a size, and no order read at all
+        ("two thousand twelve-ounce cups please", [("cup", 2000, "12 oz")]),
+        ("three hundred ten inch pizza boxes", [("pizza box", 300, "10 inch")]),
+        ("one thousand eight ounce lids", [("lid", 1000, "8 oz")]),
+    ],
+)
+def test_a_size_in_words_after_a_quantity_in_words_is_the_size(text, expected):
+    assert items_of(text) == expected
+
+
+def test_a_quantity_in_words_without_a_size_after_it_is_read_whole():
+    assert items_of("two thousand five hundred napkins") == [("napkin", 2500, None)]
