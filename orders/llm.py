@@ -116,9 +116,8 @@ def reads_half_cartons(answer: ParsedOrder, offline: ParsedOrder) -> bool:
     halves = [item for item in offline.items if item.unit == parsing.HALF_CARTON]
     if not halves or offline.doubt or len(answer.items) != len(offline.items):
         return False
-    whole = sorted((i.quantity, i.unit) for i in offline.items if i.unit != parsing.HALF_CARTON)
-    answered = [(i.quantity, i.unit) for i in answer.items]
-    return all(answered.count(line) >= whole.count(line) for line in whole)
+    whole = [item for item in offline.items if item.unit != parsing.HALF_CARTON]
+    return answers_every_line(answer, whole)
 
 
 def reads_pieces_more(answer: ParsedOrder, offline: ParsedOrder) -> bool:
@@ -136,9 +135,14 @@ def reads_pieces_more(answer: ParsedOrder, offline: ParsedOrder) -> bool:
     if not pairs or offline.doubt or len(answer.items) != len(offline.items) - len(pairs):
         return False
     paired = {index for pair in pairs for index in (pair, pair + 1)}
-    others = [(i.quantity, i.unit) for n, i in enumerate(offline.items) if n not in paired]
+    return answers_every_line(answer, [i for n, i in enumerate(offline.items) if n not in paired])
+
+
+def answers_every_line(answer: ParsedOrder, lines: list[ParsedItem]) -> bool:
+    """The model's answer holds each of these offline lines' quantity and unit (as often)."""
     answered = [(i.quantity, i.unit) for i in answer.items]
-    return all(answered.count(line) >= others.count(line) for line in others)
+    wanted = [(i.quantity, i.unit) for i in lines]
+    return all(answered.count(line) >= wanted.count(line) for line in wanted)
 
 
 def doubt_between(answer: ParsedOrder, offline: ParsedOrder, text: str) -> str:
