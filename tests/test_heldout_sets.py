@@ -48,6 +48,11 @@ ORDER_SETS = {
     "fresh28": (40, (20, 7, 13)),
     "fresh29": (40, (20, 7, 13)),
     "fresh30": (40, (20, 7, 13)),
+    "fresh31": (40, (20, 7, 13)),
+    "fresh32": (40, (20, 7, 13)),
+    "fresh33": (40, (20, 7, 13)),
+    "fresh34": (40, (20, 7, 13)),
+    "fresh35": (40, (20, 7, 13)),
 }
 # name: (path, messages, split, messages per language, clean messages) of the PII corpora
 PII_CORPORA = {

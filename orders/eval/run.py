@@ -74,6 +74,11 @@ SETS = {
     "fresh28": HERE / "fresh28_orders.jsonl",
     "fresh29": HERE / "fresh29_orders.jsonl",
     "fresh30": HERE / "fresh30_orders.jsonl",
+    "fresh31": HERE / "fresh31_orders.jsonl",
+    "fresh32": HERE / "fresh32_orders.jsonl",
+    "fresh33": HERE / "fresh33_orders.jsonl",
+    "fresh34": HERE / "fresh34_orders.jsonl",
+    "fresh35": HERE / "fresh35_orders.jsonl",
 }
 DEMO = HERE.parent / "demo.py"
 LANGS = ("en", "singlish", "zh", "ms", "ta", "mixed")
@@ -442,7 +447,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         choices=SETS,
-        help="blind (default), heldout, fresh, fresh2 ... fresh30: --cases by name",
+        help="blind (default), heldout, fresh, fresh2 ... fresh35: --cases by name",
     )
     parser.add_argument(
         "--openai", action="store_true", help="parse through orders.llm with a local fake OpenAI"
