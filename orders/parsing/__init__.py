@@ -492,7 +492,8 @@ def cartons_and_pieces(
 # Fewer than this many pieces is no order of goods packed by the hundred and thousand: a count
 # this small with no unit written ("12oz cup 2", "napkin 3 pls") may be pieces or cartons.
 FEW_PIECES = 20
-PIECE_WORDS = re.compile(r"\b(?:pcs|pc|pieces?|nos|biji|keping|helai|units?|sets?)\b")
+# "loose": pieces out of a carton ("1 ctn + 500 loose")
+PIECE_WORDS = re.compile(r"\b(?:pcs|pc|pieces?|nos|loose|biji|keping|helai|units?|sets?)\b")
 CUTLERY_SET_NAME = re.compile(r"(?<=\bcutlery)\s+sets?\b")
 
 
