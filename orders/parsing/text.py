@@ -52,7 +52,8 @@ CONTACT_START = re.compile(
 REFERENCE = re.compile(
     # "PO 2024-118" (its parts joined by a hyphen), "订单号PO-7781" (no word break after Chinese)
     r"(?<![a-z0-9])(?:p\.?o\.?|ref(?:erence)?|quot(?:e|ation)|inv(?:oice)?)\s*"
-    r"(?:no\.?|number|num|#)?\s*(?:is|:)?\s*#?[a-z]{0,4}-?\d{3,}(?:-\d+)*\b"
+    # "PO No. HG-PO-24117": a reference of several lettered parts
+    r"(?:no\.?|number|num|#)?\s*(?:is|:)?\s*#?(?:[a-z]{1,4}-)*[a-z]{0,4}-?\d{3,}(?:-\d+)*\b"
     r"|(?:订单号|单号|订单编号|编号)\s*:?\s*#?[a-z]{0,4}-?\d+(?:-\d+)*\b"
     r"|\b(?:order|pesanan)\s*(?:no\.?|number|num|id|ref|#)\s*:?\s*#?[a-z]{0,4}-?\d+\b"
     # "Our account no is 5521", "customer ID: 8812" (not "for our customer 500 cups")
@@ -96,6 +97,10 @@ PRICE = (
     r"(?<![\d.])\d{0,3}\.\d{2,3}(?![\d.])"
     r"(?!\s*(?:k\b|oz|ml|l\b|ltr|litres?|inch|in\b|\"|cm|mm|kg|g\b|ctns?|cartons?|%))"
 )
+_ROAD_NAMED = (
+    r"(?:road|rd|street|st|ave|avenue|jalan|jln|lorong|lor|drive|crescent|cres|lane|ln|boulevard"
+    r"|blvd|terrace|quay)"
+)
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DAYS = rf"(?:{_DAY}\s*(?:-|to)\s*)?{_DAY}"
 _NOT_A_QUANTITY_UNIT = r"(?!\s*(?:%|x\b|pcs|pc\b|ctns?|cartons?|nos|sets?|oz|ml|inch|in\b|\"|\d))"
@@ -112,8 +117,10 @@ NOT_QUANTITIES = re.compile(
     r"\d{1,2}(?:[:.]\d{2})?\s*(?:-|to|till|until|and|sampai|hingga)\s*\d{1,2}(?:[:.]\d{2})?\b"
     r"|\d+\s*(?:天|周|个月|小时|点|号|日|月)|\d+\s*(?:மணி|mani\b)"
     rf"|\b(?:before|b4|bef|bfr|by|at|after|aft|until|till|sebelum|sblm|selepas|slps|pukul|jam)\s+\d{{1,2}}(?:[:.]\d{{2}})?\b(?!\s*{_MONTH}){_NOT_A_QUANTITY_UNIT}"
-    # not "the cafe at 45 Tiong Bahru": a block number before a town (an address, cut as one)
-    rf"(?!\s*(?:{_TOWNS})\b)"
+    # not "the cafe at 45 Tiong Bahru": a block number before a town (an address, cut as one),
+    # nor "at 63 Jalan Bukit Merah", "at 8 Ubi Road": a house number before its road (cut alone,
+    # the road left without the "at" that starts the address took the order line before it)
+    rf"(?!\s*(?:{_TOWNS})\b)(?!(?:\s+[a-z]+){{0,3}}\s+{_ROAD_NAMED}\b)"
     r"|(?:s\$|\$|\brm|\bsgd)\s*\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s*(?:cents?|sen|dollars?)\b|\d+\s*%"
     # a unit price without its currency, and the piece it is for: "0.45 each", "0.21一个" (not
     # "1 pcs" read from 一个)

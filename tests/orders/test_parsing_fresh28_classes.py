@@ -115,3 +115,25 @@ def test_another_kind_takes_the_size_of_the_line_before():
         ("pizza box white", 100, "10 inch"),
         ("kraft pizza box", 400, "10 inch"),
     ]
+
+
+# ------------------------------------------- a reference of several parts, a house number
+
+
+def test_a_reference_of_several_lettered_parts_is_cut_out():
+    parsed = parse_order("Please supply against PO No. KT-PO-5583:\n- napkins: 2 cartons")
+    assert not parsed.doubt
+    assert [(i.quantity, i.unit) for i in parsed.items] == [(2, "carton")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "need burger box 500 for the party at 17 Jalan Kayu tomorrow",
+        "burger box 500 for our stall at 8 Ubi Road pls",
+    ],
+)
+def test_a_house_number_after_at_leaves_the_order_line_before_it(text):
+    parsed = parse_order(text)
+    assert not parsed.doubt
+    assert [i.quantity for i in parsed.items] == [500]
