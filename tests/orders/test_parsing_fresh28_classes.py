@@ -137,3 +137,13 @@ def test_a_house_number_after_at_leaves_the_order_line_before_it(text):
     parsed = parse_order(text)
     assert not parsed.doubt
     assert [i.quantity for i in parsed.items] == [500]
+
+
+# ------------------------------------------- a product code without its dash
+
+
+def test_a_product_code_without_its_dash_names_the_product():
+    assert items_of("pb10w x 200, bx1000 x 600") == [
+        ("white pizza box", 200, "10 inch"),
+        ("kraft takeaway box", 600, "1000 ml"),
+    ]
