@@ -492,7 +492,8 @@ def cartons_and_pieces(
 # Fewer than this many pieces is no order of goods packed by the hundred and thousand: a count
 # this small with no unit written ("12oz cup 2", "napkin 3 pls") may be pieces or cartons.
 FEW_PIECES = 20
-PIECE_WORDS = re.compile(r"\b(?:pcs|pc|pieces?|nos|biji|keping|helai|units?|sets?)\b")
+# "loose": pieces out of a carton ("1 ctn + 500 loose")
+PIECE_WORDS = re.compile(r"\b(?:pcs|pc|pieces?|nos|loose|biji|keping|helai|units?|sets?)\b")
 CUTLERY_SET_NAME = re.compile(r"(?<=\bcutlery)\s+sets?\b")
 
 
@@ -535,7 +536,8 @@ def borrow_types(items: list[ParsedItem]) -> list[ParsedItem]:
         words = set(item.product.split())
         if not words and same_measure(item.size, following.size) and type_nouns(following.product):
             # "14inch 2 ctn n 12inch 4 ctn pizza box": the product named after the last size
-            out[index] = ParsedItem(following.product, item.quantity, item.unit, item.size)
+            product = product_of_another_line(following, item.size)
+            out[index] = ParsedItem(product, item.quantity, item.unit, item.size)
         elif (
             words
             and words <= ATTRIBUTE_WORDS
@@ -547,6 +549,16 @@ def borrow_types(items: list[ParsedItem]) -> list[ParsedItem]:
             product = f"{item.product} {' '.join(kept)}"
             out[index] = ParsedItem(product, item.quantity, item.unit, item.size)
     return out
+
+
+def product_of_another_line(other: ParsedItem, size: str | None) -> str:
+    """The product a line of a size alone takes from the line beside it: all its words ('8oz 500,
+    12oz 1000 cold cups': the cold cups' kind is the other size's too), but for a size in inches
+    only the box ('300 x 12", 150 x 14" and 200 of the white 10" boxes': a pizza box's kind is said
+    per line; white is the printed 10" alone, and a 10" line without its kind asks)."""
+    if size is None or not size.endswith(" inch"):
+        return other.product
+    return " ".join(w for w in other.product.split() if w in TYPE_NOUNS or w == "pizza")
 
 
 def boxes_by_the_inch(items: list[ParsedItem]) -> list[ParsedItem]:
@@ -674,10 +686,12 @@ def inherit(item: ParsedItem, previous: ParsedItem) -> ParsedItem:
     product, size = item.product, item.size
     previous_types = type_nouns(previous.product)
     if not product:
-        product = previous.product
+        product = product_of_another_line(previous, size)
     elif previous_types and set(product.split()) <= ATTRIBUTE_WORDS:
         kept = [w for w in previous.product.split() if w in TYPE_NOUNS or w == "pizza"]
         product = f"{product} {' '.join(kept)}"
+        # "10 inch box kraft one 300, white one 200": another kind in the size of the line before
+        size = size or previous.size
     if size is None and names_a_lid(product) and previous_types == {"cup"}:
         size = previous.size
     if names_a_lid(product) and previous_types == {"cup"} and size and size == previous.size:

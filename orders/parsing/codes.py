@@ -29,7 +29,10 @@ NAMED_CODES: dict[str, str] = {
     "cut-w": "wooden cutlery set",
     "bur-bx": "burger box",
 }
-SIZED_CODE = re.compile(rf"\b({'|'.join(SIZED_CODES)})-0*(\d{{1,4}})([a-z]?)\b")
+# "PB12", "BX750": the dash left out, where the type's letters are no word ("cup12" may be 12 cups)
+SIZED_CODE = re.compile(
+    rf"\b(?:({'|'.join(SIZED_CODES)})-|(pb|bx)(?=\d{{2}}))0*(\d{{1,4}})([a-z]?)\b"
+)
 NAMED_CODE = re.compile(rf"\b(?:{'|'.join(NAMED_CODES)})\b")
 
 
@@ -40,8 +43,8 @@ def read_product_codes(text: str) -> str:
 
 
 def sized_code_words(match: re.Match[str]) -> str:
-    unit, product, kinds = SIZED_CODES[match.group(1)]
-    kind = kinds.get(match.group(3))
+    unit, product, kinds = SIZED_CODES[match.group(1) or match.group(2)]
+    kind = kinds.get(match.group(4))
     if kind is None:
         return match.group(0)  # "cup-12x": no kind of ours, left as written
-    return f" {match.group(2)} {unit} {kind} {product} "
+    return f" {match.group(3)} {unit} {kind} {product} "

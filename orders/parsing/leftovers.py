@@ -282,7 +282,9 @@ READ_NEGATIONS = re.compile(
     r"|\bno\b\.?(?=\s*(?:tel|hp|phone|telefon)?\s*(?:;|$))"
     # "do you do tissue boxes? if not no worries": the answer to a question, not to the order
     r"|\bif (?:not|no|don'?t have|dont have|takde|tak ada|cannot|can'?t)\b[\s,]*(?:then\s+)?"
-    r"(?:no worries|never mind|nevermind|nvm|no problem|np|its ok|it'?s ok|ok|okay|fine)\b"
+    r"(?:no worries|never mind|nevermind|nvm|no problem|np|its ok|it'?s ok|ok|okay|fine"
+    # "send 3 ctn if you have stock. If not let me know": a message asked for, nothing changed
+    r"|(?:pls |please |kindly )?(?:let (?:me|us) know|lmk|tell (?:me|us)|inform (?:me|us)))\b"
 )
 
 

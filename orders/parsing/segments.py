@@ -274,7 +274,12 @@ def drop_product_questions(text: str) -> str:
     (and is no part of the item before it)."""
     kept: list[str] = []
     quantity_before = False
-    for sentence in SENTENCE_SPLIT.split(text):
+    sentences = SENTENCE_SPLIT.split(text)
+    for index, sentence in enumerate(sentences):
+        if answer_not_awaited(sentence, sentences[index + 1 :]):
+            # "how much is the 12\" box now? anyway need 400": its product is the order's
+            kept.append(re.sub(rf"{PRICE_QUESTION.pattern}|\?", " ", sentence))
+            continue
         asked = sentence.rstrip().endswith("?") and (
             PRODUCT_QUESTION.search(sentence) or price_of_another(sentence, "".join(kept))
         )
@@ -285,6 +290,23 @@ def drop_product_questions(text: str) -> str:
         quantity_before = quantity_before or has_quantity(sentence.rstrip().rstrip(".!"))
         kept.append(sentence)
     return "".join(kept)
+
+
+# "..., anyway", "regardless", "either way": the order goes ahead whatever the answer
+ANYWAY = re.compile(r"\s*(?:anyway|anyways|anyhow|regardless|either way|in any case)\b")
+
+
+def answer_not_awaited(sentence: str, following: list[str]) -> bool:
+    """'how much is the 12" box now? anyway need 400 for Sat': a price asked without a quantity,
+    and the next sentence goes on 'anyway': the order does not wait on the answer (not 'how much
+    is the 12" box? if ok I take 400', whose order hangs on it)."""
+    rest = "".join(following).lstrip()
+    return (
+        sentence.rstrip().endswith("?")
+        and PRICE_QUESTION.search(sentence) is not None
+        and not has_quantity(sentence)
+        and ANYWAY.match(rest) is not None
+    )
 
 
 def price_of_another(question: str, before: str) -> bool:

@@ -52,7 +52,8 @@ CONTACT_START = re.compile(
 REFERENCE = re.compile(
     # "PO 2024-118" (its parts joined by a hyphen), "订单号PO-7781" (no word break after Chinese)
     r"(?<![a-z0-9])(?:p\.?o\.?|ref(?:erence)?|quot(?:e|ation)|inv(?:oice)?)\s*"
-    r"(?:no\.?|number|num|#)?\s*(?:is|:)?\s*#?[a-z]{0,4}-?\d{3,}(?:-\d+)*\b"
+    # "PO No. HG-PO-24117": a reference of several lettered parts
+    r"(?:no\.?|number|num|#)?\s*(?:is|:)?\s*#?(?:[a-z]{1,4}-)*[a-z]{0,4}-?\d{3,}(?:-\d+)*\b"
     r"|(?:订单号|单号|订单编号|编号)\s*:?\s*#?[a-z]{0,4}-?\d+(?:-\d+)*\b"
     r"|\b(?:order|pesanan)\s*(?:no\.?|number|num|id|ref|#)\s*:?\s*#?[a-z]{0,4}-?\d+\b"
     # "Our account no is 5521", "customer ID: 8812" (not "for our customer 500 cups")
@@ -96,9 +97,16 @@ PRICE = (
     r"(?<![\d.])\d{0,3}\.\d{2,3}(?![\d.])"
     r"(?!\s*(?:k\b|oz|ml|l\b|ltr|litres?|inch|in\b|\"|cm|mm|kg|g\b|ctns?|cartons?|%))"
 )
+_ROAD_NAMED = (
+    r"(?:road|rd|street|st|ave|avenue|jalan|jln|lorong|lor|drive|crescent|cres|lane|ln|boulevard"
+    r"|blvd|terrace|quay)"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DAYS = rf"(?:{_DAY}\s*(?:-|to)\s*)?{_DAY}"
 _NOT_A_QUANTITY_UNIT = r"(?!\s*(?:%|x\b|pcs|pc\b|ctns?|cartons?|nos|sets?|oz|ml|inch|in\b|\"|\d))"
 NOT_QUANTITIES = re.compile(
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    # "21-22 Sept", "Oct 3 to 5": a range of days is a date too (its first day no quantity)
+    rf"\b{_DAYS}\s*{_MONTH}\b|\b{_MONTH}\s+{_DAYS}\b"
     # not "12/16oz", "12/16安士盖" (a lid for both sizes): a date is no size
     r"|(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])"
     r"(?!\s*(?:(?:oz|ml|inch|inci|ounce|sip|dome|lids?)\b|安士|盎司|毫升|英寸|英吋|吋|寸|அவுன்ஸ்))"
@@ -109,8 +117,10 @@ NOT_QUANTITIES = re.compile(
     r"\d{1,2}(?:[:.]\d{2})?\s*(?:-|to|till|until|and|sampai|hingga)\s*\d{1,2}(?:[:.]\d{2})?\b"
     r"|\d+\s*(?:天|周|个月|小时|点|号|日|月)|\d+\s*(?:மணி|mani\b)"
     rf"|\b(?:before|b4|bef|bfr|by|at|after|aft|until|till|sebelum|sblm|selepas|slps|pukul|jam)\s+\d{{1,2}}(?:[:.]\d{{2}})?\b(?!\s*{_MONTH}){_NOT_A_QUANTITY_UNIT}"
-    # not "the cafe at 45 Tiong Bahru": a block number before a town (an address, cut as one)
-    rf"(?!\s*(?:{_TOWNS})\b)"
+    # not "the cafe at 45 Tiong Bahru": a block number before a town (an address, cut as one),
+    # nor "at 63 Jalan Bukit Merah", "at 8 Ubi Road": a house number before its road (cut alone,
+    # the road left without the "at" that starts the address took the order line before it)
+    rf"(?!\s*(?:{_TOWNS})\b)(?!(?:\s+[a-z]+){{0,3}}\s+{_ROAD_NAMED}\b)"
     r"|(?:s\$|\$|\brm|\bsgd)\s*\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s*(?:cents?|sen|dollars?)\b|\d+\s*%"
     # a unit price without its currency, and the piece it is for: "0.45 each", "0.21一个" (not
     # "1 pcs" read from 一个)
@@ -123,8 +133,8 @@ NOT_QUANTITIES = re.compile(
 )
 CHINESE_NOT_QUANTITIES = re.compile(r"\d+\s*(?:天|周|个月|小时|点|号|日|月)")
 ROAD_WORDS = re.compile(
-    r"\b(?:road|rd|street|st|ave|avenue|jalan|lorong|drive|crescent|hill|lane|ln|boulevard|blvd"
-    rf"|terrace|quay|park)\b|(?<=\d )(?:{_TOWNS})\b|(?<=\d[a-z] )(?:{_TOWNS})\b"
+    r"\b(?:road|rd|street|st|ave|avenue|jalan|lorong|drive|crescent|cres|hill|lane|ln|boulevard"
+    rf"|blvd|terrace|quay|park)\b|(?<=\d )(?:{_TOWNS})\b|(?<=\d[a-z] )(?:{_TOWNS})\b"
     # in Tamil letters: "45 சிராங்கூன் ரோடு" (45 Serangoon Road), "தெரு" (street)
     r"|(?<![\u0B80-\u0BFF])(?:ரோடு|ரோட்|சாலை|தெரு|ஸ்ட்ரீட்|அவென்யூ)(?![\u0B80-\u0BFF])"
 )
@@ -269,6 +279,9 @@ def normalise_text(text: str) -> str:
     text = SLASH_SIZE.sub(r"\1oz", text)
     text = re.sub(r"(?<=\d)x(?=\s|\d|$)", " x ", text)
     text = re.sub(r"(?<![a-z0-9])x(?=\d)", "x ", text)  # "x2k", "x300": before the k is read
+    # "dome lid ctn x2": the count of cartons written after the unit (not "5000/ctn x 2", "per
+    # ctn", "1 ctn x 2": a pack size or a count before it)
+    text = UNIT_TIMES.sub(r" \2 \1 ", text)
     text = re.sub(r"(?<![a-z0-9_.])(\d+(?:\.\d+)?)\s?k\b", numbers.thousands, text)
     text = re.sub(rf"(\d)({GLUED_UNITS})\b", r"\1 \2", text)
     # "12oz500 cup": a size and its quantity written as one word
@@ -276,6 +289,8 @@ def normalise_text(text: str) -> str:
     # "10 inch white one x100", "the small one x 200": "one" names the kind, "x100" its quantity
     text = KIND_ONE_TIMES.sub(r"\1 ", text)
     text = numbers.replace_number_words(text)
+    # "ainooru (500)", "five hundred (500)": a number said again in digits is one number
+    text = RESTATED_NUMBER.sub(r"\1", text)
     # "moonu mani" (three o'clock) is "3 mani" only now, "பத்து மணிக்குள்ள" (by ten o'clock)
     # "10 மணிக்குள்ள": a time, no quantity
     text = re.sub(r"(?<![\d.])\d{1,2}\s*(?:mani\b|மணி[\u0B80-\u0BFF]*)", " ", text)
@@ -305,17 +320,22 @@ def compound_word(match: re.Match[str]) -> str:
     return f"{PLY_WORDS[number]}-" if number < len(PLY_WORDS) else match.group(0)
 
 
-# "napkin 2 ctn + 2000 pcs", "cup 1 carton plus 300 pcs", "餐盒两箱再加一百个": cartons and some
-# pieces more of one product, in one line (the pieces' unit is written: "1 ctn + 500" may be 500
-# cartons). The joining word becomes PLUS_PIECES, which no line splits at: the parser reads the
-# line as the cartons and the pieces of its product (not as two numbers for one line).
+# "napkin 2 ctn + 2000 pcs", "cup 1 carton plus 300 pcs", "1 ctn + 500 loose", "餐盒两箱再加一百个":
+# cartons and some pieces more of one product, in one line (the pieces' unit is written: "1 ctn +
+# 500" may be 500 cartons). The joining word becomes PLUS_PIECES, which no line splits at: the
+# parser reads the line as the cartons and the pieces of its product (not as two numbers for one
+# line).
 CARTONS_PLUS_PIECES = re.compile(
     r"(?<![\w.])(\d+\s*(?:cartons?|ctns?|halfctn)\b)\s*(?:\+|&|\band\b|\bplus\b|\btambah\b"
-    r"|再加|加上|加)\s*(?=\d+\s*(?:pcs|pieces|sets?|nos)\b)"
+    r"|再加|加上|加)\s*(?=\d+\s*(?:pcs|pieces|sets?|nos|loose)\b)"
 )
 TAMIL_AND_PIECES = re.compile(
     r"(?<=\d)(\s*(?:cartons?|ctns?))-உம்(?=\s*\d+\s*(?:pcs|pieces|sets?)-உம்)"
 )
+
+
+UNIT_TIMES = re.compile(r"(?<![\w/])(?<!per )(?<!\d )(ctns?|cartons?)\s+x\s*(\d+)\b")
+RESTATED_NUMBER = re.compile(r"(?<![\w.])(\d+)\s*\(\s*\1\s*\)")
 
 
 # "one" after a kind or a size and before "x" and a number is the product ("white one x100"), not

@@ -424,10 +424,12 @@ DOUBT_PATTERNS = (
         r"|ஒவ்வொரு\s*(?:கடை|branch|outlet)",
     ),
     # "16oz cup 1000, if got cold cup better", "kalau ada ... ", "如果有": an item on a condition
+    # (not "if you have stock, send 3 ctn": every order waits on our stock, and the item is firm)
     (
         "an item on a condition",
         r"\bif (?:got|have|you have|u have|u got|you got|there is|there are|can get|available"
-        r"|no stock|not enough|out of stock)\b|\bkalau (?:ada|takde|tak ada|habis)\b|如果有|如果没"
+        r"|no stock|not enough|out of stock)\b(?!\s+(?:enough\s+)?(?:stock|stok)\b)"
+        r"|\bkalau (?:ada|takde|tak ada|habis)\b|如果有|如果没"
         r"|இருந்தா",
     ),
     # "quotation for 5000 paper straws", "报价", "sebut harga", "sample 50 pcs", "refund for the
