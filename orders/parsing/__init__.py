@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from orders.parsing.headcounts import read_headcounts
 from orders.parsing.leftovers import (
     READING_DOUBTS,
     announces_new_order,
@@ -177,6 +178,8 @@ def read_message(text: str) -> tuple[ParsedOrder, OrderSignals]:
 def parse_normalised(normalised: str) -> ParsedOrder:
     # "tissue change to 3 ctn. New order: burger box 1 ctn": the change is to an earlier order
     normalised = read_new_order(normalised)
+    # "Marina Bay lunch, 300 pax: ...": how many people the order is for, no line of it
+    normalised = read_headcounts(normalised)
     written = normalised  # before its corrections are read (PLACED_ORDER_CHANGED below)
     # "ok noted on the price. pls send ...": a price agreed is no question nor a product word
     normalised = re.sub(ACCEPTED_PRICE, " ", read_contrasts(read_corrections(normalised)))

@@ -79,7 +79,9 @@ MALAY_HOUR = re.compile(
 # prices, percentages, ordinals, and the number of a table, outlet or floor.
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    # in Malay: "20-21 Julai", "5 Ogos", "12 Disember"
+    r"|januari|februari|mac|mei|julai|ogos|oktober|disember)\b"
 )  # not "maybe", "marks"
 # Singapore's towns and estates after a block number ("the kopitiam at 201 Toa Payoh"): an
 # address without a road word (not "500 cups for bedok", a town without a number before it)
@@ -98,7 +100,9 @@ PRICE = (
 )
 _NOT_A_QUANTITY_UNIT = r"(?!\s*(?:%|x\b|pcs|pc\b|ctns?|cartons?|nos|sets?|oz|ml|inch|in\b|\"|\d))"
 NOT_QUANTITIES = re.compile(
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    # a span of days too: "20-21 Jul", "5 to 8 Aug" (before, its first day was read as a line)
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|to|&|and)\s*)?\d{{1,2}}(?:st|nd|rd|th)?\s*{_MONTH}\b"
+    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     # not "12/16oz", "12/16安士盖" (a lid for both sizes): a date is no size
     r"|(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])"
     r"(?!\s*(?:(?:oz|ml|inch|inci|ounce|sip|dome|lids?)\b|安士|盎司|毫升|英寸|英吋|吋|寸|அவுன்ஸ்))"
@@ -107,7 +111,10 @@ NOT_QUANTITIES = re.compile(
     # "this sat morning 9 to 11", "pagi 8-10": a span of hours after a part of the day
     r"|\b(?:morning|afternoon|evening|night|noon|pagi|petang|malam|tengahari|between)\s+"
     r"\d{1,2}(?:[:.]\d{2})?\s*(?:-|to|till|until|and|sampai|hingga)\s*\d{1,2}(?:[:.]\d{2})?\b"
-    r"|\d+\s*(?:天|周|个月|小时|点|号|日|月)|\d+\s*(?:மணி|mani\b)"
+    # not the days of a night market: "pasar malam 12-13 Sep"
+    rf"(?!\s*{_MONTH})"
+    # "20、21号", "5到8号": a span of days
+    r"|(?:\d+\s*[、,和到至~-]\s*)?\d+\s*(?:天|周|个月|小时|点|号|日|月)|\d+\s*(?:மணி|mani\b)"
     rf"|\b(?:before|b4|bef|bfr|by|at|after|aft|until|till|sebelum|sblm|selepas|slps|pukul|jam)\s+\d{{1,2}}(?:[:.]\d{{2}})?\b(?!\s*{_MONTH}){_NOT_A_QUANTITY_UNIT}"
     # not "the cafe at 45 Tiong Bahru": a block number before a town (an address, cut as one)
     rf"(?!\s*(?:{_TOWNS})\b)"
@@ -119,9 +126,12 @@ NOT_QUANTITIES = re.compile(
     # "kitchen opens 11:30": a clock time without am/pm
     r"|(?<![\d:.])\d{1,2}:\d{2}(?![\d:])"
     r"|\b(?:table|outlet|branch|store|shop|level|floor|lvl|lot|gate|bay|dock|door|counter|stall|"
-    r"kiosk|meja|cawangan|tingkat)\s*#?\d+\b"
+    r"kiosk|meja|cawangan|tingkat|hall|dewan|booth|room|bilik|pavilion|zone)\s*#?\d+\b"
 )
-CHINESE_NOT_QUANTITIES = re.compile(r"\d+\s*(?:天|周|个月|小时|点|号|日|月)")
+# "两个小时" (two hours), "预算250块" (a budget of 250 dollars)
+CHINESE_NOT_QUANTITIES = re.compile(
+    r"\d+\s*(?:天|周|个月|小时|钟头|点|号|日|月|块钱|块|元)|预算\D{0,6}\d+"
+)
 ROAD_WORDS = re.compile(
     r"\b(?:road|rd|street|st|ave|avenue|jalan|lorong|drive|crescent|hill|lane|ln|boulevard|blvd"
     rf"|terrace|quay|park)\b|(?<=\d )(?:{_TOWNS})\b|(?<=\d[a-z] )(?:{_TOWNS})\b"
@@ -255,6 +265,8 @@ def normalise_text(text: str) -> str:
     text = re.sub(r"\b(?:ke)?dua(?:-|\s)?(?:dua|2)\b", " both ", text)
     # "setiap satu" (each one): no "satu" (one) to read as a number
     text = re.sub(r"\b(?:setiap|tiap|tiap-tiap)\s+(?:satu|1)\b", " each ", text)
+    # "两个小时" (two hours): the hour, before 个 and 小 are read as "pcs" and "small"
+    text = re.sub(r"个?\s*(?:小时|钟头)", "钟头", text)
     text = lexicon.translate_words(text)
     text = re.sub(r"[a-z]{4,}", lambda m: PRODUCT_TYPOS.get(m.group(0), m.group(0)), text)
     # "penutup untuk cawan" -> "lid for cup"; "12oz的盖子" -> "12oz 的 lid" (the size is a word)
