@@ -28,16 +28,17 @@ _PEOPLE = (
     r"|attendees?|delegates?|visitors?|customers?|staff|orang|tetamu|murid|pelajar|peserta"
     r"|jemaah"
 )
+# occasions counted in the plural only ("4 events", "2 stations"; not "400 this round")
 _OCCASIONS = (
-    r"events?|buffets?|stations?|rounds?|sessions?|shifts?|nights?|tables?|booths?|stalls?"
-    r"|seminars?|workshops?|conferences?|weddings?|banquets?|venues?|locations?|sites?|majlis"
+    r"events|buffets|stations|rounds|sessions|shifts|nights|tables|booths|stalls|seminars"
+    r"|workshops|conferences|weddings|banquets|venues|locations|sites"
 )
 _CHINESE = r"位客人|位宾客|个客人|位|个人|人份|人|桌|场"
 _TAMIL = r"பேர்[\u0B80-\u0BFF]*|பேரு[\u0B80-\u0BFF]*|நாள்[\u0B80-\u0BFF]*"
 # "300 pax", "2 bento events" (a word between), "80桌", "2000 பேர்"
 HEADCOUNT = re.compile(
-    rf"(?<![\d.§])(\d+)\s*(?:(?:[a-z]+\s+)?(?:{_PEOPLE}|{_OCCASIONS})(?![a-z])|{_CHINESE}"
-    rf"|{_TAMIL})"
+    rf"(?<![\d.§])(\d+)\s*(?:(?:(?!this\b|that\b|the\b|more\b|per\b|each\b)[a-z]+\s+)?"
+    rf"(?:{_PEOPLE}|{_OCCASIONS})(?![a-z])|{_CHINESE}|{_TAMIL})"
 )
 # "about 300 pax", "~750 pax", "大概800人", "சுமார் 2000 பேர்": the count is approximate
 APPROXIMATE = re.compile(
@@ -70,27 +71,22 @@ def read_headcounts(text: str) -> str:
     if counts:
         text = per_person_counts(text, counts)
         text = "".join(drop_count(clause) for clause in CLAUSE.findall(text))
-    return HEADING.sub(drop_heading, text)
+    return HEADING.sub(end_heading, text)
 
 
 # The words before a colon that starts a list, from the start of their sentence: "For the Marina
 # Bay lunch on Sat:", "this is for Sunday's wedding at Orchard Hotel:", "Confirmed items dulu:"
 HEADING = re.compile(r"(?:^|(?<=[.!?\n。！？]))(?P<heading>[^.!?\n。！？:]+):(?!\d)")
-# A heading that changes or cancels an order is no heading to drop ("Change of order: ...")
-CHANGING = re.compile(
-    r"\b(?:change|changes|amend\w*|cancel\w*|update\w*|revis\w*|add|adding|reduce|instead"
-    r"|ubah|tukar|batal\w*|tambah|kurangkan)\b|改|取消|加|减|மாற்ற|கேன்சல்|சேர்"
-)
 
 
-def drop_heading(match: re.Match[str]) -> str:
-    """'For the Sentosa dinner on Friday:' before its items goes (its words joined the first
-    item's product); a heading naming goods ('Cups:'), a quantity or a change stays."""
+def end_heading(match: re.Match[str]) -> str:
+    """'For the Sentosa dinner on Friday:' before its items is a sentence of its own (its words
+    joined the first item's product); a heading naming goods ('Cups:') or a number stays."""
     heading = match.group("heading")
     masked, _ = extract_sizes(heading)
-    if names_goods(heading) or re.search(r"\d", masked) or CHANGING.search(heading):
+    if names_goods(heading) or re.search(r"\d", masked):
         return match.group(0)
-    return " ; "
+    return f"{heading}: .\n"  # the colon kept: "Fwd:" still tells a forwarded message
 
 
 def counts_people(match: re.Match[str]) -> bool:
