@@ -43,8 +43,10 @@ SIZE_UNITS: dict[str, str] = {
 
 # Where contact details or a delivery address start: the rest of that line or clause is dropped.
 CONTACT_START = re.compile(
-    r"\b(?:deliver(?:y)? to|send to|ship to|hantar ke|address|alamat|blk|block|call|phone|tel|hp|"
-    r"contact|whatsapp me|email|my email|e-mail|invoice to|bill to|attn|attention|hubungi)\b"
+    # not "kindly send to us pizza box ...": who gets the goods, no address
+    r"\b(?:(?:deliver(?:y)? to|send to|ship to)(?!\s+(?:us|me)\b)|hantar ke|address|alamat|blk"
+    r"|block|call|phone|tel|hp|contact|whatsapp me|email|my email|e-mail|invoice to|bill to|attn"
+    r"|attention|hubungi)\b"
     r"|送到|地址|联系|电话|打电话|அழை|முகவரி"
 )
 # Reference numbers are not quantities: "PO 4471", "our PO is 4471", "ref: A-1203", "order no. 55",
@@ -202,6 +204,10 @@ CUTLERY_SET = re.compile(
     rf"\b(?:{_CUTLERY_PIECE}\s*(?:,|/|&|\+|\band\b|\bn\b)?\s*){{2,}}sets?\b"
     rf"|\bsets? of (?:{_CUTLERY_PIECE}\s*(?:,|/|&|\+|\band\b|\bn\b)?\s*){{2,}}"
 )
+# "the wooden spoon fork one 500 set", "spoon and fork, the set one ... 1000 set": the pieces named
+# before a quantity counted in sets are the cutlery set
+CUTLERY_PIECES = re.compile(rf"\b(?:{_CUTLERY_PIECE}\s*(?:,|/|&|\+|\band\b|\bn\b)?\s*){{2,}}")
+COUNTED_IN_SETS = re.compile(r"(?<![\d.])\d+\s*sets?\b")
 PLACEHOLDER = "§size{}§"
 # A size masked by extract_sizes, its index in the sizes list as group 1.
 MASKED_SIZE = re.compile(r"§size(\d+)§")
@@ -210,7 +216,8 @@ GLUED_UNITS = "pcs|pc|ctns?|cartons?|pkts?|packs?|nos|units?|sleeves?|rolls?"
 
 CUP_DATIVE = re.compile(
     r"((?:\b(?:hot|cold|paper|plastic|pet|kraft|\d+\s*oz)\s+){0,2}\bcups?)\s*-?க்கு(?![\u0B80-\u0BFF])"
-    r"\s*((?:[a-z0-9]+\s*){0,3}?\blids?\b)"
+    # the lid in Tamil too: "அந்த cup-க்கு மூடி ஆயிரம்" (for that cup, a lid, a thousand)
+    r"\s*((?:[a-z0-9]+\s*){0,3}?(?:\blids?\b|மூடி[\u0B80-\u0BFF]*))"
 )
 
 
@@ -220,7 +227,12 @@ APOLOGY = re.compile(
     r"\bsorry\b(?:\s+(?:ah|ya|yah|lah|boss|bro))?[\s,]*(?:for\s+)?(?:the\s+|my\s+|this\s+|a\s+)?"
     # not "sorry for the late order" (an order of its own, or this one taken back?: it asks)
     r"(?:very\s+|so\s+)?(?:(?:late|last[-\s]?minute|short)\s+(?:msg|message|notice|reply|request)\b"
-    r"|last[-\s]?minute\b(?!\s+order)|to\s+(?:trouble|disturb|bother|rush)\b(?:\s+(?:you|u))?)"
+    r"|last[-\s]?minute\b(?!\s+order)|to\s+(?:trouble|disturb|bother|rush)\b(?:\s+(?:you|u))?"
+    # "sorry boss for disturb", "sorry for disturbing": a second-language writer's politeness
+    r"|(?:disturb|disturbing|bother|bothering|trouble|troubling)\b(?:\s+(?:you|u))?)"
+)
+LONE_COVER = re.compile(
+    r"\bcovers?\b(?!\s+(?:charge|charges|fee|fees|cost|costs|the|it|them|all|up|letter|page)\b)"
 )
 CUP_COVER = re.compile(r"\b(dome|flat|sip|cups?|(?:§size\d+§|\d+\s*oz))\s+cover(s?)\b")
 
@@ -272,9 +284,19 @@ def normalise_text(text: str) -> str:
     # "penutup untuk cawan" -> "lid for cup"; "12oz的盖子" -> "12oz 的 lid" (the size is a word)
     text = re.sub(r"\b(?:untuk|utk)\s+(?=(?:cups?|lids?|box(?:es)?|bags?)\b)", "for ", text)
     text = re.sub(r"(?<=[a-z0-9\"])的", " 的", text)
+    # "配那个杯的盖子" (the lid that goes with that cup): the lid of the cup line before
+    text = re.sub(
+        r"(?:配\s*)?(?:(?:那|这)\s*(?:pcs\s*)?)?\bcups?\s*的\s*(lids?)\b", r" \1 for the cup ", text
+    )
     text = CUTLERY_SET.sub(" cutlery set ", text)
+    if len(CUTLERY_PIECES.findall(text)) == 1 and COUNTED_IN_SETS.search(text):
+        text = CUTLERY_PIECES.sub(" cutlery ", text)
     # "the dome cover 1k", "cup covers 500": a cup's cover is its lid (not "cover the cost")
     text = CUP_COVER.sub(r"\1 lid\2", text)
+    # "kopi cup 8oz 1k n the cover 1k", "cover for that cup": in a message of cups a cover is a
+    # lid (not "cover the cost", "cover charge")
+    if re.search(r"\bcups?\b", text):
+        text = LONE_COVER.sub(" lid ", text)
     text = numbers.replace_chinese_numerals(text)
     text = CHINESE_NOT_QUANTITIES.sub(" ", text)  # "十点前" is "10点前" only now
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
@@ -420,7 +442,7 @@ def half_cartons(match: re.Match[str]) -> str:
 # "sip lid 1000 for the same cup", "penutup sip untuk cawan tu seribu": the lid is for the cup of
 # the line before (it takes its size); the cup named after "for" is no second product of the line
 LID_FOR_THE_CUP = re.compile(
-    r"(\blids?\b[^,;\n.]*?)\s+for\s+(?:(?:the|that|those|these|same|our|my)\s+)*cups?"
+    r"(\blids?\b[^,;\n.]*?)\s+for\s+(?:(?:the|that|those|these|same|our|my|அந்த|இந்த)\s+)*cups?"
     # not "lid for cup 16oz": a cup with a size of its own is no cup of the line before
     r"(?:\s+(?:tu|itu|ni|ini|that|those|these))?\b(?!\s*\d)"
 )

@@ -116,3 +116,94 @@ def test_days_halls_and_budgets_are_no_quantities(text, expected):
 
 def test_hours_in_chinese_are_no_quantity():
     assert parse_order("你们的纸杯装热汤可以放三个小时吗？").is_empty
+
+
+# ------------------------------------------- the last order again, nothing changed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "和上次一样送过来，没有改动",
+        "麻烦再送一次上次的订单",
+        "போன வாரம் மாதிரியே அனுப்புங்க, எந்த மாற்றமும் இல்லை",
+    ],
+)
+def test_the_last_order_with_no_change_is_a_repeat(text):
+    parsed = parse_order(text)
+    assert parsed.repeat_last
+    assert not parsed.doubt
+
+
+# ------------------------------------------- products described, second-language spellings
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cover in a message of cups is a lid
+        (
+            "12oz paper cup 1000 and the cover 1000",
+            [("paper cup", 1000, "12 oz"), ("sip lid", 1000, "12 oz")],
+        ),
+        (
+            "cawan kertas 8oz 500, tutupnya 500",
+            [("paper cup", 500, "8 oz"), ("sip lid", 500, "8 oz")],
+        ),
+        (
+            "老板叫我订12盎司纸杯五百个，配这个杯的盖子五百个",
+            [("paper cup", 500, "12 oz"), ("sip lid", 500, "12 oz")],
+        ),
+        (
+            "12oz paper cup 800, அந்த cup-க்கு மூடி 800",
+            [("paper cup", 800, "12 oz"), ("sip lid", 800, "12 oz")],
+        ),
+        # phonetic and second-language spellings
+        ("kotak 750ml dua karten", [("box", 2, "750 ml")]),
+        ("牛皮纸代大的三百个", [("kraft paper bag large", 300, None)]),
+        ("木刀叉三百套", [("wooden cutlery set", 300, None)]),
+        ("beg kertas, besar punya 300", [("paper bag large", 300, None)]),
+        # the pieces of the set, counted in sets
+        ("the wooden fork and spoon one, 800 set", [("wooden cutlery set", 800, None)]),
+    ],
+)
+def test_products_described_or_spelt_by_ear_are_read(text, expected):
+    assert items_of(text) == expected
+
+
+def test_a_container_to_take_home_in_malay_is_a_takeaway_box():
+    item = parse_order("nak wadah makanan bawa pulang 1000ml, lapan ratus biji").items[0]
+    assert {"container", "takeaway"} <= set(item.product.split())
+    assert (item.quantity, item.size) == (800, "1000 ml")
+
+
+def test_a_lid_with_a_drinking_hole_is_a_sip_lid():
+    parsed = parse_order("16oz hot cup 500, tutupnya yang rata ada lubang minum 500")
+    assert not parsed.doubt
+    assert "sip" in parsed.items[1].product.split()
+
+
+def test_the_bigger_one_is_big():
+    assert items_of("paper bag small 300 and the bigger one 200") == [
+        ("paper bag small", 300, None),
+        ("big bag", 200, None),
+    ]
+
+
+# ------------------------------------------- a second-language writer's order
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kindly send to us burger box 600pcs", [("burger box", 600, None)]),
+        (
+            "i want order the kraft paper bag, the small one. 3 carton pls",
+            [("kraft paper bag small", 3, None)],
+        ),
+        ("Sorry for disturb boss. 12oz cup 1000 pcs", [("cup", 1000, "12 oz")]),
+        ("12oz杯子两千个，快用完了", [("cup", 2000, "12 oz")]),
+    ],
+)
+def test_a_second_language_order_is_read(text, expected):
+    assert items_of(text) == expected
