@@ -25,7 +25,7 @@ from orders.parsing.words import product_words, singular
 # of an event (events, buffets, stations, rounds, days, tables)
 _PEOPLE = (
     r"pax|people|persons?|guests?|heads|kids|children|students?|runners?|participants?"
-    r"|attendees?|delegates?|visitors?|customers?|staff|orang|tetamu|murid|pelajar|peserta"
+    r"|attendees?|delegates?|visitors?|customers?|orang|tetamu|murid|pelajar|peserta"
     r"|jemaah"
 )
 # occasions counted in the plural only ("4 events", "2 stations"; not "400 this round")

@@ -73,6 +73,13 @@ LEXICON: dict[str, str] = {
     "纸袋": " paper bag ",
     # "牛皮纸代": 代 typed for its homophone 袋
     "纸代": " paper bag ",
+    # places whose Chinese names hold a product word ("送加冷中央厨房": 冷 is no cold cup, 大 no
+    # large bag)
+    "加冷": " kallang ",
+    "大巴窑": " toa payoh ",
+    "小印度": " little india ",
+    "大士": " tuas ",
+    "白沙浮": " bugis ",
     "牛皮纸代": " kraft paper bag ",
     # "木刀叉五百套" (wooden knife and fork, 500 sets)
     "木刀叉": " wooden cutlery ",

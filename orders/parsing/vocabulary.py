@@ -306,7 +306,8 @@ DOUBT_PATTERNS = (
         "a question about an earlier order",
         r"\b(?:any update|been processed|processed (?:yet|already|liao|alr)|dah (?:proses|diproses)"
         r"|sudah (?:diproses|diproses ke))\b"
-        r"|\bconfirm(?:ed)?\s*(?:liao|already|alr|or not|anot|ke|tak|yet)\b"
+        # not "these few confirm already: 400 cutlery, ...": what is confirmed, listed after it
+        r"|\bconfirm(?:ed)?\s*(?:liao|already|alr|or not|anot|ke|tak|yet)\b(?!\s*:)"
         r"|confirm\w*\s*(?:了|ஆச்சா|ஆயிடுச்சா)"
         r"|处理了|(?:处理|确认|confirm|发货|发|送|安排|订|出货|出)\s*了(?:没有|没|吗)|ஆச்சா|ஆயிடுச்சா"
         r"|\b(?:my|our|the|that) order (?:for|of)\b[^.!\n]*\?",

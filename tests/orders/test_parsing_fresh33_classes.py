@@ -207,3 +207,46 @@ def test_the_bigger_one_is_big():
 )
 def test_a_second_language_order_is_read(text, expected):
     assert items_of(text) == expected
+
+
+# ------------------------------------------- goods still to be confirmed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Confirmed for Saturday: 300 x 750ml boxes, 300 cutlery sets. Paper bags TBC, "
+            "will let you know",
+            [("box", 300, "750 ml"), ("cutlery set", 300, None)],
+        ),
+        (
+            "先下确定的：汉堡盒三百个。纸巾还在等客户确认，之后再说",
+            [("burger box", 300, None)],
+        ),
+        (
+            "Kotak burger 300 ye. Straw tunggu client confirm, nanti saya mesej",
+            [("burger box", 300, None)],
+        ),
+    ],
+)
+def test_goods_still_to_be_confirmed_are_not_ordered_yet(text, expected):
+    assert items_of(text) == expected
+
+
+def test_goods_still_to_be_confirmed_with_a_count_ask():
+    assert asks("burger box 300. Napkins 600 still TBC")
+
+
+def test_what_is_confirmed_already_listed_after_a_colon_is_an_order():
+    assert items_of("these confirm already: 200 burger box, 200 napkin") == [
+        ("burger box", 200, None),
+        ("napkin", 200, None),
+    ]
+
+
+def test_a_place_named_in_chinese_is_no_kind_of_goods():
+    assert items_of("8安士热杯3箱，8安士盖子3箱，送加冷") == [
+        ("hot cup", 3, "8 oz"),
+        ("sip lid", 3, "8 oz"),
+    ]
