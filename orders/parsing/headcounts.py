@@ -79,12 +79,16 @@ def read_headcounts(text: str) -> str:
 HEADING = re.compile(r"(?:^|(?<=[.!?\n。！？]))(?P<heading>[^.!?\n。！？:]+):(?!\d)")
 
 
+FORWARDED = re.compile(r"fwd?|fw|forwarded(?: message)?")
+
+
 def end_heading(match: re.Match[str]) -> str:
     """'For the Sentosa dinner on Friday:' before its items is a sentence of its own (its words
     joined the first item's product); a heading naming goods ('Cups:') or a number stays."""
     heading = match.group("heading")
     masked, _ = extract_sizes(heading)
-    if names_goods(heading) or re.search(r"\d", masked):
+    # "FW: DO-2207 ...": a forwarded message's header, which the doubts read as it is
+    if names_goods(heading) or re.search(r"\d", masked) or FORWARDED.fullmatch(heading.strip()):
         return match.group(0)
     return f"{heading}: .\n"  # the colon kept: "Fwd:" still tells a forwarded message
 

@@ -182,11 +182,10 @@ LEXICON: dict[str, str] = {
     "gelas": " cup ",
     "karton": " carton ",
     # second-language and phonetic spellings: "kotak 1000ml satu karten", "wadah makanan bawa
-    # pulang" (a take-home food container), "kecik punya 500" (the small one)
+    # pulang" (a take-home food container)
     "karten": " carton ",
     "wadah": " container ",
     "bawa pulang": " takeaway ",
-    "punya": " ",
     # a lid described: "yang rata ada lubang minum" (the flat one with a drinking hole)
     "lubang minum": " sip ",
     # "kotak 1000ml 2 ktn": the Malay writers' short "karton"

@@ -89,7 +89,9 @@ PLUS_PIECES = "pluspieces"
 
 # Words that carry no product meaning in an order line.
 STOPWORDS = frozenset(
+    # "punya": "kecik punya 500" (the small one)
     """
+    punya
     a an the of for to and or with in on at by from our us we i me my you your pls please plz can
     could would like want wanna need needs needed get got send order ordering orders hi hello hey
     morning afternoon evening good dear boss sir madam thanks thank thx tq ty also too more extra
