@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from orders.parsing.headcounts import read_headcounts
 from orders.parsing.leftovers import (
     READING_DOUBTS,
     announces_new_order,
@@ -34,6 +35,7 @@ from orders.parsing.leftovers import (
     unordered_kinds,
 )
 from orders.parsing.lexicon import SAME_AMOUNT
+from orders.parsing.pending import PENDING, drop_pending_goods
 from orders.parsing.remainders import drop_counts_left
 from orders.parsing.schedules import drop_delivery_splits
 from orders.parsing.segments import (
@@ -177,6 +179,10 @@ def read_message(text: str) -> tuple[ParsedOrder, OrderSignals]:
 def parse_normalised(normalised: str) -> ParsedOrder:
     # "tissue change to 3 ctn. New order: burger box 1 ctn": the change is to an earlier order
     normalised = read_new_order(normalised)
+    # "Marina Bay lunch, 300 pax: ...": how many people the order is for, no line of it
+    normalised = read_headcounts(normalised)
+    # "..., 500 cutlery sets. Dessert cups still TBC": what is not confirmed is not ordered yet
+    normalised = drop_pending_goods(normalised)
     written = normalised  # before its corrections are read (PLACED_ORDER_CHANGED below)
     # "ok noted on the price. pls send ...": a price agreed is no question nor a product word
     normalised = re.sub(ACCEPTED_PRICE, " ", read_contrasts(read_corrections(normalised)))
@@ -198,6 +204,9 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     # what it names ("plastic") is no doubt about the order
     ordering = drop_product_questions(normalised)
     doubts = [name for name, pattern in DOUBT_PATTERNS if re.search(pattern, ordering)]
+    if PENDING.search(ordering):
+        # "napkins 600 still TBC": a count of goods the customer has not confirmed yet
+        doubts.append("goods still to be confirmed")
     if re.search(PLACED_ORDER_CHANGED, written):
         doubts.append("a change")  # its correction read above is the change of an earlier order
     if "a material to confirm" in doubts and plastic_only_remarked(clauses):

@@ -71,6 +71,19 @@ LEXICON: dict[str, str] = {
     "餐巾纸": " napkin ",
     "纸巾": " napkin ",
     "纸袋": " paper bag ",
+    # "牛皮纸代": 代 typed for its homophone 袋
+    "纸代": " paper bag ",
+    # places whose Chinese names hold a product word ("送加冷中央厨房": 冷 is no cold cup, 大 no
+    # large bag)
+    "加冷": " kallang ",
+    "大巴窑": " toa payoh ",
+    "小印度": " little india ",
+    "大士": " tuas ",
+    "白沙浮": " bugis ",
+    "牛皮纸代": " kraft paper bag ",
+    # "木刀叉五百套" (wooden knife and fork, 500 sets)
+    "木刀叉": " wooden cutlery ",
+    "刀叉": " cutlery ",
     "袋子": " bag ",
     "木餐具": " wooden cutlery ",
     "木制餐具": " wooden cutlery ",
@@ -168,6 +181,13 @@ LEXICON: dict[str, str] = {
     "cawan": " cup ",
     "gelas": " cup ",
     "karton": " carton ",
+    # second-language and phonetic spellings: "kotak 1000ml satu karten", "wadah makanan bawa
+    # pulang" (a take-home food container)
+    "karten": " carton ",
+    "wadah": " container ",
+    "bawa pulang": " takeaway ",
+    # a lid described: "yang rata ada lubang minum" (the flat one with a drinking hole)
+    "lubang minum": " sip ",
     # "kotak 1000ml 2 ktn": the Malay writers' short "karton"
     "ktn": " carton ",
     "ktns": " carton ",
@@ -222,6 +242,12 @@ LEXICON: dict[str, str] = {
     # English product words as voice-to-text or fast thumbs write them ("twelve ounce cops",
     # "kups", "lidz"): plurals only, and spellings an order has no other use for
     "cops": " cups ",
+    # "the more bigger one 1000ml", "the smallest hot cup 8oz": a size said by comparing
+    "bigger": " big ",
+    "biggest": " big ",
+    "smaller": " small ",
+    "smallest": " small ",
+    "drinking hole": " sip ",
     "kups": " cups ",
     "cupz": " cups ",
     "lidz": " lids ",
@@ -298,6 +324,8 @@ REPEAT_PHRASES = (
     r"\b(?:last (?:time|order|week|month)|pona (?:thadava|murai|vaaram))(?: [a-z]+)? "
     r"(?:maa?(?:th|dh|t|d)iri|pola)(?:ye|yae|e)?\b",
     r"(?:按|照|跟)?(?:上次|上回|上一次|上一回)的?(?:单|订单)?再来",
+    # "请再送一次上次的订单" (please send last time's order once more)
+    r"再(?:送|来|下|订|发)(?:一次|一遍)?(?:上次|上回|上一次|上一回)的(?:单|订单)",
     # "last month anuppuna adhe order thirumba podunga" (send the same order again)
     r"\b(?:adhe|athe|adhey|athey|same) order\b[^.?!\n]{0,20}\b(?:thirumba|thirumbavum|again)\b"
     r"|\bthirumba(?:vum)? (?:adhe|athe|same) order\b",
@@ -447,7 +475,7 @@ _CLOSED_WHEN = (
     "pukul|jam|hari|minggu|seminggu|bulan|sebulan|sebab|kerana|for|semula|awal|esok|lusa|kedai"
     "|sampai|dulu|sementara|cuti|raya|renovation|today|tomorrow|next"
 )
-TUTUP = re.compile(rf"\btutup\b(?!\s+(?:{_CLOSED_WHEN})\b)")
+TUTUP = re.compile(rf"\btutup(?:nya)?\b(?!\s+(?:{_CLOSED_WHEN})\b)")
 
 
 def tutup_as_lid(text: str) -> str:

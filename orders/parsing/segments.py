@@ -402,7 +402,10 @@ def kind_only(piece: str) -> bool:
 RUNNING_LOW = re.compile(
     r"\b(?:running low(?: on)?|(?:run(?:ning)?|ran) out(?: of)?|low on|out of|finish(?:ed|ing)?"
     r"|habis|need"
-    r"|restock|no more|left)\b"
+    r"|restock|no more|left"
+    # "i want order the paper cup for hot drink, 12oz. 2 carton pls": the goods wanted, then the
+    # quantity
+    r"|(?:i|we) (?:want|would like)(?: to)?(?: order)?)\b"
 )
 
 

@@ -43,8 +43,10 @@ SIZE_UNITS: dict[str, str] = {
 
 # Where contact details or a delivery address start: the rest of that line or clause is dropped.
 CONTACT_START = re.compile(
-    r"\b(?:deliver(?:y)? to|send to|ship to|hantar ke|address|alamat|blk|block|call|phone|tel|hp|"
-    r"contact|whatsapp me|email|my email|e-mail|invoice to|bill to|attn|attention|hubungi)\b"
+    # not "kindly send to us pizza box ...": who gets the goods, no address
+    r"\b(?:(?:deliver(?:y)? to|send to|ship to)(?!\s+(?:us|me)\b)|hantar ke|address|alamat|blk"
+    r"|block|call|phone|tel|hp|contact|whatsapp me|email|my email|e-mail|invoice to|bill to|attn"
+    r"|attention|hubungi)\b"
     r"|送到|地址|联系|电话|打电话|அழை|முகவரி"
 )
 # Reference numbers are not quantities: "PO 4471", "our PO is 4471", "ref: A-1203", "order no. 55",
@@ -80,7 +82,9 @@ MALAY_HOUR = re.compile(
 # prices, percentages, ordinals, and the number of a table, outlet or floor.
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    # in Malay: "20-21 Julai", "5 Ogos", "12 Disember"
+    r"|januari|februari|mac|mei|julai|ogos|oktober|disember)\b"
 )  # not "maybe", "marks"
 # Singapore's towns and estates after a block number ("the kopitiam at 201 Toa Payoh"): an
 # address without a road word (not "500 cups for bedok", a town without a number before it)
@@ -102,10 +106,10 @@ _ROAD_NAMED = (
     r"|blvd|terrace|quay)"
 )
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_DAYS = rf"(?:{_DAY}\s*(?:-|to)\s*)?{_DAY}"
+_DAYS = rf"(?:{_DAY}\s*(?:-|to|&|and)\s*)?{_DAY}"
 _NOT_A_QUANTITY_UNIT = r"(?!\s*(?:%|x\b|pcs|pc\b|ctns?|cartons?|nos|sets?|oz|ml|inch|in\b|\"|\d))"
 NOT_QUANTITIES = re.compile(
-    # "21-22 Sept", "Oct 3 to 5": a range of days is a date too (its first day no quantity)
+    # "21-22 Sept", "Oct 3 to 5", "20 & 21 Jul": a span of days is a date (no quantity in it)
     rf"\b{_DAYS}\s*{_MONTH}\b|\b{_MONTH}\s+{_DAYS}\b"
     # not "12/16oz", "12/16安士盖" (a lid for both sizes): a date is no size
     r"|(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])"
@@ -115,7 +119,10 @@ NOT_QUANTITIES = re.compile(
     # "this sat morning 9 to 11", "pagi 8-10": a span of hours after a part of the day
     r"|\b(?:morning|afternoon|evening|night|noon|pagi|petang|malam|tengahari|between)\s+"
     r"\d{1,2}(?:[:.]\d{2})?\s*(?:-|to|till|until|and|sampai|hingga)\s*\d{1,2}(?:[:.]\d{2})?\b"
-    r"|\d+\s*(?:天|周|个月|小时|点|号|日|月)|\d+\s*(?:மணி|mani\b)"
+    # not the days of a night market: "pasar malam 12-13 Sep"
+    rf"(?!\s*{_MONTH})"
+    # "20、21号", "5到8号": a span of days
+    r"|(?:\d+\s*[、,和到至~-]\s*)?\d+\s*(?:天|周|个月|小时|点|号|日|月)|\d+\s*(?:மணி|mani\b)"
     rf"|\b(?:before|b4|bef|bfr|by|at|after|aft|until|till|sebelum|sblm|selepas|slps|pukul|jam)\s+\d{{1,2}}(?:[:.]\d{{2}})?\b(?!\s*{_MONTH}){_NOT_A_QUANTITY_UNIT}"
     # not "the cafe at 45 Tiong Bahru": a block number before a town (an address, cut as one),
     # nor "at 63 Jalan Bukit Merah", "at 8 Ubi Road": a house number before its road (cut alone,
@@ -129,9 +136,12 @@ NOT_QUANTITIES = re.compile(
     # "kitchen opens 11:30": a clock time without am/pm
     r"|(?<![\d:.])\d{1,2}:\d{2}(?![\d:])"
     r"|\b(?:table|outlet|branch|store|shop|level|floor|lvl|lot|gate|bay|dock|door|counter|stall|"
-    r"kiosk|meja|cawangan|tingkat)\s*#?\d+\b"
+    r"kiosk|meja|cawangan|tingkat|hall|dewan|booth|room|bilik|pavilion|zone)\s*#?\d+\b"
 )
-CHINESE_NOT_QUANTITIES = re.compile(r"\d+\s*(?:天|周|个月|小时|点|号|日|月)")
+# "两个小时" (two hours), "预算250块" (a budget of 250 dollars)
+CHINESE_NOT_QUANTITIES = re.compile(
+    r"\d+\s*(?:天|周|个月|小时|钟头|点|号|日|月|块钱|块|元)|预算\D{0,6}\d+"
+)
 ROAD_WORDS = re.compile(
     r"\b(?:road|rd|street|st|ave|avenue|jalan|lorong|drive|crescent|cres|hill|lane|ln|boulevard"
     rf"|blvd|terrace|quay|park)\b|(?<=\d )(?:{_TOWNS})\b|(?<=\d[a-z] )(?:{_TOWNS})\b"
@@ -202,6 +212,10 @@ CUTLERY_SET = re.compile(
     rf"\b(?:{_CUTLERY_PIECE}\s*(?:,|/|&|\+|\band\b|\bn\b)?\s*){{2,}}sets?\b"
     rf"|\bsets? of (?:{_CUTLERY_PIECE}\s*(?:,|/|&|\+|\band\b|\bn\b)?\s*){{2,}}"
 )
+# "the wooden spoon fork one 500 set", "spoon and fork, the set one ... 1000 set": the pieces named
+# before a quantity counted in sets are the cutlery set
+CUTLERY_PIECES = re.compile(rf"\b(?:{_CUTLERY_PIECE}\s*(?:,|/|&|\+|\band\b|\bn\b)?\s*){{2,}}")
+COUNTED_IN_SETS = re.compile(r"(?<![\d.])\d+\s*sets?\b")
 PLACEHOLDER = "§size{}§"
 # A size masked by extract_sizes, its index in the sizes list as group 1.
 MASKED_SIZE = re.compile(r"§size(\d+)§")
@@ -210,7 +224,8 @@ GLUED_UNITS = "pcs|pc|ctns?|cartons?|pkts?|packs?|nos|units?|sleeves?|rolls?"
 
 CUP_DATIVE = re.compile(
     r"((?:\b(?:hot|cold|paper|plastic|pet|kraft|\d+\s*oz)\s+){0,2}\bcups?)\s*-?க்கு(?![\u0B80-\u0BFF])"
-    r"\s*((?:[a-z0-9]+\s*){0,3}?\blids?\b)"
+    # the lid in Tamil too: "அந்த cup-க்கு மூடி ஆயிரம்" (for that cup, a lid, a thousand)
+    r"\s*((?:[a-z0-9]+\s*){0,3}?(?:\blids?\b|மூடி[\u0B80-\u0BFF]*))"
 )
 
 
@@ -220,7 +235,12 @@ APOLOGY = re.compile(
     r"\bsorry\b(?:\s+(?:ah|ya|yah|lah|boss|bro))?[\s,]*(?:for\s+)?(?:the\s+|my\s+|this\s+|a\s+)?"
     # not "sorry for the late order" (an order of its own, or this one taken back?: it asks)
     r"(?:very\s+|so\s+)?(?:(?:late|last[-\s]?minute|short)\s+(?:msg|message|notice|reply|request)\b"
-    r"|last[-\s]?minute\b(?!\s+order)|to\s+(?:trouble|disturb|bother|rush)\b(?:\s+(?:you|u))?)"
+    r"|last[-\s]?minute\b(?!\s+order)|to\s+(?:trouble|disturb|bother|rush)\b(?:\s+(?:you|u))?"
+    # "sorry boss for disturb", "sorry for disturbing": a second-language writer's politeness
+    r"|(?:disturb|disturbing|bother|bothering|trouble|troubling)\b(?:\s+(?:you|u))?)"
+)
+LONE_COVER = re.compile(
+    r"\bcovers?\b(?!\s+(?:charge|charges|fee|fees|cost|costs|the|it|them|all|up|letter|page)\b)"
 )
 CUP_COVER = re.compile(r"\b(dome|flat|sip|cups?|(?:§size\d+§|\d+\s*oz))\s+cover(s?)\b")
 
@@ -265,14 +285,26 @@ def normalise_text(text: str) -> str:
     text = re.sub(r"\b(?:ke)?dua(?:-|\s)?(?:dua|2)\b", " both ", text)
     # "setiap satu" (each one): no "satu" (one) to read as a number
     text = re.sub(r"\b(?:setiap|tiap|tiap-tiap)\s+(?:satu|1)\b", " each ", text)
+    # "两个小时" (two hours): the hour, before 个 and 小 are read as "pcs" and "small"
+    text = re.sub(r"个?\s*(?:小时|钟头)", "钟头", text)
     text = lexicon.translate_words(text)
     text = re.sub(r"[a-z]{4,}", lambda m: PRODUCT_TYPOS.get(m.group(0), m.group(0)), text)
     # "penutup untuk cawan" -> "lid for cup"; "12oz的盖子" -> "12oz 的 lid" (the size is a word)
     text = re.sub(r"\b(?:untuk|utk)\s+(?=(?:cups?|lids?|box(?:es)?|bags?)\b)", "for ", text)
     text = re.sub(r"(?<=[a-z0-9\"])的", " 的", text)
+    # "配那个杯的盖子" (the lid that goes with that cup): the lid of the cup line before
+    text = re.sub(
+        r"(?:配\s*)?(?:(?:那|这)\s*(?:pcs\s*)?)?\bcups?\s*的\s*(lids?)\b", r" \1 for the cup ", text
+    )
     text = CUTLERY_SET.sub(" cutlery set ", text)
+    if len(CUTLERY_PIECES.findall(text)) == 1 and COUNTED_IN_SETS.search(text):
+        text = CUTLERY_PIECES.sub(" cutlery ", text)
     # "the dome cover 1k", "cup covers 500": a cup's cover is its lid (not "cover the cost")
     text = CUP_COVER.sub(r"\1 lid\2", text)
+    # "kopi cup 8oz 1k n the cover 1k", "cover for that cup": in a message of cups a cover is a
+    # lid (not "cover the cost", "cover charge")
+    if re.search(r"\bcups?\b", text):
+        text = LONE_COVER.sub(" lid ", text)
     text = numbers.replace_chinese_numerals(text)
     text = CHINESE_NOT_QUANTITIES.sub(" ", text)  # "十点前" is "10点前" only now
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
@@ -428,7 +460,7 @@ def half_cartons(match: re.Match[str]) -> str:
 # "sip lid 1000 for the same cup", "penutup sip untuk cawan tu seribu": the lid is for the cup of
 # the line before (it takes its size); the cup named after "for" is no second product of the line
 LID_FOR_THE_CUP = re.compile(
-    r"(\blids?\b[^,;\n.]*?)\s+for\s+(?:(?:the|that|those|these|same|our|my)\s+)*cups?"
+    r"(\blids?\b[^,;\n.]*?)\s+for\s+(?:(?:the|that|those|these|same|our|my|அந்த|இந்த)\s+)*cups?"
     # not "lid for cup 16oz": a cup with a size of its own is no cup of the line before
     r"(?:\s+(?:tu|itu|ni|ini|that|those|these))?\b(?!\s*\d)"
 )

@@ -89,7 +89,9 @@ PLUS_PIECES = "pluspieces"
 
 # Words that carry no product meaning in an order line.
 STOPWORDS = frozenset(
+    # "punya": "kecik punya 500" (the small one)
     """
+    punya
     a an the of for to and or with in on at by from our us we i me my you your pls please plz can
     could would like want wanna need needs needed get got send order ordering orders hi hello hey
     morning afternoon evening good dear boss sir madam thanks thank thx tq ty also too more extra
@@ -195,7 +197,11 @@ OTHER_TISSUE = (
 # no need" (வேண்டாம் is "no need" by now)
 _SAID_NO_AFTER = r"(?:இல்ல|இல்லை|illa|illai|no need\b)(?![\u0B80-\u0BFF])"
 # "不用改" (no need to change), "change இல்ல", "change no need": the order as it was
-UNCHANGED = rf"(?:不用|不要|不需要|无需|没有)\s*(?:改|换|变)|\bchanges?\s*{_SAID_NO_AFTER}"
+UNCHANGED = (
+    rf"(?:不用|不要|不需要|无需|没有|没)\s*(?:改|换|变)|\bchanges?\s*{_SAID_NO_AFTER}"
+    # "எதுவும் மாற்றம் இல்லை", "எந்த மாற்றமும் இல்லை" (no change at all)
+    r"|(?<![\u0B80-\u0BFF])மாற்றம்[\u0B80-\u0BFF]*\s*(?:இல்லை|இல்ல)(?![\u0B80-\u0BFF])"
+)
 # Tomorrow, in the words of a chat: an order "for tomorrow" in a message that adds to it is one
 # placed already
 _TOMORROW = r"(?:tomorrow|tmr|tmrw|tml|esok|besok)"
@@ -236,7 +242,7 @@ DOUBT_PATTERNS = (
         r"(?<!tak ada )(?<!tidak )(?<!jangan )(?<!tak payah )(?<!no need )(?<!no need  )"
         r"(?<!need to )(?<!don't )(?<!dont )(?<!dun )"
         r"\b(?:change|tukar|instead|replace|ganti|ubah|pinda)\b"
-        rf"(?!\s*{_SAID_NO_AFTER})|(?<!不)(?<!没)(?<!不用)(?<!不要)(?<!不需要)(?<!无需)改"
+        rf"(?!\s*{_SAID_NO_AFTER})|(?<!不)(?<!没)(?<!没有)(?<!不用)(?<!不要)(?<!不需要)(?<!无需)改"
         # "order esok kurangkan napkin jadi 1 karton", "reduce the straws to 2 ctn", "纸巾减到两箱":
         # an order's quantity lowered or raised to a new one
         r"|\b(?:reduce|decrease|lower|cut|increase|raise|kurangkan|naikkan|tambahkan|turunkan)\b"
@@ -244,7 +250,9 @@ DOUBT_PATTERNS = (
         r"|(?:减|降|加|增加)(?:到|至|成)"
         r"|(?<![\u0B80-\u0BFF])(?:(?:மாற்ற|மாத்த|மாத்து)"
         # not "ஒன்னும் மாத்த வேண்டாம்" (change nothing; வேண்டாம் is "no need" by now)
-        r"(?![\u0B80-\u0BFF]*\s*(?:வேண்டாம்|வேணாம்|no need\b))|ஆக்குங்க)|\baa?kk?unga\b"
+        # nor "எந்த மாற்றமும் இல்லை" (no change at all)
+        r"(?![\u0B80-\u0BFF]*\s*(?:வேண்டாம்|வேணாம்|no need\b|இல்லை|இல்ல))|ஆக்குங்க)"
+        r"|\baa?kk?unga\b"
         # romanised spoken Tamil: "napkin 2 carton ah maathunga" (change it to 2 cartons)
         r"|\b(?:maa?t?thu|maa?t?thi(?!ri|yam)|maatr[iu])\w*",
     ),
@@ -300,7 +308,8 @@ DOUBT_PATTERNS = (
         "a question about an earlier order",
         r"\b(?:any update|been processed|processed (?:yet|already|liao|alr)|dah (?:proses|diproses)"
         r"|sudah (?:diproses|diproses ke))\b"
-        r"|\bconfirm(?:ed)?\s*(?:liao|already|alr|or not|anot|ke|tak|yet)\b"
+        # not "these few confirm already: 400 cutlery, ...": what is confirmed, listed after it
+        r"|\bconfirm(?:ed)?\s*(?:liao|already|alr|or not|anot|ke|tak|yet)\b(?!\s*:)"
         r"|confirm\w*\s*(?:了|ஆச்சா|ஆயிடுச்சா)"
         r"|处理了|(?:处理|确认|confirm|发货|发|送|安排|订|出货|出)\s*了(?:没有|没|吗)|ஆச்சா|ஆயிடுச்சா"
         r"|\b(?:my|our|the|that) order (?:for|of)\b[^.!\n]*\?",
@@ -399,7 +408,8 @@ DOUBT_PATTERNS = (
         # goods used up: "cawan 12oz 2000 tu dah guna habis", "这个礼拜用了三千个", "we used 3000"
         r"|\b(?:used(?: up)?|dah guna|sudah guna|guna habis|habis guna)\b[^,.;!?\n，。]{0,25}\d"
         r"|\d[^,.;!?\n，。]{0,25}\b(?:used(?: up)?|dah guna|sudah guna|guna habis|habis guna)\b"
-        r"|用了|用完了|用掉了",
+        # not "快用完了" (almost used up): why more is ordered
+        r"|(?<!快)(?<!快要)(?<!就快)(?:用了|用完了|用掉了)",
     ),
     # "napkins enough for 150 pax", "200 பேருக்கு போதுமான napkin" (enough for 200 people), "untuk
     # 300 orang": a head count, not a count of the goods (how many napkins a guest takes is theirs)
