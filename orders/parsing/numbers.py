@@ -226,6 +226,8 @@ def tamil_joining_forms(words: dict[str, int]) -> dict[str, int]:
             continue
         if word.endswith("ம்"):
             forms[word[:-2] + "த்து"] = value
+            # spoken: "ஆயிரத்தி ஐநூறு" (1500)
+            forms[word[:-2] + "த்தி"] = value
         elif word.endswith("று"):
             forms[word[:-2] + "ற்று"] = value
             if value >= 100:
@@ -351,9 +353,9 @@ def chinese_value(numeral: str) -> int | None:
         return None  # "一两千": one or two thousand, a doubt (vocabulary.DOUBT_PATTERNS)
     chars = re.findall(r"\d+|.", numeral)
     last_is_digit = chars[-1] in CHINESE_DIGITS or re.fullmatch(r"\d", chars[-1])
-    if len(chars) >= 3 and chars[-2] in "百千万" and last_is_digit and "零" not in chars:
+    if len(chars) >= 2 and chars[-2] in "百千万" and last_is_digit and "零" not in chars:
         # spoken short form: "一千五" is 1500, "两百五" 250, "三万五" 35000 (the digit is the next
-        # place down); "一千零五" is 1005
+        # place down), and with the one left out, "千五" 1500, "万二" 12000; "一千零五" is 1005
         chars.append({"百": "十", "千": "百", "万": "千"}[chars[-2]])
     for char in chars:
         if char.isdigit():
@@ -363,7 +365,7 @@ def chinese_value(numeral: str) -> int | None:
         elif char in CHINESE_UNITS:
             unit = CHINESE_UNITS[char]
             if unit == 10000:
-                total = (total + section + (digit or 0)) * unit
+                total = ((total + section + (digit or 0)) or 1) * unit  # "万二": one ten thousand
                 section = 0
             else:
                 section += (1 if digit is None else digit) * unit

@@ -45,7 +45,8 @@ SIZE_UNITS: dict[str, str] = {
 CONTACT_START = re.compile(
     r"\b(?:deliver(?:y)? to|send to|ship to|hantar ke|address|alamat|blk|block|call|phone|tel|hp|"
     r"contact|whatsapp me|email|my email|e-mail|invoice to|bill to|attn|attention|hubungi)\b"
-    r"|送到|地址|联系|电话|打电话|அழை|முகவரி"
+    # "会送到吗" (will it arrive?) and "送到了" (it came) are no address
+    r"|送到(?![吗么没了])|地址|联系|电话|打电话|அழை|முகவரி"
 )
 # Reference numbers are not quantities: "PO 4471", "our PO is 4471", "ref: A-1203", "order no. 55",
 # "INV-20931", "ORD-2026-0412", postal codes "S529536" / "Singapore 529536".

@@ -235,7 +235,8 @@ DOUBT_PATTERNS = (
         r"(?<!nothing )(?<!no )(?<!not )(?<!nothing to )(?<!tak )(?<!tiada )(?<!takde )(?<!tak de )"
         r"(?<!tak ada )(?<!tidak )(?<!jangan )(?<!tak payah )(?<!no need )(?<!no need  )"
         r"(?<!need to )(?<!don't )(?<!dont )(?<!dun )"
-        r"\b(?:change|tukar|instead|replace|ganti|ubah|pinda)\b"
+        # "pls remove the burger boxes from this order"
+        r"\b(?:change|tukar|instead|replace|ganti|ubah|pinda|remove)\b"
         rf"(?!\s*{_SAID_NO_AFTER})|(?<!不)(?<!没)(?<!不用)(?<!不要)(?<!不需要)(?<!无需)改"
         # "order esok kurangkan napkin jadi 1 karton", "reduce the straws to 2 ctn", "纸巾减到两箱":
         # an order's quantity lowered or raised to a new one
@@ -269,7 +270,8 @@ DOUBT_PATTERNS = (
         # "刚才下的单再加五百张纸巾" (add 500 napkins to the order placed just now)
         r"|(?:刚才|早上|上午|下午|昨天|之前|今天|今早|今日)(?:下|订|落)?的?\s*(?:单|订单|order)"
         r"[^。？?!\n]{0,10}"
-        r"(?:加|再加|多加|追加)"
+        # "昨天 order tambah 1 ctn napkin": the addition in Malay or English
+        r"(?:加|再加|多加|追加|\b(?:add|tambah|top up)\b)"
         # "நாளைக்கு order-ல cup 500 சேருங்க" (add 500 cups to tomorrow's order)
         # "காலை order-ல இன்னும் ஒரு carton napkin சேர்த்துக்குங்க" (one more carton in the morning's
         # order): the product between them too
@@ -303,7 +305,12 @@ DOUBT_PATTERNS = (
         r"|\bconfirm(?:ed)?\s*(?:liao|already|alr|or not|anot|ke|tak|yet)\b"
         r"|confirm\w*\s*(?:了|ஆச்சா|ஆயிடுச்சா)"
         r"|处理了|(?:处理|确认|confirm|发货|发|送|安排|订|出货|出)\s*了(?:没有|没|吗)|ஆச்சா|ஆயிடுச்சா"
-        r"|\b(?:my|our|the|that) order (?:for|of)\b[^.!\n]*\?",
+        r"|\b(?:my|our|the|that) order (?:for|of)\b[^.!\n]*\?"
+        # "order kami sampai hari ni ke?", "our order reach today or not?": whether it arrives
+        r"|\b(?:order|pesanan|barang)\s+(?:kami|saya|aku|kita)\s+(?:dah\s+|sudah\s+|boleh\s+)?"
+        r"(?:sampai|tiba|datang)\b|\b(?:my|our) order\s+(?:will\s+)?(?:reach|arrive|come)\b"
+        # "请问我们昨天订的三箱冷杯今天会到吗？": goods ordered before, asked about
+        r"|(?:昨天|前天|上次|之前|早上|刚才|今早)(?:我们?|你们?)?(?:订|买|下单|落单)的[^。!\n]*[?吗]",
     ),
     # "the kraft bag can tahan how heavy? my customers carry 4 bottles": a question about what the
     # goods bear, whose numbers tell of their use, not an order
@@ -385,6 +392,8 @@ DOUBT_PATTERNS = (
         r"(?:\blast (?:week|month|time|order)|\byesterday|\bytd|\bsemalam|\bminggu lepas"
         r"|\bbulan lepas|上\s*(?:个|pcs)?\s*(?:礼拜|星期|月|周)(?:买|订|送|拿|进)?来?的"
         r"|上次的|昨天的"
+        # "请问我们昨天订的三箱冷杯今天会到吗", "上次买的": goods ordered before
+        r"|(?:昨天|前天|上次|之前|早上|刚才|今早)(?:我们?|你们?)?(?:订|买|下单|落单)的"
         r"|போன (?:வாரம்|மாசம்))"
         # a count, not a size: "last week's 12\" boxes came to 0.45 each" names no quantity
         rf"[^,.;!?\n，。]{{0,25}}{_COUNT}"
