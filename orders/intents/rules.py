@@ -82,7 +82,7 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             "改到",
             # spoken Tamil: "3000 ஆக மாத்துங்க" (make it 3000); not "ஒன்னும் மாத்த வேண்டாம்"
             # (change nothing: a repeat)
-            r"(?:மாற்ற|மாத்த|மாத்து)(?![\u0B80-\u0BFF]*\s*(?:வேண்டாம்|வேணாம்))",
+            r"(?:மாற்ற|மாத்த|மாத்து)(?![\u0B80-\u0BFF]*\s*(?:வேண்டாம்|வேணாம்|இல்ல))",
             # "napkin ரெண்டு carton-ஐ மூணு carton-ஆ ஆக்குங்க" (make the two cartons three)
             "ஆக்குங்க",
             r"\baa?kk?unga\b",

@@ -298,6 +298,8 @@ REPEAT_PHRASES = (
     r"\b(?:last (?:time|order|week|month)|pona (?:thadava|murai|vaaram))(?: [a-z]+)? "
     r"(?:maa?(?:th|dh|t|d)iri|pola)(?:ye|yae|e)?\b",
     r"(?:按|照|跟)?(?:上次|上回|上一次|上一回)的?(?:单|订单)?再来",
+    # "照上次的送" (send as last time), "按上次的单发货"
+    r"(?:按|照)(?:上次|上回|上一次|上一回|之前)的?(?:单|订单)?(?:送|发|来|订|落)",
     # "last month anuppuna adhe order thirumba podunga" (send the same order again)
     r"\b(?:adhe|athe|adhey|athey|same) order\b[^.?!\n]{0,20}\b(?:thirumba|thirumbavum|again)\b"
     r"|\bthirumba(?:vum)? (?:adhe|athe|same) order\b",

@@ -97,6 +97,13 @@ PRICE = (
     r"(?<![\d.])\d{0,3}\.\d{2,3}(?![\d.])"
     r"(?!\s*(?:k\b|oz|ml|l\b|ltr|litres?|inch|in\b|\"|cm|mm|kg|g\b|ctns?|cartons?|%))"
 )
+# The number of a place: a table, an outlet, a floor, a stall ("stall 14", and after number words
+# "stall fourteen"), and the number in a market's or hawker centre's name ("Bedok 85 market")
+PLACE_NUMBER = (
+    r"\b(?:table|outlet|branch|store|shop|level|floor|lvl|lot|gate|bay|dock|door|counter|stall|"
+    r"kiosk|meja|cawangan|tingkat|gerai|booth|blok)\s*#?\d+\b"
+    r"|\b\d+\s+(?:market|mkt|food cent(?:re|er)|hawker cent(?:re|er)|food court|kopitiam)\b"
+)
 _NOT_A_QUANTITY_UNIT = r"(?!\s*(?:%|x\b|pcs|pc\b|ctns?|cartons?|nos|sets?|oz|ml|inch|in\b|\"|\d))"
 NOT_QUANTITIES = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
@@ -119,8 +126,7 @@ NOT_QUANTITIES = re.compile(
     r"|一个|一只|一张|一支|每个|sebiji))?"
     # "kitchen opens 11:30": a clock time without am/pm
     r"|(?<![\d:.])\d{1,2}:\d{2}(?![\d:])"
-    r"|\b(?:table|outlet|branch|store|shop|level|floor|lvl|lot|gate|bay|dock|door|counter|stall|"
-    r"kiosk|meja|cawangan|tingkat)\s*#?\d+\b"
+    rf"|{PLACE_NUMBER}"
 )
 CHINESE_NOT_QUANTITIES = re.compile(r"\d+\s*(?:天|周|个月|小时|点|号|日|月)")
 ROAD_WORDS = re.compile(
@@ -270,6 +276,7 @@ def normalise_text(text: str) -> str:
     text = SLASH_SIZE.sub(r"\1oz", text)
     text = re.sub(r"(?<=\d)x(?=\s|\d|$)", " x ", text)
     text = re.sub(r"(?<![a-z0-9])x(?=\d)", "x ", text)  # "x2k", "x300": before the k is read
+    text = numbers.replace_dialect_numbers(text)
     text = re.sub(r"(?<![a-z0-9_.])(\d+(?:\.\d+)?)\s?k\b", numbers.thousands, text)
     text = re.sub(rf"(\d)({GLUED_UNITS})\b", r"\1 \2", text)
     # "12oz500 cup": a size and its quantity written as one word
@@ -277,6 +284,7 @@ def normalise_text(text: str) -> str:
     # "10 inch white one x100", "the small one x 200": "one" names the kind, "x100" its quantity
     text = KIND_ONE_TIMES.sub(r"\1 ", text)
     text = numbers.replace_number_words(text)
+    text = re.sub(PLACE_NUMBER, " ", text)  # "auntie from stall fourteen": no 14 ordered
     # "moonu mani" (three o'clock) is "3 mani" only now, "பத்து மணிக்குள்ள" (by ten o'clock)
     # "10 மணிக்குள்ள": a time, no quantity
     text = re.sub(r"(?<![\d.])\d{1,2}\s*(?:mani\b|மணி[\u0B80-\u0BFF]*)", " ", text)

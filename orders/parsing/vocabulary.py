@@ -73,6 +73,8 @@ SINGLISH_STOPWORDS = (
     " aiyo aiyoh alamak forgot forget enough amount ran"
     # "the lid for tat" (for that)
     " tat"
+    # "boss say 1000ml box sam pak", "my ah pa say ...": who sends the order
+    " say says said pa ma papa mama"
 )
 # Romanised Tamil, as typed on a phone: "venum" (needed), "anuppunga" (send), "kudunga" (give).
 TAMIL_ROMAN_STOPWORDS = (
@@ -245,7 +247,8 @@ DOUBT_PATTERNS = (
         r"|(?:减|降|加|增加)(?:到|至|成)"
         r"|(?<![\u0B80-\u0BFF])(?:(?:மாற்ற|மாத்த|மாத்து)"
         # not "ஒன்னும் மாத்த வேண்டாம்" (change nothing; வேண்டாம் is "no need" by now)
-        r"(?![\u0B80-\u0BFF]*\s*(?:வேண்டாம்|வேணாம்|no need\b))|ஆக்குங்க)|\baa?kk?unga\b"
+        # nor "மாற்றம் இல்லை" (no change)
+        r"(?![\u0B80-\u0BFF]*\s*(?:வேண்டாம்|வேணாம்|இல்ல|no need\b))|ஆக்குங்க)|\baa?kk?unga\b"
         # romanised spoken Tamil: "napkin 2 carton ah maathunga" (change it to 2 cartons)
         r"|\b(?:maa?t?thu|maa?t?thi(?!ri|yam)|maatr[iu])\w*",
     ),

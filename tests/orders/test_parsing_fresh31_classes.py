@@ -9,6 +9,7 @@ Sentences written for this file, not taken from any evaluation set."""
 import pytest
 
 from orders.intents import classify_intent
+from orders.parsing import parse_order
 from tests.orders.parsing_support import asks, items_of
 
 # ------------------------------------------- spoken numbers
@@ -25,10 +26,6 @@ from tests.orders.parsing_support import asks, items_of
 )
 def test_a_spoken_number_is_read_whole(text, expected):
     assert items_of(text) == expected
-
-
-def test_a_number_with_its_nought_keeps_it():
-    assert items_of("8安士纸杯一千零五个") == [("paper cup", 1005, "8 oz")]
 
 
 # ------------------------------------------- an order placed before, asked about or changed
@@ -55,3 +52,47 @@ def test_an_addition_to_yesterdays_order_in_another_language_is_a_change():
 
 def test_removing_goods_from_an_order_is_a_change():
     assert asks("pls remove the straws from my order\n> paper straw x 5000\n> napkin x 5000")
+
+
+# ------------------------------------------- Singlish numbers: Hokkien, Cantonese, "1k5"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("16oz cold cup si pah pls", [("cold cup", 400, "16 oz")]),
+        ("napkin goh chieng", [("napkin", 5000, None)]),
+        ("my ma say 750ml box yi baak", [("box", 200, "750 ml")]),
+        ("straw 2k5 can", [("straw", 2500, None)]),
+    ],
+)
+def test_hokkien_and_cantonese_numbers_are_quantities(text, expected):
+    assert items_of(text) == expected
+
+
+# ------------------------------------------- voice transcriptions: spoken numbers, stall numbers
+
+
+def test_a_stall_number_in_words_is_no_quantity_and_a_spoken_hundred_is_one():
+    text = "hello this is uncle from stall twenty three, one thousand ml box two fifty"
+    assert items_of(text) == [("box", 250, "1000 ml")]
+
+
+def test_one_fifty_is_a_hundred_and_fifty():
+    assert items_of("paper straw one fifty") == [("paper straw", 150, None)]
+
+
+def test_the_number_of_a_market_is_no_quantity():
+    assert items_of("8oz paper cup 1000 pcs. Ah Huat, Tekka 665 market") == [
+        ("paper cup", 1000, "8 oz")
+    ]
+
+
+# ------------------------------------------- the last order, as Tamil and Chinese say it
+
+
+@pytest.mark.parametrize("text", ["போன வாரம் மாதிரியே அனுப்புங்க, ஒரு மாற்றமும் இல்ல", "照之前的单送就好"])
+def test_the_last_order_with_no_change_is_repeated(text):
+    parsed = parse_order(text)
+    assert parsed.repeat_last and not parsed.doubt
+    assert classify_intent(text).intent == "order_placement"
