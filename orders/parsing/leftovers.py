@@ -264,6 +264,12 @@ UNSURE = re.compile(
 )
 
 
+# "..., not cold", "bukan yang sejuk": a kind said no to (an attribute after "not")
+NOT_A_KIND = re.compile(
+    rf"\b(?:not|bukan)\s+(?:the\s+|yang\s+)?(?:{'|'.join(sorted(ATTRIBUTE_WORDS))})\b"
+)
+
+
 # Words that can mean "not this" or "not like this" ("not the flat ones", "dun send wrong one").
 CHANGING_WORDS = frozenset(
     """
@@ -283,6 +289,8 @@ READ_NEGATIONS = re.compile(
     # "do you do tissue boxes? if not no worries": the answer to a question, not to the order
     r"|\bif (?:not|no|don'?t have|dont have|takde|tak ada|cannot|can'?t)\b[\s,]*(?:then\s+)?"
     r"(?:no worries|never mind|nevermind|nvm|no problem|np|its ok|it'?s ok|ok|okay|fine)\b"
+    # "paper cup 2k, hot drink one, not cold": the kind of the line said again, by its opposite
+    rf"|{NOT_A_KIND.pattern}"
 )
 
 
@@ -345,7 +353,8 @@ def unordered_kinds(affirmed: str, products: list[str]) -> bool:
     """'2000 of the 16oz cups for our iced latte + hot chocolate menu': the message names two
     kinds of one attribute (hot and cold, sip and dome, kraft and white) that the
     items read do not all carry, so which kind (or how many of each) is a question."""
-    words = set(re.findall(r"[a-z]+", affirmed))
+    # "hot drink one ah, not cold": the kind said no to is not named for the order
+    words = set(re.findall(r"[a-z]+", NOT_A_KIND.sub(" ", affirmed)))
     carried = {word for product in products for word in product.split()}
     for group in ATTRIBUTE_GROUPS:
         if "small" in group:

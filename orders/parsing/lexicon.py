@@ -227,6 +227,12 @@ LEXICON: dict[str, str] = {
     "lidz": " lids ",
     "strawz": " straws ",
     "napkinz": " napkins ",
+    # bubble tea shops' shorthand: "strw 2 ctn", "1ctn dom lid", "npkn 5k"
+    "strw": " straw ",
+    "strws": " straws ",
+    "npkn": " napkin ",
+    "npkns": " napkins ",
+    "dom": " dome ",
     # romanised Tamil
     "kaagitha": " paper ",
     "kaagitham": " paper ",

@@ -127,6 +127,8 @@ NOT_QUANTITIES = re.compile(
     # "kitchen opens 11:30": a clock time without am/pm
     r"|(?<![\d:.])\d{1,2}:\d{2}(?![\d:])"
     rf"|{PLACE_NUMBER}"
+    # "customer keep asking bag for 4 cups": what one bag or box holds, no line of the order
+    r"|\bfor\s+(?:[2-9]|1\d)\s+(?:cups?|drinks?|bottles?|pizzas?|bowls?|boxes)\b"
 )
 CHINESE_NOT_QUANTITIES = re.compile(r"\d+\s*(?:天|周|个月|小时|点|号|日|月)")
 ROAD_WORDS = re.compile(
@@ -272,7 +274,7 @@ def normalise_text(text: str) -> str:
     text = CUP_COVER.sub(r"\1 lid\2", text)
     text = numbers.replace_chinese_numerals(text)
     text = CHINESE_NOT_QUANTITIES.sub(" ", text)  # "十点前" is "10点前" only now
-    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
+    text = re.sub(r"(?<=\d),(?=\d{3}(?!\d|[.,]\d))", "", text)  # "5,000pcs" too
     text = SLASH_SIZE.sub(r"\1oz", text)
     text = re.sub(r"(?<=\d)x(?=\s|\d|$)", " x ", text)
     text = re.sub(r"(?<![a-z0-9])x(?=\d)", "x ", text)  # "x2k", "x300": before the k is read

@@ -74,7 +74,7 @@ SINGLISH_STOPWORDS = (
     # "the lid for tat" (for that)
     " tat"
     # "boss say 1000ml box sam pak", "my ah pa say ...": who sends the order
-    " say says said pa ma papa mama"
+    " say says said pa ma papa mama yo"
 )
 # Romanised Tamil, as typed on a phone: "venum" (needed), "anuppunga" (send), "kudunga" (give).
 TAMIL_ROMAN_STOPWORDS = (
@@ -96,9 +96,9 @@ STOPWORDS = frozenset(
     could would like want wanna need needs needed get got send order ordering orders hi hello hey
     morning afternoon evening good dear boss sir madam thanks thank thx tq ty also too more extra
     another additional add some any kindly deliver delivery tomorrow tmr tmrw today asap this that
-    next week monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs
-    fri sat sun x qty quantity total around about approx approximately just only be is are will
-    shall do have has let lets let's new same usual size sized type kind again as well okay ok
+    next week yesterday monday tuesday wednesday thursday friday saturday sunday mon tue tues wed
+    thu thurs fri sat sun x qty quantity total around about approx approximately just only be is are
+    will shall do have has let lets let's new same usual size sized type kind again as well okay ok
     yes yeah yep hmm lah leh ah ya eh one make it there outlet shop branch store kitchen
     thks tks tqvm thankyou slot each setiap jenis masing masing-masing but last time matching
     following give team guys then see how maybe perhaps sure
@@ -392,7 +392,9 @@ DOUBT_PATTERNS = (
     # lepas ambil 3000 cawan": a quantity of an earlier week or delivery, in the same clause
     (
         "a quantity of an earlier order",
-        r"(?:\blast (?:week|month|time|order)|\byesterday|\bytd|\bsemalam|\bminggu lepas"
+        # not "forgot to order yesterday, pls send 1 ctn today": the day of no order
+        r"(?:\blast (?:week|month|time|order)|(?<!forgot to order )(?<!forget to order )"
+        r"(?<!didn't order )(?<!didnt order )\byesterday|\bytd|\bsemalam|\bminggu lepas"
         r"|\bbulan lepas|上\s*(?:个|pcs)?\s*(?:礼拜|星期|月|周)(?:买|订|送|拿|进)?来?的"
         r"|上次的|昨天的"
         # "请问我们昨天订的三箱冷杯今天会到吗", "上次买的": goods ordered before

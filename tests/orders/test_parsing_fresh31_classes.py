@@ -96,3 +96,36 @@ def test_the_last_order_with_no_change_is_repeated(text):
     parsed = parse_order(text)
     assert parsed.repeat_last and not parsed.doubt
     assert classify_intent(text).intent == "order_placement"
+
+
+# ------------------------------------------- bubble tea shops' shorthand
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("npkn 3,000pcs n strw 1 ctn", [("napkin", 3000, None), ("straw", 1, None)]),
+        ("yo 16oz dom lid 500 thx", [("dome lid", 500, "16 oz")]),
+    ],
+)
+def test_shorthand_product_words_and_glued_thousands(text, expected):
+    assert items_of(text) == expected
+
+
+def test_a_kind_said_no_to_is_no_second_kind():
+    assert items_of("8oz paper cup 1k, lid also 1k. for hot kopi one not cold") == [
+        ("paper cup", 1000, "8 oz"),
+        ("sip lid", 1000, "8 oz"),
+    ]
+
+
+def test_what_a_bag_holds_is_no_line():
+    assert items_of("small paper bag 500, can fit for 2 cups right") == [
+        ("small paper bag", 500, None)
+    ]
+
+
+def test_the_day_of_an_order_forgotten_is_no_earlier_order():
+    assert items_of("alamak forgot to order yesterday, napkin 2 ctn today pls") == [
+        ("napkin", 2, None)
+    ]
