@@ -224,6 +224,19 @@ APOLOGY = re.compile(
 CUP_COVER = re.compile(r"\b(dome|flat|sip|cups?|(?:§size\d+§|\d+\s*oz))\s+cover(s?)\b")
 
 
+# The header row of a pasted table: column names between "|", "," or tabs, no number, a quantity's
+# and another column's ("Item | Qty | Unit Price", "项目 | 数量 | 单价"): no words of the order, and
+# its "price" asks nothing (not "数量也一样", the same quantity, between commas)
+_COLUMN = (
+    r"\b(?:item|items|description|desc|sku|code|kod|product|nama|name|price|amount|total|uom"
+    r"|s/n|no\.?)\b|项目|名称|品名|单价|金额|编号"
+)
+TABLE_HEADER = re.compile(
+    rf"(?m)^(?=[^\d\n]*[|,\t])(?=[^\d\n]*(?:{_COLUMN}))"
+    r"[^\d\n]*(?:\b(?:qty|quantity|kuantiti)\b|数量)[^\d\n]*$"
+)
+
+
 def normalise_text(text: str) -> str:
     """Lower-case, drop contact details, translate words, turn number words into digits."""
     # NFKC: full-width digits, letters and punctuation ("１２", "（PET）", "，") as ASCII; "″"
@@ -233,6 +246,7 @@ def normalise_text(text: str) -> str:
     # "500–600 pcs": a dash between numbers is a range (a dash elsewhere separates, as "-" does)
     text = re.sub(r"(?<=\d)\s*[–—]\s*(?=\d)", "-", text)
     text = APOLOGY.sub(" ", text)
+    text = TABLE_HEADER.sub(" ", text)
     # "two and a half thousand napkins" (2500), "1 and a half hundred"
     text = AND_A_HALF.sub(and_a_half, text)
     # "ஒன்றரை ஆயிரம்" (one and a half thousand, 1500), "ரெண்டரை நூறு" (250); before, the half was

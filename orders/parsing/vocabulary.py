@@ -103,7 +103,7 @@ STOPWORDS = frozenset(
     thks tks tqvm thankyou slot each setiap jenis masing masing-masing but last time matching
     following give team guys then see how maybe perhaps sure
     tria gimme we're i'm we've we'll i'll we'd i'd running low out urgent urgently top up help
-    always place placing
+    always place placing proceed teruskan go ahead
     """.split()  # noqa: SIM905 - a word list reads better as text
     + MALAY_STOPWORDS.split()
     + SINGLISH_STOPWORDS.split()
@@ -211,11 +211,17 @@ ACCEPTED_PRICE = (
     r"\b(?:ok(?:ay)?|noted|agreed?|fine|good)\s+(?:on|with|to)?\s*(?:the\s+|your\s+|ur\s+)?"
     r"(?:price|pricing|quote|quotation|harga)s?\b(?![^.,;!\n]*\?)"
     r"|\b(?<!is )(?<!is the )(?<!if )(?<!if the )"
-    r"(?:the\s+)?(?:price|pricing|quote|harga)s?\s+(?:is\s+|are\s+)?"
+    r"(?:the\s+)?(?:price|pricing|quote|quotation|harga)s?\s+(?:is\s+|are\s+)?"
     r"(?:ok(?:ay)?|noted|fine|good|agreed)\b(?![^.,;!\n]*\?)"
     # "上次的价钱 ok", "same price hor": the price of before, agreed
     r"|(?:价钱|价格)\s*(?:ok(?:ay)?|可以|没问题)(?![^.,;!\n]*\?)"
     r"|\bsame (?:price|pricing|harga)\b(?![^.,;!\n]*\?)"
+    # a quotation accepted: "we accept the quotation, pls proceed", "Quote accepted", "kami
+    # terima sebut harga", "报价单确认", "3 ctns as quoted", "照报价单送货"
+    r"|\b(?:accept(?:ed)?|approved?|confirm(?:ed)?|terima)\s+(?:the\s+|your\s+|ur\s+)?"
+    r"(?:quot(?:e|ation)|sebut harga)s?\b(?![^.,;!\n]*\?)"
+    r"|\b(?:quot(?:e|ation)|sebut harga)s?\s+(?:is\s+)?(?:accepted|approved|confirmed|diterima)\b"
+    r"(?![^.,;!\n]*\?)|\bas quoted\b|报价单?\s*(?:确认|没问题|可以)(?![^。，,!\n]*[?吗])|照报价单?"
 )
 DOUBT_PATTERNS = (
     # "200-300", "1 or 2 ctn"; not across a line ("...: 1,200\n- 750 ml kraft box")

@@ -129,3 +129,22 @@ def test_the_day_of_an_order_forgotten_is_no_earlier_order():
     assert items_of("alamak forgot to order yesterday, napkin 2 ctn today pls") == [
         ("napkin", 2, None)
     ]
+
+
+# ------------------------------------------- a quotation accepted, a table pasted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We accept your quotation, please proceed:\nItem | Qty | Unit price\n"
+            "Burger box | 300 | 0.14\n8oz sip lid | 2000 | 0.03",
+            [("burger box", 300, None), ("sip lid", 2000, "8 oz")],
+        ),
+        ("quotation ok, go ahead with 12oz paper cup 2000", [("paper cup", 2000, "12 oz")]),
+        ("napkin 3 ctn as quoted", [("napkin", 3, None)]),
+    ],
+)
+def test_a_quotation_accepted_is_an_order(text, expected):
+    assert items_of(text) == expected
