@@ -270,6 +270,21 @@ NOT_A_KIND = re.compile(
 )
 
 
+def drop_opposite_kinds(normalised: str) -> str:
+    """'paper cup 2k, hot drink one not cold' -> '... hot drink one ': a kind said no to whose
+    opposite the message names is the kind said again (not 'napkin 3 ctn, not the white one':
+    which napkin is not white is a question)."""
+
+    def drop(match: re.Match[str]) -> str:
+        kind = match.group(0).split()[-1]
+        group = next((g for g in ATTRIBUTE_GROUPS if kind in g), {})
+        opposites = {word for word, value in group.items() if value != group.get(kind)}
+        named = set(re.findall(r"[a-z]+", normalised))
+        return " " if opposites & named else match.group(0)
+
+    return NOT_A_KIND.sub(drop, normalised)
+
+
 # Words that can mean "not this" or "not like this" ("not the flat ones", "dun send wrong one").
 CHANGING_WORDS = frozenset(
     """
@@ -289,8 +304,6 @@ READ_NEGATIONS = re.compile(
     # "do you do tissue boxes? if not no worries": the answer to a question, not to the order
     r"|\bif (?:not|no|don'?t have|dont have|takde|tak ada|cannot|can'?t)\b[\s,]*(?:then\s+)?"
     r"(?:no worries|never mind|nevermind|nvm|no problem|np|its ok|it'?s ok|ok|okay|fine)\b"
-    # "paper cup 2k, hot drink one, not cold": the kind of the line said again, by its opposite
-    rf"|{NOT_A_KIND.pattern}"
 )
 
 
@@ -314,7 +327,7 @@ def safety_doubts(normalised: str, unread_lines: int) -> list[str]:
         doubts.append("a correction")
     if UNSURE.search(normalised):
         doubts.append("the customer is unsure")
-    clauses = REMARK_SPLIT.split(READ_NEGATIONS.sub(" ", normalised))
+    clauses = REMARK_SPLIT.split(READ_NEGATIONS.sub(" ", drop_opposite_kinds(normalised)))
     if any(set(re.findall(r"[a-z']+", c)) & CHANGING_WORDS and not instructs(c) for c in clauses):
         doubts.append("a word that may change the order")
     return doubts
