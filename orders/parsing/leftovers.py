@@ -264,6 +264,27 @@ UNSURE = re.compile(
 )
 
 
+# "..., not cold", "bukan yang sejuk": a kind said no to (an attribute after "not")
+NOT_A_KIND = re.compile(
+    rf"\b(?:not|bukan)\s+(?:the\s+|yang\s+)?(?:{'|'.join(sorted(ATTRIBUTE_WORDS))})\b"
+)
+
+
+def drop_opposite_kinds(normalised: str) -> str:
+    """'paper cup 2k, hot drink one not cold' -> '... hot drink one ': a kind said no to whose
+    opposite the message names is the kind said again (not 'napkin 3 ctn, not the white one':
+    which napkin is not white is a question)."""
+
+    def drop(match: re.Match[str]) -> str:
+        kind = match.group(0).split()[-1]
+        group = next((g for g in ATTRIBUTE_GROUPS if kind in g), {})
+        opposites = {word for word, value in group.items() if value != group.get(kind)}
+        named = set(re.findall(r"[a-z]+", normalised))
+        return " " if opposites & named else match.group(0)
+
+    return NOT_A_KIND.sub(drop, normalised)
+
+
 # Words that can mean "not this" or "not like this" ("not the flat ones", "dun send wrong one").
 CHANGING_WORDS = frozenset(
     """
@@ -308,7 +329,7 @@ def safety_doubts(normalised: str, unread_lines: int) -> list[str]:
         doubts.append("a correction")
     if UNSURE.search(normalised):
         doubts.append("the customer is unsure")
-    clauses = REMARK_SPLIT.split(READ_NEGATIONS.sub(" ", normalised))
+    clauses = REMARK_SPLIT.split(READ_NEGATIONS.sub(" ", drop_opposite_kinds(normalised)))
     if any(set(re.findall(r"[a-z']+", c)) & CHANGING_WORDS and not instructs(c) for c in clauses):
         doubts.append("a word that may change the order")
     return doubts
@@ -347,7 +368,8 @@ def unordered_kinds(affirmed: str, products: list[str]) -> bool:
     """'2000 of the 16oz cups for our iced latte + hot chocolate menu': the message names two
     kinds of one attribute (hot and cold, sip and dome, kraft and white) that the
     items read do not all carry, so which kind (or how many of each) is a question."""
-    words = set(re.findall(r"[a-z]+", affirmed))
+    # "hot drink one ah, not cold": the kind said no to is not named for the order
+    words = set(re.findall(r"[a-z]+", NOT_A_KIND.sub(" ", affirmed)))
     carried = {word for product in products for word in product.split()}
     for group in ATTRIBUTE_GROUPS:
         if "small" in group:

@@ -253,6 +253,12 @@ LEXICON: dict[str, str] = {
     "lidz": " lids ",
     "strawz": " straws ",
     "napkinz": " napkins ",
+    # bubble tea shops' shorthand: "strw 2 ctn", "1ctn dom lid", "npkn 5k"
+    "strw": " straw ",
+    "strws": " straws ",
+    "npkn": " napkin ",
+    "npkns": " napkins ",
+    "dom": " dome ",
     # romanised Tamil
     "kaagitha": " paper ",
     "kaagitham": " paper ",
@@ -326,6 +332,8 @@ REPEAT_PHRASES = (
     r"(?:按|照|跟)?(?:上次|上回|上一次|上一回)的?(?:单|订单)?再来",
     # "请再送一次上次的订单" (please send last time's order once more)
     r"再(?:送|来|下|订|发)(?:一次|一遍)?(?:上次|上回|上一次|上一回)的(?:单|订单)",
+    # "照上次的送" (send as last time), "按上次的单发货"
+    r"(?:按|照)(?:上次|上回|上一次|上一回|之前)的?(?:单|订单)?(?:送|发|来|订|落)",
     # "last month anuppuna adhe order thirumba podunga" (send the same order again)
     r"\b(?:adhe|athe|adhey|athey|same) order\b[^.?!\n]{0,20}\b(?:thirumba|thirumbavum|again)\b"
     r"|\bthirumba(?:vum)? (?:adhe|athe|same) order\b",

@@ -1,8 +1,9 @@
 """Quantities written as words or numerals, turned into digits before the parser reads a message.
 
 English ("three hundred", "3 hundred", "a dozen"), Malay ("seratus", "dua ratus", "seribu lima
-ratus"), Tamil ("நூறு", "இருநூறு", "ஆயிரம்"), Chinese numerals ("三百", "两千", "1千", "两百五十")
-and "k" suffixes ("1k", "1.5k"). Pure string functions; imports nothing of tria.
+ratus"), Tamil ("நூறு", "இருநூறு", "ஆயிரம்"), Chinese numerals ("三百", "两千", "1千", "两百五十"),
+"k" suffixes ("1k", "1.5k", "1k5") and Hokkien and Cantonese numbers in Singlish ("goh pah"). Pure
+string functions; imports nothing of tria.
 """
 
 from __future__ import annotations
@@ -59,7 +60,11 @@ MULTIPLIERS: dict[str, int] = {
     "puluh": 10,
     "belas": 10,
 }
-ONE_BEFORE = "hundred|thousand|cartons?|ctns?|box|boxes|packs?|dozen|x|sets?|pcs|pieces?|bundles?"
+# "one" is a number before these ("one fifty" is 150, said aloud); elsewhere a pronoun
+ONE_BEFORE = (
+    "hundred|thousand|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    "|cartons?|ctns?|box|boxes|packs?|dozen|x|sets?|pcs|pieces?|bundles?"
+)
 # Malay words that are a multiplier with "se-" (one) built in.
 SE_WORDS = {"seratus": "1 ratus", "seribu": "1 ribu", "sepuluh": "10"}
 
@@ -226,6 +231,8 @@ def tamil_joining_forms(words: dict[str, int]) -> dict[str, int]:
             continue
         if word.endswith("ம்"):
             forms[word[:-2] + "த்து"] = value
+            # spoken: "ஆயிரத்தி ஐநூறு" (1500)
+            forms[word[:-2] + "த்தி"] = value
         elif word.endswith("று"):
             forms[word[:-2] + "ற்று"] = value
             if value >= 100:
@@ -319,6 +326,9 @@ def tamil_run_value(words: list[str]) -> str:
     return f" {tamil_value(words)} "
 
 
+TENS = frozenset({20, 30, 40, 50, 60, 70, 80, 90})
+
+
 def is_digit_word(value: int | None) -> bool:
     """A number word of one digit (1-9): two of them in a row name a range, not a sum."""
     return value is not None and 1 <= value <= 9
@@ -351,9 +361,9 @@ def chinese_value(numeral: str) -> int | None:
         return None  # "一两千": one or two thousand, a doubt (vocabulary.DOUBT_PATTERNS)
     chars = re.findall(r"\d+|.", numeral)
     last_is_digit = chars[-1] in CHINESE_DIGITS or re.fullmatch(r"\d", chars[-1])
-    if len(chars) >= 3 and chars[-2] in "百千万" and last_is_digit and "零" not in chars:
+    if len(chars) >= 2 and chars[-2] in "百千万" and last_is_digit and "零" not in chars:
         # spoken short form: "一千五" is 1500, "两百五" 250, "三万五" 35000 (the digit is the next
-        # place down); "一千零五" is 1005
+        # place down), and with the one left out, "千五" 1500, "万二" 12000; "一千零五" is 1005
         chars.append({"百": "十", "千": "百", "万": "千"}[chars[-2]])
     for char in chars:
         if char.isdigit():
@@ -363,7 +373,7 @@ def chinese_value(numeral: str) -> int | None:
         elif char in CHINESE_UNITS:
             unit = CHINESE_UNITS[char]
             if unit == 10000:
-                total = (total + section + (digit or 0)) * unit
+                total = ((total + section + (digit or 0)) or 1) * unit  # "万二": one ten thousand
                 section = 0
             else:
                 section += (1 if digit is None else digit) * unit
@@ -390,6 +400,65 @@ def replace_chinese_numerals(text: str) -> str:
         r"([一二两三四五六七八九])(?=\s*(?:个|箱|套|张|支|包|条|盒|pcs|carton|sets|pack|oz|inch|ml)\b)",
         lambda m: f" {CHINESE_DIGITS[m.group(1)]} ",
         text,
+    )
+
+
+# Hokkien and Cantonese numbers as Singlish writes them: a digit, then a hundred or a thousand
+# ("goh pah" 500, "nng chieng" 2000, "sam pak" 300, "yi chin" 2000). Only the pair is read: alone,
+# "sa", "go" or "sam" are other words.
+DIALECT_DIGITS: dict[str, int] = {
+    # Hokkien
+    "chit": 1,
+    "nng": 2,
+    "neng": 2,
+    "lng": 2,
+    "sa": 3,
+    "sann": 3,
+    "si": 4,
+    "goh": 5,
+    "gor": 5,
+    "lak": 6,
+    "chhit": 7,
+    "peh": 8,
+    "pueh": 8,
+    "kau": 9,
+    # Cantonese
+    "yat": 1,
+    "yi": 2,
+    "sam": 3,
+    "sei": 4,
+    "ng": 5,
+    "luk": 6,
+    "chat": 7,
+    "baat": 8,
+    "gau": 9,
+}
+DIALECT_MULTIPLIERS: dict[str, int] = {
+    "pah": 100,
+    "pa": 100,
+    "pak": 100,
+    "bak": 100,
+    "baak": 100,
+    "chieng": 1000,
+    "cheng": 1000,
+    "ching": 1000,
+    "chin": 1000,
+    "cin": 1000,
+}
+DIALECT_NUMBER = re.compile(
+    rf"\b({'|'.join(DIALECT_DIGITS)})\s+({'|'.join(DIALECT_MULTIPLIERS)})\b"
+)
+# "1k5" (1500), "2k2": a thousand and the hundreds after it
+THOUSANDS_AND_HUNDREDS = re.compile(r"(?<![a-z0-9_.])(\d+)k(\d)(?![\d.])")
+
+
+def replace_dialect_numbers(text: str) -> str:
+    """'8oz lid goh pah' -> '8oz lid 500', 'cup 12oz 1k5' -> 'cup 12oz 1500'."""
+    text = DIALECT_NUMBER.sub(
+        lambda m: str(DIALECT_DIGITS[m.group(1)] * DIALECT_MULTIPLIERS[m.group(2)]), text
+    )
+    return THOUSANDS_AND_HUNDREDS.sub(
+        lambda m: str(int(m.group(1)) * 1000 + int(m.group(2)) * 100), text
     )
 
 
@@ -445,6 +514,8 @@ def read_number_words(words: list[str], start: int) -> tuple[int, int]:
         if word in NUMBER_WORDS:
             if consumed and not pending and size_follows(words, index):
                 break  # "two thousand twelve-ounce cups": 2000 cups of 12 oz, not 2012
+            if is_digit_word(pending) and NUMBER_WORDS[word] in TENS:
+                pending *= 100  # spoken "seven fifty" is 750 (no one says 57 so), "two twenty" 220
             pending += NUMBER_WORDS[word]
         elif word.isdigit() and index == start and next_is_multiplier(words, index):
             pending = int(word)

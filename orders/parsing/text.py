@@ -47,7 +47,8 @@ CONTACT_START = re.compile(
     r"\b(?:(?:deliver(?:y)? to|send to|ship to)(?!\s+(?:us|me)\b)|hantar ke|address|alamat|blk"
     r"|block|call|phone|tel|hp|contact|whatsapp me|email|my email|e-mail|invoice to|bill to|attn"
     r"|attention|hubungi)\b"
-    r"|送到|地址|联系|电话|打电话|அழை|முகவரி"
+    # "会送到吗" (will it arrive?) and "送到了" (it came) are no address
+    r"|送到(?![吗么没了])|地址|联系|电话|打电话|அழை|முகவரி"
 )
 # Reference numbers are not quantities: "PO 4471", "our PO is 4471", "ref: A-1203", "order no. 55",
 # "INV-20931", "ORD-2026-0412", postal codes "S529536" / "Singapore 529536".
@@ -107,6 +108,13 @@ _ROAD_NAMED = (
 )
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DAYS = rf"(?:{_DAY}\s*(?:-|to|&|and)\s*)?{_DAY}"
+# The number of a place: a table, an outlet, a floor, a stall, a hall ("stall 14", and after number
+# words "stall fourteen"), and the number in a market's or hawker centre's name ("Bedok 85 market")
+PLACE_NUMBER = (
+    r"\b(?:table|outlet|branch|store|shop|level|floor|lvl|lot|gate|bay|dock|door|counter|stall|"
+    r"kiosk|meja|cawangan|tingkat|gerai|booth|blok|hall|dewan|room|bilik|pavilion|zone)\s*#?\d+\b"
+    r"|\b\d+\s+(?:market|mkt|food cent(?:re|er)|hawker cent(?:re|er)|food court|kopitiam)\b"
+)
 _NOT_A_QUANTITY_UNIT = r"(?!\s*(?:%|x\b|pcs|pc\b|ctns?|cartons?|nos|sets?|oz|ml|inch|in\b|\"|\d))"
 NOT_QUANTITIES = re.compile(
     # "21-22 Sept", "Oct 3 to 5", "20 & 21 Jul": a span of days is a date (no quantity in it)
@@ -135,8 +143,9 @@ NOT_QUANTITIES = re.compile(
     r"|一个|一只|一张|一支|每个|sebiji))?"
     # "kitchen opens 11:30": a clock time without am/pm
     r"|(?<![\d:.])\d{1,2}:\d{2}(?![\d:])"
-    r"|\b(?:table|outlet|branch|store|shop|level|floor|lvl|lot|gate|bay|dock|door|counter|stall|"
-    r"kiosk|meja|cawangan|tingkat|hall|dewan|booth|room|bilik|pavilion|zone)\s*#?\d+\b"
+    rf"|{PLACE_NUMBER}"
+    # "customer keep asking bag for 4 cups": what one bag or box holds, no line of the order
+    r"|\bfor\s+(?:[2-9]|1\d)\s+(?:cups?|drinks?|bottles?|pizzas?|bowls?|boxes)\b"
 )
 # "两个小时" (two hours), "预算250块" (a budget of 250 dollars)
 CHINESE_NOT_QUANTITIES = re.compile(
@@ -245,6 +254,19 @@ LONE_COVER = re.compile(
 CUP_COVER = re.compile(r"\b(dome|flat|sip|cups?|(?:§size\d+§|\d+\s*oz))\s+cover(s?)\b")
 
 
+# The header row of a pasted table: column names between "|", "," or tabs, no number, a quantity's
+# and another column's ("Item | Qty | Unit Price", "项目 | 数量 | 单价"): no words of the order, and
+# its "price" asks nothing (not "数量也一样", the same quantity, between commas)
+_COLUMN = (
+    r"\b(?:item|items|description|desc|sku|code|kod|product|nama|name|price|amount|total|uom"
+    r"|s/n|no\.?)\b|项目|名称|品名|单价|金额|编号"
+)
+TABLE_HEADER = re.compile(
+    rf"(?m)^(?=[^\d\n]*[|,\t])(?=[^\d\n]*(?:{_COLUMN}))"
+    r"[^\d\n]*(?:\b(?:qty|quantity|kuantiti)\b|数量)[^\d\n]*$"
+)
+
+
 def normalise_text(text: str) -> str:
     """Lower-case, drop contact details, translate words, turn number words into digits."""
     # NFKC: full-width digits, letters and punctuation ("１２", "（PET）", "，") as ASCII; "″"
@@ -254,6 +276,7 @@ def normalise_text(text: str) -> str:
     # "500–600 pcs": a dash between numbers is a range (a dash elsewhere separates, as "-" does)
     text = re.sub(r"(?<=\d)\s*[–—]\s*(?=\d)", "-", text)
     text = APOLOGY.sub(" ", text)
+    text = TABLE_HEADER.sub(" ", text)
     # "two and a half thousand napkins" (2500), "1 and a half hundred"
     text = AND_A_HALF.sub(and_a_half, text)
     # "ஒன்றரை ஆயிரம்" (one and a half thousand, 1500), "ரெண்டரை நூறு" (250); before, the half was
@@ -307,13 +330,14 @@ def normalise_text(text: str) -> str:
         text = LONE_COVER.sub(" lid ", text)
     text = numbers.replace_chinese_numerals(text)
     text = CHINESE_NOT_QUANTITIES.sub(" ", text)  # "十点前" is "10点前" only now
-    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
+    text = re.sub(r"(?<=\d),(?=\d{3}(?!\d|[.,]\d))", "", text)  # "5,000pcs" too
     text = SLASH_SIZE.sub(r"\1oz", text)
     text = re.sub(r"(?<=\d)x(?=\s|\d|$)", " x ", text)
     text = re.sub(r"(?<![a-z0-9])x(?=\d)", "x ", text)  # "x2k", "x300": before the k is read
     # "dome lid ctn x2": the count of cartons written after the unit (not "5000/ctn x 2", "per
     # ctn", "1 ctn x 2": a pack size or a count before it)
     text = UNIT_TIMES.sub(r" \2 \1 ", text)
+    text = numbers.replace_dialect_numbers(text)
     text = re.sub(r"(?<![a-z0-9_.])(\d+(?:\.\d+)?)\s?k\b", numbers.thousands, text)
     text = re.sub(rf"(\d)({GLUED_UNITS})\b", r"\1 \2", text)
     # "12oz500 cup": a size and its quantity written as one word
@@ -323,6 +347,7 @@ def normalise_text(text: str) -> str:
     text = numbers.replace_number_words(text)
     # "ainooru (500)", "five hundred (500)": a number said again in digits is one number
     text = RESTATED_NUMBER.sub(r"\1", text)
+    text = re.sub(PLACE_NUMBER, " ", text)  # "auntie from stall fourteen": no 14 ordered
     # "moonu mani" (three o'clock) is "3 mani" only now, "பத்து மணிக்குள்ள" (by ten o'clock)
     # "10 மணிக்குள்ள": a time, no quantity
     text = re.sub(r"(?<![\d.])\d{1,2}\s*(?:mani\b|மணி[\u0B80-\u0BFF]*)", " ", text)

@@ -73,6 +73,8 @@ SINGLISH_STOPWORDS = (
     " aiyo aiyoh alamak forgot forget enough amount ran"
     # "the lid for tat" (for that)
     " tat"
+    # "boss say 1000ml box sam pak", "my ah pa say ...": who sends the order
+    " say says said pa ma papa mama yo"
 )
 # Romanised Tamil, as typed on a phone: "venum" (needed), "anuppunga" (send), "kudunga" (give).
 TAMIL_ROMAN_STOPWORDS = (
@@ -96,14 +98,14 @@ STOPWORDS = frozenset(
     could would like want wanna need needs needed get got send order ordering orders hi hello hey
     morning afternoon evening good dear boss sir madam thanks thank thx tq ty also too more extra
     another additional add some any kindly deliver delivery tomorrow tmr tmrw today asap this that
-    next week monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs
-    fri sat sun x qty quantity total around about approx approximately just only be is are will
-    shall do have has let lets let's new same usual size sized type kind again as well okay ok
+    next week yesterday monday tuesday wednesday thursday friday saturday sunday mon tue tues wed
+    thu thurs fri sat sun x qty quantity total around about approx approximately just only be is are
+    will shall do have has let lets let's new same usual size sized type kind again as well okay ok
     yes yeah yep hmm lah leh ah ya eh one make it there outlet shop branch store kitchen
     thks tks tqvm thankyou slot each setiap jenis masing masing-masing but last time matching
     following give team guys then see how maybe perhaps sure
     tria gimme we're i'm we've we'll i'll we'd i'd running low out urgent urgently top up help
-    always place placing
+    always place placing proceed teruskan go ahead
     """.split()  # noqa: SIM905 - a word list reads better as text
     + MALAY_STOPWORDS.split()
     + SINGLISH_STOPWORDS.split()
@@ -215,11 +217,17 @@ ACCEPTED_PRICE = (
     r"\b(?:ok(?:ay)?|noted|agreed?|fine|good)\s+(?:on|with|to)?\s*(?:the\s+|your\s+|ur\s+)?"
     r"(?:price|pricing|quote|quotation|harga)s?\b(?![^.,;!\n]*\?)"
     r"|\b(?<!is )(?<!is the )(?<!if )(?<!if the )"
-    r"(?:the\s+)?(?:price|pricing|quote|harga)s?\s+(?:is\s+|are\s+)?"
+    r"(?:the\s+)?(?:price|pricing|quote|quotation|harga)s?\s+(?:is\s+|are\s+)?"
     r"(?:ok(?:ay)?|noted|fine|good|agreed)\b(?![^.,;!\n]*\?)"
     # "上次的价钱 ok", "same price hor": the price of before, agreed
     r"|(?:价钱|价格)\s*(?:ok(?:ay)?|可以|没问题)(?![^.,;!\n]*\?)"
     r"|\bsame (?:price|pricing|harga)\b(?![^.,;!\n]*\?)"
+    # a quotation accepted: "we accept the quotation, pls proceed", "Quote accepted", "kami
+    # terima sebut harga", "报价单确认", "3 ctns as quoted", "照报价单送货"
+    r"|\b(?:accept(?:ed)?|approved?|confirm(?:ed)?|terima)\s+(?:the\s+|your\s+|ur\s+)?"
+    r"(?:quot(?:e|ation)|sebut harga)s?\b(?![^.,;!\n]*\?)"
+    r"|\b(?:quot(?:e|ation)|sebut harga)s?\s+(?:is\s+)?(?:accepted|approved|confirmed|diterima)\b"
+    r"(?![^.,;!\n]*\?)|\bas quoted\b|报价单?\s*(?:确认|没问题|可以)(?![^。，,!\n]*[?吗])|照报价单?"
 )
 DOUBT_PATTERNS = (
     # "200-300", "1 or 2 ctn"; not across a line ("...: 1,200\n- 750 ml kraft box")
@@ -241,7 +249,8 @@ DOUBT_PATTERNS = (
         r"(?<!nothing )(?<!no )(?<!not )(?<!nothing to )(?<!tak )(?<!tiada )(?<!takde )(?<!tak de )"
         r"(?<!tak ada )(?<!tidak )(?<!jangan )(?<!tak payah )(?<!no need )(?<!no need  )"
         r"(?<!need to )(?<!don't )(?<!dont )(?<!dun )"
-        r"\b(?:change|tukar|instead|replace|ganti|ubah|pinda)\b"
+        # "pls remove the burger boxes from this order"
+        r"\b(?:change|tukar|instead|replace|ganti|ubah|pinda|remove)\b"
         rf"(?!\s*{_SAID_NO_AFTER})|(?<!不)(?<!没)(?<!没有)(?<!不用)(?<!不要)(?<!不需要)(?<!无需)改"
         # "order esok kurangkan napkin jadi 1 karton", "reduce the straws to 2 ctn", "纸巾减到两箱":
         # an order's quantity lowered or raised to a new one
@@ -277,7 +286,8 @@ DOUBT_PATTERNS = (
         # "刚才下的单再加五百张纸巾" (add 500 napkins to the order placed just now)
         r"|(?:刚才|早上|上午|下午|昨天|之前|今天|今早|今日)(?:下|订|落)?的?\s*(?:单|订单|order)"
         r"[^。？?!\n]{0,10}"
-        r"(?:加|再加|多加|追加)"
+        # "昨天 order tambah 1 ctn napkin": the addition in Malay or English
+        r"(?:加|再加|多加|追加|\b(?:add|tambah|top up)\b)"
         # "நாளைக்கு order-ல cup 500 சேருங்க" (add 500 cups to tomorrow's order)
         # "காலை order-ல இன்னும் ஒரு carton napkin சேர்த்துக்குங்க" (one more carton in the morning's
         # order): the product between them too
@@ -312,7 +322,12 @@ DOUBT_PATTERNS = (
         r"|\bconfirm(?:ed)?\s*(?:liao|already|alr|or not|anot|ke|tak|yet)\b(?!\s*:)"
         r"|confirm\w*\s*(?:了|ஆச்சா|ஆயிடுச்சா)"
         r"|处理了|(?:处理|确认|confirm|发货|发|送|安排|订|出货|出)\s*了(?:没有|没|吗)|ஆச்சா|ஆயிடுச்சா"
-        r"|\b(?:my|our|the|that) order (?:for|of)\b[^.!\n]*\?",
+        r"|\b(?:my|our|the|that) order (?:for|of)\b[^.!\n]*\?"
+        # "order kami sampai hari ni ke?", "our order reach today or not?": whether it arrives
+        r"|\b(?:order|pesanan|barang)\s+(?:kami|saya|aku|kita)\s+(?:dah\s+|sudah\s+|boleh\s+)?"
+        r"(?:sampai|tiba|datang)\b|\b(?:my|our) order\s+(?:will\s+)?(?:reach|arrive|come)\b"
+        # "请问我们昨天订的三箱冷杯今天会到吗？": goods ordered before, asked about
+        r"|(?:昨天|前天|上次|之前|早上|刚才|今早)(?:我们?|你们?)?(?:订|买|下单|落单)的[^。!\n]*[?吗]",
     ),
     # "the kraft bag can tahan how heavy? my customers carry 4 bottles": a question about what the
     # goods bear, whose numbers tell of their use, not an order
@@ -391,9 +406,13 @@ DOUBT_PATTERNS = (
     # lepas ambil 3000 cawan": a quantity of an earlier week or delivery, in the same clause
     (
         "a quantity of an earlier order",
-        r"(?:\blast (?:week|month|time|order)|\byesterday|\bytd|\bsemalam|\bminggu lepas"
+        # not "forgot to order yesterday, pls send 1 ctn today": the day of no order
+        r"(?:\blast (?:week|month|time|order)|(?<!forgot to order )(?<!forget to order )"
+        r"(?<!didn't order )(?<!didnt order )\byesterday|\bytd|\bsemalam|\bminggu lepas"
         r"|\bbulan lepas|上\s*(?:个|pcs)?\s*(?:礼拜|星期|月|周)(?:买|订|送|拿|进)?来?的"
         r"|上次的|昨天的"
+        # "请问我们昨天订的三箱冷杯今天会到吗", "上次买的": goods ordered before
+        r"|(?:昨天|前天|上次|之前|早上|刚才|今早)(?:我们?|你们?)?(?:订|买|下单|落单)的"
         r"|போன (?:வாரம்|மாசம்))"
         # a count, not a size: "last week's 12\" boxes came to 0.45 each" names no quantity
         rf"[^,.;!?\n，。]{{0,25}}{_COUNT}"
