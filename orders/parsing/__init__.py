@@ -380,11 +380,10 @@ COLD_CUP_WORDS = frozenset({"cold", "iced", "pet", "plastic", "clear"})
 
 # Units whose number of pieces the catalogue does not say ("20 sleeves", "1 bale", "三包" read as
 # "3 pcs paper cup pack"): pieces and the units sold as a carton (catalog.CARTON_UNITS) are known,
-# the rest is confirmed.
-KNOWN_UNITS = frozenset({PIECES, "carton", "case", "box", "pack", "bundle", HALF_CARTON})
-# Napkins come loose or by the carton of 5000; "3 pkt" of them is a shop's packet (of 50? 100?),
-# not a carton: its pieces are confirmed.
-LOOSE_PRODUCTS = frozenset({"napkin", "serviette", "tissue"})
+# the rest is confirmed. A pack is not one of them here: "straw 2 pkt", "napkin 3 packs" is a
+# shop's packet (of 50? 100?), not a carton of ours, and every set's writer asks on it; a pack
+# whose pieces are written ("3 packs of 100") is read as pieces before this (text.py).
+KNOWN_UNITS = frozenset({PIECES, "carton", "case", "box", "bundle", HALF_CARTON})
 PACK_WORDS = frozenset(
     "pack packs sleeve sleeves roll rolls bundle bundles stack stacks bale bales bungkus".split()  # noqa: SIM905
 )
@@ -395,9 +394,7 @@ COUNTED_KIND = re.compile(rf"\b(?:{'|'.join(PLY_WORDS)})-(?!ply\b)[a-z]")
 
 
 def unit_to_confirm(item: ParsedItem) -> bool:
-    words = set(item.product.split())
-    packets_of_loose = item.unit == "pack" and bool(LOOSE_PRODUCTS & words)
-    return item.unit not in KNOWN_UNITS or bool(PACK_WORDS & words) or packets_of_loose
+    return item.unit not in KNOWN_UNITS or bool(PACK_WORDS & set(item.product.split()))
 
 
 def plastic_only_remarked(clauses: list[str]) -> bool:

@@ -19,6 +19,7 @@ from orders.parsing.vocabulary import (
     ATTRIBUTE_GROUPS,
     ATTRIBUTE_WORDS,
     DOUBT_PATTERNS,
+    EITHER_IN_TAMIL,
     NEGATION,
     TYPE_NOUNS,
 )
@@ -118,6 +119,8 @@ def read_corrections(normalised: str) -> str:
     so is the quantity a later 'sorry, make the lids 2500' names."""
 
     def corrected(match: re.Match[str]) -> str:
+        if re.match(EITHER_IN_TAMIL, match.string[match.start() :]):
+            return match.group(0)  # "napkin 1 இல்ல 2 carton": one or two, no correction
         unit = match.group("new_unit") or match.group("unit") or ""
         return f"{match.group('new')}{unit}"
 

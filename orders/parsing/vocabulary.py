@@ -215,13 +215,22 @@ ACCEPTED_PRICE = (
     r"|(?:价钱|价格)\s*(?:ok(?:ay)?|可以|没问题)(?![^.,;!\n]*\?)"
     r"|\bsame (?:price|pricing|harga)\b(?![^.,;!\n]*\?)"
 )
+# "napkin 1 இல்ல 2 carton": Tamil's "no" right between two numbers, with no pause, joins two
+# readings (one or two cartons); a correction pauses ("500, இல்ல இல்ல, 600"), says "only" after the
+# new number ("3 carton இல்ல 2 carton தான்") or its verb ("... 3 carton ஆக மாத்துங்க")
+_CARTON_OR_PIECES = r"(?>(?:[ \t]*(?:pcs|ctns?|cartons?))?)"
+EITHER_IN_TAMIL = (
+    rf"\d+{_CARTON_OR_PIECES}[ \t]+(?:இல்ல|இல்லை)(?![\u0B80-\u0BFF])[ \t]+\d+{_CARTON_OR_PIECES}"
+    r"(?![\d\u0B80-\u0BFF]|[ \t]*(?:தான்|ஆக|ஆ(?![\u0B80-\u0BFF])|மாற்று|மாத்து|ஆக்கு|குறை))"
+)
 DOUBT_PATTERNS = (
     # "200-300", "1 or 2 ctn"; not across a line ("...: 1,200\n- 750 ml kraft box")
     (
         "two quantities",
         # "1 இல்லன்னா 2 carton" (one, else two), "1 kalau tak 2": the other as "or else"
         r"\d+[ \t]*(?:or|atau|-|to|或|if not|kalau tak|kalau tidak|இல்லன்னா|இல்லேன்னா|இல்லைன்னா"
-        r"|இல்லாட்டி|இல்லனா|illana|illanna|illena)[ \t]*\d+[ \t]*(?:pcs|carton|ctn|box|pack)?\b",
+        r"|இல்லாட்டி|இல்லனா|illana|illanna|illena)[ \t]*\d+[ \t]*(?:pcs|carton|ctn|box|pack)?\b"
+        rf"|{EITHER_IN_TAMIL}",
     ),
     # "2 x 1000": two cartons of a thousand, or two thousand, or two and a thousand?
     (

@@ -1,0 +1,35 @@
+"""fresh29 and fresh30's English and Singlish classes (issue 19), and their wrong orders: a pack of
+any product without its count of pieces is a shop's packet to confirm ("cup lids 3 pkt": before,
+packs of anything but napkins were cartons, a wrong order); Tamil's "no" right between two numbers
+("1 இல்ல 2 carton") is one or the other, a question (before, read as a correction: a wrong order).
+Sentences written for this file, not taken from any evaluation set."""
+
+import pytest
+
+from tests.orders.parsing_support import asks, items_of
+
+# ------------------------------------------- a pack without its count of pieces
+
+
+@pytest.mark.parametrize(
+    "text", ["paper straws 4 pkt pls", "8oz lids 2 packets", "send 3 packs of wooden cutlery"]
+)
+def test_packs_without_their_count_of_pieces_ask(text):
+    assert asks(text)
+
+
+# ------------------------------------------- Tamil's "no" between two numbers
+
+
+@pytest.mark.parametrize(
+    ("either", "correction", "expected"),
+    [
+        ("straw 2 இல்ல 3 carton", "straw 2 carton, இல்ல இல்ல, 3 carton", [("straw", 3, None)]),
+        ("8oz cup 500 இல்லை 1000", "8oz cup 500 இல்ல 1000 ஆக மாத்துங்க", [("cup", 1000, "8 oz")]),
+    ],
+)
+def test_tamil_no_between_two_numbers_asks_and_a_correction_that_pauses_is_read(
+    either, correction, expected
+):
+    assert asks(either)
+    assert items_of(correction) == expected
