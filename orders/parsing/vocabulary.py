@@ -102,6 +102,7 @@ STOPWORDS = frozenset(
     following give team guys then see how maybe perhaps sure
     tria gimme we're i'm we've we'll i'll we'd i'd running low out urgent urgently top up help
     always place placing
+    confirm confirmed take
     """.split()  # noqa: SIM905 - a word list reads better as text
     + MALAY_STOPWORDS.split()
     + SINGLISH_STOPWORDS.split()
@@ -202,6 +203,11 @@ _TOMORROW = r"(?:tomorrow|tmr|tmrw|tml|esok|besok)"
 # A number that is a count, not a size ("300", not "750ml").
 _COUNT = r"(?<![\d.])\d+(?![\d.]|\s*(?:oz|ml|inch|in\b|\"|cm|mm|l\b))"
 
+# "(the quote) you sent this morning", "(the price) u gave": what the supplier quoted
+_WE_WERE_GIVEN = (
+    r"(?:(?:that\s+|which\s+)?(?:you|u)\s+(?:sent|send|gave|give|quote|quoted)\s+(?:us\s+|me\s+)?)"
+)
+
 # A message that reads like an order but should be confirmed first (pattern on normalised text).
 # "ok noted on the price. pls send 2 ctn 8oz cups then", "price ok, send 1000 cups", "harga ok":
 # a price already agreed, no question about it (not "price ok?", "is the price ok")
@@ -209,8 +215,17 @@ ACCEPTED_PRICE = (
     r"\b(?:ok(?:ay)?|noted|agreed?|fine|good)\s+(?:on|with|to)?\s*(?:the\s+|your\s+|ur\s+)?"
     r"(?:price|pricing|quote|quotation|harga)s?\b(?![^.,;!\n]*\?)"
     r"|\b(?<!is )(?<!is the )(?<!if )(?<!if the )"
-    r"(?:the\s+)?(?:price|pricing|quote|harga)s?\s+(?:is\s+|are\s+)?"
+    # "the price u quote ok": the price the supplier gave, agreed
+    rf"(?:the\s+)?(?:price|pricing|quote|harga)s?\s+{_WE_WERE_GIVEN}?(?:is\s+|are\s+)?"
     r"(?:ok(?:ay)?|noted|fine|good|agreed)\b(?![^.,;!\n]*\?)"
+    # "Yes confirm the quote you sent this morning", "go ahead with your quotation": a quote
+    # accepted is an order of what it quoted (written after it), no request for one
+    # (not "pls confirm the quote for ...", "can you confirm the price": asked of the supplier)
+    r"|(?<!pls )(?<!please )(?<!kindly )(?<!you )(?<!u )"
+    r"\b(?:confirm(?:ed)?|accept(?:ed)?|go ahead with|proceed with|as per)\s+"
+    rf"(?:the\s+|your\s+|ur\s+|u\s+)?(?:price|pricing|quote|quotation)s?\s*{_WE_WERE_GIVEN}?"
+    r"(?:(?:this|yesterday|last|on)\s+\w+|yesterday|just now|earlier|today|just)?\b"
+    r"(?![^.,;!\n]*\?)"
     # "上次的价钱 ok", "same price hor": the price of before, agreed
     r"|(?:价钱|价格)\s*(?:ok(?:ay)?|可以|没问题)(?![^.,;!\n]*\?)"
     r"|\bsame (?:price|pricing|harga)\b(?![^.,;!\n]*\?)"

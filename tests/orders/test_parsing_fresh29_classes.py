@@ -33,3 +33,21 @@ def test_tamil_no_between_two_numbers_asks_and_a_correction_that_pauses_is_read(
 ):
     assert asks(either)
     assert items_of(correction) == expected
+
+
+# ------------------------------------------- a quote accepted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ok we accept your quotation, 750ml box 3 ctn", [("box", 3, "750 ml")]),
+        (
+            "go ahead with the price u gave yesterday. napkin 4 ctn confirm",
+            [("napkin", 4, None)],
+        ),
+        ("the quote you sent us ok, 8oz lid 2000", [("lid", 2000, "8 oz")]),
+    ],
+)
+def test_a_quote_accepted_is_an_order_of_what_follows(text, expected):
+    assert items_of(text) == expected
