@@ -76,7 +76,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             # "same as last time, change இல்ல" (no change: Tamil says no after the word)
             r"(?!\s*(?:இல்ல|இல்லை|illa|illai|வேண்டாம்|no need\b)(?![\u0B80-\u0BFF]))",
             r"\b(?:don't|dont|do not|no need to) send\b",
-            r"\binstead\b",
+            # not "i want yours instead" (ours instead of another supplier's)
+            r"(?<!yours )(?<!urs )(?<!your one )(?<!ur one )(?<!from you )(?<!from u )\binstead\b",
             "改成",
             "改为",
             "改到",

@@ -65,6 +65,7 @@ from orders.parsing.vocabulary import (
     HALF_CARTON,
     NOT_WANTED,
     OTHER_STRAW,
+    OTHER_SUPPLIERS_PRICE,
     PAST_ORDER,
     PIECES,
     PLACED_ORDER_CHANGED,
@@ -180,6 +181,8 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     written = normalised  # before its corrections are read (PLACED_ORDER_CHANGED below)
     # "ok noted on the price. pls send ...": a price agreed is no question nor a product word
     normalised = re.sub(ACCEPTED_PRICE, " ", read_contrasts(read_corrections(normalised)))
+    # "the other guy quoted 0.50 each, yours is cheaper": another supplier's price, no quote of ours
+    normalised = re.sub(OTHER_SUPPLIERS_PRICE, " ", normalised)
     # "box 4 ctn, 2 ctn Monday 2 ctn Thursday": the total is ordered, the parts are deliveries
     normalised = drop_delivery_splits(normalised)
     # "straw left 2 ctn, send 5 more ctn": what is left is no line, what is sent is

@@ -16,6 +16,7 @@ from orders.parsing.vocabulary import (
     ATTRIBUTE_WORDS,
     NEGATION,
     NOT_WANTED,
+    OTHER_SUPPLIER,
     PAST_REMARK,
     TYPE_NOUNS,
     UNIT_WORDS,
@@ -121,12 +122,14 @@ def split_segments(text: str) -> list[Segment]:
                 not carry
                 and not segments
                 and (units_only(piece) or is_bare_quantity(piece))
-                and MORE_OF_IT.search(piece)
                 and one_product_named(said := " ".join(pieces[:index]))
+                and (MORE_OF_IT.search(piece) or re.search(OTHER_SUPPLIER, said))
             ):
                 # "Last week's 12\" boxes came to 0.45 each. Need another 5 cartons of those",
                 # "last time u give 1000ml box 0.21 right, ok send 600 again": more of the one
-                # product the message named before, in remarks without a quantity
+                # product the message named before, in remarks without a quantity; "your 8 inch
+                # box cheaper than the other company. ok take 300": the one product compared
+                # with another supplier's
                 carry = product_named(said)
             elif (
                 not carry

@@ -203,6 +203,17 @@ _TOMORROW = r"(?:tomorrow|tmr|tmrw|tml|esok|besok)"
 # A number that is a count, not a size ("300", not "750ml").
 _COUNT = r"(?<![\d.])\d+(?![\d.]|\s*(?:oz|ml|inch|in\b|\"|cm|mm|l\b))"
 
+# Another supplier than us: "the other company", "my old supplier", "the other guy"
+OTHER_SUPPLIER = (
+    r"\b(?:other|another|old|previous|former|usual|current|last)\s+"
+    r"(?:guy|company|supplier|vendor|seller|side|distributor)s?\b|\bcompetitors?\b"
+)
+# "the other guy quoted 0.50 each", "old supplier sell $70 only": another supplier's price, a
+# reason to order from us, no quote asked of us
+OTHER_SUPPLIERS_PRICE = (
+    rf"(?:{OTHER_SUPPLIER})\s+(?:quoted?|quoting|gave|give|gives|sell|sells|selling|sold|charged?"
+    r"|charges|offer(?:ed|s)?)\b"
+)
 # "(the quote) you sent this morning", "(the price) u gave": what the supplier quoted
 _WE_WERE_GIVEN = (
     r"(?:(?:that\s+|which\s+)?(?:you|u)\s+(?:sent|send|gave|give|quote|quoted)\s+(?:us\s+|me\s+)?)"
@@ -259,6 +270,8 @@ DOUBT_PATTERNS = (
         r"(?<!nothing )(?<!no )(?<!not )(?<!nothing to )(?<!tak )(?<!tiada )(?<!takde )(?<!tak de )"
         r"(?<!tak ada )(?<!tidak )(?<!jangan )(?<!tak payah )(?<!no need )(?<!no need  )"
         r"(?<!need to )(?<!don't )(?<!dont )(?<!dun )"
+        # "i want yours instead": ours instead of another supplier's, no change of an order
+        r"(?<!yours )(?<!urs )(?<!your one )(?<!ur one )(?<!from you )(?<!from u )"
         r"\b(?:change|tukar|instead|replace|ganti|ubah|pinda)\b"
         rf"(?!\s*{_SAID_NO_AFTER})|(?<!不)(?<!没)(?<!不用)(?<!不要)(?<!不需要)(?<!无需)改"
         # "order esok kurangkan napkin jadi 1 karton", "reduce the straws to 2 ctn", "纸巾减到两箱":
@@ -436,7 +449,10 @@ DOUBT_PATTERNS = (
     (
         "a choice between items",
         r"\d[^.;!?\n]{0,40}\s(?:or|atau)\s(?!not\b|tak\b|no\b|anot\b)[^.;!?\n]{0,40}\d"
-        r"|\beither\b|\bcheaper\b|\bup to (?:you|u)\b",
+        # "whichever is cheaper", "if cheaper", "the cheaper one"; not "yours is cheaper", "your
+        # box cheaper than the other company" (why the customer orders from us)
+        r"|\beither\b|\b(?:whichever|which|if)\b[^.;!?\n]{0,25}\bcheaper\b"
+        r"|\bcheaper\s+(?:one|ones|kind|type|option)\b|\bup to (?:you|u)\b",
     ),
     # "12oz杯子每间分店一千个，我们有三间", "1000 per outlet", "setiap cawangan": a quantity for
     # each outlet, and how many outlets is a second number

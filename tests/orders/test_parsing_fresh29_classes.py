@@ -51,3 +51,34 @@ def test_tamil_no_between_two_numbers_asks_and_a_correction_that_pauses_is_read(
 )
 def test_a_quote_accepted_is_an_order_of_what_follows(text, expected):
     assert items_of(text) == expected
+
+
+# ------------------------------------------- another supplier beside the order
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another supplier's price, and ours the cheaper: a reason, no quote asked, no choice
+        (
+            "napkin 3 ctn. the other company quoted 0.01 each, yours is cheaper",
+            [("napkin", 3, None)],
+        ),
+        # ours instead of another supplier's: no change of an order
+        (
+            "my old supplier's lids leak, send yours instead. 12oz lid 2000",
+            [("lid", 2000, "12 oz")],
+        ),
+        # one product compared with another supplier's, then a quantity alone
+        (
+            "your 1000ml box more sturdy than the other supplier one. ok take 600",
+            [("box", 600, "1000 ml")],
+        ),
+        (
+            "this 12 inch pizza box is from my previous vendor, i want yours. 2 ctn",
+            [("pizza box", 2, "12 inch")],
+        ),
+    ],
+)
+def test_another_supplier_named_beside_the_order_is_a_remark(text, expected):
+    assert items_of(text) == expected
