@@ -30,6 +30,7 @@ from orders.parsing.leftovers import (
     read_contrasts,
     read_corrections,
     read_new_order,
+    read_run_out,
     safety_doubts,
     unordered_kinds,
 )
@@ -244,7 +245,8 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         # "we have 20 staff now, need napkin 5000": a number beside words that are no product
         doubts.append("a line without a product")
     if items:
-        doubts.extend(safety_doubts(normalised, unread_lines))
+        products = [item.product for item in items]
+        doubts.extend(safety_doubts(read_run_out(normalised, products), unread_lines))
         if unordered_kinds(affirmed, [item.product for item in items]):
             doubts.append("two kinds named")
     if repeat_last and (items or negated or re.search(REPEAT_CHANGE, affirmed)):

@@ -82,3 +82,43 @@ def test_a_quote_accepted_is_an_order_of_what_follows(text, expected):
 )
 def test_another_supplier_named_beside_the_order_is_a_remark(text, expected):
     assert items_of(text) == expected
+
+
+# ------------------------------------------- the weather is no kind of cup
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "16oz cold cup 1000 and dome lid 1000, weather so hot these days",
+            [
+                ("cold cup", 1000, "16 oz"),
+                ("dome lid", 1000, "16 oz"),
+            ],
+        ),
+        (
+            "16oz cold cup 2000 pls, hot weather everyone want iced drinks",
+            [("cold cup", 2000, "16 oz")],
+        ),
+    ],
+)
+def test_hot_weather_beside_cold_cups_names_no_hot_cup(text, expected):
+    assert items_of(text) == expected
+
+
+# ------------------------------------------- goods run out, of a kind ordered
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("weekend crowd, we sold until no more lids. 8oz lid 3 ctn", [("lid", 3, "8 oz")]),
+        ("rush order: 12oz cup 2000, no more cups already", [("cup", 2000, "12 oz")]),
+        ("wooden cutlery 2 ctn, no more plastic forks from now", [("wooden cutlery", 2, None)]),
+    ],
+)
+def test_goods_run_out_of_a_kind_ordered_are_why_it_is_ordered(text, expected):
+    assert items_of(text) == expected
+    # of a kind not ordered: wanted too? it asks
+    assert asks(text.replace("no more", "no more napkin, no more"))
