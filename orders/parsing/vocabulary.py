@@ -679,11 +679,20 @@ def _plurals(noun: str) -> set[str]:
 
 def _slips(word: str) -> set[str]:
     """How fast thumbs write a word: a letter left out inside it ('napkns', not at its start:
-    'love' is no 'glove'), two letters swapped ('cpus'), a letter doubled ('cuttlery')."""
-    dropped = {word[:i] + word[i + 1 :] for i in range(1, len(word))} if len(word) >= 6 else set()
+    'love' is no 'glove'), two letters swapped ('cpus'), a letter doubled ('cuttlery'), and in a
+    long word a vowel inside it written as another ('cutlary', 'napken'; not in short ones: 'cap'
+    and 'cop' are no 'cup')."""
+    long = len(word) >= 6
+    dropped = {word[:i] + word[i + 1 :] for i in range(1, len(word))} if long else set()
     swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
     doubled = {word[: i + 1] + word[i:] for i in range(len(word))}
-    return (dropped | swapped | doubled) - {word}
+    vowels = {
+        word[:i] + vowel + word[i + 1 :]
+        for i in range(1, len(word))
+        for vowel in "aeiou"
+        if long and word[i] in "aeiou"
+    }
+    return (dropped | swapped | doubled | vowels) - {word}
 
 
 # English words one slip from a product type: they are what they say, no misspelt product

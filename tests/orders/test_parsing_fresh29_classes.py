@@ -122,3 +122,17 @@ def test_goods_run_out_of_a_kind_ordered_are_why_it_is_ordered(text, expected):
     assert items_of(text) == expected
     # of a kind not ordered: wanted too? it asks
     assert asks(text.replace("no more", "no more napkin, no more"))
+
+
+# ------------------------------------------- a vowel slipped in a long product word
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("wooden cutlory 2 ctn", [("wooden cutlery", 2, None)]),
+        ("napken 3 cartens pls", [("napkin", 3, None)]),
+    ],
+)
+def test_a_vowel_slipped_in_a_long_product_word_is_still_the_product(text, expected):
+    assert items_of(text) == expected
