@@ -228,7 +228,7 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         if segment.companion and lines_of_the_type_before(items) > 1:
             # "12oz cups 1000, 16oz cups 500, lids same amount": the lids of which line?
             doubts.append("a quantity taken from the line before")
-        read = read_segment(segment, items[-1] if items else None, doubts)
+        read = read_segment(segment, line_before(segment, items), doubts)
         unread_lines += not read
         items.extend(read)
     borrowed = boxes_by_the_inch(borrow_types(items))
@@ -306,6 +306,30 @@ def read_container_sizes(normalised: str) -> str:
     head = f"{normalised[: match.end('ml')]}ml"
     rest = NEXT_CONTAINER_SIZE.sub(r"\g<start>\g<ml>ml", normalised[match.end("ml") :])
     return head + rest
+
+
+def line_before(segment: Segment, items: list[ParsedItem]) -> ParsedItem | None:
+    """The line a segment takes what it leaves out from: the last item read. A line that names no
+    product ('12" x100') takes its product, but not a kind that an earlier line of that product
+    was without: '8" box x200 / 10" white x100 / 12" x100' names the white of the 10" line only
+    (before, the 12" line was read as white boxes, which nobody sells)."""
+    if not items:
+        return None
+    last = items[-1]
+    if segment.companion or product_words(extract_sizes(segment.text)[0]):
+        return last
+    words = last.product.split()
+    kinds = set(words) & ATTRIBUTE_WORDS
+    types = type_nouns(last.product)
+    without_it = [
+        item
+        for item in items[:-1]
+        if type_nouns(item.product) == types and not kinds & set(item.product.split())
+    ]
+    if not kinds or not without_it:
+        return last
+    product = " ".join(word for word in words if word not in kinds)
+    return ParsedItem(product, last.quantity, last.unit, last.size)
 
 
 def lines_of_the_type_before(items: list[ParsedItem]) -> int:

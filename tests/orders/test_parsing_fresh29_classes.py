@@ -136,3 +136,15 @@ def test_goods_run_out_of_a_kind_ordered_are_why_it_is_ordered(text, expected):
 )
 def test_a_vowel_slipped_in_a_long_product_word_is_still_the_product(text, expected):
     assert items_of(text) == expected
+
+
+# ------------------------------------------- the kind of one line in a list
+
+
+def test_a_kind_named_on_one_line_of_a_list_is_that_lines_only():
+    text = '12" box 50\n10" white box 300\n8" 150'
+    assert items_of(text) == [
+        ("box", 50, "12 inch"),
+        ("white box", 300, "10 inch"),
+        ("box", 150, "8 inch"),
+    ]
