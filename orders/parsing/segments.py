@@ -119,7 +119,7 @@ def split_segments(text: str) -> list[Segment]:
                 named = {singular(w) for w in product_words(named_before)} & TYPE_NOUNS
                 carry = " ".join(sorted(named))
             elif (
-                not carry
+                not product_words(carry)  # "..., we try yours, 250个": no product words carried
                 and not segments
                 and (units_only(piece) or is_bare_quantity(piece))
                 and one_product_named(said := " ".join(pieces[:index]))
@@ -148,6 +148,8 @@ def split_segments(text: str) -> list[Segment]:
             continue  # "the usual lid no need", "cawan masih ada stok", "杯子还有不用"
         elif re.search(PAST_REMARK, piece):
             continue  # "..., last time the lid abit loose but ok lah": about an earlier delivery
+        elif re.search(OTHER_SUPPLIER, piece):
+            continue  # "the other supplier 12oz cups were leaking, ...": about another's goods
         elif segments and not carry and another_size_same_amount(piece, segments[-1].text):
             # "takeaway box 750ml 500 pcs, 1000ml pun sama": the other size, in the same quantity
             segments.append(Segment(piece, companion=True))

@@ -6,6 +6,7 @@ Sentences written for this file, not taken from any evaluation set."""
 
 import pytest
 
+from orders.intents import classify_intent
 from tests.orders.parsing_support import asks, items_of
 
 # ------------------------------------------- a pack without its count of pieces
@@ -148,3 +149,29 @@ def test_a_kind_named_on_one_line_of_a_list_is_that_lines_only():
         ("white box", 300, "10 inch"),
         ("box", 150, "8 inch"),
     ]
+
+
+# ------------------------------------------- a complaint about another supplier's goods
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Our previous supplier's 8oz cups keep leaking so we're switching to yours. 8oz cups 3 "
+            "cartons",
+            [("cup", 3, "8 oz")],
+        ),
+        (
+            "the other company 14 inch box always soggy, we try yours, 100",
+            [("box", 100, "14 inch")],
+        ),
+        (
+            "old supplier 16oz cold cups crack easily, send 16oz cold cup 2 ctn",
+            [("cold cup", 2, "16 oz")],
+        ),
+    ],
+)
+def test_a_complaint_about_another_suppliers_goods_is_an_order_to_us(text, expected):
+    assert classify_intent(text).intent == "order_placement"
+    assert items_of(text) == expected
