@@ -336,7 +336,9 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
         COMPLAINT,
         0.9,
         (
-            r"\b(?:damaged?|broken|crushed|cracked|torn|wrong|missing|leak\w*|soaked|squash\w*)\b",
+            # "yesterday 的 cups 好多 crack leh": cracked, as a chat writes it
+            r"\b(?:damaged?|broken|crushed|crack(?:ed|s)?|torn|wrong|missing|leak\w*|soaked"
+            r"|squash\w*)\b",
             r"\bcomplain(?:t)?\b",
             r"\b(?:cannot|can't|cant|tak boleh|tidak boleh) (?:use|close|fit|guna|tutup|pakai)\b",
             r"\b(?:doesn't|didn't|don't|dont|dun|does not|did not|not|tak|tidak) fit\b",
@@ -376,7 +378,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
         COMPLAINT,
         1.2,
         (
-            r"\b(?:received|got|sent|came|delivered|gave)\b.*\binstead of\b",
+            # "your driver left 2 cartons at the wrong unit, #01-14 instead of #01-41"
+            r"\b(?:received|got|sent|came|delivered|gave|left|dropped)\b.*\binstead of\b",
             r"\bonly \d+ (?:came|arrived|received|reach\w*|sampai)\b",
             r"\bwhy charge\b|\bovercharg\w*|\bcharged (?:us|me) for\b",
             r"\bshort(?: by)? \d+\b|(?<!lebih )\bkurang \d+\b",
@@ -457,6 +460,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             # "Servis bagus, barang sampai awal": the service praised
             r"\b(?:servis|service|perkhidmatan)\s+(?:sangat\s+|very\s+|damn\s+|memang\s+)?"
             r"(?:bagus|baik|terbaik|good|great|excellent|mantap)\b",
+            # "good service 👍 will order again": the praise before the word
+            r"\b(?:good|great|excellent|fast|best|friendly)\s+service\b",
             "⭐",
             r"\brate\b",
             r"\brating\b",

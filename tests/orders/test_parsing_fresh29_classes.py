@@ -175,3 +175,19 @@ def test_a_kind_named_on_one_line_of_a_list_is_that_lines_only():
 def test_a_complaint_about_another_suppliers_goods_is_an_order_to_us(text, expected):
     assert classify_intent(text).intent == "order_placement"
     assert items_of(text) == expected
+
+
+# ------------------------------------------- English and Singlish intents
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("the driver dropped the boxes at block 5 instead of block 15, pls check", "complaint"),
+        ("the 8oz cups this batch crack at the rim", "complaint"),
+        ("excellent service, will order from you again", "rating"),
+        ("fast service as always, thanks team", "rating"),
+    ],
+)
+def test_goods_left_at_the_wrong_door_cracks_and_praise_before_service(text, intent):
+    assert classify_intent(text).intent == intent
