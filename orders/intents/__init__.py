@@ -113,8 +113,9 @@ def score_intents(lowered: str) -> dict[str, float]:
     lowered = parsing.recalled_prices(lowered)
     scores = dict.fromkeys(INTENTS, 0.0)
     order_verb = False
+    ours = OTHER_SUPPLIERS_CLAUSE.sub(" ", lowered)
     for index, (intent, pattern, weight) in enumerate(COMPILED_RULES):
-        if pattern.search(lowered):
+        if pattern.search(ours if intent == COMPLAINT else lowered):
             scores[intent] += weight
             order_verb = order_verb or index == 0
     parsed, signals = parsing.read_message(lowered)
@@ -192,6 +193,10 @@ def score_intents(lowered: str) -> dict[str, float]:
         scores[ORDER_PLACEMENT] = min(scores[ORDER_PLACEMENT], 0.5)
     return scores
 
+
+# "Our old supplier's 12oz cup keeps leaking, so we're switching to yours": a complaint about
+# another supplier's goods is why the customer comes to us, no complaint to us
+OTHER_SUPPLIERS_CLAUSE = re.compile(rf"[^.,;!?\n。，]*(?:{parsing.OTHER_SUPPLIER})[^.,;!?\n。，]*")
 
 QUESTION_BEFORE_CONDITION = re.compile(
     r"[?？]\s*[^?？]*(?:\b(?:if|kalau|kalo|klu|jika)\b|的话|如果|要是)"

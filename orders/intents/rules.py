@@ -76,7 +76,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             # "same as last time, change இல்ல" (no change: Tamil says no after the word)
             r"(?!\s*(?:இல்ல|இல்லை|illa|illai|வேண்டாம்|no need\b)(?![\u0B80-\u0BFF]))",
             r"\b(?:don't|dont|do not|no need to) send\b",
-            r"\binstead\b",
+            # not "i want yours instead" (ours instead of another supplier's)
+            r"(?<!yours )(?<!urs )(?<!your one )(?<!ur one )(?<!from you )(?<!from u )\binstead\b",
             "改成",
             "改为",
             "改到",
@@ -335,7 +336,9 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
         COMPLAINT,
         0.9,
         (
-            r"\b(?:damaged?|broken|crushed|cracked|torn|wrong|missing|leak\w*|soaked|squash\w*)\b",
+            # "yesterday 的 cups 好多 crack leh": cracked, as a chat writes it
+            r"\b(?:damaged?|broken|crushed|crack(?:ed|s)?|torn|wrong|missing|leak\w*|soaked"
+            r"|squash\w*)\b",
             r"\bcomplain(?:t)?\b",
             r"\b(?:cannot|can't|cant|tak boleh|tidak boleh) (?:use|close|fit|guna|tutup|pakai)\b",
             r"\b(?:doesn't|didn't|don't|dont|dun|does not|did not|not|tak|tidak) fit\b",
@@ -375,7 +378,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
         COMPLAINT,
         1.2,
         (
-            r"\b(?:received|got|sent|came|delivered|gave)\b.*\binstead of\b",
+            # "your driver left 2 cartons at the wrong unit, #01-14 instead of #01-41"
+            r"\b(?:received|got|sent|came|delivered|gave|left|dropped)\b.*\binstead of\b",
             r"\bonly \d+ (?:came|arrived|received|reach\w*|sampai)\b",
             r"\bwhy charge\b|\bovercharg\w*|\bcharged (?:us|me) for\b",
             r"\bshort(?: by)? \d+\b|(?<!lebih )\bkurang \d+\b",
@@ -456,6 +460,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             # "Servis bagus, barang sampai awal": the service praised
             r"\b(?:servis|service|perkhidmatan)\s+(?:sangat\s+|very\s+|damn\s+|memang\s+)?"
             r"(?:bagus|baik|terbaik|good|great|excellent|mantap)\b",
+            # "good service 👍 will order again": the praise before the word
+            r"\b(?:good|great|excellent|fast|best|friendly)\s+service\b",
             "⭐",
             r"\brate\b",
             r"\brating\b",

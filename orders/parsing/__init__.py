@@ -31,6 +31,7 @@ from orders.parsing.leftovers import (
     read_contrasts,
     read_corrections,
     read_new_order,
+    read_run_out,
     safety_doubts,
     unordered_kinds,
 )
@@ -67,6 +68,8 @@ from orders.parsing.vocabulary import (
     HALF_CARTON,
     NOT_WANTED,
     OTHER_STRAW,
+    OTHER_SUPPLIER,
+    OTHER_SUPPLIERS_PRICE,
     PAST_ORDER,
     PIECES,
     PLACED_ORDER_CHANGED,
@@ -92,6 +95,7 @@ __all__ = [
     "HALF_CARTON",
     "LAST_ORDER_CHANGED",
     "MASKED_SIZE",
+    "OTHER_SUPPLIER",
     "PIECES",
     "READING_DOUBTS",
     "SIZE_UNITS",
@@ -186,6 +190,8 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     written = normalised  # before its corrections are read (PLACED_ORDER_CHANGED below)
     # "ok noted on the price. pls send ...": a price agreed is no question nor a product word
     normalised = re.sub(ACCEPTED_PRICE, " ", read_contrasts(read_corrections(normalised)))
+    # "the other guy quoted 0.50 each, yours is cheaper": another supplier's price, no quote of ours
+    normalised = re.sub(OTHER_SUPPLIERS_PRICE, " ", normalised)
     # "box 4 ctn, 2 ctn Monday 2 ctn Thursday": the total is ordered, the parts are deliveries
     normalised = drop_delivery_splits(normalised)
     # "straw left 2 ctn, send 5 more ctn": what is left is no line, what is sent is
@@ -233,7 +239,7 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         if segment.companion and lines_of_the_type_before(items) > 1:
             # "12oz cups 1000, 16oz cups 500, lids same amount": the lids of which line?
             doubts.append("a quantity taken from the line before")
-        read = read_segment(segment, items[-1] if items else None, doubts)
+        read = read_segment(segment, line_before(segment, items), doubts)
         unread_lines += not read
         items.extend(read)
     borrowed = boxes_by_the_inch(borrow_types(items))
@@ -250,7 +256,8 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         # "we have 20 staff now, need napkin 5000": a number beside words that are no product
         doubts.append("a line without a product")
     if items:
-        doubts.extend(safety_doubts(normalised, unread_lines))
+        products = [item.product for item in items]
+        doubts.extend(safety_doubts(read_run_out(normalised, products), unread_lines))
         if unordered_kinds(affirmed, [item.product for item in items]):
             doubts.append("two kinds named")
     if repeat_last and (items or negated or re.search(REPEAT_CHANGE, affirmed)):
@@ -310,6 +317,30 @@ def read_container_sizes(normalised: str) -> str:
     head = f"{normalised[: match.end('ml')]}ml"
     rest = NEXT_CONTAINER_SIZE.sub(r"\g<start>\g<ml>ml", normalised[match.end("ml") :])
     return head + rest
+
+
+def line_before(segment: Segment, items: list[ParsedItem]) -> ParsedItem | None:
+    """The line a segment takes what it leaves out from: the last item read. A line that names no
+    product ('12" x100') takes its product, but not a kind that an earlier line of that product
+    was without: '8" box x200 / 10" white x100 / 12" x100' names the white of the 10" line only
+    (before, the 12" line was read as white boxes, which nobody sells)."""
+    if not items:
+        return None
+    last = items[-1]
+    if segment.companion or product_words(extract_sizes(segment.text)[0]):
+        return last
+    words = last.product.split()
+    kinds = set(words) & ATTRIBUTE_WORDS
+    types = type_nouns(last.product)
+    without_it = [
+        item
+        for item in items[:-1]
+        if type_nouns(item.product) == types and not kinds & set(item.product.split())
+    ]
+    if not kinds or not without_it:
+        return last
+    product = " ".join(word for word in words if word not in kinds)
+    return ParsedItem(product, last.quantity, last.unit, last.size)
 
 
 def lines_of_the_type_before(items: list[ParsedItem]) -> int:
@@ -389,11 +420,10 @@ COLD_CUP_WORDS = frozenset({"cold", "iced", "pet", "plastic", "clear"})
 
 # Units whose number of pieces the catalogue does not say ("20 sleeves", "1 bale", "三包" read as
 # "3 pcs paper cup pack"): pieces and the units sold as a carton (catalog.CARTON_UNITS) are known,
-# the rest is confirmed.
-KNOWN_UNITS = frozenset({PIECES, "carton", "case", "box", "pack", "bundle", HALF_CARTON})
-# Napkins come loose or by the carton of 5000; "3 pkt" of them is a shop's packet (of 50? 100?),
-# not a carton: its pieces are confirmed.
-LOOSE_PRODUCTS = frozenset({"napkin", "serviette", "tissue"})
+# the rest is confirmed. A pack is not one of them here: "straw 2 pkt", "napkin 3 packs" is a
+# shop's packet (of 50? 100?), not a carton of ours, and every set's writer asks on it; a pack
+# whose pieces are written ("3 packs of 100") is read as pieces before this (text.py).
+KNOWN_UNITS = frozenset({PIECES, "carton", "case", "box", "bundle", HALF_CARTON})
 PACK_WORDS = frozenset(
     "pack packs sleeve sleeves roll rolls bundle bundles stack stacks bale bales bungkus".split()  # noqa: SIM905
 )
@@ -404,9 +434,7 @@ COUNTED_KIND = re.compile(rf"\b(?:{'|'.join(PLY_WORDS)})-(?!ply\b)[a-z]")
 
 
 def unit_to_confirm(item: ParsedItem) -> bool:
-    words = set(item.product.split())
-    packets_of_loose = item.unit == "pack" and bool(LOOSE_PRODUCTS & words)
-    return item.unit not in KNOWN_UNITS or bool(PACK_WORDS & words) or packets_of_loose
+    return item.unit not in KNOWN_UNITS or bool(PACK_WORDS & set(item.product.split()))
 
 
 def plastic_only_remarked(clauses: list[str]) -> bool:

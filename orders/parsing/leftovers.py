@@ -19,9 +19,11 @@ from orders.parsing.vocabulary import (
     ATTRIBUTE_GROUPS,
     ATTRIBUTE_WORDS,
     DOUBT_PATTERNS,
+    EITHER_IN_TAMIL,
     NEGATION,
     TYPE_NOUNS,
 )
+from orders.parsing.words import head_types
 
 # Words that take back or correct what was written before them.
 CORRECTION = re.compile(
@@ -118,6 +120,8 @@ def read_corrections(normalised: str) -> str:
     so is the quantity a later 'sorry, make the lids 2500' names."""
 
     def corrected(match: re.Match[str]) -> str:
+        if re.match(EITHER_IN_TAMIL, match.string[match.start() :]):
+            return match.group(0)  # "napkin 1 இல்ல 2 carton": one or two, no correction
         unit = match.group("new_unit") or match.group("unit") or ""
         return f"{match.group('new')}{unit}"
 
@@ -335,6 +339,31 @@ def safety_doubts(normalised: str, unread_lines: int) -> list[str]:
     return doubts
 
 
+# "sell until no more box. rush order: 1000ml box 2 ctn", "wooden cutlery 1 ctn, no more plastic
+# spoon already govt say": goods run out or no longer used, of a kind the order has, are why it is
+# made; "no more napkin" beside straws (napkins wanted too?), "no more than 2000" and "no more 3000"
+# are not read
+RUN_OUT = re.compile(r"\bno more\b(?!\s+than\b|\s*\d)(?P<named>[^.,;!?\n]*)")
+CUTLERY_PIECES = frozenset({"spoon", "fork", "knife"})
+
+
+def kinds_of(types: set[str]) -> set[str]:
+    """Product types, a spoon, fork or knife read as cutlery."""
+    return {"cutlery" if kind in CUTLERY_PIECES else kind for kind in types}
+
+
+def read_run_out(normalised: str, products: list[str]) -> str:
+    """The text without its remarks of goods run out of a kind ordered ('no more box' beside a box
+    line), which the safety net would read as a negation that may change the order."""
+    ordered = kinds_of(set().union(*(head_types(product) for product in products)))
+
+    def read(match: re.Match[str]) -> str:
+        named = kinds_of(head_types(match.group("named")))
+        return " " if named <= ordered else match.group(0)
+
+    return RUN_OUT.sub(read, normalised)
+
+
 # A "dun" in a clause that tells the driver what not to do and names no product, size, quantity
 # or kind ("driver pls call, dun ring the bell", "dun put on floor pls") cannot change the order;
 # "not the flat ones", "dun send wrong one" can.
@@ -364,12 +393,21 @@ def instructs(clause: str) -> bool:
     return bool(said) and _GOODS.search(clause) is None
 
 
+# "kopi peng season now damn hot", "hot weather", "so cold in the aircon": the weather or how
+# something feels, no kind of cup
+FELT = re.compile(
+    r"\b(?:damn|so|very|super|sibei|sibeh|quite|really|too|freaking|crazy)\s+(?:hot|cold)\b"
+    r"|\b(?:hot|cold)\s+(?:weather|season|day|days|afternoon|spell)\b"
+)
+
+
 def unordered_kinds(affirmed: str, products: list[str]) -> bool:
     """'2000 of the 16oz cups for our iced latte + hot chocolate menu': the message names two
     kinds of one attribute (hot and cold, sip and dome, kraft and white) that the
     items read do not all carry, so which kind (or how many of each) is a question."""
-    # "hot drink one ah, not cold": the kind said no to is not named for the order
-    words = set(re.findall(r"[a-z]+", NOT_A_KIND.sub(" ", affirmed)))
+    # "hot drink one ah, not cold": the kind said no to is not named for the order; nor is the
+    # weather ("damn hot") a kind
+    words = set(re.findall(r"[a-z]+", FELT.sub(" ", NOT_A_KIND.sub(" ", affirmed))))
     carried = {word for product in products for word in product.split()}
     for group in ATTRIBUTE_GROUPS:
         if "small" in group:

@@ -16,6 +16,7 @@ from orders.parsing.vocabulary import (
     ATTRIBUTE_WORDS,
     NEGATION,
     NOT_WANTED,
+    OTHER_SUPPLIER,
     PAST_REMARK,
     TYPE_NOUNS,
     UNIT_WORDS,
@@ -118,15 +119,17 @@ def split_segments(text: str) -> list[Segment]:
                 named = {singular(w) for w in product_words(named_before)} & TYPE_NOUNS
                 carry = " ".join(sorted(named))
             elif (
-                not carry
+                not product_words(carry)  # "..., we try yours, 250个": no product words carried
                 and not segments
                 and (units_only(piece) or is_bare_quantity(piece))
-                and MORE_OF_IT.search(piece)
                 and one_product_named(said := " ".join(pieces[:index]))
+                and (MORE_OF_IT.search(piece) or re.search(OTHER_SUPPLIER, said))
             ):
                 # "Last week's 12\" boxes came to 0.45 each. Need another 5 cartons of those",
                 # "last time u give 1000ml box 0.21 right, ok send 600 again": more of the one
-                # product the message named before, in remarks without a quantity
+                # product the message named before, in remarks without a quantity; "your 8 inch
+                # box cheaper than the other company. ok take 300": the one product compared
+                # with another supplier's
                 carry = product_named(said)
             elif (
                 not carry
@@ -145,6 +148,8 @@ def split_segments(text: str) -> list[Segment]:
             continue  # "the usual lid no need", "cawan masih ada stok", "杯子还有不用"
         elif re.search(PAST_REMARK, piece):
             continue  # "..., last time the lid abit loose but ok lah": about an earlier delivery
+        elif re.search(OTHER_SUPPLIER, piece):
+            continue  # "the other supplier 12oz cups were leaking, ...": about another's goods
         elif segments and not carry and another_size_same_amount(piece, segments[-1].text):
             # "takeaway box 750ml 500 pcs, 1000ml pun sama": the other size, in the same quantity
             segments.append(Segment(piece, companion=True))

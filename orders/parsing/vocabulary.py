@@ -106,6 +106,7 @@ STOPWORDS = frozenset(
     following give team guys then see how maybe perhaps sure
     tria gimme we're i'm we've we'll i'll we'd i'd running low out urgent urgently top up help
     always place placing proceed teruskan go ahead
+    confirm confirmed take rush yours urs ours try trying
     """.split()  # noqa: SIM905 - a word list reads better as text
     + MALAY_STOPWORDS.split()
     + SINGLISH_STOPWORDS.split()
@@ -210,6 +211,22 @@ _TOMORROW = r"(?:tomorrow|tmr|tmrw|tml|esok|besok)"
 # A number that is a count, not a size ("300", not "750ml").
 _COUNT = r"(?<![\d.])\d+(?![\d.]|\s*(?:oz|ml|inch|in\b|\"|cm|mm|l\b))"
 
+# Another supplier than us: "the other company", "my old supplier", "the other guy"
+OTHER_SUPPLIER = (
+    r"\b(?:other|another|old|previous|former|usual|current|last)\s+"
+    r"(?:guy|company|supplier|vendor|seller|side|distributor)s?\b|\bcompetitors?\b"
+)
+# "the other guy quoted 0.50 each", "old supplier sell $70 only": another supplier's price, a
+# reason to order from us, no quote asked of us
+OTHER_SUPPLIERS_PRICE = (
+    rf"(?:{OTHER_SUPPLIER})\s+(?:quoted?|quoting|gave|give|gives|sell|sells|selling|sold|charged?"
+    r"|charges|offer(?:ed|s)?)\b"
+)
+# "(the quote) you sent this morning", "(the price) u gave": what the supplier quoted
+_WE_WERE_GIVEN = (
+    r"(?:(?:that\s+|which\s+)?(?:you|u)\s+(?:sent|send|gave|give|quote|quoted)\s+(?:us\s+|me\s+)?)"
+)
+
 # A message that reads like an order but should be confirmed first (pattern on normalised text).
 # "ok noted on the price. pls send 2 ctn 8oz cups then", "price ok, send 1000 cups", "harga ok":
 # a price already agreed, no question about it (not "price ok?", "is the price ok")
@@ -217,8 +234,17 @@ ACCEPTED_PRICE = (
     r"\b(?:ok(?:ay)?|noted|agreed?|fine|good)\s+(?:on|with|to)?\s*(?:the\s+|your\s+|ur\s+)?"
     r"(?:price|pricing|quote|quotation|harga)s?\b(?![^.,;!\n]*\?)"
     r"|\b(?<!is )(?<!is the )(?<!if )(?<!if the )"
-    r"(?:the\s+)?(?:price|pricing|quote|quotation|harga)s?\s+(?:is\s+|are\s+)?"
+    # "the price u quote ok": the price the supplier gave, agreed
+    rf"(?:the\s+)?(?:price|pricing|quote|quotation|harga)s?\s+{_WE_WERE_GIVEN}?(?:is\s+|are\s+)?"
     r"(?:ok(?:ay)?|noted|fine|good|agreed)\b(?![^.,;!\n]*\?)"
+    # "Yes confirm the quote you sent this morning", "go ahead with your quotation": a quote
+    # accepted is an order of what it quoted (written after it), no request for one
+    # (not "pls confirm the quote for ...", "can you confirm the price": asked of the supplier)
+    r"|(?<!pls )(?<!please )(?<!kindly )(?<!you )(?<!u )"
+    r"\b(?:confirm(?:ed)?|accept(?:ed)?|go ahead with|proceed with|as per)\s+"
+    rf"(?:the\s+|your\s+|ur\s+|u\s+)?(?:price|pricing|quote|quotation)s?\s*{_WE_WERE_GIVEN}?"
+    r"(?:(?:this|yesterday|last|on)\s+\w+|yesterday|just now|earlier|today|just)?\b"
+    r"(?![^.,;!\n]*\?)"
     # "上次的价钱 ok", "same price hor": the price of before, agreed
     r"|(?:价钱|价格)\s*(?:ok(?:ay)?|可以|没问题)(?![^.,;!\n]*\?)"
     r"|\bsame (?:price|pricing|harga)\b(?![^.,;!\n]*\?)"
@@ -229,13 +255,22 @@ ACCEPTED_PRICE = (
     r"|\b(?:quot(?:e|ation)|sebut harga)s?\s+(?:is\s+)?(?:accepted|approved|confirmed|diterima)\b"
     r"(?![^.,;!\n]*\?)|\bas quoted\b|报价单?\s*(?:确认|没问题|可以)(?![^。，,!\n]*[?吗])|照报价单?"
 )
+# "napkin 1 இல்ல 2 carton": Tamil's "no" right between two numbers, with no pause, joins two
+# readings (one or two cartons); a correction pauses ("500, இல்ல இல்ல, 600"), says "only" after the
+# new number ("3 carton இல்ல 2 carton தான்") or its verb ("... 3 carton ஆக மாத்துங்க")
+_CARTON_OR_PIECES = r"(?>(?:[ \t]*(?:pcs|ctns?|cartons?))?)"
+EITHER_IN_TAMIL = (
+    rf"\d+{_CARTON_OR_PIECES}[ \t]+(?:இல்ல|இல்லை)(?![\u0B80-\u0BFF])[ \t]+\d+{_CARTON_OR_PIECES}"
+    r"(?![\d\u0B80-\u0BFF]|[ \t]*(?:தான்|ஆக|ஆ(?![\u0B80-\u0BFF])|மாற்று|மாத்து|ஆக்கு|குறை))"
+)
 DOUBT_PATTERNS = (
     # "200-300", "1 or 2 ctn"; not across a line ("...: 1,200\n- 750 ml kraft box")
     (
         "two quantities",
         # "1 இல்லன்னா 2 carton" (one, else two), "1 kalau tak 2": the other as "or else"
         r"\d+[ \t]*(?:or|atau|-|to|或|if not|kalau tak|kalau tidak|இல்லன்னா|இல்லேன்னா|இல்லைன்னா"
-        r"|இல்லாட்டி|இல்லனா|illana|illanna|illena)[ \t]*\d+[ \t]*(?:pcs|carton|ctn|box|pack)?\b",
+        r"|இல்லாட்டி|இல்லனா|illana|illanna|illena)[ \t]*\d+[ \t]*(?:pcs|carton|ctn|box|pack)?\b"
+        rf"|{EITHER_IN_TAMIL}",
     ),
     # "2 x 1000": two cartons of a thousand, or two thousand, or two and a thousand?
     (
@@ -249,7 +284,9 @@ DOUBT_PATTERNS = (
         r"(?<!nothing )(?<!no )(?<!not )(?<!nothing to )(?<!tak )(?<!tiada )(?<!takde )(?<!tak de )"
         r"(?<!tak ada )(?<!tidak )(?<!jangan )(?<!tak payah )(?<!no need )(?<!no need  )"
         r"(?<!need to )(?<!don't )(?<!dont )(?<!dun )"
+        # "i want yours instead": ours instead of another supplier's, no change of an order;
         # "pls remove the burger boxes from this order"
+        r"(?<!yours )(?<!urs )(?<!your one )(?<!ur one )(?<!from you )(?<!from u )"
         r"\b(?:change|tukar|instead|replace|ganti|ubah|pinda|remove)\b"
         rf"(?!\s*{_SAID_NO_AFTER})|(?<!不)(?<!没)(?<!没有)(?<!不用)(?<!不要)(?<!不需要)(?<!无需)改"
         # "order esok kurangkan napkin jadi 1 karton", "reduce the straws to 2 ctn", "纸巾减到两箱":
@@ -441,7 +478,10 @@ DOUBT_PATTERNS = (
     (
         "a choice between items",
         r"\d[^.;!?\n]{0,40}\s(?:or|atau)\s(?!not\b|tak\b|no\b|anot\b)[^.;!?\n]{0,40}\d"
-        r"|\beither\b|\bcheaper\b|\bup to (?:you|u)\b",
+        # "whichever is cheaper", "if cheaper", "the cheaper one"; not "yours is cheaper", "your
+        # box cheaper than the other company" (why the customer orders from us)
+        r"|\beither\b|\b(?:whichever|which|if)\b[^.;!?\n]{0,25}\bcheaper\b"
+        r"|\bcheaper\s+(?:one|ones|kind|type|option)\b|\bup to (?:you|u)\b",
     ),
     # "12oz杯子每间分店一千个，我们有三间", "1000 per outlet", "setiap cawangan": a quantity for
     # each outlet, and how many outlets is a second number
@@ -670,11 +710,20 @@ def _plurals(noun: str) -> set[str]:
 
 def _slips(word: str) -> set[str]:
     """How fast thumbs write a word: a letter left out inside it ('napkns', not at its start:
-    'love' is no 'glove'), two letters swapped ('cpus'), a letter doubled ('cuttlery')."""
-    dropped = {word[:i] + word[i + 1 :] for i in range(1, len(word))} if len(word) >= 6 else set()
+    'love' is no 'glove'), two letters swapped ('cpus'), a letter doubled ('cuttlery'), and in a
+    long word a vowel inside it written as another ('cutlary', 'napken'; not in short ones: 'cap'
+    and 'cop' are no 'cup')."""
+    long = len(word) >= 6
+    dropped = {word[:i] + word[i + 1 :] for i in range(1, len(word))} if long else set()
     swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
     doubled = {word[: i + 1] + word[i:] for i in range(len(word))}
-    return (dropped | swapped | doubled) - {word}
+    vowels = {
+        word[:i] + vowel + word[i + 1 :]
+        for i in range(1, len(word))
+        for vowel in "aeiou"
+        if long and word[i] in "aeiou"
+    }
+    return (dropped | swapped | doubled | vowels) - {word}
 
 
 # English words one slip from a product type: they are what they say, no misspelt product

@@ -151,9 +151,10 @@ def test_packs_then_the_pieces_of_one_pack_are_pieces(text, expected):
 
 
 def test_packs_then_pieces_of_another_product_keep_their_reading():
-    # the pieces are no pack's: two lines, as before (packets of napkins ask since p19t: a shop's
-    # packet of napkins is no carton of ours)
-    assert quantities("wooden spoon 8 pkt, 300 pcs straw") == [8, 300]
+    # the pieces are no pack's: two lines, as before (packets ask since p19t for napkins and p19w
+    # for every product: a shop's packet is no carton of ours)
+    parsed = parse_order("wooden spoon 8 pkt, 300 pcs straw")
+    assert [(item.quantity, item.unit) for item in parsed.items] == [(8, "pack"), (300, "pcs")]
 
 
 # ------------------------------------------- whether an order has gone out is its status
