@@ -71,16 +71,32 @@ UNIT_NUMBER = re.compile(r"(?:#\s*|\bunit\s*)[bl]?\d+-\d+[a-z]?\b|\b[bl]\d{1,2}-
 CLOCK_TIME = re.compile(
     r"\b(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:-|to)\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b"
 )
-# "9 pg", "3 ptg", "8 malam": an hour of the morning, afternoon or night, as Malay chats write it
+# "2-4", "10 to 12": the first hour of a span, before the hour that names its part of the day
+_HOUR_SPAN = r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:-|to|sampai|hingga)\s*)?"
+# "9 pg", "3 ptg", "8 malam", "2-4 petang": an hour of the morning, afternoon or night (or a span
+# of hours), as Malay chats write it
 MALAY_HOUR = re.compile(
-    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:pg|pagi|ptg|petang|tghari|tengahari|mlm|malam)\b"
+    rf"\b{_HOUR_SPAN}\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:pg|pagi|ptg|petang|tghari|tengahari|mlm|malam)\b"
 )
 # Numbers around the items that are no quantities: dates, days, times without am/pm, durations,
 # prices, percentages, ordinals, and the number of a table, outlet or floor.
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    # and in Malay: "12 Oktober", "mula 1 Mac", "5 Ogos"
+    r"|januari|februari|mac|mei|jun|julai|ogos|oktober|disember)\b"
 )  # not "maybe", "marks"
+# A date in Tamil: a month's name beside its day ("நவம்பர் 9", "9 நவம்பர்"), and a day written
+# as an ordinal or with the word for date ("28ஆம் தேதி", "8-ம் தேதிக்குள்", "தேதி 12")
+_TAMIL_MONTH = (
+    r"(?:ஜனவரி|பிப்ரவரி|மார்ச்|ஏப்ரல்|மே|ஜூன்|ஜூலை|ஆகஸ்ட்|ஆகஸ்டு|செப்டம்பர்|அக்டோபர்|நவம்பர்"
+    r"|டிசம்பர்)(?![\u0B80-\u0BFF])"
+)
+TAMIL_DATE = re.compile(
+    rf"(?<![\d.])\d{{1,2}}\s*{_TAMIL_MONTH}|(?<![\u0B80-\u0BFF]){_TAMIL_MONTH}\s*\d{{1,2}}(?![\d.])"
+    r"|(?<![\d.])\d{1,2}\s*-?\s*(?:ஆம்(?![\u0B80-\u0BFF])|ம்\s*(?=தேதி))(?:\s*தேதி[\u0B80-\u0BFF]*)?"
+    r"|(?<![\d.])\d{1,2}\s*தேதி[\u0B80-\u0BFF]*|தேதி\s*\d{1,2}(?![\d.])"
+)
 # Singapore's towns and estates after a block number ("the kopitiam at 201 Toa Payoh"): an
 # address without a road word (not "500 cups for bedok", a town without a number before it)
 _TOWNS = (
@@ -103,11 +119,13 @@ NOT_QUANTITIES = re.compile(
     r"|(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])"
     r"(?!\s*(?:(?:oz|ml|inch|inci|ounce|sip|dome|lids?)\b|安士|盎司|毫升|英寸|英吋|吋|寸|அவுன்ஸ்))"
     r"|\b\d+(?:st|nd|rd|th)\b"
+    # "hantar 11hb", "11 hb" (hari bulan: the day of the month), "tarikh 12" (date 12)
+    r"|\b\d{1,2}\s*(?:hb|haribulan|hari bulan)\b|\btarikh\s+\d{1,2}\b"
     r"|\b\d+\s*(?:days?|weeks?|months?|hours?|hrs?|mins?|minutes?|hari|minggu|bulan)\b"
     # "this sat morning 9 to 11", "pagi 8-10": a span of hours after a part of the day
     r"|\b(?:morning|afternoon|evening|night|noon|pagi|petang|malam|tengahari|between)\s+"
     r"\d{1,2}(?:[:.]\d{2})?\s*(?:-|to|till|until|and|sampai|hingga)\s*\d{1,2}(?:[:.]\d{2})?\b"
-    r"|\d+\s*(?:天|周|个月|小时|点|号|日|月)|\d+\s*(?:மணி|mani\b)"
+    rf"|{_HOUR_SPAN}\d+\s*(?:天|周|个月|小时|点|号|日|月)|{_HOUR_SPAN}\d+\s*(?:மணி|mani(?:kku)?\b)"
     rf"|\b(?:before|b4|bef|bfr|by|at|after|aft|until|till|sebelum|sblm|selepas|slps|pukul|jam)\s+\d{{1,2}}(?:[:.]\d{{2}})?\b(?!\s*{_MONTH}){_NOT_A_QUANTITY_UNIT}"
     # not "the cafe at 45 Tiong Bahru": a block number before a town (an address, cut as one)
     rf"(?!\s*(?:{_TOWNS})\b)"
@@ -121,7 +139,8 @@ NOT_QUANTITIES = re.compile(
     r"|\b(?:table|outlet|branch|store|shop|level|floor|lvl|lot|gate|bay|dock|door|counter|stall|"
     r"kiosk|meja|cawangan|tingkat)\s*#?\d+\b"
 )
-CHINESE_NOT_QUANTITIES = re.compile(r"\d+\s*(?:天|周|个月|小时|点|号|日|月)")
+# "10点", "8-10点" (a span of hours), "20日", "3天"
+CHINESE_NOT_QUANTITIES = re.compile(rf"{_HOUR_SPAN}\d+\s*(?:天|周|个月|小时|点|号|日|月)")
 ROAD_WORDS = re.compile(
     r"\b(?:road|rd|street|st|ave|avenue|jalan|lorong|drive|crescent|hill|lane|ln|boulevard|blvd"
     rf"|terrace|quay|park)\b|(?<=\d )(?:{_TOWNS})\b|(?<=\d[a-z] )(?:{_TOWNS})\b"
@@ -278,7 +297,9 @@ def normalise_text(text: str) -> str:
     text = numbers.replace_number_words(text)
     # "moonu mani" (three o'clock) is "3 mani" only now, "பத்து மணிக்குள்ள" (by ten o'clock)
     # "10 மணிக்குள்ள": a time, no quantity
-    text = re.sub(r"(?<![\d.])\d{1,2}\s*(?:mani\b|மணி[\u0B80-\u0BFF]*)", " ", text)
+    text = re.sub(
+        rf"(?<![\d.]){_HOUR_SPAN}\d{{1,2}}\s*(?:mani(?:kku)?\b|மணி[\u0B80-\u0BFF]*)", " ", text
+    )
     text = PAST_DELIVERY.sub(" ", text)
     text = LID_FOR_THE_CUP.sub(r"\1 ", text)
     text = takeaway_as_a_box(text)
@@ -476,6 +497,7 @@ def strip_contact_details(text: str) -> str:
     text = CLOCK_TIME.sub(" ", text)
     text = MALAY_HOUR.sub(" ", text)
     text = NOT_QUANTITIES.sub(" ", text)
+    text = TAMIL_DATE.sub(" ", text)
     # a clause ends at a line, ";", "," or a full stop before a space (an address ends there);
     # "," before a digit too after Chinese when a size or product follows ("送到，750ml餐盒"), not
     # in "1,200" or before a bare postal code; and at a Chinese full stop ("大纸袋五百。送去Bedok

@@ -1,0 +1,29 @@
+"""fresh30's zh, ms and ta classes, and the older sets' zh/ms/ta misses (issue 19, p19x): dates
+and hours written in Malay and Tamil ("12 Oktober", "11hb", "2-4 petang", "28ஆம் தேதி",
+"(நவம்பர் 9)", "10-12 மணிக்குள்", "10 manikku") are no quantities (before, each was read as a
+line without a product, and the order asked).
+Sentences written for this file, not taken from any evaluation set."""
+
+import pytest
+
+from tests.orders.parsing_support import items_of
+
+# ------------------------------------------- dates and hours in Malay and Tamil
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Straw kertas 3 karton, untuk majlis 14 Ogos", [("straw paper", 3, None)]),
+        ("Cawan 8oz 2000. Hantar tarikh 5 ya", [("cup", 2000, "8 oz")]),
+        ("Napkin 1 karton, boleh hantar 23 hb?", [("napkin", 1, None)]),
+        ("Kotak burger 300, hantar Khamis 3-5 petang", [("burger box", 300, None)]),
+        ("பிறந்தநாள் விழா (ஜூலை 14):\n12oz cup 800", [("cup", 800, "12 oz")]),
+        ("napkin 3000, 15ஆம் தேதிக்குள் வேணும்", [("napkin", 3000, None)]),
+        ("burger box 400, வியாழன் 2-4 மணிக்கு கொண்டு வாங்க", [("burger box", 400, None)]),
+        ("750ml box 300 venum, saayangaalam 5 manikku", [("box", 300, "750 ml")]),
+        ("8寸披萨盒两箱，周五下午3-5点送", [("pizza box", 2, "8 inch")]),
+    ],
+)
+def test_a_date_or_an_hour_in_malay_tamil_or_chinese_is_no_quantity(text, expected):
+    assert items_of(text) == expected
