@@ -62,6 +62,7 @@ from orders.parsing.vocabulary import (
     CONTAINER_UNITS,
     DOUBT_PATTERNS,
     EACH,
+    EITHER_QUANTITY,
     HALF_CARTON,
     NOT_WANTED,
     OTHER_STRAW,
@@ -200,6 +201,8 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     doubts = [name for name, pattern in DOUBT_PATTERNS if re.search(pattern, ordering)]
     if re.search(PLACED_ORDER_CHANGED, written):
         doubts.append("a change")  # its correction read above is the change of an earlier order
+    if re.search(EITHER_QUANTITY, written):
+        doubts.append("two quantities")  # "napkin 1 இல்ல 2 carton": one or two, no correction
     if "a material to confirm" in doubts and plastic_only_remarked(clauses):
         doubts.remove("a material to confirm")
     if "a straw kind to confirm" in doubts and not re.search(OTHER_STRAW, affirmed):

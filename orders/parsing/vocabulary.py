@@ -144,6 +144,14 @@ PLACED_ORDER_CHANGED = (
     r"|(?:今天|昨天|早上|刚才|明天)的?\s*(?:单|订单|order)[^\n]{0,30}改"
 )
 
+# "napkin 1 இல்ல 2 carton", "oru carton illa rendu carton": Tamil's "no" between two quantities,
+# with nothing between them, joins two readings (one or two); a correction is said apart from the
+# first number ("1 carton இல்ல, 2 carton ஆக மாத்துங்க", "400 வேணும், இல்ல இல்ல 500")
+EITHER_QUANTITY = (
+    r"(?<![\w§.])\d+[ \t]*(?:pcs|ctns?|cartons?)?[ \t]+(?:இல்லை|இல்ல|illai|illa)"
+    r"(?![\u0B80-\u0BFF\w])[ \t]+\d+(?![\d.])"
+)
+
 # "Last time we took 2 ctn of 12oz cups. This time 3 ctn please": an earlier order quoted, then
 # this time's quantity of the same product (parsing.read_past_then_now)
 PAST_ORDER = (

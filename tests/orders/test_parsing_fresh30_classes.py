@@ -1,12 +1,14 @@
 """fresh30's zh, ms and ta classes, and the older sets' zh/ms/ta misses (issue 19, p19x): dates
 and hours written in Malay and Tamil ("12 Oktober", "11hb", "2-4 petang", "28ஆம் தேதி",
 "(நவம்பர் 9)", "10-12 மணிக்குள்", "10 manikku") are no quantities (before, each was read as a
-line without a product, and the order asked).
+line without a product, and the order asked); Tamil's "no" right between two quantities ("straw 2
+இல்ல 3 carton") joins two readings, one or the other, and asks (before, the second was ordered as
+a correction: a wrong order).
 Sentences written for this file, not taken from any evaluation set."""
 
 import pytest
 
-from tests.orders.parsing_support import items_of
+from tests.orders.parsing_support import asks, items_of
 
 # ------------------------------------------- dates and hours in Malay and Tamil
 
@@ -27,3 +29,18 @@ from tests.orders.parsing_support import items_of
 )
 def test_a_date_or_an_hour_in_malay_tamil_or_chinese_is_no_quantity(text, expected):
     assert items_of(text) == expected
+
+
+# ------------------------------------------- one quantity or the other, in Tamil
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["straw 2 இல்ல 3 carton", "16oz cold cup 1 carton இல்லை 2 carton", "8oz cup 1000 இல்ல 2000"],
+)
+def test_tamil_no_between_two_quantities_asks(text):
+    assert asks(text)
+
+
+def test_a_tamil_correction_said_apart_still_reads_the_new_quantity():
+    assert items_of("burger box 300 வேணும், இல்ல இல்ல 400") == [("burger box", 400, None)]
