@@ -3,7 +3,9 @@ and hours written in Malay and Tamil ("12 Oktober", "11hb", "2-4 petang", "28ஆ
 "(நவம்பர் 9)", "10-12 மணிக்குள்", "10 manikku") are no quantities (before, each was read as a
 line without a product, and the order asked); Tamil's "no" right between two quantities ("straw 2
 இல்ல 3 carton") joins two readings, one or the other, and asks (before, the second was ordered as
-a correction: a wrong order).
+a correction: a wrong order); goods used up with no count ("纸巾用完了") are why the order is
+made, no earlier order's count; a lid named by the cup it is for in Chinese ("冷饮杯的圆顶盖") is
+one product, no two.
 Sentences written for this file, not taken from any evaluation set."""
 
 import pytest
@@ -42,5 +44,29 @@ def test_tamil_no_between_two_quantities_asks(text):
     assert asks(text)
 
 
-def test_a_tamil_correction_said_apart_still_reads_the_new_quantity():
-    assert items_of("burger box 300 வேணும், இல்ல இல்ல 400") == [("burger box", 400, None)]
+# ------------------------------------------- goods run out, then the order
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("吸管用完了，送三箱", [("straw", 3, None)]),
+        ("开张第一天汉堡盒就用完了！再要五百个", [("burger box", 500, None)]),
+    ],
+)
+def test_goods_used_up_without_a_count_are_why_the_order_is_made(text, expected):
+    assert items_of(text) == expected
+
+
+# ------------------------------------------- a lid named by its cup, in Chinese
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("冷饮杯的圆顶盖 三千个", [("cold cup dome lid", 3000, None)]),
+        ("16安士热饮杯用的盖子一箱", [("hot cup lid", 1, "16 oz")]),
+    ],
+)
+def test_a_lid_named_by_the_cup_it_is_for_is_one_product(text, expected):
+    assert items_of(text) == expected
