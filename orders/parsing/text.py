@@ -222,6 +222,13 @@ CUP_DATIVE = re.compile(
     r"\s*((?:[a-z0-9]+\s*){0,3}?\blids?\b)"
 )
 
+# "冷饮杯的圆顶盖" (the cold cup's dome lid), "热饮杯用的盖子" (the lid used on hot cups): a lid
+# named by the cup it is for, Chinese's "的" after the cup, read as "dome lid for cold cup"
+CUP_GENITIVE = re.compile(
+    r"((?:\b(?:hot|cold|paper|plastic|pet|kraft|\d+\s*oz)\s+){0,2}\bcups?)\s*(?:用|配)?\s*的"
+    r"\s*((?:[a-z0-9]+\s*){0,3}?\blids?\b)"
+)
+
 
 # "sorry for the late msg", "hey sorry last minute", "sorry to disturb": an apology for the
 # message, not for a quantity (before, "sorry" read as a correction made the whole order a question)
@@ -282,6 +289,7 @@ def normalise_text(text: str) -> str:
     text = CUTLERY_SET.sub(" cutlery set ", text)
     # "the dome cover 1k", "cup covers 500": a cup's cover is its lid (not "cover the cost")
     text = CUP_COVER.sub(r"\1 lid\2", text)
+    text = CUP_GENITIVE.sub(r" \2 for \1 ", text)
     text = numbers.replace_chinese_numerals(text)
     text = CHINESE_NOT_QUANTITIES.sub(" ", text)  # "十点前" is "10点前" only now
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
