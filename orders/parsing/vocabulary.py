@@ -62,6 +62,10 @@ MALAY_STOPWORDS = (
     " dia"
     # "ya bos, tq": the boss, as a Malay chat writes it
     " bos"
+    # "ambil 3 karton napkin" (take 3 cartons of napkins), "nak tambah 600 biji" (want to add 600)
+    " ambil tambah"
+    # "kotak dah habis" (the boxes are finished already)
+    " dah sudah"
 )
 SINGLISH_STOPWORDS = (
     "hor lor leh meh can not boss tmr thx tq ones them those these it"
@@ -222,6 +226,14 @@ ACCEPTED_PRICE = (
     # "上次的价钱 ok", "same price hor": the price of before, agreed
     r"|(?:价钱|价格)\s*(?:ok(?:ay)?|可以|没问题)(?![^.,;!\n]*\?)"
     r"|\bsame (?:price|pricing|harga)\b(?![^.,;!\n]*\?)"
+    # "setuju dgn harga tu" (agreed on that price), "harga tu boleh", "நீங்க சொன்ன விலை ok" (the
+    # price you said is ok), "விலை சரி", "看了你们的报价，可以" (we read your quote: fine)
+    r"|\b(?:ok(?:ay)?\s+)?setuju\s+(?:(?:dengan|dgn|dg|and|with)\s+)?(?:harga|sebut harga)\b"
+    r"(?:\s+(?:tu|itu|ni|ini|awak|you))?(?![^.,;!\n]*\?)"
+    r"|\bharga\s+(?:tu|itu|ni|ini)\s+(?:ok(?:ay)?|boleh|setuju)\b(?![^.,;!\n]*\?)"
+    r"|(?:(?:நீங்க|நீங்கள்)\s+(?:சொன்ன|குடுத்த|கொடுத்த)\s+)?விலை\s*(?:ok(?:ay)?\b|சரி)"
+    r"(?![^.,;!\n]*\?)"
+    r"|报价\s*[,，]?\s*(?:ok(?:ay)?\b|可以|没问题)(?![^.,;!\n]*[?？])"
 )
 DOUBT_PATTERNS = (
     # "200-300", "1 or 2 ctn"; not across a line ("...: 1,200\n- 750 ml kraft box")

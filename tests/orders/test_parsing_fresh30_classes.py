@@ -5,7 +5,9 @@ line without a product, and the order asked); Tamil's "no" right between two qua
 இல்ல 3 carton") joins two readings, one or the other, and asks (before, the second was ordered as
 a correction: a wrong order); goods used up with no count ("纸巾用完了") are why the order is
 made, no earlier order's count; a lid named by the cup it is for in Chinese ("冷饮杯的圆顶盖") is
-one product, no two.
+one product, no two; a price agreed in Malay, Tamil or Chinese ("setuju dgn harga tu", "நீங்க சொன்ன
+விலை ok", "报价，可以") is no question about the price; Malay's "ambil", "tambah" and "dah" (take,
+add, already) are no product words.
 Sentences written for this file, not taken from any evaluation set."""
 
 import pytest
@@ -69,4 +71,33 @@ def test_goods_used_up_without_a_count_are_why_the_order_is_made(text, expected)
     ],
 )
 def test_a_lid_named_by_the_cup_it_is_for_is_one_product(text, expected):
+    assert items_of(text) == expected
+
+
+# ------------------------------------------- a price agreed, in Malay, Tamil and Chinese
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Setuju dengan harga itu. Hantar 2 karton straw", [("straw", 2, None)]),
+        ("விலை சரி. burger box 500 அனுப்புங்க", [("burger box", 500, None)]),
+        ("报价可以，8寸披萨盒三百个", [("pizza box", 300, "8 inch")]),
+    ],
+)
+def test_a_price_agreed_is_no_question(text, expected):
+    assert items_of(text) == expected
+
+
+# ------------------------------------------- Malay verbs of taking and adding
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kami ambil 2 karton cawan 8oz", [("cup", 2, "8 oz")]),
+        ("Beg kertas besar dah habis. Nak tambah 300 keping", [("paper bag large", 300, None)]),
+    ],
+)
+def test_malay_verbs_of_taking_and_adding_are_no_product_words(text, expected):
     assert items_of(text) == expected
