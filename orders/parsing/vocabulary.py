@@ -419,8 +419,8 @@ DOUBT_PATTERNS = (
         # goods used up: "cawan 12oz 2000 tu dah guna habis", "这个礼拜用了三千个", "we used 3000"
         r"|\b(?:used(?: up)?|dah guna|sudah guna|guna habis|habis guna)\b[^,.;!?\n，。]{0,25}\d"
         r"|\d[^,.;!?\n，。]{0,25}\b(?:used(?: up)?|dah guna|sudah guna|guna habis|habis guna)\b"
-        # "三千个杯子一个礼拜就用完了" (3000 cups used up in a week); "纸巾用完了" alone (the napkins ran
-        # out) is why the order is made, no count of an earlier one
+        # "三千个杯子一个礼拜就用完了" (3000 cups used up in a week); "纸巾用完了" alone (the
+        # napkins ran out) is why the order is made, no count of an earlier one
         rf"|用了|用掉了|{_COUNT}[^,.;!?\n，。]{{0,25}}用完了",
     ),
     # "napkins enough for 150 pax", "200 பேருக்கு போதுமான napkin" (enough for 200 people), "untuk
