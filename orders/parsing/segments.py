@@ -128,17 +128,11 @@ def split_segments(text: str) -> list[Segment]:
                 # "last time u give 1000ml box 0.21 right, ok send 600 again": more of the one
                 # product the message named before, in remarks without a quantity
                 carry = product_named(said)
-            elif (
-                not carry
-                and first
-                and (units_only(piece) or is_bare_quantity(piece) or sizes_only(piece))
-                and (low := RUNNING_LOW.search(named_before))
-            ):
+            elif first and (before := product_of_the_sentence_before(named_before, carry, piece)):
                 # "We're running low on burger boxes. Could you send three cartons?", "Need
-                # napkins. 10k.": the product of the sentence before, for a quantity that names
-                # only its unit, or nothing
-                after = named_before[low.end() :]
-                carry = after if names_a_type(after) else named_before[: low.start()]
+                # napkins. 10k.", "The box in the photo is another shop's. I want yours, 2 ctn":
+                # the product of the sentence before, for a quantity that names only its unit
+                carry = before
             segments.append(Segment(f"{carry} {piece}".strip()))
             carry = ""
         elif re.search(NOT_WANTED, piece) or is_bare_negation(next_piece):
@@ -382,6 +376,35 @@ RUNNING_LOW = re.compile(
     r"|habis|need"
     r"|restock|no more|left)\b"
 )
+
+# "yg awak punya" (yours), "உங்களோடது" (yours), "你们的": the customer wants our make of the product
+# named before (a remark on another shop's goods, a photo of them)
+OURS = re.compile(
+    r"\b(?:yg|yang)\s+(?:awak|kamu|korang|anda|you|u)\s+punya\b|\byours\b|\byour (?:ones?|brand)\b"
+    r"|உங்களோடது|உங்களுடையது|உங்களோடதே|你们的"
+)
+
+
+def product_of_the_sentence_before(named_before: str, carry: str, piece: str) -> str:
+    """The product a quantity without one takes from the sentence before it ("" for none): the
+    goods that ran out ("We're running low on burger boxes. Could you send three cartons?"), or
+    the goods of another shop the customer wants ours of ("Kotak burger dalam gambar tu dari kedai
+    lain, sy nak yg awak punya. 2 karton"; "... burger box. உங்களோடது 300 வேணும்"). The quantity
+    names its unit at most (and 'yours' and what carries no product word: "cuba yg awak punya,
+    300 keping", try yours)."""
+    wanted = OURS.sub(" ", f"{carry} {piece}")
+    if not named_before or not (
+        units_only(wanted) or is_bare_quantity(wanted) or sizes_only(wanted)
+    ):
+        return ""
+    if carry and not (units_only(wanted) or is_bare_quantity(wanted)):
+        return ""
+    if low := RUNNING_LOW.search(named_before):
+        after = named_before[low.end() :]
+        return after if names_a_type(after) else named_before[: low.start()]
+    if OURS.search(f"{named_before} {carry} {piece}") and one_product_named(named_before):
+        return product_named(named_before)
+    return ""
 
 
 # "another 5 cartons of those", "600 again", "1000 lagi", "再来三箱", "இன்னும் 3 carton": more of

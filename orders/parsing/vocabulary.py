@@ -64,6 +64,8 @@ MALAY_STOPWORDS = (
     " bos"
     # "ambil 3 karton napkin" (take 3 cartons of napkins), "nak tambah 600 biji" (want to add 600)
     " ambil tambah"
+    # "cuba yg awak punya" (try yours)
+    " cuba"
     # "kotak dah habis" (the boxes are finished already)
     " dah sudah"
 )

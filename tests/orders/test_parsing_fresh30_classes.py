@@ -7,7 +7,8 @@ a correction: a wrong order); goods used up with no count ("纸巾用完了") ar
 made, no earlier order's count; a lid named by the cup it is for in Chinese ("冷饮杯的圆顶盖") is
 one product, no two; a price agreed in Malay, Tamil or Chinese ("setuju dgn harga tu", "நீங்க சொன்ன
 விலை ok", "报价，可以") is no question about the price; Malay's "ambil", "tambah" and "dah" (take,
-add, already) are no product words.
+add, already) are no product words; a quantity of "yours" ("yg awak punya", "உங்களோடது") after a
+sentence on another shop's product is of that product (before, no product, and no order).
 Sentences written for this file, not taken from any evaluation set."""
 
 import pytest
@@ -100,4 +101,25 @@ def test_a_price_agreed_is_no_question(text, expected):
     ],
 )
 def test_malay_verbs_of_taking_and_adding_are_no_product_words(text, expected):
+    assert items_of(text) == expected
+
+
+# ------------------------------------------- another shop's goods named, ours wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Cawan 12oz dalam gambar ni kedai lain punya, nak yang awak punya. 3 karton",
+            [("cup", 3, "12 oz")],
+        ),
+        ("இது வேற supplier-ஓட napkin. உங்களோடது 2 carton அனுப்புங்க", [("napkin", 2, None)]),
+        (
+            "The burger box in the photo is from our old supplier. Yours, 400 pcs",
+            [("burger box", 400, None)],
+        ),
+    ],
+)
+def test_a_quantity_of_yours_is_of_the_product_named_before(text, expected):
     assert items_of(text) == expected
