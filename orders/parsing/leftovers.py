@@ -227,7 +227,7 @@ def read_contrasts(normalised: str) -> str:
 # of its own, in a message that names another kind of the same attribute (white against kraft)
 # "..., kraft இல்ல" (not kraft), "..., bukan kraft": the same in Tamil's and Malay's order
 NOT_THE_OTHER = re.compile(
-    rf"(?:^|(?<=[,;.]))\s*(?:not|bukan)\s+(?:the\s+|yang\s+)?(?P<other>{_KINDS})\b(?:\s*ones?)?\b"
+    rf"(?:^|(?<=[,;.]))\s*(?:not|bukan)\s+(?:the\s+|yang\s+|yg\s+)?(?P<other>{_KINDS})\b(?:\s*ones?)?\b"
     rf"|(?:^|(?<=[,;.]))\s*(?:the )?(?P<after>{_KINDS})(?:\s*ones?)?\s*"
     r"(?:இல்ல|இல்லை|illa|illai)(?![\u0B80-\u0BFF\w])"
 )

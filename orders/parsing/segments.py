@@ -375,6 +375,8 @@ RUNNING_LOW = re.compile(
     r"\b(?:running low(?: on)?|(?:run(?:ning)?|ran) out(?: of)?|low on|out of|finish(?:ed|ing)?"
     r"|habis|need"
     r"|restock|no more|left)\b"
+    # "12oz cup தீர்ந்து போச்சு" (the 12oz cups ran out), "முடிஞ்சு போச்சு" (finished)
+    r"|(?<![\u0B80-\u0BFF])(?:தீர்ந்து|தீந்து|முடிஞ்சு|முடிந்து)"
 )
 
 # "yg awak punya" (yours), "உங்களோடது" (yours), "你们的": the customer wants our make of the product
@@ -404,7 +406,24 @@ def product_of_the_sentence_before(named_before: str, carry: str, piece: str) ->
         return after if names_a_type(after) else named_before[: low.start()]
     if OURS.search(f"{named_before} {carry} {piece}") and one_product_named(named_before):
         return product_named(named_before)
+    if one_product_named(named_before) and names_goods_only(named_before):
+        # "Kotak pizza 10 inci yg kraft, bukan putih. 400 keping": a sentence that is nothing
+        # but one product's name, then its quantity
+        return product_named(named_before)
     return ""
+
+
+def names_goods_only(text: str) -> bool:
+    """'pizza box 10 inch yg kraft': a product type, its size and kind, and no other word."""
+    masked, _ = extract_sizes(text)
+    if re.search(r"[^\x00-\x7f§]", masked):
+        return False  # words in Tamil or Chinese letters that are no product's (not read here)
+    words = {singular(word) for word in product_words(masked)}
+    return bool(words & TYPE_NOUNS) and words <= TYPE_NOUNS | ATTRIBUTE_WORDS | GOODS_WORDS
+
+
+# the words of a product's name that are no type nor kind: "pizza box", "burger box"
+GOODS_WORDS = frozenset({"pizza", "burger", "takeaway"})
 
 
 # "another 5 cartons of those", "600 again", "1000 lagi", "再来三箱", "இன்னும் 3 carton": more of
@@ -425,7 +444,7 @@ def product_named(text: str) -> str:
     """The product words and size of a remark: 'last week's 12\" boxes came to each' -> '12inch
     box' (not its other words, which would be read as the product's)."""
     masked, sizes = extract_sizes(text)
-    kept = TYPE_NOUNS | ATTRIBUTE_WORDS | {"pizza", "burger", "takeaway"}
+    kept = TYPE_NOUNS | ATTRIBUTE_WORDS | GOODS_WORDS
     words = [word for word in product_words(masked) if singular(word) in kept]
     return " ".join([size.replace(" ", "") for size in sizes[:1]] + words)
 

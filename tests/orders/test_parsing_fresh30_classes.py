@@ -1,14 +1,19 @@
-"""fresh30's zh, ms and ta classes, and the older sets' zh/ms/ta misses (issue 19, p19x): dates
-and hours written in Malay and Tamil ("12 Oktober", "11hb", "2-4 petang", "28ஆம் தேதி",
-"(நவம்பர் 9)", "10-12 மணிக்குள்", "10 manikku") are no quantities (before, each was read as a
-line without a product, and the order asked); Tamil's "no" right between two quantities ("straw 2
-இல்ல 3 carton") joins two readings, one or the other, and asks (before, the second was ordered as
-a correction: a wrong order); goods used up with no count ("纸巾用完了") are why the order is
-made, no earlier order's count; a lid named by the cup it is for in Chinese ("冷饮杯的圆顶盖") is
-one product, no two; a price agreed in Malay, Tamil or Chinese ("setuju dgn harga tu", "நீங்க சொன்ன
-விலை ok", "报价，可以") is no question about the price; Malay's "ambil", "tambah" and "dah" (take,
-add, already) are no product words; a quantity of "yours" ("yg awak punya", "உங்களோடது") after a
-sentence on another shop's product is of that product (before, no product, and no order).
+"""fresh30's zh, ms and ta classes, and the older sets' zh/ms/ta misses (issue 19, p19x).
+
+- Dates and hours in Malay, Tamil and Chinese ("12 Oktober", "11hb", "2-4 petang", "28ஆம் தேதி",
+  "(நவம்பர் 9)", "10-12 மணிக்குள்", "10 manikku", "3-5点") are no quantities (before, each was a
+  line without a product, and the order asked).
+- Tamil's "no" right between two quantities ("straw 2 இல்ல 3 carton") joins two readings and asks
+  (before, the second was ordered as a correction: a wrong order).
+- Goods used up with no count ("纸巾用完了") are why the order is made, no earlier order's count.
+- A lid named by the cup it is for in Chinese ("冷饮杯的圆顶盖") is one product, not two.
+- A price agreed in Malay, Tamil or Chinese ("setuju dgn harga tu", "விலை சரி", "报价可以") is no
+  question about the price; "ambil", "tambah", "dah", "cuba" are no product words.
+- A quantity of "yours" ("yg awak punya", "உங்களோடது") after a sentence on another shop's product
+  is of that product, and so is a quantity after a sentence that is nothing but one product's name
+  ("Beg kertas kecil yg kraft. 800 keping") or says in Tamil that it ran out ("தீர்ந்து போச்சு");
+  "bukan yg putih" (not the white) is a kind said no to.
+
 Sentences written for this file, not taken from any evaluation set."""
 
 import pytest
@@ -122,4 +127,22 @@ def test_malay_verbs_of_taking_and_adding_are_no_product_words(text, expected):
     ],
 )
 def test_a_quantity_of_yours_is_of_the_product_named_before(text, expected):
+    assert items_of(text) == expected
+
+
+# ------------------------------------------- a product's name alone, then its quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Beg kertas kecil yg kraft. 800 keping", [("paper bag small kraft", 800, None)]),
+        (
+            "Kotak pizza 10 inci kraft, bukan yg putih. 2 karton",
+            [("pizza box kraft", 2, "10 inch")],
+        ),
+        ("napkin தீர்ந்து போச்சு. 4 carton அனுப்புங்க", [("napkin", 4, None)]),
+    ],
+)
+def test_a_sentence_that_only_names_a_product_gives_the_next_its_product(text, expected):
     assert items_of(text) == expected
