@@ -129,7 +129,9 @@ NOT_QUANTITIES = re.compile(
     rf"|\b(?:before|b4|bef|bfr|by|at|after|aft|until|till|sebelum|sblm|selepas|slps|pukul|jam)\s+\d{{1,2}}(?:[:.]\d{{2}})?\b(?!\s*{_MONTH}){_NOT_A_QUANTITY_UNIT}"
     # not "the cafe at 45 Tiong Bahru": a block number before a town (an address, cut as one)
     rf"(?!\s*(?:{_TOWNS})\b)"
-    r"|(?:s\$|\$|\brm|\bsgd)\s*\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s*(?:cents?|sen|dollars?)\b|\d+\s*%"
+    r"|(?:s\$|\$|\brm|\bsgd)\s*\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s*(?:cents?|sen|dollars?|bucks|ringgit)\b"
+    # "100 டாலர்" (100 dollars), "50 வெள்ளி" (50 dollars, as Singapore's Tamil says it)
+    r"|\b\d+(?:\.\d+)?\s*(?:டாலர்|வெள்ளி)[\u0B80-\u0BFF]*|\d+\s*%"
     # a unit price without its currency, and the piece it is for: "0.45 each", "0.21一个" (not
     # "1 pcs" read from 一个)
     rf"|{PRICE}(?:\s*(?:each|ea|per\s+(?:pc|pcs|piece|unit|box|cup|bag|set)|/\s*(?:pc|pcs|piece)\b"
@@ -139,8 +141,11 @@ NOT_QUANTITIES = re.compile(
     r"|\b(?:table|outlet|branch|store|shop|level|floor|lvl|lot|gate|bay|dock|door|counter|stall|"
     r"kiosk|meja|cawangan|tingkat)\s*#?\d+\b"
 )
-# "10点", "8-10点" (a span of hours), "20日", "3天"
-CHINESE_NOT_QUANTITIES = re.compile(rf"{_HOUR_SPAN}\d+\s*(?:天|周|个月|小时|点|号|日|月)")
+# "10点", "8-10点" (a span of hours), "20日", "3天"; and money: "预算一百块" (a budget of 100
+# dollars), "三百元", "五十蚊"
+CHINESE_NOT_QUANTITIES = re.compile(
+    rf"{_HOUR_SPAN}\d+\s*(?:天|周|个月|小时|点|号|日|月)|\d+(?:\.\d+)?\s*(?:块钱?|元|蚊|毛钱?)"
+)
 ROAD_WORDS = re.compile(
     r"\b(?:road|rd|street|st|ave|avenue|jalan|lorong|drive|crescent|hill|lane|ln|boulevard|blvd"
     rf"|terrace|quay|park)\b|(?<=\d )(?:{_TOWNS})\b|(?<=\d[a-z] )(?:{_TOWNS})\b"

@@ -13,6 +13,7 @@
   is of that product, and so is a quantity after a sentence that is nothing but one product's name
   ("Beg kertas kecil yg kraft. 800 keping") or says in Tamil that it ran out ("தீர்ந்து போச்சு");
   "bukan yg putih" (not the white) is a kind said no to.
+- A sum of money in Chinese or Tamil ("预算一百块", "三百元", "60 வெள்ளி") is no quantity.
 
 Sentences written for this file, not taken from any evaluation set."""
 
@@ -145,4 +146,19 @@ def test_a_quantity_of_yours_is_of_the_product_named_before(text, expected):
     ],
 )
 def test_a_sentence_that_only_names_a_product_gives_the_next_its_product(text, expected):
+    assert items_of(text) == expected
+
+
+# ------------------------------------------- a budget or a sum of money is no quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("这次预算只有两百块，要八安士纸杯一千个", [("paper cup", 1000, "8 oz")]),
+        ("总共三百元以内，汉堡盒五百个", [("burger box", 500, None)]),
+        ("பட்ஜெட் 60 வெள்ளி, napkin 1 carton போதும்", [("napkin", 1, None)]),
+    ],
+)
+def test_a_sum_of_money_in_chinese_or_tamil_is_no_quantity(text, expected):
     assert items_of(text) == expected
