@@ -80,6 +80,8 @@ LEXICON: dict[str, str] = {
     "叉勺": " cutlery ",
     "餐具": " cutlery ",
     "盒子": " box ",
+    # "1000ml纸盒" (a paper box of 1000ml): the box, not "纸" glued to the size
+    "纸盒": " box ",
     "纸碗": " paper bowl ",
     "碗": " bowl ",
     "泡沫": " foam ",
