@@ -403,6 +403,13 @@ TAMIL_STEMS: dict[str, str] = {
     "டேக்அவே": "takeaway",
     "பார்சல்": "takeaway",
     "கொள்கலன்": "container",
+    # "750ml டப்பா" (a 750ml tub): the takeaway box
+    "டப்பா": "box",
+    # "மர ஸ்பூன் ஃபோர்க் செட்" (a wooden spoon and fork set): the cutlery set
+    "ஸ்பூன்": "spoon",
+    "ஃபோர்க்": "fork",
+    "போர்க்": "fork",
+    "நைஃப்": "knife",
     "கொஞ்சம்": "some",
     "சில": "some",
 }
@@ -462,8 +469,15 @@ def tutup_as_lid(text: str) -> str:
     return TUTUP.sub(replace, text)
 
 
+# English words in Tamil letters that start like a product's stem: "லிட்டில் இந்தியா" (Little
+# India), "1 லிட்டர்" (a litre) are no lid
+TAMIL_NOT_STEMS = ("லிட்டில்", "லிட்டர்")
+
+
 def tamil_word(token: str) -> str:
     """The English of one Tamil token, or the token unchanged."""
+    if token.startswith(TAMIL_NOT_STEMS):
+        return token
     for stem in _STEMS_LONGEST_FIRST:
         if token.startswith(stem):
             rest = token[len(stem) :]

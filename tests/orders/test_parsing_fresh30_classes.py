@@ -17,6 +17,8 @@
 - "1000ml纸盒" is a box of 1000ml (before, "纸" glued to the size and the size was lost).
 - "1 கார்ட்டன் + 500," (a carton and 500 more): a bare number of 50 or more ending the line after
   cartons is pieces of the line (before, a number not read).
+- Tamil words: "டப்பா" (a tub) is the takeaway box, "ஸ்பூன் ஃபோர்க் செட்" the cutlery set, and
+  "லிட்டில்" (Little India) no lid.
 
 Sentences written for this file, not taken from any evaluation set."""
 
@@ -188,4 +190,19 @@ def test_a_paper_box_glued_to_its_size_keeps_the_size():
     ],
 )
 def test_a_large_bare_number_after_cartons_is_pieces_of_the_line(text, expected):
+    assert items_of(text) == expected
+
+
+# ------------------------------------------- Tamil product words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1000ml டப்பா 600 வேணும்", [("box", 600, "1000 ml")]),
+        ("மர ஸ்பூன் ஃபோர்க் செட் 800", [("wooden cutlery set", 800, None)]),
+        ("பெரிய பை 500, லிட்டில் இந்தியா கடைக்கு அனுப்புங்க", [("large bag", 500, None)]),
+    ],
+)
+def test_tamil_words_for_a_tub_and_a_spoon_and_fork_set_and_little_is_no_lid(text, expected):
     assert items_of(text) == expected
