@@ -45,7 +45,8 @@ _TAKEN_BACK = (
     r"typo|nvm|never mind|bukan|"
     # "sorry தப்பா போட்டுட்டேன்" (sorry, I wrote it wrong)
     r"தப்பா(?:\s*[\u0B80-\u0BFF]+)?|தப்பு|"
-    r"不对|不是|错了|说错了?|இல்லை|இல்ல)"
+    # "……不对，写错，要800个" (no, I wrote it wrong, 800 wanted)
+    r"不对|不是|错了|说错了?|写错了?|打错了?|இல்லை|இல்ல)"
 )
 # "300 ஆக மாற்றுங்க", "2 carton ஆ மாத்துங்க": (make it) into the number before it
 _TAMIL_CHANGE_TO = r"\s*(?:ஆக|ஆ|ah|aa)?\s*(?<![\u0B80-\u0BFF])(?:மாற்று|மாத்து|ஆக்கு)[\u0B80-\u0BFF]*"
@@ -58,7 +59,7 @@ _SAID_WITH_IT = (
 )
 QUANTITY_TAKEN_BACK = re.compile(
     rf"(?<![\w§.])\d+(?P<unit>\s*(?:pcs|ctns?|cartons?|sets?)\b)?{_SAID_WITH_IT}{_FILLER}"
-    rf"{_TAKEN_BACK}(?:{_FILLER}{_TAKEN_BACK})*{_FILLER}(?P<new>\d+)(?![\w§]|\.\d)"
+    rf"{_TAKEN_BACK}(?:{_FILLER}{_TAKEN_BACK})*{_FILLER}(?:要\s*)?(?P<new>\d+)(?![\w§]|\.\d)"
     r"(?P<new_unit>\s*(?:pcs|ctns?|cartons?|sets?)\b)?"
     # "3 carton, sorry, 2 carton ஆ மாத்துங்க" (make it 2 cartons): the verb after the new number
     rf"(?:{_TAMIL_CHANGE_TO})?"
@@ -161,7 +162,8 @@ def read_make_that(normalised: str) -> str:
 # silap, beg besar 250 je": an apology that ends the message, names one earlier line by its words
 # and gives it a new quantity
 NAMED_CORRECTION = re.compile(
-    r"(?:^|(?<=[.,;!?\n]))[\s,.]*(?:(?:sorry|oops|eh|silap|tersilap|salah|maaf|my bad|correction)"
+    # "beg kecil 500 — eh silap, beg kecil 1000": after a dash too
+    r"(?:^|(?<=[.,;!?\n—–]))[\s,.]*(?:(?:sorry|oops|eh|silap|tersilap|salah|maaf|my bad|correction)"
     r"(?![a-z])|不好意思|对不起|抱歉)"
     r"(?:[\s,.!]*(?:sorry|oops|eh|silap|tersilap|salah|maaf|correction)(?![a-z]))*[\s,.!]*"
     r"(?P<product>(?:\d+\s*(?:oz|ml|inch|in)\s+)?[a-z][a-z0-9 ]{0,30}?)\s*(?:的\s*)?"
