@@ -242,6 +242,9 @@ APOLOGY = re.compile(
     # not "sorry for the late order" (an order of its own, or this one taken back?: it asks)
     r"(?:very\s+|so\s+)?(?:(?:late|last[-\s]?minute|short)\s+(?:msg|message|notice|reply|request)\b"
     r"|last[-\s]?minute\b(?!\s+order)|to\s+(?:trouble|disturb|bother|rush)\b(?:\s+(?:you|u))?)"
+    # "Maaf lambat." (sorry, late), "maaf ganggu" (sorry to disturb); not "maaf lambat order"
+    r"|\bmaaf\b(?:\s+(?:ya|ye|bos|boss|bang|kak))?[\s,]*(?:(?:lambat|lewat)\b"
+    r"(?!\s+(?:order|pesan|tempah))(?:\s+(?:reply|balas|mesej|msg))?|(?:mengganggu|ganggu)\b)"
 )
 CUP_COVER = re.compile(r"\b(dome|flat|sip|cups?|(?:§size\d+§|\d+\s*oz))\s+cover(s?)\b")
 

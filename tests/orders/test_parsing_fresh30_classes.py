@@ -19,6 +19,9 @@
   cartons is pieces of the line (before, a number not read).
 - Tamil words: "டப்பா" (a tub) is the takeaway box, "ஸ்பூன் ஃபோர்க் செட்" the cutlery set, and
   "லிட்டில்" (Little India) no lid.
+- Corrections: "……不对，写错了，要五箱" (no, written wrong, five cartons) and "— eh silap, penutup
+  1000" after a dash read the new quantity; "Maaf lewat balas" (sorry for the late reply) is no
+  correction.
 
 Sentences written for this file, not taken from any evaluation set."""
 
@@ -206,3 +209,27 @@ def test_a_large_bare_number_after_cartons_is_pieces_of_the_line(text, expected)
 )
 def test_tamil_words_for_a_tub_and_a_spoon_and_fork_set_and_little_is_no_lid(text, expected):
     assert items_of(text) == expected
+
+
+# ------------------------------------------- corrections in Chinese and Malay
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("吸管三箱……不对，写错了，要五箱", [("straw", 5, None)]),
+        (
+            "Cawan 8oz 1000, penutup 500 — eh silap, penutup 1000",
+            [("cup", 1000, "8 oz"), ("lid", 1000, "8 oz")],
+        ),
+    ],
+)
+def test_a_quantity_corrected_in_chinese_or_after_a_dash_in_malay(text, expected):
+    assert items_of(text) == expected
+
+
+# ------------------------------------------- an apology for the message, in Malay
+
+
+def test_a_malay_apology_for_the_late_message_is_no_correction():
+    assert items_of("Maaf lewat balas. Straw kertas 2 karton") == [("straw paper", 2, None)]
