@@ -679,6 +679,9 @@ def inherit(item: ParsedItem, previous: ParsedItem) -> ParsedItem:
     if not product:
         product = previous.product
     elif previous_types and set(product.split()) <= ATTRIBUTE_WORDS:
+        if size is None and another_kind(set(product.split()), previous.product):
+            # "kotak pizza 10 inci yang putih 200, yang kraft 200": the other kind, the same size
+            size = previous.size
         kept = [w for w in previous.product.split() if w in TYPE_NOUNS or w == "pizza"]
         product = f"{product} {' '.join(kept)}"
     if size is None and names_a_lid(product) and previous_types == {"cup"}:
@@ -686,6 +689,18 @@ def inherit(item: ParsedItem, previous: ParsedItem) -> ParsedItem:
     if names_a_lid(product) and previous_types == {"cup"} and size and size == previous.size:
         product = lid_of_the_cup(product, previous.product)
     return ParsedItem(product, item.quantity, item.unit, size)
+
+
+def another_kind(kinds: set[str], product: str) -> bool:
+    """'kraft' after 'white pizza box': a kind of the same attribute as one of the product's, of
+    another value (the line names the other kind of the same product)."""
+    words = set(product.split())
+    return any(
+        group[kind] != group[word]
+        for group in ATTRIBUTE_GROUPS
+        for kind in kinds & group.keys()
+        for word in words & group.keys()
+    )
 
 
 def lid_of_the_cup(lid: str, cup: str) -> str:

@@ -22,6 +22,8 @@
 - Corrections: "……不对，写错了，要五箱" (no, written wrong, five cartons) and "— eh silap, penutup
   1000" after a dash read the new quantity; "Maaf lewat balas" (sorry for the late reply) is no
   correction.
+- A line of only the other kind ("..., yang putih 100" after "kotak pizza 10 inci kraft 300") takes
+  the size of the line before (before, no size, and the order asked).
 
 Sentences written for this file, not taken from any evaluation set."""
 
@@ -233,3 +235,23 @@ def test_a_quantity_corrected_in_chinese_or_after_a_dash_in_malay(text, expected
 
 def test_a_malay_apology_for_the_late_message_is_no_correction():
     assert items_of("Maaf lewat balas. Straw kertas 2 karton") == [("straw paper", 2, None)]
+
+
+# ------------------------------------------- the other kind, the same size
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kotak pizza 10 inci kraft 300, yang putih 100",
+            [("pizza box kraft", 300, "10 inch"), ("white pizza box", 100, "10 inch")],
+        ),
+        (
+            "10寸白色披萨盒两百个，牛皮的一百个",
+            [("white pizza box", 200, "10 inch"), ("kraft pizza box", 100, "10 inch")],
+        ),
+    ],
+)
+def test_a_line_of_the_other_kind_takes_the_size_of_the_line_before(text, expected):
+    assert items_of(text) == expected
