@@ -374,7 +374,8 @@ def kind_only(piece: str) -> bool:
 RUNNING_LOW = re.compile(
     r"\b(?:running low(?: on)?|(?:run(?:ning)?|ran) out(?: of)?|low on|out of|finish(?:ed|ing)?"
     r"|habis|need"
-    r"|restock|no more|left)\b"
+    # "kotak pizza 12 inci tinggal sikit" (only a few 12 inch boxes left)
+    r"|tinggal|restock|no more|left)\b"
     # "12oz cup தீர்ந்து போச்சு" (the 12oz cups ran out), "முடிஞ்சு போச்சு" (finished)
     r"|(?<![\u0B80-\u0BFF])(?:தீர்ந்து|தீந்து|முடிஞ்சு|முடிந்து)"
 )

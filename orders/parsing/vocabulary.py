@@ -68,6 +68,8 @@ MALAY_STOPWORDS = (
     " cuba"
     # "kotak dah habis" (the boxes are finished already)
     " dah sudah"
+    # "bang, malam ni baru perasan ..." (brother, only tonight I noticed ...)
+    " bang malam baru perasan"
 )
 SINGLISH_STOPWORDS = (
     "hor lor leh meh can not boss tmr thx tq ones them those these it"

@@ -24,6 +24,7 @@
   correction.
 - A line of only the other kind ("..., yang putih 100" after "kotak pizza 10 inci kraft 300") takes
   the size of the line before (before, no size, and the order asked).
+- Goods "tinggal sikit" (few left) give the next sentence's quantity its product, as "habis" does.
 
 Sentences written for this file, not taken from any evaluation set."""
 
@@ -255,3 +256,12 @@ def test_a_malay_apology_for_the_late_message_is_no_correction():
 )
 def test_a_line_of_the_other_kind_takes_the_size_of_the_line_before(text, expected):
     assert items_of(text) == expected
+
+
+# ------------------------------------------- goods left few, in Malay
+
+
+def test_goods_said_to_be_few_left_in_malay_give_the_next_sentence_its_product():
+    assert items_of("Bang, baru perasan beg kertas kecil tinggal sikit. Hantar 2 karton") == [
+        ("paper bag small", 2, None)
+    ]
