@@ -141,10 +141,11 @@ NOT_QUANTITIES = re.compile(
     r"|\b(?:table|outlet|branch|store|shop|level|floor|lvl|lot|gate|bay|dock|door|counter|stall|"
     r"kiosk|meja|cawangan|tingkat)\s*#?\d+\b"
 )
-# "10点", "8-10点" (a span of hours), "20日", "3天"; and money: "预算一百块" (a budget of 100
-# dollars), "三百元", "五十蚊"
+# "10点", "8-10点" (a span of hours), "20日", "3天"; money: "预算一百块" (a budget of 100
+# dollars), "三百元", "五十蚊"; and an address: "宏茂桥3道" (Ang Mo Kio Avenue 3), "5街", "3楼"
 CHINESE_NOT_QUANTITIES = re.compile(
     rf"{_HOUR_SPAN}\d+\s*(?:天|周|个月|小时|点|号|日|月)|\d+(?:\.\d+)?\s*(?:块钱?|元|蚊|毛钱?)"
+    r"|\d+\s*(?:道|街|巷|楼|座)"
 )
 ROAD_WORDS = re.compile(
     r"\b(?:road|rd|street|st|ave|avenue|jalan|lorong|drive|crescent|hill|lane|ln|boulevard|blvd"

@@ -25,6 +25,7 @@
 - A line of only the other kind ("..., yang putih 100" after "kotak pizza 10 inci kraft 300") takes
   the size of the line before (before, no size, and the order asked).
 - Goods "tinggal sikit" (few left) give the next sentence's quantity its product, as "habis" does.
+- The number of a Chinese road or floor ("勿洛北3道", "5楼") is no quantity.
 
 Sentences written for this file, not taken from any evaluation set."""
 
@@ -265,3 +266,17 @@ def test_goods_said_to_be_few_left_in_malay_give_the_next_sentence_its_product()
     assert items_of("Bang, baru perasan beg kertas kecil tinggal sikit. Hantar 2 karton") == [
         ("paper bag small", 2, None)
     ]
+
+
+# ------------------------------------------- a Chinese address's numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("我们在勿洛北3道，要12安士纸杯两千个", [("paper cup", 2000, "12 oz")]),
+        ("店在5楼，汉堡盒三百个", [("burger box", 300, None)]),
+    ],
+)
+def test_the_number_of_a_chinese_road_or_floor_is_no_quantity(text, expected):
+    assert items_of(text) == expected
