@@ -152,6 +152,8 @@ LEXICON: dict[str, str] = {
     "sama macam": " same as ",
     "bekas makanan": " takeaway box ",
     "bekas bungkus": " takeaway box ",
+    # "kotak bungkus nasi lemak" (a box to pack nasi lemak in): no packs of boxes
+    "kotak bungkus": " takeaway box ",
     "kotak pizza": " pizza box ",
     "kotak piza": " pizza box ",
     "kotak burger": " burger box ",

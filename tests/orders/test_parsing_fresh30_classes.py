@@ -26,6 +26,7 @@
   the size of the line before (before, no size, and the order asked).
 - Goods "tinggal sikit" (few left) give the next sentence's quantity its product, as "habis" does.
 - The number of a Chinese road or floor ("勿洛北3道", "5楼") is no quantity.
+- "kotak bungkus" (a box to pack food in) is the takeaway box, no pack of boxes.
 
 Sentences written for this file, not taken from any evaluation set."""
 
@@ -280,3 +281,10 @@ def test_goods_said_to_be_few_left_in_malay_give_the_next_sentence_its_product()
 )
 def test_the_number_of_a_chinese_road_or_floor_is_no_quantity(text, expected):
     assert items_of(text) == expected
+
+
+# ------------------------------------------- a box to pack food in, in Malay
+
+
+def test_a_malay_box_for_packing_food_is_no_pack_of_boxes():
+    assert items_of("Kotak bungkus 750ml 600 biji") == [("takeaway box", 600, "750 ml")]
