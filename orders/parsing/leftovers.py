@@ -282,6 +282,9 @@ READ_NEGATIONS = re.compile(
     # the small one", a correction)
     rf"|[,;]\s*no\s+(?=(?:{'|'.join(sorted(TYPE_NOUNS))})(?:e?s)?\b(?!\s*\d))"
     r"|\bno\b\.?(?=\s*(?:tel|hp|phone|telefon)?\s*(?:;|$))"
+    # "Order baru ye, bukan yg semalam" (a new order, not yesterday's), "new order, not an add-on":
+    # the order said to be new, no change of it
+    r"|\b(?:order baru|pesanan baru|new order)\b[^.\n]{0,15}\b(?:bukan|not)\b"
     # "do you do tissue boxes? if not no worries": the answer to a question, not to the order
     r"|\bif (?:not|no|don'?t have|dont have|takde|tak ada|cannot|can'?t)\b[\s,]*(?:then\s+)?"
     r"(?:no worries|never mind|nevermind|nvm|no problem|np|its ok|it'?s ok|ok|okay|fine)\b"

@@ -62,8 +62,9 @@ MALAY_STOPWORDS = (
     " dia"
     # "ya bos, tq": the boss, as a Malay chat writes it
     " bos"
-    # "ambil 3 karton napkin" (take 3 cartons of napkins), "nak tambah 600 biji" (want to add 600)
-    " ambil tambah"
+    # "ambil 3 karton napkin" (take 3 cartons of napkins), "nak tambah 600 biji" (want to add 600),
+    # "tambah stok" (restock)
+    " ambil tambah stok"
     # "cuba yg awak punya" (try yours)
     " cuba"
     # "kotak dah habis" (the boxes are finished already)

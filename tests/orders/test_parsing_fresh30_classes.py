@@ -27,6 +27,7 @@
 - Goods "tinggal sikit" (few left) give the next sentence's quantity its product, as "habis" does.
 - The number of a Chinese road or floor ("勿洛北3道", "5楼") is no quantity.
 - "kotak bungkus" (a box to pack food in) is the takeaway box, no pack of boxes.
+- "order baru, bukan yg semalam" (a new order, not yesterday's): the "not" changes nothing.
 
 Sentences written for this file, not taken from any evaluation set."""
 
@@ -288,3 +289,12 @@ def test_the_number_of_a_chinese_road_or_floor_is_no_quantity(text, expected):
 
 def test_a_malay_box_for_packing_food_is_no_pack_of_boxes():
     assert items_of("Kotak bungkus 750ml 600 biji") == [("takeaway box", 600, "750 ml")]
+
+
+# ------------------------------------------- a new order, not yesterday's
+
+
+def test_an_order_said_to_be_new_not_yesterdays_is_no_change():
+    assert items_of("Tambah stok straw 2 karton. Ini order baru, bukan tambah yg semalam") == [
+        ("straw", 2, None)
+    ]
