@@ -64,6 +64,7 @@ from orders.parsing.vocabulary import (
     EACH,
     EITHER_QUANTITY,
     HALF_CARTON,
+    IF_NOT,
     NOT_WANTED,
     OTHER_STRAW,
     PAST_ORDER,
@@ -72,6 +73,7 @@ from orders.parsing.vocabulary import (
     PLUS_PIECES,
     REPEAT_CHANGE,
     REPEAT_PATTERNS,
+    STOCK_CONDITION,
     STOPWORDS,
     THIS_TIME,
     TYPE_NOUNS,
@@ -181,6 +183,8 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     written = normalised  # before its corrections are read (PLACED_ORDER_CHANGED below)
     # "ok noted on the price. pls send ...": a price agreed is no question nor a product word
     normalised = re.sub(ACCEPTED_PRICE, " ", read_contrasts(read_corrections(normalised)))
+    if not re.search(IF_NOT, normalised):
+        normalised = re.sub(STOCK_CONDITION, " ", normalised)  # "kalau ada stok, hantar ..."
     # "box 4 ctn, 2 ctn Monday 2 ctn Thursday": the total is ordered, the parts are deliveries
     normalised = drop_delivery_splits(normalised)
     # "straw left 2 ctn, send 5 more ctn": what is left is no line, what is sent is

@@ -71,6 +71,8 @@ MALAY_STOPWORDS = (
     " dah sudah"
     # "bang, malam ni baru perasan ..." (brother, only tonight I noticed ...)
     " bang malam baru perasan"
+    # "hantar ... minggu ni" (send ... this week)
+    " minggu"
 )
 SINGLISH_STOPWORDS = (
     "hor lor leh meh can not boss tmr thx tq ones them those these it"
@@ -239,6 +241,18 @@ ACCEPTED_PRICE = (
     r"|(?:(?:நீங்க|நீங்கள்)\s+(?:சொன்ன|குடுத்த|கொடுத்த)\s+)?விலை\s*(?:ok(?:ay)?\b|சரி)"
     r"(?![^.,;!\n]*\?)"
     r"|报价\s*[,，]?\s*(?:ok(?:ay)?\b|可以|没问题)(?![^.,;!\n]*[?？])"
+)
+# "Kalau ada stok, hantar straw kertas 2 karton", "stock இருந்தால் ... அனுப்புங்க", "如果有货",
+# "if you have stock, send ...": a condition on our stock only is an order (what we cannot send
+# we cannot send either way), unless the message says what to do otherwise (IF_NOT)
+STOCK_CONDITION = (
+    r"\bif (?:you |u )?(?:have|got|has) (?:the )?stocks?\b|\bif (?:in|got) stock\b"
+    r"|\bkalau (?:ada|masih ada) (?:stok|stock)\b|\b(?:stock|stok)\s*(?:இருந்தால்|இருந்தா)"
+    r"|(?:ஸ்டாக்)\s*(?:இருந்தால்|இருந்தா)|如果有货|有货的话"
+)
+IF_NOT = (
+    r"\b(?:if not|if no|if don'?t|otherwise|else|kalau tak|kalau tiada|kalau takde|kalau tidak"
+    r"|kalau habis)\b|இல்லன்னா|இல்லைன்னா|இல்லேன்னா|இல்லாட்டி|没有的话|如果没"
 )
 DOUBT_PATTERNS = (
     # "200-300", "1 or 2 ctn"; not across a line ("...: 1,200\n- 750 ml kraft box")

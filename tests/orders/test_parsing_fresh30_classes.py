@@ -28,6 +28,8 @@
 - The number of a Chinese road or floor ("勿洛北3道", "5楼") is no quantity.
 - "kotak bungkus" (a box to pack food in) is the takeaway box, no pack of boxes.
 - "order baru, bukan yg semalam" (a new order, not yesterday's): the "not" changes nothing.
+- An order on the condition of our stock only ("Kalau ada stok, ...", "stock இருந்தா ...", "如果有货")
+  is an order, unless the message says what to do if not.
 
 Sentences written for this file, not taken from any evaluation set."""
 
@@ -298,3 +300,18 @@ def test_an_order_said_to_be_new_not_yesterdays_is_no_change():
     assert items_of("Tambah stok straw 2 karton. Ini order baru, bukan tambah yg semalam") == [
         ("straw", 2, None)
     ]
+
+
+# ------------------------------------------- a condition on our stock only
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kalau ada stok, kotak burger 300 hantar esok", [("burger box", 300, None)]),
+        ("stock இருந்தா napkin 2 carton அனுப்புங்க", [("napkin", 2, None)]),
+        ("如果有货，木餐具一箱", [("wooden cutlery", 1, None)]),
+    ],
+)
+def test_an_order_on_the_condition_of_our_stock_is_an_order(text, expected):
+    assert items_of(text) == expected
