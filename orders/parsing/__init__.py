@@ -64,6 +64,7 @@ from orders.parsing.vocabulary import (
     EACH,
     EITHER_QUANTITY,
     HALF_CARTON,
+    HEADCOUNT_HEADING,
     IF_NOT,
     NOT_WANTED,
     OTHER_STRAW,
@@ -180,6 +181,8 @@ def read_message(text: str) -> tuple[ParsedOrder, OrderSignals]:
 def parse_normalised(normalised: str) -> ParsedOrder:
     # "tissue change to 3 ctn. New order: burger box 1 ctn": the change is to an earlier order
     normalised = read_new_order(normalised)
+    # "கல்யாண catering, 200 பேருக்கு:" above the lines: what the list is for, no line of it
+    normalised = re.sub(HEADCOUNT_HEADING, " ", normalised)
     written = normalised  # before its corrections are read (PLACED_ORDER_CHANGED below)
     # "ok noted on the price. pls send ...": a price agreed is no question nor a product word
     normalised = re.sub(ACCEPTED_PRICE, " ", read_contrasts(read_corrections(normalised)))

@@ -242,6 +242,14 @@ ACCEPTED_PRICE = (
     r"(?![^.,;!\n]*\?)"
     r"|报价\s*[,，]?\s*(?:ok(?:ay)?\b|可以|没问题)(?![^.,;!\n]*[?？])"
 )
+# "கல்யாண catering, 200 பேருக்கு:" (wedding catering, for 200 people:), "Majlis 300 orang:", "For
+# 150 pax:": a head count in the heading of a list, with a quantity on the line below it, says what
+# the list is for (parsing.parse_normalised drops it); no line of its own, no doubt
+HEADCOUNT = (
+    r"\d+\s*(?:pax|people|persons?|guests?|heads|orang|tetamu|人份?|பேர்|பேரு|பேருக்கு)(?![a-z])"
+)
+HEADCOUNT_HEADING = rf"(?m)^[^\n\d]*{HEADCOUNT}[^\n\d]*:[ \t]*$(?=\n.*\d)"
+
 # "Kalau ada stok, hantar straw kertas 2 karton", "stock இருந்தால் ... அனுப்புங்க", "如果有货",
 # "if you have stock, send ...": a condition on our stock only is an order (what we cannot send
 # we cannot send either way), unless the message says what to do otherwise (IF_NOT)
@@ -446,8 +454,7 @@ DOUBT_PATTERNS = (
     # 300 orang": a head count, not a count of the goods (how many napkins a guest takes is theirs)
     (
         "a number of people",
-        r"\d+\s*(?:pax|people|persons?|guests?|heads|orang|tetamu|人份?|பேர்|பேரு|பேருக்கு)"
-        r"(?![a-z])",
+        HEADCOUNT,
     ),
     # "12oz cup 2000 or 16oz cup 1500, which one cheaper?", "either 2 or 3 ctn": one item or another
     (

@@ -30,6 +30,8 @@
 - "order baru, bukan yg semalam" (a new order, not yesterday's): the "not" changes nothing.
 - An order on the condition of our stock only ("Kalau ada stok, ...", "stock இருந்தா ...", "如果有货")
   is an order, unless the message says what to do if not.
+- A head count in the heading of a list ("..., 200 பேருக்கு:", "Majlis, 150 orang:") is no line and
+  no doubt; a head count beside an item ("napkin cukup untuk 150 orang") still asks.
 
 Sentences written for this file, not taken from any evaluation set."""
 
@@ -314,4 +316,24 @@ def test_an_order_said_to_be_new_not_yesterdays_is_no_change():
     ],
 )
 def test_an_order_on_the_condition_of_our_stock_is_an_order(text, expected):
+    assert items_of(text) == expected
+
+
+# ------------------------------------------- a head count heading a list
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Majlis kesyukuran, 150 orang:\nkotak 750ml 200\nnapkin 1000",
+            [("box", 200, "750 ml"), ("napkin", 1000, None)],
+        ),
+        (
+            "பிறந்தநாள் party, 80 பேருக்கு:\nburger box 100\n8oz cup 100",
+            [("burger box", 100, None), ("cup", 100, "8 oz")],
+        ),
+    ],
+)
+def test_a_head_count_heading_a_list_is_no_line_nor_doubt(text, expected):
     assert items_of(text) == expected
