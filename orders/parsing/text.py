@@ -344,16 +344,12 @@ def compound_word(match: re.Match[str]) -> str:
 
 
 # "napkin 2 ctn + 2000 pcs", "cup 1 carton plus 300 pcs", "餐盒两箱再加一百个": cartons and some
-# pieces more of one product, in one line (the pieces' unit is written, or the number ends the
-# line and is too large for cartons: "1 ctn + 500,"). The joining word becomes PLUS_PIECES, which
-# no line splits at: the parser reads the line as the cartons and the pieces of its product (not
-# as two numbers for one line).
+# pieces more of one product, in one line (the pieces' unit is written: "1 ctn + 500" may be 500
+# cartons). The joining word becomes PLUS_PIECES, which no line splits at: the parser reads the
+# line as the cartons and the pieces of its product (not as two numbers for one line).
 CARTONS_PLUS_PIECES = re.compile(
     r"(?<![\w.])(\d+\s*(?:cartons?|ctns?|halfctn)\b)\s*(?:\+|&|\band\b|\bplus\b|\btambah\b"
-    r"|再加|加上|加)\s*(?=\d+\s*(?:pcs|pieces|sets?|nos)\b"
-    # "8oz cup 1 carton + 500, lid 1500": a bare number of 50 or more that ends its line is
-    # pieces too (no one adds 500 cartons to one); "1 ctn + 2" still asks
-    r"|(?:[5-9]\d|[1-9]\d{2,})\s*(?:[,;\n]|\.(?:\s|$)|$))"
+    r"|再加|加上|加)\s*(?=\d+\s*(?:pcs|pieces|sets?|nos)\b)"
 )
 TAMIL_AND_PIECES = re.compile(
     r"(?<=\d)(\s*(?:cartons?|ctns?))-உம்(?=\s*\d+\s*(?:pcs|pieces|sets?)-உம்)"

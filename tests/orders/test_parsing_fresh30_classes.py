@@ -15,8 +15,6 @@
   "bukan yg putih" (not the white) is a kind said no to.
 - A sum of money in Chinese or Tamil ("预算一百块", "三百元", "60 வெள்ளி") is no quantity.
 - "1000ml纸盒" is a box of 1000ml (before, "纸" glued to the size and the size was lost).
-- "1 கார்ட்டன் + 500," (a carton and 500 more): a bare number of 50 or more ending the line after
-  cartons is pieces of the line (before, a number not read).
 - Tamil words: "டப்பா" (a tub) is the takeaway box, "ஸ்பூன் ஃபோர்க் செட்" the cutlery set, and
   "லிட்டில்" (Little India) no lid.
 - Corrections: "……不对，写错了，要五箱" (no, written wrong, five cartons) and "— eh silap, penutup
@@ -187,23 +185,6 @@ def test_a_sum_of_money_in_chinese_or_tamil_is_no_quantity(text, expected):
 
 def test_a_paper_box_glued_to_its_size_keeps_the_size():
     assert items_of("750ml纸盒两百个") == [("box", 200, "750 ml")]
-
-
-# ------------------------------------------- cartons and pieces, the pieces' unit unsaid
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "12oz cup 2 carton + 300, lid 2300",
-            [("cup", 2, "12 oz"), ("cup", 300, "12 oz"), ("lid", 2300, "12 oz")],
-        ),
-        ("napkin 1 கார்ட்டன் + 2000", [("napkin", 1, None), ("napkin", 2000, None)]),
-    ],
-)
-def test_a_large_bare_number_after_cartons_is_pieces_of_the_line(text, expected):
-    assert items_of(text) == expected
 
 
 # ------------------------------------------- Tamil product words
