@@ -145,6 +145,9 @@ def score_intents(lowered: str) -> dict[str, float]:
         elif scores[COMPLAINT] and PAST_ORDER.search(lowered):
             # "the pizza boxes that came yesterday are all wet": about goods already here
             scores[DELIVERY_QUERY] = min(scores[DELIVERY_QUERY], 0.5 * scores[COMPLAINT])
+        elif scores[RATING]:
+            # "Servis bagus, driver sampai awal. Terbaik!": the delivery praised, not asked about
+            scores[DELIVERY_QUERY] = min(scores[DELIVERY_QUERY], 0.5 * scores[RATING])
     if PLAN_LATER.search(lowered):
         # "next week then order 3000 cups, now still got stock": no order yet, and its stock and
         # delivery words are part of the plan (OTHER is a filler: the others must be out)

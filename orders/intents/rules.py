@@ -456,6 +456,11 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             # "Servis bagus, barang sampai awal": the service praised
             r"\b(?:servis|service|perkhidmatan)\s+(?:sangat\s+|very\s+|damn\s+|memang\s+)?"
             r"(?:bagus|baik|terbaik|good|great|excellent|mantap)\b",
+            # "சேவை நல்லா இருந்துச்சு" (the service was good), "服务很好", "Terbaik!", and the
+            # driver praised: "司机很准时" (very punctual), "Driver ரொம்ப நல்லவர்" (a good man)
+            r"சேவை\s*(?:ரொம்ப\s*|மிகவும்\s*|மிக\s*)?(?:நல்லா|நன்றாக|நல்ல|சூப்பர்|அருமை)"
+            r"|服务\s*(?:很|非常|真|超|挺)?\s*(?:好|棒|周到)|司机\s*(?:很|非常|真|超|挺)\s*(?:准时|好|客气|nice)"
+            r"|\bterbaik\b|\bdriver\s+(?:ரொம்ப\s*)?(?:நல்லவர்|நல்ல\s*மனுஷன்)",
             "⭐",
             r"\brate\b",
             r"\brating\b",

@@ -30,11 +30,14 @@
   is an order, unless the message says what to do if not.
 - A head count in the heading of a list ("..., 200 பேருக்கு:", "Majlis, 150 orang:") is no line and
   no doubt; a head count beside an item ("napkin cukup untuk 150 orang") still asks.
+- The service or the driver praised ("சேவை நல்லா இருந்துச்சு", "服务很好", "Terbaik!") is a rating,
+  and the delivery words of a rating ("driver sampai awal") ask nothing about a delivery.
 
 Sentences written for this file, not taken from any evaluation set."""
 
 import pytest
 
+from orders.intents import RATING, classify_intent
 from tests.orders.parsing_support import asks, items_of
 
 # ------------------------------------------- dates and hours in Malay and Tamil
@@ -318,3 +321,18 @@ def test_an_order_on_the_condition_of_our_stock_is_an_order(text, expected):
 )
 def test_a_head_count_heading_a_list_is_no_line_nor_doubt(text, expected):
     assert items_of(text) == expected
+
+
+# ------------------------------------------- the service praised, in Tamil, Chinese and Malay
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "சேவை ரொம்ப அருமை, thanks anna",
+        "你们的服务非常好，谢谢",
+        "Driver pagi tadi sampai awal, terbaik!",
+    ],
+)
+def test_the_service_or_the_driver_praised_is_a_rating(text):
+    assert classify_intent(text).intent == RATING
