@@ -32,12 +32,15 @@
   no doubt; a head count beside an item ("napkin cukup untuk 150 orang") still asks.
 - The service or the driver praised ("சேவை நல்லா இருந்துச்சு", "服务很好", "Terbaik!") is a rating,
   and the delivery words of a rating ("driver sampai awal") ask nothing about a delivery.
+- Another supplier's goods faulted before an order of ours ("别家的纸杯会漏", "supplier lama",
+  "பழைய supplier") are no complaint to us; cartons of the goods in a photo ("照片里的一样，来两箱")
+  are an order placed (which goods is asked).
 
 Sentences written for this file, not taken from any evaluation set."""
 
 import pytest
 
-from orders.intents import RATING, classify_intent
+from orders.intents import ORDER_PLACEMENT, RATING, classify_intent
 from tests.orders.parsing_support import asks, items_of
 
 # ------------------------------------------- dates and hours in Malay and Tamil
@@ -336,3 +339,19 @@ def test_a_head_count_heading_a_list_is_no_line_nor_doubt(text, expected):
 )
 def test_the_service_or_the_driver_praised_is_a_rating(text):
     assert classify_intent(text).intent == RATING
+
+
+# ------------------------------------------- another supplier faulted, then our goods ordered
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "别家的纸杯会漏，试试你们的，12安士纸杯两千个",
+        "Beg supplier lama selalu koyak. Cuba yang awak punya, beg besar 500 keping",
+        "வேற கடை bag damaged ஆகுது. உங்க large bag 500",
+        "和照片里的一样，送三箱",
+    ],
+)
+def test_an_order_after_another_suppliers_goods_or_a_photo_is_an_order_placed(text):
+    assert classify_intent(text).intent == ORDER_PLACEMENT
