@@ -392,9 +392,9 @@ COLD_CUP_WORDS = frozenset({"cold", "iced", "pet", "plastic", "clear"})
 # "3 pcs paper cup pack"): pieces and the units sold as a carton (catalog.CARTON_UNITS) are known,
 # the rest is confirmed.
 KNOWN_UNITS = frozenset({PIECES, "carton", "case", "box", "pack", "bundle", HALF_CARTON})
-# Napkins come loose or by the carton of 5000; "3 pkt" of them is a shop's packet (of 50? 100?),
-# not a carton: its pieces are confirmed.
-LOOSE_PRODUCTS = frozenset({"napkin", "serviette", "tissue"})
+# Napkins and straws come loose or by the carton of 5000; "3 pkt" of them is a shop's packet (of
+# 50? 100?), not a carton: its pieces are confirmed.
+LOOSE_PRODUCTS = frozenset({"napkin", "serviette", "tissue", "straw"})
 PACK_WORDS = frozenset(
     "pack packs sleeve sleeves roll rolls bundle bundles stack stacks bale bales bungkus".split()  # noqa: SIM905
 )

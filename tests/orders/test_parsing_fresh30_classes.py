@@ -35,6 +35,8 @@
 - Another supplier's goods faulted before an order of ours ("别家的纸杯会漏", "supplier lama",
   "பழைய supplier") are no complaint to us; cartons of the goods in a photo ("照片里的一样，来两箱")
   are an order placed (which goods is asked).
+- Packets of straws ("paper straw 3 packet") are a shop's packets, confirmed, as napkins' are
+  (before, 3 cartons: a wrong order).
 
 Sentences written for this file, not taken from any evaluation set."""
 
@@ -355,3 +357,10 @@ def test_the_service_or_the_driver_praised_is_a_rating(text):
 )
 def test_an_order_after_another_suppliers_goods_or_a_photo_is_an_order_placed(text):
     assert classify_intent(text).intent == ORDER_PLACEMENT
+
+
+# ------------------------------------------- a packet of straws
+
+
+def test_packets_of_straws_are_confirmed_not_ordered_as_cartons():
+    assert asks("paper straw 3 packet")
