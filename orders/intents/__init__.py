@@ -34,9 +34,12 @@ from orders.intents.labels import (
 )
 from orders.intents.rules import (
     ARRIVAL_THANKS,
+    CARTON_COUNT,
     COMPILED_RULES,
     CONTACT_CHANGE,
+    LIKE_THE_PHOTO,
     NEW_ROUND,
+    OTHER_SUPPLIER,
     PAST_ORDER,
     PLAN_LATER,
     QUESTION,
@@ -126,8 +129,14 @@ def score_intents(lowered: str) -> dict[str, float]:
         scores[ORDER_PLACEMENT] += 1.0 if order_verb else 0.7
         # delivery words in a message with items are instructions ("call me when reach")
         scores[DELIVERY_QUERY] = min(scores[DELIVERY_QUERY], 0.5)
+        if OTHER_SUPPLIER.search(lowered):
+            # "the old supplier's cups leak. Your 8oz cup 1000": the complaint is not ours
+            scores[COMPLAINT] = min(scores[COMPLAINT], 0.5)
     elif signals.names_product and (order_verb or signals.has_quantity):
         # "need some 16oz cups", "12oz x 2k": an order the assistant must ask about
+        scores[ORDER_PLACEMENT] += 0.5
+    elif LIKE_THE_PHOTO.search(lowered) and CARTON_COUNT.search(lowered):
+        # "Sama macam dalam gambar tadi, 3 karton": the goods of a photo, by the carton
         scores[ORDER_PLACEMENT] += 0.5
     else:
         scores[ORDER_PLACEMENT] = min(scores[ORDER_PLACEMENT], 0.2)
@@ -146,6 +155,9 @@ def score_intents(lowered: str) -> dict[str, float]:
         elif scores[COMPLAINT] and PAST_ORDER.search(lowered):
             # "the pizza boxes that came yesterday are all wet": about goods already here
             scores[DELIVERY_QUERY] = min(scores[DELIVERY_QUERY], 0.5 * scores[COMPLAINT])
+        elif scores[RATING]:
+            # "Servis bagus, driver sampai awal. Terbaik!": the delivery praised, not asked about
+            scores[DELIVERY_QUERY] = min(scores[DELIVERY_QUERY], 0.5 * scores[RATING])
     if PLAN_LATER.search(lowered):
         # "next week then order 3000 cups, now still got stock": no order yet, and its stock and
         # delivery words are part of the plan (OTHER is a filler: the others must be out)

@@ -462,6 +462,11 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"(?:bagus|baik|terbaik|good|great|excellent|mantap)\b",
             # "good service 👍 will order again": the praise before the word
             r"\b(?:good|great|excellent|fast|best|friendly)\s+service\b",
+            # "சேவை நல்லா இருந்துச்சு" (the service was good), "服务很好", "Terbaik!", and the
+            # driver praised: "司机很准时" (very punctual), "Driver ரொம்ப நல்லவர்" (a good man)
+            r"சேவை\s*(?:ரொம்ப\s*|மிகவும்\s*|மிக\s*)?(?:நல்லா|நன்றாக|நல்ல|சூப்பர்|அருமை)"
+            r"|服务\s*(?:很|非常|真|超|挺)?\s*(?:好|棒|周到)|司机\s*(?:很|非常|真|超|挺)\s*(?:准时|好|客气|nice)"
+            r"|\bterbaik\b|\bdriver\s+(?:ரொம்ப\s*)?(?:நல்லவர்|நல்ல\s*மனுஷன்)",
             "⭐",
             r"\brate\b",
             r"\brating\b",
@@ -586,6 +591,27 @@ ARRIVAL_THANKS = compile_alternatives(
         r"(?:收到|到了)[^?]{0,10}(?:谢谢|多谢)",
         r"(?:வந்துவிட்டது|வந்துருச்சு|கிடைத்தது|கிடைச்சது)[^?]{0,20}நன்றி",
     )
+)
+# "之前跟别家拿的纸吸管太软" (the straws we got elsewhere were too soft), "Supplier lama kami punya
+# kotak senang bocor", "பழைய supplier-ஓட cup leak ஆகுது": what is wrong is another supplier's
+OTHER_SUPPLIER = compile_alternatives(
+    (
+        r"\b(?:old|previous|other|another|current|last) (?:supplier|vendor)s?\b",
+        r"\b(?:supplier|pembekal) (?:lama|lain)\b|\bkedai lain\b",
+        r"别家|别的供应商|之前的供应商|旧供应商|原来的供应商",
+        r"(?:பழைய|வேற|வேறு)\s*(?:supplier|கடை)",
+    )
+)
+# "跟刚才照片里的一样，来两箱", "Sama macam dalam gambar tadi, 3 karton", "photo-ல அனுப்பினது மாதிரி
+# 3 carton": the goods shown in a photo, ordered by the carton (which goods is asked)
+LIKE_THE_PHOTO = compile_alternatives(
+    (
+        r"(?:photo|pic|picture|gambar)",
+        r"照片|图片",
+    )
+)
+CARTON_COUNT = re.compile(
+    r"\d+\s*(?:cartons?|ctns?|karton|kotak|箱|கார்ட்டன்|பெட்டி)|[一二两三四五六七八九十]\s*箱"
 )
 # An order planned for later, not placed now: "next week then order 3000 cups", "minggu depan
 # baru order", "下个礼拜一再订", "Monday 才 order", "2000 cup order பண்ணுவோம்" (we will order), "we

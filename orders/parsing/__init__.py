@@ -66,6 +66,8 @@ from orders.parsing.vocabulary import (
     DOUBT_PATTERNS,
     EACH,
     HALF_CARTON,
+    HEADCOUNT_HEADING,
+    IF_NOT,
     NOT_WANTED,
     OTHER_STRAW,
     OTHER_SUPPLIER,
@@ -76,6 +78,7 @@ from orders.parsing.vocabulary import (
     PLUS_PIECES,
     REPEAT_CHANGE,
     REPEAT_PATTERNS,
+    STOCK_CONDITION,
     STOPWORDS,
     THIS_TIME,
     TYPE_NOUNS,
@@ -185,6 +188,8 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     normalised = read_new_order(normalised)
     # "Marina Bay lunch, 300 pax: ...": how many people the order is for, no line of it
     normalised = read_headcounts(normalised)
+    # "கல்யாண catering, 200 பேருக்கு:" above the lines: what the list is for, no line of it
+    normalised = re.sub(HEADCOUNT_HEADING, " ", normalised)
     # "..., 500 cutlery sets. Dessert cups still TBC": what is not confirmed is not ordered yet
     normalised = drop_pending_goods(normalised)
     written = normalised  # before its corrections are read (PLACED_ORDER_CHANGED below)
@@ -192,6 +197,8 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     normalised = re.sub(ACCEPTED_PRICE, " ", read_contrasts(read_corrections(normalised)))
     # "the other guy quoted 0.50 each, yours is cheaper": another supplier's price, no quote of ours
     normalised = re.sub(OTHER_SUPPLIERS_PRICE, " ", normalised)
+    if not re.search(IF_NOT, normalised):
+        normalised = re.sub(STOCK_CONDITION, " ", normalised)  # "kalau ada stok, hantar ..."
     # "box 4 ctn, 2 ctn Monday 2 ctn Thursday": the total is ordered, the parts are deliveries
     normalised = drop_delivery_splits(normalised)
     # "straw left 2 ctn, send 5 more ctn": what is left is no line, what is sent is
@@ -725,6 +732,9 @@ def inherit(item: ParsedItem, previous: ParsedItem) -> ParsedItem:
     if not product:
         product = product_of_another_line(previous, size)
     elif previous_types and set(product.split()) <= ATTRIBUTE_WORDS:
+        if size is None and another_kind(set(product.split()), previous.product):
+            # "kotak pizza 10 inci yang putih 200, yang kraft 200": the other kind, the same size
+            size = previous.size
         kept = [w for w in previous.product.split() if w in TYPE_NOUNS or w == "pizza"]
         product = f"{product} {' '.join(kept)}"
         # "10 inch box kraft one 300, white one 200": another kind in the size of the line before
@@ -734,6 +744,18 @@ def inherit(item: ParsedItem, previous: ParsedItem) -> ParsedItem:
     if names_a_lid(product) and previous_types == {"cup"} and size and size == previous.size:
         product = lid_of_the_cup(product, previous.product)
     return ParsedItem(product, item.quantity, item.unit, size)
+
+
+def another_kind(kinds: set[str], product: str) -> bool:
+    """'kraft' after 'white pizza box': a kind of the same attribute as one of the product's, of
+    another value (the line names the other kind of the same product)."""
+    words = set(product.split())
+    return any(
+        group[kind] != group[word]
+        for group in ATTRIBUTE_GROUPS
+        for kind in kinds & group.keys()
+        for word in words & group.keys()
+    )
 
 
 def lid_of_the_cup(lid: str, cup: str) -> str:

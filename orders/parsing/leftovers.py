@@ -47,7 +47,8 @@ _TAKEN_BACK = (
     r"typo|nvm|never mind|bukan|"
     # "sorry தப்பா போட்டுட்டேன்" (sorry, I wrote it wrong)
     r"தப்பா(?:\s*[\u0B80-\u0BFF]+)?|தப்பு|"
-    r"不对|不是|错了|说错了?|இல்லை|இல்ல)"
+    # "……不对，写错，要800个" (no, I wrote it wrong, 800 wanted)
+    r"不对|不是|错了|说错了?|写错了?|打错了?|இல்லை|இல்ல)"
 )
 # "300 ஆக மாற்றுங்க", "2 carton ஆ மாத்துங்க": (make it) into the number before it
 _TAMIL_CHANGE_TO = r"\s*(?:ஆக|ஆ|ah|aa)?\s*(?<![\u0B80-\u0BFF])(?:மாற்று|மாத்து|ஆக்கு)[\u0B80-\u0BFF]*"
@@ -60,7 +61,7 @@ _SAID_WITH_IT = (
 )
 QUANTITY_TAKEN_BACK = re.compile(
     rf"(?<![\w§.])\d+(?P<unit>\s*(?:pcs|ctns?|cartons?|sets?)\b)?{_SAID_WITH_IT}{_FILLER}"
-    rf"{_TAKEN_BACK}(?:{_FILLER}{_TAKEN_BACK})*{_FILLER}(?P<new>\d+)(?![\w§]|\.\d)"
+    rf"{_TAKEN_BACK}(?:{_FILLER}{_TAKEN_BACK})*{_FILLER}(?:要\s*)?(?P<new>\d+)(?![\w§]|\.\d)"
     r"(?P<new_unit>\s*(?:pcs|ctns?|cartons?|sets?)\b)?"
     # "3 carton, sorry, 2 carton ஆ மாத்துங்க" (make it 2 cartons): the verb after the new number
     rf"(?:{_TAMIL_CHANGE_TO})?"
@@ -165,7 +166,8 @@ def read_make_that(normalised: str) -> str:
 # silap, beg besar 250 je": an apology that ends the message, names one earlier line by its words
 # and gives it a new quantity
 NAMED_CORRECTION = re.compile(
-    r"(?:^|(?<=[.,;!?\n]))[\s,.]*(?:(?:sorry|oops|eh|silap|tersilap|salah|maaf|my bad|correction)"
+    # "beg kecil 500 — eh silap, beg kecil 1000": after a dash too
+    r"(?:^|(?<=[.,;!?\n—–]))[\s,.]*(?:(?:sorry|oops|eh|silap|tersilap|salah|maaf|my bad|correction)"
     r"(?![a-z])|不好意思|对不起|抱歉)"
     r"(?:[\s,.!]*(?:sorry|oops|eh|silap|tersilap|salah|maaf|correction)(?![a-z]))*[\s,.!]*"
     r"(?P<product>(?:\d+\s*(?:oz|ml|inch|in)\s+)?[a-z][a-z0-9 ]{0,30}?)\s*(?:的\s*)?"
@@ -231,7 +233,7 @@ def read_contrasts(normalised: str) -> str:
 # of its own, in a message that names another kind of the same attribute (white against kraft)
 # "..., kraft இல்ல" (not kraft), "..., bukan kraft": the same in Tamil's and Malay's order
 NOT_THE_OTHER = re.compile(
-    rf"(?:^|(?<=[,;.]))\s*(?:not|bukan)\s+(?:the\s+|yang\s+)?(?P<other>{_KINDS})\b(?:\s*ones?)?\b"
+    rf"(?:^|(?<=[,;.]))\s*(?:not|bukan)\s+(?:the\s+|yang\s+|yg\s+)?(?P<other>{_KINDS})\b(?:\s*ones?)?\b"
     rf"|(?:^|(?<=[,;.]))\s*(?:the )?(?P<after>{_KINDS})(?:\s*ones?)?\s*"
     r"(?:இல்ல|இல்லை|illa|illai)(?![\u0B80-\u0BFF\w])"
 )
@@ -305,6 +307,9 @@ READ_NEGATIONS = re.compile(
     # the small one", a correction)
     rf"|[,;]\s*no\s+(?=(?:{'|'.join(sorted(TYPE_NOUNS))})(?:e?s)?\b(?!\s*\d))"
     r"|\bno\b\.?(?=\s*(?:tel|hp|phone|telefon)?\s*(?:;|$))"
+    # "Order baru ye, bukan yg semalam" (a new order, not yesterday's), "new order, not an add-on":
+    # the order said to be new, no change of it
+    r"|\b(?:order baru|pesanan baru|new order)\b[^.\n]{0,15}\b(?:bukan|not)\b"
     # "do you do tissue boxes? if not no worries": the answer to a question, not to the order
     r"|\bif (?:not|no|don'?t have|dont have|takde|tak ada|cannot|can'?t)\b[\s,]*(?:then\s+)?"
     r"(?:no worries|never mind|nevermind|nvm|no problem|np|its ok|it'?s ok|ok|okay|fine"

@@ -93,6 +93,8 @@ LEXICON: dict[str, str] = {
     "叉勺": " cutlery ",
     "餐具": " cutlery ",
     "盒子": " box ",
+    # "1000ml纸盒" (a paper box of 1000ml): the box, not "纸" glued to the size
+    "纸盒": " box ",
     "纸碗": " paper bowl ",
     "碗": " bowl ",
     "泡沫": " foam ",
@@ -163,6 +165,8 @@ LEXICON: dict[str, str] = {
     "sama macam": " same as ",
     "bekas makanan": " takeaway box ",
     "bekas bungkus": " takeaway box ",
+    # "kotak bungkus nasi lemak" (a box to pack nasi lemak in): no packs of boxes
+    "kotak bungkus": " takeaway box ",
     "kotak pizza": " pizza box ",
     "kotak piza": " pizza box ",
     "kotak burger": " burger box ",
@@ -437,6 +441,13 @@ TAMIL_STEMS: dict[str, str] = {
     "டேக்அவே": "takeaway",
     "பார்சல்": "takeaway",
     "கொள்கலன்": "container",
+    # "750ml டப்பா" (a 750ml tub): the takeaway box
+    "டப்பா": "box",
+    # "மர ஸ்பூன் ஃபோர்க் செட்" (a wooden spoon and fork set): the cutlery set
+    "ஸ்பூன்": "spoon",
+    "ஃபோர்க்": "fork",
+    "போர்க்": "fork",
+    "நைஃப்": "knife",
     "கொஞ்சம்": "some",
     "சில": "some",
 }
@@ -496,8 +507,15 @@ def tutup_as_lid(text: str) -> str:
     return TUTUP.sub(replace, text)
 
 
+# English words in Tamil letters that start like a product's stem: "லிட்டில் இந்தியா" (Little
+# India), "1 லிட்டர்" (a litre) are no lid
+TAMIL_NOT_STEMS = ("லிட்டில்", "லிட்டர்")
+
+
 def tamil_word(token: str) -> str:
     """The English of one Tamil token, or the token unchanged."""
+    if token.startswith(TAMIL_NOT_STEMS):
+        return token
     for stem in _STEMS_LONGEST_FIRST:
         if token.startswith(stem):
             rest = token[len(stem) :]

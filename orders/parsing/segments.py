@@ -131,17 +131,11 @@ def split_segments(text: str) -> list[Segment]:
                 # box cheaper than the other company. ok take 300": the one product compared
                 # with another supplier's
                 carry = product_named(said)
-            elif (
-                not carry
-                and first
-                and (units_only(piece) or is_bare_quantity(piece) or sizes_only(piece))
-                and (low := RUNNING_LOW.search(named_before))
-            ):
+            elif first and (before := product_of_the_sentence_before(named_before, carry, piece)):
                 # "We're running low on burger boxes. Could you send three cartons?", "Need
-                # napkins. 10k.": the product of the sentence before, for a quantity that names
-                # only its unit, or nothing
-                after = named_before[low.end() :]
-                carry = after if names_a_type(after) else named_before[: low.start()]
+                # napkins. 10k.", "The box in the photo is another shop's. I want yours, 2 ctn":
+                # the product of the sentence before, for a quantity that names only its unit
+                carry = before
             segments.append(Segment(f"{carry} {piece}".strip()))
             carry = ""
         elif re.search(NOT_WANTED, piece) or is_bare_negation(next_piece):
@@ -407,11 +401,60 @@ def kind_only(piece: str) -> bool:
 RUNNING_LOW = re.compile(
     r"\b(?:running low(?: on)?|(?:run(?:ning)?|ran) out(?: of)?|low on|out of|finish(?:ed|ing)?"
     r"|habis|need"
-    r"|restock|no more|left"
+    # "kotak pizza 12 inci tinggal sikit" (only a few 12 inch boxes left)
+    r"|tinggal|restock|no more|left"
     # "i want order the paper cup for hot drink, 12oz. 2 carton pls": the goods wanted, then the
     # quantity
     r"|(?:i|we) (?:want|would like)(?: to)?(?: order)?)\b"
+    # "12oz cup தீர்ந்து போச்சு" (the 12oz cups ran out), "முடிஞ்சு போச்சு" (finished)
+    r"|(?<![\u0B80-\u0BFF])(?:தீர்ந்து|தீந்து|முடிஞ்சு|முடிந்து)"
 )
+
+# "yg awak punya" (yours), "உங்களோடது" (yours), "你们的": the customer wants our make of the product
+# named before (a remark on another shop's goods, a photo of them)
+OURS = re.compile(
+    r"\b(?:yg|yang)\s+(?:awak|kamu|korang|anda|you|u)\s+punya\b|\byours\b|\byour (?:ones?|brand)\b"
+    r"|உங்களோடது|உங்களுடையது|உங்களோடதே|你们的"
+)
+
+
+def product_of_the_sentence_before(named_before: str, carry: str, piece: str) -> str:
+    """The product a quantity without one takes from the sentence before it ("" for none): the
+    goods that ran out ("We're running low on burger boxes. Could you send three cartons?"), or
+    the goods of another shop the customer wants ours of ("Kotak burger dalam gambar tu dari kedai
+    lain, sy nak yg awak punya. 2 karton"; "... burger box. உங்களோடது 300 வேணும்"). The quantity
+    names its unit at most (and 'yours' and what carries no product word: "cuba yg awak punya,
+    300 keping", try yours)."""
+    wanted = OURS.sub(" ", f"{carry} {piece}")
+    if not named_before or not (
+        units_only(wanted) or is_bare_quantity(wanted) or sizes_only(wanted)
+    ):
+        return ""
+    if carry and not (units_only(wanted) or is_bare_quantity(wanted)):
+        return ""
+    if low := RUNNING_LOW.search(named_before):
+        after = named_before[low.end() :]
+        return after if names_a_type(after) else named_before[: low.start()]
+    if OURS.search(f"{named_before} {carry} {piece}") and one_product_named(named_before):
+        return product_named(named_before)
+    if one_product_named(named_before) and names_goods_only(named_before):
+        # "Kotak pizza 10 inci yg kraft, bukan putih. 400 keping": a sentence that is nothing
+        # but one product's name, then its quantity
+        return product_named(named_before)
+    return ""
+
+
+def names_goods_only(text: str) -> bool:
+    """'pizza box 10 inch yg kraft': a product type, its size and kind, and no other word."""
+    masked, _ = extract_sizes(text)
+    if re.search(r"[^\x00-\x7f§]", masked):
+        return False  # words in Tamil or Chinese letters that are no product's (not read here)
+    words = {singular(word) for word in product_words(masked)}
+    return bool(words & TYPE_NOUNS) and words <= TYPE_NOUNS | ATTRIBUTE_WORDS | GOODS_WORDS
+
+
+# the words of a product's name that are no type nor kind: "pizza box", "burger box"
+GOODS_WORDS = frozenset({"pizza", "burger", "takeaway"})
 
 
 # "another 5 cartons of those", "600 again", "1000 lagi", "再来三箱", "இன்னும் 3 carton": more of
@@ -432,7 +475,7 @@ def product_named(text: str) -> str:
     """The product words and size of a remark: 'last week's 12\" boxes came to each' -> '12inch
     box' (not its other words, which would be read as the product's)."""
     masked, sizes = extract_sizes(text)
-    kept = TYPE_NOUNS | ATTRIBUTE_WORDS | {"pizza", "burger", "takeaway"}
+    kept = TYPE_NOUNS | ATTRIBUTE_WORDS | GOODS_WORDS
     words = [word for word in product_words(masked) if singular(word) in kept]
     return " ".join([size.replace(" ", "") for size in sizes[:1]] + words)
 

@@ -75,18 +75,32 @@ UNIT_NUMBER = re.compile(r"(?:#\s*|\bunit\s*)[bl]?\d+-\d+[a-z]?\b|\b[bl]\d{1,2}-
 CLOCK_TIME = re.compile(
     r"\b(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:-|to)\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b"
 )
-# "9 pg", "3 ptg", "8 malam": an hour of the morning, afternoon or night, as Malay chats write it
+# "2-4", "10 to 12": the first hour of a span, before the hour that names its part of the day
+_HOUR_SPAN = r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:-|to|sampai|hingga)\s*)?"
+# "9 pg", "3 ptg", "8 malam", "2-4 petang": an hour of the morning, afternoon or night (or a span
+# of hours), as Malay chats write it
 MALAY_HOUR = re.compile(
-    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:pg|pagi|ptg|petang|tghari|tengahari|mlm|malam)\b"
+    rf"\b{_HOUR_SPAN}\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:pg|pagi|ptg|petang|tghari|tengahari|mlm|malam)\b"
 )
 # Numbers around the items that are no quantities: dates, days, times without am/pm, durations,
 # prices, percentages, ordinals, and the number of a table, outlet or floor.
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-    # in Malay: "20-21 Julai", "5 Ogos", "12 Disember"
-    r"|januari|februari|mac|mei|julai|ogos|oktober|disember)\b"
+    # in Malay: "20-21 Julai", "12 Oktober", "mula 1 Mac", "5 Ogos"
+    r"|januari|februari|mac|mei|jun|julai|ogos|oktober|disember)\b"
 )  # not "maybe", "marks"
+# A date in Tamil: a month's name beside its day ("நவம்பர் 9", "9 நவம்பர்"), and a day written
+# as an ordinal or with the word for date ("28ஆம் தேதி", "8-ம் தேதிக்குள்", "தேதி 12")
+_TAMIL_MONTH = (
+    r"(?:ஜனவரி|பிப்ரவரி|மார்ச்|ஏப்ரல்|மே|ஜூன்|ஜூலை|ஆகஸ்ட்|ஆகஸ்டு|செப்டம்பர்|அக்டோபர்|நவம்பர்"
+    r"|டிசம்பர்)(?![\u0B80-\u0BFF])"
+)
+TAMIL_DATE = re.compile(
+    rf"(?<![\d.])\d{{1,2}}\s*{_TAMIL_MONTH}|(?<![\u0B80-\u0BFF]){_TAMIL_MONTH}\s*\d{{1,2}}(?![\d.])"
+    r"|(?<![\d.])\d{1,2}\s*-?\s*(?:ஆம்(?![\u0B80-\u0BFF])|ம்\s*(?=தேதி))(?:\s*தேதி[\u0B80-\u0BFF]*)?"
+    r"|(?<![\d.])\d{1,2}\s*தேதி[\u0B80-\u0BFF]*|தேதி\s*\d{1,2}(?![\d.])"
+)
 # Singapore's towns and estates after a block number ("the kopitiam at 201 Toa Payoh"): an
 # address without a road word (not "500 cups for bedok", a town without a number before it)
 _TOWNS = (
@@ -123,20 +137,25 @@ NOT_QUANTITIES = re.compile(
     r"|(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])"
     r"(?!\s*(?:(?:oz|ml|inch|inci|ounce|sip|dome|lids?)\b|安士|盎司|毫升|英寸|英吋|吋|寸|அவுன்ஸ்))"
     r"|\b\d+(?:st|nd|rd|th)\b"
+    # "hantar 11hb", "11 hb" (hari bulan: the day of the month), "tarikh 12" (date 12)
+    r"|\b\d{1,2}\s*(?:hb|haribulan|hari bulan)\b|\btarikh\s+\d{1,2}\b"
     r"|\b\d+\s*(?:days?|weeks?|months?|hours?|hrs?|mins?|minutes?|hari|minggu|bulan)\b"
     # "this sat morning 9 to 11", "pagi 8-10": a span of hours after a part of the day
     r"|\b(?:morning|afternoon|evening|night|noon|pagi|petang|malam|tengahari|between)\s+"
     r"\d{1,2}(?:[:.]\d{2})?\s*(?:-|to|till|until|and|sampai|hingga)\s*\d{1,2}(?:[:.]\d{2})?\b"
     # not the days of a night market: "pasar malam 12-13 Sep"
     rf"(?!\s*{_MONTH})"
-    # "20、21号", "5到8号": a span of days
-    r"|(?:\d+\s*[、,和到至~-]\s*)?\d+\s*(?:天|周|个月|小时|点|号|日|月)|\d+\s*(?:மணி|mani\b)"
+    # "20、21号", "5到8号": a span of days; "8-10点", "10-12 மணிக்குள்": a span of hours
+    r"|(?:\d+\s*[、,和到至~-]\s*)?\d+\s*(?:天|周|个月|小时|点|号|日|月)"
+    rf"|{_HOUR_SPAN}\d+\s*(?:மணி|mani(?:kku)?\b)"
     rf"|\b(?:before|b4|bef|bfr|by|at|after|aft|until|till|sebelum|sblm|selepas|slps|pukul|jam)\s+\d{{1,2}}(?:[:.]\d{{2}})?\b(?!\s*{_MONTH}){_NOT_A_QUANTITY_UNIT}"
     # not "the cafe at 45 Tiong Bahru": a block number before a town (an address, cut as one),
     # nor "at 63 Jalan Bukit Merah", "at 8 Ubi Road": a house number before its road (cut alone,
     # the road left without the "at" that starts the address took the order line before it)
     rf"(?!\s*(?:{_TOWNS})\b)(?!(?:\s+[a-z]+){{0,3}}\s+{_ROAD_NAMED}\b)"
-    r"|(?:s\$|\$|\brm|\bsgd)\s*\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s*(?:cents?|sen|dollars?)\b|\d+\s*%"
+    r"|(?:s\$|\$|\brm|\bsgd)\s*\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s*(?:cents?|sen|dollars?|bucks|ringgit)\b"
+    # "100 டாலர்" (100 dollars), "50 வெள்ளி" (50 dollars, as Singapore's Tamil says it)
+    r"|\b\d+(?:\.\d+)?\s*(?:டாலர்|வெள்ளி)[\u0B80-\u0BFF]*|\d+\s*%"
     # a unit price without its currency, and the piece it is for: "0.45 each", "0.21一个" (not
     # "1 pcs" read from 一个)
     rf"|{PRICE}(?:\s*(?:each|ea|per\s+(?:pc|pcs|piece|unit|box|cup|bag|set)|/\s*(?:pc|pcs|piece)\b"
@@ -147,9 +166,12 @@ NOT_QUANTITIES = re.compile(
     # "customer keep asking bag for 4 cups": what one bag or box holds, no line of the order
     r"|\bfor\s+(?:[2-9]|1\d)\s+(?:cups?|drinks?|bottles?|pizzas?|bowls?|boxes)\b"
 )
-# "两个小时" (two hours), "预算250块" (a budget of 250 dollars)
+# "10点", "8-10点" (a span of hours), "20日", "3天", "两个小时" (two hours); money: "预算一百块" (a
+# budget of 100 dollars), "预算250块", "三百元", "五十蚊"; and an address: "宏茂桥3道" (Ang Mo Kio
+# Avenue 3), "5街", "3楼"
 CHINESE_NOT_QUANTITIES = re.compile(
-    r"\d+\s*(?:天|周|个月|小时|钟头|点|号|日|月|块钱|块|元)|预算\D{0,6}\d+"
+    rf"{_HOUR_SPAN}\d+\s*(?:天|周|个月|小时|钟头|点|号|日|月)|\d+(?:\.\d+)?\s*(?:块钱?|元|蚊|毛钱?)"
+    r"|预算\D{0,6}\d+|\d+\s*(?:道|街|巷|楼|座)"
 )
 ROAD_WORDS = re.compile(
     r"\b(?:road|rd|street|st|ave|avenue|jalan|lorong|drive|crescent|cres|hill|lane|ln|boulevard"
@@ -237,6 +259,13 @@ CUP_DATIVE = re.compile(
     r"\s*((?:[a-z0-9]+\s*){0,3}?(?:\blids?\b|மூடி[\u0B80-\u0BFF]*))"
 )
 
+# "冷饮杯的圆顶盖" (the cold cup's dome lid), "热饮杯用的盖子" (the lid used on hot cups): a lid
+# named by the cup it is for, Chinese's "的" after the cup, read as "dome lid for cold cup"
+CUP_GENITIVE = re.compile(
+    r"((?:\b(?:hot|cold|paper|plastic|pet|kraft|\d+\s*oz)\s+){0,2}\bcups?)\s*(?:用|配)?\s*的"
+    r"\s*((?:[a-z0-9]+\s*){0,3}?\blids?\b)"
+)
+
 
 # "sorry for the late msg", "hey sorry last minute", "sorry to disturb": an apology for the
 # message, not for a quantity (before, "sorry" read as a correction made the whole order a question)
@@ -247,6 +276,9 @@ APOLOGY = re.compile(
     r"|last[-\s]?minute\b(?!\s+order)|to\s+(?:trouble|disturb|bother|rush)\b(?:\s+(?:you|u))?"
     # "sorry boss for disturb", "sorry for disturbing": a second-language writer's politeness
     r"|(?:disturb|disturbing|bother|bothering|trouble|troubling)\b(?:\s+(?:you|u))?)"
+    # "Maaf lambat." (sorry, late), "maaf ganggu" (sorry to disturb); not "maaf lambat order"
+    r"|\bmaaf\b(?:\s+(?:ya|ye|bos|boss|bang|kak))?[\s,]*(?:(?:lambat|lewat)\b"
+    r"(?!\s+(?:order|pesan|tempah))(?:\s+(?:reply|balas|mesej|msg))?|(?:mengganggu|ganggu)\b)"
 )
 LONE_COVER = re.compile(
     r"\bcovers?\b(?!\s+(?:charge|charges|fee|fees|cost|costs|the|it|them|all|up|letter|page)\b)"
@@ -328,6 +360,7 @@ def normalise_text(text: str) -> str:
     # lid (not "cover the cost", "cover charge")
     if re.search(r"\bcups?\b", text):
         text = LONE_COVER.sub(" lid ", text)
+    text = CUP_GENITIVE.sub(r" \2 for \1 ", text)
     text = numbers.replace_chinese_numerals(text)
     text = CHINESE_NOT_QUANTITIES.sub(" ", text)  # "十点前" is "10点前" only now
     text = re.sub(r"(?<=\d),(?=\d{3}(?!\d|[.,]\d))", "", text)  # "5,000pcs" too
@@ -350,7 +383,9 @@ def normalise_text(text: str) -> str:
     text = re.sub(PLACE_NUMBER, " ", text)  # "auntie from stall fourteen": no 14 ordered
     # "moonu mani" (three o'clock) is "3 mani" only now, "பத்து மணிக்குள்ள" (by ten o'clock)
     # "10 மணிக்குள்ள": a time, no quantity
-    text = re.sub(r"(?<![\d.])\d{1,2}\s*(?:mani\b|மணி[\u0B80-\u0BFF]*)", " ", text)
+    text = re.sub(
+        rf"(?<![\d.]){_HOUR_SPAN}\d{{1,2}}\s*(?:mani(?:kku)?\b|மணி[\u0B80-\u0BFF]*)", " ", text
+    )
     text = PAST_DELIVERY.sub(" ", text)
     text = LID_FOR_THE_CUP.sub(r"\1 ", text)
     text = takeaway_as_a_box(text)
@@ -553,6 +588,7 @@ def strip_contact_details(text: str) -> str:
     text = CLOCK_TIME.sub(" ", text)
     text = MALAY_HOUR.sub(" ", text)
     text = NOT_QUANTITIES.sub(" ", text)
+    text = TAMIL_DATE.sub(" ", text)
     # a clause ends at a line, ";", "," or a full stop before a space (an address ends there);
     # "," before a digit too after Chinese when a size or product follows ("送到，750ml餐盒"), not
     # in "1,200" or before a bare postal code; and at a Chinese full stop ("大纸袋五百。送去Bedok

@@ -62,6 +62,17 @@ MALAY_STOPWORDS = (
     " dia"
     # "ya bos, tq": the boss, as a Malay chat writes it
     " bos"
+    # "ambil 3 karton napkin" (take 3 cartons of napkins), "nak tambah 600 biji" (want to add 600),
+    # "tambah stok" (restock)
+    " ambil tambah stok"
+    # "cuba yg awak punya" (try yours)
+    " cuba"
+    # "kotak dah habis" (the boxes are finished already)
+    " dah sudah"
+    # "bang, malam ni baru perasan ..." (brother, only tonight I noticed ...)
+    " bang malam baru perasan"
+    # "hantar ... minggu ni" (send ... this week)
+    " minggu"
 )
 SINGLISH_STOPWORDS = (
     "hor lor leh meh can not boss tmr thx tq ones them those these it"
@@ -254,13 +265,43 @@ ACCEPTED_PRICE = (
     r"(?:quot(?:e|ation)|sebut harga)s?\b(?![^.,;!\n]*\?)"
     r"|\b(?:quot(?:e|ation)|sebut harga)s?\s+(?:is\s+)?(?:accepted|approved|confirmed|diterima)\b"
     r"(?![^.,;!\n]*\?)|\bas quoted\b|报价单?\s*(?:确认|没问题|可以)(?![^。，,!\n]*[?吗])|照报价单?"
+    # "setuju dgn harga tu" (agreed on that price), "harga tu boleh", "நீங்க சொன்ன விலை ok" (the
+    # price you said is ok), "விலை சரி", "看了你们的报价，可以" (we read your quote: fine)
+    r"|\b(?:ok(?:ay)?\s+)?setuju\s+(?:(?:dengan|dgn|dg|and|with)\s+)?(?:harga|sebut harga)\b"
+    r"(?:\s+(?:tu|itu|ni|ini|awak|you))?(?![^.,;!\n]*\?)"
+    r"|\bharga\s+(?:tu|itu|ni|ini)\s+(?:ok(?:ay)?|boleh|setuju)\b(?![^.,;!\n]*\?)"
+    r"|(?:(?:நீங்க|நீங்கள்)\s+(?:சொன்ன|குடுத்த|கொடுத்த)\s+)?விலை\s*(?:ok(?:ay)?\b|சரி)"
+    r"(?![^.,;!\n]*\?)"
+    r"|报价\s*[,，]?\s*(?:ok(?:ay)?\b|可以|没问题)(?![^.,;!\n]*[?？])"
 )
-# "napkin 1 இல்ல 2 carton": Tamil's "no" right between two numbers, with no pause, joins two
-# readings (one or two cartons); a correction pauses ("500, இல்ல இல்ல, 600"), says "only" after the
-# new number ("3 carton இல்ல 2 carton தான்") or its verb ("... 3 carton ஆக மாத்துங்க")
+# "கல்யாண catering, 200 பேருக்கு:" (wedding catering, for 200 people:), "Majlis 300 orang:", "For
+# 150 pax:": a head count in the heading of a list, with a quantity on the line below it, says what
+# the list is for (parsing.parse_normalised drops it); no line of its own, no doubt
+HEADCOUNT = (
+    r"\d+\s*(?:pax|people|persons?|guests?|heads|orang|tetamu|人份?|பேர்|பேரு|பேருக்கு)(?![a-z])"
+)
+HEADCOUNT_HEADING = rf"(?m)^[^\n\d]*{HEADCOUNT}[^\n\d]*:[ \t]*$(?=\n.*\d)"
+
+# "Kalau ada stok, hantar straw kertas 2 karton", "stock இருந்தால் ... அனுப்புங்க", "如果有货",
+# "if you have stock, send ...": a condition on our stock only is an order (what we cannot send
+# we cannot send either way), unless the message says what to do otherwise (IF_NOT)
+STOCK_CONDITION = (
+    r"\bif (?:you |u )?(?:have|got|has) (?:the )?stocks?\b|\bif (?:in|got) stock\b"
+    r"|\bkalau (?:ada|masih ada) (?:stok|stock)\b|\b(?:stock|stok)\s*(?:இருந்தால்|இருந்தா)"
+    r"|(?:ஸ்டாக்)\s*(?:இருந்தால்|இருந்தா)|如果有货|有货的话"
+)
+IF_NOT = (
+    r"\b(?:if not|if no|if don'?t|otherwise|else|kalau tak|kalau tiada|kalau takde|kalau tidak"
+    r"|kalau habis)\b|இல்லன்னா|இல்லைன்னா|இல்லேன்னா|இல்லாட்டி|没有的话|如果没"
+)
+# "napkin 1 இல்ல 2 carton", "oru carton illa rendu carton": Tamil's "no" right between two
+# numbers, with no pause, joins two readings (one or two cartons); a correction pauses ("500,
+# இல்ல இல்ல, 600"), says "only" after the new number ("3 carton இல்ல 2 carton தான்") or its verb
+# ("... 3 carton ஆக மாத்துங்க")
 _CARTON_OR_PIECES = r"(?>(?:[ \t]*(?:pcs|ctns?|cartons?))?)"
 EITHER_IN_TAMIL = (
-    rf"\d+{_CARTON_OR_PIECES}[ \t]+(?:இல்ல|இல்லை)(?![\u0B80-\u0BFF])[ \t]+\d+{_CARTON_OR_PIECES}"
+    rf"\d+{_CARTON_OR_PIECES}[ \t]+(?:இல்லை|இல்ல|illai|illa)(?![\u0B80-\u0BFF\w])[ \t]+"
+    rf"\d+{_CARTON_OR_PIECES}"
     r"(?![\d\u0B80-\u0BFF]|[ \t]*(?:தான்|ஆக|ஆ(?![\u0B80-\u0BFF])|மாற்று|மாத்து|ஆக்கு|குறை))"
 )
 DOUBT_PATTERNS = (
@@ -464,15 +505,16 @@ DOUBT_PATTERNS = (
         # goods used up: "cawan 12oz 2000 tu dah guna habis", "这个礼拜用了三千个", "we used 3000"
         r"|\b(?:used(?: up)?|dah guna|sudah guna|guna habis|habis guna)\b[^,.;!?\n，。]{0,25}\d"
         r"|\d[^,.;!?\n，。]{0,25}\b(?:used(?: up)?|dah guna|sudah guna|guna habis|habis guna)\b"
-        # not "快用完了" (almost used up): why more is ordered
-        r"|(?<!快)(?<!快要)(?<!就快)(?:用了|用完了|用掉了)",
+        # "三千个杯子一个礼拜就用完了" (3000 cups used up in a week); not "纸巾用完了" alone (the
+        # napkins ran out: why the order is made, no count of an earlier one), nor "快用完了"
+        # (almost used up)
+        rf"|用了|用掉了|{_COUNT}[^,.;!?\n，。]{{0,25}}(?<!快)(?<!快要)(?<!就快)用完了",
     ),
     # "napkins enough for 150 pax", "200 பேருக்கு போதுமான napkin" (enough for 200 people), "untuk
     # 300 orang": a head count, not a count of the goods (how many napkins a guest takes is theirs)
     (
         "a number of people",
-        r"\d+\s*(?:pax|people|persons?|guests?|heads|orang|tetamu|人份?|பேர்|பேரு|பேருக்கு)"
-        r"(?![a-z])",
+        HEADCOUNT,
     ),
     # "12oz cup 2000 or 16oz cup 1500, which one cheaper?", "either 2 or 3 ctn": one item or another
     (
