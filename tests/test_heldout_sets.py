@@ -53,6 +53,9 @@ ORDER_SETS = {
     "fresh33": (40, (20, 7, 13)),
     "fresh34": (40, (20, 7, 13)),
     "fresh35": (40, (20, 7, 13)),
+    "fresh36": (40, (20, 7, 13)),
+    "fresh37": (40, (20, 7, 13)),
+    "fresh38": (40, (20, 7, 13)),
 }
 # name: (path, messages, split, messages per language, clean messages) of the PII corpora
 PII_CORPORA = {

@@ -79,6 +79,9 @@ SETS = {
     "fresh33": HERE / "fresh33_orders.jsonl",
     "fresh34": HERE / "fresh34_orders.jsonl",
     "fresh35": HERE / "fresh35_orders.jsonl",
+    "fresh36": HERE / "fresh36_orders.jsonl",
+    "fresh37": HERE / "fresh37_orders.jsonl",
+    "fresh38": HERE / "fresh38_orders.jsonl",
 }
 DEMO = HERE.parent / "demo.py"
 LANGS = ("en", "singlish", "zh", "ms", "ta", "mixed")
@@ -447,7 +450,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         choices=SETS,
-        help="blind (default), heldout, fresh, fresh2 ... fresh35: --cases by name",
+        help="blind (default), heldout, fresh, fresh2 ... fresh38: --cases by name",
     )
     parser.add_argument(
         "--openai", action="store_true", help="parse through orders.llm with a local fake OpenAI"
