@@ -9,7 +9,7 @@ SCALE  ?= all
 
 export DJANGO_SETTINGS_MODULE := tria.settings
 
-.PHONY: run test install install-dev messages services migrate setup lint format pii-eval assistant-eval bench bench-wrk bench-smoke purge-bench clean
+.PHONY: run test install install-dev messages services migrate setup lint format pii-eval assistant-eval bench bench-wrk browser bench-smoke purge-bench clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -46,7 +46,7 @@ run: .env services
 	$(VENV)/bin/honcho start
 
 # manage.py runs with DEBUG=1 here (development checks); pytest sets its own test settings.
-test: install-dev bench-wrk
+test: install-dev bench-wrk browser
 	DEBUG=1 $(PY) manage.py check_services --create-database
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -100,6 +100,21 @@ bench-wrk:
 	  fi; \
 	  command -v wrk >/dev/null 2>&1 || \
 	    echo "bench: wrk is not installed: the webhook load uses the Python client"; }
+
+# Debian's headless Chromium for the browser tests (tests/e2e/test_browser.py drives /usr/bin/chromium),
+# where apt-get is there (as root, or with sudo without a password); never fails here: without it those
+# tests fail and say that the executable is missing.
+browser:
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO="sudo -n"; fi; \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    echo "test: installing chromium (apt-get install chromium)"; \
+	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null 2>&1 || \
+	    { $$SUDO apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive \
+	      $$SUDO apt-get install -y -qq chromium >/dev/null 2>&1; } || true; \
+	  fi; \
+	  test -x /usr/bin/chromium || \
+	    echo "test: /usr/bin/chromium is missing: the browser tests will fail (install Debian's chromium)"; }
 
 # A tiny run (seconds) that keeps the benchmark working; results go to var/, not bench/results/.
 bench-smoke: install-dev
