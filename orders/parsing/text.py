@@ -381,6 +381,8 @@ def normalise_text(text: str) -> str:
     # "ainooru (500)", "five hundred (500)": a number said again in digits is one number
     text = RESTATED_NUMBER.sub(r"\1", text)
     text = re.sub(PLACE_NUMBER, " ", text)  # "auntie from stall fourteen": no 14 ordered
+    # "deliver after two o clock", "by 10 o'clock": an hour (said in words, read only now)
+    text = re.sub(rf"(?<![\d.]){_HOUR_SPAN}\d{{1,2}}\s*o\s?'?\s?clock\b", " ", text)
     # "moonu mani" (three o'clock) is "3 mani" only now, "பத்து மணிக்குள்ள" (by ten o'clock)
     # "10 மணிக்குள்ள": a time, no quantity
     text = re.sub(
@@ -636,10 +638,24 @@ def goods_after_the_road(address: str) -> str:
     return rest if words & GOODS_WORDS else ""
 
 
+# A size said in English words ("twelve ounce", "seven fifty ml"), as voice-to-text writes it: the
+# number words are read only after the addresses are cut.
+_ENGLISH_NUMBER = "|".join(
+    word for word, value in numbers.NUMBER_WORDS.items() if word.isalpha() and 1 <= value <= 90
+)
+SIZE_IN_WORDS = re.compile(
+    rf"\b(?:{_ENGLISH_NUMBER})(?:[\s-]+(?:{_ENGLISH_NUMBER}))*[\s-]+(?:ounces?|oz|inch(?:es)?|ml)\b"
+)
+
+
 def sized_goods_after(address: str) -> str:
     """'at Blk 85 😅 16oz clear cup 1k' -> '16oz clear cup 1k': an address without a road word ends
-    where a size of goods starts (no block nor unit is written in ounces, millilitres or inches)."""
-    for size in SIZE_RE.finditer(address):
+    where a size of goods starts (no block nor unit is written in ounces, millilitres or inches),
+    in digits or in words ("block 216 i want twelve ounce cup ...", a voice message)."""
+    sizes = sorted(
+        [*SIZE_RE.finditer(address), *SIZE_IN_WORDS.finditer(address)], key=re.Match.start
+    )
+    for size in sizes:
         words = set(re.findall(r"[a-z]+", lexicon.translate_words(address[size.end() :])))
         if words & GOODS_WORDS:
             return address[size.start() :]

@@ -1,0 +1,58 @@
+"""The older sets' English and Singlish misses, second pass (p20d; fresh21, 22, 24, 31, 34, 35):
+voice-to-text homophones ("for hundred" 400, "too thousand" 2000, "too carton" 2 cartons), a size
+said in words after a block number (the address ate the order: an empty parse, no question), an hour
+said "two o clock", and a repeat for one outlet with the other said no to (an empty parse before).
+Sentences written for this file, not taken from any evaluation set."""
+
+import pytest
+
+from orders.parsing import parse_order
+from tests.orders.parsing_support import asks, items_of, quantities
+
+# ------------------------------------------- voice-to-text: homophones of four and two
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("for hundred napkin and for hundred straw", [("napkin", 400, None), ("straw", 400, None)]),
+        ("need sixteen ounce lid too thousand", [("lid", 2000, "16 oz")]),
+        ("the small bag too carton pls", [("small bag", 2, None)]),
+    ],
+)
+def test_a_homophone_of_four_or_two_before_a_multiplier_is_the_number(text, expected):
+    assert items_of(text) == expected
+
+
+def test_too_carton_is_two_cartons_and_for_or_too_elsewhere_stay_words():
+    (item,) = parse_order("burger box too carton").items
+    assert (item.quantity, item.unit) == (2, "carton")
+    assert quantities("12oz cup 500 for the weekend pls") == [500]
+    assert [i.quantity for i in parse_order("too many lids last time, cup 500").items] == [500]
+
+
+# ------------------------------------------- a voice message: the address ends at a size in words
+
+
+def test_a_size_said_in_words_ends_an_address_without_a_road():
+    text = "hi this is mei from the drinks stall at block 45 i need sixteen ounce cup five hundred"
+    assert [(q, s) for _, q, s in items_of(text)] == [(500, "16 oz")]
+
+
+def test_an_hour_said_o_clock_is_no_quantity():
+    text = "uncle want the burger box one carton deliver before three o clock"
+    (item,) = parse_order(text).items
+    assert (item.quantity, item.unit) == (1, "carton")
+    assert not parse_order(text).doubt
+
+
+# ------------------------------------------- a repeat, with what is not wanted after it
+
+
+def test_a_repeat_for_one_outlet_with_the_other_said_no_to_asks():
+    parsed = parse_order("repeat last order for the jurong shop 🙏 clementi no need this time")
+    assert parsed.repeat_last
+    assert asks("same as last week for orchard 🙏 novena dont need")
+    # goods said no to after "the usual" are no repeat
+    assert not parse_order("16oz cup 2k pls, the usual straw no need").repeat_last
+    assert items_of("16oz cup 2k pls, the usual straw no need") == [("cup", 2000, "16 oz")]
