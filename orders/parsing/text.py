@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from orders.parsing import codes, lexicon, numbers
+from orders.parsing import codes, lexicon, numbers, tables
 from orders.parsing.vocabulary import ATTRIBUTE_WORDS, PLUS_PIECES, PRODUCT_TYPOS
 
 SIZE_UNITS: dict[str, str] = {
@@ -63,6 +63,8 @@ REFERENCE = re.compile(
     r"|\b(?:account|acct|a/c|customer|cust)\s*(?:no\.?|number|num|id|#)\s*(?:is|:)?\s*#?"
     r"[a-z]{0,4}-?\d+\b"
     r"|\b(?:s|singapore)\s?\(?\d{6}\)?(?!\d)"
+    # a company's registration number: "UEN 201912345K", "UEN: 53212345A"
+    r"|\buen\s*(?:no\.?)?\s*:?\s*\d{8,9}[a-z]\b"
     r"|#\s?\d{3,}\b"
     r"|\b[a-z]{2,4}-\d{2,}(?:-\d+)*\b"  # "ORD-2026-0412", "INV-20931", "DO-5512"
 )
@@ -148,7 +150,8 @@ NOT_QUANTITIES = re.compile(
     # "20、21号", "5到8号": a span of days; "8-10点", "10-12 மணிக்குள்": a span of hours
     r"|(?:\d+\s*[、,和到至~-]\s*)?\d+\s*(?:天|周|个月|小时|点|号|日|月)"
     rf"|{_HOUR_SPAN}\d+\s*(?:மணி|mani(?:kku)?\b)"
-    rf"|\b(?:before|b4|bef|bfr|by|at|after|aft|until|till|sebelum|sblm|selepas|slps|pukul|jam)\s+\d{{1,2}}(?:[:.]\d{{2}})?\b(?!\s*{_MONTH}){_NOT_A_QUANTITY_UNIT}"
+    rf"|\b(?:before|b4|bef|bfr|by|at|after|aft|until|till|sebelum|sblm|selepas|slps|pukul|jam)\s+\d{{1,2}}(?:[:.]\d{{2}})?\b(?!/)(?!\s*{_MONTH}){_NOT_A_QUANTITY_UNIT}"
+    # (not "till 30/06": the whole date goes below, not its day alone)
     # not "the cafe at 45 Tiong Bahru": a block number before a town (an address, cut as one),
     # nor "at 63 Jalan Bukit Merah", "at 8 Ubi Road": a house number before its road (cut alone,
     # the road left without the "at" that starts the address took the order line before it)
@@ -286,6 +289,27 @@ LONE_COVER = re.compile(
 CUP_COVER = re.compile(r"\b(dome|flat|sip|cups?|(?:§size\d+§|\d+\s*oz))\s+cover(s?)\b")
 
 
+# A forwarded or pasted e-mail: its header lines ("From: ...", "Date: Mon, 3 Jun 2024 at 09:14",
+# "Subject: PO 4471") when two or more open lines, and its signature from a sign-off line alone
+# ("Thanks & regards,", "Rgds") to the end (names, titles, phones, the company's UEN, a disclaimer):
+# no number in them is a quantity, no "not" of them a change.
+EMAIL_HEADER = re.compile(r"(?m)^[ \t>]*(?:from|sent|date|to|cc|bcc|subject|subj)\s*:.*$")
+SIGN_OFF = re.compile(
+    r"(?m)^[ \t]*(?:(?:thanks|thank you|many thanks|tks|thx)\s*(?:&|and|n)\s*)?"
+    r"(?:(?:best|kind|warm|warmest|with)\s+)?"
+    r"(?:regards|rgds|sincerely|yours (?:sincerely|faithfully))"
+    r"[ \t]*[,.!]?[ \t]*$"
+)
+
+
+def drop_email_parts(text: str) -> str:
+    """Lower-cased text without an e-mail's header lines (two or more of them) and signature."""
+    if len(EMAIL_HEADER.findall(text)) >= 2:
+        text = EMAIL_HEADER.sub(" ", text)
+    sign_off = SIGN_OFF.search(text)
+    return text[: sign_off.start()] if sign_off else text
+
+
 # The header row of a pasted table: column names between "|", "," or tabs, no number, a quantity's
 # and another column's ("Item | Qty | Unit Price", "项目 | 数量 | 单价"): no words of the order, and
 # its "price" asks nothing (not "数量也一样", the same quantity, between commas)
@@ -308,6 +332,9 @@ def normalise_text(text: str) -> str:
     # "500–600 pcs": a dash between numbers is a range (a dash elsewhere separates, as "-" does)
     text = re.sub(r"(?<=\d)\s*[–—]\s*(?=\d)", "-", text)
     text = APOLOGY.sub(" ", text)
+    text = drop_email_parts(text)
+    # "SKU,Description,On hand,Reorder qty" above its rows: only the quantity column is read
+    text = tables.read_tables(text)
     text = TABLE_HEADER.sub(" ", text)
     # "two and a half thousand napkins" (2500), "1 and a half hundred"
     text = AND_A_HALF.sub(and_a_half, text)

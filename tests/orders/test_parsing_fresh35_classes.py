@@ -56,3 +56,61 @@ def test_a_repeat_for_one_outlet_with_the_other_said_no_to_asks():
     # goods said no to after "the usual" are no repeat
     assert not parse_order("16oz cup 2k pls, the usual straw no need").repeat_last
     assert items_of("16oz cup 2k pls, the usual straw no need") == [("cup", 2000, "16 oz")]
+
+
+# ------------------------------------------- a pasted table, read by its header row
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Weekly stock check\nItem,In stock,Order qty\n16oz cold cup,300,2000\nstraw,900,4000",
+            [("cold cup", 2000, "16 oz"), ("straw", 4000, None)],
+        ),
+        (
+            "Code | Description | Balance | Reorder\nNAP-2 | napkin | 800 | 6000",
+            [("napkin", 6000, None)],
+        ),
+        (
+            "No. | Item | Qty | Price | Amount\n1 | burger box | 750 | 0.12 | 90.00\n"
+            "2 | small kraft bag | 400 | 0.05 | 20.00\n | | | | 110.00",
+            [("burger box", 750, None), ("small kraft bag", 400, None)],
+        ),
+        (
+            "Item\tSize\tOn hand\tQty\nsip lid\t16oz\t200\t1500\ndome lid\t-\t50\t2 ctn",
+            [("sip lid", 1500, "16 oz"), ("dome lid", 2, None)],
+        ),
+    ],
+)
+def test_only_the_quantity_column_of_a_pasted_table_is_read(text, expected):
+    assert items_of(text) == expected
+
+
+def test_a_row_whose_quantity_cell_holds_no_figure_is_read_as_before():
+    table = "Item\tStock\tQty\nburger box\t20\t300\n"
+    assert items_of(table) == [("burger box", 300, None)]
+    assert asks(table + "kraft bag\t5\tsame as box")
+
+
+def test_a_date_after_till_goes_whole():
+    assert quantities("Quote Q-2211 (valid till 15/08)\nwooden cutlery set 800") == [800]
+
+
+# ------------------------------------------- a forwarded e-mail's header lines and signature
+
+
+def test_a_forwarded_emails_header_and_signature_hold_no_quantity():
+    text = (
+        "---------- Forwarded message ---------\nFrom: Admin <admin@bunhouse.sg>\n"
+        "Date: Tue, 9 Jul 2024 at 16:02\nSubject: Re: restock\n\nPls deliver:\n"
+        "- 1000ml kraft takeaway box x 500\n\nBest regards,\nLim Wei\nBun House Pte Ltd\n"
+        "UEN 202245678M | T: 6123 4567\nThis message is not intended for anyone else."
+    )
+    assert items_of(text) == [("kraft takeaway box", 500, "1000 ml")]
+
+
+def test_a_company_registration_number_is_no_quantity():
+    assert items_of("16oz cold cup 1000 pls. Bun House Pte Ltd, UEN 201812345K") == [
+        ("cold cup", 1000, "16 oz")
+    ]
