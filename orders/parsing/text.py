@@ -424,7 +424,16 @@ def normalise_text(text: str) -> str:
     text = ONE_PACK_COUNTED.sub(r" \1 pcs ", text)
     text = CARTONS_PLUS_PIECES.sub(rf"\1 {PLUS_PIECES} ", text)
     text = PLY.sub(ply_word, text)
+    text = SAME_AMOUNT_AFTER_A_LINE.sub(r"\1 , ", text)
     return COMPOUND_COUNT.sub(compound_word, text)
+
+
+# "8oz cup 2 ctn lid same amount can": a product said to be the same amount right after a line's
+# quantity is a line of its own (before, the cups and the lids were one line, which asked)
+SAME_AMOUNT_AFTER_A_LINE = re.compile(
+    rf"(?<=\d)(\s*(?:{GLUED_UNITS})?)\s+(?!(?:{GLUED_UNITS}|oz|ml|inch|in|cm|mm)\b)"
+    rf"(?=(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+{lexicon.SAME_AMOUNT.strip()}\b)"
+)
 
 
 # "the 2-cup carrier", "3-compartment box": a number joined to the word after it describes the

@@ -114,3 +114,23 @@ def test_a_company_registration_number_is_no_quantity():
     assert items_of("16oz cold cup 1000 pls. Bun House Pte Ltd, UEN 201812345K") == [
         ("cold cup", 1000, "16 oz")
     ]
+
+
+# ------------------------------------------- "lid same": the same quantity, right after a line
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pls send 12oz cup 3 ctn lid same ok", [("cup", 3, "12 oz"), ("lid", 3, "12 oz")]),
+        (
+            "16oz cold cup 800 dome lid same",
+            [("cold cup", 800, "16 oz"), ("dome lid", 800, "16 oz")],
+        ),
+    ],
+)
+def test_a_lid_said_the_same_right_after_a_line_takes_its_quantity(text, expected):
+    assert items_of(text) == expected
+    # after two lines, or the same as another size: which quantity? it asks
+    assert asks("12oz cup 1000 16oz cup 500 lid same")
+    assert asks("12oz cup 500 lid same as the 16oz")
