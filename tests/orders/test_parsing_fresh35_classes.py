@@ -134,3 +134,26 @@ def test_a_lid_said_the_same_right_after_a_line_takes_its_quantity(text, expecte
     # after two lines, or the same as another size: which quantity? it asks
     assert asks("12oz cup 1000 16oz cup 500 lid same")
     assert asks("12oz cup 500 lid same as the 16oz")
+
+
+# ------------------------------------------- a correction written after the line
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Could you send 800 straws? Actually no, make it 1 carton.", [("straw", 1, None)]),
+        (
+            "8oz cups 1500 and 8oz lids 1000\n*sorry, lids also 1500, typo",
+            [("cup", 1500, "8 oz"), ("lid", 1500, "8 oz")],
+        ),
+        (
+            "burger box 300, small bag 300. sorry, bag should be 600",
+            [("burger box", 300, None), ("small bag", 600, None)],
+        ),
+    ],
+)
+def test_a_correction_after_the_line_replaces_its_quantity(text, expected):
+    assert items_of(text) == expected
+    # naming no line, or two: which one? it asks
+    assert asks("8oz cups 1500 and 12oz cups 1000\n*sorry, cups also 1500, typo")
