@@ -310,6 +310,23 @@ def drop_email_parts(text: str) -> str:
     return text[: sign_off.start()] if sign_off else text
 
 
+# "12 in pizza box 300, 14 in 150": in a message of pizza boxes, "in" after a box's size is the
+# inch (not "500 in 2 boxes", "12 in total": a count, and no box or number of boxes after it)
+INCH_AS_IN = re.compile(
+    r"(?<![\w.])(8|9|10|12|14|16|18)\s+in\b"
+    r"(?=\s+(?:pizza|box|boxes|kraft|white|\d+\s*(?:pcs|nos|ctns?|cartons?)\b))"
+)
+
+
+# A phone's autocorrect turns a product into a real word one letter away: "8oz sip kids" (lids),
+# "1 ctn paper strays" (straws). Only where the word before says which product it was (a lid's
+# kind or a cup's size, a straw's material or a count); "for the kids" stays.
+AUTOCORRECTED_LIDS = re.compile(r"\b(sip|dome|flat|cup|\d+\s*oz)\s+kid(s?)\b")
+AUTOCORRECTED_STRAWS = re.compile(
+    r"\b(paper|plastic|drinking|bubble tea|boba|\d+|ctns?|cartons?|pcs)\s+stray(s?)\b"
+)
+
+
 # The header row of a pasted table: column names between "|", "," or tabs, no number, a quantity's
 # and another column's ("Item | Qty | Unit Price", "项目 | 数量 | 单价"): no words of the order, and
 # its "price" asks nothing (not "数量也一样", the same quantity, between commas)
@@ -333,6 +350,8 @@ def normalise_text(text: str) -> str:
     text = re.sub(r"(?<=\d)\s*[–—]\s*(?=\d)", "-", text)
     text = APOLOGY.sub(" ", text)
     text = drop_email_parts(text)
+    if "pizza" in text:
+        text = INCH_AS_IN.sub(r"\1 inch", text)
     # "SKU,Description,On hand,Reorder qty" above its rows: only the quantity column is read
     text = tables.read_tables(text)
     text = TABLE_HEADER.sub(" ", text)
@@ -371,6 +390,8 @@ def normalise_text(text: str) -> str:
     text = re.sub(r"个?\s*(?:小时|钟头)", "钟头", text)
     text = lexicon.translate_words(text)
     text = re.sub(r"[a-z]{4,}", lambda m: PRODUCT_TYPOS.get(m.group(0), m.group(0)), text)
+    text = AUTOCORRECTED_LIDS.sub(r"\1 lid\2", text)
+    text = AUTOCORRECTED_STRAWS.sub(r"\1 straw\2", text)
     # "penutup untuk cawan" -> "lid for cup"; "12oz的盖子" -> "12oz 的 lid" (the size is a word)
     text = re.sub(r"\b(?:untuk|utk)\s+(?=(?:cups?|lids?|box(?:es)?|bags?)\b)", "for ", text)
     text = re.sub(r"(?<=[a-z0-9\"])的", " 的", text)

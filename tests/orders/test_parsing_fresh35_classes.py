@@ -157,3 +157,26 @@ def test_a_correction_after_the_line_replaces_its_quantity(text, expected):
     assert items_of(text) == expected
     # naming no line, or two: which one? it asks
     assert asks("8oz cups 1500 and 12oz cups 1000\n*sorry, cups also 1500, typo")
+
+
+# ------------------------------------------- autocorrect slips, "in" for the inch
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12oz cup 1000 + dome kids 1000", [("cup", 1000, "12 oz"), ("dome lid", 1000, "12 oz")]),
+        ("2 ctn paper strays pls", [("paper straw", 2, None)]),
+    ],
+)
+def test_an_autocorrected_lid_or_straw_is_read_where_the_word_before_says_so(text, expected):
+    assert items_of(text) == expected
+    assert "lid" not in " ".join(i.product for i in parse_order("cups 500 for the kids").items)
+
+
+def test_in_after_a_pizza_boxs_size_is_the_inch():
+    assert items_of("10 in white pizza box 200, 12 in 100 pcs") == [
+        ("white pizza box", 200, "10 inch"),
+        ("pizza box", 100, "12 inch"),
+    ]
+    assert 12 not in quantities("pizza box 12 in 3 cartons")
