@@ -139,6 +139,8 @@ NOT_QUANTITIES = re.compile(
     r"|(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])"
     r"(?!\s*(?:(?:oz|ml|inch|inci|ounce|sip|dome|lids?)\b|安士|盎司|毫升|英寸|英吋|吋|寸|அவுன்ஸ்))"
     r"|\b\d+(?:st|nd|rd|th)\b"
+    # "PO-2024-0817 (week 33)", "(wk 12)": the week of the year in brackets
+    r"|\(\s*(?:week|wk|minggu)\s*\d{1,2}\s*\)"
     # "hantar 11hb", "11 hb" (hari bulan: the day of the month), "tarikh 12" (date 12)
     r"|\b\d{1,2}\s*(?:hb|haribulan|hari bulan)\b|\btarikh\s+\d{1,2}\b"
     r"|\b\d+\s*(?:days?|weeks?|months?|hours?|hrs?|mins?|minutes?|hari|minggu|bulan)\b"

@@ -180,3 +180,7 @@ def test_in_after_a_pizza_boxs_size_is_the_inch():
         ("pizza box", 100, "12 inch"),
     ]
     assert 12 not in quantities("pizza box 12 in 3 cartons")
+
+
+def test_a_week_number_in_brackets_is_no_quantity():
+    assert items_of("PO 7781 (wk 41)\nburger box 2 ctn") == [("burger box", 2, None)]
