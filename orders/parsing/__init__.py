@@ -4,9 +4,10 @@ Pure functions of plain strings: no ORM, no network (it may import only the stan
 its own modules). The OpenAI parser (orders/llm.py) returns the same dataclasses and falls back to
 this package, so the assistant never depends on the API being up.
 
-Modules: text (contact details and references out, words translated, sizes masked), codes (the
-catalogue's product codes as words), leftovers (the safety net: what an order message leaves
-unread makes it a doubt; corrections read), lexicon (Chinese, Malay and Tamil order words),
+Modules: text (contact details and references out, words translated, sizes masked), tables (a
+pasted table read by its header row), codes (the catalogue's product codes as words), leftovers
+(the safety net: what an order message leaves unread makes it a doubt; corrections read), lexicon
+(Chinese, Malay and Tamil order words),
 numbers (number words and numerals in English, Malay, Tamil and Chinese), vocabulary (units,
 stopwords, doubts), segments (a message cut into order lines), words (product words, singular,
 types), this module (items from segments). Judged by
