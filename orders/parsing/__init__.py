@@ -4,9 +4,10 @@ Pure functions of plain strings: no ORM, no network (it may import only the stan
 its own modules). The OpenAI parser (orders/llm.py) returns the same dataclasses and falls back to
 this package, so the assistant never depends on the API being up.
 
-Modules: text (contact details and references out, words translated, sizes masked), codes (the
-catalogue's product codes as words), leftovers (the safety net: what an order message leaves
-unread makes it a doubt; corrections read), lexicon (Chinese, Malay and Tamil order words),
+Modules: text (contact details and references out, words translated, sizes masked), tables (a
+pasted table read by its header row), codes (the catalogue's product codes as words), leftovers
+(the safety net: what an order message leaves unread makes it a doubt; corrections read), lexicon
+(Chinese, Malay and Tamil order words),
 numbers (number words and numerals in English, Malay, Tamil and Chinese), vocabulary (units,
 stopwords, doubts), segments (a message cut into order lines), words (product words, singular,
 types), this module (items from segments). Judged by
@@ -212,7 +213,9 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         if re.search(NOT_WANTED, clause.strip()) and not re.search(NO_CHANGE, clause)
     ]
     affirmed = " ; ".join(clause for clause in clauses if clause not in negated)
-    repeat_last = any(re.search(pattern, affirmed) for pattern in REPEAT_PATTERNS)
+    repeat_last = any(re.search(pattern, affirmed) for pattern in REPEAT_PATTERNS) or any(
+        repeat_then_not(clause) for clause in negated
+    )
     # "..., 5000 napkins. btw do you sell plastic spoons?": a side question orders nothing, and
     # what it names ("plastic") is no doubt about the order
     ordering = drop_product_questions(normalised)
@@ -274,6 +277,19 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     return ParsedOrder(
         items=items, repeat_last=repeat_last and not items, doubt=", ".join(dict.fromkeys(doubts))
     )
+
+
+def repeat_then_not(clause: str) -> bool:
+    """'repeat last order for bugis pls 👍 tampines no need' written as one clause: the last order,
+    and after it, with no goods between, what is not wanted (a change of the repeat, which asks;
+    before, the whole clause was said no to and nothing was read). Not 'no need same as last
+    time' (the repeat said no to), nor 'the usual lid no need' (goods said no to)."""
+    clause = clause.strip()
+    negation = re.search(NOT_WANTED, clause)
+    ends = [m.end() for p in REPEAT_PATTERNS if (m := re.search(p, clause))]
+    if negation is None or not ends or min(ends) > negation.start():
+        return False
+    return not head_types(clause[min(ends) : negation.start()])
 
 
 # the earlier order's clause, the words up to this time's marker (no number between them), and

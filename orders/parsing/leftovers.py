@@ -77,8 +77,8 @@ MAKE_THAT = re.compile(
     # "12oz cups 2000 for tomorrow — sorry, make that 3000": after a dash too
     r"(?:^|(?<=[.,;!?\n—–]))[\s,]*(?:oh\s+)?"
     r"(?:(?:sorry|oops|actually|i mean|nvm|eh|wait|no)\b|不好意思|对不起|抱歉)"
-    # "sorry ah 改 2000": a particle after the apology
-    r"(?:[\s,.!-]*(?:ah|lah|la|eh|hor)\b)?"
+    # "sorry ah 改 2000": a particle after the apology; "Actually no, make it 2 cartons"
+    r"(?:[\s,.!-]*(?:ah|lah|la|eh|hor|no|wait|sorry)\b)*"
     r"(?:[\s,.!-]*correction\b)?[\s,.!-]*(?:just\s+)?"
     r"(?:make (?:it|that|them|those|the (?P<product>[a-z0-9 ]{2,30}?))\s+"
     # "汉堡盒五百个，不好意思，改成两百五十个", "..., sorry 改 300", "sorry change to 300"
@@ -167,13 +167,16 @@ def read_make_that(normalised: str) -> str:
 # and gives it a new quantity
 NAMED_CORRECTION = re.compile(
     # "beg kecil 500 — eh silap, beg kecil 1000": after a dash too
-    r"(?:^|(?<=[.,;!?\n—–]))[\s,.]*(?:(?:sorry|oops|eh|silap|tersilap|salah|maaf|my bad|correction)"
+    # "*sorry, cups also 2000, typo": the asterisk that marks a correction is read as "x"
+    r"(?:^|(?<=[.,;!?\n—–]))[\s,.]*(?:x\s+)?"
+    r"(?:(?:sorry|oops|eh|silap|tersilap|salah|maaf|my bad|correction)"
     r"(?![a-z])|不好意思|对不起|抱歉)"
     r"(?:[\s,.!]*(?:sorry|oops|eh|silap|tersilap|salah|maaf|correction)(?![a-z]))*[\s,.!]*"
     r"(?P<product>(?:\d+\s*(?:oz|ml|inch|in)\s+)?[a-z][a-z0-9 ]{0,30}?)\s*(?:的\s*)?"
-    r"(?:(?:make (?:it|that)|change (?:it )?to|改成|改为|jadi|tukar)\s*)?"
+    r"(?:(?:make (?:it|that)|change (?:it )?to|改成|改为|jadi|tukar|also|oso|too|should be)\s*)?"
     r"(?P<new>\d+)(?P<unit>\s*(?:pcs|ctns?|cartons?)\b)?(?![\w§]|\.\d)"
-    r"(?:\s*(?:je|jer|only|saja|sahaja|lah|la|pls|please|就好|就够了|就行)(?![a-z]))*[\s.!]*$"
+    r"(?:\s*(?:je|jer|only|saja|sahaja|lah|la|pls|please|就好|就够了|就行)(?![a-z]))*"
+    r"(?:[\s,.!]*(?:typo|my bad|sorry)(?![a-z]))*[\s.!]*$"
 )
 
 

@@ -367,6 +367,11 @@ SAME_AMOUNT_PHRASES = (
     # size": a likeness of something else)
     r"\b(?:also|oso|all) (?:the )?same\b"
     r"(?!\s*(?:as|size|colou?r|kind|type|brand|design|one|lah? as)\b)",
+    # Singlish: "8oz cup 2ctn lid same can", "the cover same same ok": a product then "same" at
+    # the end of its clause (not "lid same as the 12oz", "cup same size", "same colour")
+    r"(?:(?<=\blid )|(?<=\blids )|(?<=\bcover )|(?<=\bcovers )|(?<=\bstraw )|(?<=\bstraws ))"
+    r"same(?: same)?"
+    r"(?=(?:\s+(?:can|ok|okay|pls|please|lah|la|ah|hor|also|oso|too))?\s*(?:[,.;!?\n]|$))",
     # Malay: "sama banyak", "jumlah yang sama", "sama kuantiti", "sebanyak itu juga", "pun sama"
     r"\bsama banyak\b|\bsebanyak (?:itu|tu)(?: juga)?\b|\b(?:pun|juga) sama(?: banyak)?\b"
     r"|\b(?:jumlah|kuantiti|bilangan)(?:nya)?(?: yang)? sama\b"

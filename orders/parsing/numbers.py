@@ -469,6 +469,7 @@ def thousands(match: re.Match[str]) -> str:
 def replace_number_words(text: str) -> str:
     """'four hundred and fifty' -> '450', '3 hundred' -> '300', 'dua ratus' -> '200'."""
     text = re.sub(r"\bhalf (?:a )?dozen\b", "6", text)
+    text = VOICE_HOMOPHONES.sub(homophone_number, text)
     text = re.sub(r"\ba couple (?:of )?\b", "2 ", text)
     text = re.sub(r"\b(?:a|one) (hundred|thousand)\b", r"one \1", text)
     text = re.sub(
@@ -498,6 +499,19 @@ def replace_number_words(text: str) -> str:
     text = "".join(out)
     text = re.sub(r"\b(\d+) dozens?\b", lambda m: str(int(m.group(1)) * 12), text)
     return re.sub(r"\b(?:a )?dozen\b", "12", text)
+
+
+# Voice-to-text writes "four" and "two" as the words that sound the same: "for hundred burger
+# box" (400), "too thousand" (2000), "too carton" (2 cartons). Only right before a multiplier
+# or a unit, where neither word can be what it is elsewhere ("for 2 ctn", "too many").
+VOICE_HOMOPHONES = re.compile(
+    r"\b(?:(for)|(too))\s+(?=(?:hundred|thousand)\b|(?(2)(?:cartons?|ctns?)\b|(?!)))"
+)
+
+
+def homophone_number(match: re.Match[str]) -> str:
+    """The digit word a homophone stands for ("for" four, "too" two)."""
+    return "four " if match.group(1) else "two "
 
 
 _DIGIT_WORDS = "|".join(word for word, value in NUMBER_WORDS.items() if 1 <= value <= 9)

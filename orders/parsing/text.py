@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from orders.parsing import codes, lexicon, numbers
+from orders.parsing import codes, lexicon, numbers, tables
 from orders.parsing.vocabulary import ATTRIBUTE_WORDS, PLUS_PIECES, PRODUCT_TYPOS
 
 SIZE_UNITS: dict[str, str] = {
@@ -63,6 +63,8 @@ REFERENCE = re.compile(
     r"|\b(?:account|acct|a/c|customer|cust)\s*(?:no\.?|number|num|id|#)\s*(?:is|:)?\s*#?"
     r"[a-z]{0,4}-?\d+\b"
     r"|\b(?:s|singapore)\s?\(?\d{6}\)?(?!\d)"
+    # a company's registration number: "UEN 201912345K", "UEN: 53212345A"
+    r"|\buen\s*(?:no\.?)?\s*:?\s*\d{8,9}[a-z]\b"
     r"|#\s?\d{3,}\b"
     r"|\b[a-z]{2,4}-\d{2,}(?:-\d+)*\b"  # "ORD-2026-0412", "INV-20931", "DO-5512"
 )
@@ -137,6 +139,8 @@ NOT_QUANTITIES = re.compile(
     r"|(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])"
     r"(?!\s*(?:(?:oz|ml|inch|inci|ounce|sip|dome|lids?)\b|安士|盎司|毫升|英寸|英吋|吋|寸|அவுன்ஸ்))"
     r"|\b\d+(?:st|nd|rd|th)\b"
+    # "PO-2024-0817 (week 33)", "(wk 12)": the week of the year in brackets
+    r"|\(\s*(?:week|wk|minggu)\s*\d{1,2}\s*\)"
     # "hantar 11hb", "11 hb" (hari bulan: the day of the month), "tarikh 12" (date 12)
     r"|\b\d{1,2}\s*(?:hb|haribulan|hari bulan)\b|\btarikh\s+\d{1,2}\b"
     r"|\b\d+\s*(?:days?|weeks?|months?|hours?|hrs?|mins?|minutes?|hari|minggu|bulan)\b"
@@ -148,7 +152,8 @@ NOT_QUANTITIES = re.compile(
     # "20、21号", "5到8号": a span of days; "8-10点", "10-12 மணிக்குள்": a span of hours
     r"|(?:\d+\s*[、,和到至~-]\s*)?\d+\s*(?:天|周|个月|小时|点|号|日|月)"
     rf"|{_HOUR_SPAN}\d+\s*(?:மணி|mani(?:kku)?\b)"
-    rf"|\b(?:before|b4|bef|bfr|by|at|after|aft|until|till|sebelum|sblm|selepas|slps|pukul|jam)\s+\d{{1,2}}(?:[:.]\d{{2}})?\b(?!\s*{_MONTH}){_NOT_A_QUANTITY_UNIT}"
+    rf"|\b(?:before|b4|bef|bfr|by|at|after|aft|until|till|sebelum|sblm|selepas|slps|pukul|jam)\s+\d{{1,2}}(?:[:.]\d{{2}})?\b(?!/)(?!\s*{_MONTH}){_NOT_A_QUANTITY_UNIT}"
+    # (not "till 30/06": the whole date goes below, not its day alone)
     # not "the cafe at 45 Tiong Bahru": a block number before a town (an address, cut as one),
     # nor "at 63 Jalan Bukit Merah", "at 8 Ubi Road": a house number before its road (cut alone,
     # the road left without the "at" that starts the address took the order line before it)
@@ -286,6 +291,44 @@ LONE_COVER = re.compile(
 CUP_COVER = re.compile(r"\b(dome|flat|sip|cups?|(?:§size\d+§|\d+\s*oz))\s+cover(s?)\b")
 
 
+# A forwarded or pasted e-mail: its header lines ("From: ...", "Date: Mon, 3 Jun 2024 at 09:14",
+# "Subject: PO 4471") when two or more open lines, and its signature from a sign-off line alone
+# ("Thanks & regards,", "Rgds") to the end (names, titles, phones, the company's UEN, a disclaimer):
+# no number in them is a quantity, no "not" of them a change.
+EMAIL_HEADER = re.compile(r"(?m)^[ \t>]*(?:from|sent|date|to|cc|bcc|subject|subj)\s*:.*$")
+SIGN_OFF = re.compile(
+    r"(?m)^[ \t]*(?:(?:thanks|thank you|many thanks|tks|thx)\s*(?:&|and|n)\s*)?"
+    r"(?:(?:best|kind|warm|warmest|with)\s+)?"
+    r"(?:regards|rgds|sincerely|yours (?:sincerely|faithfully))"
+    r"[ \t]*[,.!]?[ \t]*$"
+)
+
+
+def drop_email_parts(text: str) -> str:
+    """Lower-cased text without an e-mail's header lines (two or more of them) and signature."""
+    if len(EMAIL_HEADER.findall(text)) >= 2:
+        text = EMAIL_HEADER.sub(" ", text)
+    sign_off = SIGN_OFF.search(text)
+    return text[: sign_off.start()] if sign_off else text
+
+
+# "12 in pizza box 300, 14 in 150": in a message of pizza boxes, "in" after a box's size is the
+# inch (not "500 in 2 boxes", "12 in total": a count, and no box or number of boxes after it)
+INCH_AS_IN = re.compile(
+    r"(?<![\w.])(8|9|10|12|14|16|18)\s+in\b"
+    r"(?=\s+(?:pizza|box|boxes|kraft|white|\d+\s*(?:pcs|nos|ctns?|cartons?)\b))"
+)
+
+
+# A phone's autocorrect turns a product into a real word one letter away: "8oz sip kids" (lids),
+# "1 ctn paper strays" (straws). Only where the word before says which product it was (a lid's
+# kind or a cup's size, a straw's material or a count); "for the kids" stays.
+AUTOCORRECTED_LIDS = re.compile(r"\b(sip|dome|flat|cup|\d+\s*oz)\s+kid(s?)\b")
+AUTOCORRECTED_STRAWS = re.compile(
+    r"\b(paper|plastic|drinking|bubble tea|boba|\d+|ctns?|cartons?|pcs)\s+stray(s?)\b"
+)
+
+
 # The header row of a pasted table: column names between "|", "," or tabs, no number, a quantity's
 # and another column's ("Item | Qty | Unit Price", "项目 | 数量 | 单价"): no words of the order, and
 # its "price" asks nothing (not "数量也一样", the same quantity, between commas)
@@ -308,6 +351,11 @@ def normalise_text(text: str) -> str:
     # "500–600 pcs": a dash between numbers is a range (a dash elsewhere separates, as "-" does)
     text = re.sub(r"(?<=\d)\s*[–—]\s*(?=\d)", "-", text)
     text = APOLOGY.sub(" ", text)
+    text = drop_email_parts(text)
+    if "pizza" in text:
+        text = INCH_AS_IN.sub(r"\1 inch", text)
+    # "SKU,Description,On hand,Reorder qty" above its rows: only the quantity column is read
+    text = tables.read_tables(text)
     text = TABLE_HEADER.sub(" ", text)
     # "two and a half thousand napkins" (2500), "1 and a half hundred"
     text = AND_A_HALF.sub(and_a_half, text)
@@ -344,6 +392,8 @@ def normalise_text(text: str) -> str:
     text = re.sub(r"个?\s*(?:小时|钟头)", "钟头", text)
     text = lexicon.translate_words(text)
     text = re.sub(r"[a-z]{4,}", lambda m: PRODUCT_TYPOS.get(m.group(0), m.group(0)), text)
+    text = AUTOCORRECTED_LIDS.sub(r"\1 lid\2", text)
+    text = AUTOCORRECTED_STRAWS.sub(r"\1 straw\2", text)
     # "penutup untuk cawan" -> "lid for cup"; "12oz的盖子" -> "12oz 的 lid" (the size is a word)
     text = re.sub(r"\b(?:untuk|utk)\s+(?=(?:cups?|lids?|box(?:es)?|bags?)\b)", "for ", text)
     text = re.sub(r"(?<=[a-z0-9\"])的", " 的", text)
@@ -381,6 +431,8 @@ def normalise_text(text: str) -> str:
     # "ainooru (500)", "five hundred (500)": a number said again in digits is one number
     text = RESTATED_NUMBER.sub(r"\1", text)
     text = re.sub(PLACE_NUMBER, " ", text)  # "auntie from stall fourteen": no 14 ordered
+    # "deliver after two o clock", "by 10 o'clock": an hour (said in words, read only now)
+    text = re.sub(rf"(?<![\d.]){_HOUR_SPAN}\d{{1,2}}\s*o\s?'?\s?clock\b", " ", text)
     # "moonu mani" (three o'clock) is "3 mani" only now, "பத்து மணிக்குள்ள" (by ten o'clock)
     # "10 மணிக்குள்ள": a time, no quantity
     text = re.sub(
@@ -395,7 +447,16 @@ def normalise_text(text: str) -> str:
     text = ONE_PACK_COUNTED.sub(r" \1 pcs ", text)
     text = CARTONS_PLUS_PIECES.sub(rf"\1 {PLUS_PIECES} ", text)
     text = PLY.sub(ply_word, text)
+    text = SAME_AMOUNT_AFTER_A_LINE.sub(r"\1 , ", text)
     return COMPOUND_COUNT.sub(compound_word, text)
+
+
+# "8oz cup 2 ctn lid same amount can": a product said to be the same amount right after a line's
+# quantity is a line of its own (before, the cups and the lids were one line, which asked)
+SAME_AMOUNT_AFTER_A_LINE = re.compile(
+    rf"(?<=\d)(\s*(?:{GLUED_UNITS})?)\s+(?!(?:{GLUED_UNITS}|oz|ml|inch|in|cm|mm)\b)"
+    rf"(?=(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+{lexicon.SAME_AMOUNT.strip()}\b)"
+)
 
 
 # "the 2-cup carrier", "3-compartment box": a number joined to the word after it describes the
@@ -636,10 +697,24 @@ def goods_after_the_road(address: str) -> str:
     return rest if words & GOODS_WORDS else ""
 
 
+# A size said in English words ("twelve ounce", "seven fifty ml"), as voice-to-text writes it: the
+# number words are read only after the addresses are cut.
+_ENGLISH_NUMBER = "|".join(
+    word for word, value in numbers.NUMBER_WORDS.items() if word.isalpha() and 1 <= value <= 90
+)
+SIZE_IN_WORDS = re.compile(
+    rf"\b(?:{_ENGLISH_NUMBER})(?:[\s-]+(?:{_ENGLISH_NUMBER}))*[\s-]+(?:ounces?|oz|inch(?:es)?|ml)\b"
+)
+
+
 def sized_goods_after(address: str) -> str:
     """'at Blk 85 😅 16oz clear cup 1k' -> '16oz clear cup 1k': an address without a road word ends
-    where a size of goods starts (no block nor unit is written in ounces, millilitres or inches)."""
-    for size in SIZE_RE.finditer(address):
+    where a size of goods starts (no block nor unit is written in ounces, millilitres or inches),
+    in digits or in words ("block 216 i want twelve ounce cup ...", a voice message)."""
+    sizes = sorted(
+        [*SIZE_RE.finditer(address), *SIZE_IN_WORDS.finditer(address)], key=re.Match.start
+    )
+    for size in sizes:
         words = set(re.findall(r"[a-z]+", lexicon.translate_words(address[size.end() :])))
         if words & GOODS_WORDS:
             return address[size.start() :]
