@@ -56,6 +56,10 @@ ORDER_SETS = {
     "fresh36": (40, (20, 7, 13)),
     "fresh37": (40, (20, 7, 13)),
     "fresh38": (40, (20, 7, 13)),
+    "fresh39": (40, (20, 7, 13)),
+    "fresh40": (40, (20, 7, 13)),
+    "fresh41": (40, (20, 7, 13)),
+    "fresh42": (40, (20, 7, 13)),
 }
 # name: (path, messages, split, messages per language, clean messages) of the PII corpora
 PII_CORPORA = {

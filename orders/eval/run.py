@@ -82,6 +82,10 @@ SETS = {
     "fresh36": HERE / "fresh36_orders.jsonl",
     "fresh37": HERE / "fresh37_orders.jsonl",
     "fresh38": HERE / "fresh38_orders.jsonl",
+    "fresh39": HERE / "fresh39_orders.jsonl",
+    "fresh40": HERE / "fresh40_orders.jsonl",
+    "fresh41": HERE / "fresh41_orders.jsonl",
+    "fresh42": HERE / "fresh42_orders.jsonl",
 }
 DEMO = HERE.parent / "demo.py"
 LANGS = ("en", "singlish", "zh", "ms", "ta", "mixed")
@@ -450,7 +454,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         choices=SETS,
-        help="blind (default), heldout, fresh, fresh2 ... fresh38: --cases by name",
+        help="blind (default), heldout, fresh, fresh2 ... fresh42: --cases by name",
     )
     parser.add_argument(
         "--openai", action="store_true", help="parse through orders.llm with a local fake OpenAI"
