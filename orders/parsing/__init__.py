@@ -63,6 +63,7 @@ from orders.parsing.vocabulary import (
     ATTRIBUTE_GROUPS,
     ATTRIBUTE_WORDS,
     CONTAINER_UNITS,
+    DOUBLE,
     DOUBT_PATTERNS,
     EACH,
     HALF_CARTON,
@@ -73,6 +74,7 @@ from orders.parsing.vocabulary import (
     OTHER_SUPPLIER,
     OTHER_SUPPLIERS_PRICE,
     PAST_ORDER,
+    PAST_SEASON,
     PIECES,
     PLACED_ORDER_CHANGED,
     PLUS_PIECES,
@@ -203,7 +205,7 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     normalised = drop_delivery_splits(normalised)
     # "straw left 2 ctn, send 5 more ctn": what is left is no line, what is sent is
     normalised = drop_counts_left(normalised)
-    normalised = read_container_sizes(read_past_then_now(normalised))
+    normalised = read_container_sizes(read_past_then_now(read_doubled_past(normalised)))
     clauses = CLAUSE_SPLIT.split(normalised)
     # "same as last time but no straws": a clause that says no to something changes a repeat
     negated = [
@@ -303,6 +305,40 @@ def read_past_then_now(normalised: str) -> str:
         kept = [w for w in past.product.split() if w in TYPE_NOUNS | ATTRIBUTE_WORDS | {"pizza"}]
         rest = f" {past.size or ''} {' '.join(kept)} {rest}"
     return f"{normalised[: match.start()]}{match.group('between')}{rest}{normalised[match.end() :]}"
+
+
+DOUBLED_PAST = re.compile(rf"(?P<past>{PAST_SEASON}[^\n]*?)(?P<double>{DOUBLE})")
+CLAUSE_END = re.compile(r"[.,;!?\n。，]")
+# The words of a quoted order that name its product ("christmas", "took", "cny" do not)
+QUOTED_PRODUCT_WORDS = TYPE_NOUNS | ATTRIBUTE_WORDS | {"pizza", "burger", "takeaway", "ply"}
+UNIT_TEXT = {PIECES: "pcs", "carton": "ctn"}
+
+
+def read_doubled_past(normalised: str) -> str:
+    """'last yr we take 2 ctn 750ml box, this yr take double' -> '4 ctn 750 ml box ...': the one
+    item of an earlier order quoted, twice over (before, the 2 cartons quoted were ordered: a wrong
+    order). Unchanged when the quoted part is not one item of one quantity in pieces or cartons,
+    or the clause of 'double' has a quantity of its own: such a message asks ('a multiple of an
+    earlier order')."""
+    match = DOUBLED_PAST.search(normalised)
+    if match is None:
+        return normalised
+    past = match.group("past")
+    tail = normalised[match.end() :]
+    clause_end = CLAUSE_END.search(tail)
+    own_clause = tail[: clause_end.start()] if clause_end else tail  # "that this year please"
+    quoted = QUANTITY.findall(extract_sizes(past)[0])
+    if len(quoted) != 1 or QUANTITY.search(extract_sizes(own_clause)[0]):
+        return normalised
+    item = parse_segment(re.sub(PAST_SEASON, " ", past))
+    if item is None or item.unit not in UNIT_TEXT:
+        return normalised
+    product = " ".join(w for w in item.product.split() if w in QUOTED_PRODUCT_WORDS)
+    if not product:
+        return normalised
+    line = f"{item.quantity * 2} {UNIT_TEXT[item.unit]} {item.size or ''} {product}"
+    # the clause of 'double' ("double that this year please") says nothing more of the goods
+    return f"{normalised[: match.start()]}{line}{tail[len(own_clause) :]}"
 
 
 # A number right before a quantity with its unit ("750 2 ctn") is no quantity itself: after the

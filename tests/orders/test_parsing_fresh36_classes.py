@@ -1,0 +1,35 @@
+"""fresh36, fresh37 and fresh38's classes (issue 19): an earlier season's order quoted, then
+"double that" ("last CNY we took 2 ctn ..., this year double": before, the 2 cartons quoted were
+ordered, a wrong order) orders twice the one item quoted, and asks when the quoted part is more than
+one item.
+Sentences written for this file, not taken from any evaluation set."""
+
+import pytest
+
+from tests.orders.parsing_support import asks, items_of
+
+# ------------------------------------------- double an earlier order
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Last Hari Raya we ordered 2 ctn of 750ml boxes and they ran out. Double that pls",
+            [("box", 4, "750 ml")],
+        ),
+        ("last cny took 1500 12oz cups, this cny double pls", [("cup", 3000, "12 oz")]),
+        ("去年中秋拿了三箱纸巾，今年要翻倍", [("napkin", 6, None)]),
+        (
+            "tahun lepas ambil 500 beg kertas besar, tahun ni nak dua kali ganda",
+            [("paper bag large", 1000, None)],
+        ),
+        ("போன வருஷம் straw 3 carton வாங்கினோம். இந்த தடவை double வேணும்", [("straw", 6, None)]),
+    ],
+)
+def test_double_an_earlier_seasons_order_is_twice_its_one_item(text, expected):
+    assert items_of(text) == expected
+
+
+def test_double_an_earlier_order_of_two_items_asks():
+    assert asks("last year we took 2 ctn cups and 1 ctn lids, this year double")
