@@ -69,6 +69,7 @@ from orders.parsing.vocabulary import (
     HALF_CARTON,
     HEADCOUNT_HEADING,
     IF_NOT,
+    NOT_THE_SAME,
     NOT_WANTED,
     OTHER_STRAW,
     OTHER_SUPPLIER,
@@ -214,7 +215,8 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         if re.search(NOT_WANTED, clause.strip()) and not re.search(NO_CHANGE, clause)
     ]
     affirmed = " ; ".join(clause for clause in clauses if clause not in negated)
-    repeat_last = any(re.search(pattern, affirmed) for pattern in REPEAT_PATTERNS)
+    compared = re.sub(NOT_THE_SAME, " ", affirmed)
+    repeat_last = any(re.search(pattern, compared) for pattern in REPEAT_PATTERNS)
     # "..., 5000 napkins. btw do you sell plastic spoons?": a side question orders nothing, and
     # what it names ("plastic") is no doubt about the order
     ordering = drop_product_questions(normalised)

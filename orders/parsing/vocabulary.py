@@ -183,6 +183,10 @@ PAST_SEASON = (
 )
 DOUBLE = r"(?:\bdouble\b|\btwice\b|加倍|翻倍|双倍|\b2 kali ganda\b|இரட்டிப்பு)"
 
+# "napkin this round thin thin, not same as last time", "not the same as the usual": the goods
+# compared with an earlier order (a complaint), no repeat of it
+NOT_THE_SAME = r"\b(?:not|no|never|tak|bukan|tidak)\s+(?:the\s+)?same\b"
+
 REPEAT_PATTERNS = (
     r"\bsame (?:order |thing |stuff |items? )?as\s+(?:last|previous|before|the last)",
     # "Order same like previous one can?"

@@ -1,11 +1,13 @@
 """fresh36, fresh37 and fresh38's classes (issue 19): an earlier season's order quoted, then
 "double that" ("last CNY we took 2 ctn ..., this year double": before, the 2 cartons quoted were
 ordered, a wrong order) orders twice the one item quoted, and asks when the quoted part is more than
-one item.
+one item; goods "not same as last time" are compared with an earlier order, no repeat of it (before,
+a complaint about thin napkins repeated the last order: a wrong order).
 Sentences written for this file, not taken from any evaluation set."""
 
 import pytest
 
+from orders.parsing import parse_order
 from tests.orders.parsing_support import asks, items_of
 
 # ------------------------------------------- double an earlier order
@@ -33,3 +35,18 @@ def test_double_an_earlier_seasons_order_is_twice_its_one_item(text, expected):
 
 def test_double_an_earlier_order_of_two_items_asks():
     assert asks("last year we took 2 ctn cups and 1 ctn lids, this year double")
+
+
+# ------------------------------------------- not the same as last time
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the straws this batch softer, not same as last time",
+        "cups you sent not the same as before leh, thinner",
+        "kotak kali ni bukan sama macam last time, lembik",
+    ],
+)
+def test_goods_not_the_same_as_last_time_repeat_no_order(text):
+    assert parse_order(text).is_empty
