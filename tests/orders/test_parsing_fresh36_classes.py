@@ -50,3 +50,24 @@ def test_double_an_earlier_order_of_two_items_asks():
 )
 def test_goods_not_the_same_as_last_time_repeat_no_order(text):
     assert parse_order(text).is_empty
+
+
+# ------------------------------------------- the burger clamshell box is one product
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("burger clamshell box 300, napkin 2000", [("burger clamshell box", 300, None)]),
+        (
+            "need 1 ctn paper bag + clamshell burger boxes 400pcs",
+            [("clamshell burger box", 400, None)],
+        ),
+    ],
+)
+def test_a_burger_clamshell_box_is_one_product(text, expected):
+    assert [item for item in items_of(text) if "clamshell" in item[0]] == expected
+
+
+def test_a_clamshell_and_a_cup_under_one_quantity_still_ask():
+    assert asks("clamshell and cup 300")
