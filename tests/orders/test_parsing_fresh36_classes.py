@@ -67,7 +67,52 @@ def test_goods_not_the_same_as_last_time_repeat_no_order(text):
 )
 def test_a_burger_clamshell_box_is_one_product(text, expected):
     assert [item for item in items_of(text) if "clamshell" in item[0]] == expected
+    assert asks("clamshell and cup 300")  # two products under one quantity still ask
 
 
-def test_a_clamshell_and_a_cup_under_one_quantity_still_ask():
-    assert asks("clamshell and cup 300")
+# ------------------------------------------- the outlets an order is for
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "8oz cup 2000\nsip lid 8oz 2000\nthat's for our 5 outlets together, send to HQ",
+            [("cup", 2000, "8 oz"), ("sip lid", 2000, "8 oz")],
+        ),
+        (
+            "Order for all 3 branches:\n- napkins 6000\n- paper straws 3000",
+            [("napkin", 6000, None), ("paper straw", 3000, None)],
+        ),
+        (
+            "Untuk 4 cawangan sekali: straw kertas 2 karton, napkin 5000",
+            [("straw paper", 2, None), ("napkin", 5000, None)],
+        ),
+        (
+            "மூணு கடைக்கும் சேர்த்து: 12oz cup 3000, lid 3000",
+            [("cup", 3000, "12 oz"), ("lid", 3000, "12 oz")],
+        ),
+    ],
+)
+def test_a_count_of_outlets_beside_the_lines_is_no_line(text, expected):
+    assert items_of(text) == expected
+    assert asks("napkins 2000 for our 3 outlets")  # inside a line of goods: 2000 or 6000?
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Order for 2 shops:\nToa Payoh - 12oz cup 1000\nYishun — napkin 2000",
+            [("cup", 1000, "12 oz"), ("napkin", 2000, None)],
+        ),
+        (
+            "Jurong East - kotak pizza 10 inci 200\nSembawang - beg kertas kecil 500",
+            [("pizza box", 200, "10 inch"), ("paper bag small", 500, None)],
+        ),
+    ],
+)
+def test_an_outlets_name_before_a_dash_is_no_product_word(text, expected):
+    assert items_of(text) == expected
+    # a line of goods before a dash keeps its product
+    assert items_of("Napkins - 3 ctn\nStraws - 1 ctn") == [("napkin", 3, None), ("straw", 1, None)]
