@@ -87,6 +87,7 @@ from orders.parsing.vocabulary import (
     TYPE_NOUNS,
     UNCHANGED,
     UNIT_WORDS,
+    USUAL_MULTIPLE,
 )
 from orders.parsing.words import (
     canonical_product,
@@ -193,6 +194,8 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     normalised = read_headcounts(normalised)
     # "கல்யாண catering, 200 பேருக்கு:" above the lines: what the list is for, no line of it
     normalised = re.sub(HEADCOUNT_HEADING, " ", normalised)
+    # "napkins - 2 ctn ... 2x our usual": the quantities compared with the usual, no line
+    normalised = re.sub(USUAL_MULTIPLE, " ", normalised)
     # "..., 500 cutlery sets. Dessert cups still TBC": what is not confirmed is not ordered yet
     normalised = drop_pending_goods(normalised)
     written = normalised  # before its corrections are read (PLACED_ORDER_CHANGED below)

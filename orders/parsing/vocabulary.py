@@ -187,6 +187,13 @@ DOUBLE = r"(?:\bdouble\b|\btwice\b|加倍|翻倍|双倍|\b2 kali ganda\b|இர�
 # compared with an earlier order (a complaint), no repeat of it
 NOT_THE_SAME = r"\b(?:not|no|never|tak|bukan|tidak)\s+(?:the\s+)?same\b"
 
+# "This is for the CNY period, 2x our usual", "double our usual amount": how the quantities
+# written compare with the usual order, no line of its own
+USUAL_MULTIPLE = (
+    r"\b(?:\d+\s*x|double|twice|triple)\s+(?:of\s+)?(?:our|my|the)\s+usual"
+    r"(?:\s+(?:order|amount|qty|quantity))?\b"
+)
+
 REPEAT_PATTERNS = (
     r"\bsame (?:order |thing |stuff |items? )?as\s+(?:last|previous|before|the last)",
     # "Order same like previous one can?"

@@ -116,3 +116,17 @@ def test_an_outlets_name_before_a_dash_is_no_product_word(text, expected):
     assert items_of(text) == expected
     # a line of goods before a dash keeps its product
     assert items_of("Napkins - 3 ctn\nStraws - 1 ctn") == [("napkin", 3, None), ("straw", 1, None)]
+
+
+# ------------------------------------------- the quantities compared with the usual order
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12oz cup - 6 ctn\nsip lid 12oz - 6 ctn\nfestive week, 3x our usual",
+        "12oz cup 6 ctn, sip lid 12oz 6 ctn. School holidays, about 2x my usual",
+    ],
+)
+def test_a_multiple_of_the_usual_beside_the_lines_is_no_line(text):
+    assert items_of(text) == [("cup", 6, "12 oz"), ("sip lid", 6, "12 oz")]
