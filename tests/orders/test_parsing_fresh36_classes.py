@@ -130,3 +130,15 @@ def test_an_outlets_name_before_a_dash_is_no_product_word(text, expected):
 )
 def test_a_multiple_of_the_usual_beside_the_lines_is_no_line(text):
     assert items_of(text) == [("cup", 6, "12 oz"), ("sip lid", 6, "12 oz")]
+
+
+# ------------------------------------------- a delivery asked not to be late, an apology said twice
+
+
+def test_asking_the_delivery_not_to_be_late_changes_no_order():
+    assert items_of("napkin 3 ctn. new year eve rush, pls dun late ah") == [("napkin", 3, None)]
+
+
+def test_a_correction_with_the_apology_said_twice_is_read():
+    assert items_of("8oz cup 2 ctn eh no 3 ctn sorry sorry") == [("cup", 3, "8 oz")]
+
