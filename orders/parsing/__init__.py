@@ -66,6 +66,8 @@ from orders.parsing.vocabulary import (
     DOUBLE,
     DOUBT_PATTERNS,
     EACH,
+    FESTIVE_GREETING,
+    FORGOTTEN_LINE,
     HALF_CARTON,
     HEADCOUNT_HEADING,
     IF_NOT,
@@ -188,6 +190,9 @@ def read_message(text: str) -> tuple[ParsedOrder, OrderSignals]:
 
 
 def parse_normalised(normalised: str) -> ParsedOrder:
+    # "Selamat hari raya boss, maaf zahir batin": a greeting; "sorry also ..., forgot just now": a
+    # line added late
+    normalised = re.sub(FORGOTTEN_LINE, " ", re.sub(FESTIVE_GREETING, " ", normalised))
     # "tissue change to 3 ctn. New order: burger box 1 ctn": the change is to an earlier order
     normalised = read_new_order(normalised)
     # "Marina Bay lunch, 300 pax: ...": how many people the order is for, no line of it
@@ -356,9 +361,18 @@ CONTAINER_SIZE = re.compile(
 NEXT_CONTAINER_SIZE = re.compile(rf"(?P<start>[,;\n]\s*(?:-\s*)?)(?P<ml>\d{{3,4}}){_COUNTED}")
 
 
+# "750 box 600 pcs", "1000 container 2 ctn": our boxes' sizes before the name, a quantity with its
+# unit after it ("750 box 3 hundred" is 750 boxes or 750ml ones: it stays a question)
+SIZE_BEFORE_CONTAINER = re.compile(
+    rf"(?<![\d.§])(?P<ml>750|1000)\s+(?=(?:takeaway\s+)?(?:box(?:es)?|containers?){_COUNTED})"
+)
+
+
 def read_container_sizes(normalised: str) -> str:
-    """'takeaway box 750 2 ctn, 1000 1 ctn' -> 'takeaway box 750ml 2 ctn, 1000ml 1 ctn': the
-    sizes of containers written without their unit (a number then a quantity with its unit)."""
+    """'takeaway box 750 2 ctn, 1000 1 ctn' -> 'takeaway box 750ml 2 ctn, 1000ml 1 ctn', '750 box
+    600 pcs' -> '750ml box 600 pcs': the sizes of containers written without their unit (a number
+    then a quantity with its unit)."""
+    normalised = SIZE_BEFORE_CONTAINER.sub(r"\g<ml>ml ", normalised)
     match = CONTAINER_SIZE.search(normalised)
     if match is None:
         return normalised

@@ -194,6 +194,22 @@ USUAL_MULTIPLE = (
     r"(?:\s+(?:order|amount|qty|quantity))?\b"
 )
 
+# A season's greeting around the items ("Selamat hari raya boss, maaf zahir batin 🙏 ... 1 ctn
+# 8oz cup", "Merry Christmas!", "Gong xi fa cai"): no product words, and Raya's "maaf" (forgive us)
+# is no apology for a slip
+FESTIVE_GREETING = (
+    r"\b(?:merry (?:christmas|xmas)|happy (?:chinese )?new year|happy (?:cny|deepavali|diwali"
+    r"|pongal|hari raya|raya|holidays|thanksgiving)|season'?s greetings|gong xi fa cai"
+    r"|gong hei fat choy|selamat hari raya(?: aidilfitri| aidiladha)?|salam aidilfitri"
+    r"|maaf zahir\s+(?:(?:dan|and)\s+)?batin)\b|தீபாவளி\s*நல்வாழ்த்துக்கள்|தீபாவளி\s*வாழ்த்துக்கள்"
+)
+# "sorry also 12 inch 200 forgot just now", "sorry forgot the lids": the apology of a line added
+# late, no correction of the lines before it (and "forgot just now" is no product)
+FORGOTTEN_LINE = (
+    r"\bsorry\b(?=[\s,.!]*(?:(?:i\s+)?(?:also|forgot|forget|one more|pls add|please add)\b))"
+    r"|\b(?:i\s+)?(?:forgot|forget)\s+(?:just now|earlier|to (?:add|say|mention))\b"
+)
+
 REPEAT_PATTERNS = (
     r"\bsame (?:order |thing |stuff |items? )?as\s+(?:last|previous|before|the last)",
     # "Order same like previous one can?"

@@ -142,3 +142,41 @@ def test_asking_the_delivery_not_to_be_late_changes_no_order():
 def test_a_correction_with_the_apology_said_twice_is_read():
     assert items_of("8oz cup 2 ctn eh no 3 ctn sorry sorry") == [("cup", 3, "8 oz")]
 
+
+# ------------------------------------------- greetings of the season, lines added late
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Salam Aidilfitri bos, maaf zahir dan batin. Hantar napkin 2 karton ya",
+            [("napkin", 2, None)],
+        ),
+        ("Selamat hari raya! maaf zahir batin, 12oz cup 1000 pls", [("cup", 1000, "12 oz")]),
+    ],
+)
+def test_a_raya_greeting_is_no_apology_for_a_slip(text, expected):
+    assert items_of(text) == expected
+
+
+def test_a_line_added_late_with_an_apology_is_no_correction():
+    assert items_of("8oz cup 1000\nsorry also 12oz 500 forgot just now") == [
+        ("cup", 1000, "8 oz"),
+        ("cup", 500, "12 oz"),
+    ]
+
+
+# ------------------------------------------- a box's size before its name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1000 box 300 pcs pls", [("box", 300, "1000 ml")]),
+        ("750 container 2 ctn, napkin 1000", [("container", 2, "750 ml"), ("napkin", 1000, None)]),
+    ],
+)
+def test_a_boxs_size_before_its_name_and_a_quantity_with_its_unit_after(text, expected):
+    assert items_of(text) == expected
+    assert asks("750 box 3 hundred")  # 750 boxes, or 750ml ones? still a question
