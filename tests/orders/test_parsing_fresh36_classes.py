@@ -180,3 +180,15 @@ def test_a_line_added_late_with_an_apology_is_no_correction():
 def test_a_boxs_size_before_its_name_and_a_quantity_with_its_unit_after(text, expected):
     assert items_of(text) == expected
     assert asks("750 box 3 hundred")  # 750 boxes, or 750ml ones? still a question
+
+
+# ------------------------------------------- the last order again, in Malay and Tamil
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hantar sama dengan last time ye bang", "last month order மாதிரியே போடுங்க"],
+)
+def test_the_last_order_again_is_a_repeat(text):
+    parsed = parse_order(text)
+    assert parsed.repeat_last and not parsed.doubt
