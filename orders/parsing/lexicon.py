@@ -331,7 +331,8 @@ REPEAT_PHRASES = (
     r"(?:கடந்த|போன|முந்தைய|முன்பு|கடைசி)\s*(?:முறை|தடவை|வாரம்|ஆர்டர்|order)?\s*"
     r"(?:[\u0B80-\u0BFF]+\s+)?(?:போல|மாதிரி)[\u0B80-\u0BFF]*",
     # "last week order மாதிரியே அனுப்புங்க": the earlier order in English, "like" in Tamil
-    r"\b(?:last|previous|prev) (?:time|week|month|order)(?: order)?\s*(?:போல|மாதிரி)[\u0B80-\u0BFF]*",
+    r"\b(?:last|previous|prev) (?:time|week|month|order)(?: order)?\s*"
+    r"(?:போல|மாதிரி)[\u0B80-\u0BFF]*",
     r"அதே ஆர்டர்[\u0B80-\u0BFF]*",
     # "last time maathiriye" (just like last time), "pona thadava anupuna mathiri", "last week order
     # maadhiriye": any spelling of maathiri (like)
