@@ -192,3 +192,27 @@ def test_a_boxs_size_before_its_name_and_a_quantity_with_its_unit_after(text, ex
 def test_the_last_order_again_is_a_repeat(text):
     parsed = parse_order(text)
     assert parsed.repeat_last and not parsed.doubt
+
+
+# ------------------------------------------- sizes each with its quantity, the product named once
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "10寸 3箱 12寸 200个 披萨盒",
+            [("pizza box", 3, "10 inch"), ("pizza box", 200, "12 inch")],
+        ),
+        (
+            "8oz 1 ctn 12oz 500 pcs hot cup pls",
+            [("hot cup", 1, "8 oz"), ("hot cup", 500, "12 oz")],
+        ),
+        (
+            "750ml 2 karton 1000ml 300 keping bekas makanan",
+            [("takeaway box", 2, "750 ml"), ("takeaway box", 300, "1000 ml")],
+        ),
+    ],
+)
+def test_sizes_each_with_its_quantity_then_the_product_are_a_line_each(text, expected):
+    assert items_of(text) == expected
