@@ -2,11 +2,16 @@
 "double that" ("last CNY we took 2 ctn ..., this year double": before, the 2 cartons quoted were
 ordered, a wrong order) orders twice the one item quoted, and asks when the quoted part is more than
 one item; goods "not same as last time" are compared with an earlier order, no repeat of it (before,
-a complaint about thin napkins repeated the last order: a wrong order).
+a complaint about thin napkins repeated the last order: a wrong order); the outlets an order is for
+and their names before a dash are no lines nor product words; greetings of the season, "2x our
+usual", "pls dun late", a line added late are no lines nor corrections; "750 box 600 pcs" and sizes
+each with its quantity are read; the last order again in Malay and Tamil; the season's greetings are
+a greeting, and items whose count our stock decides an order.
 Sentences written for this file, not taken from any evaluation set."""
 
 import pytest
 
+from orders.intents import GREETING, ORDER_PLACEMENT, classify_intent
 from orders.parsing import parse_order
 from tests.orders.parsing_support import asks, items_of
 
@@ -216,3 +221,32 @@ def test_the_last_order_again_is_a_repeat(text):
 )
 def test_sizes_each_with_its_quantity_then_the_product_are_a_line_each(text, expected):
     assert items_of(text) == expected
+
+
+# ------------------------------------------- intents: season's greetings, counts our stock decides
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Merry Xmas to everyone at the warehouse! 🎄",
+        "Happy Chinese New Year boss, huat ah!",
+        "圣诞快乐！明年继续合作",
+        "எல்லாருக்கும் பொங்கல் நல்வாழ்த்துக்கள்!",
+    ],
+)
+def test_the_seasons_greetings_are_a_greeting(text):
+    assert classify_intent(text).intent == GREETING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "napkin 3 or 4 ctn, check how much stock you have",
+        "纸巾三箱或四箱，看看你们有多少货",
+        "straw kertas 2 atau 3 karton, tengok stok ada berapa",
+    ],
+)
+def test_items_whose_count_our_stock_decides_are_an_order_that_asks(text):
+    assert classify_intent(text).intent == ORDER_PLACEMENT
+    assert asks(text)
