@@ -215,6 +215,7 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     # "straw left 2 ctn, send 5 more ctn": what is left is no line, what is sent is
     normalised = drop_counts_left(normalised)
     normalised = read_container_sizes(read_past_then_now(read_doubled_past(normalised)))
+    normalised = read_named_outlets(normalised)
     clauses = CLAUSE_SPLIT.split(normalised)
     # "same as last time but no straws": a clause that says no to something changes a repeat
     negated = [
@@ -349,6 +350,37 @@ def read_doubled_past(normalised: str) -> str:
     line = f"{item.quantity * 2} {UNIT_TEXT[item.unit]} {item.size or ''} {product}"
     # the clause of 'double' ("double that this year please") says nothing more of the goods
     return f"{normalised[: match.start()]}{line}{tail[len(own_clause) :]}"
+
+
+# "1 ctn of 12" boxes for each outlet - Bugis, Bishan and Clementi": a quantity for every outlet,
+# the outlets named (two to six names of a few words, the last after "and" or "&")
+_NAME = r"[a-z][a-z']*(?: [a-z][a-z']*){0,2}"
+NAMED_OUTLETS = re.compile(
+    r"\s*\b(?:for |to )?(?:each|every|per) (?:outlet|branch|shop|store)\s*[-–—:(]?\s*"
+    rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME}){{0,4}},?\s+(?:and|&)\s+{_NAME})\s*\)?(?=[.;!\n]|$)"
+)
+
+
+def read_named_outlets(normalised: str) -> str:
+    """'Need 1 ctn of 12" pizza boxes for each outlet - Bugis, Bishan and Clementi.' -> 'Need 3 ctn
+    of 12" pizza boxes.': the one quantity of the sentence, once for every outlet named (before,
+    'a quantity per outlet' asked how many outlets). Unchanged when the sentence has another
+    number than that one quantity, or the outlets are not named ('1000 per outlet' still asks)."""
+    match = NAMED_OUTLETS.search(normalised)
+    if match is None:
+        return normalised
+    start = max(normalised.rfind(mark, 0, match.start()) for mark in ".;!\n") + 1
+    sentence = normalised[start : match.start()]
+    quantities = QUANTITY.findall(extract_sizes(sentence)[0])
+    # the quantity where it is written: once, and no size of the same number ('12" box 12 ctn')
+    written = [m for m in QUANTITY.finditer(sentence) if [m.group(1)] == quantities]
+    if len(written) != 1:
+        return normalised
+    outlets = len(re.split(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", match.group("names")))
+    at = start + written[0].start()
+    multiplied = str(int(quantities[0]) * outlets)
+    before = f"{normalised[:at]}{multiplied}{normalised[written[0].end() + start : match.start()]}"
+    return before + normalised[match.end() :]
 
 
 # A number right before a quantity with its unit ("750 2 ctn") is no quantity itself: after the

@@ -6,7 +6,8 @@ a complaint about thin napkins repeated the last order: a wrong order); the outl
 and their names before a dash are no lines nor product words; greetings of the season, "2x our
 usual", "pls dun late", a line added late are no lines nor corrections; "750 box 600 pcs" and sizes
 each with its quantity are read; the last order again in Malay and Tamil; the season's greetings are
-a greeting, and items whose count our stock decides an order.
+a greeting, and items whose count our stock decides an order; a quantity "for each outlet" with the
+outlets named is once per outlet.
 Sentences written for this file, not taken from any evaluation set."""
 
 import pytest
@@ -250,3 +251,22 @@ def test_the_seasons_greetings_are_a_greeting(text):
 def test_items_whose_count_our_stock_decides_are_an_order_that_asks(text):
     assert classify_intent(text).intent == ORDER_PLACEMENT
     assert asks(text)
+
+
+# ------------------------------------------- a quantity for each outlet named
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pls send 2 ctn napkins for each outlet - Serangoon, Hougang and Punggol.",
+            [("napkin", 6, None)],
+        ),
+        ("8oz cup 500 for every branch (Tiong Bahru & Redhill)", [("cup", 1000, "8 oz")]),
+    ],
+)
+def test_a_quantity_for_each_outlet_named_is_once_per_outlet(text, expected):
+    assert items_of(text) == expected
+    assert asks("8oz cup 500 for every branch")  # how many branches?
+    assert asks("cups 500 and lids 300 for each outlet: Bedok and Changi")  # which is per outlet?
