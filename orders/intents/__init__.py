@@ -44,6 +44,7 @@ from orders.intents.rules import (
     PLAN_LATER,
     QUESTION,
     RULES,
+    STOCK_DECIDES,
     YES_NO_QUESTION,
 )
 
@@ -184,6 +185,11 @@ def score_intents(lowered: str) -> dict[str, float]:
             # the message is about something else than a new order
             scores[intent] += 1.0
             scores[ORDER_PLACEMENT] = min(scores[ORDER_PLACEMENT], 0.5)
+    if parsed.items and STOCK_DECIDES.search(lowered):
+        # "12oz cup 2 or 3 ctn, see how much stock you have": items whose count our stock decides
+        # (the parser's "a question" is this one, about the order)
+        scores[ORDER_PLACEMENT] = max(scores[ORDER_PLACEMENT], 1.0) + 1.0
+        scores[PRODUCT_QUESTION] = min(scores[PRODUCT_QUESTION], 0.5)
     if parsed.items and not parsed.doubt:
         # "Large kraft bags 750. PO number is 40417, pls put it on the invoice": an order whose
         # invoice is an instruction (a question about an invoice for goods is a doubt)

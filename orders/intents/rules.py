@@ -494,6 +494,13 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             # "老板早" (morning, boss), "大家早"
             r"^\W*(?:老板|老闆|大家|boss)\s*早(?![上点些餐])",
             "வணக்கம்",
+            # the season's greetings: "Merry Christmas and a Happy New Year to the team!", "Gong xi
+            # fa cai boss!", "恭喜发财，万事如意", "இனிய தீபாவளி நல்வாழ்த்துக்கள்"
+            r"\bmerry (?:christmas|xmas)\b|\bhappy (?:chinese )?new year\b"
+            r"|\bhappy (?:cny|deepavali|diwali|hari raya|pongal|holidays)\b"
+            r"|\bgong xi fa cai\b|\bgong hei fat choy\b|\bseason'?s greetings\b",
+            "恭喜发财|新年快乐|圣诞快乐|万事如意",
+            r"(?:நல்)?வாழ்த்துக்கள்",
         ),
     ),
     (
@@ -608,6 +615,19 @@ LIKE_THE_PHOTO = compile_alternatives(
     (
         r"(?:photo|pic|picture|gambar)",
         r"照片|图片",
+    )
+)
+# "12oz cup 2 or 3 ctn, see how much stock you have", "看你们有多少货", "tengok stok ada berapa",
+# "எவ்வளவு stock இருக்கோ அனுப்புங்க": how many of the items is left to our stock, an order (which
+# the parser asks about), no question about a product
+STOCK_DECIDES = compile_alternatives(
+    (
+        r"\b(?:see|check|depend(?:s|ing)? on) (?:how much |what )?(?:stock|(?:your|ur) stock)"
+        r"|\bhow much stock (?:you|u) (?:have|got)\b",
+        r"\b(?:tengok|tgk|lihat|ikut) (?:stok|stock)\b",
+        r"\b(?:stok|stock) (?:you |awak |kau )?ada berapa\b",
+        r"(?:看|看看)(?:你们|你)?(?:有)?多少(?:货|库存)",
+        r"எவ்வளவு\s*(?:stock|ஸ்டாக்)",
     )
 )
 CARTON_COUNT = re.compile(

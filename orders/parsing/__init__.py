@@ -64,16 +64,21 @@ from orders.parsing.vocabulary import (
     ATTRIBUTE_GROUPS,
     ATTRIBUTE_WORDS,
     CONTAINER_UNITS,
+    DOUBLE,
     DOUBT_PATTERNS,
     EACH,
+    FESTIVE_GREETING,
+    FORGOTTEN_LINE,
     HALF_CARTON,
     HEADCOUNT_HEADING,
     IF_NOT,
+    NOT_THE_SAME,
     NOT_WANTED,
     OTHER_STRAW,
     OTHER_SUPPLIER,
     OTHER_SUPPLIERS_PRICE,
     PAST_ORDER,
+    PAST_SEASON,
     PIECES,
     PLACED_ORDER_CHANGED,
     PLUS_PIECES,
@@ -85,6 +90,7 @@ from orders.parsing.vocabulary import (
     TYPE_NOUNS,
     UNCHANGED,
     UNIT_WORDS,
+    USUAL_MULTIPLE,
 )
 from orders.parsing.words import (
     canonical_product,
@@ -185,12 +191,17 @@ def read_message(text: str) -> tuple[ParsedOrder, OrderSignals]:
 
 
 def parse_normalised(normalised: str) -> ParsedOrder:
+    # "Selamat hari raya boss, maaf zahir batin": a greeting; "sorry also ..., forgot just now": a
+    # line added late
+    normalised = re.sub(FORGOTTEN_LINE, " ", re.sub(FESTIVE_GREETING, " ", normalised))
     # "tissue change to 3 ctn. New order: burger box 1 ctn": the change is to an earlier order
     normalised = read_new_order(normalised)
     # "Marina Bay lunch, 300 pax: ...": how many people the order is for, no line of it
     normalised = read_headcounts(normalised)
     # "கல்யாண catering, 200 பேருக்கு:" above the lines: what the list is for, no line of it
     normalised = re.sub(HEADCOUNT_HEADING, " ", normalised)
+    # "napkins - 2 ctn ... 2x our usual": the quantities compared with the usual, no line
+    normalised = re.sub(USUAL_MULTIPLE, " ", normalised)
     # "..., 500 cutlery sets. Dessert cups still TBC": what is not confirmed is not ordered yet
     normalised = drop_pending_goods(normalised)
     written = normalised  # before its corrections are read (PLACED_ORDER_CHANGED below)
@@ -204,7 +215,8 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     normalised = drop_delivery_splits(normalised)
     # "straw left 2 ctn, send 5 more ctn": what is left is no line, what is sent is
     normalised = drop_counts_left(normalised)
-    normalised = read_container_sizes(read_past_then_now(normalised))
+    normalised = read_container_sizes(read_past_then_now(read_doubled_past(normalised)))
+    normalised = read_named_outlets(normalised)
     clauses = CLAUSE_SPLIT.split(normalised)
     # "same as last time but no straws": a clause that says no to something changes a repeat
     negated = [
@@ -213,7 +225,8 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         if re.search(NOT_WANTED, clause.strip()) and not re.search(NO_CHANGE, clause)
     ]
     affirmed = " ; ".join(clause for clause in clauses if clause not in negated)
-    repeat_last = any(re.search(pattern, affirmed) for pattern in REPEAT_PATTERNS) or any(
+    compared = re.sub(NOT_THE_SAME, " ", affirmed)
+    repeat_last = any(re.search(pattern, compared) for pattern in REPEAT_PATTERNS) or any(
         repeat_then_not(clause) for clause in negated
     )
     # "..., 5000 napkins. btw do you sell plastic spoons?": a side question orders nothing, and
@@ -321,6 +334,71 @@ def read_past_then_now(normalised: str) -> str:
     return f"{normalised[: match.start()]}{match.group('between')}{rest}{normalised[match.end() :]}"
 
 
+DOUBLED_PAST = re.compile(rf"(?P<past>{PAST_SEASON}[^\n]*?)(?P<double>{DOUBLE})")
+CLAUSE_END = re.compile(r"[.,;!?\n。，]")
+# The words of a quoted order that name its product ("christmas", "took", "cny" do not)
+QUOTED_PRODUCT_WORDS = TYPE_NOUNS | ATTRIBUTE_WORDS | {"pizza", "burger", "takeaway", "ply"}
+UNIT_TEXT = {PIECES: "pcs", "carton": "ctn"}
+
+
+def read_doubled_past(normalised: str) -> str:
+    """'last yr we take 2 ctn 750ml box, this yr take double' -> '4 ctn 750 ml box ...': the one
+    item of an earlier order quoted, twice over (before, the 2 cartons quoted were ordered: a wrong
+    order). Unchanged when the quoted part is not one item of one quantity in pieces or cartons,
+    or the clause of 'double' has a quantity of its own: such a message asks ('a multiple of an
+    earlier order')."""
+    match = DOUBLED_PAST.search(normalised)
+    if match is None:
+        return normalised
+    past = match.group("past")
+    tail = normalised[match.end() :]
+    clause_end = CLAUSE_END.search(tail)
+    own_clause = tail[: clause_end.start()] if clause_end else tail  # "that this year please"
+    quoted = QUANTITY.findall(extract_sizes(past)[0])
+    if len(quoted) != 1 or QUANTITY.search(extract_sizes(own_clause)[0]):
+        return normalised
+    item = parse_segment(re.sub(PAST_SEASON, " ", past))
+    if item is None or item.unit not in UNIT_TEXT:
+        return normalised
+    product = " ".join(w for w in item.product.split() if w in QUOTED_PRODUCT_WORDS)
+    if not product:
+        return normalised
+    line = f"{item.quantity * 2} {UNIT_TEXT[item.unit]} {item.size or ''} {product}"
+    # the clause of 'double' ("double that this year please") says nothing more of the goods
+    return f"{normalised[: match.start()]}{line}{tail[len(own_clause) :]}"
+
+
+# "1 ctn of 12" boxes for each outlet - Bugis, Bishan and Clementi": a quantity for every outlet,
+# the outlets named (two to six names of a few words, the last after "and" or "&")
+_NAME = r"[a-z][a-z']*(?: [a-z][a-z']*){0,2}"
+NAMED_OUTLETS = re.compile(
+    r"\s*\b(?:for |to )?(?:each|every|per) (?:outlet|branch|shop|store)\s*[-–—:(]?\s*"
+    rf"(?P<names>{_NAME}(?:\s*,\s*{_NAME}){{0,4}},?\s+(?:and|&)\s+{_NAME})\s*\)?(?=[.;!\n]|$)"
+)
+
+
+def read_named_outlets(normalised: str) -> str:
+    """'Need 1 ctn of 12" pizza boxes for each outlet - Bugis, Bishan and Clementi.' -> 'Need 3 ctn
+    of 12" pizza boxes.': the one quantity of the sentence, once for every outlet named (before,
+    'a quantity per outlet' asked how many outlets). Unchanged when the sentence has another
+    number than that one quantity, or the outlets are not named ('1000 per outlet' still asks)."""
+    match = NAMED_OUTLETS.search(normalised)
+    if match is None:
+        return normalised
+    start = max(normalised.rfind(mark, 0, match.start()) for mark in ".;!\n") + 1
+    sentence = normalised[start : match.start()]
+    quantities = QUANTITY.findall(extract_sizes(sentence)[0])
+    # the quantity where it is written: once, and no size of the same number ('12" box 12 ctn')
+    written = [m for m in QUANTITY.finditer(sentence) if [m.group(1)] == quantities]
+    if len(written) != 1:
+        return normalised
+    outlets = len(re.split(r"\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", match.group("names")))
+    at = start + written[0].start()
+    multiplied = str(int(quantities[0]) * outlets)
+    before = f"{normalised[:at]}{multiplied}{normalised[written[0].end() + start : match.start()]}"
+    return before + normalised[match.end() :]
+
+
 # A number right before a quantity with its unit ("750 2 ctn") is no quantity itself: after the
 # name of a container, or at the start of the next line of one, it is the container's size in ml.
 _COUNTED = r"(?=\s+\d+\s*(?:ctns?|cartons?|pcs|packs?)\b)"
@@ -331,9 +409,18 @@ CONTAINER_SIZE = re.compile(
 NEXT_CONTAINER_SIZE = re.compile(rf"(?P<start>[,;\n]\s*(?:-\s*)?)(?P<ml>\d{{3,4}}){_COUNTED}")
 
 
+# "750 box 600 pcs", "1000 container 2 ctn": our boxes' sizes before the name, a quantity with its
+# unit after it ("750 box 3 hundred" is 750 boxes or 750ml ones: it stays a question)
+SIZE_BEFORE_CONTAINER = re.compile(
+    rf"(?<![\d.§])(?P<ml>750|1000)\s+(?=(?:takeaway\s+)?(?:box(?:es)?|containers?){_COUNTED})"
+)
+
+
 def read_container_sizes(normalised: str) -> str:
-    """'takeaway box 750 2 ctn, 1000 1 ctn' -> 'takeaway box 750ml 2 ctn, 1000ml 1 ctn': the
-    sizes of containers written without their unit (a number then a quantity with its unit)."""
+    """'takeaway box 750 2 ctn, 1000 1 ctn' -> 'takeaway box 750ml 2 ctn, 1000ml 1 ctn', '750 box
+    600 pcs' -> '750ml box 600 pcs': the sizes of containers written without their unit (a number
+    then a quantity with its unit)."""
+    normalised = SIZE_BEFORE_CONTAINER.sub(r"\g<ml>ml ", normalised)
     match = CONTAINER_SIZE.search(normalised)
     if match is None:
         return normalised

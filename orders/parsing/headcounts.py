@@ -33,12 +33,15 @@ _OCCASIONS = (
     r"events|buffets|stations|rounds|sessions|shifts|nights|tables|booths|stalls|seminars"
     r"|workshops|conferences|weddings|banquets|venues|locations|sites"
 )
+# the outlets an order is for ("for all 3 outlets combined", "untuk 2 cawangan", "மூணு
+# outlet-க்கும்", "ரெண்டு கடைக்கும்"): a heading or a footer of the list, no line of it
+_OUTLETS = r"outlets?|branch(?:es)?|shops|cawangan|kedai|கடை[\u0B80-\u0BFF]*"
 _CHINESE = r"位客人|位宾客|个客人|位|个人|人份|人|桌|场"
 _TAMIL = r"பேர்[\u0B80-\u0BFF]*|பேரு[\u0B80-\u0BFF]*|நாள்[\u0B80-\u0BFF]*"
 # "300 pax", "2 bento events" (a word between), "80桌", "2000 பேர்"
 HEADCOUNT = re.compile(
     rf"(?<![\d.§])(\d+)\s*(?:(?:(?!this\b|that\b|the\b|more\b|per\b|each\b)[a-z]+\s+)?"
-    rf"(?:{_PEOPLE}|{_OCCASIONS})(?![a-z])|{_CHINESE}|{_TAMIL})"
+    rf"(?:{_PEOPLE}|{_OCCASIONS}|{_OUTLETS})(?![a-z])|{_CHINESE}|{_TAMIL})"
 )
 # "about 300 pax", "~750 pax", "大概800人", "சுமார் 2000 பேர்": the count is approximate
 APPROXIMATE = re.compile(
@@ -71,7 +74,18 @@ def read_headcounts(text: str) -> str:
     if counts:
         text = per_person_counts(text, counts)
         text = "".join(drop_count(clause) for clause in CLAUSE.findall(text))
-    return HEADING.sub(end_heading, text)
+    return LINE_LABEL.sub(drop_label, HEADING.sub(end_heading, text))
+
+
+# The words at the start of a line before a dash, the rest of the line counting goods: "Bedok —
+# beg kertas besar 750", "Pasir Ris - 1000ml box 1 karton", "Tekka கடை - wooden cutlery 500 set"
+LINE_LABEL = re.compile(r"(?m)^(?P<label>[^\n\d:—–-]{2,40}?)[ \t]+[—–-][ \t]+(?=[^\n]*\d)")
+
+
+def drop_label(match: re.Match[str]) -> str:
+    """The outlet a line of goods is for ('Bedok — ...') is no product word of its items (before,
+    'bedok paper bag' was searched for); a label naming goods ('Napkins - 2 ctn') stays."""
+    return match.group(0) if names_goods(match.group("label")) else " "
 
 
 # The words before a colon that starts a list, from the start of their sentence: "For the Marina

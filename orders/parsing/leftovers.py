@@ -66,8 +66,9 @@ QUANTITY_TAKEN_BACK = re.compile(
     # "3 carton, sorry, 2 carton ஆ மாத்துங்க" (make it 2 cartons): the verb after the new number
     rf"(?:{_TAMIL_CHANGE_TO})?"
     # "400 eh no 500, sorry typo": an apology that ends the message or line goes with the correction
+    # "1 ctn ah no 2 ctn sorry sorry": the apology said twice
     rf"(?:{_FILLER}(?:sorry|oops|my bad|typo|silap|tersilap|maaf)"
-    r"(?:[\s,.!]+(?:typo|my bad|ah|lah|la))*[\s.!]*(?=$|\n))?"
+    r"(?:[\s,.!]+(?:sorry|typo|my bad|ah|lah|la))*[\s.!]*(?=$|\n))?"
 )
 
 
@@ -378,7 +379,8 @@ def read_run_out(normalised: str, products: list[str]) -> str:
 REMARK_SPLIT = re.compile(r"[.,;!?\n]|\b(?:and|but|then|also|btw|so)\b")
 DELIVERY_INSTRUCTION = re.compile(
     r"\b(?:dun|dont|don't|do not|never|jangan|jgn)\s+(?:ring|knock|call|press|put|leave|park|come"
-    r"|disturb|honk|block|be late|go up|use|enter|buzz|drop|stack|throw|bang|letak|tekan|datang)\b"
+    r"|disturb|honk|block|be late|late|go up|use|enter|buzz|drop|stack|throw|bang|letak|tekan"
+    r"|datang)\b"
 )
 # "dun forget the invoice k", "bell not working", "no space to keep full ctn": a reminder or a
 # remark about the shop, whose negation says nothing of the goods

@@ -360,8 +360,8 @@ def split_quantities(piece: str) -> list[str]:
     if len(matches) < 2 or re.search(r"\d+[ \t]*(?:or|atau|to|-|/|或)[ \t]*\d+", masked):
         return [piece]
     quantity_first = not product_words(masked[: matches[0].start()])
-    cuts = []
-    for match in matches[1:] if quantity_first else matches[:-1]:
+    cuts = sized_pairs(masked, len(matches))
+    for match in [] if cuts else matches[1:] if quantity_first else matches[:-1]:
         if quantity_first:
             cuts.append(len(masked[: match.start()].rstrip().removesuffix(" x")))
         else:
@@ -379,6 +379,20 @@ def split_quantities(piece: str) -> list[str]:
     ):
         return parts
     return [piece]
+
+
+# "14寸 2箱 12寸 100个 披萨盒", "8oz 2 ctn 12oz 3 ctn hot cup": a size, its quantity, the next size
+SIZED_PAIR = re.compile(r"\s*§size\d+§\s*(?:x\s*)?\d+[^§\d]*")
+
+
+def sized_pairs(masked: str, quantities: int) -> list[int]:
+    """Where a piece of sizes each followed by its quantity is cut: before every size but the
+    first (the product named once, at the end, is every size's: borrow_types); [] when the piece
+    is no such run."""
+    pairs = list(re.finditer(SIZED_PAIR, masked))
+    if len(pairs) != quantities or "".join(p.group(0) for p in pairs) != masked:
+        return []
+    return [pair.start() for pair in pairs[1:]]
 
 
 def names_a_kind(piece: str) -> bool:

@@ -172,6 +172,44 @@ THIS_TIME = (
     r"|这\s*(?:个)?\s*(?:礼拜|星期|周|月)|இந்த\s*(?:வாரம்|தடவை|முறை|மாசம்|மாதம்))"
 )
 
+# An earlier season's or order's goods quoted before a multiple of them ("last year", "last yr CNY",
+# "last Christmas", "去年", "tahun lepas", "போன வருஷம்"), and the multiple ("double that", "take
+# double", "今年加倍", "dua kali ganda" read as "2 kali ganda", "double பண்ணுங்க"):
+# parsing.read_doubled_past
+PAST_SEASON = (
+    r"(?:\blast (?:year|yr|christmas|xmas|cny|raya|deepavali|diwali|hari raya|festive season)\b"
+    r"|去年|\b(?:tahun|raya) lepas\b|(?:போன|கடந்த)\s*(?:வருஷம்|வருடம்|வருசம்)"
+    rf"|{PAST_ORDER})"
+)
+DOUBLE = r"(?:\bdouble\b|\btwice\b|加倍|翻倍|双倍|\b2 kali ganda\b|இரட்டிப்பு)"
+
+# "napkin this round thin thin, not same as last time", "not the same as the usual": the goods
+# compared with an earlier order (a complaint), no repeat of it
+NOT_THE_SAME = r"\b(?:not|no|never|tak|bukan|tidak)\s+(?:the\s+)?same\b"
+
+# "This is for the CNY period, 2x our usual", "double our usual amount": how the quantities
+# written compare with the usual order, no line of its own
+USUAL_MULTIPLE = (
+    r"\b(?:\d+\s*x|double|twice|triple)\s+(?:of\s+)?(?:our|my|the)\s+usual"
+    r"(?:\s+(?:order|amount|qty|quantity))?\b"
+)
+
+# A season's greeting around the items ("Selamat hari raya boss, maaf zahir batin 🙏 ... 1 ctn
+# 8oz cup", "Merry Christmas!", "Gong xi fa cai"): no product words, and Raya's "maaf" (forgive us)
+# is no apology for a slip
+FESTIVE_GREETING = (
+    r"\b(?:merry (?:christmas|xmas)|happy (?:chinese )?new year|happy (?:cny|deepavali|diwali"
+    r"|pongal|hari raya|raya|holidays|thanksgiving)|season'?s greetings|gong xi fa cai"
+    r"|gong hei fat choy|selamat hari raya(?: aidilfitri| aidiladha)?|salam aidilfitri"
+    r"|maaf zahir\s+(?:(?:dan|and)\s+)?batin)\b|தீபாவளி\s*நல்வாழ்த்துக்கள்|தீபாவளி\s*வாழ்த்துக்கள்"
+)
+# "sorry also 12 inch 200 forgot just now", "sorry forgot the lids": the apology of a line added
+# late, no correction of the lines before it (and "forgot just now" is no product)
+FORGOTTEN_LINE = (
+    r"\bsorry\b(?=[\s,.!]*(?:(?:i\s+)?(?:also|forgot|forget|one more|pls add|please add)\b))"
+    r"|\b(?:i\s+)?(?:forgot|forget)\s+(?:just now|earlier|to (?:add|say|mention))\b"
+)
+
 REPEAT_PATTERNS = (
     r"\bsame (?:order |thing |stuff |items? )?as\s+(?:last|previous|before|the last)",
     # "Order same like previous one can?"
@@ -585,6 +623,9 @@ DOUBT_PATTERNS = (
     # "3 ply napkins": the ply is read as a word ("three-ply"), but a search for it would find the
     # 2-ply napkin by its name; any other ply than two is confirmed
     ("a ply to confirm", r"\b(?:zero|one|three|four|five|six|seven|eight|nine)-ply\b"),
+    # "last year 2 ctn, this year double" that parsing.read_doubled_past could not read as one
+    # item twice over ("last year 2 ctn cups and 1 ctn lids, double this year"): how many of what?
+    ("a multiple of an earlier order", rf"{PAST_SEASON}[\s\S]{{0,200}}?{DOUBLE}"),
     # items of an order already delivered or placed ("received 2 ctn straws", "订了两千个杯子")
     (
         "an earlier order",

@@ -80,12 +80,17 @@ BOXES_AFTER_GOODS = re.compile(
 )
 
 
+# "burger clamshell box", "clamshell burger boxes": the catalogue's name of one product, a box
+CLAMSHELL_BOX = re.compile(r"\bclamshells?\s+(?=(?:burger\s+)?box)")
+
+
 def head_types(segment: str) -> set[str]:
     """The product types a segment names before any 'for': 'lids for our cold cups' -> {lid}."""
     # "1 box of straws": the container is the unit, not a second product
     masked = re.sub(
         r"\d+\s*(?:box|boxes|packs?|bags?|cases?)\s+of\b", " ", extract_sizes(segment)[0]
     )
+    masked = CLAMSHELL_BOX.sub(" ", masked)
     masked = BOXES_AFTER_GOODS.sub(r"\1 ", BOXES_OF_GOODS.sub(" ", masked))
     words = product_words(masked)
     head = words[: words.index("for")] if "for" in words[1:] else words
