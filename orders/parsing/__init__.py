@@ -38,7 +38,7 @@ from orders.parsing.leftovers import (
 )
 from orders.parsing.lexicon import SAME_AMOUNT
 from orders.parsing.pending import PENDING, drop_pending_goods
-from orders.parsing.remainders import drop_counts_left
+from orders.parsing.remainders import TOP_UP_TO, drop_counts_left, read_top_ups
 from orders.parsing.schedules import drop_delivery_splits
 from orders.parsing.segments import (
     CLAUSE_SPLIT,
@@ -213,6 +213,9 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         normalised = re.sub(STOCK_CONDITION, " ", normalised)  # "kalau ada stok, hantar ..."
     # "box 4 ctn, 2 ctn Monday 2 ctn Thursday": the total is ordered, the parts are deliveries
     normalised = drop_delivery_splits(normalised)
+    # "straw left 2000, top up to 10000": 8000 are sent; "top up to 3000" alone asks how many are left
+    normalised = read_top_ups(normalised)
+    top_up_unread = TOP_UP_TO.search(normalised) is not None
     # "straw left 2 ctn, send 5 more ctn": what is left is no line, what is sent is
     normalised = drop_counts_left(normalised)
     normalised = read_container_sizes(read_past_then_now(read_doubled_past(normalised)))
@@ -236,6 +239,8 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     if PENDING.search(ordering):
         # "napkins 600 still TBC": a count of goods the customer has not confirmed yet
         doubts.append("goods still to be confirmed")
+    if top_up_unread:
+        doubts.append("a quantity to top up to")
     if re.search(PLACED_ORDER_CHANGED, written):
         doubts.append("a change")  # its correction read above is the change of an earlier order
     if "a material to confirm" in doubts and plastic_only_remarked(clauses):

@@ -1,0 +1,41 @@
+"""fresh42's classes (issue 19): quantities written in the many ways people use. "Top up to" a count
+is how much the shop wants to have: with the one count of the goods left said before it ("straw
+left 2000, top up to 10000") the difference is ordered, and without it the parser asks (before,
+"top up our cups to 3000" ordered 3000: a wrong order).
+Sentences written for this file, not taken from any evaluation set."""
+
+import pytest
+
+from tests.orders.parsing_support import asks, items_of
+
+# ------------------------------------------- top up to a count
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("16oz cups only 500 left, pls top up to 2000", [("cup", 1500, "16 oz")]),
+        ("Napkins remaining 3000. Can top up to 8000?", [("napkin", 5000, None)]),
+        ("sudu kayu tinggal 200, tambah sampai 1000 ya", [("spoon wooden", 800, None)]),
+        ("吸管只剩两千支了，补到八千", [("straw", 6000, None)]),
+        ("napkin 1000 தான் இருக்கு, 6000 வரை top up பண்ணுங்க", [("napkin", 5000, None)]),
+    ],
+)
+def test_top_up_to_a_count_orders_what_is_missing_from_the_count_left(text, expected):
+    assert items_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pls top up the 16oz cups to 2000",
+        "boleh tambah straw kertas sampai 4000?",
+        "napkin帮我补到一万",
+        # the count left in cartons, the count wanted in pieces: which is it?
+        "16oz cup 1 ctn left, top up to 3000 pcs",
+        # more left than wanted
+        "straw left 5000, top up to 3000",
+    ],
+)
+def test_top_up_to_a_count_without_the_count_left_asks(text):
+    assert asks(text)
