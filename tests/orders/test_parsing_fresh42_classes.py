@@ -1,7 +1,10 @@
 """fresh42's classes (issue 19): quantities written in the many ways people use. "Top up to" a count
 is how much the shop wants to have: with the one count of the goods left said before it ("straw
 left 2000, top up to 10000") the difference is ordered, and without it the parser asks (before,
-"top up our cups to 3000" ordered 3000: a wrong order).
+"top up our cups to 3000" ordered 3000: a wrong order). A count of outlets, then a quantity "each"
+("our 3 outlets, 500 bags each", "2 cawangan, setiap satu nak 300", "三间分店，每间两百个") is once per
+outlet (before, the count was dropped as a heading and 500 ordered: a wrong order); more than one
+quantity for each outlet asks.
 Sentences written for this file, not taken from any evaluation set."""
 
 import pytest
@@ -38,4 +41,39 @@ def test_top_up_to_a_count_orders_what_is_missing_from_the_count_left(text, expe
     ],
 )
 def test_top_up_to_a_count_without_the_count_left_asks(text):
+    assert asks(text)
+
+
+# ------------------------------------------- a count of outlets, a quantity for each
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We have 4 outlets - 2 ctn of 12oz cups each, all to the Yishun kitchen",
+            [("cup", 8, "12 oz")],
+        ),
+        (
+            "kedai kami ada 3 cawangan, setiap satu nak 400 straw kertas",
+            [("straw paper", 1200, None)],
+        ),
+        ("我们两家店，每家要三百个汉堡盒", [("burger box", 600, None)]),
+        ("2 shop each 1000 napkin pls", [("napkin", 2000, None)]),
+        ("எங்கள் 2 கடைகளுக்கும் தலா 300 burger box வேண்டும்", [("burger box", 600, None)]),
+    ],
+)
+def test_a_quantity_for_each_of_the_outlets_counted_is_once_per_outlet(text, expected):
+    assert items_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # each of two lines for every outlet, or the two lines in all?
+        "our 3 outlets each need 500 napkins and 2 ctn 12oz cups",
+        "2 cawangan, setiap satu 300 kotak 750ml dan 200 straw",
+    ],
+)
+def test_more_than_one_quantity_for_each_of_the_outlets_counted_asks(text):
     assert asks(text)
