@@ -77,3 +77,22 @@ def test_a_quantity_for_each_of_the_outlets_counted_is_once_per_outlet(text, exp
 )
 def test_more_than_one_quantity_for_each_of_the_outlets_counted_asks(text):
     assert asks(text)
+
+
+# ------------------------------------------- "almost" a count; an addition in Tamil letters
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 16oz lids yesterday cannot close, nearly half a carton",
+        "cawan 8oz semalam kemek, hampir 200",
+        "the napkins got wet in the rain, almost 2 ctn",
+    ],
+)
+def test_almost_a_count_is_no_quantity_to_order(text):
+    assert asks(text)
+
+
+def test_goods_added_to_an_order_named_in_tamil_letters_is_a_change():
+    assert asks("நேற்று கொடுத்த ஆர்டரில் 500 napkin சேர்த்துக்கோங்க")
