@@ -7,7 +7,8 @@ this package, so the assistant never depends on the API being up.
 Modules: text (contact details and references out, words translated, sizes masked), tables (a
 pasted table read by its header row), codes (the catalogue's product codes as words), leftovers
 (the safety net: what an order message leaves unread makes it a doubt; corrections read), lexicon
-(Chinese, Malay and Tamil order words),
+(Chinese, Malay and Tamil order words), totals (a total with its breakdown), remainders (goods
+left, and what to top up to),
 numbers (number words and numerals in English, Malay, Tamil and Chinese), vocabulary (units,
 stopwords, doubts), segments (a message cut into order lines), words (product words, singular,
 types), this module (items from segments). Judged by
@@ -60,6 +61,7 @@ from orders.parsing.text import (
     normalise_text,
     recalled_prices,
 )
+from orders.parsing.totals import read_totals
 from orders.parsing.vocabulary import (
     ACCEPTED_PRICE,
     ATTRIBUTE_GROUPS,
@@ -218,6 +220,8 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     # "straw left 2000, top up to 10000": 8000 are sent; "top up to 3000" alone asks how many are left
     normalised = read_top_ups(normalised)
     top_up_unread = TOP_UP_TO.search(normalised) is not None
+    # "total 5 ctn cup - 3 ctn 12oz, 2 ctn 8oz": the parts are the order, when they add up to it
+    normalised, total_unmatched = read_totals(normalised)
     # "straw left 2 ctn, send 5 more ctn": what is left is no line, what is sent is
     normalised = drop_counts_left(normalised)
     normalised = read_container_sizes(read_past_then_now(read_doubled_past(normalised)))
@@ -243,6 +247,8 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         doubts.append("goods still to be confirmed")
     if top_up_unread:
         doubts.append("a quantity to top up to")
+    if total_unmatched:
+        doubts.append("a total and its parts")
     if re.search(PLACED_ORDER_CHANGED, written):
         doubts.append("a change")  # its correction read above is the change of an earlier order
     if "a material to confirm" in doubts and plastic_only_remarked(clauses):

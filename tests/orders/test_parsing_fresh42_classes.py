@@ -4,7 +4,9 @@ left 2000, top up to 10000") the difference is ordered, and without it the parse
 "top up our cups to 3000" ordered 3000: a wrong order). A count of outlets, then a quantity "each"
 ("our 3 outlets, 500 bags each", "2 cawangan, setiap satu nak 300", "三间分店，每间两百个") is once per
 outlet (before, the count was dropped as a heading and 500 ordered: a wrong order); more than one
-quantity for each outlet asks.
+quantity for each outlet asks. A total with its breakdown ("total 5 ctn cup - 3 ctn 12oz, 2 ctn 8oz",
+"杯子总共四千个：12安士三千，8安士一千") is no line when its parts add up to it, and asks when they
+do not (before, the total and its parts were both read, and the parser asked).
 Sentences written for this file, not taken from any evaluation set."""
 
 import pytest
@@ -96,3 +98,39 @@ def test_almost_a_count_is_no_quantity_to_order(text):
 
 def test_goods_added_to_an_order_named_in_tamil_letters_is_a_change():
     assert asks("நேற்று கொடுத்த ஆர்டரில் 500 napkin சேர்த்துக்கோங்க")
+
+
+# ------------------------------------------- a total with its breakdown
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "kraft box total 3 ctn - 2 ctn 750ml, 1 ctn 1000ml",
+            [("kraft box", 2, "750 ml"), ("kraft box", 1, "1000 ml")],
+        ),
+        (
+            "lids total 1500: 1000 x 12oz, 500 x 16oz",
+            [("lid", 1000, "12 oz"), ("lid", 500, "16 oz")],
+        ),
+        (
+            "披萨盒一共五箱：12寸三箱，14寸两箱",
+            [("pizza box", 3, "12 inch"), ("pizza box", 2, "14 inch")],
+        ),
+    ],
+)
+def test_a_total_is_no_line_when_its_parts_add_up_to_it(text, expected):
+    got = [(product, quantity, size) for product, quantity, size in items_of(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "total 6 ctn cups - 3 ctn 12oz, 2 ctn 16oz",
+        "Jumlah 2000 straw: 1000 kertas, 500 plastik",
+    ],
+)
+def test_a_total_its_parts_do_not_add_up_to_asks(text):
+    assert asks(text)
