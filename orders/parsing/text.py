@@ -342,6 +342,9 @@ TABLE_HEADER = re.compile(
 )
 
 
+# A Chinese digit and 打 (a dozen), not the verb 打 ("打电话", "打包", "打折", "打单")
+DOZENS_IN_CHINESE = re.compile(r"([一二两三四五六七八九])\s*打(?![电包折单印开算扰烊])")
+
 def normalise_text(text: str) -> str:
     """Lower-case, drop contact details, translate words, turn number words into digits."""
     # NFKC: full-width digits, letters and punctuation ("１２", "（PET）", "，") as ASCII; "″"
@@ -378,6 +381,10 @@ def normalise_text(text: str) -> str:
     text = LID_FOR_TWO_SIZES.sub(r"\1 \2/\3oz", text)
     text = strip_contact_details(text)
     text = numbers.replace_tamil_numbers(text)
+    # "burger box மூன்று டஜன்", "3 lusin sudu" (three dozen): read as "3 dozen" below
+    text = re.sub(r"(?<=\d)\s*(?:டஜன்[\u0B80-\u0BFF]*|lusin\b)", " dozen ", text)
+    # "汉堡盒要三打" (three dozen burger boxes); not "打电话" (call), "打包" (take away), "打折"
+    text = DOZENS_IN_CHINESE.sub(lambda m: f" {numbers.CHINESE_DIGITS[m.group(1)]} dozen ", text)
     # "napkin ரெண்டு பெட்டி", "straw oru petti": a box right after a number is a carton, as 箱 is
     text = re.sub(r"(?<=\d)\s*(?:பெட்டி[\u0B80-\u0BFF]*|petti\b)", " carton ", text)
     # "cup 还有" (cups we still have) at the end of a clause is no "and"

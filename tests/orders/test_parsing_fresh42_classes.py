@@ -6,7 +6,8 @@ left 2000, top up to 10000") the difference is ordered, and without it the parse
 outlet (before, the count was dropped as a heading and 500 ordered: a wrong order); more than one
 quantity for each outlet asks. A total with its breakdown ("total 5 ctn cup - 3 ctn 12oz, 2 ctn 8oz",
 "杯子总共四千个：12安士三千，8安士一千") is no line when its parts add up to it, and asks when they
-do not (before, the total and its parts were both read, and the parser asked).
+do not (before, the total and its parts were both read, and the parser asked). Dozens in Chinese,
+Tamil and Malay ("三打", "மூன்று டஜன்", "3 lusin") are twelve each.
 Sentences written for this file, not taken from any evaluation set."""
 
 import pytest
@@ -134,3 +135,18 @@ def test_a_total_is_no_line_when_its_parts_add_up_to_it(text, expected):
 )
 def test_a_total_its_parts_do_not_add_up_to_asks(text):
     assert asks(text)
+
+
+# ------------------------------------------- dozens in Chinese, Tamil and Malay
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("木制餐具两打", [("wooden cutlery", 24, None)]),
+        ("burger box நான்கு டஜன் அனுப்புங்க", [("burger box", 48, None)]),
+        ("nak 3 lusin kotak burger", [("burger box", 36, None)]),
+    ],
+)
+def test_dozens_in_chinese_tamil_and_malay_are_twelve_each(text, expected):
+    assert items_of(text) == expected
