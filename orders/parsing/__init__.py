@@ -217,7 +217,7 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         normalised = re.sub(STOCK_CONDITION, " ", normalised)  # "kalau ada stok, hantar ..."
     # "box 4 ctn, 2 ctn Monday 2 ctn Thursday": the total is ordered, the parts are deliveries
     normalised = drop_delivery_splits(normalised)
-    # "straw left 2000, top up to 10000": 8000 are sent; "top up to 3000" alone asks how many are left
+    # "straw left 2000, top up to 10000": 8000 are sent; "top up to 3000" alone asks what is left
     normalised = read_top_ups(normalised)
     top_up_unread = TOP_UP_TO.search(normalised) is not None
     # "total 5 ctn cup - 3 ctn 12oz, 2 ctn 8oz": the parts are the order, when they add up to it

@@ -345,6 +345,7 @@ TABLE_HEADER = re.compile(
 # A Chinese digit and 打 (a dozen), not the verb 打 ("打电话", "打包", "打折", "打单")
 DOZENS_IN_CHINESE = re.compile(r"([一二两三四五六七八九])\s*打(?![电包折单印开算扰烊])")
 
+
 def normalise_text(text: str) -> str:
     """Lower-case, drop contact details, translate words, turn number words into digits."""
     # NFKC: full-width digits, letters and punctuation ("１２", "（PET）", "，") as ASCII; "″"

@@ -1,5 +1,6 @@
-"""A total with its breakdown: "total 5 ctn cup - 3 ctn 12oz, 2 ctn 8oz", "杯子总共四千个：12安士三千，
-8安士一千", "Jumlah 3 karton cawan: 2 karton 12oz, 1 karton 8oz", "மொத்தம் 3 carton cup: ...".
+"""A total with its breakdown: "total 5 ctn cup - 3 ctn 12oz, 2 ctn 8oz",
+"杯子总共四千个：12安士三千，8安士一千", "Jumlah 3 karton cawan: 2 karton 12oz, 1 karton 8oz",
+"மொத்தம் 3 carton cup: ...".
 
 The total before the colon (or a spaced dash) is no line of its own: the parts after it are the
 order. It goes only when the parts, read in order, add up to it exactly in its own unit; a total

@@ -1,13 +1,16 @@
-"""fresh42's classes (issue 19): quantities written in the many ways people use. "Top up to" a count
-is how much the shop wants to have: with the one count of the goods left said before it ("straw
-left 2000, top up to 10000") the difference is ordered, and without it the parser asks (before,
-"top up our cups to 3000" ordered 3000: a wrong order). A count of outlets, then a quantity "each"
-("our 3 outlets, 500 bags each", "2 cawangan, setiap satu nak 300", "三间分店，每间两百个") is once per
-outlet (before, the count was dropped as a heading and 500 ordered: a wrong order); more than one
-quantity for each outlet asks. A total with its breakdown ("total 5 ctn cup - 3 ctn 12oz, 2 ctn 8oz",
-"杯子总共四千个：12安士三千，8安士一千") is no line when its parts add up to it, and asks when they
-do not (before, the total and its parts were both read, and the parser asked). Dozens in Chinese,
-Tamil and Malay ("三打", "மூன்று டஜன்", "3 lusin") are twelve each.
+"""fresh42's classes (issue 19): quantities written in the many ways people use.
+
+"Top up to" a count is how much the shop wants to have: with the one count of the goods left said
+before it ("straw left 2000, top up to 10000") the difference is ordered, and without it the parser
+asks (before, "top up our cups to 3000" ordered 3000: a wrong order). A count of outlets, then a
+quantity "each" ("our 3 outlets, 500 bags each", "2 cawangan, setiap satu nak 300",
+"三间分店，每间两百个") is once per outlet (before, the count was dropped as a heading and 500
+ordered: a wrong order); more than one quantity for each outlet asks. "Almost" a count is no count
+to order, and goods added to an order named in Tamil letters ("ஆர்டரில்") are a change. A total
+with its breakdown ("total 5 ctn cup - 3 ctn 12oz, 2 ctn 8oz", "杯子总共四千个：12安士三千，
+8安士一千") is no line when its parts add up to it, and asks when they do not (before, the total
+and its parts were both read, and the parser asked). Dozens in Chinese, Tamil and Malay ("三打",
+"மூன்று டஜன்", "3 lusin") are twelve each.
 Sentences written for this file, not taken from any evaluation set."""
 
 import pytest
