@@ -452,7 +452,7 @@ def normalise_text(text: str) -> str:
     text = size_of_the_line_before(text)
     text = HALF_CARTONS.sub(half_cartons, text)
     text = PACKS_OF.sub(pieces_in_packs, text)
-    text = ONE_PACK_COUNTED.sub(r" \1 pcs ", text)
+    text = ONE_PACK_COUNTED.sub(lambda m: f" {m.group(1) or m.group(2)} pcs ", text)
     text = CARTONS_PLUS_PIECES.sub(rf"\1 {PLUS_PIECES} ", text)
     text = PLY.sub(ply_word, text)
     text = SAME_AMOUNT_AFTER_A_LINE.sub(r"\1 , ", text)
@@ -532,7 +532,8 @@ AND_A_HALF_AHEAD = re.compile(
 )
 _CARTON = r"(?:cartons?|ctns?)\b"
 HALF_CARTONS = re.compile(
-    rf"(?<![\w.])(\d+)(?:\.5|\s*(?:and a half|setengah|半))\s*{_CARTON}"
+    # "2 n half ctn", "2 & half carton" too
+    rf"(?<![\w.])(\d+)(?:\.5|\s*(?:(?:and|n|&) (?:a )?half|setengah|半))\s*{_CARTON}"
     rf"|(?<![\w.])(\d+)\s*{_CARTON}\s*(?:and a half\b|setengah\b|半)"
     rf"|(?:(?<![a-z])half(?:\s+(?:of\s+)?(?:a|an|1))?|(?<![a-z])(?:setengah|separuh)|半|அரை)\s*{_CARTON}"
 )
@@ -559,6 +560,8 @@ PACKS_OF = re.compile(
 # pieces it holds are those pieces (with two packs, "(200 pcs)" is each or in all: still asked).
 ONE_PACK_COUNTED = re.compile(
     rf"(?<![\w.])(?:1|one|a)\s*(?:{_PACK}|cartons?|ctns?)\s*\(\s*(\d+)\s*(?:pcs|pieces|sets?|nos)\s*\)"
+    # "burger box 250 (1 carton)", "250 pcs (一箱)": the pieces, then the one carton they make
+    rf"|(?<![\w.§])(\d+)\s*(?:pcs|pieces|sets?|nos)?\s*\(\s*(?:1|one|a)\s*(?:{_PACK}|cartons?|ctns?)\s*\)"
 )
 
 

@@ -10,11 +10,14 @@ to order, and goods added to an order named in Tamil letters ("ஆர்டர�
 with its breakdown ("total 5 ctn cup - 3 ctn 12oz, 2 ctn 8oz", "杯子总共四千个：12安士三千，
 8安士一千") is no line when its parts add up to it, and asks when they do not (before, the total
 and its parts were both read, and the parser asked). Dozens in Chinese, Tamil and Malay ("三打",
-"மூன்று டஜன்", "3 lusin") are twelve each.
+"மூன்று டஜன்", "3 lusin") are twelve each. Pieces, then the one carton they make in brackets
+("burger box 250 (1 ctn)") are the pieces, as "1 ctn (250 pcs)" was; "2 n half ctn" is five half
+cartons.
 Sentences written for this file, not taken from any evaluation set."""
 
 import pytest
 
+from orders.parsing import HALF_CARTON, parse_order
 from tests.orders.parsing_support import asks, items_of
 
 # ------------------------------------------- top up to a count
@@ -153,3 +156,32 @@ def test_a_total_its_parts_do_not_add_up_to_asks(text):
 )
 def test_dozens_in_chinese_tamil_and_malay_are_twelve_each(text, expected):
     assert items_of(text) == expected
+
+
+# ------------------------------------------- one carton in brackets; "2 n half ctn"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("paper straw 5000 (1 ctn) pls", [("paper straw", 5000, None)]),
+        ("纸巾 3000张（一箱）", [("napkin", 3000, None)]),
+    ],
+)
+def test_pieces_then_the_one_carton_they_make_in_brackets_are_the_pieces(text, expected):
+    assert items_of(text) == expected
+
+
+def test_pieces_then_more_cartons_in_brackets_still_ask():
+    # 600 in all, or 600 in each of the two cartons?
+    assert asks("kraft box 1000ml 600 (2 ctn)")
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [("16oz cup 3 n half ctn pls", 7), ("straw kertas 1 & half carton", 3)],
+)
+def test_a_number_n_half_a_carton_is_counted_in_half_cartons(text, quantity):
+    parsed = parse_order(text)
+    assert not parsed.doubt
+    assert [(item.quantity, item.unit) for item in parsed.items] == [(quantity, HALF_CARTON)]
