@@ -12,11 +12,13 @@ with its breakdown ("total 5 ctn cup - 3 ctn 12oz, 2 ctn 8oz", "杯子总共四�
 and its parts were both read, and the parser asked). Dozens in Chinese, Tamil and Malay ("三打",
 "மூன்று டஜன்", "3 lusin") are twelve each. Pieces, then the one carton they make in brackets
 ("burger box 250 (1 ctn)") are the pieces, as "1 ctn (250 pcs)" was; "2 n half ctn" is five half
-cartons.
+cartons. Goods that came "in good order" are no order, and "ஆர்டர் confirm ஆச்சா?" (is the order
+confirmed?) is a status question.
 Sentences written for this file, not taken from any evaluation set."""
 
 import pytest
 
+from orders.intents import ORDER_STATUS, OTHER, classify_intent
 from orders.parsing import HALF_CARTON, parse_order
 from tests.orders.parsing_support import asks, items_of
 
@@ -185,3 +187,19 @@ def test_a_number_n_half_a_carton_is_counted_in_half_cartons(text, quantity):
     parsed = parse_order(text)
     assert not parsed.doubt
     assert [(item.quantity, item.unit) for item in parsed.items] == [(quantity, HALF_CARTON)]
+
+
+# ------------------------------------------- intents: goods "in good order", a Tamil status question
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Got the 2 ctn of lids today, all in good order. Thanks!", "napkins came in perfect order tq"],
+)
+def test_goods_that_came_in_good_order_are_no_order(text):
+    assert classify_intent(text).intent == OTHER
+
+
+@pytest.mark.parametrize("text", ["நேத்து போட்ட ஆர்டர் confirm ஆச்சா?", "order confirm ஆகிடுச்சா?"])
+def test_whether_an_order_is_confirmed_in_tamil_is_a_status_question(text):
+    assert classify_intent(text).intent == ORDER_STATUS
