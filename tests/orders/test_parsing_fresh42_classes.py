@@ -189,7 +189,7 @@ def test_a_number_n_half_a_carton_is_counted_in_half_cartons(text, quantity):
     assert [(item.quantity, item.unit) for item in parsed.items] == [(quantity, HALF_CARTON)]
 
 
-# ------------------------------------------- intents: goods "in good order", a Tamil status question
+# ------------------------------------------- intents: "in good order", a Tamil status question
 
 
 @pytest.mark.parametrize(
