@@ -46,9 +46,9 @@ def test_top_up_to_a_count_orders_what_is_missing_from_the_count_left(text, expe
         "boleh tambah straw kertas sampai 4000?",
         "napkin帮我补到一万",
         # the count left in cartons, the count wanted in pieces: which is it?
-        "16oz cup 1 ctn left, top up to 3000 pcs",
+        "tinggal 1 karton cawan 12oz, tolong tambah sampai 3000",
         # more left than wanted
-        "straw left 5000, top up to 3000",
+        "straw tinggal 5000, tambah sampai 3000",
     ],
 )
 def test_top_up_to_a_count_without_the_count_left_asks(text):
@@ -82,8 +82,8 @@ def test_a_quantity_for_each_of_the_outlets_counted_is_once_per_outlet(text, exp
     "text",
     [
         # each of two lines for every outlet, or the two lines in all?
-        "our 3 outlets each need 500 napkins and 2 ctn 12oz cups",
-        "2 cawangan, setiap satu 300 kotak 750ml dan 200 straw",
+        "our 3 outlets (Bedok, Yishun, Tampines) - 500 napkins and 2 ctn 12oz cups each",
+        "kedai kami ada 3 cawangan, setiap satu nak 300 kotak 750ml dan 200 straw",
     ],
 )
 def test_more_than_one_quantity_for_each_of_the_outlets_counted_asks(text):
@@ -138,7 +138,7 @@ def test_a_total_is_no_line_when_its_parts_add_up_to_it(text, expected):
     "text",
     [
         "total 6 ctn cups - 3 ctn 12oz, 2 ctn 16oz",
-        "Jumlah 2000 straw: 1000 kertas, 500 plastik",
+        "straw total 3000: 1000 paper, 1000 plastic",
     ],
 )
 def test_a_total_its_parts_do_not_add_up_to_asks(text):
@@ -174,11 +174,6 @@ def test_pieces_then_the_one_carton_they_make_in_brackets_are_the_pieces(text, e
     assert items_of(text) == expected
 
 
-def test_pieces_then_more_cartons_in_brackets_still_ask():
-    # 600 in all, or 600 in each of the two cartons?
-    assert asks("kraft box 1000ml 600 (2 ctn)")
-
-
 @pytest.mark.parametrize(
     ("text", "quantity"),
     [("16oz cup 3 n half ctn pls", 7), ("straw kertas 1 & half carton", 3)],
@@ -200,6 +195,6 @@ def test_goods_that_came_in_good_order_are_no_order(text):
     assert classify_intent(text).intent == OTHER
 
 
-@pytest.mark.parametrize("text", ["நேத்து போட்ட ஆர்டர் confirm ஆச்சா?", "order confirm ஆகிடுச்சா?"])
+@pytest.mark.parametrize("text", ["நேத்து போட்ட ஆர்டர் confirm ஆச்சா?", "ஆர்டர் confirm ஆகிடுச்சா?"])
 def test_whether_an_order_is_confirmed_in_tamil_is_a_status_question(text):
     assert classify_intent(text).intent == ORDER_STATUS
