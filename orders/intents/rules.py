@@ -195,6 +195,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
         0.9,
         (
             r"\bwhen (?:coming|come|reach|arrive)\b",
+            # "could you deliver to our Jurong outlet instead of Bedok?": where, not what
+            r"\bdeliver\w*\s+(?:it\s+|them\s+|the goods\s+)?to\b[^.?!\n]{0,40}\binstead\b",
             r"\b(?:haven't|havent|have not|not yet|never|didn't|did not) (?:receive|get|got)\w*",
             r"\bbelum (?:terima|dapat|sampai)\b",
             "没收到",
@@ -346,6 +348,9 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\b(?:doesn't|didn't|don't|dont|dun|does not|did not|not|tak|tidak) fit\b",
             r"\b(?:bocor|koyak|rosak|basah|pecah|kemek)\b",
             "漏",
+            # "盖子盖不紧" (the lids do not close tight), "盖不上" (cannot be closed)
+            "盖不紧",
+            "盖不上",
             "太松",
             "太软",
             "太薄",
