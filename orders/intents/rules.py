@@ -348,9 +348,6 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\b(?:doesn't|didn't|don't|dont|dun|does not|did not|not|tak|tidak) fit\b",
             r"\b(?:bocor|koyak|rosak|basah|pecah|kemek)\b",
             "漏",
-            # "盖子盖不紧" (the lids do not close tight), "盖不上" (cannot be closed)
-            "盖不紧",
-            "盖不上",
             "太松",
             "太软",
             "太薄",

@@ -13,13 +13,12 @@ and its parts were both read, and the parser asked). Dozens in Chinese, Tamil an
 "மூன்று டஜன்", "3 lusin") are twelve each. Pieces, then the one carton they make in brackets
 ("burger box 250 (1 ctn)") are the pieces, as "1 ctn (250 pcs)" was; "2 n half ctn" is five half
 cartons. Goods that came "in good order" are no order, and "ஆர்டர் confirm ஆச்சா?" (is the order
-confirmed?) is a status question; "deliver to our Jurong outlet instead" a delivery question, and
-"盖不紧" (the lids do not close tight) a complaint.
+confirmed?) is a status question, and "deliver to our Jurong outlet instead" a delivery question.
 Sentences written for this file, not taken from any evaluation set."""
 
 import pytest
 
-from orders.intents import COMPLAINT, DELIVERY_QUERY, ORDER_STATUS, OTHER, classify_intent
+from orders.intents import DELIVERY_QUERY, ORDER_STATUS, OTHER, classify_intent
 from orders.parsing import HALF_CARTON, parse_order
 from tests.orders.parsing_support import asks, items_of
 
@@ -210,8 +209,3 @@ def test_whether_an_order_is_confirmed_in_tamil_is_a_status_question(text):
 )
 def test_delivering_somewhere_else_instead_is_a_delivery_question(text):
     assert classify_intent(text).intent == DELIVERY_QUERY
-
-
-@pytest.mark.parametrize("text", ["这次的杯盖盖不紧，每个都一样", "16安士的盖子盖不上"])
-def test_lids_that_do_not_close_in_chinese_are_a_complaint(text):
-    assert classify_intent(text).intent == COMPLAINT
