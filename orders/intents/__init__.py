@@ -110,11 +110,17 @@ def classify_intent(
     return IntentResult(top_intent, confidence_of(top, second))
 
 
+# "in good order", "in perfect order": the state of goods that came, no order
+GOOD_ORDER = re.compile(r"\bin (?:good|perfect|proper|working) order\b")
+
+
 def score_intents(lowered: str) -> dict[str, float]:
     # "price is fine, please go ahead with ...": a price agreed is no question about one
     lowered = re.sub(parsing.ACCEPTED_PRICE, " ", lowered)
     # "harga beg kecil 0.07 kan? ok hantar 1000 lagi": a price said, no question about one
     lowered = parsing.recalled_prices(lowered)
+    # "received all 3 cartons in good order": the goods are fine, no order is placed
+    lowered = GOOD_ORDER.sub(" ", lowered)
     scores = dict.fromkeys(INTENTS, 0.0)
     order_verb = False
     ours = OTHER_SUPPLIERS_CLAUSE.sub(" ", lowered)

@@ -184,6 +184,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
         1.0,
         (
             r"\border\b.{0,20}\b(?:processed|confirmed|received|ready|shipped)\b",
+            # "என் ஆர்டர் confirm ஆகிவிட்டதா?" (has my order been confirmed?)
+            r"(?:order|ஆர்டர)[^?.!\n]{0,20}confirm\s*(?:ஆகி|ஆச்சா|ஆயிடுச்சா|பண்ணிட்டீங்களா)",
             r"\bany update\b",
             r"\bord-\d{4}-\d+",  # a reference alone; "invoice for ORD-..." is about the invoice
         ),
@@ -193,6 +195,8 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
         0.9,
         (
             r"\bwhen (?:coming|come|reach|arrive)\b",
+            # "could you deliver to our Jurong outlet instead of Bedok?": where, not what
+            r"\bdeliver\w*\s+(?:it\s+|them\s+|the goods\s+)?to\b[^.?!\n]{0,40}\binstead\b",
             r"\b(?:haven't|havent|have not|not yet|never|didn't|did not) (?:receive|get|got)\w*",
             r"\bbelum (?:terima|dapat|sampai)\b",
             "没收到",

@@ -7,7 +7,8 @@ this package, so the assistant never depends on the API being up.
 Modules: text (contact details and references out, words translated, sizes masked), tables (a
 pasted table read by its header row), codes (the catalogue's product codes as words), leftovers
 (the safety net: what an order message leaves unread makes it a doubt; corrections read), lexicon
-(Chinese, Malay and Tamil order words),
+(Chinese, Malay and Tamil order words), totals (a total with its breakdown), remainders (goods
+left, and what to top up to),
 numbers (number words and numerals in English, Malay, Tamil and Chinese), vocabulary (units,
 stopwords, doubts), segments (a message cut into order lines), words (product words, singular,
 types), this module (items from segments). Judged by
@@ -37,8 +38,9 @@ from orders.parsing.leftovers import (
     unordered_kinds,
 )
 from orders.parsing.lexicon import SAME_AMOUNT
+from orders.parsing.numbers import CHINESE_DIGITS
 from orders.parsing.pending import PENDING, drop_pending_goods
-from orders.parsing.remainders import drop_counts_left
+from orders.parsing.remainders import TOP_UP_TO, drop_counts_left, read_top_ups
 from orders.parsing.schedules import drop_delivery_splits
 from orders.parsing.segments import (
     CLAUSE_SPLIT,
@@ -59,6 +61,7 @@ from orders.parsing.text import (
     normalise_text,
     recalled_prices,
 )
+from orders.parsing.totals import read_totals
 from orders.parsing.vocabulary import (
     ACCEPTED_PRICE,
     ATTRIBUTE_GROUPS,
@@ -197,7 +200,8 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     # "tissue change to 3 ctn. New order: burger box 1 ctn": the change is to an earlier order
     normalised = read_new_order(normalised)
     # "Marina Bay lunch, 300 pax: ...": how many people the order is for, no line of it
-    normalised = read_headcounts(normalised)
+    # "3 outlets, 500 bags each": 1500 bags, before the count of outlets is read as a heading
+    normalised = read_headcounts(read_outlet_counts(normalised))
     # "கல்யாண catering, 200 பேருக்கு:" above the lines: what the list is for, no line of it
     normalised = re.sub(HEADCOUNT_HEADING, " ", normalised)
     # "napkins - 2 ctn ... 2x our usual": the quantities compared with the usual, no line
@@ -213,6 +217,11 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         normalised = re.sub(STOCK_CONDITION, " ", normalised)  # "kalau ada stok, hantar ..."
     # "box 4 ctn, 2 ctn Monday 2 ctn Thursday": the total is ordered, the parts are deliveries
     normalised = drop_delivery_splits(normalised)
+    # "straw left 2000, top up to 10000": 8000 are sent; "top up to 3000" alone asks what is left
+    normalised = read_top_ups(normalised)
+    top_up_unread = TOP_UP_TO.search(normalised) is not None
+    # "total 5 ctn cup - 3 ctn 12oz, 2 ctn 8oz": the parts are the order, when they add up to it
+    normalised, total_unmatched = read_totals(normalised)
     # "straw left 2 ctn, send 5 more ctn": what is left is no line, what is sent is
     normalised = drop_counts_left(normalised)
     normalised = read_container_sizes(read_past_then_now(read_doubled_past(normalised)))
@@ -236,6 +245,10 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     if PENDING.search(ordering):
         # "napkins 600 still TBC": a count of goods the customer has not confirmed yet
         doubts.append("goods still to be confirmed")
+    if top_up_unread:
+        doubts.append("a quantity to top up to")
+    if total_unmatched:
+        doubts.append("a total and its parts")
     if re.search(PLACED_ORDER_CHANGED, written):
         doubts.append("a change")  # its correction read above is the change of an earlier order
     if "a material to confirm" in doubts and plastic_only_remarked(clauses):
@@ -397,6 +410,49 @@ def read_named_outlets(normalised: str) -> str:
     multiplied = str(int(quantities[0]) * outlets)
     before = f"{normalised[:at]}{multiplied}{normalised[written[0].end() + start : match.start()]}"
     return before + normalised[match.end() :]
+
+
+# "For our 3 outlets (...) - 500 small paper bags each", "ada 2 cawangan, setiap satu nak 300",
+# "我们有三间分店，每间要两百个", "3 outlet each 200", "3 கடைகளுக்கும் தலா 500": a count of outlets,
+# then a quantity for each of them
+OUTLET_COUNT = re.compile(
+    r"(?<![\d.§])(?P<n>\d+|[二两三四五六七八九])(?![\d.§])\s*(?:间|家|个)?\s*"
+    r"(?:(?:outlets?|branch(?:es)?|shops?|stores?|stalls?|cawangan|kedai)\b|分店|店"
+    r"|கடை[\u0B80-\u0BFF]*)"
+)
+FOR_EACH_OUTLET = re.compile(
+    r"\beach\b(?! of\b)(?:\s+(?:one|outlet|branch|shop|store|stall))?|\bsetiap\b"
+    r"|每\s*(?:间|家|个)?\s*(?:分店|店)?|தலா|ஒவ்வொரு\s*(?:கடை[\u0B80-\u0BFF]*)?"
+)
+# "for all 3 outlets combined": one total for the outlets together
+OUTLETS_TOGETHER = re.compile(
+    r"\b(?:combined|total|altogether|together|semua sekali|jumlah)\b|一共|总共|சேர்த்து"
+)
+
+
+def read_outlet_counts(normalised: str) -> str:
+    """'For our 3 outlets - 500 paper bags each' -> 'For our outlets - 1500 paper bags': the one
+    quantity of the message, once for every outlet counted (before, the count was dropped as a
+    heading and 500 ordered: a wrong order). With more quantities than one, or outlets counted
+    together ('for all 3 outlets combined'), it is left to ask ('a quantity per outlet')."""
+    count = OUTLET_COUNT.search(normalised)
+    marker = FOR_EACH_OUTLET.search(normalised, count.end()) if count else None
+    if count is None or marker is None or len(OUTLET_COUNT.findall(normalised)) > 1:
+        return normalised
+    if OUTLETS_TOGETHER.search(normalised):
+        return normalised
+    outlets = CHINESE_DIGITS.get(count.group("n")) or int(count.group("n"))
+    rest = FOR_EACH_OUTLET.sub(" ", f"{normalised[: count.start()]}§{normalised[count.end() :]}")
+    written = list(QUANTITY.finditer(rest))
+    if len(QUANTITY.findall(extract_sizes(rest)[0])) != 1 or len(written) != 1 or outlets < 2:
+        return f"{normalised[: marker.start()]} per outlet {normalised[marker.end() :]}"
+    each = written[0]
+    rest = f"{rest[: each.start()]}{int(each.group(1)) * outlets}{rest[each.end() :]}"
+    # the count's own clause is a heading that read_headcounts drops ("..., 2 cawangan, ..."); in
+    # the clause of the goods ("3 outlet each 200 bags") or in Chinese it goes here
+    own_clause = not re.search(r"[,.;:!?()，。；：！？（）]", rest[rest.index("§") : each.start()])
+    kept = count.group(0) if count.group("n").isdigit() and not own_clause else " ; "
+    return rest.replace("§", kept, 1)
 
 
 # A number right before a quantity with its unit ("750 2 ctn") is no quantity itself: after the

@@ -342,6 +342,10 @@ TABLE_HEADER = re.compile(
 )
 
 
+# A Chinese digit and 打 (a dozen), not the verb 打 ("打电话", "打包", "打折", "打单")
+DOZENS_IN_CHINESE = re.compile(r"([一二两三四五六七八九])\s*打(?![电包折单印开算扰烊])")
+
+
 def normalise_text(text: str) -> str:
     """Lower-case, drop contact details, translate words, turn number words into digits."""
     # NFKC: full-width digits, letters and punctuation ("１２", "（PET）", "，") as ASCII; "″"
@@ -378,6 +382,10 @@ def normalise_text(text: str) -> str:
     text = LID_FOR_TWO_SIZES.sub(r"\1 \2/\3oz", text)
     text = strip_contact_details(text)
     text = numbers.replace_tamil_numbers(text)
+    # "burger box மூன்று டஜன்", "3 lusin sudu" (three dozen): read as "3 dozen" below
+    text = re.sub(r"(?<=\d)\s*(?:டஜன்[\u0B80-\u0BFF]*|lusin\b)", " dozen ", text)
+    # "汉堡盒要三打" (three dozen burger boxes); not "打电话" (call), "打包" (take away), "打折"
+    text = DOZENS_IN_CHINESE.sub(lambda m: f" {numbers.CHINESE_DIGITS[m.group(1)]} dozen ", text)
     # "napkin ரெண்டு பெட்டி", "straw oru petti": a box right after a number is a carton, as 箱 is
     text = re.sub(r"(?<=\d)\s*(?:பெட்டி[\u0B80-\u0BFF]*|petti\b)", " carton ", text)
     # "cup 还有" (cups we still have) at the end of a clause is no "and"
@@ -444,7 +452,7 @@ def normalise_text(text: str) -> str:
     text = size_of_the_line_before(text)
     text = HALF_CARTONS.sub(half_cartons, text)
     text = PACKS_OF.sub(pieces_in_packs, text)
-    text = ONE_PACK_COUNTED.sub(r" \1 pcs ", text)
+    text = ONE_PACK_COUNTED.sub(lambda m: f" {m.group(1) or m.group(2)} pcs ", text)
     text = CARTONS_PLUS_PIECES.sub(rf"\1 {PLUS_PIECES} ", text)
     text = PLY.sub(ply_word, text)
     text = SAME_AMOUNT_AFTER_A_LINE.sub(r"\1 , ", text)
@@ -524,7 +532,8 @@ AND_A_HALF_AHEAD = re.compile(
 )
 _CARTON = r"(?:cartons?|ctns?)\b"
 HALF_CARTONS = re.compile(
-    rf"(?<![\w.])(\d+)(?:\.5|\s*(?:and a half|setengah|半))\s*{_CARTON}"
+    # "2 n half ctn", "2 & half carton" too
+    rf"(?<![\w.])(\d+)(?:\.5|\s*(?:(?:and|n|&) (?:a )?half|setengah|半))\s*{_CARTON}"
     rf"|(?<![\w.])(\d+)\s*{_CARTON}\s*(?:and a half\b|setengah\b|半)"
     rf"|(?:(?<![a-z])half(?:\s+(?:of\s+)?(?:a|an|1))?|(?<![a-z])(?:setengah|separuh)|半|அரை)\s*{_CARTON}"
 )
@@ -551,6 +560,8 @@ PACKS_OF = re.compile(
 # pieces it holds are those pieces (with two packs, "(200 pcs)" is each or in all: still asked).
 ONE_PACK_COUNTED = re.compile(
     rf"(?<![\w.])(?:1|one|a)\s*(?:{_PACK}|cartons?|ctns?)\s*\(\s*(\d+)\s*(?:pcs|pieces|sets?|nos)\s*\)"
+    # "burger box 250 (1 carton)", "250 pcs (一箱)": the pieces, then the one carton they make
+    rf"|(?<![\w.§])(\d+)\s*(?:pcs|pieces|sets?|nos)?\s*\(\s*(?:1|one|a)\s*(?:{_PACK}|cartons?|ctns?)\s*\)"
 )
 
 

@@ -407,7 +407,8 @@ DOUBT_PATTERNS = (
         # "நாளைக்கு order-ல cup 500 சேருங்க" (add 500 cups to tomorrow's order)
         # "காலை order-ல இன்னும் ஒரு carton napkin சேர்த்துக்குங்க" (one more carton in the morning's
         # order): the product between them too
-        r"|(?:காலை|நேத்து|நேற்று|நாளை[\u0B80-\u0BFF]*|இன்னைக்கு|இன்று)[^.?!\n]{0,20}order"
+        # "காலையில் அனுப்பிய ஆர்டரில் ..." (in the order sent this morning): the word in Tamil letters
+        r"|(?:காலை|நேத்து|நேற்று|நாளை[\u0B80-\u0BFF]*|இன்னைக்கு|இன்று)[^.?!\n]{0,20}(?:order|ஆர்டர)"
         r"[^.?!\n]{0,45}(?:சேர|add)"
         # "tambah 1 karton napkin dalam order pagi tadi", "add 500 cups to the order just now"
         r"|\b(?:add|tambah|top up)\b[^.?!\n]{0,40}\b(?:to|into|in|dalam|dlm|kat|dekat|pada)\s+"
@@ -667,7 +668,8 @@ DOUBT_PATTERNS = (
     ),
     (
         "an approximate quantity",
-        r"\b(?:about|around|approx\w*|roughly|abt|lebih kurang|kira-kira)\s*\d"
+        # "almost half a carton", "hampir separuh karton" (read "1 halfctn"): no count to order
+        r"\b(?:about|around|approx\w*|roughly|abt|lebih kurang|kira-kira|almost|nearly|hampir)\s*\d"
         r"|\d+\s*(?:or so|odd)\b|左右|சுமார்"
         # "几百个" (a few hundred), "十几箱" (ten-odd cartons): 百 and 十 are read as 100 and 10 by
         # now; before, "几百个" ordered 100
