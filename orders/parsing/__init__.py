@@ -39,6 +39,7 @@ from orders.parsing.leftovers import (
 from orders.parsing.lexicon import SAME_AMOUNT
 from orders.parsing.pending import PENDING, drop_pending_goods
 from orders.parsing.remainders import drop_counts_left
+from orders.parsing.remarks import drop_remarks
 from orders.parsing.schedules import drop_delivery_splits
 from orders.parsing.segments import (
     CLAUSE_SPLIT,
@@ -194,6 +195,9 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     # "Selamat hari raya boss, maaf zahir batin": a greeting; "sorry also ..., forgot just now": a
     # line added late
     normalised = re.sub(FORGOTTEN_LINE, " ", re.sub(FESTIVE_GREETING, " ", normalised))
+    # "the cups last time got dented, half carton cannot use. This time send ...", "... pls. how
+    # come price go up again ah": a complaint about goods delivered before, a side question
+    normalised = drop_remarks(normalised)
     # "tissue change to 3 ctn. New order: burger box 1 ctn": the change is to an earlier order
     normalised = read_new_order(normalised)
     # "Marina Bay lunch, 300 pax: ...": how many people the order is for, no line of it
@@ -822,7 +826,7 @@ def signals_of(normalised: str) -> OrderSignals:
         named,
         has_quantity=find_quantity(masked) is not None or bool(unread),
         corrects_itself=read_corrections(normalised) != normalised,
-        side_question=drop_product_questions(normalised) != normalised,
+        side_question=drop_product_questions(drop_remarks(normalised)) != normalised,
     )
 
 
