@@ -179,6 +179,12 @@ def score_intents(lowered: str) -> dict[str, float]:
         # sleeves?" was a product question, and the napkins were never parsed)
         scores[ORDER_PLACEMENT] += 0.6
         scores[PRODUCT_QUESTION] = min(scores[PRODUCT_QUESTION], scores[ORDER_PLACEMENT] - 0.1)
+    if signals.remarks_beside and (parsed.items or parsed.repeat_last) and not parsed.doubt:
+        # "Straw 1 ctn. Ur driver last wk very late", "burger box 500pcs pls. how come price go up
+        # again ah": the order, with a complaint or a question beside it that changes none of it
+        scores[ORDER_PLACEMENT] = max(scores[ORDER_PLACEMENT], 1.0) + 0.6
+        for intent in (COMPLAINT, PRODUCT_QUESTION, INVOICE_QUERY, DELIVERY_QUERY):
+            scores[intent] = min(scores[intent], scores[ORDER_PLACEMENT] - 0.1)
     for doubt, intent in DOUBT_INTENTS:
         if (parsed.items or signals.has_quantity) and doubt in parsed.doubt.split(", "):
             # "my order for 2 ctn napkin confirm liao or not": the parser read items but knows

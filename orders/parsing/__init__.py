@@ -811,6 +811,9 @@ class OrderSignals:
     corrects_itself: bool = False
     # "Napkins 4000. Do you sell paper plates?": a product question after the items, left unread
     side_question: bool = False
+    # "16oz lids 2000 pls. The lids you sent last time were the wrong ones btw": a complaint about
+    # an earlier delivery or a side question (price, invoice, stock) beside the order, left unread
+    remarks_beside: bool = False
 
 
 def order_signals(text: str) -> OrderSignals:
@@ -826,7 +829,8 @@ def signals_of(normalised: str) -> OrderSignals:
         named,
         has_quantity=find_quantity(masked) is not None or bool(unread),
         corrects_itself=read_corrections(normalised) != normalised,
-        side_question=drop_product_questions(drop_remarks(normalised)) != normalised,
+        side_question=drop_product_questions(normalised) != normalised,
+        remarks_beside=drop_remarks(normalised) != normalised,
     )
 
 

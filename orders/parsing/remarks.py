@@ -26,8 +26,9 @@ SENTENCE = re.compile(r"(?<=[.!?\n。？！])|(?=\b(?:btw|by the way)\b)")
 
 # Goods delivered before: "last time", "the last batch", "上次", "minggu lepas", "போன தடவை"
 EARLIER_DELIVERY = re.compile(
-    rf"{PAST_ORDER}|\b(?:the |our )?(?:last|previous) (?:batch|delivery|shipment|lot)\b"
-    r"|\bhari tu\b|上批|上一批|\b(?:yesterday|ytd|semalam|kelmarin)\b|昨天|前天"
+    rf"{PAST_ORDER}|\b(?:the |our )?(?:last|previous) (?:batch|delivery|shipment|lot|wk)\b"
+    r"|\bhari tu\b|\b(?:yang sampai|that came|that arrived)\b|上批|上一批"
+    r"|\b(?:yesterday|ytd|semalam|kelmarin)\b|昨天|前天"
     # "上个月" (last month) as it is normalised ("上 pcs 月")
     r"|上\s*pcs\s*月|(?<![\u0B80-\u0BFF])(?:நேத்து|நேற்று)"
 )
@@ -35,8 +36,9 @@ EARLIER_DELIVERY = re.compile(
 FAULT = re.compile(
     r"\b(?:dented|torn|broken|damaged|crushed|cracked|leak\w*|soggy|flimsy|rough|wrong|missing"
     r"|splinters?|cannot use|can'?t use|unusable|defective|rosak|koyak|pecah|kemek|bocor|salah"
-    r"|tak boleh guna|no stock|out of stock|short|kurang|overcharged)\b"
-    r"|破|坏|漏|错|裂|没货|少了|多算|(?<![\u0B80-\u0BFF])(?:உடை|கிழி|தப்பு|தவறு|குறைவ)"
+    r"|tak boleh guna|no stock|out of stock|short|kurang|overcharged|wet|basah|late|lambat"
+    r"|(?:dun|don'?t|doesn'?t|didn'?t|cannot|can'?t|tak|not) fit|tak muat)\b|\bfit\s*ஆகல"
+    r"|破|坏|漏|错|裂|湿|迟|晚|没货|少了|多算|(?<![\u0B80-\u0BFF])(?:உடை|கிழி|தப்பு|தவறு|குறைவ)"
 )
 # "..., next time tambah ya", "tolong ganti lain kali", "麻烦下次补上", "அடுத்த தடவை சேர்த்து
 # அனுப்புங்க": what was short made up next time, with the words around it (no line of this order)
@@ -125,8 +127,9 @@ def is_remark(sentence: str, before: list[str], after: list[str]) -> bool:
     """A complaint about goods delivered before (beside the order, or before "this time ..."), or
     a side question after the order, with nothing to order."""
     if EARLIER_DELIVERY.search(sentence) and (FAULT.search(sentence) or INVOICE.search(sentence)):
-        this_time = bool(after) and re.match(rf"\s*(?:\w+\s+)?{THIS_TIME}", after[0]) is not None
-        return (any(map(ordered, before)) or this_time) and complaint_only(sentence)
+        following = [text for text in after if text.strip()]
+        this_time = bool(following) and re.match(rf"\s*(?:\w+\s+)?{THIS_TIME}", following[0])
+        return (any(map(ordered, before)) or this_time is not None) and complaint_only(sentence)
     asked = PRICED_UNIT.sub(" ", sentence)
     if (
         BEARS_ON_ITEMS.search(sentence)

@@ -129,3 +129,42 @@ def test_a_side_question_beside_the_last_order_again_repeats_it(text):
 
 def test_a_side_question_beside_the_order_is_an_order_to_the_classifier():
     assert classify_intent("napkin 4 ctn pls. price go up again ah?").intent == ORDER_PLACEMENT
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The last delivery the cups came wet, 1 carton cannot use.\n\nThis week: 12oz cup 1000",
+            [("cup", 1000, "12 oz")],
+        ),
+        (
+            "napkin 2 ctn. your driver last wk came very late, pls come earlier",
+            [("napkin", 2, None)],
+        ),
+        ("16oz cup 500, 16oz lid 500. last time the lid tak fit", None),
+        ("16oz cup 500, 16oz lid 500. போன தடவை lid சரியா fit ஆகல.", None),
+        (
+            "burger box 200. the boxes that came on Monday got a few torn",
+            [("burger box", 200, None)],
+        ),
+    ],
+)
+def test_a_late_wet_or_ill_fitting_earlier_delivery_is_no_line(text, expected):
+    parsed = parse_order(text)
+    assert parsed.items and not parsed.doubt
+    if expected is not None:
+        assert items_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Straw 2 ctn, napkin 1 ctn. Your driver last wk very late, pls come before 10",
+        "12oz cup 1000. last time the lids tak fit leh",
+        "8oz cup 2 ctn pls. the invoice still got the old price, can check?",
+        "same as last order. when u all restock the 16oz ah?",
+    ],
+)
+def test_an_order_with_a_remark_beside_it_is_an_order_to_the_classifier(text):
+    assert classify_intent(text).intent == ORDER_PLACEMENT
