@@ -186,6 +186,10 @@ def score_intents(lowered: str) -> dict[str, float]:
         for intent in (COMPLAINT, PRODUCT_QUESTION, INVOICE_QUERY, DELIVERY_QUERY):
             scores[intent] = min(scores[intent], scores[ORDER_PLACEMENT] - 0.1)
     for doubt, intent in DOUBT_INTENTS:
+        if order_verb and parsed.items and doubt in ASKED_ABOUT_THE_ORDER:
+            # "need 10 inch pizza box 300pcs asap, how much per pc?", "外卖盒要一箱，现在有货吗？":
+            # items ordered, and a price or stock asked about them: an order the parser asks about
+            continue
         if (parsed.items or signals.has_quantity) and doubt in parsed.doubt.split(", "):
             # "my order for 2 ctn napkin confirm liao or not": the parser read items but knows
             # the message is about something else than a new order
@@ -227,6 +231,8 @@ QUESTION_BEFORE_CONDITION = re.compile(
 )
 
 # The parser's doubts that say what a message naming items is about, when it is no new order.
+# The parser's questions about items ordered with an order verb, which leave the message an order
+ASKED_ABOUT_THE_ORDER = frozenset({"a question", "a question about stock"})
 DOUBT_INTENTS = (
     ("a question about an earlier order", ORDER_STATUS),
     ("an order placed before", ORDER_STATUS),

@@ -159,3 +159,20 @@ def test_a_wet_or_torn_earlier_delivery_is_no_line(text, expected):
 )
 def test_an_order_with_a_remark_beside_it_is_an_order_to_the_classifier(text):
     assert classify_intent(text).intent == ORDER_PLACEMENT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "need 14 inch pizza box 200 pcs, how much per pc ah?",
+        "纸杯12安士要两箱，现在有货吗？",
+        "Napkin ஒரு carton வேணும், stock இருக்கா?",
+    ],
+)
+def test_items_ordered_with_their_price_or_stock_asked_are_an_order_that_asks(text):
+    assert parse_order(text).doubt
+    assert classify_intent(text).intent == ORDER_PLACEMENT
+
+
+def test_a_complaint_alone_about_yesterdays_goods_is_no_remark_to_drop():
+    assert parse_order("the lids yesterday 1 ctn all crushed leh").doubt
