@@ -94,6 +94,12 @@ BEARS_ON_ITEMS = re.compile(
 )
 
 
+# "napkin 15k pcs pls, last time order not enough sia": why more is ordered this time, no change
+NOT_ENOUGH_BEFORE = re.compile(
+    rf"(?:{PAST_ORDER})[^,;.!?\n]*?(?:\bnot enough|\b(?:tak|x|tidak) cukup\b|不够)[^,;.!?\n]*"
+)
+
+
 def drop_remarks(text: str) -> str:
     """The text without complaints about an earlier delivery and side questions after its order."""
     sentences = SENTENCE.split(text)
@@ -102,7 +108,19 @@ def drop_remarks(text: str) -> str:
         for index, sentence in enumerate(sentences)
         if not is_remark(sentence, sentences[:index], sentences[index + 1 :])
     ]
-    return " ; ".join(kept) if len(kept) < len(sentences) else text
+    kept = [drop_reason_for_more(sentence, kept[:index]) for index, sentence in enumerate(kept)]
+    return " ; ".join(kept) if kept != sentences else text
+
+
+def drop_reason_for_more(sentence: str, before: list[str]) -> str:
+    """'..., last time order not enough sia' after a count: the earlier order was short, the
+    reason for this one; the clause says nothing of its items (one with a count stays)."""
+    reason = NOT_ENOUGH_BEFORE.search(sentence)
+    if reason is None or counts(reason.group()):
+        return sentence
+    if not (any(map(counts, before)) or counts(sentence[: reason.start()])):
+        return sentence
+    return sentence[: reason.start()] + " " + sentence[reason.end() :]
 
 
 def ordered(sentence: str) -> bool:

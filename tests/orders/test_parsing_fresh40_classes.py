@@ -176,3 +176,18 @@ def test_items_ordered_with_their_price_or_stock_asked_are_an_order_that_asks(te
 
 def test_a_complaint_alone_about_yesterdays_goods_is_no_remark_to_drop():
     assert parse_order("the lids yesterday 1 ctn all crushed leh").doubt
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("straw 4 ctn pls, last time order not enough", [("straw", 4, None)]),
+        ("12oz cup 3000 pls. last week not enough, customers many", [("cup", 3000, "12 oz")]),
+    ],
+)
+def test_an_earlier_order_not_enough_after_the_items_is_their_reason(text, expected):
+    assert items_of(text) == expected
+
+
+def test_the_same_as_the_last_order_in_tamil_repeats_it():
+    assert parse_order("எப்பவும் போல, last order அதே மாதிரி அனுப்புங்க").repeat_last
