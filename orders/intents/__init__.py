@@ -186,7 +186,12 @@ def score_intents(lowered: str) -> dict[str, float]:
         for intent in (COMPLAINT, PRODUCT_QUESTION, INVOICE_QUERY, DELIVERY_QUERY):
             scores[intent] = min(scores[intent], scores[ORDER_PLACEMENT] - 0.1)
     for doubt, intent in DOUBT_INTENTS:
-        if order_verb and parsed.items and doubt in ASKED_ABOUT_THE_ORDER:
+        if (
+            order_verb
+            and signals.asks_after_items
+            and doubt in ASKED_ABOUT_THE_ORDER
+            and not NOT_ORDERED_YET & set(parsed.doubt.split(", "))
+        ):
             # "need 10 inch pizza box 300pcs asap, how much per pc?", "外卖盒要一箱，现在有货吗？":
             # items ordered, and a price or stock asked about them: an order the parser asks about
             continue
@@ -233,6 +238,11 @@ QUESTION_BEFORE_CONDITION = re.compile(
 # The parser's doubts that say what a message naming items is about, when it is no new order.
 # The parser's questions about items ordered with an order verb, which leave the message an order
 ASKED_ABOUT_THE_ORDER = frozenset({"a question", "a question about stock"})
+# ... unless the parser reads no order yet: "Can you quote for 5000 ...? Need the price before we
+# confirm"
+NOT_ORDERED_YET = frozenset(
+    {"no order of these goods", "a condition", "an item on a condition", "a plan for later"}
+)
 DOUBT_INTENTS = (
     ("a question about an earlier order", ORDER_STATUS),
     ("an order placed before", ORDER_STATUS),

@@ -39,7 +39,7 @@ from orders.parsing.leftovers import (
 from orders.parsing.lexicon import SAME_AMOUNT
 from orders.parsing.pending import PENDING, drop_pending_goods
 from orders.parsing.remainders import drop_counts_left
-from orders.parsing.remarks import drop_remarks
+from orders.parsing.remarks import asks_after_the_items, drop_remarks
 from orders.parsing.schedules import drop_delivery_splits
 from orders.parsing.segments import (
     CLAUSE_SPLIT,
@@ -814,6 +814,8 @@ class OrderSignals:
     # "16oz lids 2000 pls. The lids you sent last time were the wrong ones btw": a complaint about
     # an earlier delivery or a side question (price, invoice, stock) beside the order, left unread
     remarks_beside: bool = False
+    # "need 10 inch pizza box 300pcs asap, how much per pc?": a price or stock asked after the items
+    asks_after_items: bool = False
 
 
 def order_signals(text: str) -> OrderSignals:
@@ -831,6 +833,7 @@ def signals_of(normalised: str) -> OrderSignals:
         corrects_itself=read_corrections(normalised) != normalised,
         side_question=drop_product_questions(normalised) != normalised,
         remarks_beside=drop_remarks(normalised) != normalised,
+        asks_after_items=asks_after_the_items(normalised),
     )
 
 

@@ -63,7 +63,7 @@ INVOICE = re.compile(r"\b(?:invoice|invois|receipt|resit|statement|bill)s?\b|发
 # 一箱多少钱？"); "1 carton" before "多少钱" or after "how much is" is the unit priced, no quantity
 PRICE = re.compile(r"\b(?:how much|price|harga|berapa)\b|多少钱|价|விலை|எவ்வளவு")
 PRICED_UNIT = re.compile(
-    r"\b(?:1|one|satu)\s*(?:carton|ctn|karton|pack|box)\s*(?=多少钱|\bberapa\b)"
+    r"\b(?:1|one|satu)\s*(?:carton|ctn|karton|pack|box|pcs|pc|piece)?\s*(?=多少钱|\bberapa\b|விலை)"
     r"|(?<=\bhow much is )(?:1|one|a)\s*(?:carton|ctn|pack|box)\b"
     r"|(?<=\bhow much for )(?:1|one|a)\s*(?:carton|ctn|pack|box)\b"
 )
@@ -175,3 +175,19 @@ def complaint_only(sentence: str) -> bool:
         counts(clause) and (ORDERING.search(clause) or not FAULT.search(clause))
         for clause in re.split(r"[,;，；]", rest)
     )
+
+
+# A price or our stock asked ("how much per pc?", "现在有货吗？", "stock இருக்கா?")
+ASKED = re.compile(rf"{PRICE.pattern}|\b(?:stock|stok)\b|有货|库存|கையிருப்பு|இருக்கா")
+
+
+def asks_after_the_items(text: str) -> bool:
+    """'need 10 inch pizza box 300pcs asap, how much per pc?', '外卖盒要一箱，现在有货吗？': a price
+    or our stock asked in a clause without a count, after a clause with one (not 'ada stok tak
+    750ml box 5 carton?', whose count is what is asked about)."""
+    seen_count = False
+    for clause in re.split(r"[,.;!?\n]", PRICED_UNIT.sub(" ", text)):
+        if seen_count and ASKED.search(clause) and not counts(clause):
+            return True
+        seen_count = seen_count or counts(clause)
+    return False
