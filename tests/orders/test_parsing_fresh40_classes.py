@@ -191,3 +191,8 @@ def test_an_earlier_order_not_enough_after_the_items_is_their_reason(text, expec
 
 def test_the_same_as_the_last_order_in_tamil_repeats_it():
     assert parse_order("எப்பவும் போல, last order அதே மாதிரி அனுப்புங்க").repeat_last
+
+
+def test_straws_gone_soft_last_time_beside_the_order_leave_it_an_order():
+    text = "napkin 3 ctn, cup 12oz 1000. last time the straw very lembik, got other brand?"
+    assert classify_intent(text).intent == ORDER_PLACEMENT
