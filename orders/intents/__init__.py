@@ -185,7 +185,22 @@ def score_intents(lowered: str) -> dict[str, float]:
         # sleeves?" was a product question, and the napkins were never parsed)
         scores[ORDER_PLACEMENT] += 0.6
         scores[PRODUCT_QUESTION] = min(scores[PRODUCT_QUESTION], scores[ORDER_PLACEMENT] - 0.1)
+    if signals.remarks_beside and (parsed.items or parsed.repeat_last) and not parsed.doubt:
+        # "Straw 1 ctn. Ur driver last wk very late", "burger box 500pcs pls. how come price go up
+        # again ah": the order, with a complaint or a question beside it that changes none of it
+        scores[ORDER_PLACEMENT] = max(scores[ORDER_PLACEMENT], 1.0) + 0.6
+        for intent in (COMPLAINT, PRODUCT_QUESTION, INVOICE_QUERY, DELIVERY_QUERY):
+            scores[intent] = min(scores[intent], scores[ORDER_PLACEMENT] - 0.1)
     for doubt, intent in DOUBT_INTENTS:
+        if (
+            order_verb
+            and signals.asks_after_items
+            and doubt in ASKED_ABOUT_THE_ORDER
+            and not NOT_ORDERED_YET & set(parsed.doubt.split(", "))
+        ):
+            # "need 10 inch pizza box 300pcs asap, how much per pc?", "外卖盒要一箱，现在有货吗？":
+            # items ordered, and a price or stock asked about them: an order the parser asks about
+            continue
         if (parsed.items or signals.has_quantity) and doubt in parsed.doubt.split(", "):
             # "my order for 2 ctn napkin confirm liao or not": the parser read items but knows
             # the message is about something else than a new order
@@ -227,6 +242,13 @@ QUESTION_BEFORE_CONDITION = re.compile(
 )
 
 # The parser's doubts that say what a message naming items is about, when it is no new order.
+# The parser's questions about items ordered with an order verb, which leave the message an order
+ASKED_ABOUT_THE_ORDER = frozenset({"a question", "a question about stock"})
+# ... unless the parser reads no order yet: "Can you quote for 5000 ...? Need the price before we
+# confirm"
+NOT_ORDERED_YET = frozenset(
+    {"no order of these goods", "a condition", "an item on a condition", "a plan for later"}
+)
 DOUBT_INTENTS = (
     ("a question about an earlier order", ORDER_STATUS),
     ("an order placed before", ORDER_STATUS),

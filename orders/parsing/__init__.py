@@ -41,6 +41,7 @@ from orders.parsing.lexicon import SAME_AMOUNT
 from orders.parsing.numbers import CHINESE_DIGITS
 from orders.parsing.pending import PENDING, drop_pending_goods
 from orders.parsing.remainders import TOP_UP_TO, drop_counts_left, read_top_ups
+from orders.parsing.remarks import asks_after_the_items, drop_remarks
 from orders.parsing.schedules import drop_delivery_splits
 from orders.parsing.segments import (
     CLAUSE_SPLIT,
@@ -197,6 +198,9 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     # "Selamat hari raya boss, maaf zahir batin": a greeting; "sorry also ..., forgot just now": a
     # line added late
     normalised = re.sub(FORGOTTEN_LINE, " ", re.sub(FESTIVE_GREETING, " ", normalised))
+    # "the cups last time got dented, half carton cannot use. This time send ...", "... pls. how
+    # come price go up again ah": a complaint about goods delivered before, a side question
+    normalised = drop_remarks(normalised)
     # "tissue change to 3 ctn. New order: burger box 1 ctn": the change is to an earlier order
     normalised = read_new_order(normalised)
     # "Marina Bay lunch, 300 pax: ...": how many people the order is for, no line of it
@@ -863,6 +867,11 @@ class OrderSignals:
     corrects_itself: bool = False
     # "Napkins 4000. Do you sell paper plates?": a product question after the items, left unread
     side_question: bool = False
+    # "16oz lids 2000 pls. The lids you sent last time were the wrong ones btw": a complaint about
+    # an earlier delivery or a side question (price, invoice, stock) beside the order, left unread
+    remarks_beside: bool = False
+    # "need 10 inch pizza box 300pcs asap, how much per pc?": a price or stock asked after the items
+    asks_after_items: bool = False
 
 
 def order_signals(text: str) -> OrderSignals:
@@ -879,6 +888,8 @@ def signals_of(normalised: str) -> OrderSignals:
         has_quantity=find_quantity(masked) is not None or bool(unread),
         corrects_itself=read_corrections(normalised) != normalised,
         side_question=drop_product_questions(normalised) != normalised,
+        remarks_beside=drop_remarks(normalised) != normalised,
+        asks_after_items=asks_after_the_items(normalised),
     )
 
 

@@ -1,0 +1,193 @@
+"""Remarks beside an order: a complaint about an earlier delivery, or a side question; no lines.
+
+"Eh the cups last time got dented leh, half carton cannot use. This time send 12oz cup 2k": the
+first sentence is about goods delivered before, and its numbers ("half carton") are what was
+spoilt, not what is ordered. "burger box 500pcs pls. how come price go up again ah", "8oz cup 2 ctn
+8oz lid 2 ctn. how much total ah", "cold cup 16oz 1000 n the dome lid 1000. u all got stock or
+not": a question about the price of the whole order, an invoice, our stock or a restock, without a
+quantity of its own, beside an order that has one; whatever the answer, the items stay the same.
+
+A sentence stays when it may bear on the items: it has a quantity and an ordering word ("last time
+short 2 ctn, pls send 2 ctn"), it repeats the last order, it sets a condition ("if got stock ..."),
+or it changes something. "cups 12oz 1000, how much?" (the price of what is ordered, asked before
+ordering) is no remark here and still asks. Pure string functions; imports nothing of tria but
+orders.parsing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from orders.parsing.segments import PRODUCT_QUESTION, has_quantity
+from orders.parsing.vocabulary import PAST_ORDER, REPEAT_PATTERNS, THIS_TIME
+
+# Sentences: after ". ! ? 。 ？ ！" or a line break, and before "btw" / "by the way" (a side remark)
+SENTENCE = re.compile(r"(?<=[.!?\n。？！])|(?=\b(?:btw|by the way)\b)")
+
+# Goods delivered before: "last time", "the last batch", "上次", "minggu lepas", "போன தடவை"
+EARLIER_DELIVERY = re.compile(
+    rf"{PAST_ORDER}|\b(?:the |our )?(?:last|previous) (?:batch|delivery|shipment|lot|wk)\b"
+    r"|\bhari tu\b|\b(?:yang sampai|that came|that arrived)\b|上批|上一批"
+    r"|\b(?:yesterday|ytd|semalam|kelmarin)\b|昨天|前天"
+    # "上个月" (last month) as it is normalised ("上 pcs 月")
+    r"|上\s*pcs\s*月|(?<![\u0B80-\u0BFF])(?:நேத்து|நேற்று)"
+)
+# What was wrong with them: spoilt, the wrong kind, rough, flimsy, short
+FAULT = re.compile(
+    r"\b(?:dented|torn|broken|damaged|crushed|cracked|leak\w*|soggy|flimsy|rough|wrong|missing"
+    r"|splinters?|cannot use|can'?t use|unusable|defective|rosak|koyak|pecah|kemek|bocor|salah"
+    r"|tak boleh guna|no stock|out of stock|short|kurang|overcharged|wet|basah|lembik|late|lambat"
+    r"|(?:dun|don'?t|doesn'?t|didn'?t|cannot|can'?t|tak|not) fit|tak muat)\b|\bfit\s*ஆகல"
+    r"|破|坏|漏|错|裂|湿|软|迟|没货|少了|多算|(?<![\u0B80-\u0BFF])(?:உடை|கிழி|தப்பு|தவறு|குறைவ)"
+)
+# "..., next time tambah ya", "tolong ganti lain kali", "麻烦下次补上", "அடுத்த தடவை சேர்த்து
+# அனுப்புங்க": what was short made up next time, with the words around it (no line of this order)
+NEXT_TIME = r"(?:\bnext time\b|\blain kali\b|下次|அடுத்த\s*(?:தடவை|முறை))"
+MADE_UP_NEXT_TIME = re.compile(rf"(?:[^\s,.;]+\s+){{0,2}}{NEXT_TIME}(?:\s*[^\s,.;]+){{0,3}}")
+# A word that orders: with a quantity beside it, the sentence may be an order line too
+ORDERING = re.compile(
+    r"\b(?:send|need|want|order|pls|please|plz|take|give|add|hantar|nak|mau|mahu|tambah)\b"
+    r"|要|送|加|订|அனுப்ப|வேணும்|வேண்டும்"
+)
+# A question, written with "?" or as a Singlish or Malay tag ("or not", "anot", "tak")
+QUESTION = re.compile(
+    r"\?|？|\b(?:or not|anot)\b|\b(?:ah|ke|tak)\s*[.!]?\s*$|吗|呢"
+    # "can you resend the invoice for March", "my boss wants to know if ...": asked without a "?"
+    r"|^\s*(?:and |also |oh )?(?:can|could|would|will|do|does|is|are) (?:you|u|someone)\b"
+    r"|^\s*(?:why|how come|kenapa|apasal)\b|为什么|为何"
+    r"|\b(?:want|wants|would like) to know\b|\bwondering\b|\bnak tahu\b|想知道"
+)
+# An invoice or a bill: "invoice last time wrong address", "上次的发票还没收到", "上个月的账单 ..."
+INVOICE = re.compile(r"\b(?:invoice|invois|receipt|resit|statement|bill)s?\b|发票|收据|账单")
+# A price asked: beside the last order repeated, of no item named ("same as last time. 现在纸吸管
+# 一箱多少钱？"); "1 carton" before "多少钱" or after "how much is" is the unit priced, no quantity
+PRICE = re.compile(r"\b(?:how much|price|harga|berapa)\b|多少钱|价|விலை|எவ்வளவு")
+PRICED_UNIT = re.compile(
+    r"\b(?:1|one|satu)\s*(?:carton|ctn|karton|pack|box|pcs|pc|piece)?\s*(?=多少钱|\bberapa\b|விலை)"
+    r"|(?<=\bhow much is )(?:1|one|a)\s*(?:carton|ctn|pack|box)\b"
+    r"|(?<=\bhow much for )(?:1|one|a)\s*(?:carton|ctn|pack|box)\b"
+)
+# What a side question is about, none of it the items: the price of the whole order ("how much
+# total", "price same as last month", "how come price go up", "the old price"), an invoice, our
+# stock or a restock
+SIDE_TOPIC = re.compile(
+    r"\b(?:how much|price|harga|berapa)\b[^.?!\n]{0,30}\b(?:total|altogether|jumlah|semua"
+    r"|same as (?:last|before|previous)|still (?:the )?same|go(?:ne)? up|went up|increase\w*"
+    r"|naik)\b"
+    r"|\b(?:total|altogether|jumlah)\b[^.?!\n]{0,15}\b(?:how much|berapa)\b"
+    r"|\bhow come\b[^.?!\n]{0,15}\b(?:price|harga)\b|\bold price\b|\bharga lama\b"
+    r"|一共多少|总共多少|涨|价[格钱]?[^。?？]{0,6}(?:一样|same as)"
+    # "ஏன் விலை ஏறிடுச்சு?" (why did the price go up?), "விலை ஏறுமா?" (will it go up?)
+    r"|விலை[^.?]{0,10}(?:ஏறி|ஏறு|கூடி)|மொத்தம்"
+    rf"|{INVOICE.pattern}|\b(?:stock|stok|restock\w*)\b|有货|库存|补货|கையிருப்பு"
+    # "மூடியோட இருக்கற plastic container விக்கிறீங்களா?" (do you sell ...?)
+    r"|விக்கிறீங்களா|விற்கிறீர்களா|விக்கறீங்களா"
+    # "are the PET cups still the same thickness as before?": the goods compared with earlier ones
+    r"|\b(?:thickness|quality|material)\b"
+)
+# A sentence that may bear on the items after all: a condition, a change, a cancellation
+# ("wants to know if you have ..." asks whether, no condition)
+BEARS_ON_ITEMS = re.compile(
+    r"(?<!know )(?<!ask )(?<!check )(?<!wondering )\b(?:if|kalau|kalo|klu|jika|change|instead"
+    r"|tukar|ganti|cancel\w*|batal\w*)\b|如果|换|改|取消"
+    r"|இருந்தா"
+)
+
+
+# "napkin 15k pcs pls, last time order not enough sia": why more is ordered this time, no change
+NOT_ENOUGH_BEFORE = re.compile(
+    rf"(?:{PAST_ORDER})[^,;.!?\n]*?(?:\bnot enough|\b(?:tak|x|tidak) cukup\b|不够)[^,;.!?\n]*"
+)
+
+
+def drop_remarks(text: str) -> str:
+    """The text without complaints about an earlier delivery and side questions after its order."""
+    sentences = SENTENCE.split(text)
+    kept = [
+        sentence
+        for index, sentence in enumerate(sentences)
+        if not is_remark(sentence, sentences[:index], sentences[index + 1 :])
+    ]
+    kept = [drop_reason_for_more(sentence, kept[:index]) for index, sentence in enumerate(kept)]
+    return " ; ".join(kept) if kept != sentences else text
+
+
+def drop_reason_for_more(sentence: str, before: list[str]) -> str:
+    """'..., last time order not enough sia' after a count: the earlier order was short, the
+    reason for this one; the clause says nothing of its items (one with a count stays)."""
+    reason = NOT_ENOUGH_BEFORE.search(sentence)
+    if reason is None or counts(reason.group()):
+        return sentence
+    if not (any(map(counts, before)) or counts(sentence[: reason.start()])):
+        return sentence
+    return sentence[: reason.start()] + " " + sentence[reason.end() :]
+
+
+def ordered(sentence: str) -> bool:
+    """A quantity, or the last order again ("Repeat last week's order please")."""
+    return counts(sentence) or repeats(sentence)
+
+
+def counts(sentence: str) -> bool:
+    """A quantity in the sentence, one before its full stop too ("burger box 400.")."""
+    return has_quantity(sentence.rstrip().rstrip(".!;"))
+
+
+def repeats(sentence: str) -> bool:
+    """The last order again; not the price compared with last month's ("price same as last month
+    anot?")."""
+    return any(re.search(p, sentence) for p in REPEAT_PATTERNS) and not re.search(
+        r"\b(?:price|harga)\b|价", sentence
+    )
+
+
+def is_remark(sentence: str, before: list[str], after: list[str]) -> bool:
+    """A complaint about goods delivered before (beside the order, or before "this time ..."), or
+    a side question after the order, with nothing to order."""
+    if EARLIER_DELIVERY.search(sentence) and (FAULT.search(sentence) or INVOICE.search(sentence)):
+        following = [text for text in after if text.strip()]
+        this_time = bool(following) and re.match(rf"\s*(?:\w+\s+)?{THIS_TIME}", following[0])
+        return (any(map(ordered, before)) or bool(this_time)) and complaint_only(sentence)
+    asked = PRICED_UNIT.sub(" ", sentence)
+    if (
+        BEARS_ON_ITEMS.search(sentence)
+        or repeats(sentence)
+        or counts(asked)
+        or not any(map(ordered, before))
+    ):
+        return False
+    if INVOICE.search(sentence):
+        return True  # "... can you resend the invoice for March"
+    if PRICE.search(sentence) and any(map(repeats, before)):
+        return True  # the price of a product, after the last order again
+    return bool(QUESTION.search(sentence) or SIDE_TOPIC.match(sentence.strip())) and (
+        SIDE_TOPIC.search(sentence) is not None or PRODUCT_QUESTION.search(sentence) is not None
+    )
+
+
+def complaint_only(sentence: str) -> bool:
+    """No quantity but what was spoilt or short ("got 2 box torn", "少了一包"), no condition or
+    change, no order again; what is to be made up next time is no line of this order."""
+    rest = MADE_UP_NEXT_TIME.sub(" ", sentence)
+    if BEARS_ON_ITEMS.search(rest) or repeats(rest):
+        return False
+    return not any(
+        counts(clause) and (ORDERING.search(clause) or not FAULT.search(clause))
+        for clause in re.split(r"[,;，；]", rest)
+    )
+
+
+# A price or our stock asked ("how much per pc?", "现在有货吗？", "stock இருக்கா?")
+ASKED = re.compile(rf"{PRICE.pattern}|\b(?:stock|stok)\b|有货|库存|கையிருப்பு|இருக்கா")
+
+
+def asks_after_the_items(text: str) -> bool:
+    """'need 10 inch pizza box 300pcs asap, how much per pc?', '外卖盒要一箱，现在有货吗？': a price
+    or our stock asked in a clause without a count, after a clause with one (not 'ada stok tak
+    750ml box 5 carton?', whose count is what is asked about)."""
+    seen_count = False
+    for clause in re.split(r"[,.;!?\n]", PRICED_UNIT.sub(" ", text)):
+        if seen_count and ASKED.search(clause) and not counts(clause):
+            return True
+        seen_count = seen_count or counts(clause)
+    return False
