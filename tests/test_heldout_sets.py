@@ -60,6 +60,10 @@ ORDER_SETS = {
     "fresh40": (40, (20, 7, 13)),
     "fresh41": (40, (20, 7, 13)),
     "fresh42": (40, (20, 7, 13)),
+    "fresh43": (40, (20, 7, 13)),
+    "fresh44": (40, (20, 7, 13)),
+    "fresh45": (40, (20, 7, 13)),
+    "fresh46": (40, (20, 7, 13)),
 }
 # name: (path, messages, split, messages per language, clean messages) of the PII corpora
 PII_CORPORA = {

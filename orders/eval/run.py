@@ -86,6 +86,10 @@ SETS = {
     "fresh40": HERE / "fresh40_orders.jsonl",
     "fresh41": HERE / "fresh41_orders.jsonl",
     "fresh42": HERE / "fresh42_orders.jsonl",
+    "fresh43": HERE / "fresh43_orders.jsonl",
+    "fresh44": HERE / "fresh44_orders.jsonl",
+    "fresh45": HERE / "fresh45_orders.jsonl",
+    "fresh46": HERE / "fresh46_orders.jsonl",
 }
 DEMO = HERE.parent / "demo.py"
 LANGS = ("en", "singlish", "zh", "ms", "ta", "mixed")
@@ -454,7 +458,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         choices=SETS,
-        help="blind (default), heldout, fresh, fresh2 ... fresh42: --cases by name",
+        help="blind (default), heldout, fresh, fresh2 ... fresh46: --cases by name",
     )
     parser.add_argument(
         "--openai", action="store_true", help="parse through orders.llm with a local fake OpenAI"
