@@ -64,6 +64,10 @@ ORDER_SETS = {
     "fresh44": (40, (20, 7, 13)),
     "fresh45": (40, (20, 7, 13)),
     "fresh46": (40, (20, 7, 13)),
+    "fresh47": (40, (20, 7, 13)),
+    "fresh48": (40, (20, 7, 13)),
+    "fresh49": (40, (20, 7, 13)),
+    "fresh50": (40, (20, 7, 13)),
 }
 # name: (path, messages, split, messages per language, clean messages) of the PII corpora
 PII_CORPORA = {

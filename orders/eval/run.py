@@ -90,6 +90,10 @@ SETS = {
     "fresh44": HERE / "fresh44_orders.jsonl",
     "fresh45": HERE / "fresh45_orders.jsonl",
     "fresh46": HERE / "fresh46_orders.jsonl",
+    "fresh47": HERE / "fresh47_orders.jsonl",
+    "fresh48": HERE / "fresh48_orders.jsonl",
+    "fresh49": HERE / "fresh49_orders.jsonl",
+    "fresh50": HERE / "fresh50_orders.jsonl",
 }
 DEMO = HERE.parent / "demo.py"
 LANGS = ("en", "singlish", "zh", "ms", "ta", "mixed")
@@ -458,7 +462,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         choices=SETS,
-        help="blind (default), heldout, fresh, fresh2 ... fresh46: --cases by name",
+        help="blind (default), heldout, fresh, fresh2 ... fresh50: --cases by name",
     )
     parser.add_argument(
         "--openai", action="store_true", help="parse through orders.llm with a local fake OpenAI"
