@@ -1,0 +1,51 @@
+"""fresh43 and fresh44's classes (p20g). Sentences written for this file, not taken from any
+evaluation set; beside each class, sentences of the same shape that must keep their old reading."""
+
+import pytest
+
+from orders.intents import ORDER_PLACEMENT, classify_intent
+from tests.orders.parsing_support import asks, quantities
+
+# ------------------------------------- a standing order with a change, then listed in full
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our regular weekly order with one change, lids go up to 1500 this week:\n"
+        "16oz cups 1500\n16oz lids 1500\nnapkins 4000",
+        "usual weekly one but 16oz lid this week make 1500 ya. so is 16oz cup 1500, "
+        "16oz lid 1500, tissue 4000",
+        "Order mingguan biasa, cuma minggu ni penutup naik jadi 1500: cawan 16oz 1500, "
+        "penutup 16oz 1500, tisu 4000",
+        "每周固定的单，这个礼拜只改一样：盖子加到1500。所以是 16安士纸杯1500个，16安士杯盖1500个，"
+        "纸巾4000张",
+    ],
+)
+def test_a_standing_order_listed_in_full_after_its_change_is_the_list(text):
+    assert quantities(text) == [1500, 1500, 4000]
+    assert not asks(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a standing order with a change and no list: the change of a repeat, which asks
+        "same as last time but 16oz lids 1500",
+    ],
+)
+def test_a_repeat_with_a_change_and_no_list_still_asks(text):
+    assert asks(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our regular weekly order with one change, lids go up to 1500 this week:\n"
+        "16oz cups 1500\n16oz lids 1500\nnapkins 4000",
+        "Order mingguan biasa, cuma minggu ni penutup naik jadi 1500: cawan 16oz 1500, "
+        "penutup 16oz 1500, tisu 4000",
+    ],
+)
+def test_a_standing_order_listed_in_full_is_an_order_placed(text):
+    assert classify_intent(text).intent == ORDER_PLACEMENT
