@@ -541,7 +541,7 @@ def read_number_words(words: list[str], start: int) -> tuple[int, int]:
                 total, current, pending = total + (current + pending or 1) * 1000, 0, 0
             else:
                 current, pending = current + max(pending, 1) * unit, 0
-        elif consumed and (word.strip() == "" or word == "and"):
+        elif consumed and (word.strip() == "" or word == "and" or compound_hyphen(words, index)):
             index += 1
             continue
         else:
@@ -549,6 +549,15 @@ def read_number_words(words: list[str], start: int) -> tuple[int, int]:
         index += 1
         consumed = index - start
     return (total + current + pending, consumed) if consumed else (0, 0)
+
+
+def compound_hyphen(words: list[str], index: int) -> bool:
+    """words[index] is the hyphen of a compound number: 'twenty-five hundred' (2500; before, 20
+    was read and the rest lost). Not between two digit words: 'two-three cartons' is a range."""
+    if words[index].strip() != "-" or index == 0 or index + 1 >= len(words):
+        return False
+    before, after = NUMBER_WORDS.get(words[index - 1]), NUMBER_WORDS.get(words[index + 1])
+    return before in TENS and after is not None and 1 <= after <= 9
 
 
 SIZE_UNIT_WORDS = frozenset({"oz", "ounce", "ounces", "inch", "inches", "ml"})

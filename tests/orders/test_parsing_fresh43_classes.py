@@ -4,7 +4,7 @@ evaluation set; beside each class, sentences of the same shape that must keep th
 import pytest
 
 from orders.intents import ORDER_PLACEMENT, classify_intent
-from tests.orders.parsing_support import asks, quantities
+from tests.orders.parsing_support import asks, items_of, quantities
 
 # ------------------------------------- a standing order with a change, then listed in full
 
@@ -49,3 +49,38 @@ def test_a_repeat_with_a_change_and_no_list_still_asks(text):
 )
 def test_a_standing_order_listed_in_full_is_an_order_placed(text):
     assert classify_intent(text).intent == ORDER_PLACEMENT
+
+
+# ------------------------------------------------------------ a hyphenated compound number
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity"),
+    [
+        ("Could we get thirty-five hundred napkins pls", 3500),
+        ("pls send forty-two cartons of 12oz cups", 42),
+        ("sixty-five hundred paper straws thanks", 6500),
+    ],
+)
+def test_a_hyphenated_compound_number_is_read_whole(text, quantity):
+    assert quantities(text) == [quantity]
+
+
+def test_two_digit_words_joined_by_a_hyphen_are_still_a_range():
+    assert asks("two-three cartons of napkins")
+
+
+# ---------------------------------------------------------------- "bx", a kitchen's box
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Prep list:\nbx 750ml - 300\nspoons - 200\n\nthanks", "bx 500ml 300, napkins 200"],
+)
+def test_bx_is_a_box(text):
+    product, quantity, _ = items_of(text)[0]
+    assert (product, quantity) == ("box", 300)
+
+
+def test_a_box_code_still_reads_as_its_product():
+    assert items_of("BX-1000 x 600") == [("kraft takeaway box", 600, "1000 ml")]
