@@ -84,3 +84,21 @@ def test_bx_is_a_box(text):
 
 def test_a_box_code_still_reads_as_its_product():
     assert items_of("BX-1000 x 600") == [("kraft takeaway box", 600, "1000 ml")]
+
+
+# ----------------------------------------- Malay damage: "tak boleh pakai", "remuk"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cawan 12oz yang sampai kelmarin, dalam 40 keping tak boleh pakai",
+        "Kotak burger tu, 25 keping remuk",
+    ],
+)
+def test_a_malay_count_of_damaged_goods_orders_nothing(text):
+    assert asks(text)
+
+
+def test_an_order_beside_goods_that_cannot_be_used_stays():
+    assert quantities("hantar kotak pizza 12 inci 300 keping, yang lama tak boleh pakai") == [300]
