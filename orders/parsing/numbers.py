@@ -479,6 +479,8 @@ def replace_number_words(text: str) -> str:
         r"1 \1",
         text,
     )
+    # "two cartons of napkins and one of straws": one of the unit of the line before it
+    text = ONE_OF_THE_UNIT.sub(r"\g<line>1 \g<unit> of", text)
     # "one" is a pronoun ("the paper one") unless a multiplier or a unit follows it
     text = re.sub(rf"\bones?\b(?!\s*(?:{ONE_BEFORE})\b)", " ", text)
     for word, replacement in SE_WORDS.items():
@@ -499,6 +501,14 @@ def replace_number_words(text: str) -> str:
     text = "".join(out)
     text = re.sub(r"\b(\d+) dozens?\b", lambda m: str(int(m.group(1)) * 12), text)
     return re.sub(r"\b(?:a )?dozen\b", "12", text)
+
+
+# "2 cartons of napkins and one of straws", "3 packs of lids, one of cups": "one of" after a line
+# counted in a unit is one of that unit (before, "one" was a pronoun and the straws took 2 cartons)
+ONE_OF_THE_UNIT = re.compile(
+    r"(?P<line>\b(?:\d+|[a-z]+)\s+(?P<unit>cartons?|ctns?|packs?|packets?|boxes|bundles?|cases?)"
+    r"\s+of\s+[a-z\d ]+?(?:,\s*|\s+and\s+|\s*&\s*))one of\b"
+)
 
 
 # Voice-to-text writes "four" and "two" as the words that sound the same: "for hundred burger

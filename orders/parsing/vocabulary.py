@@ -822,6 +822,8 @@ def _typo_map() -> dict[str, str]:
     # "2 cartns", "3 catons": the unit a line is counted in, misspelt, is still that unit (before,
     # "wooden cutlery set 2 cartns" ordered 2 sets)
     forms |= _plurals("carton")
+    # "burgr boxes 500": the product a box is for, misspelt, is still that product
+    forms |= _plurals("burger")
     known = forms | STOPWORDS | set(UNIT_WORDS) | ATTRIBUTE_WORDS | set(IRREGULAR_SINGULARS)
     known |= ENGLISH_LOOKALIKES
     seen: dict[str, set[str]] = {}

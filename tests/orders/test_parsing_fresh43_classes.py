@@ -102,3 +102,31 @@ def test_a_malay_count_of_damaged_goods_orders_nothing(text):
 
 def test_an_order_beside_goods_that_cannot_be_used_stays():
     assert quantities("hantar kotak pizza 12 inci 300 keping, yang lama tak boleh pakai") == [300]
+
+
+# ---------------------------------------- "one of" after a line counted in a unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 cartons of 12oz cups and one of 12oz lids",
+        "three cartons of cups 12oz, one of lids 12oz pls",
+    ],
+)
+def test_one_of_after_a_line_in_cartons_is_one_carton(text):
+    assert quantities(text) == [3, 1]
+
+
+def test_one_of_the_goods_without_a_line_before_orders_nothing():
+    assert asks("one of the lids was cracked")
+
+
+# --------------------------------------------------------- "burgr", a misspelt burger
+
+
+def test_a_misspelt_burger_box_is_a_burger_box():
+    assert items_of("Burgr boxes 300 and napkins 1000") == [
+        ("burger box", 300, None),
+        ("napkin", 1000, None),
+    ]
