@@ -226,6 +226,11 @@ def score_intents(lowered: str) -> dict[str, float]:
         # beside it, the message places the new order
         scores[ORDER_CHANGE] = scores[ORDER_CANCEL] = 0.0
         scores[ORDER_PLACEMENT] += 0.5
+    if parsed.items and not parsed.doubt and parsing.lists_standing_change(lowered):
+        # "usual weekly order with one change, cups up to 3000: 12oz cups 3000, ...": the
+        # standing order placed in full with its change, no change of an order placed before
+        scores[ORDER_CHANGE] = scores[ORDER_CANCEL] = 0.0
+        scores[ORDER_PLACEMENT] = max(scores[ORDER_PLACEMENT], 1.0) + 0.5
     if signals.corrects_itself and parsed.items and not parsed.doubt:
         scores[ORDER_CHANGE] = 0.0  # "5k, oh wait make it 10k": the new order corrected
     if scores[ORDER_CHANGE] >= 1.0 or scores[ORDER_CANCEL] > 0:

@@ -51,6 +51,7 @@ from orders.parsing.segments import (
     find_quantity,
     split_segments,
 )
+from orders.parsing.standing import lists_standing_change, read_standing_change
 from orders.parsing.text import (
     MASKED_SIZE,
     PLY_WORDS,
@@ -120,6 +121,7 @@ __all__ = [
     "display_size",
     "extract_sizes",
     "format_size",
+    "lists_standing_change",
     "normalise_size",
     "normalise_text",
     "order_signals",
@@ -198,6 +200,8 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     # "Selamat hari raya boss, maaf zahir batin": a greeting; "sorry also ..., forgot just now": a
     # line added late
     normalised = re.sub(FORGOTTEN_LINE, " ", re.sub(FESTIVE_GREETING, " ", normalised))
+    # "usual weekly order with one change, cups up to 3000: 12oz cups 3000, ...": the full list
+    normalised = read_standing_change(normalised)
     # "the cups last time got dented, half carton cannot use. This time send ...", "... pls. how
     # come price go up again ah": a complaint about goods delivered before, a side question
     normalised = drop_remarks(normalised)

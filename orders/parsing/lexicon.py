@@ -265,6 +265,9 @@ LEXICON: dict[str, str] = {
     "npkn": " napkin ",
     "npkns": " napkins ",
     "dom": " dome ",
+    # a kitchen's shorthand: "bx 1000ml - 600", "burger bxs 500"
+    "bx": " box ",
+    "bxs": " boxes ",
     # romanised Tamil
     "kaagitha": " paper ",
     "kaagitham": " paper ",

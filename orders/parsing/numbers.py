@@ -479,6 +479,8 @@ def replace_number_words(text: str) -> str:
         r"1 \1",
         text,
     )
+    # "two cartons of napkins and one of straws": one of the unit of the line before it
+    text = ONE_OF_THE_UNIT.sub(r"\g<line>1 \g<unit> of", text)
     # "one" is a pronoun ("the paper one") unless a multiplier or a unit follows it
     text = re.sub(rf"\bones?\b(?!\s*(?:{ONE_BEFORE})\b)", " ", text)
     for word, replacement in SE_WORDS.items():
@@ -499,6 +501,14 @@ def replace_number_words(text: str) -> str:
     text = "".join(out)
     text = re.sub(r"\b(\d+) dozens?\b", lambda m: str(int(m.group(1)) * 12), text)
     return re.sub(r"\b(?:a )?dozen\b", "12", text)
+
+
+# "2 cartons of napkins and one of straws", "3 packs of lids, one of cups": "one of" after a line
+# counted in a unit is one of that unit (before, "one" was a pronoun and the straws took 2 cartons)
+ONE_OF_THE_UNIT = re.compile(
+    r"(?P<line>\b(?:\d+|[a-z]+)\s+(?P<unit>cartons?|ctns?|packs?|packets?|boxes|bundles?|cases?)"
+    r"\s+of\s+[a-z\d ]+?(?:,\s*|\s+and\s+|\s*&\s*))one of\b"
+)
 
 
 # Voice-to-text writes "four" and "two" as the words that sound the same: "for hundred burger
@@ -541,7 +551,7 @@ def read_number_words(words: list[str], start: int) -> tuple[int, int]:
                 total, current, pending = total + (current + pending or 1) * 1000, 0, 0
             else:
                 current, pending = current + max(pending, 1) * unit, 0
-        elif consumed and (word.strip() == "" or word == "and"):
+        elif consumed and (word.strip() == "" or word == "and" or compound_hyphen(words, index)):
             index += 1
             continue
         else:
@@ -549,6 +559,15 @@ def read_number_words(words: list[str], start: int) -> tuple[int, int]:
         index += 1
         consumed = index - start
     return (total + current + pending, consumed) if consumed else (0, 0)
+
+
+def compound_hyphen(words: list[str], index: int) -> bool:
+    """words[index] is the hyphen of a compound number: 'twenty-five hundred' (2500; before, 20
+    was read and the rest lost). Not between two digit words: 'two-three cartons' is a range."""
+    if words[index].strip() != "-" or index == 0 or index + 1 >= len(words):
+        return False
+    before, after = NUMBER_WORDS.get(words[index - 1]), NUMBER_WORDS.get(words[index + 1])
+    return before in TENS and after is not None and 1 <= after <= 9
 
 
 SIZE_UNIT_WORDS = frozenset({"oz", "ounce", "ounces", "inch", "inches", "ml"})

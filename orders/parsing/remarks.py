@@ -36,7 +36,8 @@ EARLIER_DELIVERY = re.compile(
 FAULT = re.compile(
     r"\b(?:dented|torn|broken|damaged|crushed|cracked|leak\w*|soggy|flimsy|rough|wrong|missing"
     r"|splinters?|cannot use|can'?t use|unusable|defective|rosak|koyak|pecah|kemek|bocor|salah"
-    r"|tak boleh guna|no stock|out of stock|short|kurang|overcharged|wet|basah|lembik|late|lambat"
+    r"|tak boleh guna|tak boleh pakai|remuk|no stock|out of stock|short|kurang|overcharged|wet"
+    r"|basah|lembik|late|lambat"
     r"|(?:dun|don'?t|doesn'?t|didn'?t|cannot|can'?t|tak|not) fit|tak muat)\b|\bfit\s*ஆகல"
     r"|破|坏|漏|错|裂|湿|软|迟|没货|少了|多算|(?<![\u0B80-\u0BFF])(?:உடை|கிழி|தப்பு|தவறு|குறைவ)"
 )

@@ -601,6 +601,8 @@ DOUBT_PATTERNS = (
         r"(?:are |were |was |is |all |semua |dah |sudah |got )?(?:crushed|damaged|broken|torn"
         r"|cracked|dented|leaking|leaked|unusable|defective|spoilt|spoiled|mouldy|moldy|soggy|wet"
         r"|missing|rosak|koyak|pecah|kemek|bocor|basah|cannot use|can'?t use|tak boleh guna"
+        # "dalam 20 keping tak boleh pakai" (20 of them cannot be used), "30 keping remuk"
+        r"|tak (?:boleh |dapat )?(?:pakai|digunakan)|remuk"
         # "the 8oz lid u send yest 1 ctn all cannot close the cup"
         r"|cannot close|can'?t close|cannot fit|can'?t fit|tak boleh tutup|tak muat)\b"
         # "有五十多个是裂的" (fifty-odd are cracked)
@@ -820,6 +822,8 @@ def _typo_map() -> dict[str, str]:
     # "2 cartns", "3 catons": the unit a line is counted in, misspelt, is still that unit (before,
     # "wooden cutlery set 2 cartns" ordered 2 sets)
     forms |= _plurals("carton")
+    # "burgr boxes 500": the product a box is for, misspelt, is still that product
+    forms |= _plurals("burger")
     known = forms | STOPWORDS | set(UNIT_WORDS) | ATTRIBUTE_WORDS | set(IRREGULAR_SINGULARS)
     known |= ENGLISH_LOOKALIKES
     seen: dict[str, set[str]] = {}
