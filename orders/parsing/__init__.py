@@ -51,7 +51,11 @@ from orders.parsing.segments import (
     find_quantity,
     split_segments,
 )
-from orders.parsing.standing import lists_standing_change, read_standing_change
+from orders.parsing.standing import (
+    adds_to_standing_order,
+    lists_standing_change,
+    read_standing_change,
+)
 from orders.parsing.text import (
     MASKED_SIZE,
     PLY_WORDS,
@@ -307,6 +311,9 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     if repeat_last and (items or negated or re.search(REPEAT_CHANGE, affirmed)):
         # "same as last week but add 500 cups", "same as last time, no need lids", "same as last
         # time but more cups" (how many more?)
+        doubts.append(LAST_ORDER_CHANGED)
+    elif items and adds_to_standing_order(affirmed):
+        # "usual weekly order but add these: ...": before, only the added goods were ordered
         doubts.append(LAST_ORDER_CHANGED)
     return ParsedOrder(
         items=items, repeat_last=repeat_last and not items, doubt=", ".join(dict.fromkeys(doubts))

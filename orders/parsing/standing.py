@@ -57,3 +57,24 @@ def lists_standing_change(text: str) -> bool:
     """'usual weekly order with one change, ...: 12oz cups 3000, ...': the message places the
     standing order in full with its change applied (an order, not a change of a placed one)."""
     return read_standing_change(text) != text
+
+
+# The standing order itself named (narrower than STANDING_ORDER: not "the usual one" of a product)
+STANDING_ORDER_NAMED = re.compile(
+    r"\b(?:usual|regular|standing)\s+(?:weekly\s+|monthly\s+)?order\b"
+    r"|\b(?:weekly|monthly)\s+(?:standing\s+)?order\b|\border\s+(?:mingguan|bulanan)\b"
+    r"|每周固定|每个?礼拜固定|固定的单"
+)
+# Goods added to it: "but add these", "also add 500 straws", "plus 2 ctn", "tambah", "另加"
+ADDED_TO_STANDING = re.compile(
+    r"\b(?:add|adding|plus|extra|tambah|tambahkan)\b|\balso\s+(?:add|need|want|send)\b"
+    r"|另加|再加|加多"
+)
+
+
+def adds_to_standing_order(text: str) -> bool:
+    """'usual weekly order but add these: 12oz cup 1 ctn', 'our weekly order as usual, also add
+    500 straws': the standing order and more goods (what is the standing order? how much of it?);
+    the parser asks, as on 'the usual plus 2 ctn straws'. A standing order listed in full with its
+    change (read_standing_change) has lost its heading before this is asked."""
+    return bool(STANDING_ORDER_NAMED.search(text) and ADDED_TO_STANDING.search(text))

@@ -130,3 +130,28 @@ def test_a_misspelt_burger_box_is_a_burger_box():
         ("burger box", 300, None),
         ("napkin", 1000, None),
     ]
+
+
+# ------------------------------------- a standing order and more goods added to it (the lead's,
+# after the merge): before, only the added goods were ordered (a wrong order: the standing one lost)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "regular weekly order pls, but add these this week: 8oz cup 1 ctn, straw 1 ctn",
+        "our standing order as usual, also add 300 burger boxes",
+        "每周固定的单照送，另加吸管一箱",
+        "order mingguan macam biasa, tambah 2 karton napkin",
+    ],
+)
+def test_a_standing_order_with_goods_added_asks(text):
+    assert asks(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Weekly order: 8oz cup 1000, 8oz lid 1000", "monthly order - napkin 2 ctn, straw 2 ctn"],
+)
+def test_a_standing_order_listed_without_additions_is_still_read(text):
+    assert not asks(text)
