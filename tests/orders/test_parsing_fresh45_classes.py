@@ -4,7 +4,10 @@ Goods added "dalam order hari ni" (into today's order) in Malay are a change of 
 placed, as "dalam order pagi tadi" was: the parser asks and the classifier says order_change
 (before, the carton was ordered again as a new order: a wrong order). A count of "sets" alone
 ("Wooden cutlery. 1000 sets.") counts the sets of the product named in the sentence before, as
-"1000 pcs" did (before, "set" was read as the product and the parser asked).
+"1000 pcs" did (before, "set" was read as the product and the parser asked). A kind said no to
+against the kind wanted, in brackets ("2 ctn (not the white ones)"), in Malay with "bukan" ("yg
+coklat bukan putih") or in Chinese ("不要白色的"), leaves the kind wanted (before, both kinds were
+read and the parser asked).
 Sentences written for this file, not taken from any evaluation set."""
 
 import pytest
@@ -53,3 +56,24 @@ def test_a_count_of_sets_takes_the_product_of_the_sentence_before(text):
     [(product, quantity, size)] = items_of(text)
     assert ("wooden" in product and "cutlery" in product, size) == (True, None)
     assert quantity in (300, 250, 800)
+
+
+# ------------------------------------------- a kind said no to, in brackets, Malay and Chinese
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "white 12 inch pizza box 300 pcs (not the kraft ones)",
+            [("white pizza box", 300, "12 inch")],
+        ),
+        (
+            "kotak burger kraft 400 (yang brown bukan white)",
+            [("burger box kraft brown", 400, None)],
+        ),
+        ("14寸白色披萨盒一百个 不要牛皮纸的", [("white pizza box", 100, "14 inch")]),
+    ],
+)
+def test_a_kind_said_no_to_against_the_kind_wanted_leaves_the_kind_wanted(text, expected):
+    assert items_of(text) == expected
