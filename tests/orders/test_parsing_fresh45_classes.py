@@ -7,7 +7,9 @@ placed, as "dalam order pagi tadi" was: the parser asks and the classifier says 
 "1000 pcs" did (before, "set" was read as the product and the parser asked). A kind said no to
 against the kind wanted, in brackets ("2 ctn (not the white ones)"), in Malay with "bukan" ("yg
 coklat bukan putih") or in Chinese ("不要白色的"), leaves the kind wanted (before, both kinds were
-read and the parser asked).
+read and the parser asked). A dictated message's spoken punctuation ("comma", "full stop") is
+punctuation, and "Order for <shop>," at the start is a heading, as "Order for <shop>:" was (before,
+the shop's name and the word "comma" were read into the first product and the parser asked).
 Sentences written for this file, not taken from any evaluation set."""
 
 import pytest
@@ -76,4 +78,28 @@ def test_a_count_of_sets_takes_the_product_of_the_sentence_before(text):
     ],
 )
 def test_a_kind_said_no_to_against_the_kind_wanted_leaves_the_kind_wanted(text, expected):
+    assert items_of(text) == expected
+
+
+# ------------------------------------------- dictated punctuation and the shop an order is for
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "three cartons of straws comma two thousand napkins full stop",
+            [("straw", 3, None), ("napkin", 2000, None)],
+        ),
+        (
+            "Order for Kopi Lane Bedok comma 600 burger boxes full stop thanks",
+            [("burger box", 600, None)],
+        ),
+        (
+            "Order for Sunny Bakes Yishun, 400 burger boxes, 2 ctn napkins",
+            [("burger box", 400, None), ("napkin", 2, None)],
+        ),
+    ],
+)
+def test_dictated_punctuation_and_the_shop_an_order_is_for_are_no_product(text, expected):
     assert items_of(text) == expected
