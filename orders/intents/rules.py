@@ -92,6 +92,9 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             # "add 1 more ctn straw to today order": to an order already placed
             r"\badd\b[^.?!\n]{0,40}\b(?:to|into)\s+(?:my |our |the |today'?s? |this |that "
             r"|yesterday'?s? |existing |current )+order\b",
+            # "tambah 2 karton straw dalam order semalam" (add into yesterday's order): Malay names
+            # the order after "dalam"/"ke dalam"/"kat" (into), so the items join an order placed
+            r"\btambah\w*\b[^.?!\n]{0,40}\b(?:ke dalam|dalam|dlm|kat|ke)\s+(?:order|pesanan)\b",
             # "today order add 1 more ctn napkin", "today order napkin 改 3 ctn": the order named
             # first, then what is added or changed
             r"\b(?:today'?s?|yesterday'?s?|existing|current|earlier) order\b[^.?!\n]{0,15}"

@@ -200,7 +200,25 @@ def read_message(text: str) -> tuple[ParsedOrder, OrderSignals]:
     return parse_normalised(normalised), signals_of(normalised)
 
 
+# "Order for Bake and Brew Tiong Bahru, 1500 napkins, ...": the shop the order is for, a heading
+# ended by a comma as "Order for ...:" is by a colon
+ORDER_FOR_HEADING = re.compile(r"^\s*(?:new\s+)?(?:order|po)\s+for\s+(?P<name>[a-z'&.\s]+?)\s*,")
+
+
+def read_order_heading(normalised: str) -> str:
+    """'order for bake and brew, 1500 napkins' -> 'order for bake and brew: 1500 napkins'; not
+    'order for napkins, 2 ctn' (the goods, not a shop)."""
+    heading = ORDER_FOR_HEADING.match(normalised)
+    if heading is None:
+        return normalised
+    named = {singular(word) for word in product_words(heading.group("name"))}
+    if named & (TYPE_NOUNS | ATTRIBUTE_WORDS):
+        return normalised
+    return f"{normalised[: heading.end() - 1]}:{normalised[heading.end() :]}"
+
+
 def parse_normalised(normalised: str) -> ParsedOrder:
+    normalised = read_order_heading(normalised)
     # "Selamat hari raya boss, maaf zahir batin": a greeting; "sorry also ..., forgot just now": a
     # line added late
     normalised = re.sub(FORGOTTEN_LINE, " ", re.sub(FESTIVE_GREETING, " ", normalised))

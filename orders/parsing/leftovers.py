@@ -216,7 +216,10 @@ def _piece_of(text: str, index: int) -> str:
 _KINDS = "|".join(sorted(ATTRIBUTE_WORDS | {"pet"}))
 CONTRAST = re.compile(
     rf"\b(?P<chosen>{_KINDS})\b(?:[\s,]|\b(?:ah|lah|la|leh|hor|ones?)\b)*"
-    rf"\bnot (?:the )?(?P<other>{_KINDS})\b(?:\s*ones?\b)?"
+    # "(yg coklat bukan putih)": the same in Malay
+    rf"\b(?:not|bukan)\s+(?:the\s+|yang\s+|yg\s+)?(?P<other>{_KINDS})\b(?:\s*ones?\b)?"
+    # "10寸牛皮纸披萨盒两箱 不要白色的" (not the white): the same in Chinese
+    rf"|(?P<zh_chosen>{_KINDS})\b[^,;.!?，。]*?不要\s*(?P<zh_other>{_KINDS})\s*的"
 )
 
 
@@ -225,6 +228,10 @@ def read_contrasts(normalised: str) -> str:
     wanted, named against the kind wanted, is no negation of the order."""
 
     def chosen(match: re.Match[str]) -> str:
+        if match.group("zh_chosen"):
+            if match.group("zh_chosen") == match.group("zh_other"):
+                return match.group(0)
+            return match.group(0)[: match.start("zh_other") - match.start()].replace("不要", " ")
         if match.group("chosen") == match.group("other"):
             return match.group(0)
         return match.group(0)[: match.end("chosen") - match.start()]
@@ -235,10 +242,11 @@ def read_contrasts(normalised: str) -> str:
 
 # "white 10 inch pizza boxes, 300. The printed ones, not the kraft.": a kind said no to in a clause
 # of its own, in a message that names another kind of the same attribute (white against kraft)
-# "..., kraft இல்ல" (not kraft), "..., bukan kraft": the same in Tamil's and Malay's order
+# "..., kraft இல்ல" (not kraft), "..., bukan kraft": the same in Tamil's and Malay's order;
+# "... 2 ctn (not the white ones)": the clause in brackets
 NOT_THE_OTHER = re.compile(
-    rf"(?:^|(?<=[,;.]))\s*(?:not|bukan)\s+(?:the\s+|yang\s+|yg\s+)?(?P<other>{_KINDS})\b(?:\s*ones?)?\b"
-    rf"|(?:^|(?<=[,;.]))\s*(?:the )?(?P<after>{_KINDS})(?:\s*ones?)?\s*"
+    rf"(?:^|(?<=[,;.(]))\s*(?:not|bukan)\s+(?:the\s+|yang\s+|yg\s+)?(?P<other>{_KINDS})\b(?:\s*ones?)?\b"
+    rf"|(?:^|(?<=[,;.(]))\s*(?:the )?(?P<after>{_KINDS})(?:\s*ones?)?\s*"
     r"(?:இல்ல|இல்லை|illa|illai)(?![\u0B80-\u0BFF\w])"
 )
 

@@ -467,8 +467,9 @@ def names_goods_only(text: str) -> bool:
     return bool(words & TYPE_NOUNS) and words <= TYPE_NOUNS | ATTRIBUTE_WORDS | GOODS_WORDS
 
 
-# the words of a product's name that are no type nor kind: "pizza box", "burger box"
-GOODS_WORDS = frozenset({"pizza", "burger", "takeaway"})
+# the words of a product's name that are no type nor kind: "pizza box", "burger box", "wooden
+# cutlery set"
+GOODS_WORDS = frozenset({"pizza", "burger", "takeaway", "set"})
 
 
 # "another 5 cartons of those", "600 again", "1000 lagi", "再来三箱", "இன்னும் 3 carton": more of
@@ -495,10 +496,12 @@ def product_named(text: str) -> str:
 
 
 def units_only(piece: str) -> bool:
-    """'could you send 3 cartons?': a quantity in a unit, without a product, kind or size."""
+    """'could you send 3 cartons?': a quantity in a unit, without a product, kind or size; '1000
+    sets' after 'Wooden cutlery.' counts the sets of the product named before (no product)."""
     masked, sizes = extract_sizes(piece)
-    unit = re.search(r"\d+\s*(?:cartons?|ctns?|halfctn|packs?|bundles?|pcs|pieces)\b", masked)
-    return not sizes and unit is not None and not product_words(masked)
+    unit = re.search(r"\d+\s*(?:cartons?|ctns?|halfctn|packs?|bundles?|pcs|pieces|sets?)\b", masked)
+    words = [word for word in product_words(masked) if word not in ("set", "sets")]
+    return not sizes and unit is not None and not words
 
 
 def describes_only(part: str) -> bool:

@@ -272,6 +272,18 @@ CUP_GENITIVE = re.compile(
 )
 
 
+# "..., tiong bahru comma 1500 napkins comma 500 wooden cutlery sets full stop": a voice message
+# typed by dictation, its punctuation spoken as words
+SPOKEN_PUNCTUATION = ((re.compile(r"\s*\bcomma\b"), ","), (re.compile(r"\s*\bfull\s?stop\b"), "."))
+
+
+def read_spoken_punctuation(text: str) -> str:
+    """'napkins comma 500 cutlery sets full stop' -> 'napkins, 500 cutlery sets.'"""
+    for word, mark in SPOKEN_PUNCTUATION:
+        text = word.sub(mark, text)
+    return text
+
+
 # "sorry for the late msg", "hey sorry last minute", "sorry to disturb": an apology for the
 # message, not for a quantity (before, "sorry" read as a correction made the whole order a question)
 APOLOGY = re.compile(
@@ -354,7 +366,7 @@ def normalise_text(text: str) -> str:
     text = text.replace("’", "'").replace("×", " x ").replace("*", " x ")
     # "500–600 pcs": a dash between numbers is a range (a dash elsewhere separates, as "-" does)
     text = re.sub(r"(?<=\d)\s*[–—]\s*(?=\d)", "-", text)
-    text = APOLOGY.sub(" ", text)
+    text = APOLOGY.sub(" ", read_spoken_punctuation(text))
     text = drop_email_parts(text)
     if "pizza" in text:
         text = INCH_AS_IN.sub(r"\1 inch", text)

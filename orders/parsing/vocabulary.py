@@ -411,9 +411,12 @@ DOUBT_PATTERNS = (
         r"|(?:காலை|நேத்து|நேற்று|நாளை[\u0B80-\u0BFF]*|இன்னைக்கு|இன்று)[^.?!\n]{0,20}(?:order|ஆர்டர)"
         r"[^.?!\n]{0,45}(?:சேர|add)"
         # "tambah 1 karton napkin dalam order pagi tadi", "add 500 cups to the order just now"
-        r"|\b(?:add|tambah|top up)\b[^.?!\n]{0,40}\b(?:to|into|in|dalam|dlm|kat|dekat|pada)\s+"
+        r"|\b(?:add|tambah(?:kan)?|top up)\b[^.?!\n]{0,40}"
+        r"\b(?:to|into|in|dalam|dlm|kat|dekat|pada)\s+"
         r"(?:the |my |our |that )?(?:order|pesanan)\s+(?:pagi |petang |malam )?(?:tadi|semalam"
-        r"|kelmarin|just now|this morning|yesterday|earlier)\b"
+        r"|kelmarin|just now|this morning|yesterday|earlier"
+        # "tambah 1 karton straw dalam order hari ni" (into today's order)
+        r"|hari ni|hari ini|harini|today)\b"
         # tomorrow's order, placed already: "tmrw order add 2 ctn napkin can?", "tambah 500 cawan
         # dalam order besok", "add 2 ctn napkin to tomorrow's order", "明天的单加一箱吸管"
         rf"|\b{_TOMORROW}'?s? (?:order|pesanan|delivery)\s+(?:[a-z]+\s+){{0,2}}?"
