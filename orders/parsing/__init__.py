@@ -24,8 +24,9 @@ asks the customer to confirm instead of ordering.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from orders.parsing.chats import pasted_chat
 from orders.parsing.headcounts import read_headcounts
 from orders.parsing.leftovers import (
     READING_DOUBTS,
@@ -191,13 +192,26 @@ class ParsedOrder:
 
 def parse_order(text: str) -> ParsedOrder:
     """Parse the items of an order message; an empty ParsedOrder when it names none."""
-    return parse_normalised(normalise_text(text))
+    return with_chat_doubt(parse_normalised(normalise_text(text)), text)
 
 
 def read_message(text: str) -> tuple[ParsedOrder, OrderSignals]:
     """parse_order and order_signals of one message, normalised once (the intent classifier)."""
     normalised = normalise_text(text)
-    return parse_normalised(normalised), signals_of(normalised)
+    return with_chat_doubt(parse_normalised(normalised), text), signals_of(normalised)
+
+
+# Why a pasted chat asks (parsing.chats): read line by line it orders what was taken back
+PASTED_CHAT = "a chat of several people"
+
+
+def with_chat_doubt(parsed: ParsedOrder, text: str) -> ParsedOrder:
+    """The parse, with a doubt when the message is a staff group chat pasted whole ('Mei Ling: 12oz
+    cup 2 ctn / Raj: cancel the cups, +1 for lids'); unchanged when it orders nothing."""
+    if not (parsed.items or parsed.repeat_last) or not pasted_chat(text):
+        return parsed
+    doubts = [d for d in parsed.doubt.split(", ") if d]
+    return replace(parsed, doubt=", ".join(dict.fromkeys([*doubts, PASTED_CHAT])))
 
 
 # "Order for Bake and Brew Tiong Bahru, 1500 napkins, ...": the shop the order is for, a heading
