@@ -65,11 +65,6 @@ STANDING_ORDER_NAMED = re.compile(
     r"|\b(?:weekly|monthly)\s+(?:standing\s+)?order\b|\border\s+(?:mingguan|bulanan)\b"
     r"|每周固定|每个?礼拜固定|固定的单"
 )
-# Goods added to it: "but add these", "also add 500 straws", "plus 2 ctn", "tambah", "另加"
-ADDED_TO_STANDING = re.compile(
-    r"\b(?:add|adding|plus|extra|tambah|tambahkan)\b|\balso\s+(?:add|need|want|send)\b"
-    r"|另加|再加|加多"
-)
 
 
 def adds_to_standing_order(text: str) -> bool:
@@ -77,4 +72,4 @@ def adds_to_standing_order(text: str) -> bool:
     500 straws': the standing order and more goods (what is the standing order? how much of it?);
     the parser asks, as on 'the usual plus 2 ctn straws'. A standing order listed in full with its
     change (read_standing_change) has lost its heading before this is asked."""
-    return bool(STANDING_ORDER_NAMED.search(text) and ADDED_TO_STANDING.search(text))
+    return bool(STANDING_ORDER_NAMED.search(text) and ADDED_TO.search(text))
