@@ -68,6 +68,12 @@ ORDER_SETS = {
     "fresh48": (40, (20, 7, 13)),
     "fresh49": (40, (20, 7, 13)),
     "fresh50": (40, (20, 7, 13)),
+    "fresh51": (40, (20, 7, 13)),
+    "fresh52": (40, (20, 7, 13)),
+    "fresh53": (40, (20, 7, 13)),
+    "fresh54": (40, (20, 7, 13)),
+    "fresh55": (40, (20, 7, 13)),
+    "fresh56": (40, (20, 7, 13)),
 }
 # name: (path, messages, split, messages per language, clean messages) of the PII corpora
 PII_CORPORA = {

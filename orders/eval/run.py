@@ -94,6 +94,12 @@ SETS = {
     "fresh48": HERE / "fresh48_orders.jsonl",
     "fresh49": HERE / "fresh49_orders.jsonl",
     "fresh50": HERE / "fresh50_orders.jsonl",
+    "fresh51": HERE / "fresh51_orders.jsonl",
+    "fresh52": HERE / "fresh52_orders.jsonl",
+    "fresh53": HERE / "fresh53_orders.jsonl",
+    "fresh54": HERE / "fresh54_orders.jsonl",
+    "fresh55": HERE / "fresh55_orders.jsonl",
+    "fresh56": HERE / "fresh56_orders.jsonl",
 }
 DEMO = HERE.parent / "demo.py"
 LANGS = ("en", "singlish", "zh", "ms", "ta", "mixed")
@@ -462,7 +468,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         choices=SETS,
-        help="blind (default), heldout, fresh, fresh2 ... fresh50: --cases by name",
+        help="blind (default), heldout, fresh, fresh2 ... fresh56: --cases by name",
     )
     parser.add_argument(
         "--openai", action="store_true", help="parse through orders.llm with a local fake OpenAI"
