@@ -9,12 +9,17 @@ or only names another number ("两箱吧", "make it 3k"). Header lines ("Attn: .
 "Deliver to: ...", "12oz cups: 2000") are no speakers. The final list stated plainly is what
 follows the last turn ("so pls send ...", "Final: ...", "麻烦送 ..."), or the last turn when a
 manager or the boss writes it ("Manager: ...", "老板：...") or it says it is the final one
-("confirm ...", "就这样下单：..."). Pure string functions; imports nothing of tria.
+("confirm ...", "就这样下单：..."); a size it names alone ("order 750ml x 900") is the goods the
+chat named with that size ("750ml box 900"). Pure string functions; imports nothing of tria but
+orders.parsing.
 """
 
 from __future__ import annotations
 
 import re
+
+from orders.parsing.vocabulary import TYPE_NOUNS
+from orders.parsing.words import singular
 
 # A speaker's turn at the start of a line: an optional WhatsApp time stamp or list mark, then a
 # name of at most three words without digits, then a colon
@@ -112,3 +117,31 @@ def final_lists(text: str) -> list[tuple[str, str]]:
     return [(body, CLOSING_WORDS.sub("", final)) for body, final in ends] + [
         ("\n".join(lines[:last]), CLOSING_WORDS.sub("", said))
     ] * bool(decided)
+
+
+# A size as a chat writes it, and the word after it ("750ml box", '12" boxes', "16oz cup")
+SIZE_AND_WORD = re.compile(r"\b(\d+)\s*(ml|oz|inch|\")(?:\s*([a-z]+))?", re.IGNORECASE)
+
+
+def goods_of_sizes(chat: str) -> dict[str, set[str]]:
+    """The product types a chat names with each size ('750ml box 900' -> {'750ml': {'box'}})."""
+    goods: dict[str, set[str]] = {}
+    for size, measure, word in SIZE_AND_WORD.findall(chat):
+        if word and singular(word.lower()) in TYPE_NOUNS:
+            goods.setdefault(f"{size}{measure.lower()}", set()).add(singular(word.lower()))
+    return goods
+
+
+def name_sizes_alone(chat: str, final: str) -> str:
+    """The final list with each size it names alone followed by the one product the chat named with
+    that size ('order 750ml x 900' after '750ml box 900' -> 'order 750ml box x 900')."""
+    goods = goods_of_sizes(chat)
+
+    def named(size: re.Match[str]) -> str:
+        types = goods.get(f"{size.group(1)}{size.group(2).lower()}", set())
+        word = size.group(3)
+        if (word and singular(word.lower()) in TYPE_NOUNS) or len(types) != 1:
+            return size.group(0)
+        return f"{size.group(1)}{size.group(2)} {next(iter(types))}{' ' + word if word else ''}"
+
+    return SIZE_AND_WORD.sub(named, final)

@@ -101,3 +101,31 @@ def test_a_pasted_chat_with_its_final_list_read_is_an_order_not_a_cancellation()
         "Sofia: straw 2 ctn, napkin 1 ctn\nDev: cancel the straws\nSofia: ok\nManager: napkin 1 ctn"
     )
     assert classify_intent(text).intent == ORDER_PLACEMENT
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Xavier: 500ml bowl 400\nNoor: +1\nXavier: 1000ml bowl 200 also\n"
+            "Noor: 1000ml no need\nSupervisor: ok order 500ml x 400",
+            [("bowl", 400, "500 ml")],
+        ),
+        (
+            "Priscilla: 16oz cup 1000\nHamid: cancel, 12oz cup better\nPriscilla: ok\n\n"
+            "so pls send 12oz x 1500",
+            [("cup", 1500, "12 oz")],
+        ),
+    ],
+)
+def test_a_size_named_alone_in_a_chat_s_final_list_is_the_goods_the_chat_named_with_it(
+    text, expected
+):
+    assert items_of(text) == expected
+
+
+def test_a_size_the_chat_named_with_two_products_stays_a_question_where_one_product_is_read():
+    two = "Ian: 12oz cup 1000, 12oz lid 1000\nRoz: cancel the cups\nIan: ok\n\nso 12oz x 1000"
+    one = "Ian: 12oz cup 1000, 8oz lid 1000\nRoz: cancel the lids\nIan: ok\n\nso 12oz x 1000"
+    assert asks(two)
+    assert items_of(one) == [("cup", 1000, "12 oz")]
