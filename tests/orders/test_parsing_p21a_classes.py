@@ -129,3 +129,47 @@ def test_a_size_the_chat_named_with_two_products_stays_a_question_where_one_prod
     one = "Ian: 12oz cup 1000, 8oz lid 1000\nRoz: cancel the lids\nIan: ok\n\nso 12oz x 1000"
     assert asks(two)
     assert items_of(one) == [("cup", 1000, "12 oz")]
+
+
+# ------------------------------------------------------------- fresh48's three classes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cawan 8oz sudah habis, hantar 1500 secepat mungkin ya",
+        "tolong hantar straw 2 karton secepat yang mungkin",
+    ],
+)
+def test_malay_as_fast_as_possible_is_no_unsure_customer_where_maybe_alone_is(text):
+    assert not asks(text)
+    assert asks(
+        text.replace("secepat yang mungkin", "mungkin").replace("secepat mungkin", "mungkin")
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "last month order repeat can?",
+        "போன வாரம் அனுப்புன order அப்படியே repeat பண்ணுங்க",
+        "last week order repeat, thanks boss",
+    ],
+)
+def test_an_earlier_order_then_repeat_is_the_last_order(text):
+    assert parse_order(text).repeat_last
+    assert not parse_order(text).doubt
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pls send 3000 cold cups for our weekend promo", [("cold cup", 3000, None)]),
+        (
+            "need wooden cutlery 400 sets for the wedding buffet",
+            [("wooden cutlery set", 400, None)],
+        ),
+    ],
+)
+def test_an_occasion_the_goods_are_for_is_no_product_word(text, expected):
+    assert items_of(text) == expected
