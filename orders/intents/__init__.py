@@ -231,6 +231,11 @@ def score_intents(lowered: str) -> dict[str, float]:
         # standing order placed in full with its change, no change of an order placed before
         scores[ORDER_CHANGE] = scores[ORDER_CANCEL] = 0.0
         scores[ORDER_PLACEMENT] = max(scores[ORDER_PLACEMENT], 1.0) + 0.5
+    if parsed.items and not parsed.doubt and parsing.pasted_chat(lowered):
+        # a staff chat pasted whole whose final list was read ("... / Manager: so just 500 small
+        # bags"): its cancels and changes are the staff's talk before the order it places
+        scores[ORDER_CHANGE] = scores[ORDER_CANCEL] = 0.0
+        scores[ORDER_PLACEMENT] = max(scores[ORDER_PLACEMENT], 1.0) + 0.5
     if signals.corrects_itself and parsed.items and not parsed.doubt:
         scores[ORDER_CHANGE] = 0.0  # "5k, oh wait make it 10k": the new order corrected
     if scores[ORDER_CHANGE] >= 1.0 or scores[ORDER_CANCEL] > 0:

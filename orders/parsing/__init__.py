@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from orders.parsing.chats import pasted_chat
+from orders.parsing.chats import final_lists, name_sizes_alone, pasted_chat
 from orders.parsing.headcounts import read_headcounts
 from orders.parsing.leftovers import (
     READING_DOUBTS,
@@ -206,12 +206,35 @@ PASTED_CHAT = "a chat of several people"
 
 
 def with_chat_doubt(parsed: ParsedOrder, text: str) -> ParsedOrder:
-    """The parse, with a doubt when the message is a staff group chat pasted whole ('Mei Ling: 12oz
-    cup 2 ctn / Raj: cancel the cups, +1 for lids'); unchanged when it orders nothing."""
-    if not (parsed.items or parsed.repeat_last) or not pasted_chat(text):
+    """The parse, or the final list when the message is a staff group chat pasted whole that
+    states it plainly ('... / Manager: so just 2 ctn lids'); a doubt when the chat does not ('Mei
+    Ling: 12oz cup 2 ctn / Raj: cancel the cups, +1 for lids'); unchanged when it orders nothing."""
+    if not pasted_chat(text):
+        return parsed
+    final = read_final_list(text)
+    if final is not None:
+        return final
+    if not (parsed.items or parsed.repeat_last):
         return parsed
     doubts = [d for d in parsed.doubt.split(", ") if d]
     return replace(parsed, doubt=", ".join(dict.fromkeys([*doubts, PASTED_CHAT])))
+
+
+# A final list that adds to the chat rather than sums it up ("Manager: also 1 ctn straw")
+ADDS_TO_CHAT = re.compile(r"\b(?:also|add|plus|too|oso|juga|tambah)\b|加|也|还有", re.IGNORECASE)
+
+
+def read_final_list(text: str) -> ParsedOrder | None:
+    """The final list a pasted chat states plainly, when it reads without a doubt and names only
+    goods the chat discussed before it; None when it states none (the chat asks)."""
+    for before, final in final_lists(text):
+        parsed = parse_normalised(normalise_text(name_sizes_alone(before, final)))
+        if not parsed.items or ADDS_TO_CHAT.search(final):
+            continue
+        talked_of = {singular(word) for word in product_words(normalise_text(before))}
+        named = set().union(*(type_nouns(item.product) for item in parsed.items))
+        return parsed if not parsed.doubt and named <= talked_of else None
+    return None
 
 
 # "Order for Bake and Brew Tiong Bahru, 1500 napkins, ...": the shop the order is for, a heading

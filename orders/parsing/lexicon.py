@@ -156,6 +156,9 @@ LEXICON: dict[str, str] = {
     "போன வாரம் மாதிரியே": REPEAT,
     "போன முறை மாதிரியே": REPEAT,
     # Malay
+    # "hantar 900 secepat mungkin" (as fast as possible): no "mungkin" (maybe) of an unsure customer
+    "secepat yang mungkin": " asap ",
+    "secepat mungkin": " asap ",
     "sama macam order": REPEAT,
     # "tak payah ubah apa-apa" (no need to change anything): no change, no item said no to
     "tak payah ubah": " no change ",
@@ -362,6 +365,11 @@ REPEAT_PHRASES = (
     r"(?:போன|கடந்த|முந்தைய)\s*(?:order|ஆர்டர்)(?:-?[\u0B80-\u0BFF]+)?\s+(?:திரும்ப|மறுபடி)"
     r"[\u0B80-\u0BFF]*",
     r"\bpona order(?:-?[a-z]+)? (?:thirumba|thirumbavum|marupadi)\b",
+    # "last week order repeat pls", "கடந்த வாரம் போட்ட order அப்படியே repeat பண்ணுங்க" (repeat the
+    # order put in last week as it is): an earlier order, a word between at most, then "repeat"
+    r"(?:\b(?:last|previous|prev)|கடந்த|போன|முந்தைய)\s*(?:time|week|month|வாரம்|தடவை|முறை|மாசம்"
+    r"|மாதம்)?\s*(?:[\u0B80-\u0BFF]+\s+)?(?:order|ஆர்டர்)(?:-?[\u0B80-\u0BFF]+)?\s+"
+    r"(?:அப்படியே\s+)?repeat\b(?!\s*\?)",
     # "跟上个礼拜一样的", "和上星期订的一样": the same as an earlier week's or month's order
     r"(?:跟|和|同|照)(?:上次|上一?个?(?:礼拜|星期|周|月)|之前|以前)(?:订|买|要)?的?(?:订单)?一样",
 )

@@ -33,12 +33,24 @@ def product_words(masked: str) -> list[str]:
     return words
 
 
+# What goods are for that is no goods: "straws for the new iced drinks menu", "cups for the event"
+OCCASIONS = frozenset(
+    """
+    menu menus event events party parties catering launch promo promotion opening festival
+    wedding buffet
+    """.split()  # noqa: SIM905
+)
+
+
 def canonical_product(words: list[str]) -> str:
     """'boxes for pizzas' -> 'pizza box'; 'paper cups' -> 'paper cup'; 'lids for cold cups' ->
-    'cold cup lid' (the head noun last, as the catalogue search reads it)."""
+    'cold cup lid' (the head noun last, as the catalogue search reads it); 'straws for the new
+    drinks menu' -> 'straw' (an occasion is no product)."""
     if "for" in words:
         position = words.index("for")
         head, purpose = words[:position], [w for w in words[position + 1 :] if w != "for"]
+        if head and OCCASIONS & set(purpose):
+            purpose = []
         words = purpose + head if head and purpose else head or purpose
     return " ".join(singular(word) for word in words)
 
