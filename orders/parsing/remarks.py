@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from orders.parsing.segments import PRODUCT_QUESTION, has_quantity
+from orders.parsing.text import TOWNS
 from orders.parsing.vocabulary import PAST_ORDER, REPEAT_PATTERNS, THIS_TIME
 
 # Sentences: after ". ! ? 。 ？ ！" or a line break, and before "btw" / "by the way" (a side remark)
@@ -101,8 +102,26 @@ NOT_ENOUGH_BEFORE = re.compile(
 )
 
 
+# "..., we're stocking up before the price goes up in Oct": a price rise ahead, why the customer
+# orders now; no price is asked, so it is no question about the order
+PRICE_RISE_AHEAD = re.compile(
+    r"\b(?:before|ahead of)\s+(?:the\s+|your\s+|ur\s+)?(?:prices?|harga)\s*"
+    r"(?:goes up|go up|going up|increases?|rises?|naik)\b[^,;.!?\n]*"
+)
+
+
+# "..., wooden forks 500 - Happy Fork Bedok. thanks!": the shop signing the order after its last
+# line, a name ending in its town; its words ("fork") are no product nor a line of the order
+SIGNED_SHOP = re.compile(
+    rf"\s[-–—]\s*(?:[a-z'&]+\s+){{1,4}}(?:{TOWNS})\s*[.!]*"
+    r"(?=\s*(?:(?:ty|tq|thx|thanks?|thank you)\b[\s.!]*)?$)"
+)
+
+
 def drop_remarks(text: str) -> str:
-    """The text without complaints about an earlier delivery and side questions after its order."""
+    """The text without complaints about an earlier delivery and side questions after its order,
+    nor the shop's name signed after it."""
+    text = SIGNED_SHOP.sub(" ; ", text)
     sentences = SENTENCE.split(text)
     kept = [
         sentence
@@ -114,9 +133,10 @@ def drop_remarks(text: str) -> str:
 
 
 def drop_reason_for_more(sentence: str, before: list[str]) -> str:
-    """'..., last time order not enough sia' after a count: the earlier order was short, the
-    reason for this one; the clause says nothing of its items (one with a count stays)."""
-    reason = NOT_ENOUGH_BEFORE.search(sentence)
+    """'..., last time order not enough sia', '..., before the price goes up' after a count: the
+    earlier order was short, or the price will rise, the reason for this one; the clause says
+    nothing of its items (one with a count stays)."""
+    reason = NOT_ENOUGH_BEFORE.search(sentence) or PRICE_RISE_AHEAD.search(sentence)
     if reason is None or counts(reason.group()):
         return sentence
     if not (any(map(counts, before)) or counts(sentence[: reason.start()])):
