@@ -23,6 +23,7 @@ asks the customer to confirm instead of ordering.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -43,13 +44,14 @@ from orders.parsing.numbers import CHINESE_DIGITS
 from orders.parsing.pending import PENDING, drop_pending_goods
 from orders.parsing.remainders import TOP_UP_TO, drop_counts_left, read_top_ups
 from orders.parsing.remarks import asks_after_the_items, drop_remarks
-from orders.parsing.schedules import drop_delivery_splits
+from orders.parsing.schedules import drop_delivery_splits, drop_moved_delivery
 from orders.parsing.segments import (
     CLAUSE_SPLIT,
     QUANTITY,
     Segment,
     drop_product_questions,
     find_quantity,
+    has_quantity,
     split_segments,
 )
 from orders.parsing.standing import (
@@ -260,7 +262,7 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     if not re.search(IF_NOT, normalised):
         normalised = re.sub(STOCK_CONDITION, " ", normalised)  # "kalau ada stok, hantar ..."
     # "box 4 ctn, 2 ctn Monday 2 ctn Thursday": the total is ordered, the parts are deliveries
-    normalised = drop_delivery_splits(normalised)
+    normalised = drop_moved_delivery(drop_delivery_splits(normalised))
     # "straw left 2000, top up to 10000": 8000 are sent; "top up to 3000" alone asks what is left
     normalised = read_top_ups(normalised)
     top_up_unread = TOP_UP_TO.search(normalised) is not None
@@ -269,6 +271,7 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     # "straw left 2 ctn, send 5 more ctn": what is left is no line, what is sent is
     normalised = drop_counts_left(normalised)
     normalised = read_container_sizes(read_past_then_now(read_doubled_past(normalised)))
+    normalised = read_each_heading(normalised)
     normalised = read_named_outlets(normalised)
     clauses = CLAUSE_SPLIT.split(normalised)
     # "same as last time but no straws": a clause that says no to something changes a repeat
@@ -530,6 +533,29 @@ def read_container_sizes(normalised: str) -> str:
     head = f"{normalised[: match.end('ml')]}ml"
     rest = NEXT_CONTAINER_SIZE.sub(r"\g<start>\g<ml>ml", normalised[match.end("ml") :])
     return head + rest
+
+
+# "pls send 1 ctn each:" above a list: the one quantity of every line under it
+EACH_HEADING = re.compile(
+    rf"(?<![\d.§])(?P<quantity>\d+\s*(?:(?:{'|'.join(UNIT_WORDS)})\b)?)\s*each\s*:[ \t]*\n"
+)
+
+
+def read_each_heading(normalised: str) -> str:
+    """'pls send 1 ctn each:\n- 8oz cup\n- 8oz lid' -> 'pls send :\n- 8oz cup 1 ctn\n- 8oz lid 1
+    ctn': the quantity of the heading, once on every line of the list under it (before, the
+    lines after the first took its quantity as companions, and asked). Unchanged when a line of
+    the list has a quantity of its own."""
+    match = EACH_HEADING.search(normalised)
+    if match is None:
+        return normalised
+    rest = normalised[match.end() :].split("\n")
+    listed = list(itertools.takewhile(str.strip, rest))
+    if not listed or any(has_quantity(line) for line in listed):
+        return normalised
+    quantity = match.group("quantity").strip()
+    lines = [f"{line.rstrip()} {quantity}" for line in listed] + rest[len(listed) :]
+    return f"{normalised[: match.start()]}:\n" + "\n".join(lines)
 
 
 def line_before(segment: Segment, items: list[ParsedItem]) -> ParsedItem | None:

@@ -216,7 +216,11 @@ REPEAT_PATTERNS = (
     r"\bsame (?:same )?(?:like|as) (?:the )?(?:last|previous|prev)\b",
     r"\b(?:repeat|redo) (?:my |our |the )?(?:last|previous|usual)",
     r"\bsame as usual\b",
-    r"\bthe usual\b",
+    # not "the usual 12oz cup n lid, 3 ctn each", "the usual kraft bags 500": the goods the shop
+    # always takes, their quantities written (before, the last order with changes was asked)
+    r"\bthe usual\b(?!\s+(?:(?:paper|plastic|kraft|white|brown|hot|cold|sip|dome|wooden)\s+)?"
+    r"(?:\d+\s*(?:oz|ml|inch)\b|(?:cup|lid|box|boxe|bag|straw|napkin|cutlery|container|clamshell"
+    r"|tray|bowl)s?\b))",
     r"\bsame order\b",
     r"\bsame as before\b",
 )

@@ -1,7 +1,9 @@
 """p21d's classes (issue 19), from the English and Singlish misses of fresh2, fresh11, fresh13,
 fresh21, fresh24, fresh25, fresh27 and fresh31: a quotation mark closing a pasted list after a
 count is no size in inches; a price rise ahead given as the reason to order is no question; the
-shop's name signed after the last line, ending in its town, is no line.
+shop's name signed after the last line, ending in its town, is no line; "the usual" before the
+goods names the goods, not the last order; "1 ctn each:" above a list gives every line its
+quantity; a delivery moved to another day ("deliver sat instead") changes no goods.
 Sentences written for this file, not taken from any evaluation set."""
 
 import pytest
@@ -44,3 +46,41 @@ def test_the_shop_signed_after_the_last_line_is_no_line_but_a_product_after_a_da
         ("burger box", 600, None),
         ("napkin", 2000, None),
     ]
+
+
+# ------------------------------------------- "the usual" before the goods
+
+
+def test_the_usual_before_the_goods_with_their_quantity_is_no_repeat():
+    parsed = parse_order("the usual 8oz cups and lids, 2 ctn each")
+    assert not parsed.doubt
+    assert [(item.product, item.quantity) for item in parsed.items] == [("cup", 2), ("lid", 2)]
+    assert parse_order("the usual pls, deliver friday").repeat_last
+
+
+# ------------------------------------------- one quantity each, above a list
+
+
+def test_a_quantity_each_above_a_list_is_every_lines_quantity():
+    text = "2 cartons each:\n- 16oz cold cup\n- 16oz dome lid\n- small bag"
+    parsed = parse_order(text)
+    assert not parsed.doubt
+    assert [(item.product, item.quantity, item.unit) for item in parsed.items] == [
+        ("cold cup", 2, "carton"),
+        ("dome lid", 2, "carton"),
+        ("small bag", 2, "carton"),
+    ]
+
+
+# ------------------------------------------- a delivery moved to another day
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["same as last week pls but send on friday instead", "repeat last order, deliver tmr instead"],
+)
+def test_a_repeat_delivered_on_another_day_is_the_last_order(text):
+    parsed = parse_order(text)
+    assert parsed.repeat_last
+    assert not parsed.doubt
+    assert asks("same as last week but 16oz cups instead of 12oz")
