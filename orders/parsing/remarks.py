@@ -117,6 +117,16 @@ SIGNED_SHOP = re.compile(
     r"(?=\s*(?:(?:ty|tq|thx|thanks?|thank you)\b[\s.!]*)?$)"
 )
 
+# "..., last time 3 ctn not enough", "..., normally 2 only": the quantity of an earlier or of the
+# usual order, a clause of its own with no product, said after this order's count to compare
+EARLIER_COUNT = re.compile(
+    rf"(?:(?<=[,;])|^)\s*(?:{PAST_ORDER}|\b(?:normally|usually|usual)\b)\s*"
+    r"(?:(?:we|i|u|you)\s+(?:take|took|order|ordered|get|got|give|gave|send|sent)\s+)?(?:only\s+)?"
+    r"\d+\s*(?:ctns?|cartons?|box(?:es)?|pcs|packs?)?\s*"
+    r"(?:only|je|jer|nia|not enough|(?:also|pun) not enough|(?:tak|x) cukup)?"
+    r"(?:\s+(?:lah|leh|lor|sia|ah|liao|one))*\s*(?=[,;.!?\n]|$)"
+)
+
 
 def drop_remarks(text: str) -> str:
     """The text without complaints about an earlier delivery and side questions after its order,
@@ -129,19 +139,44 @@ def drop_remarks(text: str) -> str:
         if not is_remark(sentence, sentences[:index], sentences[index + 1 :])
     ]
     kept = [drop_reason_for_more(sentence, kept[:index]) for index, sentence in enumerate(kept)]
+    kept = [drop_complaint_clauses(sentence, kept[:index]) for index, sentence in enumerate(kept)]
     return " ; ".join(kept) if kept != sentences else text
 
 
 def drop_reason_for_more(sentence: str, before: list[str]) -> str:
     """'..., last time order not enough sia', '..., before the price goes up' after a count: the
     earlier order was short, or the price will rise, the reason for this one; the clause says
-    nothing of its items (one with a count stays)."""
+    nothing of its items (one with a count stays, unless it is a clause of its own with the count
+    of an earlier or the usual order only: '..., last time 3 ctn not enough', '..., normally 2')."""
     reason = NOT_ENOUGH_BEFORE.search(sentence) or PRICE_RISE_AHEAD.search(sentence)
-    if reason is None or counts(reason.group()):
+    if reason is not None and counts(reason.group()):
+        reason = None
+    reason = reason or EARLIER_COUNT.search(sentence)
+    if reason is None:
         return sentence
     if not (any(map(counts, before)) or counts(sentence[: reason.start()])):
         return sentence
     return sentence[: reason.start()] + " " + sentence[reason.end() :]
+
+
+def drop_complaint_clauses(sentence: str, before: list[str]) -> str:
+    """'16oz cold cup 3k, dun send wrong one ah last time u send hot cup': a clause about goods
+    delivered before, what was wrong with them and nothing to order, after a clause with a count
+    (in the same sentence: is_remark reads whole sentences only); before, its "hot cup" took the
+    count of the line before it and the parser asked."""
+    clauses = re.split(r"(?<=[,;])", sentence)
+    kept = [
+        clause
+        for index, clause in enumerate(clauses)
+        if not (
+            EARLIER_DELIVERY.search(clause)
+            and FAULT.search(clause)
+            and not counts(clause)
+            and complaint_only(clause)
+            and (any(map(counts, before)) or any(map(counts, clauses[:index])))
+        )
+    ]
+    return "".join(kept) if len(kept) < len(clauses) else sentence
 
 
 def ordered(sentence: str) -> bool:

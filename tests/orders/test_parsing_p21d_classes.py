@@ -84,3 +84,37 @@ def test_a_repeat_delivered_on_another_day_is_the_last_order(text):
     assert parsed.repeat_last
     assert not parsed.doubt
     assert asks("same as last week but 16oz cups instead of 12oz")
+
+
+# ------------------------------------------- the count of an earlier or the usual order
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "napkin 6 ctn pls, last time 4 ctn not enough",
+        "busy weekend coming, 16oz cold cup 4 ctn, usually 3 only",
+        "burger box 800, last week 500 also not enough lah",
+    ],
+)
+def test_the_count_of_an_earlier_or_the_usual_order_after_this_one_is_no_line(text):
+    assert len(items_of(text)) == 1
+    # with a product of its own, the earlier count is still a line to ask about
+    assert asks("napkin 6 ctn pls, last time 4 ctn cups not enough")
+
+
+# ------------------------------------------- a complaint about goods delivered before
+
+
+def test_a_complaint_clause_after_the_lines_is_no_line():
+    text = "12oz paper cup 2k, sip lid 12oz 2k, pls dun send wrong size again last time u send 8oz"
+    assert items_of(text) == [("paper cup", 2000, "12 oz"), ("sip lid", 2000, "12 oz")]
+
+
+# ------------------------------------------- a kind the shop no longer uses
+
+
+def test_a_kind_no_longer_used_beside_the_order_is_why_it_is_made():
+    assert items_of("paper straw 5k pls, the plastic one we stop using already") == [
+        ("paper straw", 5000, None)
+    ]
