@@ -370,9 +370,12 @@ def repeat_then_not(clause: str) -> bool:
 
 # the earlier order's clause, the words up to this time's marker (no number between them), and
 # this time's clause
+# "ytd order 12oz cup 2 ctn already, today need another 1 ctn": yesterday's order quoted, then
+# today's, as last time's and this time's are
+EARLIER_ORDER = rf"(?:{PAST_ORDER}|\b(?:ytd|yesterday'?s?|this morning'?s?)\s+order\b)"
 PAST_THEN_NOW = re.compile(
-    rf"(?P<past>{PAST_ORDER}[^.,;!?\n。，]*)(?P<between>[.,;!?\n。，][^\d\n]*?)"
-    rf"(?P<now>{THIS_TIME})(?P<rest>[^.,;!?\n。，]*)"
+    rf"(?P<past>{EARLIER_ORDER}[^.,;!?\n。，]*)(?P<between>[.,;!?\n。，][^\d\n]*?)"
+    rf"(?P<now>{THIS_TIME}|\btoday\b)(?P<rest>[^.,;!?\n。，]*)"
 )
 
 
@@ -384,7 +387,7 @@ def read_past_then_now(normalised: str) -> str:
     match = PAST_THEN_NOW.search(normalised)
     if match is None:
         return normalised
-    past = parse_segment(re.sub(PAST_ORDER, " ", match.group("past")))
+    past = parse_segment(re.sub(EARLIER_ORDER, " ", match.group("past")))
     rest = match.group("rest")
     masked_past, _ = extract_sizes(match.group("past"))
     masked_rest, _ = extract_sizes(rest)

@@ -806,10 +806,14 @@ def _slips(word: str) -> set[str]:
     """How fast thumbs write a word: a letter left out inside it ('napkns', not at its start:
     'love' is no 'glove'), two letters swapped ('cpus'), a letter doubled ('cuttlery'), and in a
     long word a vowel inside it written as another ('cutlary', 'napken'; not in short ones: 'cap'
-    and 'cop' are no 'cup')."""
+    and 'cop' are no 'cup') or a letter inside it written two places off ('stawrs', 'napink')."""
     long = len(word) >= 6
     dropped = {word[:i] + word[i + 1 :] for i in range(1, len(word))} if long else set()
     swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    inside = range(1, len(word) - 2) if long else range(0)
+    moved = {word[:i] + word[i + 1 : i + 3] + word[i] + word[i + 3 :] for i in inside} | {
+        word[:i] + word[i + 2] + word[i : i + 2] + word[i + 3 :] for i in inside
+    }
     doubled = {word[: i + 1] + word[i:] for i in range(len(word))}
     vowels = {
         word[:i] + vowel + word[i + 1 :]
@@ -817,11 +821,11 @@ def _slips(word: str) -> set[str]:
         for vowel in "aeiou"
         if long and word[i] in "aeiou"
     }
-    return (dropped | swapped | doubled | vowels) - {word}
+    return (dropped | swapped | doubled | vowels | moved) - {word}
 
 
 # English words one slip from a product type: they are what they say, no misspelt product
-ENGLISH_LOOKALIKES = frozenset({"cusp", "warp", "warps", "pates", "plats", "tary"})
+ENGLISH_LOOKALIKES = frozenset({"cusp", "warp", "warps", "pates", "plats", "tary", "pleats"})
 
 
 def _typo_map() -> dict[str, str]:

@@ -118,3 +118,25 @@ def test_a_kind_no_longer_used_beside_the_order_is_why_it_is_made():
     assert items_of("paper straw 5k pls, the plastic one we stop using already") == [
         ("paper straw", 5000, None)
     ]
+
+
+# ------------------------------------------- yesterday's order quoted, then today's
+
+
+def test_yesterdays_order_quoted_then_todays_quantity_orders_todays_only():
+    text = "yesterday order 16oz cold cup 3 ctn liao, today need 2 ctn more pls"
+    assert items_of(text) == [("cold cup", 2, "16 oz")]
+
+
+# ------------------------------------------- a letter written two places off
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2000 paper stawrs pls", [("paper straw", 2000, None)]),
+        ("napinks 3000 and burger boxes 400", [("napkin", 3000, None), ("burger box", 400, None)]),
+    ],
+)
+def test_a_product_with_a_letter_two_places_off_is_still_that_product(text, expected):
+    assert items_of(text) == expected
