@@ -271,7 +271,7 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     # "straw left 2 ctn, send 5 more ctn": what is left is no line, what is sent is
     normalised = drop_counts_left(normalised)
     normalised = read_container_sizes(read_past_then_now(read_doubled_past(normalised)))
-    normalised = read_each_heading(normalised)
+    normalised = read_each_heading(read_plural_sizes(normalised))
     normalised = read_named_outlets(normalised)
     clauses = CLAUSE_SPLIT.split(normalised)
     # "same as last time but no straws": a clause that says no to something changes a repeat
@@ -325,7 +325,7 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         read = read_segment(segment, line_before(segment, items), doubts)
         unread_lines += not read
         items.extend(read)
-    borrowed = boxes_by_the_inch(borrow_types(items))
+    borrowed = boxes_by_the_millilitre(boxes_by_the_inch(borrow_types(items)))
     items = [item for item in borrowed if item.product]
     if items and len(items) < len(borrowed):
         # "14 inch 2 ctn, 12oz cup 500": a size and a quantity whose product no line names
@@ -542,6 +542,22 @@ def read_container_sizes(normalised: str) -> str:
 EACH_HEADING = re.compile(
     rf"(?<![\d.§])(?P<quantity>\d+\s*(?:(?:{'|'.join(UNIT_WORDS)})\b)?)\s*each\s*:[ \t]*\n"
 )
+
+
+# "and 14s, one carton", "the 16s also 500": a size written as its number in the plural
+PLURAL_SIZE = re.compile(r"(?<![\w.§])(\d{1,2})s\b")
+
+
+def read_plural_sizes(normalised: str) -> str:
+    """'12 inch kraft pizza boxes 250, and 14s, 1 carton' -> '..., and 14 inch, 1 carton': a number
+    in the plural is a size in the one measure (inches or ounces) the message's sizes are in.
+    Unchanged when its sizes are in no measure or in both."""
+    if PLURAL_SIZE.search(normalised) is None:
+        return normalised
+    measures = {size.split()[-1] for size in extract_sizes(normalised)[1]} & {"inch", "oz"}
+    if len(measures) != 1:
+        return normalised
+    return PLURAL_SIZE.sub(rf"\1 {measures.pop()}", normalised)
 
 
 def read_each_heading(normalised: str) -> str:
@@ -851,6 +867,23 @@ def boxes_by_the_inch(items: list[ParsedItem]) -> list[ParsedItem]:
         item
         if type_nouns(item.product)
         else ParsedItem(f"{item.product} pizza box".strip(), item.quantity, item.unit, item.size)
+        for item in items
+    ]
+
+
+# The sizes our takeaway boxes are sold in, the only goods of ours measured in millilitres
+BOX_SIZES_IN_ML = frozenset({"750 ml", "1000 ml"})
+
+
+def boxes_by_the_millilitre(items: list[ParsedItem]) -> list[ParsedItem]:
+    """'- 750ml x 2 ctn\n- 1000ml x 1 ctn\n- large bags x 250': a line that is only a size of our
+    takeaway boxes, and no other word for its product, orders those boxes (before, it was a line
+    without a product and the parser asked). Another size in millilitres ('500ml x 2 ctn': a cup,
+    a bowl?) stays a question."""
+    return [
+        ParsedItem("takeaway box", item.quantity, item.unit, item.size)
+        if not item.product and item.size in BOX_SIZES_IN_ML
+        else item
         for item in items
     ]
 

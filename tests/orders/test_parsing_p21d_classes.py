@@ -140,3 +140,28 @@ def test_yesterdays_order_quoted_then_todays_quantity_orders_todays_only():
 )
 def test_a_product_with_a_letter_two_places_off_is_still_that_product(text, expected):
     assert items_of(text) == expected
+
+
+# ------------------------------------------- a line that is only a size of our takeaway boxes
+
+
+def test_a_line_that_is_only_a_box_size_in_millilitres_orders_the_takeaway_box():
+    text = "for sat pls:\n1000ml x 3 ctn\nnapkins x 2000"
+    assert items_of(text) == [("takeaway box", 3, "1000 ml"), ("napkin", 2000, None)]
+    # no goods of ours are sold in 500 ml: a cup, a bowl?
+    assert asks("for sat pls:\n500ml x 3 ctn\nnapkins x 2000")
+
+
+# ------------------------------------------- a size written as its number in the plural
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("10 inch pizza box 400, and the 12s 200", [200, "12 inch"]),
+        ("8oz hot cups 2 ctn. 16s one ctn too", [1, "16 oz"]),
+    ],
+)
+def test_a_size_in_the_plural_is_in_the_measure_of_the_messages_sizes(text, expected):
+    last = items_of(text)[-1]
+    assert [last[1], last[2]] == expected
