@@ -102,7 +102,8 @@ PLUS_PIECES = "pluspieces"
 
 # Words that carry no product meaning in an order line.
 STOPWORDS = frozenset(
-    # "punya": "kecik punya 500" (the small one)
+    # "punya": "kecik punya 500" (the small one); "normal": "lid also 4k the normal sip one" (the
+    # kind the shop always takes, no product word)
     """
     punya
     a an the of for to and or with in on at by from our us we i me my you your pls please plz can
@@ -118,6 +119,7 @@ STOPWORDS = frozenset(
     tria gimme we're i'm we've we'll i'll we'd i'd running low out urgent urgently top up help
     always place placing proceed teruskan go ahead
     confirm confirmed take rush yours urs ours try trying
+    normal regular standard
     """.split()  # noqa: SIM905 - a word list reads better as text
     + MALAY_STOPWORDS.split()
     + SINGLISH_STOPWORDS.split()

@@ -165,3 +165,11 @@ def test_a_line_that_is_only_a_box_size_in_millilitres_orders_the_takeaway_box()
 def test_a_size_in_the_plural_is_in_the_measure_of_the_messages_sizes(text, expected):
     last = items_of(text)[-1]
     assert [last[1], last[2]] == expected
+
+
+# ------------------------------------------- "the normal one": the kind the shop always takes
+
+
+def test_the_normal_kind_after_a_companion_quantity_is_that_lines_kind():
+    text = "12oz hot cup 2k pls. lid also 2k the normal dome one"
+    assert items_of(text) == [("hot cup", 2000, "12 oz"), ("lid dome", 2000, "12 oz")]
