@@ -569,12 +569,18 @@ def read_each_heading(normalised: str) -> str:
     if match is None:
         return normalised
     rest = normalised[match.end() :].split("\n")
-    listed = list(itertools.takewhile(str.strip, rest))
+    # the list ends at a line that names no goods ("thank you", a signature)
+    listed = list(itertools.takewhile(names_goods, rest))
     if not listed or any(has_quantity(line) for line in listed):
         return normalised
     quantity = match.group("quantity").strip()
     lines = [f"{line.rstrip()} {quantity}" for line in listed] + rest[len(listed) :]
     return f"{normalised[: match.start()]}:\n" + "\n".join(lines)
+
+
+def names_goods(line: str) -> bool:
+    """A product type or a size ('- 8oz cup', '12 inch'), not 'thank you'."""
+    return bool(head_types(line) or extract_sizes(line)[1])
 
 
 def line_before(segment: Segment, items: list[ParsedItem]) -> ParsedItem | None:
@@ -876,10 +882,14 @@ BOX_SIZES_IN_ML = frozenset({"750 ml", "1000 ml"})
 
 
 def boxes_by_the_millilitre(items: list[ParsedItem]) -> list[ParsedItem]:
-    """'- 750ml x 2 ctn\n- 1000ml x 1 ctn\n- large bags x 250': a line that is only a size of our
-    takeaway boxes, and no other word for its product, orders those boxes (before, it was a line
-    without a product and the parser asked). Another size in millilitres ('500ml x 2 ctn': a cup,
-    a bowl?) stays a question."""
+    """'- 750ml x 2 ctn\n- 1000ml x 1 ctn\n- large bags x 250': lines that are only the sizes of
+    our takeaway boxes, both of them, and no other word for their product, order those boxes
+    (before, they were lines without a product and the parser asked). One such line alone ('the
+    750ml one give me 600') or another size in millilitres ('500ml x 2 ctn': a cup, a bowl?)
+    stays a question."""
+    sized = {item.size for item in items if not item.product and item.size in BOX_SIZES_IN_ML}
+    if sized != BOX_SIZES_IN_ML:
+        return items
     return [
         ParsedItem("takeaway box", item.quantity, item.unit, item.size)
         if not item.product and item.size in BOX_SIZES_IN_ML

@@ -142,14 +142,19 @@ def test_a_product_with_a_letter_two_places_off_is_still_that_product(text, expe
     assert items_of(text) == expected
 
 
-# ------------------------------------------- a line that is only a size of our takeaway boxes
+# ------------------------------------------- lines that are only the sizes of our takeaway boxes
 
 
-def test_a_line_that_is_only_a_box_size_in_millilitres_orders_the_takeaway_box():
-    text = "for sat pls:\n1000ml x 3 ctn\nnapkins x 2000"
-    assert items_of(text) == [("takeaway box", 3, "1000 ml"), ("napkin", 2000, None)]
-    # no goods of ours are sold in 500 ml: a cup, a bowl?
-    assert asks("for sat pls:\n500ml x 3 ctn\nnapkins x 2000")
+def test_lines_that_are_only_our_two_box_sizes_in_millilitres_order_the_takeaway_boxes():
+    text = "for sat pls:\n750ml x 2 ctn\n1000ml x 3 ctn\nnapkins x 2000"
+    assert items_of(text) == [
+        ("takeaway box", 2, "750 ml"),
+        ("takeaway box", 3, "1000 ml"),
+        ("napkin", 2000, None),
+    ]
+    # one size alone names no product; no goods of ours are sold in 500 ml (a cup, a bowl?)
+    assert asks("for sat pls:\n1000ml x 3 ctn\nnapkins x 2000")
+    assert asks("for sat pls:\n750ml x 2 ctn\n1000ml x 3 ctn\n500ml x 3 ctn")
 
 
 # ------------------------------------------- a size written as its number in the plural
