@@ -127,6 +127,13 @@ EARLIER_COUNT = re.compile(
     r"(?:\s+(?:lah|leh|lor|sia|ah|liao|one))*\s*(?=[,;.!?\n]|$)"
 )
 
+# "couple hundred cups not enough liao, this time give me 8oz cup 5000": what was not enough
+# before, as a clause of its own ahead of this time's order
+NOT_ENOUGH_THEN_NOW = re.compile(
+    rf"(?:(?<=[,;])|^)[^,;.!?\n]*?(?:\bnot enough|\b(?:tak|x|tidak) cukup)\b[^,;.!?\n]*?"
+    rf"(?=[,;]\s*{THIS_TIME})"
+)
+
 
 def drop_remarks(text: str) -> str:
     """The text without complaints about an earlier delivery and side questions after its order,
@@ -140,6 +147,7 @@ def drop_remarks(text: str) -> str:
     ]
     kept = [drop_reason_for_more(sentence, kept[:index]) for index, sentence in enumerate(kept)]
     kept = [drop_complaint_clauses(sentence, kept[:index]) for index, sentence in enumerate(kept)]
+    kept = [drop_not_enough_before_now(sentence) for sentence in kept]
     return " ; ".join(kept) if kept != sentences else text
 
 
@@ -177,6 +185,16 @@ def drop_complaint_clauses(sentence: str, before: list[str]) -> str:
         )
     ]
     return "".join(kept) if len(kept) < len(clauses) else sentence
+
+
+def drop_not_enough_before_now(sentence: str) -> str:
+    """'couple hundred cups not enough liao, this time ... 5000': the clause of what was not
+    enough, without a count of its own, before this time's clause with one, is why more is
+    ordered (before, its words joined the product of the line after it)."""
+    reason = NOT_ENOUGH_THEN_NOW.search(sentence)
+    if reason is None or counts(reason.group()) or not counts(sentence[reason.end() :]):
+        return sentence
+    return sentence[: reason.start()] + " " + sentence[reason.end() :]
 
 
 def ordered(sentence: str) -> bool:

@@ -178,3 +178,13 @@ def test_a_size_in_the_plural_is_in_the_measure_of_the_messages_sizes(text, expe
 def test_the_normal_kind_after_a_companion_quantity_is_that_lines_kind():
     text = "12oz hot cup 2k pls. lid also 2k the normal dome one"
     assert items_of(text) == [("hot cup", 2000, "12 oz"), ("lid dome", 2000, "12 oz")]
+
+
+# ------------------------------------------- what was not enough before, then this time's order
+
+
+def test_what_was_not_enough_before_this_times_order_is_no_part_of_its_line():
+    text = "few hundred bags not enough lah, this time small paper bag 2000 pls"
+    assert items_of(text) == [("small paper bag", 2000, None)]
+    # this time's clause without a product still asks
+    assert asks("few hundred bags not enough lah, this time 2000 pls")
