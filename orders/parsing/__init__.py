@@ -325,7 +325,7 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         read = read_segment(segment, line_before(segment, items), doubts)
         unread_lines += not read
         items.extend(read)
-    borrowed = boxes_by_the_millilitre(boxes_by_the_inch(borrow_types(items)))
+    borrowed = boxes_by_the_inch(borrow_types(items))
     items = [item for item in borrowed if item.product]
     if items and len(items) < len(borrowed):
         # "14 inch 2 ctn, 12oz cup 500": a size and a quantity whose product no line names
@@ -873,27 +873,6 @@ def boxes_by_the_inch(items: list[ParsedItem]) -> list[ParsedItem]:
         item
         if type_nouns(item.product)
         else ParsedItem(f"{item.product} pizza box".strip(), item.quantity, item.unit, item.size)
-        for item in items
-    ]
-
-
-# The sizes our takeaway boxes are sold in, the only goods of ours measured in millilitres
-BOX_SIZES_IN_ML = frozenset({"750 ml", "1000 ml"})
-
-
-def boxes_by_the_millilitre(items: list[ParsedItem]) -> list[ParsedItem]:
-    """'- 750ml x 2 ctn\n- 1000ml x 1 ctn\n- large bags x 250': lines that are only the sizes of
-    our takeaway boxes, both of them, and no other word for their product, order those boxes
-    (before, they were lines without a product and the parser asked). One such line alone ('the
-    750ml one give me 600') or another size in millilitres ('500ml x 2 ctn': a cup, a bowl?)
-    stays a question."""
-    sized = {item.size for item in items if not item.product and item.size in BOX_SIZES_IN_ML}
-    if sized != BOX_SIZES_IN_ML:
-        return items
-    return [
-        ParsedItem("takeaway box", item.quantity, item.unit, item.size)
-        if not item.product and item.size in BOX_SIZES_IN_ML
-        else item
         for item in items
     ]
 

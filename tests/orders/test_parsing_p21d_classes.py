@@ -142,21 +142,6 @@ def test_a_product_with_a_letter_two_places_off_is_still_that_product(text, expe
     assert items_of(text) == expected
 
 
-# ------------------------------------------- lines that are only the sizes of our takeaway boxes
-
-
-def test_lines_that_are_only_our_two_box_sizes_in_millilitres_order_the_takeaway_boxes():
-    text = "for sat pls:\n750ml x 2 ctn\n1000ml x 3 ctn\nnapkins x 2000"
-    assert items_of(text) == [
-        ("takeaway box", 2, "750 ml"),
-        ("takeaway box", 3, "1000 ml"),
-        ("napkin", 2000, None),
-    ]
-    # one size alone names no product; no goods of ours are sold in 500 ml (a cup, a bowl?)
-    assert asks("for sat pls:\n1000ml x 3 ctn\nnapkins x 2000")
-    assert asks("for sat pls:\n750ml x 2 ctn\n1000ml x 3 ctn\n500ml x 3 ctn")
-
-
 # ------------------------------------------- a size written as its number in the plural
 
 
