@@ -23,6 +23,7 @@ asks the customer to confirm instead of ordering.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -43,13 +44,14 @@ from orders.parsing.numbers import CHINESE_DIGITS
 from orders.parsing.pending import PENDING, drop_pending_goods
 from orders.parsing.remainders import TOP_UP_TO, drop_counts_left, read_top_ups
 from orders.parsing.remarks import asks_after_the_items, drop_remarks
-from orders.parsing.schedules import drop_delivery_splits
+from orders.parsing.schedules import drop_delivery_splits, drop_moved_delivery
 from orders.parsing.segments import (
     CLAUSE_SPLIT,
     QUANTITY,
     Segment,
     drop_product_questions,
     find_quantity,
+    has_quantity,
     split_segments,
 )
 from orders.parsing.standing import (
@@ -283,7 +285,7 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     if not re.search(IF_NOT, normalised):
         normalised = re.sub(STOCK_CONDITION, " ", normalised)  # "kalau ada stok, hantar ..."
     # "box 4 ctn, 2 ctn Monday 2 ctn Thursday": the total is ordered, the parts are deliveries
-    normalised = drop_delivery_splits(normalised)
+    normalised = drop_moved_delivery(drop_delivery_splits(normalised))
     # "straw left 2000, top up to 10000": 8000 are sent; "top up to 3000" alone asks what is left
     normalised = read_top_ups(normalised)
     top_up_unread = TOP_UP_TO.search(normalised) is not None
@@ -292,6 +294,7 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     # "straw left 2 ctn, send 5 more ctn": what is left is no line, what is sent is
     normalised = drop_counts_left(normalised)
     normalised = read_container_sizes(read_past_then_now(read_doubled_past(normalised)))
+    normalised = read_each_heading(read_plural_sizes(normalised))
     normalised = read_named_outlets(normalised)
     clauses = CLAUSE_SPLIT.split(normalised)
     # "same as last time but no straws": a clause that says no to something changes a repeat
@@ -390,9 +393,12 @@ def repeat_then_not(clause: str) -> bool:
 
 # the earlier order's clause, the words up to this time's marker (no number between them), and
 # this time's clause
+# "ytd order 12oz cup 2 ctn already, today need another 1 ctn": yesterday's order quoted, then
+# today's, as last time's and this time's are
+EARLIER_ORDER = rf"(?:{PAST_ORDER}|\b(?:ytd|yesterday'?s?|this morning'?s?)\s+order\b)"
 PAST_THEN_NOW = re.compile(
-    rf"(?P<past>{PAST_ORDER}[^.,;!?\n。，]*)(?P<between>[.,;!?\n。，][^\d\n]*?)"
-    rf"(?P<now>{THIS_TIME})(?P<rest>[^.,;!?\n。，]*)"
+    rf"(?P<past>{EARLIER_ORDER}[^.,;!?\n。，]*)(?P<between>[.,;!?\n。，][^\d\n]*?)"
+    rf"(?P<now>{THIS_TIME}|\btoday\b)(?P<rest>[^.,;!?\n。，]*)"
 )
 
 
@@ -404,7 +410,7 @@ def read_past_then_now(normalised: str) -> str:
     match = PAST_THEN_NOW.search(normalised)
     if match is None:
         return normalised
-    past = parse_segment(re.sub(PAST_ORDER, " ", match.group("past")))
+    past = parse_segment(re.sub(EARLIER_ORDER, " ", match.group("past")))
     rest = match.group("rest")
     masked_past, _ = extract_sizes(match.group("past"))
     masked_rest, _ = extract_sizes(rest)
@@ -553,6 +559,51 @@ def read_container_sizes(normalised: str) -> str:
     head = f"{normalised[: match.end('ml')]}ml"
     rest = NEXT_CONTAINER_SIZE.sub(r"\g<start>\g<ml>ml", normalised[match.end("ml") :])
     return head + rest
+
+
+# "pls send 1 ctn each:" above a list: the one quantity of every line under it
+EACH_HEADING = re.compile(
+    rf"(?<![\d.§])(?P<quantity>\d+\s*(?:(?:{'|'.join(UNIT_WORDS)})\b)?)\s*each\s*:[ \t]*\n"
+)
+
+
+# "and 14s, one carton", "the 16s also 500": a size written as its number in the plural
+PLURAL_SIZE = re.compile(r"(?<![\w.§])(\d{1,2})s\b")
+
+
+def read_plural_sizes(normalised: str) -> str:
+    """'12 inch kraft pizza boxes 250, and 14s, 1 carton' -> '..., and 14 inch, 1 carton': a number
+    in the plural is a size in the one measure (inches or ounces) the message's sizes are in.
+    Unchanged when its sizes are in no measure or in both."""
+    if PLURAL_SIZE.search(normalised) is None:
+        return normalised
+    measures = {size.split()[-1] for size in extract_sizes(normalised)[1]} & {"inch", "oz"}
+    if len(measures) != 1:
+        return normalised
+    return PLURAL_SIZE.sub(rf"\1 {measures.pop()}", normalised)
+
+
+def read_each_heading(normalised: str) -> str:
+    """'pls send 1 ctn each:\n- 8oz cup\n- 8oz lid' -> 'pls send :\n- 8oz cup 1 ctn\n- 8oz lid 1
+    ctn': the quantity of the heading, once on every line of the list under it (before, the
+    lines after the first took its quantity as companions, and asked). Unchanged when a line of
+    the list has a quantity of its own."""
+    match = EACH_HEADING.search(normalised)
+    if match is None:
+        return normalised
+    rest = normalised[match.end() :].split("\n")
+    # the list ends at a line that names no goods ("thank you", a signature)
+    listed = list(itertools.takewhile(names_goods, rest))
+    if not listed or any(has_quantity(line) for line in listed):
+        return normalised
+    quantity = match.group("quantity").strip()
+    lines = [f"{line.rstrip()} {quantity}" for line in listed] + rest[len(listed) :]
+    return f"{normalised[: match.start()]}:\n" + "\n".join(lines)
+
+
+def names_goods(line: str) -> bool:
+    """A product type or a size ('- 8oz cup', '12 inch'), not 'thank you'."""
+    return bool(head_types(line) or extract_sizes(line)[1])
 
 
 def line_before(segment: Segment, items: list[ParsedItem]) -> ParsedItem | None:

@@ -357,10 +357,14 @@ def safety_doubts(normalised: str, unread_lines: int) -> list[str]:
 
 
 # "sell until no more box. rush order: 1000ml box 2 ctn", "wooden cutlery 1 ctn, no more plastic
-# spoon already govt say": goods run out or no longer used, of a kind the order has, are why it is
-# made; "no more napkin" beside straws (napkins wanted too?), "no more than 2000" and "no more 3000"
-# are not read
+# spoon already govt say", "..., the plastic one we stop using": goods run out or no longer used,
+# of a kind the order has (or of none named), are why it is made; "no more napkin" beside straws
+# (napkins wanted too?), "no more than 2000" and "no more 3000" are not read
 RUN_OUT = re.compile(r"\bno more\b(?!\s+than\b|\s*\d)(?P<named>[^.,;!?\n]*)")
+# "wooden cutlery set 1k, the plastic one we stop using liao": a kind the shop no longer uses
+STOPPED_USING = re.compile(
+    r"(?P<named>[^.,;!?\n]*)\b(?:we|i)\s+(?:stop|stopped|no longer)\s+(?:using|use)\b[^.,;!?\n]*"
+)
 CUTLERY_PIECES = frozenset({"spoon", "fork", "knife"})
 
 
@@ -378,7 +382,7 @@ def read_run_out(normalised: str, products: list[str]) -> str:
         named = kinds_of(head_types(match.group("named")))
         return " " if named <= ordered else match.group(0)
 
-    return RUN_OUT.sub(read, normalised)
+    return STOPPED_USING.sub(read, RUN_OUT.sub(read, normalised))
 
 
 # A "dun" in a clause that tells the driver what not to do and names no product, size, quantity

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from orders.parsing.segments import PRODUCT_QUESTION, has_quantity
+from orders.parsing.text import TOWNS
 from orders.parsing.vocabulary import PAST_ORDER, REPEAT_PATTERNS, THIS_TIME
 
 # Sentences: after ". ! ? 。 ？ ！" or a line break, and before "btw" / "by the way" (a side remark)
@@ -101,8 +102,43 @@ NOT_ENOUGH_BEFORE = re.compile(
 )
 
 
+# "..., we're stocking up before the price goes up in Oct": a price rise ahead, why the customer
+# orders now; no price is asked, so it is no question about the order
+PRICE_RISE_AHEAD = re.compile(
+    r"\b(?:before|ahead of)\s+(?:the\s+|your\s+|ur\s+)?(?:prices?|harga)\s*"
+    r"(?:goes up|go up|going up|increases?|rises?|naik)\b[^,;.!?\n]*"
+)
+
+
+# "..., wooden forks 500 - Happy Fork Bedok. thanks!": the shop signing the order after its last
+# line, a name ending in its town; its words ("fork") are no product nor a line of the order
+SIGNED_SHOP = re.compile(
+    rf"\s[-–—]\s*(?:[a-z'&]+\s+){{1,4}}(?:{TOWNS})\s*[.!]*"
+    r"(?=\s*(?:(?:ty|tq|thx|thanks?|thank you)\b[\s.!]*)?$)"
+)
+
+# "..., last time 3 ctn not enough", "..., normally 2 only": the quantity of an earlier or of the
+# usual order, a clause of its own with no product, said after this order's count to compare
+EARLIER_COUNT = re.compile(
+    rf"(?:(?<=[,;])|^)\s*(?:{PAST_ORDER}|\b(?:normally|usually|usual)\b)\s*"
+    r"(?:(?:we|i|u|you)\s+(?:take|took|order|ordered|get|got|give|gave|send|sent)\s+)?(?:only\s+)?"
+    r"\d+\s*(?:ctns?|cartons?|box(?:es)?|pcs|packs?)?\s*"
+    r"(?:only|je|jer|nia|not enough|(?:also|pun) not enough|(?:tak|x) cukup)?"
+    r"(?:\s+(?:lah|leh|lor|sia|ah|liao|one))*\s*(?=[,;.!?\n]|$)"
+)
+
+# "couple hundred cups not enough liao, this time give me 8oz cup 5000": what was not enough
+# before, as a clause of its own ahead of this time's order
+NOT_ENOUGH_THEN_NOW = re.compile(
+    rf"(?:(?<=[,;])|^)[^,;.!?\n]*?(?:\bnot enough|\b(?:tak|x|tidak) cukup)\b[^,;.!?\n]*?"
+    rf"(?=[,;]\s*{THIS_TIME})"
+)
+
+
 def drop_remarks(text: str) -> str:
-    """The text without complaints about an earlier delivery and side questions after its order."""
+    """The text without complaints about an earlier delivery and side questions after its order,
+    nor the shop's name signed after it."""
+    text = SIGNED_SHOP.sub(" ; ", text)
     sentences = SENTENCE.split(text)
     kept = [
         sentence
@@ -110,16 +146,53 @@ def drop_remarks(text: str) -> str:
         if not is_remark(sentence, sentences[:index], sentences[index + 1 :])
     ]
     kept = [drop_reason_for_more(sentence, kept[:index]) for index, sentence in enumerate(kept)]
+    kept = [drop_complaint_clauses(sentence, kept[:index]) for index, sentence in enumerate(kept)]
+    kept = [drop_not_enough_before_now(sentence) for sentence in kept]
     return " ; ".join(kept) if kept != sentences else text
 
 
 def drop_reason_for_more(sentence: str, before: list[str]) -> str:
-    """'..., last time order not enough sia' after a count: the earlier order was short, the
-    reason for this one; the clause says nothing of its items (one with a count stays)."""
-    reason = NOT_ENOUGH_BEFORE.search(sentence)
-    if reason is None or counts(reason.group()):
+    """'..., last time order not enough sia', '..., before the price goes up' after a count: the
+    earlier order was short, or the price will rise, the reason for this one; the clause says
+    nothing of its items (one with a count stays, unless it is a clause of its own with the count
+    of an earlier or the usual order only: '..., last time 3 ctn not enough', '..., normally 2')."""
+    reason = NOT_ENOUGH_BEFORE.search(sentence) or PRICE_RISE_AHEAD.search(sentence)
+    if reason is not None and counts(reason.group()):
+        reason = None
+    reason = reason or EARLIER_COUNT.search(sentence)
+    if reason is None:
         return sentence
     if not (any(map(counts, before)) or counts(sentence[: reason.start()])):
+        return sentence
+    return sentence[: reason.start()] + " " + sentence[reason.end() :]
+
+
+def drop_complaint_clauses(sentence: str, before: list[str]) -> str:
+    """'16oz cold cup 3k, dun send wrong one ah last time u send hot cup': a clause about goods
+    delivered before, what was wrong with them and nothing to order, after a clause with a count
+    (in the same sentence: is_remark reads whole sentences only); before, its "hot cup" took the
+    count of the line before it and the parser asked."""
+    clauses = re.split(r"(?<=[,;])", sentence)
+    kept = [
+        clause
+        for index, clause in enumerate(clauses)
+        if not (
+            EARLIER_DELIVERY.search(clause)
+            and FAULT.search(clause)
+            and not counts(clause)
+            and complaint_only(clause)
+            and (any(map(counts, before)) or any(map(counts, clauses[:index])))
+        )
+    ]
+    return "".join(kept) if len(kept) < len(clauses) else sentence
+
+
+def drop_not_enough_before_now(sentence: str) -> str:
+    """'couple hundred cups not enough liao, this time ... 5000': the clause of what was not
+    enough, without a count of its own, before this time's clause with one, is why more is
+    ordered (before, its words joined the product of the line after it)."""
+    reason = NOT_ENOUGH_THEN_NOW.search(sentence)
+    if reason is None or counts(reason.group()) or not counts(sentence[reason.end() :]):
         return sentence
     return sentence[: reason.start()] + " " + sentence[reason.end() :]
 

@@ -4,8 +4,9 @@
 next week", "hot cup 4k, half this fri half next tue", "6 ctn (3 Tue / 3 Fri)": the customer
 orders the total and says how to deliver it. The parts are dropped only when they add up to the
 quantity of the line before them, in its unit (or are two halves of it): parts that do not add up
-stay, and the parser asks about them as before. Pure string functions; imports nothing of tria
-but orders.parsing.
+stay, and the parser asks about them as before. A delivery moved to another day ("same as last
+week, but deliver sat instead") changes when, not what: its "instead" is no change of the goods.
+Pure string functions; imports nothing of tria but orders.parsing.
 """
 
 from __future__ import annotations
@@ -36,6 +37,17 @@ HALVES = re.compile(r"\bhalf\b.*\bhalf\b|一半.*一半|separuh.*separuh|பா�
 SAME_SPLIT = re.compile(
     r"\b(?:split|deliver(?:ed)?|send|sent)?\s*(?:the\s+)?same(?: amount)?\s+(?:way|split)\b"
 )
+
+# "but deliver sat instead", "send it next tue instead", "hantar esok instead": the day moved
+MOVED_DELIVERY = re.compile(
+    r"\b(?:deliver\w*|send|hantar)\s+(?:(?:it|them|on|by)\s+){0,2}(?:(?:next|this)\s+)?"
+    rf"(?:{_DAY})\s+instead\b"
+)
+
+
+def drop_moved_delivery(text: str) -> str:
+    """The text without a delivery moved to another day (its "instead" asked for a change)."""
+    return MOVED_DELIVERY.sub(" ", text)
 
 
 def drop_delivery_splits(text: str) -> str:

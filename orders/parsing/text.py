@@ -105,7 +105,7 @@ TAMIL_DATE = re.compile(
 )
 # Singapore's towns and estates after a block number ("the kopitiam at 201 Toa Payoh"): an
 # address without a road word (not "500 cups for bedok", a town without a number before it)
-_TOWNS = (
+TOWNS = (
     r"ang mo kio|bedok|bishan|boon lay|bukit batok|bukit merah|bukit panjang|bukit timah"
     r"|choa chu kang|clementi|geylang|hougang|jurong(?: east| west)?|kallang|marine parade"
     r"|pasir ris|punggol|queenstown|sembawang|sengkang|serangoon|tampines|toa payoh|woodlands"
@@ -157,7 +157,7 @@ NOT_QUANTITIES = re.compile(
     # not "the cafe at 45 Tiong Bahru": a block number before a town (an address, cut as one),
     # nor "at 63 Jalan Bukit Merah", "at 8 Ubi Road": a house number before its road (cut alone,
     # the road left without the "at" that starts the address took the order line before it)
-    rf"(?!\s*(?:{_TOWNS})\b)(?!(?:\s+[a-z]+){{0,3}}\s+{_ROAD_NAMED}\b)"
+    rf"(?!\s*(?:{TOWNS})\b)(?!(?:\s+[a-z]+){{0,3}}\s+{_ROAD_NAMED}\b)"
     r"|(?:s\$|\$|\brm|\bsgd)\s*\d+(?:\.\d+)?|\b\d+(?:\.\d+)?\s*(?:cents?|sen|dollars?|bucks|ringgit)\b"
     # "100 டாலர்" (100 dollars), "50 வெள்ளி" (50 dollars, as Singapore's Tamil says it)
     r"|\b\d+(?:\.\d+)?\s*(?:டாலர்|வெள்ளி)[\u0B80-\u0BFF]*|\d+\s*%"
@@ -180,7 +180,7 @@ CHINESE_NOT_QUANTITIES = re.compile(
 )
 ROAD_WORDS = re.compile(
     r"\b(?:road|rd|street|st|ave|avenue|jalan|lorong|drive|crescent|cres|hill|lane|ln|boulevard"
-    rf"|blvd|terrace|quay|park)\b|(?<=\d )(?:{_TOWNS})\b|(?<=\d[a-z] )(?:{_TOWNS})\b"
+    rf"|blvd|terrace|quay|park)\b|(?<=\d )(?:{TOWNS})\b|(?<=\d[a-z] )(?:{TOWNS})\b"
     # in Tamil letters: "45 சிராங்கூன் ரோடு" (45 Serangoon Road), "தெரு" (street)
     r"|(?<![\u0B80-\u0BFF])(?:ரோடு|ரோட்|சாலை|தெரு|ஸ்ட்ரீட்|அவென்யூ)(?![\u0B80-\u0BFF])"
 )
@@ -239,7 +239,8 @@ SIZE_RE = re.compile(
     r"(?<![a-z0-9_.])(\d+(?:\.\d+)?)\s*(?:-\s*)?"
     r"(inches|inch|ounces|ounce|oz|ml|ltr|litres|litre|liters|liter|cm|mm|cc|kg|gm|grams|gram|g|l)\b"
     r"|(?<![a-z0-9_.])(\d+(?:\.\d+)?)(in)\b"
-    r"|(?<![a-z0-9_.])(\d+(?:\.\d+)?)\s*([\"”″])"
+    # a quote mark after at most two digits: '10"' is inches, 'napkins 5000"' closes a quotation
+    r"|(?<![a-z0-9_.])(\d{1,2}(?:\.\d+)?)\s*([\"”″])"
 )
 # A set named by its pieces is the cutlery set: "fork spoon set", "spoon & fork sets", "set of
 # knife, fork and spoon" (without "set", "spoons and forks 500" stays two products, one quantity).

@@ -102,7 +102,8 @@ PLUS_PIECES = "pluspieces"
 
 # Words that carry no product meaning in an order line.
 STOPWORDS = frozenset(
-    # "punya": "kecik punya 500" (the small one)
+    # "punya": "kecik punya 500" (the small one); "normal": "lid also 4k the normal sip one" (the
+    # kind the shop always takes, no product word)
     """
     punya
     a an the of for to and or with in on at by from our us we i me my you your pls please plz can
@@ -118,6 +119,7 @@ STOPWORDS = frozenset(
     tria gimme we're i'm we've we'll i'll we'd i'd running low out urgent urgently top up help
     always place placing proceed teruskan go ahead
     confirm confirmed take rush yours urs ours try trying
+    normal regular standard
     """.split()  # noqa: SIM905 - a word list reads better as text
     + MALAY_STOPWORDS.split()
     + SINGLISH_STOPWORDS.split()
@@ -216,7 +218,11 @@ REPEAT_PATTERNS = (
     r"\bsame (?:same )?(?:like|as) (?:the )?(?:last|previous|prev)\b",
     r"\b(?:repeat|redo) (?:my |our |the )?(?:last|previous|usual)",
     r"\bsame as usual\b",
-    r"\bthe usual\b",
+    # not "the usual 12oz cup n lid, 3 ctn each", "the usual kraft bags 500": the goods the shop
+    # always takes, their quantities written (before, the last order with changes was asked)
+    r"\bthe usual\b(?!\s+(?:(?:paper|plastic|kraft|white|brown|hot|cold|sip|dome|wooden)\s+)?"
+    r"(?:\d+\s*(?:oz|ml|inch)\b|(?:cup|lid|box|boxe|bag|straw|napkin|cutlery|container|clamshell"
+    r"|tray|bowl)s?\b))",
     r"\bsame order\b",
     r"\bsame as before\b",
 )
@@ -802,10 +808,14 @@ def _slips(word: str) -> set[str]:
     """How fast thumbs write a word: a letter left out inside it ('napkns', not at its start:
     'love' is no 'glove'), two letters swapped ('cpus'), a letter doubled ('cuttlery'), and in a
     long word a vowel inside it written as another ('cutlary', 'napken'; not in short ones: 'cap'
-    and 'cop' are no 'cup')."""
+    and 'cop' are no 'cup') or a letter inside it written two places off ('stawrs', 'napink')."""
     long = len(word) >= 6
     dropped = {word[:i] + word[i + 1 :] for i in range(1, len(word))} if long else set()
     swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    inside = range(1, len(word) - 2) if long else range(0)
+    moved = {word[:i] + word[i + 1 : i + 3] + word[i] + word[i + 3 :] for i in inside} | {
+        word[:i] + word[i + 2] + word[i : i + 2] + word[i + 3 :] for i in inside
+    }
     doubled = {word[: i + 1] + word[i:] for i in range(len(word))}
     vowels = {
         word[:i] + vowel + word[i + 1 :]
@@ -813,11 +823,11 @@ def _slips(word: str) -> set[str]:
         for vowel in "aeiou"
         if long and word[i] in "aeiou"
     }
-    return (dropped | swapped | doubled | vowels) - {word}
+    return (dropped | swapped | doubled | vowels | moved) - {word}
 
 
 # English words one slip from a product type: they are what they say, no misspelt product
-ENGLISH_LOOKALIKES = frozenset({"cusp", "warp", "warps", "pates", "plats", "tary"})
+ENGLISH_LOOKALIKES = frozenset({"cusp", "warp", "warps", "pates", "plats", "tary", "pleats"})
 
 
 def _typo_map() -> dict[str, str]:
