@@ -44,7 +44,9 @@ SIZE_UNITS: dict[str, str] = {
 # Where contact details or a delivery address start: the rest of that line or clause is dropped.
 CONTACT_START = re.compile(
     # not "kindly send to us pizza box ...": who gets the goods, no address
-    r"\b(?:(?:deliver(?:y)? to|send to|ship to)(?!\s+(?:us|me)\b)|hantar ke|address|alamat|blk"
+    # not "boleh hantar ke sana?" (can you deliver there?): where the shop is, said before
+    r"\b(?:(?:deliver(?:y)? to|send to|ship to)(?!\s+(?:us|me)\b)|hantar ke(?!\s+(?:sana|sini|situ)\b)"
+    r"|address|alamat|blk"
     r"|block|call|phone|tel|hp|contact|whatsapp me|email|my email|e-mail|invoice to|bill to|attn"
     r"|attention|hubungi)\b"
     # "会送到吗" (will it arrive?) and "送到了" (it came) are no address
@@ -73,6 +75,8 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![0-9a-z_.])(?:\+?65[\s-]?)?[3689]\d{3}[\s-]?\d{4}(?!\w|\.\d)")
 # "#01-23", "unit 01-23", and a basement or level unit of a mall: "B1-23", "#B2-07", "L3-12A"
 UNIT_NUMBER = re.compile(r"(?:#\s*|\bunit\s*)[bl]?\d+-\d+[a-z]?\b|\b[bl]\d{1,2}-\d{1,3}[a-z]?\b")
+# "Kedai no 23, Jalan Kayu", "shop no. 7", "unit no 12": the number of a shop on its street
+SHOP_NUMBER = re.compile(r"\b(?:kedai|shop|unit|lot|stall|gerai)\s+(?:no\.?|number|nombor|#)\s*\d+[a-z]?\b")
 # "9am", "2.30pm", and a span "2-5pm", "10 to 12pm" (its first number is no quantity either)
 CLOCK_TIME = re.compile(
     r"\b(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:-|to)\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b"
@@ -667,7 +671,7 @@ def strip_contact_details(text: str) -> str:
     clauses: out, so that no number in them is read as a quantity."""
     text = EMAIL.sub(" ; ", text)
     text = PHONE.sub(" ; ", text)
-    text = UNIT_NUMBER.sub(" ", text)
+    text = SHOP_NUMBER.sub(" ", UNIT_NUMBER.sub(" ", text))
     text = REFERENCE.sub(" ; ", text)
     text = CLOCK_TIME.sub(" ", text)
     text = MALAY_HOUR.sub(" ", text)
@@ -676,9 +680,11 @@ def strip_contact_details(text: str) -> str:
     # a clause ends at a line, ";", "," or a full stop before a space (an address ends there);
     # "," before a digit too after Chinese when a size or product follows ("送到，750ml餐盒"), not
     # in "1,200" or before a bare postal code; and at a Chinese full stop ("大纸袋五百。送去Bedok
-    # North St 1": the address is the sentence after it, not the line before)
+    # North St 1": the address is the sentence after it, not the line before); at a question or
+    # exclamation mark ("send to Bedok? we need ...": the goods after it are no address)
     clauses = re.split(
-        r"(\n|;|,(?!\d)|(?<=[\u4e00-\u9fff]),(?=\d+\s*[a-z\u4e00-\u9fff])|\.(?=\s)|。)", text
+        r"(\n|;|,(?!\d)|(?<=[\u4e00-\u9fff]),(?=\d+\s*[a-z\u4e00-\u9fff])|[.?!](?=\s)|。|？|！)",
+        text,
     )
     kept = []
     for clause in clauses:

