@@ -37,3 +37,18 @@ def test_the_number_of_a_shop_in_its_address_is_no_line_of_the_order(text):
     assert [(item.quantity, item.unit) for item in parsed.items] == [
         (3 if "3" in text else 2, "carton")
     ]
+
+
+# ------------------------------------------- a quantity corrected in Chinese and Tamil
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("汉堡盒五百，不对，是六百", 600),
+        ("8oz கப் 2 carton, மன்னிச்சுக்கோங்க, 3 carton", 3),
+        ("napkin 2 carton, மன்னிக்கவும், 3 carton", 3),
+    ],
+)
+def test_a_quantity_taken_back_with_an_apology_or_no_it_is_is_replaced(text, expected):
+    assert [quantity for _, quantity, _ in items_of(text)] == [expected]
