@@ -736,7 +736,8 @@ DOUBT_PATTERNS = (
     ),
 )
 # "cups and lids 1000 each": the quantity is for each of the products named.
-EACH = r"\beach\b|\bsetiap\b|\bmasing(?:-| )masing\b|各|ஒவ்வொன்று"
+# "8oz cup, lid ரெண்டும் தலா 3000" (both, 3000 apiece): தலா is "each" written before the number
+EACH = r"\beach\b|\bsetiap\b|\bmasing(?:-| )masing\b|各|ஒவ்வொன்று|தலா"
 NEGATION = "|".join(
     (
         r"\bno need\b",

@@ -52,3 +52,46 @@ def test_the_number_of_a_shop_in_its_address_is_no_line_of_the_order(text):
 )
 def test_a_quantity_taken_back_with_an_apology_or_no_it_is_is_replaced(text, expected):
     assert [quantity for _, quantity, _ in items_of(text)] == [expected]
+
+
+# ------------------------------------------- product words and headings
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tudung cawan 8oz tiga ribu", [("lid", 3000, "8 oz")]),
+        ("Penutup cawan 12oz 500 keping", [("lid", 500, "12 oz")]),
+    ],
+)
+def test_the_lid_of_a_cup_in_malay_is_a_lid_not_a_cup_and_a_lid(text, expected):
+    assert items_of(text) == expected
+
+
+def test_one_more_order_with_a_colon_heads_its_lines_and_alone_is_the_last_order_again():
+    parsed = parse_order("再来一单：汉堡盒三箱")
+    assert (parsed.doubt, parsed.repeat_last) == ("", False)
+    assert [(item.product, item.quantity, item.unit) for item in parsed.items] == [
+        ("burger box", 3, "carton")
+    ]
+    assert parse_order("再来一单").repeat_last
+
+
+def test_to_pack_a_dish_in_malay_names_no_pack_of_goods():
+    assert [q for _, q, _ in items_of("untuk bungkus nasi ayam, kotak 1000ml 600 keping")] == [600]
+
+
+def test_lids_matched_to_the_cups_quantities_in_chinese_are_a_lid_for_every_cup_line():
+    assert items_of("8oz杯一千，12oz杯五百，盖子照杯子的数量配") == [
+        ("cup", 1000, "8 oz"),
+        ("cup", 500, "12 oz"),
+        ("lid", 1000, "8 oz"),
+        ("lid", 500, "12 oz"),
+    ]
+
+
+def test_both_each_in_tamil_orders_every_product_named_in_that_quantity():
+    assert items_of("12oz cup, lid ரெண்டும் தலா 2000") == [
+        ("cup", 2000, "12 oz"),
+        ("lid", 2000, "12 oz"),
+    ]
