@@ -319,7 +319,7 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         if segment.companion and lines_of_the_type_before(items) > 1:
             # "12oz cups 1000, 16oz cups 500, lids same amount": the lids of which line?
             doubts.append("a quantity taken from the line before")
-        read = read_segment(segment, line_before(segment, items), doubts)
+        read = read_segment(segment, line_before(segment, items), doubts, only_line=len(items) == 1)
         unread_lines += not read
         items.extend(read)
     borrowed = boxes_by_the_inch(borrow_types(items))
@@ -663,9 +663,10 @@ def plastic_only_remarked(clauses: list[str]) -> bool:
 
 
 def read_segment(
-    segment: Segment, previous: ParsedItem | None, doubts: list[str]
+    segment: Segment, previous: ParsedItem | None, doubts: list[str], *, only_line: bool = False
 ) -> list[ParsedItem]:
-    """The items of one segment (none, one, or one per kind with 'each'); doubts are appended."""
+    """The items of one segment (none, one, or one per kind with 'each'); doubts are appended.
+    only_line: the previous item is the only line read before this segment."""
     head, joined, tail = segment.text.partition(PLUS_PIECES)
     if joined:
         if both := cartons_and_pieces(head, tail, previous, doubts):
@@ -685,8 +686,10 @@ def read_segment(
         matching_lids = head_types(segment.text) == {"lid"} and type_nouns(previous.product) == {
             "cup"
         }
-        if not (matching_lids and item.size == previous.size) and not another_size_said(
-            segment.text, item, previous
+        if not (
+            (matching_lids and item.size == previous.size)
+            or another_size_said(segment.text, item, previous)
+            or (only_line and another_product_as_many(segment.text, item, previous))
         ):
             doubts.append("a quantity taken from the line before")
     if item is None:
@@ -745,6 +748,20 @@ FEW_PIECES = 20
 # "loose": pieces out of a carton ("1 ctn + 500 loose")
 PIECE_WORDS = re.compile(r"\b(?:pcs|pc|pieces?|nos|loose|biji|keping|helai|units?|sets?)\b")
 CUTLERY_SET_NAME = re.compile(r"(?<=\bcutlery)\s+sets?\b")
+
+
+def another_product_as_many(text: str, item: ParsedItem, previous: ParsedItem) -> bool:
+    """'burger box 500, paper bag large same amount', 'kotak burger 500, beg kertas besar pun sama
+    banyak': another type of product said to be as many pieces as the only line before it (before,
+    it asked which line). Cartons ('2 ctn cups, napkins same amount') hold other counts: asked."""
+    types = type_nouns(item.product)
+    return (
+        SAME_AMOUNT.strip() in text
+        and previous.unit == PIECES
+        and bool(types)
+        and not types & type_nouns(previous.product)
+        and item.size is None
+    )
 
 
 def another_size_said(text: str, item: ParsedItem, previous: ParsedItem) -> bool:

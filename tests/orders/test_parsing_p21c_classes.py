@@ -95,3 +95,32 @@ def test_both_each_in_tamil_orders_every_product_named_in_that_quantity():
         ("cup", 2000, "12 oz"),
         ("lid", 2000, "12 oz"),
     ]
+
+
+# ------------------------------------------- another product, as many as the only line before
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("napkin 3000, straw pun sama banyak", [("napkin", 3000, None), ("straw", 3000, None)]),
+        (
+            "kotak pizza 12 inci 200, beg kertas besar sama banyak",
+            [("pizza box", 200, "12 inch"), ("paper bag large", 200, None)],
+        ),
+        ("汉堡盒五百个，纸巾也一样多", [("burger box", 500, None), ("napkin", 500, None)]),
+    ],
+)
+def test_another_product_as_many_as_the_only_line_before_takes_its_pieces(text, expected):
+    assert items_of(text) == expected
+
+
+def test_as_many_as_one_of_several_lines_or_as_many_cartons_still_asks_which():
+    assert items_of("napkin 2000, tissue 1000, straw pun sama banyak") == []
+    assert (
+        items_of("cup 2 ctn, napkin same amount") == []
+    )  # a carton of napkins holds another count
+    assert items_of("napkin 3000, straw same amount") == [
+        ("napkin", 3000, None),
+        ("straw", 3000, None),
+    ]
