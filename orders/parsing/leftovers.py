@@ -36,9 +36,9 @@ CORRECTION = re.compile(
     # "12oz cup 3 ctn, eh tak jadi" (eh, not that after all), "scratch that"
     r"|\b(?:tak|tk|x) jadi\b|\bscratch that\b"
 )
-# "300 no sorry 400", "2000 ah no wait 3000", "200, eh silap, 300", "三百，不对，四百个", "两百，不对，是
-# 三百" (no, it is 300): a quantity taken back at once and replaced by the next number; the later
-# number is the quantity.
+# "300 no sorry 400", "2000 ah no wait 3000", "200, eh silap, 300", "三百，不对，四百个",
+# "两百，不对，是三百" (no, it is 300): a quantity taken back at once and replaced by the next
+# number; the later number is the quantity.
 _TAKEN_BACK = (
     # not "illa": in Tamil it also joins two readings ("oru carton illa rendu carton": one or two)
     # "600 வேணும். வேண்டாம், 700" (600 needed. no, 700): வேண்டாம் is "no need" by now

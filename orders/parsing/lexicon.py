@@ -32,7 +32,8 @@ LEXICON: dict[str, str] = {
     "照旧月结": " 月结 ",
     "老样子": REPEAT,
     "再来一单": REPEAT,
-    # "再来一单：大纸袋两箱" (one more order: ...): a new order headed by it, its lines after the colon
+    # "再来一单：大纸袋两箱" (one more order: ...): a new order headed by it, its lines after
+    # the colon
     "再来一单:": " order: ",
     "再来一单：": " order: ",
     # Chinese: product types

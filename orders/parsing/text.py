@@ -45,8 +45,8 @@ SIZE_UNITS: dict[str, str] = {
 CONTACT_START = re.compile(
     # not "kindly send to us pizza box ...": who gets the goods, no address
     # not "boleh hantar ke sana?" (can you deliver there?): where the shop is, said before
-    r"\b(?:(?:deliver(?:y)? to|send to|ship to)(?!\s+(?:us|me)\b)|hantar ke(?!\s+(?:sana|sini|situ)\b)"
-    r"|address|alamat|blk"
+    r"\b(?:(?:deliver(?:y)? to|send to|ship to)(?!\s+(?:us|me)\b)"
+    r"|hantar ke(?!\s+(?:sana|sini|situ)\b)|address|alamat|blk"
     r"|block|call|phone|tel|hp|contact|whatsapp me|email|my email|e-mail|invoice to|bill to|attn"
     r"|attention|hubungi)\b"
     # "会送到吗" (will it arrive?) and "送到了" (it came) are no address
@@ -76,7 +76,9 @@ PHONE = re.compile(r"(?<![0-9a-z_.])(?:\+?65[\s-]?)?[3689]\d{3}[\s-]?\d{4}(?!\w|
 # "#01-23", "unit 01-23", and a basement or level unit of a mall: "B1-23", "#B2-07", "L3-12A"
 UNIT_NUMBER = re.compile(r"(?:#\s*|\bunit\s*)[bl]?\d+-\d+[a-z]?\b|\b[bl]\d{1,2}-\d{1,3}[a-z]?\b")
 # "Kedai no 23, Jalan Kayu", "shop no. 7", "unit no 12": the number of a shop on its street
-SHOP_NUMBER = re.compile(r"\b(?:kedai|shop|unit|lot|stall|gerai)\s+(?:no\.?|number|nombor|#)\s*\d+[a-z]?\b")
+SHOP_NUMBER = re.compile(
+    r"\b(?:kedai|shop|unit|lot|stall|gerai)\s+(?:no\.?|number|nombor|#)\s*\d+[a-z]?\b"
+)
 # "9am", "2.30pm", and a span "2-5pm", "10 to 12pm" (its first number is no quantity either)
 CLOCK_TIME = re.compile(
     r"\b(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:-|to)\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b"
