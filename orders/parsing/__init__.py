@@ -40,7 +40,7 @@ from orders.parsing.leftovers import (
 )
 from orders.parsing.lexicon import SAME_AMOUNT
 from orders.parsing.numbers import CHINESE_DIGITS
-from orders.parsing.pending import PENDING, drop_pending_goods
+from orders.parsing.pending import PENDING, drop_goods_for_later, drop_pending_goods
 from orders.parsing.remainders import TOP_UP_TO, drop_counts_left, read_top_ups
 from orders.parsing.remarks import asks_after_the_items, drop_remarks
 from orders.parsing.schedules import drop_delivery_splits
@@ -251,7 +251,8 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     # "napkins - 2 ctn ... 2x our usual": the quantities compared with the usual, no line
     normalised = re.sub(USUAL_MULTIPLE, " ", normalised)
     # "..., 500 cutlery sets. Dessert cups still TBC": what is not confirmed is not ordered yet
-    normalised = drop_pending_goods(normalised)
+    # "16oz cup 2000, lids I will order next time": goods for a later order are no line of this one
+    normalised = drop_goods_for_later(drop_pending_goods(normalised))
     written = normalised  # before its corrections are read (PLACED_ORDER_CHANGED below)
     # "ok noted on the price. pls send ...": a price agreed is no question nor a product word
     normalised = re.sub(ACCEPTED_PRICE, " ", read_contrasts(read_corrections(normalised)))

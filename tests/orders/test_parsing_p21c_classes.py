@@ -124,3 +124,19 @@ def test_as_many_as_one_of_several_lines_or_as_many_cartons_still_asks_which():
         ("napkin", 3000, None),
         ("straw", 3000, None),
     ]
+
+
+# ------------------------------------------- goods left for a later order
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12oz cup 2000, lid அடுத்த தடவை order பண்றேன்", [("cup", 2000, "12 oz")]),
+        ("12oz杯两千个，盖子下次再订", [("cup", 2000, "12 oz")]),
+        ("napkin 5 ctn, straw nanti kami order lain kali", [("napkin", 5, None)]),
+        ("burger box 300. the lids I order later", [("burger box", 300, None)]),
+    ],
+)
+def test_goods_left_for_a_later_order_are_no_line_of_this_one(text, expected):
+    assert items_of(text) == expected
