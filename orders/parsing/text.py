@@ -277,6 +277,11 @@ CUP_GENITIVE = re.compile(
     r"\s*((?:[a-z0-9]+\s*){0,3}?\blids?\b)"
 )
 
+# "（热杯用的）" after a lid line (normalised "( hot cup 用的)"): the cup the lid is used on
+CUP_USED_ON = re.compile(
+    r"\(\s*((?:\b(?:hot|cold|paper|plastic|\d+\s*oz)\s+){0,2}\bcups?)\s*(?:用|配)的\s*\)"
+)
+
 
 # "..., tiong bahru comma 1500 napkins comma 500 wooden cutlery sets full stop": a voice message
 # typed by dictation, its punctuation spoken as words
@@ -420,8 +425,14 @@ def normalise_text(text: str) -> str:
     text = re.sub(r"[a-z]{4,}", lambda m: PRODUCT_TYPOS.get(m.group(0), m.group(0)), text)
     text = AUTOCORRECTED_LIDS.sub(r"\1 lid\2", text)
     text = AUTOCORRECTED_STRAWS.sub(r"\1 straw\2", text)
-    # "penutup untuk cawan" -> "lid for cup"; "12oz的盖子" -> "12oz 的 lid" (the size is a word)
-    text = re.sub(r"\b(?:untuk|utk)\s+(?=(?:cups?|lids?|box(?:es)?|bags?)\b)", "for ", text)
+    # "penutup untuk cawan" -> "lid for cup"; "12oz的盖子" -> "12oz 的 lid" (the size is a word);
+    # "tudung sip yang muat cawan tu" (the sip lid that fits that cup), "lid that fits the cup"
+    text = re.sub(
+        r"\b(?:untuk|utk|(?:yang|yg|that|which)\s+(?:muat|sesuai|fits?)(?:\s+(?:dengan|utk))?)\s+"
+        r"(?=(?:the\s+|that\s+)?(?:cups?|lids?|box(?:es)?|bags?)\b)",
+        "for ",
+        text,
+    )
     text = re.sub(r"(?<=[a-z0-9\"])的", " 的", text)
     # "配那个杯的盖子" (the lid that goes with that cup): the lid of the cup line before
     text = re.sub(
@@ -437,6 +448,8 @@ def normalise_text(text: str) -> str:
     if re.search(r"\bcups?\b", text):
         text = LONE_COVER.sub(" lid ", text)
     text = CUP_GENITIVE.sub(r" \2 for \1 ", text)
+    # "盖子两千个（热杯用的）" (lids 2000, the ones used on hot cups): the cup the lid is for
+    text = CUP_USED_ON.sub(r" for \1 ", text)
     text = numbers.replace_chinese_numerals(text)
     text = CHINESE_NOT_QUANTITIES.sub(" ", text)  # "十点前" is "10点前" only now
     text = re.sub(r"(?<=\d),(?=\d{3}(?!\d|[.,]\d))", "", text)  # "5,000pcs" too

@@ -140,3 +140,22 @@ def test_as_many_as_one_of_several_lines_or_as_many_cartons_still_asks_which():
 )
 def test_goods_left_for_a_later_order_are_no_line_of_this_one(text, expected):
     assert items_of(text) == expected
+
+
+# ------------------------------------------- a lid named by the cup it fits
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cawan kertas panas 12oz 500, penutup yang muat cawan tu 500",
+        "12oz hot cup 500, sip lid that fits the cup 500",
+        "12安士热饮纸杯五百个，盖子五百个（热杯用的）",
+    ],
+)
+def test_a_lid_that_fits_the_cup_before_it_is_that_cups_lid(text):
+    assert [(quantity, size) for _, quantity, size in items_of(text)] == [
+        (500, "12 oz"),
+        (500, "12 oz"),
+    ]
+    assert parse_order(text).items[1].product in {"sip lid", "hot cup lid", "cup sip lid"}
