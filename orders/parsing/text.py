@@ -195,10 +195,15 @@ ROAD_WORDS = re.compile(
 # asks to have confirmed) is no question about the price, nor are its words ("price", "harga")
 TAG_QUESTION = re.compile(
     r"(?:\b(?:right|correct|kan|kn|betul|hor|isn'?t it|ya|ah|still)\b|对吧|是吧|对不对|தானே|இல்லையா)"
-    r"\s*\?+\s*$"
+    # "... (harga masih 14 sen kan?)": the question in brackets after the line
+    r"\s*\?+[\s)）\]]*$"
 )
 PRICE_WORD = re.compile(r"\b(?:price|harga)\b|价钱|价格|விலை")
 QUESTION_SENTENCE = re.compile(r"[^?!\n]+(?:[?!\n]+|$)")
+
+
+# "harga masih 14 sen kan?", "still 9 cents right?": a price in cents, recalled (not asked about)
+CENTS = re.compile(r"(?<![\d.])\d{1,2}\s*(?:sen|cents?)(?![a-z])")
 
 
 def recalled_prices(text: str) -> str:
@@ -207,7 +212,7 @@ def recalled_prices(text: str) -> str:
 
     def sentence(match: re.Match[str]) -> str:
         part = match.group(0)
-        if not re.search(PRICE, part) or asks_a_price(part):
+        if not (re.search(PRICE, part) or CENTS.search(part)) or asks_a_price(part):
             return part
         return PRICE_WORD.sub(" ", part)
 
@@ -228,7 +233,7 @@ def asked_prices(text: str) -> str:
 
 def asks_a_price(sentence: str) -> bool:
     return (
-        re.search(PRICE, sentence) is not None
+        (re.search(PRICE, sentence) is not None or CENTS.search(sentence) is not None)
         and "?" in sentence
         and not TAG_QUESTION.search(sentence)
     )

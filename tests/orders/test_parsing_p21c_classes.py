@@ -7,7 +7,7 @@ Chinese. Sentences written for this file, not taken from any evaluation set."""
 import pytest
 
 from orders.parsing import parse_order
-from tests.orders.parsing_support import items_of
+from tests.orders.parsing_support import items_of, quantities
 
 # ------------------------------------------- a delivery question, a shop number: no address
 
@@ -159,3 +159,12 @@ def test_a_lid_that_fits_the_cup_before_it_is_that_cups_lid(text):
         (500, "12 oz"),
     ]
     assert parse_order(text).items[1].product in {"sip lid", "hot cup lid", "cup sip lid"}
+
+
+# ------------------------------------------- a price in cents recalled in brackets
+
+
+def test_a_price_in_cents_only_recalled_in_brackets_is_no_question_but_one_asked_is():
+    assert quantities("nak straw 3000 (harga masih 2 sen kan?)") == [3000]
+    assert quantities("burger box 400 (still 14 cents right?)") == [400]
+    assert "a question" in parse_order("napkin 3000 (harga 2 sen?)").doubt
