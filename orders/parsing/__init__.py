@@ -100,6 +100,7 @@ from orders.parsing.vocabulary import (
     TYPE_NOUNS,
     UNCHANGED,
     UNIT_WORDS,
+    USUAL_COUNT,
     USUAL_MULTIPLE,
 )
 from orders.parsing.words import (
@@ -249,7 +250,8 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     # "கல்யாண catering, 200 பேருக்கு:" above the lines: what the list is for, no line of it
     normalised = re.sub(HEADCOUNT_HEADING, " ", normalised)
     # "napkins - 2 ctn ... 2x our usual": the quantities compared with the usual, no line
-    normalised = re.sub(USUAL_MULTIPLE, " ", normalised)
+    # "12oz cup 4 ctn, 平时两箱而已" (usually only two): the usual count compared, no line
+    normalised = re.sub(USUAL_COUNT, " ", re.sub(USUAL_MULTIPLE, " ", normalised))
     # "..., 500 cutlery sets. Dessert cups still TBC": what is not confirmed is not ordered yet
     # "16oz cup 2000, lids I will order next time": goods for a later order are no line of this one
     normalised = drop_goods_for_later(drop_pending_goods(normalised))

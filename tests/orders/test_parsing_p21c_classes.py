@@ -168,3 +168,18 @@ def test_a_price_in_cents_only_recalled_in_brackets_is_no_question_but_one_asked
     assert quantities("nak straw 3000 (harga masih 2 sen kan?)") == [3000]
     assert quantities("burger box 400 (still 14 cents right?)") == [400]
     assert "a question" in parse_order("napkin 3000 (harga 2 sen?)").doubt
+
+
+# ------------------------------------------- the usual count said to compare
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("汉堡盒三箱，平时两箱而已", [3]),
+        ("Kotak burger 3 karton, biasanya 2 karton je", [3]),
+        ("napkin 5 carton, வழக்கமா 3 carton தான்", [5]),
+    ],
+)
+def test_the_usual_count_said_beside_the_line_to_compare_is_no_line(text, expected):
+    assert quantities(text) == expected
