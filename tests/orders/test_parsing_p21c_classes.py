@@ -183,3 +183,18 @@ def test_a_price_in_cents_only_recalled_in_brackets_is_no_question_but_one_asked
 )
 def test_the_usual_count_said_beside_the_line_to_compare_is_no_line(text, expected):
     assert quantities(text) == expected
+
+
+# ------------------------------------------- "a" before an order in Tamil
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("நாளை ஒரு பிறந்தநாள் order இருக்கு, burger box 400 வேணும்", [400]),
+        ("வெள்ளிக்கிழமை ஒரு function order இருக்கு. napkin 2 carton", [2]),
+    ],
+)
+def test_one_before_an_order_in_tamil_is_the_article_not_a_count(text, expected):
+    assert quantities(text) == expected
+    assert quantities("ஒரு பெட்டி order பண்ணுங்க napkin") == [1]  # one box: a count
