@@ -49,7 +49,7 @@ def drop_pending_goods(text: str) -> str:
 # The next order, or ordering later: "next time", "lain kali", "下次", "அடுத்த தடவை"; "nanti saya
 # order" (I will order later), "order later" ("lid later" alone may be a later delivery: asked)
 FOR_LATER = re.compile(
-    r"\bnext time\b|\blain kali\b|下次|改天|அடுத்த\s*(?:தடவை|முறை)"
+    r"\bnext time\b|\blain kali\b|下次|அடுத்த\s*(?:தடவை|முறை)"
     r"|\b(?:nanti|later|kemudian)\b[^,;.!?\n]{0,20}\b(?:order|beli|ambil|buy|get)\b"
     r"|\b(?:order|beli|buy|get)\b[^,;.!?\n]{0,20}\blater\b"
 )
