@@ -756,11 +756,13 @@ CUTLERY_SET_NAME = re.compile(r"(?<=\bcutlery)\s+sets?\b")
 def another_product_as_many(text: str, item: ParsedItem, previous: ParsedItem) -> bool:
     """'burger box 500, paper bag large same amount', 'kotak burger 500, beg kertas besar pun sama
     banyak': another type of product said to be as many pieces as the only line before it (before,
-    it asked which line). Cartons ('2 ctn cups, napkins same amount') hold other counts: asked."""
+    it asked which line). Cartons ('2 ctn cups, napkins same amount') hold other counts: asked; so
+    does a line of one size ('12oz cup 1000, napkins same amount': kept as session 5 left it)."""
     types = type_nouns(item.product)
     return (
         SAME_AMOUNT.strip() in text
         and previous.unit == PIECES
+        and previous.size is None
         and bool(types)
         and not types & type_nouns(previous.product)
         and item.size is None

@@ -53,6 +53,7 @@ _TAKEN_BACK = (
     # "3 carton... மன்னிக்கவும், 4 carton" (sorry, 4 cartons): the apology in Tamil
     r"மன்னிக்கவும்|மன்னிச்சுக்கோங்க|மன்னிக்கணும்|மன்னிச்சிடுங்க)"
 )
+TAMIL_APOLOGY = re.compile("மன்னி")
 # "300 ஆக மாற்றுங்க", "2 carton ஆ மாத்துங்க": (make it) into the number before it
 _TAMIL_CHANGE_TO = r"\s*(?:ஆக|ஆ|ah|aa)?\s*(?<![\u0B80-\u0BFF])(?:மாற்று|மாத்து|ஆக்கு)[\u0B80-\u0BFF]*"
 _FILLER = r"(?:[\s,.!—–-]|\bah\b|\blah\b|\beh\b|\boh\b|哦|呃)*"
@@ -127,6 +128,9 @@ def read_corrections(normalised: str) -> str:
     def corrected(match: re.Match[str]) -> str:
         if re.match(EITHER_IN_TAMIL, match.string[match.start() :]):
             return match.group(0)  # "napkin 1 இல்ல 2 carton": one or two, no correction
+        if TAMIL_APOLOGY.search(match.group(0)) and re.search(_TAMIL_CHANGE_TO, match.group(0)):
+            # "..., மன்னிக்கவும், 3 carton ஆக மாற்றுங்க" (sorry, change it to 3): of which line?
+            return match.group(0)
         unit = match.group("new_unit") or match.group("unit") or ""
         return f"{match.group('new')}{unit}"
 
