@@ -41,7 +41,7 @@ from orders.parsing.leftovers import (
 )
 from orders.parsing.lexicon import SAME_AMOUNT
 from orders.parsing.numbers import CHINESE_DIGITS
-from orders.parsing.pending import PENDING, drop_pending_goods
+from orders.parsing.pending import PENDING, drop_goods_for_later, drop_pending_goods
 from orders.parsing.remainders import TOP_UP_TO, drop_counts_left, read_top_ups
 from orders.parsing.remarks import asks_after_the_items, drop_remarks
 from orders.parsing.schedules import drop_delivery_splits, drop_moved_delivery
@@ -102,6 +102,7 @@ from orders.parsing.vocabulary import (
     TYPE_NOUNS,
     UNCHANGED,
     UNIT_WORDS,
+    USUAL_COUNT,
     USUAL_MULTIPLE,
 )
 from orders.parsing.words import (
@@ -274,9 +275,11 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     # "கல்யாண catering, 200 பேருக்கு:" above the lines: what the list is for, no line of it
     normalised = re.sub(HEADCOUNT_HEADING, " ", normalised)
     # "napkins - 2 ctn ... 2x our usual": the quantities compared with the usual, no line
-    normalised = re.sub(USUAL_MULTIPLE, " ", normalised)
+    # "12oz cup 4 ctn, 平时两箱而已" (usually only two): the usual count compared, no line
+    normalised = re.sub(USUAL_COUNT, " ", re.sub(USUAL_MULTIPLE, " ", normalised))
     # "..., 500 cutlery sets. Dessert cups still TBC": what is not confirmed is not ordered yet
-    normalised = drop_pending_goods(normalised)
+    # "16oz cup 2000, lids I will order next time": goods for a later order are no line of this one
+    normalised = drop_goods_for_later(drop_pending_goods(normalised))
     written = normalised  # before its corrections are read (PLACED_ORDER_CHANGED below)
     # "ok noted on the price. pls send ...": a price agreed is no question nor a product word
     normalised = re.sub(ACCEPTED_PRICE, " ", read_contrasts(read_corrections(normalised)))
@@ -345,7 +348,7 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         if segment.companion and lines_of_the_type_before(items) > 1:
             # "12oz cups 1000, 16oz cups 500, lids same amount": the lids of which line?
             doubts.append("a quantity taken from the line before")
-        read = read_segment(segment, line_before(segment, items), doubts)
+        read = read_segment(segment, line_before(segment, items), doubts, only_line=len(items) == 1)
         unread_lines += not read
         items.extend(read)
     borrowed = boxes_by_the_inch(borrow_types(items))
@@ -737,9 +740,10 @@ def plastic_only_remarked(clauses: list[str]) -> bool:
 
 
 def read_segment(
-    segment: Segment, previous: ParsedItem | None, doubts: list[str]
+    segment: Segment, previous: ParsedItem | None, doubts: list[str], *, only_line: bool = False
 ) -> list[ParsedItem]:
-    """The items of one segment (none, one, or one per kind with 'each'); doubts are appended."""
+    """The items of one segment (none, one, or one per kind with 'each'); doubts are appended.
+    only_line: the previous item is the only line read before this segment."""
     head, joined, tail = segment.text.partition(PLUS_PIECES)
     if joined:
         if both := cartons_and_pieces(head, tail, previous, doubts):
@@ -759,8 +763,10 @@ def read_segment(
         matching_lids = head_types(segment.text) == {"lid"} and type_nouns(previous.product) == {
             "cup"
         }
-        if not (matching_lids and item.size == previous.size) and not another_size_said(
-            segment.text, item, previous
+        if not (
+            (matching_lids and item.size == previous.size)
+            or another_size_said(segment.text, item, previous)
+            or (only_line and another_product_as_many(segment.text, item, previous))
         ):
             doubts.append("a quantity taken from the line before")
     if item is None:
@@ -819,6 +825,22 @@ FEW_PIECES = 20
 # "loose": pieces out of a carton ("1 ctn + 500 loose")
 PIECE_WORDS = re.compile(r"\b(?:pcs|pc|pieces?|nos|loose|biji|keping|helai|units?|sets?)\b")
 CUTLERY_SET_NAME = re.compile(r"(?<=\bcutlery)\s+sets?\b")
+
+
+def another_product_as_many(text: str, item: ParsedItem, previous: ParsedItem) -> bool:
+    """'burger box 500, paper bag large same amount', 'kotak burger 500, beg kertas besar pun sama
+    banyak': another type of product said to be as many pieces as the only line before it (before,
+    it asked which line). Cartons ('2 ctn cups, napkins same amount') hold other counts: asked; so
+    does a line of one size ('12oz cup 1000, napkins same amount': kept as session 5 left it)."""
+    types = type_nouns(item.product)
+    return (
+        SAME_AMOUNT.strip() in text
+        and previous.unit == PIECES
+        and previous.size is None
+        and bool(types)
+        and not types & type_nouns(previous.product)
+        and item.size is None
+    )
 
 
 def another_size_said(text: str, item: ParsedItem, previous: ParsedItem) -> bool:

@@ -36,8 +36,9 @@ CORRECTION = re.compile(
     # "12oz cup 3 ctn, eh tak jadi" (eh, not that after all), "scratch that"
     r"|\b(?:tak|tk|x) jadi\b|\bscratch that\b"
 )
-# "300 no sorry 400", "2000 ah no wait 3000", "200, eh silap, 300", "三百，不对，四百个": a quantity
-# taken back at once and replaced by the next number; the later number is the quantity.
+# "300 no sorry 400", "2000 ah no wait 3000", "200, eh silap, 300", "三百，不对，四百个",
+# "两百，不对，是三百" (no, it is 300): a quantity taken back at once and replaced by the next
+# number; the later number is the quantity.
 _TAKEN_BACK = (
     # not "illa": in Tamil it also joins two readings ("oru carton illa rendu carton": one or two)
     # "600 வேணும். வேண்டாம், 700" (600 needed. no, 700): வேண்டாம் is "no need" by now
@@ -48,8 +49,11 @@ _TAKEN_BACK = (
     # "sorry தப்பா போட்டுட்டேன்" (sorry, I wrote it wrong)
     r"தப்பா(?:\s*[\u0B80-\u0BFF]+)?|தப்பு|"
     # "……不对，写错，要800个" (no, I wrote it wrong, 800 wanted)
-    r"不对|不是|错了|说错了?|写错了?|打错了?|இல்லை|இல்ல)"
+    r"不对|不是|错了|说错了?|写错了?|打错了?|இல்லை|இல்ல|"
+    # "3 carton... மன்னிக்கவும், 4 carton" (sorry, 4 cartons): the apology in Tamil
+    r"மன்னிக்கவும்|மன்னிச்சுக்கோங்க|மன்னிக்கணும்|மன்னிச்சிடுங்க)"
 )
+TAMIL_APOLOGY = re.compile("மன்னி")
 # "300 ஆக மாற்றுங்க", "2 carton ஆ மாத்துங்க": (make it) into the number before it
 _TAMIL_CHANGE_TO = r"\s*(?:ஆக|ஆ|ah|aa)?\s*(?<![\u0B80-\u0BFF])(?:மாற்று|மாத்து|ஆக்கு)[\u0B80-\u0BFF]*"
 _FILLER = r"(?:[\s,.!—–-]|\bah\b|\blah\b|\beh\b|\boh\b|哦|呃)*"
@@ -61,7 +65,7 @@ _SAID_WITH_IT = (
 )
 QUANTITY_TAKEN_BACK = re.compile(
     rf"(?<![\w§.])\d+(?P<unit>\s*(?:pcs|ctns?|cartons?|sets?)\b)?{_SAID_WITH_IT}{_FILLER}"
-    rf"{_TAKEN_BACK}(?:{_FILLER}{_TAKEN_BACK})*{_FILLER}(?:要\s*)?(?P<new>\d+)(?![\w§]|\.\d)"
+    rf"{_TAKEN_BACK}(?:{_FILLER}{_TAKEN_BACK})*{_FILLER}(?:(?:要|是|就是|应该是)\s*)?(?P<new>\d+)(?![\w§]|\.\d)"
     r"(?P<new_unit>\s*(?:pcs|ctns?|cartons?|sets?)\b)?"
     # "3 carton, sorry, 2 carton ஆ மாத்துங்க" (make it 2 cartons): the verb after the new number
     rf"(?:{_TAMIL_CHANGE_TO})?"
@@ -124,6 +128,9 @@ def read_corrections(normalised: str) -> str:
     def corrected(match: re.Match[str]) -> str:
         if re.match(EITHER_IN_TAMIL, match.string[match.start() :]):
             return match.group(0)  # "napkin 1 இல்ல 2 carton": one or two, no correction
+        if TAMIL_APOLOGY.search(match.group(0)) and re.search(_TAMIL_CHANGE_TO, match.group(0)):
+            # "..., மன்னிக்கவும், 3 carton ஆக மாற்றுங்க" (sorry, change it to 3): of which line?
+            return match.group(0)
         unit = match.group("new_unit") or match.group("unit") or ""
         return f"{match.group('new')}{unit}"
 

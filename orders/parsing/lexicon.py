@@ -32,6 +32,10 @@ LEXICON: dict[str, str] = {
     "照旧月结": " 月结 ",
     "老样子": REPEAT,
     "再来一单": REPEAT,
+    # "再来一单：大纸袋两箱" (one more order: ...): a new order headed by it, its lines after
+    # the colon
+    "再来一单:": " order: ",
+    "再来一单：": " order: ",
     # Chinese: product types
     "披萨盒": " pizza box ",
     "比萨盒": " pizza box ",
@@ -58,6 +62,11 @@ LEXICON: dict[str, str] = {
     "吸管口的盖子": " sip lid ",
     "吸管口盖子": " sip lid ",
     "吸管口": " sip ",
+    # "盖子照杯子的数量配" (lids matched to the cups' quantities): a lid for every cup line
+    "照杯子的数量配": " for all ",
+    "照杯子的数量": " for all ",
+    "按杯子的数量配": " for all ",
+    "按杯子的数量": " for all ",
     # "配吸饮的盖子" (the lid to drink from): a sip lid
     "吸饮的盖子": " sip lid ",
     "吸饮盖子": " sip lid ",
@@ -170,6 +179,8 @@ LEXICON: dict[str, str] = {
     "sama dengan": " same as ",
     "bekas makanan": " takeaway box ",
     "bekas bungkus": " takeaway box ",
+    # "untuk bungkus nasi lemak, bekas 750ml ..." (to pack nasi lemak in): a verb, no pack
+    "untuk bungkus": " for packing ",
     # "kotak bungkus nasi lemak" (a box to pack nasi lemak in): no packs of boxes
     "kotak bungkus": " takeaway box ",
     "kotak pizza": " pizza box ",
@@ -213,6 +224,9 @@ LEXICON: dict[str, str] = {
     "pek": " pack ",
     "paket": " pack ",
     "kertas": " paper ",
+    # "tudung cawan 12oz" (the cup's lid): a lid, the cup only says whose
+    "tudung cawan": " lid ",
+    "penutup cawan": " lid ",
     "penutup": " lid ",
     "tudung": " lid ",
     "kubah": " dome ",

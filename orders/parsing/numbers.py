@@ -309,8 +309,19 @@ def fused_readings(word: str) -> list[tuple[str, str]]:
     return readings
 
 
+# "சனிக்கிழமை ஒரு கல்யாண order இருக்கு" (there is a wedding order on Saturday), "ஒரு function
+# order", "oru order": "a" before an order (and a word of what kind), no count of goods; not "ஒரு
+# பெட்டி order", "oru carton order" (one box, one carton)
+TAMIL_ARTICLE = re.compile(
+    r"(?<![\u0B80-\u0BFF\w])(?:ஒரு|oru)\s+"
+    r"(?=(?:(?:(?!பெட்டி|டஜன்|கட்டு)[\u0B80-\u0BFF]+"
+    r"|(?!(?:cartons?|ctns?|karton|box|boxes|packs?|pkts?|bundles?|sets?|dozen|pcs)\b)[a-z]+)\s+)?"
+    r"(?:order|ஆர்டர்))"
+)
+
+
 def replace_tamil_numbers(text: str) -> str:
-    text = split_fused_tamil(text)
+    text = TAMIL_ARTICLE.sub(" ", split_fused_tamil(text))
     return TAMIL_RUN.sub(lambda m: tamil_run_value(m.group(0).split()), text)
 
 

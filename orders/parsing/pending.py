@@ -7,7 +7,11 @@ customer orders
 what is confirmed and says the rest will follow. Before, the pending product took the quantity of
 the line before it (and "will tell later" made the whole order unsure), so nothing was ordered. A
 pending sentence with a count of its own ("dessert cups 300 TBC") stays, and the parser asks.
-Pure string functions; imports nothing of tria but orders.parsing.
+
+Goods for a later order: "16oz cup 2000, lids I will order next time", "tutup nanti saya order
+lain kali", "盖子下次再订", "lid அடுத்த தடவை order பண்றேன்": a clause without a count that puts its
+goods on the next order is no line of this one (before, the lids took the cups' quantity: a wrong
+order). Pure string functions; imports nothing of tria but orders.parsing.
 """
 
 from __future__ import annotations
@@ -40,3 +44,25 @@ def drop_pending_goods(text: str) -> str:
     if not pending or not any(has_quantity(s) for s in sentences if s not in pending):
         return text
     return "".join(" . " if s in pending else s for s in sentences)
+
+
+# The next order, or ordering later: "next time", "lain kali", "下次", "அடுத்த தடவை"; "nanti saya
+# order" (I will order later), "order later" ("lid later" alone may be a later delivery: asked)
+FOR_LATER = re.compile(
+    r"\bnext time\b|\blain kali\b|下次|அடுத்த\s*(?:தடவை|முறை)"
+    r"|\b(?:nanti|later|kemudian)\b[^,;.!?\n]{0,20}\b(?:order|beli|ambil|buy|get)\b"
+    r"|\b(?:order|beli|buy|get)\b[^,;.!?\n]{0,20}\blater\b"
+)
+CLAUSE_END = re.compile(r"([,;.!?\n，；。！？])")
+
+
+def drop_goods_for_later(text: str) -> str:
+    """The text without its clauses that leave goods for a later order and count nothing, when
+    another clause orders goods with a count."""
+    pieces = CLAUSE_END.split(text)
+    later = {
+        i for i, piece in enumerate(pieces) if FOR_LATER.search(piece) and not has_quantity(piece)
+    }
+    if not later or not any(has_quantity(p) for i, p in enumerate(pieces) if i not in later):
+        return text
+    return "".join(" " if i in later else piece for i, piece in enumerate(pieces))

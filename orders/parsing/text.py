@@ -44,7 +44,9 @@ SIZE_UNITS: dict[str, str] = {
 # Where contact details or a delivery address start: the rest of that line or clause is dropped.
 CONTACT_START = re.compile(
     # not "kindly send to us pizza box ...": who gets the goods, no address
-    r"\b(?:(?:deliver(?:y)? to|send to|ship to)(?!\s+(?:us|me)\b)|hantar ke|address|alamat|blk"
+    # not "boleh hantar ke sana?" (can you deliver there?): where the shop is, said before
+    r"\b(?:(?:deliver(?:y)? to|send to|ship to)(?!\s+(?:us|me)\b)"
+    r"|hantar ke(?!\s+(?:sana|sini|situ)\b)|address|alamat|blk"
     r"|block|call|phone|tel|hp|contact|whatsapp me|email|my email|e-mail|invoice to|bill to|attn"
     r"|attention|hubungi)\b"
     # "会送到吗" (will it arrive?) and "送到了" (it came) are no address
@@ -73,6 +75,10 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![0-9a-z_.])(?:\+?65[\s-]?)?[3689]\d{3}[\s-]?\d{4}(?!\w|\.\d)")
 # "#01-23", "unit 01-23", and a basement or level unit of a mall: "B1-23", "#B2-07", "L3-12A"
 UNIT_NUMBER = re.compile(r"(?:#\s*|\bunit\s*)[bl]?\d+-\d+[a-z]?\b|\b[bl]\d{1,2}-\d{1,3}[a-z]?\b")
+# "Kedai no 23, Jalan Kayu", "shop no. 7", "unit no 12": the number of a shop on its street
+SHOP_NUMBER = re.compile(
+    r"\b(?:kedai|shop|unit|lot|stall|gerai)\s+(?:no\.?|number|nombor|#)\s*\d+[a-z]?\b"
+)
 # "9am", "2.30pm", and a span "2-5pm", "10 to 12pm" (its first number is no quantity either)
 CLOCK_TIME = re.compile(
     r"\b(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:-|to)\s*)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b"
@@ -189,10 +195,15 @@ ROAD_WORDS = re.compile(
 # asks to have confirmed) is no question about the price, nor are its words ("price", "harga")
 TAG_QUESTION = re.compile(
     r"(?:\b(?:right|correct|kan|kn|betul|hor|isn'?t it|ya|ah|still)\b|对吧|是吧|对不对|தானே|இல்லையா)"
-    r"\s*\?+\s*$"
+    # "... (harga masih 14 sen kan?)": the question in brackets after the line
+    r"\s*\?+[\s)）\]]*$"
 )
 PRICE_WORD = re.compile(r"\b(?:price|harga)\b|价钱|价格|விலை")
 QUESTION_SENTENCE = re.compile(r"[^?!\n]+(?:[?!\n]+|$)")
+
+
+# "harga masih 14 sen kan?", "still 9 cents right?": a price in cents, recalled (not asked about)
+CENTS = re.compile(r"(?<![\d.])\d{1,2}\s*(?:sen|cents?)(?![a-z])")
 
 
 def recalled_prices(text: str) -> str:
@@ -201,7 +212,7 @@ def recalled_prices(text: str) -> str:
 
     def sentence(match: re.Match[str]) -> str:
         part = match.group(0)
-        if not re.search(PRICE, part) or asks_a_price(part):
+        if not (re.search(PRICE, part) or CENTS.search(part)) or asks_a_price(part):
             return part
         return PRICE_WORD.sub(" ", part)
 
@@ -222,7 +233,7 @@ def asked_prices(text: str) -> str:
 
 def asks_a_price(sentence: str) -> bool:
     return (
-        re.search(PRICE, sentence) is not None
+        (re.search(PRICE, sentence) is not None or CENTS.search(sentence) is not None)
         and "?" in sentence
         and not TAG_QUESTION.search(sentence)
     )
@@ -270,6 +281,11 @@ CUP_DATIVE = re.compile(
 CUP_GENITIVE = re.compile(
     r"((?:\b(?:hot|cold|paper|plastic|pet|kraft|\d+\s*oz)\s+){0,2}\bcups?)\s*(?:用|配)?\s*的"
     r"\s*((?:[a-z0-9]+\s*){0,3}?\blids?\b)"
+)
+
+# "（热杯用的）" after a lid line (normalised "( hot cup 用的)"): the cup the lid is used on
+CUP_USED_ON = re.compile(
+    r"\(\s*((?:\b(?:hot|cold|paper|plastic|\d+\s*oz)\s+){0,2}\bcups?)\s*(?:用|配)的\s*\)"
 )
 
 
@@ -415,8 +431,14 @@ def normalise_text(text: str) -> str:
     text = re.sub(r"[a-z]{4,}", lambda m: PRODUCT_TYPOS.get(m.group(0), m.group(0)), text)
     text = AUTOCORRECTED_LIDS.sub(r"\1 lid\2", text)
     text = AUTOCORRECTED_STRAWS.sub(r"\1 straw\2", text)
-    # "penutup untuk cawan" -> "lid for cup"; "12oz的盖子" -> "12oz 的 lid" (the size is a word)
-    text = re.sub(r"\b(?:untuk|utk)\s+(?=(?:cups?|lids?|box(?:es)?|bags?)\b)", "for ", text)
+    # "penutup untuk cawan" -> "lid for cup"; "12oz的盖子" -> "12oz 的 lid" (the size is a word);
+    # "tudung sip yang muat cawan tu" (the sip lid that fits that cup), "lid that fits the cup"
+    text = re.sub(
+        r"\b(?:untuk|utk|(?:yang|yg|that|which)\s+(?:muat|sesuai|fits?)(?:\s+(?:dengan|utk))?)\s+"
+        r"(?=(?:the\s+|that\s+)?(?:cups?|lids?|box(?:es)?|bags?)\b)",
+        "for ",
+        text,
+    )
     text = re.sub(r"(?<=[a-z0-9\"])的", " 的", text)
     # "配那个杯的盖子" (the lid that goes with that cup): the lid of the cup line before
     text = re.sub(
@@ -432,6 +454,8 @@ def normalise_text(text: str) -> str:
     if re.search(r"\bcups?\b", text):
         text = LONE_COVER.sub(" lid ", text)
     text = CUP_GENITIVE.sub(r" \2 for \1 ", text)
+    # "盖子两千个（热杯用的）" (lids 2000, the ones used on hot cups): the cup the lid is for
+    text = CUP_USED_ON.sub(r" for \1 ", text)
     text = numbers.replace_chinese_numerals(text)
     text = CHINESE_NOT_QUANTITIES.sub(" ", text)  # "十点前" is "10点前" only now
     text = re.sub(r"(?<=\d),(?=\d{3}(?!\d|[.,]\d))", "", text)  # "5,000pcs" too
@@ -668,7 +692,7 @@ def strip_contact_details(text: str) -> str:
     clauses: out, so that no number in them is read as a quantity."""
     text = EMAIL.sub(" ; ", text)
     text = PHONE.sub(" ; ", text)
-    text = UNIT_NUMBER.sub(" ", text)
+    text = SHOP_NUMBER.sub(" ", UNIT_NUMBER.sub(" ", text))
     text = REFERENCE.sub(" ; ", text)
     text = CLOCK_TIME.sub(" ", text)
     text = MALAY_HOUR.sub(" ", text)
@@ -677,9 +701,11 @@ def strip_contact_details(text: str) -> str:
     # a clause ends at a line, ";", "," or a full stop before a space (an address ends there);
     # "," before a digit too after Chinese when a size or product follows ("送到，750ml餐盒"), not
     # in "1,200" or before a bare postal code; and at a Chinese full stop ("大纸袋五百。送去Bedok
-    # North St 1": the address is the sentence after it, not the line before)
+    # North St 1": the address is the sentence after it, not the line before); at a question or
+    # exclamation mark ("send to Bedok? we need ...": the goods after it are no address)
     clauses = re.split(
-        r"(\n|;|,(?!\d)|(?<=[\u4e00-\u9fff]),(?=\d+\s*[a-z\u4e00-\u9fff])|\.(?=\s)|。)", text
+        r"(\n|;|,(?!\d)|(?<=[\u4e00-\u9fff]),(?=\d+\s*[a-z\u4e00-\u9fff])|[.?!](?=\s)|。|？|！)",
+        text,
     )
     kept = []
     for clause in clauses:

@@ -195,6 +195,14 @@ USUAL_MULTIPLE = (
     r"\b(?:\d+\s*x|double|twice|triple)\s+(?:of\s+)?(?:our|my|the)\s+usual"
     r"(?:\s+(?:order|amount|qty|quantity))?\b"
 )
+# "12oz cup 4 ctn, usually 2 ctn only", "..., 平时两箱而已", "..., biasanya 2 karton je",
+# "..., வழக்கமா 2 carton தான்": a clause of the usual count alone (no product), said to compare
+USUAL_COUNT = (
+    r"(?:(?<=[,;.!?\n])|^)\s*(?:平时|平常|通常|一般|\busually|\bnormally|\bbiasanya|\bselalunya"
+    r"|வழக்கமா(?:க)?)\s*(?:(?:only|je|cuma|just|只|就)\s*)?(?:(?:要|order|ambil|take)\s*)?"
+    r"\d+\s*(?:(?:carton|ctn|pcs)\b)?\s*(?:(?:而已|罢了|only|je|sahaja|saja|jer|தான்)\s*)?"
+    r"(?=[,;.!?\n]|$)"
+)
 
 # A season's greeting around the items ("Selamat hari raya boss, maaf zahir batin 🙏 ... 1 ctn
 # 8oz cup", "Merry Christmas!", "Gong xi fa cai"): no product words, and Raya's "maaf" (forgive us)
@@ -742,7 +750,8 @@ DOUBT_PATTERNS = (
     ),
 )
 # "cups and lids 1000 each": the quantity is for each of the products named.
-EACH = r"\beach\b|\bsetiap\b|\bmasing(?:-| )masing\b|各|ஒவ்வொன்று"
+# "8oz cup, lid ரெண்டும் தலா 3000" (both, 3000 apiece): தலா is "each" written before the number
+EACH = r"\beach\b|\bsetiap\b|\bmasing(?:-| )masing\b|各|ஒவ்வொன்று|தலா"
 NEGATION = "|".join(
     (
         r"\bno need\b",
