@@ -128,8 +128,15 @@ _DAYS = rf"(?:{_DAY}\s*(?:-|to|&|and)\s*)?{_DAY}"
 # words "stall fourteen"), and the number in a market's or hawker centre's name ("Bedok 85 market")
 PLACE_NUMBER = (
     r"\b(?:table|outlet|branch|store|shop|level|floor|lvl|lot|gate|bay|dock|door|counter|stall|"
-    r"kiosk|meja|cawangan|tingkat|gerai|booth|blok|hall|dewan|room|bilik|pavilion|zone)\s*#?\d+\b"
+    # and a stall's unit number after it, floor and unit: "Stall 01-45 Chinatown Complex"
+    r"kiosk|meja|cawangan|tingkat|gerai|booth|blok|hall|dewan|room|bilik|pavilion|zone)"
+    r"\s*#?\d+(?:-\d+[a-z]?)?\b"
     r"|\b\d+\s+(?:market|mkt|food cent(?:re|er)|hawker cent(?:re|er)|food court|kopitiam)\b"
+)
+# The number of a road in a town, left when no "deliver to" started the address ("our shop at
+# Toa Payoh Lor 8", "Bedok North Ave 3 outlet"); cut after the address clauses, which end at it
+TOWN_ROAD_NUMBER = re.compile(
+    rf"\b(?:{_TOWNS})(?:\s+(?:north|south|east|west|central))?\s+{_ROAD_NAMED}\s*\d{{1,2}}\b"
 )
 _NOT_A_QUANTITY_UNIT = r"(?!\s*(?:%|x\b|pcs|pc\b|ctns?|cartons?|nos|sets?|oz|ml|inch|in\b|\"|\d))"
 NOT_QUANTITIES = re.compile(
@@ -168,6 +175,9 @@ NOT_QUANTITIES = re.compile(
     # "kitchen opens 11:30": a clock time without am/pm
     r"|(?<![\d:.])\d{1,2}:\d{2}(?![\d:])"
     rf"|{PLACE_NUMBER}"
+    # the hour a shop opens: "opens 11", "kedai buka 11", "kitchen open at 10.30"
+    r"|\b(?:opens?|(?:kedai|shop|kitchen|dapur|gerai|restoran)\s+(?:buka|bukak))\s+"
+    rf"(?:at\s+|pukul\s+|jam\s+)?\d{{1,2}}(?:[:.]\d{{2}})?\b{_NOT_A_QUANTITY_UNIT}"
     # "customer keep asking bag for 4 cups": what one bag or box holds, no line of the order
     r"|\bfor\s+(?:[2-9]|1\d)\s+(?:cups?|drinks?|bottles?|pizzas?|bowls?|boxes)\b"
 )
@@ -451,6 +461,7 @@ def normalise_text(text: str) -> str:
     # "ainooru (500)", "five hundred (500)": a number said again in digits is one number
     text = RESTATED_NUMBER.sub(r"\1", text)
     text = re.sub(PLACE_NUMBER, " ", text)  # "auntie from stall fourteen": no 14 ordered
+    text = TOWN_ROAD_NUMBER.sub(" ", text)
     # "deliver after two o clock", "by 10 o'clock": an hour (said in words, read only now)
     text = re.sub(rf"(?<![\d.]){_HOUR_SPAN}\d{{1,2}}\s*o\s?'?\s?clock\b", " ", text)
     # "moonu mani" (three o'clock) is "3 mani" only now, "பத்து மணிக்குள்ள" (by ten o'clock)
