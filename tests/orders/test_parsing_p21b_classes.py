@@ -4,12 +4,15 @@ shop is.
 A stall's unit number after the word "stall" ("Stall 02-31 Maxwell Food Centre"), the number of a
 road in a town written without "deliver to" ("our shop Toa Payoh Lor 6") and the hour a shop
 opens ("opens 10", "kedai buka 10") are no order lines (before, their last number was read as a
-line without a product and the parser asked). Sentences written for this file, not taken from any
+line without a product and the parser asked). A correction spread over lines and then confirmed
+on a line of its own ("2 ctn / wait / 4 ctn / ya 4", "两百 / 等等 改四百 / 对 四百") is the
+corrected quantity (before, the confirmation's number was left unread and the parser asked); a
+yes with another number still asks. Sentences written for this file, not taken from any
 evaluation set."""
 
 import pytest
 
-from tests.orders.parsing_support import items_of, quantities
+from tests.orders.parsing_support import asks, items_of, quantities
 
 # ------------------------------------------- where the shop is: no order line
 
@@ -33,3 +36,25 @@ def test_a_stall_number_leaves_the_lines_before_it_as_written():
         ("cup", 3, "12 oz"),
         ("lid", 3, "12 oz"),
     ]
+
+
+# ------------------------------------------- a correction over several lines, then confirmed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("10inch box 2ctn\nwait\n4ctn\nya 4", [4]),
+        ("burger box 300\nno wait 500\nyes 500 pcs", [500]),
+        ("napkins 2 ctn\nsorry 3 ctn\nok 3", [3]),
+        ("8寸盒 两百\n等等 改四百\n对 四百", [400]),
+    ],
+)
+def test_a_correction_confirmed_on_a_line_of_its_own_orders_the_corrected_quantity(text, expected):
+    assert quantities(text) == expected
+
+
+def test_a_yes_confirms_only_the_number_written_last():
+    assert quantities("10inch box 2ctn\nwait\n4ctn\nya 4") == [4]
+    assert asks("10inch box 2ctn\nwait\n4ctn\nya 5")
+    assert asks("burger box 300\nno wait 500\nyes 300")
