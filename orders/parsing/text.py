@@ -257,6 +257,9 @@ _CUTLERY_PIECE = r"(?:fork|spoon|knife|knives)s?"
 CUTLERY_SET = re.compile(
     rf"\b(?:{_CUTLERY_PIECE}\s*(?:,|/|&|\+|\band\b|\bn\b)?\s*){{2,}}sets?\b"
     rf"|\bsets? of (?:{_CUTLERY_PIECE}\s*(?:,|/|&|\+|\band\b|\bn\b)?\s*){{2,}}"
+    # "the wooden spoon fork 1 ctn", "spoon-fork 500": two pieces written as one noun, singular
+    # and joined by nothing, a hyphen or "+" (not "spoons and forks 500", "spoon/fork")
+    r"|\b(?:spoon\s*[-+]?\s*fork|fork\s*[-+]?\s*spoon)\b(?!\s*(?:and|&|,|/|n\b|\+))"
 )
 # "the wooden spoon fork one 500 set", "spoon and fork, the set one ... 1000 set": the pieces named
 # before a quantity counted in sets are the cutlery set
