@@ -8,7 +8,7 @@ Modules: text (contact details and references out, words translated, sizes maske
 pasted table read by its header row), codes (the catalogue's product codes as words), leftovers
 (the safety net: what an order message leaves unread makes it a doubt; corrections read), lexicon
 (Chinese, Malay and Tamil order words), totals (a total with its breakdown), remainders (goods
-left, and what to top up to),
+left, and what to top up to), restatements (a message interrupted, excused and written again),
 numbers (number words and numerals in English, Malay, Tamil and Chinese), vocabulary (units,
 stopwords, doubts), segments (a message cut into order lines), words (product words, singular,
 types), this module (items from segments). Judged by
@@ -43,6 +43,7 @@ from orders.parsing.numbers import CHINESE_DIGITS
 from orders.parsing.pending import PENDING, drop_pending_goods
 from orders.parsing.remainders import TOP_UP_TO, drop_counts_left, read_top_ups
 from orders.parsing.remarks import asks_after_the_items, drop_remarks
+from orders.parsing.restatements import has_a_number, split_at_interruption
 from orders.parsing.schedules import drop_delivery_splits
 from orders.parsing.segments import (
     CLAUSE_SPLIT,
@@ -192,13 +193,31 @@ class ParsedOrder:
 
 def parse_order(text: str) -> ParsedOrder:
     """Parse the items of an order message; an empty ParsedOrder when it names none."""
-    return with_chat_doubt(parse_normalised(normalise_text(text)), text)
+    return with_chat_doubt(parse_interrupted(normalise_text(text)), text)
 
 
 def read_message(text: str) -> tuple[ParsedOrder, OrderSignals]:
     """parse_order and order_signals of one message, normalised once (the intent classifier)."""
     normalised = normalise_text(text)
-    return with_chat_doubt(parse_normalised(normalised), text), signals_of(normalised)
+    return with_chat_doubt(parse_interrupted(normalised), text), signals_of(normalised)
+
+
+def parse_interrupted(normalised: str) -> ParsedOrder:
+    """parse_normalised, with a message excused as interrupted read once (parsing.restatements):
+    nothing after the excuse: the part before it; the part after it when it orders what the part
+    before did (or the part before orders nothing). Else the excuse stays a correction: it asks."""
+    parts = split_at_interruption(normalised)
+    if parts is None:
+        return parse_normalised(normalised)
+    before, after = parts
+    if not has_a_number(after):
+        return parse_normalised(f"{before} {after}")
+    first, again = parse_normalised(before), parse_normalised(after)
+    if first.doubt or again.doubt or not again.items:
+        return parse_normalised(normalised)
+    if all(item in again.items for item in first.items):
+        return again
+    return parse_normalised(normalised)
 
 
 # Why a pasted chat asks (parsing.chats): read line by line it orders what was taken back

@@ -9,8 +9,11 @@ on a line of its own ("2 ctn / wait / 4 ctn / ya 4", "两百 / 等等 改四百 
 corrected quantity (before, the confirmation's number was left unread and the parser asked); a
 yes with another number still asks. A spoon and a fork written as one noun, singular ("the wooden
 spoon fork 2 ctn", "spoon-fork 300") is the cutlery set, as "spoon fork set" was (before, two
-products for one quantity, and the parser asked); "spoons and forks 300" still asks. Sentences
-written for this file, not taken from any evaluation set."""
+products for one quantity, and the parser asked); "spoons and forks 300" still asks. A message
+left half-finished, excused ("sorry got called to the kitchen", "sorry busy", "maaf tgh sibuk")
+and written again orders its lines once (before, the excuse read as a correction and the parser
+asked); written again with other quantities, it still asks. Sentences written for this file, not
+taken from any evaluation set."""
 
 import pytest
 
@@ -80,3 +83,25 @@ def test_a_spoon_and_fork_written_as_one_noun_is_the_cutlery_set(text, expected)
 def test_spoons_and_forks_joined_by_and_still_ask_what_the_quantity_counts():
     assert quantities("the wooden spoon fork 2 ctn can?") == [2]
     assert asks("wooden spoons and forks 300")
+
+
+# ------------------------------------------- a message interrupted, excused and written again
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("need napkins\n\n2000\nsorry got called to the kitchen. 2000 napkins pls", [2000]),
+        ("12oz lids\n\nsorry ah was busy. 12oz lids 800", [800]),
+        ("cawan 8oz\n\n1000 pcs. maaf tgh sibuk", [1000]),
+        ("straws 3000, sorry in a rush", [3000]),
+    ],
+)
+def test_a_message_excused_as_interrupted_orders_its_lines_once(text, expected):
+    assert quantities(text) == expected
+
+
+def test_only_a_message_written_again_with_the_same_lines_is_read_once():
+    assert quantities("need napkins\n\n2000\nsorry got called away. 2000 napkins") == [2000]
+    assert asks("need napkins\n\n2000\nsorry got called away. 3000 napkins")
+    assert asks("burger box 400\nsorry busy. burger box 400, 12oz cups 1000\nsorry busy")
