@@ -833,9 +833,10 @@ def product_of_another_line(other: ParsedItem, size: str | None) -> str:
 def boxes_by_the_inch(items: list[ParsedItem]) -> list[ParsedItem]:
     """'10in x2ctn, 14in x1ctn', '12 inch 300pcs can', '10" white x200': a message whose every line
     is a size in inches and at most a kind (no product type) orders pizza boxes, the only goods
-    sold by the inch. Beside a line that names its product ('12 inch 2 ctn, 8oz cup 500') a line
-    without one is still a question."""
-    if not items or not all(sized_in_inches_only(item) for item in items):
+    sold by the inch; so does one whose other lines are boxes ('12" x 200, 750ml boxes x 300':
+    boxes all, one of them measured in inches). Beside a line that names another product ('12
+    inch 2 ctn, 8oz cup 500') a line without one is still a question."""
+    if not items or not all(sized_in_inches_only(item) or names_a_box(item) for item in items):
         return items
     return [
         item
@@ -843,6 +844,11 @@ def boxes_by_the_inch(items: list[ParsedItem]) -> list[ParsedItem]:
         else ParsedItem(f"{item.product} pizza box".strip(), item.quantity, item.unit, item.size)
         for item in items
     ]
+
+
+def names_a_box(item: ParsedItem) -> bool:
+    """'750ml boxes', 'burger box': a line of boxes, not measured in inches."""
+    return type_nouns(item.product) == {"box"} and not (item.size or "").endswith(" inch")
 
 
 def sized_in_inches_only(item: ParsedItem) -> bool:

@@ -12,8 +12,11 @@ spoon fork 2 ctn", "spoon-fork 300") is the cutlery set, as "spoon fork set" was
 products for one quantity, and the parser asked); "spoons and forks 300" still asks. A message
 left half-finished, excused ("sorry got called to the kitchen", "sorry busy", "maaf tgh sibuk")
 and written again orders its lines once (before, the excuse read as a correction and the parser
-asked); written again with other quantities, it still asks. Sentences written for this file, not
-taken from any evaluation set."""
+asked); written again with other quantities, it still asks. Sizes in inches alone beside lines of
+other boxes ('14" x 150 / burger boxes x 400') are pizza boxes, the only box sold by the inch
+(before, a line without a product: it asked); beside goods that are no box they still ask. "Order
+below" is a heading (before, "below" was read into the first line's product). Sentences written
+for this file, not taken from any evaluation set."""
 
 import pytest
 
@@ -105,3 +108,36 @@ def test_only_a_message_written_again_with_the_same_lines_is_read_once():
     assert quantities("need napkins\n\n2000\nsorry got called away. 2000 napkins") == [2000]
     assert asks("need napkins\n\n2000\nsorry got called away. 3000 napkins")
     assert asks("burger box 400\nsorry busy. burger box 400, 12oz cups 1000\nsorry busy")
+
+
+# ------------------------------------------- sizes in inches alone beside other boxes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '14" x 150\n10" x 50\nburger boxes x 400',
+            [
+                ("pizza box", 150, "14 inch"),
+                ("pizza box", 50, "10 inch"),
+                ("burger box", 400, None),
+            ],
+        ),
+        (
+            "8in 120, 12in 80, 1000ml box 200",
+            [("pizza box", 120, "8 inch"), ("pizza box", 80, "12 inch"), ("box", 200, "1000 ml")],
+        ),
+    ],
+)
+def test_sizes_in_inches_alone_beside_other_boxes_are_pizza_boxes(text, expected):
+    assert items_of(text) == expected
+
+
+def test_a_size_in_inches_alone_beside_goods_that_are_no_box_still_asks():
+    assert quantities("14in 100, burger box 300") == [100, 300]
+    assert asks("14in 100, 12oz cups 300")
+
+
+def test_order_below_is_a_heading_not_a_product():
+    assert items_of("Hello, order below\n12oz cups x 600") == [("cup", 600, "12 oz")]
