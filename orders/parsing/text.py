@@ -380,6 +380,8 @@ def normalise_text(text: str) -> str:
     # "500–600 pcs": a dash between numbers is a range (a dash elsewhere separates, as "-" does)
     text = re.sub(r"(?<=\d)\s*[–—]\s*(?=\d)", "-", text)
     text = APOLOGY.sub(" ", read_spoken_punctuation(text))
+    # "pizza box 8in 200 nd the white 10in 100": "nd" is a thumb's "and"
+    text = re.sub(r"\bnd\b", " and ", text)
     text = drop_email_parts(text)
     if "pizza" in text:
         text = INCH_AS_IN.sub(r"\1 inch", text)
@@ -428,7 +430,13 @@ def normalise_text(text: str) -> str:
     text = AUTOCORRECTED_LIDS.sub(r"\1 lid\2", text)
     text = AUTOCORRECTED_STRAWS.sub(r"\1 straw\2", text)
     # "penutup untuk cawan" -> "lid for cup"; "12oz的盖子" -> "12oz 的 lid" (the size is a word)
-    text = re.sub(r"\b(?:untuk|utk)\s+(?=(?:cups?|lids?|box(?:es)?|bags?)\b)", "for ", text)
+    # "sip lid untuk hot cup" too: a kind or size of the cup between
+    text = re.sub(
+        r"\b(?:untuk|utk)\s+(?=(?:(?:hot|cold|paper|kraft|§size\d+§|\d+\s*oz)\s+)?"
+        r"(?:cups?|lids?|box(?:es)?|bags?)\b)",
+        "for ",
+        text,
+    )
     text = re.sub(r"(?<=[a-z0-9\"])的", " 的", text)
     # "配那个杯的盖子" (the lid that goes with that cup): the lid of the cup line before
     text = re.sub(

@@ -15,8 +15,10 @@ and written again orders its lines once (before, the excuse read as a correction
 asked); written again with other quantities, it still asks. Sizes in inches alone beside lines of
 other boxes ('14" x 150 / burger boxes x 400') are pizza boxes, the only box sold by the inch
 (before, a line without a product: it asked); beside goods that are no box they still ask. "Order
-below" is a heading (before, "below" was read into the first line's product). Sentences written
-for this file, not taken from any evaluation set."""
+below" is a heading (before, "below" was read into the first line's product). "nd" is a thumb's
+"and" (before, "nd" was read into the next line's product), and "untuk" before a kind of cup
+("dome lid untuk cold cup") is "for", as before a cup alone. Sentences written for this file, not
+taken from any evaluation set."""
 
 import pytest
 
@@ -141,3 +143,20 @@ def test_a_size_in_inches_alone_beside_goods_that_are_no_box_still_asks():
 
 def test_order_below_is_a_heading_not_a_product():
     assert items_of("Hello, order below\n12oz cups x 600") == [("cup", 600, "12 oz")]
+
+
+# ------------------------------------------- "nd" for "and"; "untuk" before a kind of cup
+
+
+def test_nd_joins_two_lines_as_and_does():
+    assert items_of("napkin 2000 nd the white 10 inch pizza box 50") == [
+        ("napkin", 2000, None),
+        ("white pizza box", 50, "10 inch"),
+    ]
+
+
+def test_a_lid_untuk_a_kind_of_cup_is_the_lid_of_that_cup_line():
+    assert items_of("cold cup 16oz 500, dome lid untuk cold cup 500") == [
+        ("cold cup", 500, "16 oz"),
+        ("cold cup dome lid", 500, "16 oz"),
+    ]
