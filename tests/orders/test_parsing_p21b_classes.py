@@ -17,11 +17,15 @@ other boxes ('14" x 150 / burger boxes x 400') are pizza boxes, the only box sol
 (before, a line without a product: it asked); beside goods that are no box they still ask. "Order
 below" is a heading (before, "below" was read into the first line's product). "nd" is a thumb's
 "and" (before, "nd" was read into the next line's product), and "untuk" before a kind of cup
-("dome lid untuk cold cup") is "for", as before a cup alone. Sentences written for this file, not
+("dome lid untuk cold cup") is "for", as before a cup alone. "Repeat order" with the order to
+repeat named after it ("repeat order last month", "repeat order minggu lps") and Tamil's "like
+last time's order" with "order" in English ("போன தடவை order மாதிரியே") repeat the last order
+(before, nothing was read). Sentences written for this file, not
 taken from any evaluation set."""
 
 import pytest
 
+from orders.parsing import parse_order
 from tests.orders.parsing_support import asks, items_of, quantities
 
 # ------------------------------------------- where the shop is: no order line
@@ -160,3 +164,25 @@ def test_a_lid_untuk_a_kind_of_cup_is_the_lid_of_that_cup_line():
         ("cold cup", 500, "16 oz"),
         ("cold cup dome lid", 500, "16 oz"),
     ]
+
+
+# ------------------------------------------- the order to repeat named after "repeat order"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "repeat order last month pls",
+        "redo the order from last week pls",
+        "Repeat order minggu lps, no change",
+        "போன தடவை order மாதிரியே போடுங்க",
+    ],
+)
+def test_repeat_order_with_the_earlier_order_named_after_it_repeats_the_last_order(text):
+    parsed = parse_order(text)
+    assert parsed.repeat_last and not parsed.doubt
+
+
+def test_repeat_order_last_week_with_goods_added_still_asks():
+    assert parse_order("repeat order last month pls").repeat_last
+    assert asks("repeat order last month, plus 2 ctn napkins")
