@@ -523,7 +523,8 @@ def read_outlet_counts(normalised: str) -> str:
 
 # A number right before a quantity with its unit ("750 2 ctn") is no quantity itself: after the
 # name of a container, or at the start of the next line of one, it is the container's size in ml.
-_COUNTED = r"(?=\s+\d+\s*(?:ctns?|cartons?|pcs|packs?)\b)"
+# "外卖盒750的两箱，1000的一箱" (the 750 ones two cartons, the 1000 ones one): "的" between too
+_COUNTED = r"(?=(?:\s+|\s*的\s*)\d+\s*(?:ctns?|cartons?|pcs|packs?)\b)"
 CONTAINER_SIZE = re.compile(
     rf"\b(?P<name>takeaway box(?:es)?|takeaway containers?|containers?|lunch box(?:es)?)\s+"
     rf"(?P<ml>\d{{3,4}}){_COUNTED}"

@@ -20,8 +20,9 @@ below" is a heading (before, "below" was read into the first line's product). "n
 ("dome lid untuk cold cup") is "for", as before a cup alone. "Repeat order" with the order to
 repeat named after it ("repeat order last month", "repeat order minggu lps") and Tamil's "like
 last time's order" with "order" in English ("போன தடவை order மாதிரியே") repeat the last order
-(before, nothing was read). Sentences written for this file, not
-taken from any evaluation set."""
+(before, nothing was read). A container's size without "ml" before "的" and a count ("外卖盒1000的
+三箱，750的一箱") is its size, as "takeaway box 1000 3 ctn" was (before, 1000 boxes). Sentences
+written for this file, not taken from any evaluation set."""
 
 import pytest
 
@@ -186,3 +187,13 @@ def test_repeat_order_with_the_earlier_order_named_after_it_repeats_the_last_ord
 def test_repeat_order_last_week_with_goods_added_still_asks():
     assert parse_order("repeat order last month pls").repeat_last
     assert asks("repeat order last month, plus 2 ctn napkins")
+
+
+# ------------------------------------------- a container's size without ml, "的" before its count
+
+
+def test_a_containers_size_without_ml_before_de_and_a_count_is_its_size_in_ml():
+    assert items_of("外卖盒1000的三箱，750的一箱") == [
+        ("takeaway box", 3, "1000 ml"),
+        ("takeaway box", 1, "750 ml"),
+    ]
