@@ -246,6 +246,10 @@ CONTRAST = re.compile(
 )
 
 
+# "brown kraft தான், white வேண்டாம்" (kraft it is, no white): Tamil's "தான்" after the kind wanted
+KIND_IT_IS = re.compile(rf"\b(?P<kind>{_KINDS})\s*தான்(?![\u0B80-\u0BFF])")
+
+
 def read_contrasts(normalised: str) -> str:
     """'16oz hot cup 1 ctn, the paper ah not the plastic' -> '..., the paper ah': the kind not
     wanted, named against the kind wanted, is no negation of the order."""
@@ -259,7 +263,7 @@ def read_contrasts(normalised: str) -> str:
             return match.group(0)
         return match.group(0)[: match.end("chosen") - match.start()]
 
-    read = CONTRAST.sub(chosen, normalised)
+    read = CONTRAST.sub(chosen, KIND_IT_IS.sub(r"\g<kind>", normalised))
     return NOT_THE_OTHER.sub(lambda m: " " if other_kind_named(read, m) else m.group(0), read)
 
 

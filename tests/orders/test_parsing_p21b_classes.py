@@ -21,8 +21,10 @@ below" is a heading (before, "below" was read into the first line's product). "n
 repeat named after it ("repeat order last month", "repeat order minggu lps") and Tamil's "like
 last time's order" with "order" in English ("போன தடவை order மாதிரியே") repeat the last order
 (before, nothing was read). A container's size without "ml" before "的" and a count ("外卖盒1000的
-三箱，750的一箱") is its size, as "takeaway box 1000 3 ctn" was (before, 1000 boxes). Sentences
-written for this file, not taken from any evaluation set."""
+三箱，750的一箱") is its size, as "takeaway box 1000 3 ctn" was (before, 1000 boxes). The kind
+wanted said with Tamil's "தான்" ("white தான், kraft வேண்டாம்": white it is, no kraft) is the
+line's kind (before, the kind was left out and the line had none). Sentences written for this
+file, not taken from any evaluation set."""
 
 import pytest
 
@@ -196,4 +198,13 @@ def test_a_containers_size_without_ml_before_de_and_a_count_is_its_size_in_ml():
     assert items_of("外卖盒1000的三箱，750的一箱") == [
         ("takeaway box", 3, "1000 ml"),
         ("takeaway box", 1, "750 ml"),
+    ]
+
+
+# ------------------------------------------- Tamil's "தான்" after the kind wanted
+
+
+def test_the_kind_wanted_said_with_tamils_than_is_the_kind_of_the_line():
+    assert items_of("14 inch pizza box நூறு, white தான், kraft வேண்டாம்") == [
+        ("pizza box white", 100, "14 inch"),
     ]
