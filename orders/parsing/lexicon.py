@@ -197,6 +197,13 @@ LEXICON: dict[str, str] = {
     # "kotak 1000ml 2 ktn": the Malay writers' short "karton"
     "ktn": " carton ",
     "ktns": " carton ",
+    # and their vowels left out: "cwn 8oz seribu" (cawan), "pnutup" / "pntp" (penutup), "ktk"
+    # (kotak)
+    "cwn": " cup ",
+    "pnutup": " lid ",
+    "pntup": " lid ",
+    "pntp": " lid ",
+    "ktk": " box ",
     "sekarton": " 1 carton ",
     "sekotak": " 1 box ",
     "sepek": " 1 pack ",

@@ -23,8 +23,9 @@ last time's order" with "order" in English ("போன தடவை order மா
 (before, nothing was read). A container's size without "ml" before "的" and a count ("外卖盒1000的
 三箱，750的一箱") is its size, as "takeaway box 1000 3 ctn" was (before, 1000 boxes). The kind
 wanted said with Tamil's "தான்" ("white தான், kraft வேண்டாம்": white it is, no kraft) is the
-line's kind (before, the kind was left out and the line had none). Sentences written for this
-file, not taken from any evaluation set."""
+line's kind (before, the kind was left out and the line had none). Malay chat spellings without
+their vowels ("cwn", "pnutup", "pntp", "ktk") are the cup, lid and box (before, no product).
+Sentences written for this file, not taken from any evaluation set."""
 
 import pytest
 
@@ -207,4 +208,14 @@ def test_a_containers_size_without_ml_before_de_and_a_count_is_its_size_in_ml():
 def test_the_kind_wanted_said_with_tamils_than_is_the_kind_of_the_line():
     assert items_of("14 inch pizza box நூறு, white தான், kraft வேண்டாம்") == [
         ("pizza box white", 100, "14 inch"),
+    ]
+
+
+# ------------------------------------------- Malay chat spellings without their vowels
+
+
+def test_malay_product_words_written_without_vowels_are_read():
+    assert items_of("cwn 12oz 2 ktn, pntp 12oz 2 ktn") == [
+        ("cup", 2, "12 oz"),
+        ("lid", 2, "12 oz"),
     ]
