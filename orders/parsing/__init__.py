@@ -8,7 +8,7 @@ Modules: text (contact details and references out, words translated, sizes maske
 pasted table read by its header row), codes (the catalogue's product codes as words), leftovers
 (the safety net: what an order message leaves unread makes it a doubt; corrections read), lexicon
 (Chinese, Malay and Tamil order words), totals (a total with its breakdown), remainders (goods
-left, and what to top up to),
+left, and what to top up to), restatements (a message interrupted, excused and written again),
 numbers (number words and numerals in English, Malay, Tamil and Chinese), vocabulary (units,
 stopwords, doubts), segments (a message cut into order lines), words (product words, singular,
 types), this module (items from segments). Judged by
@@ -44,6 +44,7 @@ from orders.parsing.numbers import CHINESE_DIGITS
 from orders.parsing.pending import PENDING, drop_goods_for_later, drop_pending_goods
 from orders.parsing.remainders import TOP_UP_TO, drop_counts_left, read_top_ups
 from orders.parsing.remarks import asks_after_the_items, drop_remarks
+from orders.parsing.restatements import has_a_number, split_at_interruption
 from orders.parsing.schedules import drop_delivery_splits, drop_moved_delivery
 from orders.parsing.segments import (
     CLAUSE_SPLIT,
@@ -195,13 +196,31 @@ class ParsedOrder:
 
 def parse_order(text: str) -> ParsedOrder:
     """Parse the items of an order message; an empty ParsedOrder when it names none."""
-    return with_chat_doubt(parse_normalised(normalise_text(text)), text)
+    return with_chat_doubt(parse_interrupted(normalise_text(text)), text)
 
 
 def read_message(text: str) -> tuple[ParsedOrder, OrderSignals]:
     """parse_order and order_signals of one message, normalised once (the intent classifier)."""
     normalised = normalise_text(text)
-    return with_chat_doubt(parse_normalised(normalised), text), signals_of(normalised)
+    return with_chat_doubt(parse_interrupted(normalised), text), signals_of(normalised)
+
+
+def parse_interrupted(normalised: str) -> ParsedOrder:
+    """parse_normalised, with a message excused as interrupted read once (parsing.restatements):
+    nothing after the excuse: the part before it; the part after it when it orders what the part
+    before did (or the part before orders nothing). Else the excuse stays a correction: it asks."""
+    parts = split_at_interruption(normalised)
+    if parts is None:
+        return parse_normalised(normalised)
+    before, after = parts
+    if not has_a_number(after):
+        return parse_normalised(f"{before} {after}")
+    first, again = parse_normalised(before), parse_normalised(after)
+    if first.doubt or again.doubt or not again.items:
+        return parse_normalised(normalised)
+    if all(item in again.items for item in first.items):
+        return again
+    return parse_normalised(normalised)
 
 
 # Why a pasted chat asks (parsing.chats): read line by line it orders what was taken back
@@ -536,7 +555,8 @@ def read_outlet_counts(normalised: str) -> str:
 
 # A number right before a quantity with its unit ("750 2 ctn") is no quantity itself: after the
 # name of a container, or at the start of the next line of one, it is the container's size in ml.
-_COUNTED = r"(?=\s+\d+\s*(?:ctns?|cartons?|pcs|packs?)\b)"
+# "外卖盒750的两箱，1000的一箱" (the 750 ones two cartons, the 1000 ones one): "的" between too
+_COUNTED = r"(?=(?:\s+|\s*的\s*)\d+\s*(?:ctns?|cartons?|pcs|packs?)\b)"
 CONTAINER_SIZE = re.compile(
     rf"\b(?P<name>takeaway box(?:es)?|takeaway containers?|containers?|lunch box(?:es)?)\s+"
     rf"(?P<ml>\d{{3,4}}){_COUNTED}"
@@ -910,9 +930,10 @@ def product_of_another_line(other: ParsedItem, size: str | None) -> str:
 def boxes_by_the_inch(items: list[ParsedItem]) -> list[ParsedItem]:
     """'10in x2ctn, 14in x1ctn', '12 inch 300pcs can', '10" white x200': a message whose every line
     is a size in inches and at most a kind (no product type) orders pizza boxes, the only goods
-    sold by the inch. Beside a line that names its product ('12 inch 2 ctn, 8oz cup 500') a line
-    without one is still a question."""
-    if not items or not all(sized_in_inches_only(item) for item in items):
+    sold by the inch; so does one whose other lines are boxes ('12" x 200, 750ml boxes x 300':
+    boxes all, one of them measured in inches). Beside a line that names another product ('12
+    inch 2 ctn, 8oz cup 500') a line without one is still a question."""
+    if not items or not all(sized_in_inches_only(item) or names_a_box(item) for item in items):
         return items
     return [
         item
@@ -920,6 +941,11 @@ def boxes_by_the_inch(items: list[ParsedItem]) -> list[ParsedItem]:
         else ParsedItem(f"{item.product} pizza box".strip(), item.quantity, item.unit, item.size)
         for item in items
     ]
+
+
+def names_a_box(item: ParsedItem) -> bool:
+    """'750ml boxes', 'burger box': a line of boxes, not measured in inches."""
+    return type_nouns(item.product) == {"box"} and not (item.size or "").endswith(" inch")
 
 
 def sized_in_inches_only(item: ParsedItem) -> bool:

@@ -81,7 +81,7 @@ QUANTITY_TAKEN_BACK = re.compile(
 MAKE_THAT = re.compile(
     # "12oz cups 2000 for tomorrow — sorry, make that 3000": after a dash too
     r"(?:^|(?<=[.,;!?\n—–]))[\s,]*(?:oh\s+)?"
-    r"(?:(?:sorry|oops|actually|i mean|nvm|eh|wait|no)\b|不好意思|对不起|抱歉)"
+    r"(?:(?:sorry|oops|actually|i mean|nvm|eh|wait|no)\b|不好意思|对不起|抱歉|等等|等一下)"
     # "sorry ah 改 2000": a particle after the apology; "Actually no, make it 2 cartons"
     r"(?:[\s,.!-]*(?:ah|lah|la|eh|hor|no|wait|sorry)\b)*"
     r"(?:[\s,.!-]*correction\b)?[\s,.!-]*(?:just\s+)?"
@@ -134,7 +134,30 @@ def read_corrections(normalised: str) -> str:
         unit = match.group("new_unit") or match.group("unit") or ""
         return f"{match.group('new')}{unit}"
 
-    return read_named_correction(read_make_that(QUANTITY_TAKEN_BACK.sub(corrected, normalised)))
+    read = read_named_correction(read_make_that(QUANTITY_TAKEN_BACK.sub(corrected, normalised)))
+    return drop_confirmed_quantity(read)
+
+
+# "14 inch box 2 ctn / wait / 3 ctn / ya 3", "... 改 300 / 对 300": a line that only says yes to
+# the quantity written last (after a correction) repeats it; it is no line of its own
+CONFIRMED_QUANTITY = re.compile(
+    r"\n[\s,.!]*(?:(?:ya|yah|yes|yep|yup|yeah|ok|okay|correct|confirm|betul|haah)(?![a-z])|对|是的|没错)"
+    r"[\s,.!]*(?:(?:lah|la|ah|confirm)(?![a-z])[\s,.!]*)?(?P<new>\d+)"
+    r"(?P<unit>\s*(?:pcs|ctns?|cartons?)\b)?[\s,.!]*(?:(?:lah|la|ah|only|je)(?![a-z])[\s.!]*)?$"
+)
+
+
+def drop_confirmed_quantity(normalised: str) -> str:
+    """'... 3 ctn\nya 3' -> '... 3 ctn': the last line, a yes and the number written just
+    before it, confirms that number (a different number is left to the safety net)."""
+    match = CONFIRMED_QUANTITY.search(normalised.rstrip())
+    if match is None:
+        return normalised
+    before = normalised[: match.start()]
+    numbers = re.findall(rf"(?<![\w§.])\d+(?![\w§]|\.\d){_NOT_A_SIZE}", before)
+    if not numbers or numbers[-1] != match.group("new"):
+        return normalised
+    return before
 
 
 _NOT_A_SIZE = r"(?!\s*(?:oz|inch|inches|in|ml|mm|cm|l)\b|\s*\")"  # '14"' is a size too
@@ -230,6 +253,10 @@ CONTRAST = re.compile(
 )
 
 
+# "brown kraft தான், white வேண்டாம்" (kraft it is, no white): Tamil's "தான்" after the kind wanted
+KIND_IT_IS = re.compile(rf"\b(?P<kind>{_KINDS})\s*தான்(?![\u0B80-\u0BFF])")
+
+
 def read_contrasts(normalised: str) -> str:
     """'16oz hot cup 1 ctn, the paper ah not the plastic' -> '..., the paper ah': the kind not
     wanted, named against the kind wanted, is no negation of the order."""
@@ -243,7 +270,7 @@ def read_contrasts(normalised: str) -> str:
             return match.group(0)
         return match.group(0)[: match.end("chosen") - match.start()]
 
-    read = CONTRAST.sub(chosen, normalised)
+    read = CONTRAST.sub(chosen, KIND_IT_IS.sub(r"\g<kind>", normalised))
     return NOT_THE_OTHER.sub(lambda m: " " if other_kind_named(read, m) else m.group(0), read)
 
 

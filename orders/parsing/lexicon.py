@@ -211,6 +211,13 @@ LEXICON: dict[str, str] = {
     # "kotak 1000ml 2 ktn": the Malay writers' short "karton"
     "ktn": " carton ",
     "ktns": " carton ",
+    # and their vowels left out: "cwn 8oz seribu" (cawan), "pnutup" / "pntp" (penutup), "ktk"
+    # (kotak)
+    "cwn": " cup ",
+    "pnutup": " lid ",
+    "pntup": " lid ",
+    "pntp": " lid ",
+    "ktk": " box ",
     "sekarton": " 1 carton ",
     "sekotak": " 1 box ",
     "sepek": " 1 pack ",
@@ -345,11 +352,15 @@ REPEAT_PHRASES = (
     r"\b(?:last|previous|prev) (?:time|week|month|order)(?: order| punya)?\s+same\b"
     r"(?!\s+(?:size|kind|type|brand|colou?r|design|price|problem|issue|thing happened|as)\b)",
     r"\bulang (?:order|pesanan)\b",
+    # "repeat order last week", "Repeat order minggu lepas": the order to repeat named after it
+    r"\b(?:repeat|redo|ulang) (?:the |our |my )?(?:order|pesanan) (?:(?:of |from )?(?:last|previous"
+    r"|prev) (?:time|week|month)|(?:minggu|bulan) (?:lepas|lps)|hari tu|sebelum ni)\b",
     r"\b(?:order|pesanan) (?:yang )?biasa\b",
     # "போன தடவை அனுப்புன மாதிரியே" (like what was sent last time): one word may come between
     # "கடைசி order மாதிரியே" (just like the last order)
     r"(?:கடந்த|போன|முந்தைய|முன்பு|கடைசி)\s*(?:முறை|தடவை|வாரம்|ஆர்டர்|order)?\s*"
-    r"(?:[\u0B80-\u0BFF]+\s+)?(?:போல|மாதிரி)[\u0B80-\u0BFF]*",
+    # "போன தடவை order மாதிரியே" (just like last time's order): the word between in English
+    r"(?:(?:[\u0B80-\u0BFF]+|order)\s+)?(?:போல|மாதிரி)[\u0B80-\u0BFF]*",
     # "last week order மாதிரியே அனுப்புங்க": the earlier order in English, "like" in Tamil; "last
     # order அதே மாதிரி" (the same as the last order)
     r"\b(?:last|previous|prev) (?:time|week|month|order)(?: order)?\s*(?:அதே\s*)?"

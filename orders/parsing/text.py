@@ -134,8 +134,15 @@ _DAYS = rf"(?:{_DAY}\s*(?:-|to|&|and)\s*)?{_DAY}"
 # words "stall fourteen"), and the number in a market's or hawker centre's name ("Bedok 85 market")
 PLACE_NUMBER = (
     r"\b(?:table|outlet|branch|store|shop|level|floor|lvl|lot|gate|bay|dock|door|counter|stall|"
-    r"kiosk|meja|cawangan|tingkat|gerai|booth|blok|hall|dewan|room|bilik|pavilion|zone)\s*#?\d+\b"
+    # and a stall's unit number after it, floor and unit: "Stall 01-45 Chinatown Complex"
+    r"kiosk|meja|cawangan|tingkat|gerai|booth|blok|hall|dewan|room|bilik|pavilion|zone)"
+    r"\s*#?\d+(?:-\d+[a-z]?)?\b"
     r"|\b\d+\s+(?:market|mkt|food cent(?:re|er)|hawker cent(?:re|er)|food court|kopitiam)\b"
+)
+# The number of a road in a town, left when no "deliver to" started the address ("our shop at
+# Toa Payoh Lor 8", "Bedok North Ave 3 outlet"); cut after the address clauses, which end at it
+TOWN_ROAD_NUMBER = re.compile(
+    rf"\b(?:{TOWNS})(?:\s+(?:north|south|east|west|central))?\s+{_ROAD_NAMED}\s*\d{{1,2}}\b"
 )
 _NOT_A_QUANTITY_UNIT = r"(?!\s*(?:%|x\b|pcs|pc\b|ctns?|cartons?|nos|sets?|oz|ml|inch|in\b|\"|\d))"
 NOT_QUANTITIES = re.compile(
@@ -174,6 +181,9 @@ NOT_QUANTITIES = re.compile(
     # "kitchen opens 11:30": a clock time without am/pm
     r"|(?<![\d:.])\d{1,2}:\d{2}(?![\d:])"
     rf"|{PLACE_NUMBER}"
+    # the hour a shop opens: "opens 11", "kedai buka 11", "kitchen open at 10.30"
+    r"|\b(?:opens?|(?:kedai|shop|kitchen|dapur|gerai|restoran)\s+(?:buka|bukak))\s+"
+    rf"(?:at\s+|pukul\s+|jam\s+)?\d{{1,2}}(?:[:.]\d{{2}})?\b{_NOT_A_QUANTITY_UNIT}"
     # "customer keep asking bag for 4 cups": what one bag or box holds, no line of the order
     r"|\bfor\s+(?:[2-9]|1\d)\s+(?:cups?|drinks?|bottles?|pizzas?|bowls?|boxes)\b"
 )
@@ -259,6 +269,9 @@ _CUTLERY_PIECE = r"(?:fork|spoon|knife|knives)s?"
 CUTLERY_SET = re.compile(
     rf"\b(?:{_CUTLERY_PIECE}\s*(?:,|/|&|\+|\band\b|\bn\b)?\s*){{2,}}sets?\b"
     rf"|\bsets? of (?:{_CUTLERY_PIECE}\s*(?:,|/|&|\+|\band\b|\bn\b)?\s*){{2,}}"
+    # "the wooden spoon fork 1 ctn", "spoon-fork 500": two pieces written as one noun, singular
+    # and joined by nothing, a hyphen or "+" (not "spoons and forks 500", "spoon/fork")
+    r"|\b(?:spoon\s*[-+]?\s*fork|fork\s*[-+]?\s*spoon)\b(?!\s*(?:and|&|,|/|n\b|\+))"
 )
 # "the wooden spoon fork one 500 set", "spoon and fork, the set one ... 1000 set": the pieces named
 # before a quantity counted in sets are the cutlery set
@@ -384,6 +397,8 @@ def normalise_text(text: str) -> str:
     # "500–600 pcs": a dash between numbers is a range (a dash elsewhere separates, as "-" does)
     text = re.sub(r"(?<=\d)\s*[–—]\s*(?=\d)", "-", text)
     text = APOLOGY.sub(" ", read_spoken_punctuation(text))
+    # "pizza box 8in 200 nd the white 10in 100": "nd" is a thumb's "and"
+    text = re.sub(r"\bnd\b", " and ", text)
     text = drop_email_parts(text)
     if "pizza" in text:
         text = INCH_AS_IN.sub(r"\1 inch", text)
@@ -432,10 +447,12 @@ def normalise_text(text: str) -> str:
     text = AUTOCORRECTED_LIDS.sub(r"\1 lid\2", text)
     text = AUTOCORRECTED_STRAWS.sub(r"\1 straw\2", text)
     # "penutup untuk cawan" -> "lid for cup"; "12oz的盖子" -> "12oz 的 lid" (the size is a word);
-    # "tudung sip yang muat cawan tu" (the sip lid that fits that cup), "lid that fits the cup"
+    # "sip lid untuk hot cup" too (a kind or size of the cup between); "tudung sip yang muat
+    # cawan tu" (the sip lid that fits that cup), "lid that fits the cup"
     text = re.sub(
         r"\b(?:untuk|utk|(?:yang|yg|that|which)\s+(?:muat|sesuai|fits?)(?:\s+(?:dengan|utk))?)\s+"
-        r"(?=(?:the\s+|that\s+)?(?:cups?|lids?|box(?:es)?|bags?)\b)",
+        r"(?=(?:the\s+|that\s+)?(?:(?:hot|cold|paper|kraft|§size\d+§|\d+\s*oz)\s+)?"
+        r"(?:cups?|lids?|box(?:es)?|bags?)\b)",
         "for ",
         text,
     )
@@ -476,6 +493,7 @@ def normalise_text(text: str) -> str:
     # "ainooru (500)", "five hundred (500)": a number said again in digits is one number
     text = RESTATED_NUMBER.sub(r"\1", text)
     text = re.sub(PLACE_NUMBER, " ", text)  # "auntie from stall fourteen": no 14 ordered
+    text = TOWN_ROAD_NUMBER.sub(" ", text)
     # "deliver after two o clock", "by 10 o'clock": an hour (said in words, read only now)
     text = re.sub(rf"(?<![\d.]){_HOUR_SPAN}\d{{1,2}}\s*o\s?'?\s?clock\b", " ", text)
     # "moonu mani" (three o'clock) is "3 mani" only now, "பத்து மணிக்குள்ள" (by ten o'clock)

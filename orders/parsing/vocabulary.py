@@ -118,7 +118,7 @@ STOPWORDS = frozenset(
     following give team guys then see how maybe perhaps sure
     tria gimme we're i'm we've we'll i'll we'd i'd running low out urgent urgently top up help
     always place placing proceed teruskan go ahead
-    confirm confirmed take rush yours urs ours try trying
+    confirm confirmed take rush yours urs ours try trying below
     normal regular standard
     """.split()  # noqa: SIM905 - a word list reads better as text
     + MALAY_STOPWORDS.split()
