@@ -74,6 +74,14 @@ ORDER_SETS = {
     "fresh54": (40, (20, 7, 13)),
     "fresh55": (40, (20, 7, 13)),
     "fresh56": (40, (20, 7, 13)),
+    "fresh57": (40, (20, 7, 13)),
+    "fresh58": (40, (20, 7, 13)),
+    "fresh59": (40, (20, 7, 13)),
+    "fresh60": (40, (20, 7, 13)),
+    "fresh61": (40, (20, 7, 13)),
+    "fresh62": (40, (20, 7, 13)),
+    "fresh63": (40, (20, 7, 13)),
+    "fresh64": (40, (20, 7, 13)),
 }
 # name: (path, messages, split, messages per language, clean messages) of the PII corpora
 PII_CORPORA = {

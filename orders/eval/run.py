@@ -100,6 +100,14 @@ SETS = {
     "fresh54": HERE / "fresh54_orders.jsonl",
     "fresh55": HERE / "fresh55_orders.jsonl",
     "fresh56": HERE / "fresh56_orders.jsonl",
+    "fresh57": HERE / "fresh57_orders.jsonl",
+    "fresh58": HERE / "fresh58_orders.jsonl",
+    "fresh59": HERE / "fresh59_orders.jsonl",
+    "fresh60": HERE / "fresh60_orders.jsonl",
+    "fresh61": HERE / "fresh61_orders.jsonl",
+    "fresh62": HERE / "fresh62_orders.jsonl",
+    "fresh63": HERE / "fresh63_orders.jsonl",
+    "fresh64": HERE / "fresh64_orders.jsonl",
 }
 DEMO = HERE.parent / "demo.py"
 LANGS = ("en", "singlish", "zh", "ms", "ta", "mixed")
@@ -468,7 +476,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         choices=SETS,
-        help="blind (default), heldout, fresh, fresh2 ... fresh56: --cases by name",
+        help="blind (default), heldout, fresh, fresh2 ... fresh64: --cases by name",
     )
     parser.add_argument(
         "--openai", action="store_true", help="parse through orders.llm with a local fake OpenAI"
