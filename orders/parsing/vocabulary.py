@@ -594,6 +594,8 @@ DOUBT_PATTERNS = (
     # (not "if you have stock, send 3 ctn": every order waits on our stock, and the item is firm)
     (
         "an item on a condition",
+        # not "an earlier slot if you have one": a delivery time wished for, no item
+        r"(?<!\bslot )(?<!\bslot, )(?<!\btiming )(?<!\btiming, )"
         r"\bif (?:got|have|you have|u have|u got|you got|there is|there are|can get|available"
         r"|no stock|not enough|out of stock)\b(?!\s+(?:enough\s+)?(?:stock|stok)\b)"
         r"|\bkalau (?:ada|takde|tak ada|habis)\b|如果有|如果没"
