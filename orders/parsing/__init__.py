@@ -326,7 +326,9 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         if re.search(NOT_WANTED, clause.strip()) and not re.search(NO_CHANGE, clause)
     ]
     affirmed = " ; ".join(clause for clause in clauses if clause not in negated)
-    compared = re.sub(NOT_THE_SAME, " ", affirmed)
+    # "16oz cold cups 3 ctn / dome lids 3 ctn / (same as before)": a note on the list written out,
+    # no repeat of the last order beside it
+    compared = drop_same_as_before_note(re.sub(NOT_THE_SAME, " ", affirmed))
     repeat_last = any(re.search(pattern, compared) for pattern in REPEAT_PATTERNS) or any(
         repeat_then_not(clause) for clause in negated
     )
@@ -398,6 +400,19 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     return ParsedOrder(
         items=items, repeat_last=repeat_last and not items, doubt=", ".join(dict.fromkeys(doubts))
     )
+
+
+# "(same as before)", "(same as last week)", "(as usual)": a note in brackets on the lines
+SAME_AS_BEFORE_NOTE = re.compile(
+    r"\(\s*(?:same as (?:before|usual|(?:the )?last (?:time|week|month|order))|as usual)\s*\)"
+)
+
+
+def drop_same_as_before_note(text: str) -> str:
+    """The text without a bracketed 'same as before' when its lines have quantities of their own;
+    '(same as before)' alone still repeats the last order."""
+    rest = re.sub(SAME_AS_BEFORE_NOTE, " ", text)
+    return rest if has_quantity(rest) else text
 
 
 def repeat_then_not(clause: str) -> bool:
