@@ -176,6 +176,8 @@ def score_intents(lowered: str) -> dict[str, float]:
         scores[ORDER_PLACEMENT] = 0.0
         # "new address ..., pls update": the contact details are updated, not an order
         scores[ORDER_CHANGE] = 0.0
+        # "from next week pls deliver to our new address ...": where to deliver, no question
+        scores[DELIVERY_QUERY] = 0.0
     if parsed.items and not parsed.doubt and NEW_ROUND.search(lowered):
         # "last week the cups all kena squash, anyway this time 8oz cup 3000": a new order
         scores[ORDER_PLACEMENT] += 0.5

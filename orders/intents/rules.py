@@ -100,6 +100,9 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"\b(?:today'?s?|yesterday'?s?|existing|current|earlier) order\b[^.?!\n]{0,15}"
             r"\b(?:add|tambah|plus|top up)\b",
             r"改\s*\d",
+            # "for tomorrow's delivery, pls remove the napkins": taken out of an order placed
+            r"\b(?:tomorrow|today|this week|next week)'?s? (?:delivery|order)\b[^?]{0,30}"
+            r"\b(?:remove|take out)\b",
             # "the 8oz cups in today's order can remove?": an item taken out of an order
             r"\bremove\b[^.?!\n]{0,40}\bfrom\b[^.?!\n]{0,20}\border\b"
             r"|\b(?:from|in)\s+(?:the |my |our |ytd |yesterday'?s? |today'?s? |this )*order\b"
@@ -168,6 +171,9 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
         1.0,
         (
             r"\b(?:my|our) order\b.{0,25}\b(?:dispatched|shipped|sent out)\b",
+            # "the order I placed on Monday, has it been dispatched?", "has this morning's order
+            # gone out?": asked of an order named any way
+            r"\border\b[^.!\n]{0,40}\b(?:dispatched|shipped|sent out|gone out)\b[^.!\n]{0,10}\?",
             # "my order yesterday send out already or not?", "order semalam 送了没有?": whether it
             # has gone out, in Singlish and with Chinese
             r"\border\b[^.?!\n]{0,25}\b(?:send|sent) out (?:already|liao|le)\b",
@@ -346,8 +352,13 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             # "yesterday 的 cups 好多 crack leh": cracked, as a chat writes it
             r"\b(?:damaged?|broken|crushed|crack(?:ed|s)?|torn|wrong|missing|leak\w*|soaked"
             r"|squash\w*)\b",
+            # "5 min already soggy", "the straws went soggy" (not "do they go soggy?": a question)
+            r"\b(?:already|got|went|gone|became|all|were|was|turned)\s+soggy\b",
             r"\bcomplain(?:t)?\b",
-            r"\b(?:cannot|can't|cant|tak boleh|tidak boleh) (?:use|close|fit|guna|tutup|pakai)\b",
+            # "the 12oz lid cannot cover properly", "customers spilled coffee"
+            r"\b(?:cannot|can't|cant|tak boleh|tidak boleh)"
+            r" (?:use|close|fit|cover|guna|tutup|pakai)\b",
+            r"\b(?:spilled|spilt|kena spill)\b",
             r"\b(?:doesn't|didn't|don't|dont|dun|does not|did not|not|tak|tidak) fit\b",
             r"\b(?:bocor|koyak|rosak|basah|pecah|kemek)\b",
             "漏",
@@ -386,7 +397,10 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
         1.2,
         (
             # "your driver left 2 cartons at the wrong unit, #01-14 instead of #01-41"
-            r"\b(?:received|got|sent|came|delivered|gave|left|dropped)\b.*\binstead of\b",
+            # not "the order I sent this morning, ... 1000 instead of 500": the customer's own
+            # message, changed
+            r"\b(?:received|got|(?<!\bi )(?<!\bwe )sent|came|delivered|gave|left|dropped)\b.*"
+            r"\binstead of\b",
             r"\bonly \d+ (?:came|arrived|received|reach\w*|sampai)\b",
             r"\bwhy charge\b|\bovercharg\w*|\bcharged (?:us|me) for\b",
             r"\bshort(?: by)? \d+\b|(?<!lebih )\bkurang \d+\b",
@@ -469,6 +483,11 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"(?:bagus|baik|terbaik|good|great|excellent|mantap)\b",
             # "good service 👍 will order again": the praise before the word
             r"\b(?:good|great|excellent|fast|best|friendly)\s+service\b",
+            # "this week delivery very fast, good job", "ur driver very good, help us carry": the
+            # delivery or its driver praised, with a word that makes it praise ("very", "so")
+            r"\b(?:delivery|driver|uncle|service)\b[^.?!\n,]{0,15}\b(?:very|so|damn|super|really)\s+"
+            r"(?:fast|quick|good|nice|helpful|friendly|punctual|efficient)\b",
+            r"\bgood job\b|\bwell done\b|\bkeep it up\b",
             # "சேவை நல்லா இருந்துச்சு" (the service was good), "服务很好", "Terbaik!", and the
             # driver praised: "司机很准时" (very punctual), "Driver ரொம்ப நல்லவர்" (a good man)
             r"சேவை\s*(?:ரொம்ப\s*|மிகவும்\s*|மிக\s*)?(?:நல்லா|நன்றாக|நல்ல|சூப்பர்|அருமை)"
@@ -487,7 +506,7 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
         0.6,
         (
             r"^\W*(?:hi|hello|hey|hiya|yo|morning|vanakkam)\b",
-            r"^\W*good (?:morning|afternoon|evening)\b",
+            r"^\W*(?:good|gd|gud) (?:morning|afternoon|evening)\b",  # "gd morning boss"
             r"^\W*selamat \w+",
             "你好",
             "早上好",

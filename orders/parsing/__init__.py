@@ -326,7 +326,9 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         if re.search(NOT_WANTED, clause.strip()) and not re.search(NO_CHANGE, clause)
     ]
     affirmed = " ; ".join(clause for clause in clauses if clause not in negated)
-    compared = re.sub(NOT_THE_SAME, " ", affirmed)
+    # "16oz cold cups 3 ctn / dome lids 3 ctn / (same as before)": a note on the list written out,
+    # no repeat of the last order beside it
+    compared = drop_same_as_before_note(re.sub(NOT_THE_SAME, " ", affirmed))
     repeat_last = any(re.search(pattern, compared) for pattern in REPEAT_PATTERNS) or any(
         repeat_then_not(clause) for clause in negated
     )
@@ -370,6 +372,10 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         read = read_segment(segment, line_before(segment, items), doubts, only_line=len(items) == 1)
         unread_lines += not read
         items.extend(read)
+    if size_alone_above_a_named_line(normalised):
+        # "12oz 2000 / 8oz cup 1000": the cup is the second line's own product; the first line's
+        # 12oz may as well be lids
+        doubts.append("a line without a product")
     borrowed = boxes_by_the_inch(borrow_types(items))
     items = [item for item in borrowed if item.product]
     if items and len(items) < len(borrowed):
@@ -398,6 +404,19 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     return ParsedOrder(
         items=items, repeat_last=repeat_last and not items, doubt=", ".join(dict.fromkeys(doubts))
     )
+
+
+# "(same as before)", "(same as last week)", "(as usual)": a note in brackets on the lines
+SAME_AS_BEFORE_NOTE = re.compile(
+    r"\(\s*(?:same as (?:before|usual|(?:the )?last (?:time|week|month|order))|as usual)\s*\)"
+)
+
+
+def drop_same_as_before_note(text: str) -> str:
+    """The text without a bracketed 'same as before' when its lines have quantities of their own;
+    '(same as before)' alone still repeats the last order."""
+    rest = re.sub(SAME_AS_BEFORE_NOTE, " ", text)
+    return rest if has_quantity(rest) else text
 
 
 def repeat_then_not(clause: str) -> bool:
@@ -651,6 +670,40 @@ def line_before(segment: Segment, items: list[ParsedItem]) -> ParsedItem | None:
         return last
     product = " ".join(word for word in words if word not in kinds)
     return ParsedItem(product, last.quantity, last.unit, last.size)
+
+
+def size_alone_above_a_named_line(normalised: str) -> bool:
+    """'12oz 2000 / 8oz cup 1000': a line of a size in ounces and a quantity alone, above any line
+    that names goods, and under it a line that names its product ahead of its own quantity; the
+    product is that line's, and the size alone may be of another (cups or lids?). Not '8oz 2000,
+    16oz paper cup 1000' (on one line, the product named last is the list's), nor '12oz cup 1000 /
+    16oz 500 / 8oz lid 200' (the 16oz are cups, as the line above), nor '14 inch 150 / 10 inch
+    kraft 200' (only pizza boxes are measured in inches)."""
+    lines = [line for line in normalised.split("\n") if line.strip()]
+    for index, (line, below) in enumerate(itertools.pairwise(lines)):
+        if any(names_goods(above) for above in lines[:index]):
+            return False
+        if ounces_alone(line) and names_its_product_first(below):
+            return True
+    return False
+
+
+def ounces_alone(line: str) -> bool:
+    """'12oz 2000', '- 16oz x 500': sizes in ounces and a quantity, no product word."""
+    masked, sizes = extract_sizes(line)
+    return (
+        bool(sizes)
+        and all(size.endswith(" oz") for size in sizes)
+        and find_quantity(masked) is not None
+        and not product_words(masked)
+    )
+
+
+def names_its_product_first(text: str) -> bool:
+    """'8oz cup 1000': product words before the quantity."""
+    masked = extract_sizes(text)[0]
+    quantity = find_quantity(masked)
+    return quantity is not None and bool(product_words(masked[: quantity.start()]))
 
 
 def lines_of_the_type_before(items: list[ParsedItem]) -> int:

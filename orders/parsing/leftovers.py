@@ -171,10 +171,27 @@ MAKE_THAT_TAMIL = re.compile(
 )
 
 
+# "2 ctn 12oz cups. Sorry typo, 3 ctn", "paper bag 2 ctn. oops not 2, 1 ctn only": an apology
+# for a slip that starts its own sentence and gives the right quantity alone (its unit, at most
+# "only" after it, then the end of the sentence); it replaces the only quantity before it
+SLIP_CORRECTED = re.compile(
+    r"(?:^|(?<=[.;!?\n]))[\s,]*(?:oh\s+)?(?:sorry|oops|eh)(?![a-z])[\s,.!-]*"
+    r"(?:(?:typo|my bad|wrong|silap|salah)(?![a-z])|not (?P<old>\d+)(?![\w§]|\.\d))[\s,.!-]*"
+    r"(?:(?:should be|i mean|it'?s)\s+)?"
+    r"(?P<new>\d+)(?P<unit>\s*(?:pcs|ctns?|cartons?)\b)?(?![\w§]|\.\d)"
+    r"(?:\s+(?:only|je|pls|please))?[\s.!]*(?=$|\n)"
+)
+
+
 def read_make_that(normalised: str) -> str:
     """'12oz lids - 2000\nsorry, make the lids 2500' -> '12oz lids - 2500\n': the quantity of the
-    one line naming the product (or the only quantity, for 'make that') becomes the new one."""
-    match = MAKE_THAT.search(normalised) or MAKE_THAT_TAMIL.search(normalised)
+    one line naming the product (or the only quantity, for 'make that' and a slip corrected)
+    becomes the new one."""
+    match = (
+        MAKE_THAT.search(normalised)
+        or MAKE_THAT_TAMIL.search(normalised)
+        or SLIP_CORRECTED.search(normalised)
+    )
     if match is None:
         return normalised
     before = normalised[: match.start()]
@@ -182,8 +199,10 @@ def read_make_that(normalised: str) -> str:
     if match.groupdict().get("product"):
         named = [w.rstrip("s") for w in match.group("product").split()]
         numbers = [m for m in numbers if all(w in _piece_of(before, m.start()) for w in named)]
-    if len(numbers) != 1:
-        # no line or two lines name the product, or "make that" after two quantities: which one?
+    taken_back = match.groupdict().get("old")
+    if len(numbers) != 1 or (taken_back and numbers[0].group() != taken_back):
+        # no line or two lines name the product, or "make that" after two quantities, or "not 3"
+        # after a 2: which one?
         return normalised  # the correction stays a doubt
     old = numbers[-1]
     unit = match.group("unit") or ""

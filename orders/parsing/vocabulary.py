@@ -594,6 +594,8 @@ DOUBT_PATTERNS = (
     # (not "if you have stock, send 3 ctn": every order waits on our stock, and the item is firm)
     (
         "an item on a condition",
+        # not "an earlier slot if you have one": a delivery time wished for, no item
+        r"(?<!\bslot )(?<!\bslot, )(?<!\btiming )(?<!\btiming, )"
         r"\bif (?:got|have|you have|u have|u got|you got|there is|there are|can get|available"
         r"|no stock|not enough|out of stock)\b(?!\s+(?:enough\s+)?(?:stock|stok)\b)"
         r"|\bkalau (?:ada|takde|tak ada|habis)\b|如果有|如果没"
@@ -609,12 +611,13 @@ DOUBT_PATTERNS = (
         # "一天大概用两千支" (we use about two thousand a day)
         r"|每天|一天用|(?:一天|一个?星期|一个?礼拜|一个?月)\s*(?:about|around|大概|大约|差不多|都|会|要)?\s*用",
     ),
-    # "the 14 inch boxes came crushed, 30 of them unusable", "50 pcs kemek": a count of goods
-    # already delivered and damaged, not a quantity to order
+    # "the 14 inch boxes came crushed, 30 of them unusable", "50 pcs kemek", "one carton of
+    # straws was wet": a count of goods already delivered and damaged, not a quantity to order
     (
         "a damage report",
         # "half a carton unusable" (read "1 halfctn")
         r"\b\d+\s*(?:of them|of the \w+|pcs|pieces|biji|keping|ctns?|cartons?|karton|halfctn)?\s*"
+        r"(?:of (?:the |our |your |ur )?[a-z]+\s+)?"
         r"(?:are |were |was |is |all |semua |dah |sudah |got )?(?:crushed|damaged|broken|torn"
         r"|cracked|dented|leaking|leaked|unusable|defective|spoilt|spoiled|mouldy|moldy|soggy|wet"
         r"|missing|rosak|koyak|pecah|kemek|bocor|basah|cannot use|can'?t use|tak boleh guna"
