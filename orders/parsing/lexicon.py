@@ -457,6 +457,8 @@ TAMIL_STEMS: dict[str, str] = {
     "முள்கரண்டி": "fork",
     "செட்": "set",
     "பை": "bag",
+    # "பேப்பர் பேக்" (paper bag): the English word in Tamil letters
+    "பேக்": "bag",
     "பெரிய": "large",
     "சின்ன": "small",
     "சிறிய": "small",
@@ -555,8 +557,8 @@ def tutup_as_lid(text: str) -> str:
 
 
 # English words in Tamil letters that start like a product's stem: "லிட்டில் இந்தியா" (Little
-# India), "1 லிட்டர்" (a litre) are no lid
-TAMIL_NOT_STEMS = ("லிட்டில்", "லிட்டர்")
+# India), "1 லிட்டர்" (a litre) are no lid, "பேக்கரி" (a bakery) and "பேக்கிங்" (packing) no bag
+TAMIL_NOT_STEMS = ("லிட்டில்", "லிட்டர்", "பேக்கரி", "பேக்கிங்")
 
 
 def tamil_word(token: str) -> str:
