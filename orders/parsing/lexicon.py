@@ -358,8 +358,10 @@ REPEAT_PHRASES = (
     r"\b(?:order|pesanan) (?:yang )?biasa\b",
     # "போன தடவை அனுப்புன மாதிரியே" (like what was sent last time): one word may come between
     # "கடைசி order மாதிரியே" (just like the last order)
-    r"(?:கடந்த|போன|முந்தைய|முன்பு|கடைசி)\s*(?:முறை|தடவை|வாரம்|ஆர்டர்|order)?\s*"
-    # "போன தடவை order மாதிரியே" (just like last time's order): the word between in English
+    r"(?:கடந்த|போன|முந்தைய|முன்பு|கடைசி)\s*(?:முறை|தடவை|வாரம்|மாதம்|மாசம்|ஆர்டர்|order)?\s*"
+    # "போன தடவை order மாதிரியே" (just like last time's order): the word between in English;
+    # "கடந்த வாரம் ஆர்டர் செய்தது போலவே" (just as ordered last week): "order" and its verb between
+    r"(?:(?:ஆர்டர்|order)\s+(?=[\u0B80-\u0BFF]+\s+(?:போல|மாதிரி)))?"
     r"(?:(?:[\u0B80-\u0BFF]+|order)\s+)?(?:போல|மாதிரி)[\u0B80-\u0BFF]*",
     # "last week order மாதிரியே அனுப்புங்க": the earlier order in English, "like" in Tamil; "last
     # order அதே மாதிரி" (the same as the last order)
@@ -373,6 +375,8 @@ REPEAT_PHRASES = (
     r"(?:按|照|跟)?(?:上次|上回|上一次|上一回)的?(?:单|订单)?再来",
     # "请再送一次上次的订单" (please send last time's order once more)
     r"再(?:送|来|下|订|发)(?:一次|一遍)?(?:上次|上回|上一次|上一回)的(?:单|订单)",
+    # "麻烦再送上次那样的货" (please send the goods as last time again)
+    r"再(?:送|来|订|发)(?:一次|一遍)?(?:上次|上回|上一次|上一回)(?:那样|一样)的(?:货|东西|单|订单)",
     # "照上次的送" (send as last time), "按上次的单发货"
     r"(?:按|照)(?:上次|上回|上一次|上一回|之前)的?(?:单|订单)?(?:送|发|来|订|落)",
     # "last month anuppuna adhe order thirumba podunga" (send the same order again)
@@ -387,8 +391,10 @@ REPEAT_PHRASES = (
     # "எப்பவும் போல அதே order" (the same order as always), "போன order-ஐயே திரும்ப போடுங்க"
     # (put the last order again)
     r"அதே\s*(?:order|ஆர்டர்)[\u0B80-\u0BFF]*",
-    r"(?:போன|கடந்த|முந்தைய)\s*(?:order|ஆர்டர்)(?:-?[\u0B80-\u0BFF]+)?\s+(?:திரும்ப|மறுபடி)"
-    r"[\u0B80-\u0BFF]*",
+    # "போன வாரம் order பண்ணினதே திரும்ப அனுப்புங்க" (send again what was ordered last week): the
+    # week and the verb of ordering between
+    r"(?:போன|கடந்த|முந்தைய)\s*(?:(?:வாரம்|தடவை|முறை|மாசம்|மாதம்)\s*)?(?:order|ஆர்டர்)"
+    r"(?:-?[\u0B80-\u0BFF]+)?\s+(?:[\u0B80-\u0BFF]+\s+)?(?:திரும்ப|மறுபடி)[\u0B80-\u0BFF]*",
     r"\bpona order(?:-?[a-z]+)? (?:thirumba|thirumbavum|marupadi)\b",
     # "last week order repeat pls", "கடந்த வாரம் போட்ட order அப்படியே repeat பண்ணுங்க" (repeat the
     # order put in last week as it is): an earlier order, a word between at most, then "repeat"
