@@ -43,7 +43,7 @@ from orders.parsing.lexicon import SAME_AMOUNT
 from orders.parsing.numbers import CHINESE_DIGITS
 from orders.parsing.pending import PENDING, drop_goods_for_later, drop_pending_goods
 from orders.parsing.remainders import TOP_UP_TO, drop_counts_left, read_top_ups
-from orders.parsing.remarks import asks_after_the_items, drop_remarks
+from orders.parsing.remarks import asks_after_the_items, drop_as_before_note, drop_remarks
 from orders.parsing.restatements import has_a_number, split_at_interruption
 from orders.parsing.schedules import drop_delivery_splits, drop_moved_delivery
 from orders.parsing.segments import (
@@ -285,7 +285,7 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     normalised = read_standing_change(normalised)
     # "the cups last time got dented, half carton cannot use. This time send ...", "... pls. how
     # come price go up again ah": a complaint about goods delivered before, a side question
-    normalised = drop_remarks(normalised)
+    normalised = drop_as_before_note(drop_remarks(normalised))
     # "tissue change to 3 ctn. New order: burger box 1 ctn": the change is to an earlier order
     normalised = read_new_order(normalised)
     # "Marina Bay lunch, 300 pax: ...": how many people the order is for, no line of it

@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 
 REPEAT = " same as last time "
+# "as before", naming no earlier order: a repeat alone, a note on the goods after a list of them
+# (remarks.drop_as_before_note)
+AS_BEFORE = " same as before "
 
 # Substring replacements (Chinese has no spaces; Malay and English phrases are matched as words).
 # Applied longest first, so "热饮纸杯" wins over "纸杯" and "杯".
@@ -24,8 +27,6 @@ LEXICON: dict[str, str] = {
     "照上回": REPEAT,
     "同上次一样": REPEAT,
     "上次一样": REPEAT,
-    "跟之前一样": REPEAT,
-    "和之前一样": REPEAT,
     "照旧": REPEAT,
     # "付款照旧月结": payment as usual, no repeat of the order
     "付款照旧": " 付款 ",
@@ -332,6 +333,14 @@ USUAL_ALONE = (
     rf"{_FILLERS}$"
 )
 
+# "跟之前一样", "sama macam dulu", "முன்பு போலவே": as before, no earlier order named (read before
+# REPEAT_PHRASES, which read them as the last order)
+AS_BEFORE_PHRASES = (
+    r"(?:跟|和|同|照)(?:之前|以前)一样",
+    r"\b(?:sama\s+)?(?:macam|mcm|cam|seperti|spt)\s+(?:dulu|sebelum (?:ni|ini)|sblm ni)\b",
+    r"(?<![\u0B80-\u0BFF])முன்பு\s*(?:போல|மாதிரி)[\u0B80-\u0BFF]*",
+)
+
 # Repeat phrasings that vary in the middle, on lower-cased text.
 REPEAT_PHRASES = (
     USUAL_ALONE,
@@ -537,6 +546,7 @@ _SCRIPT_WORDS = re.compile(
     "|".join(re.escape(w) for w in sorted(LEXICON, key=len, reverse=True) if not w.isascii())
 )
 _COMPILED_REPEAT = tuple(re.compile(pattern) for pattern in REPEAT_PHRASES)
+_AS_BEFORE = re.compile("|".join(AS_BEFORE_PHRASES))
 _SAME_AMOUNT = re.compile("|".join(SAME_AMOUNT_PHRASES))
 
 # Malay "tutup" is a lid ("cawan 12oz 2k, tutup sama jumlah", "tutup dome dua ribu") unless it
@@ -581,6 +591,7 @@ def tamil_word(token: str) -> str:
 
 def translate_words(text: str) -> str:
     """Lower-cased text with its Chinese, Malay and Tamil order words in English."""
+    text = _AS_BEFORE.sub(AS_BEFORE, text)
     for pattern in _COMPILED_REPEAT:
         text = pattern.sub(REPEAT, text)
     text = _SAME_AMOUNT.sub(SAME_AMOUNT, text)
