@@ -117,6 +117,15 @@ SIGNED_SHOP = re.compile(
     r"(?=\s*(?:(?:ty|tq|thx|thanks?|thank you)\b[\s.!]*)?$)"
 )
 
+# "... 1000ml box 300. Nasi lemak stall, Bedok 216": after the last line, the shop by its kind
+# and its town with the block's number; the number is no line of the order
+SIGNED_SHOP_BLOCK = re.compile(
+    r"(?<=[.\n])[^\S\n]*(?:[\w\u0B80-\u0BFF]+\s+){0,3}"
+    r"(?:கடை[\u0B80-\u0BFF]*|kedai|shop|stall|gerai)\s*,?\s*"
+    rf"(?:{TOWNS})\s+(?:blk\s*|block\s*)?\d{{1,4}}[a-z]?\s*[.!]*"
+    r"(?=\s*(?:(?:ty|tq|thx|thanks?|thank you)\b[\s.!]*)?$)"
+)
+
 # "..., last time 3 ctn not enough", "..., normally 2 only": the quantity of an earlier or of the
 # usual order, a clause of its own with no product, said after this order's count to compare
 EARLIER_COUNT = re.compile(
