@@ -128,6 +128,15 @@ LEXICON: dict[str, str] = {
     "大约": " about ",
     "一些": " some ",
     "有些": " some ",
+    # "天气很热" (the weather is very hot), "这几天好热": the weather, no hot cup; "这个星期" (this
+    # week), "那个" (that one): a demonstrative, no piece
+    "天气": " weather ",
+    "很热": " weather ",
+    "好热": " weather ",
+    "太热": " weather ",
+    "热死": " weather ",
+    "这个": " this ",
+    "那个": " that ",
     "热": " hot ",
     "冷": " cold ",
     # Chinese: size units, single characters and measure words
