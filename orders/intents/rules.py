@@ -159,6 +159,10 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             # "This morning order 的 straw 2 ctn 处理了没有?"
             r"\border\b[^?？。!\n]{0,25}(?:确认|处理)了(?:没|吗)",
             r"订单.{0,6}确认",
+            # "昨天下的单收到了吗？", "刚才发的单你们有收到吗", "昨天的 order 有 receive 吗?": the
+            # order placed, received?
+            r"(?:下|发)的单[^？?。!\n]{0,6}收到(?:了)?(?:吗|没)",
+            r"(?<![a-z])order(?![a-z])[^?？。!\n]{0,15}(?:有|got)\s*receive",
             r"ஆர்டர்.{0,20}உறுதி",
             r"订单.{0,6}(?:哪|状态)",
             r"ஆர்டர்\S*\s+எங்கே",
@@ -178,11 +182,11 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             # has gone out, in Singlish and with Chinese
             r"\border\b[^.?!\n]{0,25}\b(?:send|sent) out (?:already|liao|le)\b",
             r"(?<![a-z])order(?![a-z])[^?？。!\n]{0,25}送了(?:没|吗)",
-            r"\b(?:order|pesanan)\b.{0,25}\b(?:dah|sudah)\s+hantar\b.{0,10}\bbelum\b",
+            r"\b(?:order|pesanan)\b.{0,25}\b(?:dah|sudah)\s+(?:hantar|send|kirim)\b.{0,10}\bbelum\b",
             "货发了|发货了吗|发了吗|出货了",  # "订单出货了吗", "my order 出货了没"
             # "昨天的 order dah hantar ke?", "order பண்ணது அனுப்பிட்டீங்களா?" (have you sent it?)
             r"\b(?:order|pesanan)\b.{0,25}\b(?:dah|sudah)\s+(?:hantar|kirim|send)\b.{0,10}\?",
-            r"order\S*\s+\S*.{0,20}அனுப்பிட்டீங்களா",
+            r"(?:order|ஆர்டர்)\S*\s+\S*.{0,20}அனுப்பிட்டீங்களா",
             r"order\S*\s+பண்ண\S*\s+எப்போ",
             # "நேத்து அனுப்பின order உங்களுக்கு கிடைச்சுதா?" (did you get the order we sent?)
             r"order[^?]{0,30}(?:கிடைச்சுதா|கிடைத்ததா|கிடைச்சதா)",
@@ -320,6 +324,18 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
         ),
     ),
     (PRODUCT_QUESTION, 0.8, (r"\b(?:got|have|sell|carry)\b[^?]{0,40}\?\s*$",)),
+    # whether the goods will hold: "会不会漏？" (will it leak?), "leak ஆகுமா?", "will it leak?",
+    # "tahan lama tak dalam ais?" (does it last in ice?): a question before buying, no complaint
+    (
+        PRODUCT_QUESTION,
+        1.5,
+        (
+            r"会不会(?:漏|烂|软|变形)|会(?:漏|烂|变形)吗",
+            r"\b(?:will|would|does|do|can)\s+(?:it|they|the \w+)\s+(?:leak|get soggy|go soft)\b",
+            r"(?:\bleak\s*|கசி)ஆகுமா|கசியுமா",
+            r"\b(?:bocor|lembik)\s+(?:tak|ke)\b|\btahan\b(?:\s+lama)?\s+(?:tak|ke)\b",
+        ),
+    ),
     # "8oz lid ada stok tak?", "got stock or not?", "有货吗": whether it is in stock (a statement
     # "still got stock" is none)
     (
@@ -390,6 +406,13 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             "ஓட்டை",  # a hole
             "ஈரமா",  # spoken "wet"
             "நனைஞ்",  # spoken "soaked"
+            # a lid that does not close or fit, goods that leak, customers complaining: "tudung tak
+            # muat cawan" (the lid does not fit the cup), "மூடி மூட மாட்டேங்குது" (it won't close),
+            # "குழம்பு கசியுது" (the gravy leaks), "pelanggan komplen" (customers complain)
+            r"\b(?:tak|tidak|x) muat\b|\bkomplen\b",
+            r"மூட\s*மாட்டேங்கு|கசியுது|கொட்டுது|குறை\s*சொல்றாங்க",
+            # "司机把货放在隔壁店了" (the driver left the goods at the shop next door)
+            r"放(?:在|到)了?(?:隔壁|别人|错)",
         ),
     ),
     (
@@ -493,6 +516,15 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             r"சேவை\s*(?:ரொம்ப\s*|மிகவும்\s*|மிக\s*)?(?:நல்லா|நன்றாக|நல்ல|சூப்பர்|அருமை)"
             r"|服务\s*(?:很|非常|真|超|挺)?\s*(?:好|棒|周到)|司机\s*(?:很|非常|真|超|挺)\s*(?:准时|好|客气|nice)"
             r"|\bterbaik\b|\bdriver\s+(?:ரொம்ப\s*)?(?:நல்லவர்|நல்ல\s*மனுஷன்)",
+            # the delivery or the driver praised: "送货很准时", "安哥很有礼貌", "Service 很好",
+            # "Driver hari ni baik sangat", "puas hati", "delivery ரொம்ப சீக்கிரம் வந்துச்சு" (came
+            # very early)
+            r"(?:送货|送得|安哥|师傅|service|delivery)\s*(?:也|都)?(?:很|非常|真|超|挺)\s*"
+            r"(?:准时|有礼貌|礼貌|快|好|棒|客气)",
+            r"\bdriver\b[^.?!\n]{0,15}\b(?:baik|bagus|sopan|peramah)\s+(?:sangat|sgt)\b",
+            # "puas hati" (satisfied), not "tak puas hati" (not satisfied)
+            r"(?<!tak )(?<!tidak )(?<!kurang )(?<!\bx )\bpuas hati\b",
+            r"(?:சீக்கிரம்|சீக்கிரமா|வேகமா|நேரத்துக்கு)\s*வந்துச்சு",
             "⭐",
             r"\brate\b",
             r"\brating\b",

@@ -56,11 +56,13 @@ _TAKEN_BACK = (
 TAMIL_APOLOGY = re.compile("மன்னி")
 # "300 ஆக மாற்றுங்க", "2 carton ஆ மாத்துங்க": (make it) into the number before it
 _TAMIL_CHANGE_TO = r"\s*(?:ஆக|ஆ|ah|aa)?\s*(?<![\u0B80-\u0BFF])(?:மாற்று|மாத்து|ஆக்கு)[\u0B80-\u0BFF]*"
-_FILLER = r"(?:[\s,.!—–-]|\bah\b|\blah\b|\beh\b|\boh\b|哦|呃)*"
+_FILLER = r"(?:[\s,.!—–-]|\bah\b|\blah\b|\beh\b|\boh\b|哦|呃|啊)*"
 # between the quantity and its correction: "400 வேணும், இல்ல இல்ல 500" (400 needed, no no, 500),
 # "1500 abt there, nvm just make it 2000"
 _SAID_WITH_IT = (
-    r"(?:\s*(?:(?:venum|vendum|needed|pls|please|only|je|abt|about|around)\b|வேணும்|வேண்டும்)"
+    # "2 ctn அனுப்புங்க... இல்ல, 1 ctn" (send 2 cartons... no, 1): the verb of sending
+    r"(?:\s*(?:(?:venum|vendum|needed|pls|please|only|je|abt|about|around)\b|வேணும்|வேண்டும்"
+    r"|அனுப்பு[\u0B80-\u0BFF]*)"
     r"(?:\s+there\b)?)?"
 )
 QUANTITY_TAKEN_BACK = re.compile(

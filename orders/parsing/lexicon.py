@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 
 REPEAT = " same as last time "
+# "as before", naming no earlier order: a repeat alone, a note on the goods after a list of them
+# (remarks.drop_as_before_note)
+AS_BEFORE = " same as before "
 
 # Substring replacements (Chinese has no spaces; Malay and English phrases are matched as words).
 # Applied longest first, so "热饮纸杯" wins over "纸杯" and "杯".
@@ -24,8 +27,6 @@ LEXICON: dict[str, str] = {
     "照上回": REPEAT,
     "同上次一样": REPEAT,
     "上次一样": REPEAT,
-    "跟之前一样": REPEAT,
-    "和之前一样": REPEAT,
     "照旧": REPEAT,
     # "付款照旧月结": payment as usual, no repeat of the order
     "付款照旧": " 付款 ",
@@ -127,6 +128,15 @@ LEXICON: dict[str, str] = {
     "大约": " about ",
     "一些": " some ",
     "有些": " some ",
+    # "天气很热" (the weather is very hot), "这几天好热": the weather, no hot cup; "这个星期" (this
+    # week), "那个" (that one): a demonstrative, no piece
+    "天气": " weather ",
+    "很热": " weather ",
+    "好热": " weather ",
+    "太热": " weather ",
+    "热死": " weather ",
+    "这个": " this ",
+    "那个": " that ",
     "热": " hot ",
     "冷": " cold ",
     # Chinese: size units, single characters and measure words
@@ -332,6 +342,14 @@ USUAL_ALONE = (
     rf"{_FILLERS}$"
 )
 
+# "跟之前一样", "sama macam dulu", "முன்பு போலவே": as before, no earlier order named (read before
+# REPEAT_PHRASES, which read them as the last order)
+AS_BEFORE_PHRASES = (
+    r"(?:跟|和|同|照)(?:之前|以前)一样",
+    r"\b(?:sama\s+)?(?:macam|mcm|cam|seperti|spt)\s+(?:dulu|sebelum (?:ni|ini)|sblm ni)\b",
+    r"(?<![\u0B80-\u0BFF])முன்பு\s*(?:போல|மாதிரி)[\u0B80-\u0BFF]*",
+)
+
 # Repeat phrasings that vary in the middle, on lower-cased text.
 REPEAT_PHRASES = (
     USUAL_ALONE,
@@ -358,8 +376,10 @@ REPEAT_PHRASES = (
     r"\b(?:order|pesanan) (?:yang )?biasa\b",
     # "போன தடவை அனுப்புன மாதிரியே" (like what was sent last time): one word may come between
     # "கடைசி order மாதிரியே" (just like the last order)
-    r"(?:கடந்த|போன|முந்தைய|முன்பு|கடைசி)\s*(?:முறை|தடவை|வாரம்|ஆர்டர்|order)?\s*"
-    # "போன தடவை order மாதிரியே" (just like last time's order): the word between in English
+    r"(?:கடந்த|போன|முந்தைய|முன்பு|கடைசி)\s*(?:முறை|தடவை|வாரம்|மாதம்|மாசம்|ஆர்டர்|order)?\s*"
+    # "போன தடவை order மாதிரியே" (just like last time's order): the word between in English;
+    # "கடந்த வாரம் ஆர்டர் செய்தது போலவே" (just as ordered last week): "order" and its verb between
+    r"(?:(?:ஆர்டர்|order)\s+(?=[\u0B80-\u0BFF]+\s+(?:போல|மாதிரி)))?"
     r"(?:(?:[\u0B80-\u0BFF]+|order)\s+)?(?:போல|மாதிரி)[\u0B80-\u0BFF]*",
     # "last week order மாதிரியே அனுப்புங்க": the earlier order in English, "like" in Tamil; "last
     # order அதே மாதிரி" (the same as the last order)
@@ -373,6 +393,8 @@ REPEAT_PHRASES = (
     r"(?:按|照|跟)?(?:上次|上回|上一次|上一回)的?(?:单|订单)?再来",
     # "请再送一次上次的订单" (please send last time's order once more)
     r"再(?:送|来|下|订|发)(?:一次|一遍)?(?:上次|上回|上一次|上一回)的(?:单|订单)",
+    # "麻烦再送上次那样的货" (please send the goods as last time again)
+    r"再(?:送|来|订|发)(?:一次|一遍)?(?:上次|上回|上一次|上一回)(?:那样|一样)的(?:货|东西|单|订单)",
     # "照上次的送" (send as last time), "按上次的单发货"
     r"(?:按|照)(?:上次|上回|上一次|上一回|之前)的?(?:单|订单)?(?:送|发|来|订|落)",
     # "last month anuppuna adhe order thirumba podunga" (send the same order again)
@@ -387,8 +409,10 @@ REPEAT_PHRASES = (
     # "எப்பவும் போல அதே order" (the same order as always), "போன order-ஐயே திரும்ப போடுங்க"
     # (put the last order again)
     r"அதே\s*(?:order|ஆர்டர்)[\u0B80-\u0BFF]*",
-    r"(?:போன|கடந்த|முந்தைய)\s*(?:order|ஆர்டர்)(?:-?[\u0B80-\u0BFF]+)?\s+(?:திரும்ப|மறுபடி)"
-    r"[\u0B80-\u0BFF]*",
+    # "போன வாரம் order பண்ணினதே திரும்ப அனுப்புங்க" (send again what was ordered last week): the
+    # week and the verb of ordering between
+    r"(?:போன|கடந்த|முந்தைய)\s*(?:(?:வாரம்|தடவை|முறை|மாசம்|மாதம்)\s*)?(?:order|ஆர்டர்)"
+    r"(?:-?[\u0B80-\u0BFF]+)?\s+(?:[\u0B80-\u0BFF]+\s+)?(?:திரும்ப|மறுபடி)[\u0B80-\u0BFF]*",
     r"\bpona order(?:-?[a-z]+)? (?:thirumba|thirumbavum|marupadi)\b",
     # "last week order repeat pls", "கடந்த வாரம் போட்ட order அப்படியே repeat பண்ணுங்க" (repeat the
     # order put in last week as it is): an earlier order, a word between at most, then "repeat"
@@ -457,6 +481,8 @@ TAMIL_STEMS: dict[str, str] = {
     "முள்கரண்டி": "fork",
     "செட்": "set",
     "பை": "bag",
+    # "பேப்பர் பேக்" (paper bag): the English word in Tamil letters
+    "பேக்": "bag",
     "பெரிய": "large",
     "சின்ன": "small",
     "சிறிய": "small",
@@ -529,6 +555,7 @@ _SCRIPT_WORDS = re.compile(
     "|".join(re.escape(w) for w in sorted(LEXICON, key=len, reverse=True) if not w.isascii())
 )
 _COMPILED_REPEAT = tuple(re.compile(pattern) for pattern in REPEAT_PHRASES)
+_AS_BEFORE = re.compile("|".join(AS_BEFORE_PHRASES))
 _SAME_AMOUNT = re.compile("|".join(SAME_AMOUNT_PHRASES))
 
 # Malay "tutup" is a lid ("cawan 12oz 2k, tutup sama jumlah", "tutup dome dua ribu") unless it
@@ -555,8 +582,8 @@ def tutup_as_lid(text: str) -> str:
 
 
 # English words in Tamil letters that start like a product's stem: "லிட்டில் இந்தியா" (Little
-# India), "1 லிட்டர்" (a litre) are no lid
-TAMIL_NOT_STEMS = ("லிட்டில்", "லிட்டர்")
+# India), "1 லிட்டர்" (a litre) are no lid, "பேக்கரி" (a bakery) and "பேக்கிங்" (packing) no bag
+TAMIL_NOT_STEMS = ("லிட்டில்", "லிட்டர்", "பேக்கரி", "பேக்கிங்")
 
 
 def tamil_word(token: str) -> str:
@@ -573,6 +600,7 @@ def tamil_word(token: str) -> str:
 
 def translate_words(text: str) -> str:
     """Lower-cased text with its Chinese, Malay and Tamil order words in English."""
+    text = _AS_BEFORE.sub(AS_BEFORE, text)
     for pattern in _COMPILED_REPEAT:
         text = pattern.sub(REPEAT, text)
     text = _SAME_AMOUNT.sub(SAME_AMOUNT, text)

@@ -117,6 +117,15 @@ SIGNED_SHOP = re.compile(
     r"(?=\s*(?:(?:ty|tq|thx|thanks?|thank you)\b[\s.!]*)?$)"
 )
 
+# "... 1000ml box 300. Nasi lemak stall, Bedok 216": after the last line, the shop by its kind
+# and its town with the block's number; the number is no line of the order
+SIGNED_SHOP_BLOCK = re.compile(
+    r"(?<=[.\n])[^\S\n]*(?:[\w\u0B80-\u0BFF]+\s+){0,3}"
+    r"(?:கடை[\u0B80-\u0BFF]*|kedai|shop|stall|gerai)\s*,?\s*"
+    rf"(?:{TOWNS})\s+(?:blk\s*|block\s*)?\d{{1,4}}[a-z]?\s*[.!]*"
+    r"(?=\s*(?:(?:ty|tq|thx|thanks?|thank you)\b[\s.!]*)?$)"
+)
+
 # "..., last time 3 ctn not enough", "..., normally 2 only": the quantity of an earlier or of the
 # usual order, a clause of its own with no product, said after this order's count to compare
 EARLIER_COUNT = re.compile(
@@ -135,10 +144,31 @@ NOT_ENOUGH_THEN_NOW = re.compile(
 )
 
 
+# "cold cup 16oz 3 ctn / dome lid 3 ctn / same as before / thanks": a line of "as before" alone,
+# with its particles and thanks, after the list (lexicon.AS_BEFORE)
+AS_BEFORE_LINE = re.compile(
+    r"\n[^\S\n]*(?:same as before|like before)[^\S\n]*(?:的?款式?|的)?"
+    r"(?:[\s,.!]*(?:ya|yah|ye|ok|pls|please|boss|thanks|thank you|tq|terima kasih|谢谢|நன்றி))*"
+    r"[\s,.!]*$"
+)
+
+
+def drop_as_before_note(text: str) -> str:
+    """'... / dome lid 3 ctn / same as before / TQ': a closing line that says the goods are as
+    before, under at least two lines with a quantity each, is a note on their kind, no repeat of
+    the last order; where it opens the message or says more ("the rest same as before"), it stays
+    (the items beside a repeat ask)."""
+    match = AS_BEFORE_LINE.search(text)
+    if match is None:
+        return text
+    lines = [line for line in text[: match.start()].split("\n") if has_quantity(line)]
+    return text[: match.start()] if len(lines) >= 2 else text
+
+
 def drop_remarks(text: str) -> str:
     """The text without complaints about an earlier delivery and side questions after its order,
-    nor the shop's name signed after it."""
-    text = SIGNED_SHOP.sub(" ; ", text)
+    nor the shop's name (or its kind, town and block) signed after it."""
+    text = SIGNED_SHOP_BLOCK.sub(" ; ", SIGNED_SHOP.sub(" ; ", text))
     sentences = SENTENCE.split(text)
     kept = [
         sentence

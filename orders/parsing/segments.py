@@ -215,8 +215,11 @@ def companion_or_heading(piece: str, previous: str, next_piece: str) -> bool:
 
 def quantity_of_it(piece: str) -> bool:
     """'1000', '1k the sip one' after 'lid also': the quantity (and kind) of the product named
-    in the piece before, which is no companion taking the quantity of the line before it."""
-    return is_bare_quantity(piece) or (has_quantity(piece) and kind_only(piece))
+    in the piece before, which is no companion taking the quantity of the line before it; so is
+    '500 sets' after 'wooden cutlery -' (the sets of the cutlery named before)."""
+    return (
+        is_bare_quantity(piece) or units_only(piece) or (has_quantity(piece) and kind_only(piece))
+    )
 
 
 def said_no_to(piece: str) -> bool:

@@ -57,8 +57,8 @@ CONTACT_START = re.compile(
 REFERENCE = re.compile(
     # "PO 2024-118" (its parts joined by a hyphen), "订单号PO-7781" (no word break after Chinese)
     r"(?<![a-z0-9])(?:p\.?o\.?|ref(?:erence)?|quot(?:e|ation)|inv(?:oice)?)\s*"
-    # "PO No. HG-PO-24117": a reference of several lettered parts
-    r"(?:no\.?|number|num|#)?\s*(?:is|:)?\s*#?(?:[a-z]{1,4}-)*[a-z]{0,4}-?\d{3,}(?:-\d+)*\b"
+    # "PO No. HG-PO-24117": a reference of several lettered parts; "PO号 B-3310" (PO number)
+    r"(?:no\.?|number|num|#|号)?\s*(?:is|:)?\s*#?(?:[a-z]{1,4}-)*[a-z]{0,4}-?\d{3,}(?:-\d+)*\b"
     r"|(?:订单号|单号|订单编号|编号)\s*:?\s*#?[a-z]{0,4}-?\d+(?:-\d+)*\b"
     r"|\b(?:order|pesanan)\s*(?:no\.?|number|num|id|ref|#)\s*:?\s*#?[a-z]{0,4}-?\d+\b"
     # "Our account no is 5521", "customer ID: 8812" (not "for our customer 500 cups")
@@ -75,6 +75,11 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![0-9a-z_.])(?:\+?65[\s-]?)?[3689]\d{3}[\s-]?\d{4}(?!\w|\.\d)")
 # "#01-23", "unit 01-23", and a basement or level unit of a mall: "B1-23", "#B2-07", "L3-12A"
 UNIT_NUMBER = re.compile(r"(?:#\s*|\bunit\s*)[bl]?\d+-\d+[a-z]?\b|\b[bl]\d{1,2}-\d{1,3}[a-z]?\b")
+# "我是宏茂桥328咖啡店" (I am the Ang Mo Kio 328 coffee shop): the block in a shop's name, after
+# its town, is no quantity
+SHOP_NAME_BLOCK = re.compile(
+    r"(?<=[\u4e00-\u9fff])\d{1,4}(?=号?(?:咖啡店|咖啡室|茶室|餐室|饭店|餐厅|面包店|小吃店|熟食中心))"
+)
 # "Kedai no 23, Jalan Kayu", "shop no. 7", "unit no 12": the number of a shop on its street
 SHOP_NUMBER = re.compile(
     r"\b(?:kedai|shop|unit|lot|stall|gerai)\s+(?:no\.?|number|nombor|#)\s*\d+[a-z]?\b"
@@ -694,8 +699,10 @@ def size_of_the_line_before(text: str) -> str:
     return BARE_SIZE_ALSO.sub(replace, text)
 
 
-# "1. 14" pizza box - 150", "2) napkin x 5000": the number of a line in a list is no quantity
-LIST_MARKER = re.compile(r"(?m)^[ \t]*\d{1,2}[.)](?=[ \t]+\S)")
+# "1. 14" pizza box - 150", "2) napkin x 5000": the number of a line in a list is no quantity;
+# nor is a keycap emoji opening a line ("1\ufe0f\u20e3 napkin 2 ctn": the digit, an optional
+# variation selector and the keycap mark)
+LIST_MARKER = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)](?=[ \t]+\S)|\d\ufe0f?\u20e3(?=[ \t]*\S))")
 # "2 ply", "2-ply", "dua lapis", "双层": how many layers a napkin has is no quantity.
 PLY = re.compile(r"(?<![\d.])(\d)\s*-?\s*(?:ply|lapis|layers?)\b")
 PLY_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -710,7 +717,7 @@ def strip_contact_details(text: str) -> str:
     clauses: out, so that no number in them is read as a quantity."""
     text = EMAIL.sub(" ; ", text)
     text = PHONE.sub(" ; ", text)
-    text = SHOP_NUMBER.sub(" ", UNIT_NUMBER.sub(" ", text))
+    text = SHOP_NUMBER.sub(" ", UNIT_NUMBER.sub(" ", SHOP_NAME_BLOCK.sub(" ", text)))
     text = REFERENCE.sub(" ; ", text)
     text = CLOCK_TIME.sub(" ", text)
     text = MALAY_HOUR.sub(" ", text)
