@@ -377,9 +377,6 @@ def parse_normalised(normalised: str) -> ParsedOrder:
         # 12oz may as well be lids
         doubts.append("a line without a product")
     borrowed = boxes_by_the_inch(borrow_types(items))
-    if ounces_alone_on_a_line(normalised, items):
-        # "12oz 2000 / 8oz cup 1000": the cups of the next line, or their lids?
-        doubts.append("a line without a product")
     items = [item for item in borrowed if item.product]
     if items and len(items) < len(borrowed):
         # "14 inch 2 ctn, 12oz cup 500": a size and a quantity whose product no line names
@@ -971,20 +968,6 @@ def borrow_types(items: list[ParsedItem]) -> list[ParsedItem]:
             product = f"{item.product} {' '.join(kept)}"
             out[index] = ParsedItem(product, item.quantity, item.unit, item.size)
     return out
-
-
-# "12oz 2000" on a line of its own: an ounce size and a count, no product word
-OUNCES_ALONE_LINE = re.compile(
-    r"(?m)^[^\S\n]*\d{1,2}[^\S\n]*oz[^\S\n]*(?:[x×:-][^\S\n]*)?\d+[^\S\n]*"
-    r"(?:pcs|ctns?|cartons?)?[^\S\n]*$"
-)
-
-
-def ounces_alone_on_a_line(normalised: str, items: list[ParsedItem]) -> bool:
-    """A line of an ounce size and a count alone, whose product borrow_types would take from a
-    line below it: in a list of lines each line is its own, and a cup's size is its lid's too."""
-    sized_alone = any(not item.product and (item.size or "").endswith(" oz") for item in items)
-    return sized_alone and OUNCES_ALONE_LINE.search(normalised) is not None
 
 
 def product_of_another_line(other: ParsedItem, size: str | None) -> str:
