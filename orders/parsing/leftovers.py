@@ -434,6 +434,8 @@ ASIDE = re.compile(
     r"\b(?:dun|dont|don't|do not|never|jangan|jgn)\s+(?:forget|lupa)\b"
     r"|\bnot (?:working|work|around|in|home|open|free)\b|\b(?:tak|x) (?:jalan|berfungsi)\b"
     r"|\bno (?:space|room|place)\b|\btak (?:ada|de) (?:tempat|ruang)\b"
+    # "3 month no income sian", "no time to count": the shop's own story, nothing of the goods
+    r"|\bno (?:income|business|customers?|sales|time|choice|rest|sleep|holiday|off day)\b"
 )
 _GOODS = re.compile(
     r"\d|§|\b(?:ones?|it|them|those|these|order|items?|"

@@ -157,6 +157,11 @@ NOT_QUANTITIES = re.compile(
     # "hantar 11hb", "11 hb" (hari bulan: the day of the month), "tarikh 12" (date 12)
     r"|\b\d{1,2}\s*(?:hb|haribulan|hari bulan)\b|\btarikh\s+\d{1,2}\b"
     r"|\b\d+\s*(?:days?|weeks?|months?|hours?|hrs?|mins?|minutes?|hari|minggu|bulan)\b"
+    # "after 8 years of renovation", "genap 10 tahun": a count of years is no quantity either
+    r"|\b\d+\s*(?:years?|yrs?|tahun|thn)\b"
+    # "doing 1-for-1 promo", "buy 2 get 1 free", "beli 1 percuma 1": a promotion of the shop's own
+    r"|\b\d\s*-\s*for\s*-\s*\d\b|\b\d\s+for\s+\d\s+(?=promo|deal|offer|special)"
+    r"|\b(?:buy|beli)\s+\d\s+(?:get|free|percuma)\s+\d\b"
     # "this sat morning 9 to 11", "pagi 8-10": a span of hours after a part of the day
     r"|\b(?:morning|afternoon|evening|night|noon|pagi|petang|malam|tengahari|between)\s+"
     r"\d{1,2}(?:[:.]\d{2})?\s*(?:-|to|till|until|and|sampai|hingga)\s*\d{1,2}(?:[:.]\d{2})?\b"
@@ -165,7 +170,7 @@ NOT_QUANTITIES = re.compile(
     # "20、21号", "5到8号": a span of days; "8-10点", "10-12 மணிக்குள்": a span of hours
     r"|(?:\d+\s*[、,和到至~-]\s*)?\d+\s*(?:天|周|个月|小时|点|号|日|月)"
     rf"|{_HOUR_SPAN}\d+\s*(?:மணி|mani(?:kku)?\b)"
-    rf"|\b(?:before|b4|bef|bfr|by|at|after|aft|until|till|sebelum|sblm|selepas|slps|pukul|jam)\s+\d{{1,2}}(?:[:.]\d{{2}})?\b(?!/)(?!\s*{_MONTH}){_NOT_A_QUANTITY_UNIT}"
+    rf"|\b(?:before|b4|bef|bfr|by|at|after|aft|since|until|till|sebelum|sblm|selepas|slps|pukul|jam)\s+\d{{1,2}}(?:[:.]\d{{2}})?\b(?!/)(?!\s*{_MONTH}){_NOT_A_QUANTITY_UNIT}"
     # (not "till 30/06": the whole date goes below, not its day alone)
     # not "the cafe at 45 Tiong Bahru": a block number before a town (an address, cut as one),
     # nor "at 63 Jalan Bukit Merah", "at 8 Ubi Road": a house number before its road (cut alone,
@@ -750,6 +755,14 @@ GOODS_WORDS = frozenset(_GOODS.split()) | {f"{word}s" for word in _GOODS.split()
 ADDRESS_COLON = re.compile(r"\d[^:\n]*?:(?:\s|(?=[\u4e00-\u9fff]|\d[^\s:]*?[\u4e00-\u9fff]))")
 
 
+# "deliver to the new shop: 300 burger boxes, ...": a place named in words, then a colon and a
+# count of goods; the list after the colon is the order (not "Deliver to: Mary's Cafe", a label)
+PLACE_THEN_LIST = re.compile(
+    r"^[^:\d\n]*?\b(?:to|ke)\s+[^:\d\n]+:\s*"
+    rf"(?=\d[\d,.]*\s*(?:[a-z-]+\s+){{0,3}}(?:{'|'.join(sorted(GOODS_WORDS))})\b)"
+)
+
+
 def goods_after_the_road(address: str) -> str:
     """'hantar ke Blk 512 Bedok North Ave 2 - beg kecil 1500' -> ' - beg kecil 1500': what follows
     an address ended by a colon, or the road of an address clause when it names goods (a line of
@@ -757,6 +770,9 @@ def goods_after_the_road(address: str) -> str:
     colon = ADDRESS_COLON.search(address)
     if colon:
         return address[colon.end() :]
+    place = PLACE_THEN_LIST.search(address)
+    if place:
+        return f". {address[place.end() :]}"  # the sentence before it ends there
     roads = list(ROAD_END.finditer(address))
     if not roads:
         return sized_goods_after(address)
