@@ -99,6 +99,7 @@ from orders.parsing.vocabulary import (
     REPEAT_PATTERNS,
     STOCK_CONDITION,
     STOPWORDS,
+    STORY_NO,
     THIS_TIME,
     TYPE_NOUNS,
     UNCHANGED,
@@ -323,7 +324,8 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     negated = [
         clause
         for clause in clauses
-        if re.search(NOT_WANTED, clause.strip()) and not re.search(NO_CHANGE, clause)
+        if re.search(NOT_WANTED, re.sub(STORY_NO, " ", clause.strip()))
+        and not re.search(NO_CHANGE, clause)
     ]
     affirmed = " ; ".join(clause for clause in clauses if clause not in negated)
     compared = re.sub(NOT_THE_SAME, " ", affirmed)

@@ -96,3 +96,89 @@ def test_a_shop_open_as_usual_repeats_no_order():
 )
 def test_no_customers_or_no_time_in_the_story_changes_nothing(text, expected):
     assert quantities(text) == expected
+
+
+# ------------------------------------------- "if not" as "otherwise", feelings, the owner's day
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "napkins 3 ctn, straws 1 ctn. Fun fair tmr, hope can sell, if not we drink it all",
+            [3, 1],
+        ),
+        ("Order early, if not festive week sure kena stuck. 8oz cups 2 ctn", [2]),
+    ],
+)
+def test_if_not_as_otherwise_in_the_story_changes_nothing(text, expected):
+    assert quantities(text) == expected
+
+
+def test_if_not_before_another_count_still_asks():
+    assert quantities("Fun fair tmr, if not I eat them myself. napkins 3 ctn") == [3]
+    assert asks("napkins 3 ctn, if not 2 ctn also can")
+
+
+def test_actually_before_a_feeling_corrects_nothing_but_actually_before_a_count_does():
+    assert quantities("School holidays over, I actually miss the quiet. Straws 4000 pls") == [4000]
+    assert quantities("Straws 4000 pls, actually 5000") == [5000]
+    assert asks("Straws 4000 pls. Actually I miss 2 ctn")
+
+
+def test_instead_of_work_is_the_owners_day_and_no_change():
+    assert quantities(
+        "12oz lids 2000, 8oz lids 1000. Nice day, should go beach instead of work"
+    ) == [
+        2000,
+        1000,
+    ]
+    assert asks("12oz lids 2000, 8oz lids 1000 instead of 16oz")
+
+
+def test_no_time_beside_the_last_order_again_is_no_change_of_it():
+    parsed = parse_order("Same as last time pls. Busy week, no time to check the stock")
+    assert parsed.repeat_last
+    assert not parsed.doubt
+
+
+# ------------------------------------------- people and feasts counted, no goods
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("burger box 300, napkins 2 ctn. Company dinner Friday, 250 staff coming", [300, 2]),
+        ("Catering got 3 wedding this Sunday, 1000ml box 5 ctn pls", [5]),
+    ],
+)
+def test_a_count_of_staff_or_of_feasts_is_no_order_line(text, expected):
+    assert quantities(text) == expected
+
+
+# ------------------------------------------- drinks that do not sell, the weather
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rainy week, the iced drinks nobody wants. 12oz hot cups 2000 pls", [2000]),
+        ("16oz cold cup 1000, dome lid 1000. Hot drinks nobody buy already", [1000, 1000]),
+        ("16oz paper cups 1500 pls, my iced drink sales drop half this month", [1500]),
+        ("Panas betul hari ni. Cawan sejuk 16oz 3 karton", [3]),
+    ],
+)
+def test_drinks_that_do_not_sell_or_the_weather_name_no_kind_of_cup(text, expected):
+    assert quantities(text) == expected
+    # drinks of both kinds for one cup still ask
+    assert asks("16oz cups 2000 for our iced latte and hot chocolate")
+
+
+# ------------------------------------------- an emoji ends the small talk
+
+
+def test_an_emoji_after_a_sentence_of_small_talk_ends_it_before_the_order():
+    text = "The whole week was slow and quiet, nobody came by 😩 Please send 8oz paper cups 1000"
+    assert items_of(text) == [("paper cup", 1000, "8 oz")]
+    # an emoji between goods and their count ends nothing
+    assert items_of("12oz paper cups 🙏 2000 pls") == [("paper cup", 2000, "12 oz")]
