@@ -109,6 +109,9 @@ TAMIL_DATE = re.compile(
     r"|(?<![\d.])\d{1,2}\s*-?\s*(?:ஆம்(?![\u0B80-\u0BFF])|ம்\s*(?=தேதி))(?:\s*தேதி[\u0B80-\u0BFF]*)?"
     r"|(?<![\d.])\d{1,2}\s*தேதி[\u0B80-\u0BFF]*|தேதி\s*\d{1,2}(?![\d.])"
 )
+# A count of years or months in Tamil ("15 வருஷம் ஆச்சு": it has been 15 years, "மூணு மாசம்":
+# three months), its number in digits or in words (read after them): no quantity
+TAMIL_DURATION = re.compile(r"(?<![\d.])\d+\s*(?:வருஷ|வருட|மாச|மாத)[\u0B80-\u0BFF]*")
 # Singapore's towns and estates after a block number ("the kopitiam at 201 Toa Payoh"): an
 # address without a road word (not "500 cups for bedok", a town without a number before it)
 TOWNS = (
@@ -430,7 +433,7 @@ def normalise_text(text: str) -> str:
     # "sip lid 12/16 3k": the lid sold for the 12 and 16oz cups, no date (no month is 16)
     text = LID_FOR_TWO_SIZES.sub(r"\1 \2/\3oz", text)
     text = strip_contact_details(text)
-    text = numbers.replace_tamil_numbers(text)
+    text = TAMIL_DURATION.sub(" ", numbers.replace_tamil_numbers(text))
     # "burger box மூன்று டஜன்", "3 lusin sudu" (three dozen): read as "3 dozen" below
     text = re.sub(r"(?<=\d)\s*(?:டஜன்[\u0B80-\u0BFF]*|lusin\b)", " dozen ", text)
     # "汉堡盒要三打" (three dozen burger boxes); not "打电话" (call), "打包" (take away), "打折"

@@ -182,3 +182,30 @@ def test_an_emoji_after_a_sentence_of_small_talk_ends_it_before_the_order():
     assert items_of(text) == [("paper cup", 1000, "8 oz")]
     # an emoji between goods and their count ends nothing
     assert items_of("12oz paper cups 🙏 2000 pls") == [("paper cup", 2000, "12 oz")]
+
+
+# ------------------------------------------- Tamil and Chinese story numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("கடை திறந்து 8 வருஷம் ஆச்சு 🎉 நாப்கின் ரெண்டு கார்டன் அனுப்புங்க", [2]),
+        ("தம்பி ஊருக்கு போயிருக்கான், ரெண்டு மாசம் ஆகும். 8oz கப் ஆயிரம் அனுப்புங்க", [1000]),
+    ],
+)
+def test_a_count_of_years_or_months_in_tamil_is_no_order_line(text, expected):
+    assert quantities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12oz கப் ஒரு கார்டன். சனிக்கிழமை ஒரு கல்யாணம் இருக்கு, சந்தோஷம்", [1]),
+        ("我们店附近开了一个新商场，生意好多了。要小纸袋八百个", [800]),
+    ],
+)
+def test_one_as_the_article_of_a_story_sentence_is_no_unread_line(text, expected):
+    assert quantities(text) == expected
+    # a "one" before goods is still read
+    assert quantities("12oz மூடி ஒரு கார்டன், 12oz கப் ஒரு கார்டன்") == [1, 1]
