@@ -705,7 +705,8 @@ DOUBT_PATTERNS = (
         r"(?<!\bsales dropped by half)|\bsetengah\b|\bseparuh\b|(?<![\u0B80-\u0BFF])அரை"
         rf"|(?<![\w\u0B80-\u0BFF])(?:{'|'.join(TAMIL_AND_A_HALF)})(?![\w\u0B80-\u0BFF])",
     ),
-    ("a cancellation", r"\b(?:cancel\w*|batal\w*)\b|取消|ரத்து"),
+    # not "நேரத்துக்கு" (on time): ரத்து (cancel) as a word of its own, not inside another
+    ("a cancellation", r"\b(?:cancel\w*|batal\w*)\b|取消|(?<![\u0B80-\u0BFF])ரத்து"),
     (
         "a question",
         r"\b(?:how much|price|cost|berapa|harga|evvalavu|vilai)\b|多少钱|价格|价钱|விலை|எவ்வளவு"

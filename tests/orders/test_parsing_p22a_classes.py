@@ -9,8 +9,12 @@ ordered, a wrong order). A message that only complains of goods delivered before
 sent last week got torn, 30 pcs cannot use") orders nothing (before, the spoilt count was
 ordered). "Buka macam biasa" (open as usual) is the shop's day, no repeat of the last order
 (before, goods named without a count and "as usual" ordered the last order again). "No income",
-"no time", "no customers" in the story are no word that changes the order. Sentences written for
-this file, not taken from any evaluation set."""
+"no time", "no customers" in the story are no word that changes the order, nor are "if not" as "otherwise",
+"actually" before a feeling and "instead of work". Staff coming and feasts counted without the
+plural's s are head counts; drinks that do not sell and the weather name no kind of cup; an emoji
+ends a sentence of small talk; Tamil years and months, and Tamil's and Chinese's "one" as an
+article, are no lines; Tamil's "on time" is no cancellation. Sentences written for this file, not
+taken from any evaluation set."""
 
 import pytest
 
@@ -209,3 +213,8 @@ def test_one_as_the_article_of_a_story_sentence_is_no_unread_line(text, expected
     assert quantities(text) == expected
     # a "one" before goods is still read
     assert quantities("12oz மூடி ஒரு கார்டன், 12oz கப் ஒரு கார்டன்") == [1, 1]
+
+
+def test_on_time_in_tamil_is_no_cancellation_but_cancel_still_is():
+    assert quantities("8 இஞ்ச் பெட்டி இருநூறு. டிரைவர் நேரத்துக்கு வந்தார், நன்றி") == [200]
+    assert asks("8 இஞ்ச் பெட்டி இருநூறு ரத்து பண்ணுங்க")
