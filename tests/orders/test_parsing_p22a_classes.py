@@ -11,10 +11,10 @@ ordered). "Buka macam biasa" (open as usual) is the shop's day, no repeat of the
 (before, goods named without a count and "as usual" ordered the last order again). "No income",
 "no time", "no customers" in the story are no word that changes the order, nor are "if not" as
 "otherwise", "actually" before a feeling and "instead of work". Staff coming and feasts counted
-without the plural's s are head counts; drinks that do not sell and the weather name no kind of cup; an emoji
-ends a sentence of small talk; Tamil years and months, and Tamil's and Chinese's "one" as an
-article, are no lines; Tamil's "on time" is no cancellation. Sentences written for this file, not
-taken from any evaluation set."""
+without the plural's s are head counts; drinks that do not sell and the weather name no kind of
+cup; an emoji ends a sentence of small talk; Tamil years and months, and Tamil's and Chinese's
+"one" as an article, are no lines; Tamil's "on time" is no cancellation. Sentences written for this
+file, not taken from any evaluation set."""
 
 import pytest
 
