@@ -99,6 +99,7 @@ from orders.parsing.vocabulary import (
     REPEAT_PATTERNS,
     STOCK_CONDITION,
     STOPWORDS,
+    STORY_NO,
     THIS_TIME,
     TYPE_NOUNS,
     UNCHANGED,
@@ -323,7 +324,8 @@ def parse_normalised(normalised: str) -> ParsedOrder:
     negated = [
         clause
         for clause in clauses
-        if re.search(NOT_WANTED, clause.strip()) and not re.search(NO_CHANGE, clause)
+        if re.search(NOT_WANTED, re.sub(STORY_NO, " ", clause.strip()))
+        and not re.search(NO_CHANGE, clause)
     ]
     affirmed = " ; ".join(clause for clause in clauses if clause not in negated)
     # "16oz cold cups 3 ctn / dome lids 3 ctn / (same as before)": a note on the list written out,
@@ -370,7 +372,7 @@ def parse_normalised(normalised: str) -> ParsedOrder:
             # "12oz cups 1000, 16oz cups 500, lids same amount": the lids of which line?
             doubts.append("a quantity taken from the line before")
         read = read_segment(segment, line_before(segment, items), doubts, only_line=len(items) == 1)
-        unread_lines += not read
+        unread_lines += not read and not article_of_the_story(segment.text)
         items.extend(read)
     if size_alone_above_a_named_line(normalised):
         # "12oz 2000 / 8oz cup 1000": the cup is the second line's own product; the first line's
@@ -794,6 +796,20 @@ PACK_WORDS = frozenset(
 
 # A product word made of a count and a part (text.COMPOUND_COUNT), "two-ply" aside (our napkins)
 COUNTED_KIND = re.compile(rf"\b(?:{'|'.join(PLY_WORDS)})-(?!ply\b)[a-z]")
+
+
+# "ஒரு கம்பெனி பார்ட்டி" (a company party), "ஒரு வழியா" (finally), "请了一个新员工" (took on a
+# new worker): Tamil's and Chinese's "one" as the article "a", read as 1 before a word of theirs
+ARTICLE_ONE = re.compile(r"(?<![\d.§])1\s+(?:pcs\s+)?(?=[\u0B80-\u0BFF\u4e00-\u9fff])")
+
+
+def article_of_the_story(text: str) -> bool:
+    """A piece whose only number is such a 'one', with no size and no product type: a sentence of
+    the story, no line the parser failed to read."""
+    masked, sizes = extract_sizes(text)
+    if sizes or QUANTITY.findall(masked) != ["1"] or not ARTICLE_ONE.search(masked):
+        return False
+    return not {singular(word) for word in product_words(masked)} & TYPE_NOUNS
 
 
 def unit_to_confirm(item: ParsedItem) -> bool:

@@ -27,11 +27,16 @@ _PEOPLE = (
     r"pax|people|persons?|guests?|heads|kids|children|students?|runners?|participants?"
     r"|attendees?|delegates?|visitors?|customers?|orang|tetamu|murid|pelajar|peserta"
     r"|jemaah"
+    # staff who come to an event ("600 staff datang", "250 staff coming"), not "we have 20 staff
+    # now" (a number a model reading the message places, see test_llm)
+    r"|(?:staff|staffs|workers|employees|pekerja|kakitangan)"
+    r"(?=\s+(?:datang|coming|come|attending|hadir|joining))"
 )
-# occasions counted in the plural only ("4 events", "2 stations"; not "400 this round")
+# occasions counted in the plural ("4 events", "2 stations"; not "400 this round"), and the
+# feasts Singlish counts without the plural's s ("got 2 wedding this weekend")
 _OCCASIONS = (
     r"events|buffets|stations|rounds|sessions|shifts|nights|tables|booths|stalls|seminars"
-    r"|workshops|conferences|weddings|banquets|venues|locations|sites"
+    r"|workshops|conferences|weddings|banquets|venues|locations|sites|wedding|kenduri|banquet"
 )
 # the outlets an order is for ("for all 3 outlets combined", "untuk 2 cawangan", "மூணு
 # outlet-க்கும்", "ரெண்டு கடைக்கும்"): a heading or a footer of the list, no line of it

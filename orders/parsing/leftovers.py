@@ -21,6 +21,7 @@ from orders.parsing.vocabulary import (
     DOUBT_PATTERNS,
     EITHER_IN_TAMIL,
     NEGATION,
+    STORY_NO,
     TYPE_NOUNS,
 )
 from orders.parsing.words import head_types
@@ -35,6 +36,19 @@ CORRECTION = re.compile(
     r"|不对|错了|说错|打错|搞错|\billa\b|இல்லை|இல்ல\b|தப்பு"
     # "12oz cup 3 ctn, eh tak jadi" (eh, not that after all), "scratch that"
     r"|\b(?:tak|tk|x) jadi\b|\bscratch that\b"
+)
+# "the kids are coming back, I actually missed them": "actually" before a feeling, in a clause
+# with no number and no goods, says how the owner feels and corrects nothing
+FELT_ACTUALLY = re.compile(
+    r"\bactually\s+(?:really\s+)?(?:missed|miss|love|loved|enjoy|enjoyed|felt|feel|quite like"
+    r"|kinda like)\b(?![^.,;!?\n]*?(?:\d|§|\b(?:cup|lid|box|bag|straw|napkin|cutlery|container)))"
+)
+# "hope got business, if not I eat all the burger myself", "must order now if not CNY sure jam":
+# "if not" as "otherwise", a consequence said with no number and no goods, no other choice of them
+IF_NOT_OTHERWISE = re.compile(
+    r"\bif not\b(?=(?:\s+[a-z']+){0,2}?\s+(?:i|we|sure|confirm|confirmed|later|will|kena)\b"
+    r"(?![^.,;!?\n]*?(?:\d|§|\b(?:ones?|take|order|send|want|need|get|buy|use|cup|lid|box|bag"
+    r"|straw|napkin|cutlery|container)s?\b)))"
 )
 # "300 no sorry 400", "2000 ah no wait 3000", "200, eh silap, 300", "三百，不对，四百个",
 # "两百，不对，是三百" (no, it is 300): a quantity taken back at once and replaced by the next
@@ -401,11 +415,12 @@ def safety_doubts(normalised: str, unread_lines: int) -> list[str]:
     doubts: list[str] = []
     if unread_lines:
         doubts.append("a number not read")
-    if CORRECTION.search(normalised):
+    if CORRECTION.search(FELT_ACTUALLY.sub(" ", normalised)):
         doubts.append("a correction")
     if UNSURE.search(normalised):
         doubts.append("the customer is unsure")
-    clauses = REMARK_SPLIT.split(READ_NEGATIONS.sub(" ", drop_opposite_kinds(normalised)))
+    read = IF_NOT_OTHERWISE.sub(" ", READ_NEGATIONS.sub(" ", drop_opposite_kinds(normalised)))
+    clauses = REMARK_SPLIT.split(read)
     if any(set(re.findall(r"[a-z']+", c)) & CHANGING_WORDS and not instructs(c) for c in clauses):
         doubts.append("a word that may change the order")
     return doubts
@@ -455,6 +470,7 @@ ASIDE = re.compile(
     r"\b(?:dun|dont|don't|do not|never|jangan|jgn)\s+(?:forget|lupa)\b"
     r"|\bnot (?:working|work|around|in|home|open|free)\b|\b(?:tak|x) (?:jalan|berfungsi)\b"
     r"|\bno (?:space|room|place)\b|\btak (?:ada|de) (?:tempat|ruang)\b"
+    rf"|{STORY_NO}"
 )
 _GOODS = re.compile(
     r"\d|§|\b(?:ones?|it|them|those|these|order|items?|"
@@ -475,7 +491,34 @@ def instructs(clause: str) -> bool:
 FELT = re.compile(
     r"\b(?:damn|so|very|super|sibei|sibeh|quite|really|too|freaking|crazy)\s+(?:hot|cold)\b"
     r"|\b(?:hot|cold)\s+(?:weather|season|day|days|afternoon|spell)\b"
+    # "cuaca panas sangat" (the weather is very hot), read as "cuaca hot sangat"
+    r"|\b(?:weather|cuaca)\s+(?:is\s+)?(?:so\s+|very\s+)?(?:hot|cold)\b"
+    # "panas betul cuaca" (really hot weather), "天气实在太热了" (the weather is far too hot)
+    r"|\b(?:hot|cold)\s+(?:betul|sangat|gila|giler)\b|(?:天气|天)[^,，。.]{0,4}(?:hot|cold)"
 )
+
+
+# Clauses, ended by a mark or an emoji ("... my cold brew is just sitting there 😅 So I need ...")
+STORY_CLAUSE = re.compile(r"[,.!?;\n]+|[\U0001F300-\U0001FAFF\u2600-\u27BF]+")
+_TYPE_WORD = re.compile(rf"\b(?:{'|'.join(sorted(TYPE_NOUNS))})(?:e?s)?\b")
+
+
+# A drink that does not sell ("nobody wants iced drinks", "air panas tak laku", "cold drinks
+# யாரும் கேக்கல": no one asks for them): its kind is what the customer will not order
+NOT_SELLING = re.compile(
+    r"\b(?:nobody|no one|noone|tak laku|tak laris|not selling|sales drop\w*"
+    r"|sitting in the fridge)\b"
+    r"|யாரும்"
+)
+_KIND_WORDS = re.compile(r"\b(?:hot|cold|iced)\b")
+
+
+def drinks_of_the_story(clause: str) -> str:
+    """A clause of the shop's story (no number, size nor product type) about drinks that do not
+    sell, without their kind ("hot drink nobody want"): no cup of that kind is asked for."""
+    if re.search(r"\d|§", clause) or _TYPE_WORD.search(clause) or not NOT_SELLING.search(clause):
+        return clause
+    return _KIND_WORDS.sub(" ", clause)
 
 
 def unordered_kinds(affirmed: str, products: list[str]) -> bool:
@@ -484,7 +527,8 @@ def unordered_kinds(affirmed: str, products: list[str]) -> bool:
     items read do not all carry, so which kind (or how many of each) is a question."""
     # "hot drink one ah, not cold": the kind said no to is not named for the order; nor is the
     # weather ("damn hot") a kind
-    words = set(re.findall(r"[a-z]+", FELT.sub(" ", NOT_A_KIND.sub(" ", affirmed))))
+    told = " ".join(map(drinks_of_the_story, STORY_CLAUSE.split(affirmed)))
+    words = set(re.findall(r"[a-z]+", FELT.sub(" ", NOT_A_KIND.sub(" ", told))))
     carried = {word for product in products for word in product.split()}
     for group in ATTRIBUTE_GROUPS:
         if "small" in group:

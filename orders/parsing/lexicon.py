@@ -360,7 +360,9 @@ REPEAT_PHRASES = (
     r"(?:வழக்கமான|வழக்கம் போல(?:வே)?)\s*(?:order|ஆர்டர்)",
     r"\bre-?order (?:the )?(?:same|last|previous)\b",
     # chat spellings too: "mcm" / "cam" (macam), "spt" (seperti), "lps" (lepas), "sblm" (sebelum)
-    r"\b(?:macam|mcm|seperti|spt|sama seperti|sama spt) (?:order |pesanan |yang )?"
+    # not "kedai pun buka macam biasa" (the shop opens as usual): the shop's day, no order
+    r"\b(?<!buka )(?<!bukak )(?<!beroperasi )(?<!berniaga )"
+    r"(?:macam|mcm|seperti|spt|sama seperti|sama spt) (?:order |pesanan |yang )?"
     r"(?:lepas|lps|sebelum ni|sebelum ini|sblm ni|minggu lepas|minggu lps|mggu lps|bulan lepas"
     r"|bulan lps|dulu|biasa|hari tu|hr tu)\b",
     # "Hantar sama mcm last order ye", "macam last order, same same": the English of the rest

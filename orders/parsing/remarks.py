@@ -251,7 +251,10 @@ def is_remark(sentence: str, before: list[str], after: list[str]) -> bool:
     if EARLIER_DELIVERY.search(sentence) and (FAULT.search(sentence) or INVOICE.search(sentence)):
         following = [text for text in after if text.strip()]
         this_time = bool(following) and re.match(rf"\s*(?:\w+\s+)?{THIS_TIME}", following[0])
-        return (any(map(ordered, before)) or bool(this_time)) and complaint_only(sentence)
+        # nothing else in the message orders: the whole message is the complaint ("the box you
+        # sent yesterday got wet, 20 pcs cannot use. how ah?"), and its count no line
+        alone = not any(map(ordered, [*before, *after]))
+        return (any(map(ordered, before)) or bool(this_time) or alone) and complaint_only(sentence)
     asked = PRICED_UNIT.sub(" ", sentence)
     if (
         BEARS_ON_ITEMS.search(sentence)

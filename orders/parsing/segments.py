@@ -39,6 +39,25 @@ SEGMENT_SPLIT = re.compile(
 # The end of a statement: a full stop before more text ("Do you have 22oz cups? If yes 500" and
 # "We're out of straws! 2 cartons" name the product for the quantity after "?" and "!").
 SENTENCE_END = re.compile(r"(?<=\.)\s+(?=\S)")
+# A sentence of small talk is a few words at least ("hi ken 👋 ..." is a greeting, read as before)
+SMALL_TALK_WORDS = 8
+# An emoji after words, with words after it ("... sitting in the fridge 😅 So I need ...")
+EMOJI_BREAK = re.compile(r"(?<=\S)\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s+(?=\S)")
+
+
+def end_small_talk(text: str) -> str:
+    """An emoji ends a sentence of small talk (some words, no number, size nor product type since
+    the last full stop): '... my cold brew is just sitting in the fridge 😅 so i need 12oz cups
+    2000' (before, the story joined the first item's product); not '12oz cups 🙏 2000'."""
+
+    def end(match: re.Match[str]) -> str:
+        sentence = text[: match.start()].rsplit(". ", 1)[-1]
+        said = re.search(r"\d|§", sentence) or names_a_type(sentence)
+        return match.group(0) if said or len(sentence.split()) < SMALL_TALK_WORDS else ". "
+
+    return EMOJI_BREAK.sub(end, text)
+
+
 SENTENCE_MARK = "\x00"
 # Clauses for telling what is wanted from what is not ("same as usual but no need napkins").
 CLAUSE_SPLIT = re.compile(rf"{SEGMENT_SPLIT.pattern}|\bbut\b|\btapi\b|但是")
@@ -87,7 +106,7 @@ def split_segments(text: str) -> list[Segment]:
     names another type of product than the item before it (then it is a companion of that item)."""
     pieces = [
         part
-        for sentence in SENTENCE_END.split(drop_product_questions(text))
+        for sentence in SENTENCE_END.split(end_small_talk(drop_product_questions(text)))
         for piece in [*split_after_questions(SEGMENT_SPLIT.split(sentence)), SENTENCE_MARK]
         if piece.strip()
         for part in (split_quantities(piece.strip()) if piece != SENTENCE_MARK else [piece])

@@ -380,7 +380,9 @@ DOUBT_PATTERNS = (
         # "i want yours instead": ours instead of another supplier's, no change of an order;
         # "pls remove the burger boxes from this order"
         r"(?<!yours )(?<!urs )(?<!your one )(?<!ur one )(?<!from you )(?<!from u )"
-        r"\b(?:change|tukar|instead|replace|ganti|ubah|pinda|remove)\b"
+        # not "should go Sentosa instead of work": the owner's day, nothing of the goods
+        r"\b(?:change|tukar|instead(?!\s+of\s+(?:going\s+(?:to\s+)?)?(?:work|working|school"
+        r"|sleeping|resting|cooking|home|office)\b)|replace|ganti|ubah|pinda|remove)\b"
         rf"(?!\s*{_SAID_NO_AFTER})|(?<!不)(?<!没)(?<!没有)(?<!不用)(?<!不要)(?<!不需要)(?<!无需)改"
         # "order esok kurangkan napkin jadi 1 karton", "reduce the straws to 2 ctn", "纸巾减到两箱":
         # an order's quantity lowered or raised to a new one
@@ -701,10 +703,13 @@ DOUBT_PATTERNS = (
     # "ஒன்றரை" (one and a half) left unread (not before a carton, a thousand or a hundred)
     (
         "a fraction",
-        r"半|\bhalf\b|\bsetengah\b|\bseparuh\b|(?<![\u0B80-\u0BFF])அரை"
+        # not "my iced drink sales drop half": the shop's sales, halved in its story
+        r"半|\bhalf\b(?<!\bsales drop half)(?<!\bsales dropped half)(?<!\bsales drop by half)"
+        r"(?<!\bsales dropped by half)|\bsetengah\b|\bseparuh\b|(?<![\u0B80-\u0BFF])அரை"
         rf"|(?<![\w\u0B80-\u0BFF])(?:{'|'.join(TAMIL_AND_A_HALF)})(?![\w\u0B80-\u0BFF])",
     ),
-    ("a cancellation", r"\b(?:cancel\w*|batal\w*)\b|取消|ரத்து"),
+    # not "நேரத்துக்கு" (on time): ரத்து (cancel) as a word of its own, not inside another
+    ("a cancellation", r"\b(?:cancel\w*|batal\w*)\b|取消|(?<![\u0B80-\u0BFF])ரத்து"),
     (
         "a question",
         r"\b(?:how much|price|cost|berapa|harga|evvalavu|vilai)\b|多少钱|价格|价钱|விலை|எவ்வளவு"
@@ -770,6 +775,9 @@ NEGATION = "|".join(
 )
 # A product without a quantity said to be in stock or to have come already is no line of the order:
 # "cawan masih ada stok", "cups still got stock", "杯子还有不用", "போன வாரம் cups வந்துச்சு".
+# "3 month no income", "no time to count stock": the shop's own story, nothing of the goods said
+# no to (a negation the parser neither reads as a change nor as goods not wanted)
+STORY_NO = r"\bno (?:income|business|customers?|sales|time|choice|rest|sleep|holiday|off day)\b"
 NOT_WANTED = "|".join(
     (
         NEGATION,
