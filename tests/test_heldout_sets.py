@@ -82,6 +82,11 @@ ORDER_SETS = {
     "fresh62": (40, (20, 7, 13)),
     "fresh63": (40, (20, 7, 13)),
     "fresh64": (40, (20, 7, 13)),
+    "fresh65": (40, (20, 7, 13)),
+    "fresh66": (40, (20, 7, 13)),
+    "fresh67": (40, (20, 7, 13)),
+    "fresh68": (40, (20, 7, 13)),
+    "fresh69": (40, (20, 7, 13)),
 }
 # name: (path, messages, split, messages per language, clean messages) of the PII corpora
 PII_CORPORA = {

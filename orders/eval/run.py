@@ -108,6 +108,11 @@ SETS = {
     "fresh62": HERE / "fresh62_orders.jsonl",
     "fresh63": HERE / "fresh63_orders.jsonl",
     "fresh64": HERE / "fresh64_orders.jsonl",
+    "fresh65": HERE / "fresh65_orders.jsonl",
+    "fresh66": HERE / "fresh66_orders.jsonl",
+    "fresh67": HERE / "fresh67_orders.jsonl",
+    "fresh68": HERE / "fresh68_orders.jsonl",
+    "fresh69": HERE / "fresh69_orders.jsonl",
 }
 DEMO = HERE.parent / "demo.py"
 LANGS = ("en", "singlish", "zh", "ms", "ta", "mixed")
@@ -476,7 +481,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         choices=SETS,
-        help="blind (default), heldout, fresh, fresh2 ... fresh64: --cases by name",
+        help="blind (default), heldout, fresh, fresh2 ... fresh69: --cases by name",
     )
     parser.add_argument(
         "--openai", action="store_true", help="parse through orders.llm with a local fake OpenAI"
