@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from orders.parsing import codes, lexicon, numbers, tables
+from orders.parsing import codes, lexicon, misheard, numbers, tables
 from orders.parsing.vocabulary import ATTRIBUTE_WORDS, PLUS_PIECES, PRODUCT_TYPOS
 
 SIZE_UNITS: dict[str, str] = {
@@ -407,6 +407,8 @@ def normalise_text(text: str) -> str:
     # first, which NFKC would split into two primes.
     text = unicodedata.normalize("NFKC", text.replace("″", '"')).lower()
     text = text.replace("’", "'").replace("×", " x ").replace("*", " x ")
+    # a voice message's homophones: "tree hundred", "the ship lids", "12 once cup"
+    text = misheard.hear_again(text)
     # "500–600 pcs": a dash between numbers is a range (a dash elsewhere separates, as "-" does)
     text = re.sub(r"(?<=\d)\s*[–—]\s*(?=\d)", "-", text)
     text = APOLOGY.sub(" ", read_spoken_punctuation(text))
