@@ -888,7 +888,16 @@ def read_segment(
         if re.search(EACH, segment.text):
             return kinds
         doubts.append("two kinds, one quantity")
+    if previous and size_said_again(item, previous):
+        doubts.append("the size of the line before again, no product")
     return [inherit(item, previous) if previous else item]
+
+
+def size_said_again(item: ParsedItem, previous: ParsedItem) -> bool:
+    """'8oz cup 1000, 8oz 1000': a line with no product word in the size of the line before. The
+    same product twice, or another whose word was slipped ('8oz lid' mistyped)? Before, the
+    product before was read again and ordered twice, a wrong order."""
+    return not item.product and item.size is not None and item.size == previous.size
 
 
 def cartons_and_pieces(

@@ -96,6 +96,7 @@ LEXICON: dict[str, str] = {
     "刀叉": " cutlery ",
     "袋子": " bag ",
     "木餐具": " wooden cutlery ",
+    "木头餐具": " wooden cutlery ",
     "木制餐具": " wooden cutlery ",
     "刀叉勺": " cutlery ",
     "木叉勺套装": " wooden cutlery set ",

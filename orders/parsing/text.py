@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from orders.parsing import codes, lexicon, misheard, numbers, tables
+from orders.parsing import codes, lexicon, misheard, numbers, slips, tables
 from orders.parsing.vocabulary import ATTRIBUTE_WORDS, PLUS_PIECES, PRODUCT_TYPOS
 
 SIZE_UNITS: dict[str, str] = {
@@ -406,6 +406,8 @@ def normalise_text(text: str) -> str:
     # NFKC: full-width digits, letters and punctuation ("１２", "（PET）", "，") as ASCII; "″"
     # first, which NFKC would split into two primes.
     text = unicodedata.normalize("NFKC", text.replace("″", '"')).lower()
+    # "紙巾兩箱", "12安士纸被", "lima pulh", "stra 2crtn", "8inci": the slips of fast typing
+    text = slips.restore_slips(text)
     text = text.replace("’", "'").replace("×", " x ").replace("*", " x ")
     # a voice message's homophones: "tree hundred", "the ship lids", "12 once cup"
     text = misheard.hear_again(text)

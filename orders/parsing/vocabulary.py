@@ -82,6 +82,8 @@ SINGLISH_STOPWORDS = (
     " lao finish finished already alr"
     # "aiyo forgot to order, need napkin 2 ctn", "straw 1 ctn enough", "lid same amount"
     " aiyo aiyoh alamak forgot forget enough amount ran"
+    # "14 inch box run out, send 1 ctn": what ran out is the product, as with "finish"
+    " run runs running out"
     # "the lid for tat" (for that)
     " tat"
     # "boss say 1000ml box sam pak", "my ah pa say ...": who sends the order
