@@ -255,7 +255,8 @@ NAMED_CORRECTION = re.compile(
     r"(?![a-z])|不好意思|对不起|抱歉)"
     r"(?:[\s,.!]*(?:sorry|oops|eh|silap|tersilap|salah|maaf|correction|ah|lah)(?![a-z]))*[\s,.!]*"
     r"(?P<product>(?:\d+\s*(?:oz|ml|inch|in)\s+)?[a-z][a-z0-9 ]{0,30}?)\s*(?:的\s*)?"
-    r"(?:(?:make (?:it|that)|change (?:it )?to|改成|改为|jadi|tukar|also|oso|too|should be)\s*)?"
+    # "不好意思，冷杯改三千" (sorry, cold cups changed to 3000): "改" alone too
+    r"(?:(?:make (?:it|that)|change (?:it )?to|改成|改为|改|jadi|tukar|also|oso|too|should be)\s*)?"
     r"(?P<new>\d+)(?P<unit>\s*(?:pcs|ctns?|cartons?)\b)?(?![\w§]|\.\d)"
     # "..., straw 1 ctn enough": the new quantity said to be enough
     r"(?:\s*(?:je|jer|only|saja|sahaja|lah|la|pls|please|enough|cukup|就好|就够了|就行)(?![a-z]))*"

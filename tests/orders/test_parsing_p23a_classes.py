@@ -49,6 +49,12 @@ def test_wait_ah_and_enough_correct_the_named_line_instead_of_adding_one():
     assert quantities(text) == [1, 4]
 
 
+def test_a_chinese_apology_that_names_its_line_and_says_gai_corrects_that_line():
+    assert quantities("纸巾三箱，小纸袋五百。不好意思，纸巾改两箱") == [2, 500]
+    # the same product on two lines: which one? the parser asks
+    assert asks("纸巾三箱，纸巾两箱。不好意思，纸巾改一箱")
+
+
 # ------------------------------------------- the new number, then the one taken back
 
 
@@ -57,3 +63,11 @@ def test_a_correction_that_says_which_number_it_takes_back_replaces_only_that_nu
     # a number never written, or one of two quantities: which line? the parser asks
     assert asks("Can send 6 cartons of 16oz lids tmr? Correction - 5 cartons, not 7.")
     assert asks("napkin 3 ctn, 16oz lids 3 ctn. Correction - 2 cartons, not 3.")
+
+
+# ------------------------------------------- a placed order made smaller
+
+
+def test_a_quantity_of_todays_placed_order_said_no_to_and_a_smaller_one_enough_is_a_change():
+    # "in today's order, not 4 cartons of napkins: 3 are enough": no new order of 3 cartons
+    assert asks("இன்னைக்கு ஆர்டர்ல napkin 4 ctn வேண்டாம், 3 ctn போதும்")
