@@ -71,3 +71,16 @@ def test_a_correction_that_says_which_number_it_takes_back_replaces_only_that_nu
 def test_a_quantity_of_todays_placed_order_said_no_to_and_a_smaller_one_enough_is_a_change():
     # "in today's order, not 4 cartons of napkins: 3 are enough": no new order of 3 cartons
     assert asks("இன்னைக்கு ஆர்டர்ல napkin 4 ctn வேண்டாம், 3 ctn போதும்")
+
+
+# ------------------------------------------- the shop named with its outlet or its district
+
+
+def test_a_shop_introduced_with_its_town_and_outlet_number_orders_no_line_of_that_number():
+    text = "Hello, Kopi Corner Bedok 2 here. Pls send 2 ctn 12oz cups and 1 ctn napkins"
+    assert quantities(text) == [2, 1]
+
+
+def test_a_shop_signed_after_a_dash_with_a_comma_before_its_district_is_no_line():
+    text = "Morning! 8oz cups x 800 and napkins x 3000 pls - Salad Bowl Co, Novena"
+    assert quantities(text) == [800, 3000]
