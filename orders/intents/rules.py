@@ -84,6 +84,10 @@ RULES: tuple[tuple[str, float, tuple[str, ...]], ...] = (
             # spoken Tamil: "3000 ஆக மாத்துங்க" (make it 3000); not "ஒன்னும் மாத்த வேண்டாம்"
             # (change nothing: a repeat), nor "எந்த மாற்றமும் இல்லை" (no change at all)
             r"(?:மாற்ற|மாத்த|மாத்து)(?![\u0B80-\u0BFF]*\s*(?:வேண்டாம்|வேணாம்|இல்லை|இல்ல))",
+            # "நாளைக்கு ஆர்டர்ல cup 2000 வேண்டாம், 1500 போதும்" (in tomorrow's order, not 2000
+            # cups: 1500 are enough): a quantity of the placed order said no to, a smaller enough
+            r"(?:இன்னைக்கு|இன்று|நேத்து|நேற்று|நாளை[\u0B80-\u0BFF]*)\s*ஆர்டர்[\u0B80-\u0BFF]*"
+            r"[^.?!\n]{0,60}(?:வேண்டாம்|வேணாம்)[^.?!\n]{0,30}போதும்",
             # "napkin ரெண்டு carton-ஐ மூணு carton-ஆ ஆக்குங்க" (make the two cartons three)
             "ஆக்குங்க",
             r"\baa?kk?unga\b",

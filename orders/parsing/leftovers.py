@@ -63,14 +63,15 @@ _TAKEN_BACK = (
     # "sorry தப்பா போட்டுட்டேன்" (sorry, I wrote it wrong)
     r"தப்பா(?:\s*[\u0B80-\u0BFF]+)?|தப்பு|"
     # "……不对，写错，要800个" (no, I wrote it wrong, 800 wanted)
-    r"不对|不是|错了|说错了?|写错了?|打错了?|இல்லை|இல்ல|"
+    r"不对|不是|错了|说错了?|写错了?|打错了?|不好意思|இல்லை|இல்ல|"
     # "3 carton... மன்னிக்கவும், 4 carton" (sorry, 4 cartons): the apology in Tamil
     r"மன்னிக்கவும்|மன்னிச்சுக்கோங்க|மன்னிக்கணும்|மன்னிச்சிடுங்க)"
 )
 TAMIL_APOLOGY = re.compile("மன்னி")
 # "300 ஆக மாற்றுங்க", "2 carton ஆ மாத்துங்க": (make it) into the number before it
 _TAMIL_CHANGE_TO = r"\s*(?:ஆக|ஆ|ah|aa)?\s*(?<![\u0B80-\u0BFF])(?:மாற்று|மாத்து|ஆக்கு)[\u0B80-\u0BFF]*"
-_FILLER = r"(?:[\s,.!—–-]|\bah\b|\blah\b|\beh\b|\boh\b|哦|呃|啊)*"
+# "1000, aiyo salah, 1500": the cry of dismay before the correction is filler too
+_FILLER = r"(?:[\s,.!—–-]|\bah\b|\blah\b|\beh\b|\boh\b|\baiy(?:a|ah|o|oh)\b|\balamak\b|哦|呃|啊)*"
 # between the quantity and its correction: "400 வேணும், இல்ல இல்ல 500" (400 needed, no no, 500),
 # "1500 abt there, nvm just make it 2000"
 _SAID_WITH_IT = (
@@ -80,7 +81,8 @@ _SAID_WITH_IT = (
     r"(?:\s+there\b)?)?"
 )
 QUANTITY_TAKEN_BACK = re.compile(
-    rf"(?<![\w§.])\d+(?P<unit>\s*(?:pcs|ctns?|cartons?|sets?)\b)?{_SAID_WITH_IT}{_FILLER}"
+    # "盒子要900个，不好意思打错，是600个": a Chinese word may stand right before the number
+    rf"(?<![^\W\u4e00-\u9fff]|[§.])\d+(?P<unit>\s*(?:pcs|ctns?|cartons?|sets?)\b)?{_SAID_WITH_IT}{_FILLER}"
     rf"{_TAKEN_BACK}(?:{_FILLER}{_TAKEN_BACK})*{_FILLER}(?:(?:要|是|就是|应该是)\s*)?(?P<new>\d+)(?![\w§]|\.\d)"
     r"(?P<new_unit>\s*(?:pcs|ctns?|cartons?|sets?)\b)?"
     # "3 carton, sorry, 2 carton ஆ மாத்துங்க" (make it 2 cartons): the verb after the new number
@@ -96,14 +98,16 @@ QUANTITY_TAKEN_BACK = re.compile(
 # 2500": a correction that starts its own sentence or line and says which quantity it replaces
 MAKE_THAT = re.compile(
     # "12oz cups 2000 for tomorrow — sorry, make that 3000": after a dash too
-    r"(?:^|(?<=[.,;!?\n—–]))[\s,]*(?:oh\s+)?"
+    # "300 pcs. aiya sorry make it 400 pcs": after a cry of dismay
+    r"(?:^|(?<=[.,;!?\n—–]))[\s,]*(?:(?:oh|aiya|aiyah|aiyo|aiyoh|alamak)[\s,.!]+)?"
     r"(?:(?:sorry|oops|actually|i mean|nvm|eh|wait|no)\b|不好意思|对不起|抱歉|等等|等一下)"
     # "sorry ah 改 2000": a particle after the apology; "Actually no, make it 2 cartons"
     r"(?:[\s,.!-]*(?:ah|lah|la|eh|hor|no|wait|sorry)\b)*"
     r"(?:[\s,.!-]*correction\b)?[\s,.!-]*(?:just\s+)?"
     r"(?:make (?:it|that|them|those|the (?P<product>[a-z0-9 ]{2,30}?))\s+"
     # "汉堡盒五百个，不好意思，改成两百五十个", "..., sorry 改 300", "sorry change to 300"
-    r"|(?:改成|改为|改|change (?:it |that )?to\s+)\s*)"
+    # "3 ctn 1000ml box, sorry i mean 2 ctn": the apology says which number was meant
+    r"|(?:改成|改为|改|change (?:it |that )?to\s+|(?<=sorry )i mean\s+)\s*)"
     r"(?P<new>\d+)(?P<unit>\s*(?:pcs|ctns?|cartons?)\b)?(?![\w§]|\.\d)"
 )
 
@@ -199,6 +203,15 @@ SLIP_CORRECTED = re.compile(
 )
 
 
+# "Deliver 6 cartons of cups? Correction - 5 cartons, not 6.": the new quantity first, then the
+# one it takes back, which must be the only quantity before it
+NEW_NOT_OLD = re.compile(
+    r"(?:^|(?<=[.;!?\n]))[\s,]*(?:correction|sorry|oops)(?![a-z])[\s,.:!-]*"
+    r"(?P<new>\d+)(?P<unit>\s*(?:pcs|ctns?|cartons?)\b)?(?![\w§]|\.\d)"
+    r"[\s,]*(?:not|bukan)\s+(?P<old>\d+)(?![\w§]|\.\d)[\s.!]*(?=$|\n)"
+)
+
+
 def read_make_that(normalised: str) -> str:
     """'12oz lids - 2000\nsorry, make the lids 2500' -> '12oz lids - 2500\n': the quantity of the
     one line naming the product (or the only quantity, for 'make that' and a slip corrected)
@@ -207,6 +220,7 @@ def read_make_that(normalised: str) -> str:
         MAKE_THAT.search(normalised)
         or MAKE_THAT_TAMIL.search(normalised)
         or SLIP_CORRECTED.search(normalised)
+        or NEW_NOT_OLD.search(normalised)
     )
     if match is None:
         return normalised
@@ -234,14 +248,18 @@ def read_make_that(normalised: str) -> str:
 NAMED_CORRECTION = re.compile(
     # "beg kecil 500 — eh silap, beg kecil 1000": after a dash too
     # "*sorry, cups also 2000, typo": the asterisk that marks a correction is read as "x"
-    r"(?:^|(?<=[.,;!?\n—–]))[\s,.]*(?:x\s+)?"
-    r"(?:(?:sorry|oops|eh|silap|tersilap|salah|maaf|my bad|correction)"
+    # "12oz lids 2000 - sorry, cups make it 3000": after a hyphen set apart by spaces too
+    r"(?:^|(?<=[.,;!?\n—–])|(?<=\s-))[\s,.]*(?:x\s+)?"
+    # "straw 2 ctn, cup 3 ctn. wait ah, straw 1 ctn enough": "wait" that opens a clause
+    r"(?:(?:sorry|oops|eh|silap|tersilap|salah|maaf|my bad|correction|wait)"
     r"(?![a-z])|不好意思|对不起|抱歉)"
-    r"(?:[\s,.!]*(?:sorry|oops|eh|silap|tersilap|salah|maaf|correction)(?![a-z]))*[\s,.!]*"
+    r"(?:[\s,.!]*(?:sorry|oops|eh|silap|tersilap|salah|maaf|correction|ah|lah)(?![a-z]))*[\s,.!]*"
     r"(?P<product>(?:\d+\s*(?:oz|ml|inch|in)\s+)?[a-z][a-z0-9 ]{0,30}?)\s*(?:的\s*)?"
-    r"(?:(?:make (?:it|that)|change (?:it )?to|改成|改为|jadi|tukar|also|oso|too|should be)\s*)?"
+    # "不好意思，冷杯改三千" (sorry, cold cups changed to 3000): "改" alone too
+    r"(?:(?:make (?:it|that)|change (?:it )?to|改成|改为|改|jadi|tukar|also|oso|too|should be)\s*)?"
     r"(?P<new>\d+)(?P<unit>\s*(?:pcs|ctns?|cartons?)\b)?(?![\w§]|\.\d)"
-    r"(?:\s*(?:je|jer|only|saja|sahaja|lah|la|pls|please|就好|就够了|就行)(?![a-z]))*"
+    # "..., straw 1 ctn enough": the new quantity said to be enough
+    r"(?:\s*(?:je|jer|only|saja|sahaja|lah|la|pls|please|enough|cukup|就好|就够了|就行)(?![a-z]))*"
     r"(?:[\s,.!]*(?:typo|my bad|sorry)(?![a-z]))*[\s.!]*$"
 )
 

@@ -113,8 +113,16 @@ PRICE_RISE_AHEAD = re.compile(
 # "..., wooden forks 500 - Happy Fork Bedok. thanks!": the shop signing the order after its last
 # line, a name ending in its town; its words ("fork") are no product nor a line of the order
 SIGNED_SHOP = re.compile(
-    rf"\s[-–—]\s*(?:[a-z'&]+\s+){{1,4}}(?:{TOWNS})\s*[.!]*"
+    # "... please. - Kopi Corner, Bedok North": a comma between the shop and its town too
+    # (not "for each outlet - Serangoon, Hougang and Punggol": a list of towns)
+    rf"\s[-–—]\s*(?:[a-z'&]+\s+){{0,3}}[a-z'&]+(?:,\s*|\s+)(?:{TOWNS})\s*[.!]*"
     r"(?=\s*(?:(?:ty|tq|thx|thanks?|thank you)\b[\s.!]*)?$)"
+)
+
+# "Hi, Kopi Corner Bedok 2 here. Pls send ...": the shop introduced by its name, town and the
+# number of its outlet; the number is no line of the order
+INTRODUCED_SHOP = re.compile(
+    rf"(?:^|(?<=[,.!\n]))[^\S\n]*(?:[a-z'&]+\s+){{1,4}}?(?:{TOWNS})\s+\d{{1,2}}\s+here\b"
 )
 
 # "... 1000ml box 300. Nasi lemak stall, Bedok 216": after the last line, the shop by its kind
@@ -167,8 +175,9 @@ def drop_as_before_note(text: str) -> str:
 
 def drop_remarks(text: str) -> str:
     """The text without complaints about an earlier delivery and side questions after its order,
-    nor the shop's name (or its kind, town and block) signed after it."""
+    nor the shop's name (or its kind, town and block) signed after it or introduced before it."""
     text = SIGNED_SHOP_BLOCK.sub(" ; ", SIGNED_SHOP.sub(" ; ", text))
+    text = INTRODUCED_SHOP.sub(" ", text)
     sentences = SENTENCE.split(text)
     kept = [
         sentence

@@ -125,6 +125,8 @@ TOWNS = (
     r"|pasir ris|punggol|queenstown|sembawang|sengkang|serangoon|tampines|toa payoh|woodlands"
     r"|yishun|tiong bahru|tanjong pagar|redhill|whampoa|eunos|kembangan|simei|paya lebar"
     r"|aljunied|bukit ho swee|telok blangah"
+    # the business districts where offices' cafes sign their orders from
+    r"|raffles place|orchard|bugis|novena|buona vista|harbourfront|changi(?: business park)?"
 )
 # A unit price written without its currency: two or three decimals, no unit of a size or a count
 # after it ("0.45", "0.012"; not "1.5 ctn", "0.75l")

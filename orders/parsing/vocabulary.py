@@ -158,7 +158,10 @@ ATTRIBUTE_GROUPS: tuple[dict[str, str], ...] = (
 # before, which read_corrections would read as a slip corrected inside a new order
 PLACED_ORDER_CHANGED = (
     r"(?:இன்னைக்கு|இன்று|நேத்து|நேற்று|காலை|நாளை[\u0B80-\u0BFF]*)\s*(?:order|ஆர்டர்)"
-    r"[^\n]{0,80}(?<![\u0B80-\u0BFF])(?:மாத்து|மாற்று|மாத்த|மாற்ற)"
+    r"[^\n]{0,80}(?:(?<![\u0B80-\u0BFF])(?:மாத்து|மாற்று|மாத்த|மாற்ற)"
+    # "இன்னைக்கு ஆர்டர்ல napkin 4 ctn வேண்டாம், 3 ctn போதும்" (in today's order, not 4 cartons:
+    # 3 are enough): a quantity of the placed order said no to, a smaller one enough
+    r"|(?:வேண்டாம்|\bno need\b)[^\n]{0,30}போதும்)"
     r"|\b(?:today'?s?|yesterday'?s?|this morning'?s?|tomorrow'?s?|tmr|tmrw) order\b[^\n]{0,80}"
     r"\b(?:change|make it|instead)\b"
     r"|(?:今天|昨天|早上|刚才|明天)的?\s*(?:单|订单|order)[^\n]{0,30}改"
