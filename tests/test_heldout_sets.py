@@ -87,6 +87,10 @@ ORDER_SETS = {
     "fresh67": (40, (20, 7, 13)),
     "fresh68": (40, (20, 7, 13)),
     "fresh69": (40, (20, 7, 13)),
+    "fresh70": (40, (20, 7, 13)),
+    "fresh71": (40, (20, 7, 13)),
+    "fresh72": (40, (20, 7, 13)),
+    "fresh73": (40, (20, 7, 13)),
 }
 # name: (path, messages, split, messages per language, clean messages) of the PII corpora
 PII_CORPORA = {

@@ -113,6 +113,10 @@ SETS = {
     "fresh67": HERE / "fresh67_orders.jsonl",
     "fresh68": HERE / "fresh68_orders.jsonl",
     "fresh69": HERE / "fresh69_orders.jsonl",
+    "fresh70": HERE / "fresh70_orders.jsonl",
+    "fresh71": HERE / "fresh71_orders.jsonl",
+    "fresh72": HERE / "fresh72_orders.jsonl",
+    "fresh73": HERE / "fresh73_orders.jsonl",
 }
 DEMO = HERE.parent / "demo.py"
 LANGS = ("en", "singlish", "zh", "ms", "ta", "mixed")
@@ -481,7 +485,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         choices=SETS,
-        help="blind (default), heldout, fresh, fresh2 ... fresh69: --cases by name",
+        help="blind (default), heldout, fresh, fresh2 ... fresh73: --cases by name",
     )
     parser.add_argument(
         "--openai", action="store_true", help="parse through orders.llm with a local fake OpenAI"
