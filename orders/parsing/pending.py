@@ -40,10 +40,7 @@ def drop_pending_goods(text: str) -> str:
     sentences = SENTENCE.findall(text)
     if "".join(sentences) != text:
         return text
-    pending = [s for s in sentences if PENDING.search(s) and not has_quantity(s)]
-    if not pending or not any(has_quantity(s) for s in sentences if s not in pending):
-        return text
-    return "".join(" . " if s in pending else s for s in sentences)
+    return drop_uncounted(sentences, PENDING, " . ") or text
 
 
 # The next order, or ordering later: "next time", "lain kali", "下次", "அடுத்த தடவை"; "nanti saya
@@ -59,10 +56,15 @@ CLAUSE_END = re.compile(r"([,;.!?\n，；。！？])")
 def drop_goods_for_later(text: str) -> str:
     """The text without its clauses that leave goods for a later order and count nothing, when
     another clause orders goods with a count."""
-    pieces = CLAUSE_END.split(text)
-    later = {
-        i for i, piece in enumerate(pieces) if FOR_LATER.search(piece) and not has_quantity(piece)
+    return drop_uncounted(CLAUSE_END.split(text), FOR_LATER, " ") or text
+
+
+def drop_uncounted(pieces: list[str], mentions: re.Pattern[str], filler: str) -> str | None:
+    """The pieces joined again, each that matches `mentions` and counts nothing put as `filler`,
+    when another piece counts goods; None when no piece goes."""
+    dropped = {
+        i for i, piece in enumerate(pieces) if mentions.search(piece) and not has_quantity(piece)
     }
-    if not later or not any(has_quantity(p) for i, p in enumerate(pieces) if i not in later):
-        return text
-    return "".join(" " if i in later else piece for i, piece in enumerate(pieces))
+    if not dropped or not any(has_quantity(p) for i, p in enumerate(pieces) if i not in dropped):
+        return None
+    return "".join(filler if i in dropped else piece for i, piece in enumerate(pieces))
